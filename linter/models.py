@@ -1,0 +1,247 @@
+"""The values that flow through doichieu: documents, claims, findings.
+
+Everything here is a frozen pydantic model. Loading produces `Document`s, the
+parser turns each into `Claim`s, checks turn claims into `Finding`s, and the
+reporters only format findings. Locations are always structured (`Span`,
+`Evidence`) and never packed into message text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from linter import textmap
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+class Provenance(StrEnum):
+    """How a piece of document metadata was obtained (shown in reports)."""
+
+    FRONT_MATTER = "front_matter"
+    HEADER = "header"  # a dated header line such as `15/09/2023 21:00`
+    TEXT = "text"  # read from the body, e.g. "Ngày 14/12" plus a year from the text
+    GAZETTEER = "gazetteer"  # place names resolved against the administrative units
+    GUESS = "guess"  # a weaker inference, e.g. the latest period the text reports on
+    NONE = "none"
+
+
+class Span(Frozen):
+    """A stretch of the original file: 1-based line and column, end exclusive.
+
+    Columns count Unicode characters of the decoded original line.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    quote: str
+
+
+class DocumentMeta(Frozen):
+    title: str | None = None
+    date: dt.date | None = None
+    date_source: Provenance = Provenance.NONE
+    province: str | None = None  # canonical short name, e.g. "Quảng Ninh"
+    province_source: Provenance = Provenance.NONE
+    district: str | None = None  # full name with type, e.g. "Thị xã Quảng Yên"
+    district_source: Provenance = Provenance.NONE
+    issuer: str | None = None
+    issuer_source: Provenance = Provenance.NONE
+    plan_year: int | None = None
+    plan_year_source: Provenance = Provenance.NONE
+
+
+class Document(Frozen):
+    """A loaded document.
+
+    `text` is the NFC-normalised body the parser reads (front matter and HTML
+    markup removed). `breaks` maps it back to `original`, the decoded file:
+    each `(t, o)` pair says that `text[t]` came from `original[o]`, and the
+    characters after it follow one for one until the next pair. Every span is
+    reported against the original file through `span()`.
+    """
+
+    path: str
+    original: str
+    text: str
+    breaks: tuple[tuple[int, int], ...] = ((0, 0),)
+    front_matter: dict[str, object] = Field(default_factory=dict)
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+
+    def original_index(self, index: int) -> int:
+        return textmap.original_index(self.breaks, index)
+
+    def span(self, start: int, end: int) -> Span:
+        """The original-file location of `text[start:end]`."""
+        return textmap.make_span(self, start, end)
+
+
+class Status(StrEnum):
+    TARGET = "target"
+    ESTIMATE = "estimate"
+    ACTUAL = "actual"
+
+
+class Scope(StrEnum):
+    PROVINCE = "province"
+    DISTRICT = "district"
+
+
+class Op(StrEnum):
+    """How a figure is stated; see `linter.claims.quantities` for the intervals."""
+
+    EQ = "eq"  # đạt 56.000 tỷ đồng
+    GT = "gt"  # trên, hơn, vượt
+    GE = "ge"  # ít nhất, tối thiểu, trở lên
+    LT = "lt"  # dưới, chưa đến
+    LE = "le"  # tối đa, không quá
+    APPROX = "approx"  # khoảng, gần, xấp xỉ
+    RANGE = "range"  # 2 - 2,5%
+
+
+class Period(Frozen):
+    grain: Literal["day", "month", "quarter", "half", "year", "multi_year", "term"]
+    start: dt.date
+    end: dt.date
+    label: str
+
+    @property
+    def year(self) -> int | None:
+        return self.start.year if self.start.year == self.end.year else None
+
+
+class ClaimBase(Frozen):
+    span: Span
+    sentence: tuple[int, int]  # offsets in Document.text of the sentence it belongs to
+
+
+class Quantity(ClaimBase):
+    kind: Literal["quantity"] = "quantity"
+    value: float
+    unit: str  # base unit: "VND", "USD", "%", "người", "ha", ...
+    op: Op
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    measure: Literal["level", "increase", "decrease", "multiple"] = "level"
+    indicator: str | None = None
+    period: Period | None = None
+    status: Status | None = None
+    scope: Scope = Scope.PROVINCE
+    part_of: str | None = None  # indicator of the larger figure ("trong đó")
+
+    @property
+    def year(self) -> int | None:
+        return self.period.year if self.period else None
+
+
+class LegalRef(ClaimBase):
+    kind: Literal["legal_ref"] = "legal_ref"
+    doc_type: str  # canonical: "Nghị quyết", "Quyết định", ...
+    number: str | None
+    year: int | None
+    symbol: str | None  # e.g. "NQ-HĐND", "NQ/TU"
+    date: dt.date | None
+    issuer: str | None  # canonical key, e.g. "hdnd_tinh", "tinh_uy"
+    subject: str | None = None  # folded words around the citation ("về ...")
+    resolved: bool = False  # filled in from a fuller citation of the same document
+
+
+class DateRef(ClaimBase):
+    kind: Literal["date"] = "date"
+    date: dt.date
+    deadline: bool = False  # trước ngày, chậm nhất đến ngày, ...
+
+
+class TargetCount(ClaimBase):
+    kind: Literal["target_count"] = "target_count"
+    achieved: int | None  # 23 in `23/26 chỉ tiêu`; None for a bare count
+    total: int | None  # 26 in `23/26 chỉ tiêu`
+    count: int | None = None  # 03 in `03 chỉ tiêu ... không đạt`
+    negative: bool = False  # the count is of targets *not* met
+    year: int | None = None
+
+
+class PlanRef(ClaimBase):
+    """A socio-economic plan named with its year (`kế hoạch phát triển KT-XH năm 2023`)."""
+
+    kind: Literal["plan_ref"] = "plan_ref"
+    year: int
+    assignment: bool  # the plan is being handed out or implemented, not looked back on
+
+
+Claim = Annotated[
+    Quantity | LegalRef | DateRef | TargetCount | PlanRef, Field(discriminator="kind")
+]
+
+
+class Evidence(Frozen):
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    quote: str
+    document_date: dt.date | None = None
+    document_title: str | None = None
+    note: str | None = None  # what this piece shows, e.g. "56.000 tỷ đồng, mục tiêu 2024"
+
+
+class Finding(Frozen):
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    evidence: tuple[Evidence, ...]
+    province: str | None = None
+    district: str | None = None
+
+    def sort_key(self) -> tuple[object, ...]:
+        first = self.evidence[0] if self.evidence else None
+        return (
+            (first.path, first.line, first.column) if first else ("", 0, 0),
+            self.code,
+            self.message,
+        )
+
+
+class CheckInfo(Frozen):
+    """What reports and `doichieu checks` show about one check."""
+
+    code: str
+    name: str  # slug, e.g. "figure.conflict"
+    summary: str  # first line of the check's docstring
+    severity: Severity
+    package: str  # distribution that registered it
+
+
+class RunResult(Frozen):
+    """Everything one run produced; the single input of every reporter."""
+
+    documents: tuple[Document, ...]  # every document read, sorted by path
+    claims: dict[str, tuple[Claim, ...]]  # by document path, in text order
+    findings: tuple[Finding, ...]  # sorted, deterministic
+    checks: tuple[CheckInfo, ...]
+    indicator_labels: dict[str, str]  # indicator key -> human label in the run's language
+    settings: dict[str, str]  # e.g. {"fail_on": "warning", "lang": "vi"}
+    unreadable: tuple[str, ...] = ()  # paths that could not be read at all

@@ -1,0 +1,103 @@
+"""Map offsets of normalised text back to the original file.
+
+Loading normalises text (NFC, markup and front matter removed), yet every
+claim must point at the exact line, column and quote of the original file. A
+document keeps a short list of break points instead of one offset per
+character: between two break points, text and original advance together.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from linter.models import Document, Span
+
+Breaks = tuple[tuple[int, int], ...]
+
+
+def original_index(breaks: Breaks, index: int) -> int:
+    """Index in the original text of normalised character `index`."""
+    pos = bisect_right(breaks, (index, float("inf"))) - 1
+    t, o = breaks[max(pos, 0)]
+    return o + (index - t)
+
+
+def nfc_with_breaks(
+    original: str, start: int = 0, base: int = 0
+) -> tuple[str, list[tuple[int, int]]]:
+    """NFC-normalise `original[start:]`, returning the text and its break points.
+
+    Text indices start at `base`. Combining sequences are normalised one at a
+    time so that each output character maps to the sequence it came from.
+    """
+    segment = original[start:]
+    if unicodedata.is_normalized("NFC", segment):
+        return segment, [(base, start)]
+    out: list[str] = []
+    breaks: list[tuple[int, int]] = [(base, start)]
+    t = base
+    i = 0
+    n = len(segment)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(segment[j]):
+            j += 1
+        cluster = segment[i:j]
+        norm = unicodedata.normalize("NFC", cluster)
+        if len(norm) != len(cluster):
+            breaks.append((t, start + i))
+            out.append(norm)
+            t += len(norm)
+            breaks.append((t, start + j))
+        else:
+            out.append(norm)
+            t += len(norm)
+        i = j
+    return "".join(out), _dedupe(breaks)
+
+
+def _dedupe(breaks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    result: list[tuple[int, int]] = []
+    for t, o in breaks:
+        if result and result[-1][0] == t:
+            result[-1] = (t, o)
+        elif result and o - t == result[-1][1] - result[-1][0]:
+            continue  # same delta as the previous run: not a real break
+        else:
+            result.append((t, o))
+    return result
+
+
+@lru_cache(maxsize=64)
+def _line_starts(original: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(original) if ch == "\n")
+    return tuple(starts)
+
+
+def line_col(original: str, index: int) -> tuple[int, int]:
+    """1-based line and column of `original[index]`."""
+    starts = _line_starts(original)
+    line = bisect_right(starts, index) - 1
+    return line + 1, index - starts[line] + 1
+
+
+def make_span(doc: Document, start: int, end: int) -> Span:
+    from linter.models import Span
+
+    o_start = doc.original_index(start)
+    o_end = doc.original_index(end - 1) + 1 if end > start else o_start
+    line, column = line_col(doc.original, o_start)
+    end_line, end_column = line_col(doc.original, o_end)
+    return Span(
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        quote=doc.original[o_start:o_end],
+    )
