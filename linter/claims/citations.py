@@ -1,0 +1,184 @@
+"""Legal citations: `Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh`.
+
+Reads the type, number, year, symbol, date and issuer of every citation, in
+both symbol styles (`12/2023/NQ-HĐND`, `176/NQ-HĐND`, `20-NQ/TU`), and short
+forms (`Nghị quyết 20 của Tỉnh ủy`), which `resolve_short_forms` completes from
+a fuller citation of the same document. Issuers are canonical keys so that
+"Tỉnh ủy" and "BCH Đảng bộ tỉnh" are one body. Tables live in `citations.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from linter.lexicon import read_data
+from linter.nlp import fold
+
+_STOP = frozenset(
+    [
+        "của",
+        "và",
+        "về",
+        "các",
+        "việc",
+        "tại",
+        "theo",
+        "số",
+        "ngày",
+        "năm",
+        "trên",
+        "với",
+        "cho",
+        "trong",
+        "đã",
+        "được",
+        "là",
+        "có",
+        "thực",
+        "hiện",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Tables:
+    doc_types: dict[str, str]  # folded name -> canonical name
+    needs_marker: frozenset[str]  # canonical types that are also common nouns
+    issuers: dict[str, str]  # folded name -> issuer key
+    symbol_issuers: dict[str, str]  # folded symbol suffix -> issuer key
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    raw = read_data("citations.yaml")
+    doc_types = {
+        fold(alias): name
+        for name, aliases in raw["doc_types"].items()
+        for alias in [name, *aliases]
+    }
+    issuers = {fold(alias): key for key, aliases in raw["issuers"].items() for alias in aliases}
+    return Tables(
+        doc_types=doc_types,
+        needs_marker=frozenset(raw["needs_marker"]),
+        issuers=issuers,
+        symbol_issuers={fold(k): v for k, v in raw["symbol_issuers"].items()},
+    )
+
+
+def _alternation(words: dict[str, str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    t = tables()
+    return re.compile(
+        rf"(?<!\w)(?P<type>{_alternation(t.doc_types)})\s+(?P<so>số\s+)?"
+        r"(?P<num>\d{1,5})(?:(?P<sym>(?:/(?P<y>(?:19|20)\d{2}))?(?:/|-)[a-zđ][a-zđ0-9]*(?:[-/][a-zđ0-9]+)*)"
+        r"|(?!\s*(?:năm|tháng|%|chỉ tiêu|[.,]\d)))(?!\w)"
+        r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<dy>(?:19|20)\d{2}))?"
+        rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>{_alternation(t.issuers)})(?!\w))?"
+    )
+
+
+@dataclass(frozen=True)
+class RawCitation:
+    start: int
+    end: int
+    doc_type: str
+    number: str
+    year: int | None
+    symbol: str | None
+    date: dt.date | None
+    issuer: str | None
+    subject: str | None
+
+
+def find_citations(folded: str, original: str) -> list[RawCitation]:
+    """Citations in a folded sentence; `original` is the same sentence unfolded."""
+    t = tables()
+    found: list[RawCitation] = []
+    for m in _pattern().finditer(folded):
+        doc_type = t.doc_types[re.sub(r"\s+", " ", m.group("type"))]
+        has_marker = m.group("so") or m.group("sym") or m.group("d") or m.group("issuer")
+        if doc_type in t.needs_marker and not has_marker:
+            continue  # "kế hoạch 5 ..." is not a citation; "Kế hoạch 3838 của UBND tỉnh" is
+        date = None
+        if m.group("d"):
+            try:
+                date = dt.date(int(m.group("dy")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                date = None
+        symbol = original[m.start("sym") : m.end("sym")].lstrip("/-") if m.group("sym") else None
+        if symbol and m.group("y"):
+            symbol = symbol[len(m.group("y")) + 1 :]
+        issuer = t.issuers[re.sub(r"\s+", " ", m.group("issuer"))] if m.group("issuer") else None
+        if issuer is None and m.group("sym"):
+            issuer = _issuer_from_symbol(fold(symbol or ""))
+        year = int(m.group("y")) if m.group("y") else (date.year if date else None)
+        subject = _subject(folded, m.start(), m.end())
+        found.append(
+            RawCitation(
+                m.start(),
+                m.end(),
+                doc_type,
+                str(int(m.group("num"))),
+                year,
+                symbol,
+                date,
+                issuer,
+                subject,
+            )
+        )
+    return found
+
+
+def _issuer_from_symbol(symbol: str) -> str | None:
+    for suffix, key in tables().symbol_issuers.items():
+        if symbol.endswith(suffix):
+            return key
+    return None
+
+
+def _subject(folded: str, start: int, end: int) -> str | None:
+    """Content words around a citation: a few before it and its "về ..." clause."""
+    before = re.split(r"[;:.]", folded[max(0, start - 60) : start])[-1].split()[-6:]
+    after_text = folded[end : end + 120]
+    after: list[str] = []
+    if re.match(r"\s*,?\s*về\s", after_text):
+        after = re.split(r"[;:.,“”\"]", after_text.strip(" ,")[3:])[0].split()[:10]
+    words = [w for w in before + after if w not in _STOP and w.isalpha()]
+    return " ".join(words) or None
+
+
+def resolve_short_forms(citations: list[RawCitation]) -> list[tuple[RawCitation, bool]]:
+    """Complete `Nghị quyết 20 của Tỉnh ủy` from `Nghị quyết số 20-NQ/TU ngày 27/11/2023`.
+
+    A short form takes the fields it lacks from the one fuller citation with the
+    same type and number (and a compatible issuer); if several differ, it stays
+    as it is rather than guess.
+    """
+    full = [c for c in citations if c.date or c.symbol]
+    result: list[tuple[RawCitation, bool]] = []
+    for c in citations:
+        if c.date or c.symbol:
+            result.append((c, False))
+            continue
+        matches = {
+            (f.year, f.symbol, f.date, f.issuer)
+            for f in full
+            if f.doc_type == c.doc_type and f.number == c.number and c.issuer in (None, f.issuer)
+        }
+        if len(matches) != 1:
+            result.append((c, False))
+            continue
+        year, symbol, date, issuer = matches.pop()
+        result.append(
+            (replace(c, year=year, symbol=symbol, date=date, issuer=c.issuer or issuer), True)
+        )
+    return result

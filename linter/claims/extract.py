@@ -1,0 +1,293 @@
+"""Turn a document into typed claims: figures get their indicator, period, status and scope.
+
+Reading goes sentence by sentence and keeps a running context, the way a
+reader does: "Theo đó, các chỉ tiêu đặt ra trong năm 2024 là ..." sets the
+period (2024) and status (target) for the figures that follow until another
+period is named. Inside a sentence, figures separated by ";" or "," each take
+the indicator named in their own clause; a clause that only continues the
+previous figure ("..., đạt 100% kế hoạch, tăng 12% so với cùng kỳ") takes its
+indicator; after "trong đó" a figure is a part of the one before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter import nlp
+from linter.claims.citations import find_citations, resolve_short_forms
+from linter.claims.periods import PeriodMention, find_dates, find_periods
+from linter.claims.quantities import RawQuantity, find_quantities
+from linter.claims.targets import find_counts, find_plans
+from linter.lexicon import Lexicon, Mention, default_lexicon, read_data
+from linter.models import (
+    Claim,
+    DateRef,
+    Document,
+    LegalRef,
+    Period,
+    PlanRef,
+    Quantity,
+    Scope,
+    Status,
+    TargetCount,
+)
+
+_SEPARATORS = re.compile(r"[;:]|,(?!\d)|\s[-–]\s")  # "57,2" is a number, not a clause break
+_CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
+
+
+@dataclass(frozen=True)
+class Cues:
+    pattern: re.Pattern[str]
+    status: dict[str, Status]
+    part_of: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> Cues:
+    raw = read_data("status.yaml")
+    status = {
+        nlp.fold(w): Status(kind) for kind in ("estimate", "target", "actual") for w in raw[kind]
+    }
+    words = sorted(status, key=len, reverse=True)
+    part = "|".join(re.escape(w) for w in raw["part_of"])
+    return Cues(
+        pattern=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"),
+        status=status,
+        part_of=re.compile(rf"(?<!\w)(?:{part})(?!\w)"),
+    )
+
+
+@dataclass
+class Context:
+    period: Period | None = None
+    status: Status | None = None
+
+
+def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim, ...]:
+    lexicon = lexicon or default_lexicon()
+    folded = nlp.fold(doc.text)
+    reference = doc.meta.date
+    default_year = reference.year if reference else doc.meta.plan_year
+    scope = Scope.DISTRICT if doc.meta.district else Scope.PROVINCE
+    context = Context()
+    claims: list[Claim] = []
+    citations: list[tuple[int, tuple[int, int], object]] = []
+    for s, e in nlp.sentences(doc.text):
+        f = folded[s:e]
+        periods = [p for p in find_periods(f, default_year) if not p.is_base]
+        raw_citations = find_citations(f, doc.text[s:e])
+        citations.extend((s, (s, e), c) for c in raw_citations)
+        cited = [(c.start, c.end) for c in raw_citations]
+        claims.extend(_quantities(doc, f, s, e, periods, lexicon, context, reference, scope, cited))
+        for d in find_dates(f, default_year):
+            claims.append(
+                DateRef(
+                    span=doc.span(s + d.start, s + d.end),
+                    sentence=(s, e),
+                    date=d.date,
+                    deadline=d.deadline,
+                )
+            )
+        for c in find_counts(f):
+            period = _period(periods, c.start, 0, len(f)) or context.period
+            year = period.year if period else None
+            claims.append(
+                TargetCount(
+                    span=doc.span(s + c.start, s + c.end),
+                    sentence=(s, e),
+                    achieved=c.achieved,
+                    total=c.total,
+                    count=c.count,
+                    negative=c.negative,
+                    year=year,
+                )
+            )
+        for p in find_plans(f):
+            claims.append(
+                PlanRef(
+                    span=doc.span(s + p.start, s + p.end),
+                    sentence=(s, e),
+                    year=p.year,
+                    assignment=p.assignment,
+                )
+            )
+        _update_context(context, f, periods)
+    claims.extend(_legal_refs(doc, citations))
+    return tuple(sorted(claims, key=lambda c: (c.span.line, c.span.column, c.kind)))
+
+
+def _legal_refs(doc: Document, found: list[tuple[int, tuple[int, int], object]]) -> list[LegalRef]:
+    raw = [c for _, _, c in found]
+    resolved = resolve_short_forms(raw)  # type: ignore[arg-type]
+    refs: list[LegalRef] = []
+    for (base, sentence, _), (c, was_resolved) in zip(found, resolved, strict=True):
+        refs.append(
+            LegalRef(
+                span=doc.span(base + c.start, base + c.end),
+                sentence=sentence,
+                doc_type=c.doc_type,
+                number=c.number,
+                year=c.year,
+                symbol=c.symbol,
+                date=c.date,
+                issuer=c.issuer,
+                subject=c.subject,
+                resolved=was_resolved,
+            )
+        )
+    return refs
+
+
+def _clauses(f: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clause boundaries of a sentence; separators inside indicator names do not count."""
+    cuts = [0]
+    for m in _SEPARATORS.finditer(f):
+        if not any(a <= m.start() < b for a, b in protected):
+            cuts.append(m.end())
+    cuts.append(len(f))
+    return list(itertools.pairwise(cuts))
+
+
+def _quantities(
+    doc: Document,
+    f: str,
+    s: int,
+    e: int,
+    periods: list[PeriodMention],
+    lexicon: Lexicon,
+    context: Context,
+    reference: dt.date | None,
+    scope: Scope,
+    cited: list[tuple[int, int]],
+) -> list[Quantity]:
+    before, after = lexicon.find(f), lexicon.find_after(f)
+    clauses = _clauses(f, [(m.start, m.end) for m in before + after])
+    cues = _cues()
+    result: list[Quantity] = []
+    previous: str | None = None
+    last_end = 0
+    quantities = find_quantities(f)
+    taken = [(q.start, q.end) for q in quantities] + [(c.start, c.end) for c in find_counts(f)]
+    for q in quantities:
+        if any(a <= q.number_start < b for a, b in cited):
+            continue
+        c_start, c_end = next((a, b) for a, b in clauses if a <= q.number_start < b)
+        indicator = _indicator(q, before, after, c_start, c_end)
+        part_of = None
+        intro = f[c_start : q.start]
+        if cues.part_of.search(f, max(0, c_start - 12), q.start):
+            part_of = previous
+        elif indicator is None and _CONTINUATION.match(intro) and previous:
+            indicator = previous
+        elif indicator is None:
+            indicator = _pending(before, last_end, q.start)
+        spec = lexicon.indicators.get(indicator or "")
+        if spec is not None:
+            part_of = part_of or spec.parent
+        measure = q.measure
+        if spec is not None and spec.kind == "growth" and measure == "increase":
+            measure = "level"  # "tốc độ tăng trưởng ... tăng trên 22%" states the rate itself
+        period = _period(periods, q.start, c_start, c_end) or context.period
+        status = _status(f, q, period, context, reference, taken)
+        result.append(
+            Quantity(
+                span=doc.span(s + q.start, s + q.end),
+                sentence=(s, e),
+                value=q.value,
+                unit=q.unit,
+                op=q.op,
+                low=q.low,
+                high=q.high,
+                low_inclusive=q.low_inclusive,
+                high_inclusive=q.high_inclusive,
+                measure=measure,
+                indicator=indicator,  # type: ignore[arg-type]
+                period=period,
+                status=status,
+                scope=scope,
+                part_of=part_of if part_of != indicator else None,
+            )
+        )
+        if indicator is not None and not (part_of and part_of == previous):
+            previous = indicator
+        last_end = q.end
+    return result
+
+
+def _indicator(
+    q: RawQuantity, before: list[Mention], after: list[Mention], c_start: int, c_end: int
+) -> str | None:
+    for m in after:  # what the figure counts is the most specific name
+        if q.number_start <= m.start <= q.end + 1 and m.start < c_end:
+            return m.key
+    left = [m for m in before if c_start <= m.start and m.end <= q.start]
+    return left[-1].key if left else None
+
+
+def _pending(before: list[Mention], last_figure_end: int, pos: int) -> str | None:
+    """An indicator named earlier in the sentence whose figure has not come yet.
+
+    "Tỷ lệ thu gom, xử lý rác thải ... đô thị và các xã đảo, ..., đạt 97,6%":
+    the name and its figure sit in different clauses with no figure between.
+    """
+    left = [m for m in before if last_figure_end <= m.start and m.end <= pos]
+    return left[-1].key if left else None
+
+
+def _period(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) -> Period | None:
+    """The period a figure is about: named before it in its clause, else the
+    sentence's topic ("Năm 2023, ..."), else the nearest before it in the
+    sentence, else one named after it in its clause."""
+    left = [p for p in periods if p.end <= pos]
+    in_clause = [p for p in left if p.start >= c_start]
+    if in_clause:
+        return in_clause[-1].period
+    if left and left[0].start <= 2:
+        return left[0].period
+    if left:
+        return left[-1].period
+    right = [p for p in periods if pos <= p.start < c_end]
+    return right[0].period if right else None
+
+
+def _status(
+    f: str,
+    q: RawQuantity,
+    period: Period | None,
+    context: Context,
+    reference: dt.date | None,
+    taken: list[tuple[int, int]],
+) -> Status | None:
+    """Target, estimate or actual; `taken` are spans whose words are not cues
+    ("23/26 chỉ tiêu" is a count, "100% kế hoạch" a figure)."""
+    if period is not None and reference is not None and period.start > reference:
+        return Status.TARGET  # nothing about a period that has not begun can be a result
+    cues = _cues()
+    found = [
+        m
+        for m in cues.pattern.finditer(f, 0, q.start)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
+    if found:
+        return cues.status[found[-1].group()]
+    if context.status is not None and period == context.period:
+        return context.status
+    if period is not None and reference is not None and period.end <= reference:
+        return Status.ACTUAL
+    return None
+
+
+def _update_context(context: Context, f: str, periods: list[PeriodMention]) -> None:
+    cues = _cues()
+    found = list(cues.pattern.finditer(f))
+    usable = [p for p in periods if p.period.grain != "day"]
+    if usable:
+        context.period = usable[-1].period
+        context.status = cues.status[found[-1].group()] if found else None
+    elif found:
+        context.status = cues.status[found[-1].group()]

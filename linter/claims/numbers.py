@@ -1,0 +1,144 @@
+"""Vietnamese numerals: digit groups, scale words and spelled-out numbers.
+
+Official texts write `56.000` (dot = thousands), `57,2` (comma = decimal),
+`03` (leading zero), `1 nghìn 773 tỷ` (mixed digits and scales), `566 tỷ 384
+triệu` (compound amounts) and `hai mươi ba` (words). Everything here works on
+folded text (see `linter.nlp.fold`), which is lowercase.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A digit group: thousands with dots (optionally a decimal comma), or a plain
+# number with a decimal comma. `33,448.222` (English separators slipped into a
+# Vietnamese text) is accepted too and read the English way.
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:,\d+)?"
+
+SCALES: dict[str, float] = {
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "vạn": 1e4,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+}
+# `tỷ lệ` (ratio) and `tỷ trọng` (share) start with a scale word but are not one.
+SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu|tỷ(?!\s+(?:lệ|trọng)))"
+
+_UNITS_WORDS = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "nhăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+SPELLED_WORD = (
+    r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ|nửa)"
+)
+SPELLED = rf"{SPELLED_WORD}(?:\s+{SPELLED_WORD})*"
+
+
+def parse_digits(token: str) -> float:
+    """`56.000` -> 56000, `57,2` -> 57.2, `03` -> 3, `33,448.222` -> 33448.222."""
+    if "." in token and "," in token and token.index(",") < token.index("."):
+        return float(token.replace(",", ""))
+    return float(token.replace(".", "").replace(",", "."))
+
+
+def parse_spelled(words: str) -> float | None:
+    """`hai mươi ba` -> 23, `một trăm linh năm` -> 105, `nửa` -> 0.5; None if malformed."""
+    tokens = words.split()
+    if tokens == ["nửa"]:
+        return 0.5
+    total = 0
+    current = 0
+    seen_digit = False
+    for tok in tokens:
+        if tok in ("linh", "lẻ"):
+            continue
+        if tok == "mười":
+            current += 10
+        elif tok == "mươi":
+            current = (current or 1) * 10
+        elif tok == "trăm":
+            total += (current or 1) * 100
+            current = 0
+        elif tok in _UNITS_WORDS:
+            current += _UNITS_WORDS[tok]
+            seen_digit = True
+        else:
+            return None
+    if not seen_digit and total == 0 and current == 0:
+        return None if "không" not in tokens else 0.0
+    return float(total + current)
+
+
+def combine(parts: list[tuple[float, float | None]]) -> float:
+    """Combine (number, scale) pieces the way Vietnamese reads them.
+
+    A scale larger than every scale before it multiplies everything so far
+    (`1 nghìn 773 tỷ` = (1 000 + 773) tỷ); a smaller one only its own number
+    (`566 tỷ 384 triệu` = 566 tỷ + 384 triệu).
+    """
+    total = 0.0
+    current = 0.0
+    largest = 0.0
+    for number, scale in parts:
+        current += number
+        if scale is None:
+            continue
+        if scale > largest:
+            total = (total + current) * scale
+            largest = scale
+        else:
+            total += current * scale
+        current = 0.0
+    return total + current
+
+
+AMOUNT = re.compile(
+    rf"(?P<num>{DIGITS}|{SPELLED})(?P<tail>(?:\s*{SCALE_WORD}(?:\s+(?:{DIGITS})(?=\s*{SCALE_WORD}))?)*)"
+)
+_PIECE = re.compile(rf"(?P<num>{DIGITS})?\s*(?P<scale>{SCALE_WORD})")
+
+
+def parse_amount(text: str) -> tuple[float, float] | None:
+    """Value of an AMOUNT match and its leading scale multiplier, e.g. `3 nghìn tỷ` -> 3e12.
+
+    Returns (value, scale_of_first_group) or None if the number words are malformed.
+    """
+    m = AMOUNT.fullmatch(text.strip())
+    if not m:
+        return None
+    head = m.group("num")
+    first = parse_digits(head) if head[0].isdigit() else parse_spelled(head)
+    if first is None:
+        return None
+    parts: list[tuple[float, float | None]] = []
+    pending = first
+    for piece in _PIECE.finditer(m.group("tail")):
+        if piece.group("num"):
+            parts.append((pending, None))
+            pending = parse_digits(piece.group("num"))
+        parts.append((pending, SCALES[piece.group("scale")]))
+        pending = 0.0
+    parts.append((pending, None))
+    scale = parts[0][1] or 1.0
+    return combine(parts), scale
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def roman_quarter(text: str) -> int | None:
+    return ROMAN.get(text.lower())

@@ -1,0 +1,122 @@
+"""Periods (năm 2024, quý I/2024, 6 tháng đầu năm, giai đoạn 2021-2025) and dates.
+
+Works on folded text. A period after "so với" is the base of a comparison
+("tăng 12% so với cùng kỳ năm 2022"), not the period the figure is about, and
+is flagged as such. A date without a year ("ngày 14/12") takes the year given
+by the caller (the document's publication year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+
+from linter.claims.numbers import roman_quarter
+from linter.models import Period
+
+_YEAR = r"(?:19|20)\d{2}"
+_DATE = re.compile(
+    r"(?<![\w/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>" + _YEAR + r"))?(?![\w/])"
+)
+_PERIOD = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch 5 năm|5 năm)"
+    rf"\s+(?P<ms>{_YEAR})\s*[-–—]\s*(?P<me>{_YEAR})"
+    rf"|\(\s*(?P<ps>{_YEAR})\s*[-–—]\s*(?P<pe>{_YEAR})\s*\)"
+    rf"|quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>{_YEAR})"
+    rf"|(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm(?:\s+(?P<hy>{_YEAR}))?"
+    rf"|(?P<n9>9|chín) tháng(?: đầu năm)?(?:\s+(?:năm\s+)?(?P<n9y>{_YEAR}))?"
+    rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR})"
+    rf"|(?:năm|hết năm|cuối năm|đầu năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
+    r")(?!\w)"
+)
+_BASE_BEFORE = re.compile(r"so với(?:\s+cùng kỳ)?\s*$")
+_DEADLINE_BEFORE = re.compile(
+    r"(?:trước|chậm nhất(?: đến| là)?|hạn chót|đến hết|trước ngày)\s*(?:ngày\s*)?$"
+)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Period
+    is_base: bool  # the base of a comparison, not the period a figure is about
+
+
+def _year_period(year: int, label: str) -> Period:
+    return Period(grain="year", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), label=label)
+
+
+def _months(year: int, first: int, last: int, grain: str, label: str) -> Period:
+    end = dt.date(year, last, monthrange(year, last)[1])
+    return Period(grain=grain, start=dt.date(year, first, 1), end=end, label=label)  # type: ignore[arg-type]
+
+
+def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
+    found: list[PeriodMention] = []
+    for m in _PERIOD.finditer(folded):
+        period = _to_period(m, default_year)
+        if period is None:
+            continue
+        is_base = bool(_BASE_BEFORE.search(folded, max(0, m.start() - 20), m.start()))
+        found.append(PeriodMention(m.start(), m.end(), period, is_base))
+    return found
+
+
+def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
+    g = m.groupdict()
+    label = m.group()
+    if g["ms"] or g["ps"]:
+        first, last = int(g["ms"] or g["ps"]), int(g["me"] or g["pe"])
+        if last <= first:
+            return None
+        grain = "term" if label.startswith("nhiệm kỳ") else "multi_year"
+        return Period(
+            grain=grain, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31), label=label
+        )
+    if g["q"]:
+        q = roman_quarter(g["q"]) or int(g["q"])
+        return _months(int(g["qy"]), 3 * q - 2, 3 * q, "quarter", label)
+    if g["h"]:
+        year = int(g["hy"]) if g["hy"] else default_year
+        if year is None:
+            return None
+        first = 1 if g["hw"] == "đầu" else 7
+        return _months(year, first, first + 5, "half", label)
+    if g["n9"]:
+        year = int(g["n9y"]) if g["n9y"] else default_year
+        return None if year is None else _months(year, 1, 9, "month", label)
+    if g["mo"]:
+        month = int(g["mo"])
+        return _months(int(g["moy"]), month, month, "month", label)
+    return _year_period(int(g["y"]), label)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    deadline: bool
+    year_inferred: bool
+
+
+def find_dates(folded: str, default_year: int | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in _DATE.finditer(folded):
+        day, month = int(m.group("d")), int(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else default_year
+        if year is None or not 1 <= month <= 12 or not 1 <= day <= monthrange(year, month)[1]:
+            continue
+        if m.group("y") is None and not re.search(
+            r"(?:ngày|sáng|chiều|tối|hôm)\s*$", folded[: m.start()]
+        ):
+            continue  # "23/26 chỉ tiêu" is a count, not a date: bare d/m needs "ngày"
+        deadline = bool(_DEADLINE_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
+        found.append(
+            DateMention(m.start(), m.end(), dt.date(year, month, day), deadline, not m.group("y"))
+        )
+    return found

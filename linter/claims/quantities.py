@@ -1,0 +1,215 @@
+"""Figures with their unit and comparator, turned into intervals.
+
+How each comparator maps to an interval for a stated figure x:
+
+    đạt x, x (nothing)            [x, x]
+    trên / hơn / vượt x           (x, +inf)
+    ít nhất / tối thiểu / không dưới x, x trở lên, từ x trở lên   [x, +inf)
+    dưới / chưa đến / chưa tới x  (-inf, x)
+    tối đa / không quá x          (-inf, x]
+    khoảng / xấp xỉ x             [x·(1-t), x·(1+t)]   t = APPROX_TOLERANCE (5 %)
+    gần x                         [x·(1-t), x]
+    x - y, từ x đến y             [x, y]
+    2 con số (growth)             [10, 100)  %
+    không còn hộ nghèo            [0, 0] hộ
+
+"Khoảng" gets a relative tolerance of 5 %: an announcement that rounds
+1.000 tỷ to "khoảng 1.000 tỷ" may mean 950 to 1.050 tỷ, not more.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from linter.claims.numbers import AMOUNT, DIGITS, SPELLED, parse_amount
+from linter.lexicon import units
+from linter.models import Op
+
+APPROX_TOLERANCE = 0.05
+
+_COMPARATORS: tuple[tuple[str, Op], ...] = (
+    ("không dưới", Op.GE),
+    ("ít nhất", Op.GE),
+    ("tối thiểu", Op.GE),
+    ("không quá", Op.LE),
+    ("tối đa", Op.LE),
+    ("chưa đến", Op.LT),
+    ("chưa tới", Op.LT),
+    ("xấp xỉ", Op.APPROX),
+    ("khoảng", Op.APPROX),
+    ("gần", Op.APPROX),
+    ("trên", Op.GT),
+    ("hơn", Op.GT),
+    ("vượt", Op.GT),
+    ("dưới", Op.LT),
+    ("từ", Op.GE),
+)
+_CMP_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<cmp>" + "|".join(c for c, _ in _COMPARATORS) + r")\s+$")
+# A number preceded by one of these is a date, an ordinal or a document number.
+_NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
+    r"nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
+)
+_RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
+_CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+gấp)?\s+$")
+
+
+@dataclass(frozen=True)
+class RawQuantity:
+    start: int  # quote start (comparator included), offset in the sentence
+    end: int
+    number_start: int
+    value: float
+    unit: str
+    op: Op
+    low: float | None
+    high: float | None
+    low_inclusive: bool
+    high_inclusive: bool
+    measure: str  # level / increase / decrease / multiple
+
+
+def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    specs, per_pop = units()
+    table: dict[str, tuple[str, float]] = {}
+    for spec in specs:
+        for word in spec.words:
+            table[word] = (spec.unit, spec.factor)
+    words = sorted(table, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in words)
+    per = "|".join(re.escape(p) for p in per_pop)
+    pattern = re.compile(
+        rf"\s*(?:(?P<rate>[^\W\d][\w ]{{1,30}}?)\s*/\s*(?:{per})(?!\w)"
+        rf"|(?P<unit>{alternatives})(?P<plan>\s+kế hoạch|\s+dự toán)?)"
+    )
+    return pattern, table
+
+
+_UNIT, _UNIT_TABLE = _unit_pattern()
+_NUMBER = re.compile(rf"(?<![\w/.,])(?:{DIGITS}|{SPELLED})(?![\w/])")
+_TWO_DIGITS = re.compile(r"(?<!\w)(?P<n>2|hai)\s+con\s+số(?!\w)")
+_NONE_LEFT = re.compile(r"(?<!\w)không\s+còn\s+(?P<what>hộ\s+(?:cận\s+)?nghèo)(?!\w)")
+
+
+def _read_unit(folded: str, pos: int) -> tuple[str, float, int] | None:
+    m = _UNIT.match(folded, pos)
+    if not m:
+        return None
+    if m.group("rate"):
+        return f"{m.group('rate').strip()}/vạn dân", 1.0, m.end()
+    unit, factor = _UNIT_TABLE[m.group("unit")]
+    if m.group("plan"):  # "đạt 101% kế hoạch": a share of the plan, not a level
+        return f"% {m.group('plan').strip()}", 1.0, m.end()
+    return unit, factor, m.end()
+
+
+def _interval(op: Op, x: float) -> tuple[float | None, float | None, bool, bool]:
+    if op is Op.GT:
+        return x, None, False, True
+    if op is Op.GE:
+        return x, None, True, True
+    if op is Op.LT:
+        return None, x, True, False
+    if op is Op.LE:
+        return None, x, True, True
+    if op is Op.APPROX:
+        return x * (1 - APPROX_TOLERANCE), x * (1 + APPROX_TOLERANCE), True, True
+    return x, x, True, True
+
+
+def find_quantities(folded: str) -> list[RawQuantity]:
+    """Every figure with a known unit in a folded sentence."""
+    found: list[RawQuantity] = []
+    pos = 0
+    for m in _NUMBER.finditer(folded):
+        if m.start() < pos or _NOT_A_FIGURE_BEFORE.search(folded, 0, m.start()):
+            continue
+        quantity = _read_quantity(folded, m.start())
+        if quantity is not None:
+            found.append(quantity)
+            pos = quantity.end
+    found.extend(_word_figures(folded))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _read_quantity(folded: str, start: int) -> RawQuantity | None:
+    amount = AMOUNT.match(folded, start)
+    if not amount or (parsed := parse_amount(amount.group())) is None:
+        return None
+    value, _ = parsed
+    end = amount.end()
+    high_value: float | None = None
+    unit = _read_unit(folded, end)
+    rng = re.compile(_RANGE_SEP).match(folded, unit[2] if unit else end)
+    if rng and (second := AMOUNT.match(folded, rng.end())) and second.group()[0].isdigit():
+        parsed_high = parse_amount(second.group())
+        if parsed_high is not None and parsed_high[0] > value:
+            high_value, end = parsed_high[0], second.end()
+            unit = _read_unit(folded, end) or unit
+    if unit is None:
+        return None
+    unit_name, factor, end = unit
+    if not amount.group()[0].isdigit() and amount.group().split()[0] == "năm" and factor == 1.0:
+        return None  # "năm" is far more often "year" than "five"
+    quote_start, op = start, Op.EQ
+    before = _CMP_BEFORE.search(folded, max(0, start - 12), start)
+    if before:
+        quote_start = before.start("cmp")
+        op = dict(_COMPARATORS)[before.group("cmp")]
+    if folded.startswith(" trở lên", end):
+        end += len(" trở lên")
+        op = Op.GE
+    value *= factor
+    if high_value is not None:
+        op = Op.RANGE
+        low, high, lo_inc, hi_inc = value, high_value * factor, True, True
+    else:
+        low, high, lo_inc, hi_inc = _interval(op, value)
+        if before and before.group("cmp") == "gần":
+            high, hi_inc = value, True
+    change = _CHANGE.search(folded, max(0, quote_start - 12), quote_start)
+    measure = "level"
+    if change:
+        measure = {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]
+        if "gấp" in change.group():
+            measure = "multiple"
+    return RawQuantity(
+        quote_start, end, start, value, unit_name, op, low, high, lo_inc, hi_inc, measure
+    )
+
+
+def _word_figures(folded: str) -> list[RawQuantity]:
+    """Words that state a figure: `2 con số` (growth of 10 % or more), `không còn hộ nghèo`."""
+    result = [
+        RawQuantity(
+            m.start(), m.end(), m.start(), 10.0, "%", Op.GE, 10.0, 100.0, True, False, "level"
+        )
+        for m in _TWO_DIGITS.finditer(folded)
+    ]
+    result.extend(
+        RawQuantity(m.start(), m.end(), m.start(), 0.0, "hộ", Op.EQ, 0.0, 0.0, True, True, "level")
+        for m in _NONE_LEFT.finditer(folded)
+    )
+    return result
+
+
+def intervals_overlap(
+    a: tuple[float | None, float | None, bool, bool],
+    b: tuple[float | None, float | None, bool, bool],
+) -> bool:
+    """Whether two intervals (low, high, low_inclusive, high_inclusive) can both hold."""
+    lo_a = -math.inf if a[0] is None else a[0]
+    hi_a = math.inf if a[1] is None else a[1]
+    lo_b = -math.inf if b[0] is None else b[0]
+    hi_b = math.inf if b[1] is None else b[1]
+    lo, lo_inc = (
+        (lo_a, a[2]) if lo_a > lo_b else (lo_b, b[2]) if lo_b > lo_a else (lo_a, a[2] and b[2])
+    )
+    hi, hi_inc = (
+        (hi_a, a[3]) if hi_a < hi_b else (hi_b, b[3]) if hi_b < hi_a else (hi_a, a[3] and b[3])
+    )
+    if lo < hi:
+        return True
+    return lo == hi and lo_inc and hi_inc and not math.isinf(lo)

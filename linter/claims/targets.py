@@ -1,0 +1,68 @@
+"""Counts of targets (`23/26 chỉ tiêu`, `03 chỉ tiêu ... không đạt`) and plans named
+with their year (`giao kế hoạch phát triển kinh tế – xã hội năm 2023`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.claims.numbers import SPELLED, parse_spelled
+
+_COUNT = re.compile(
+    rf"(?<![\w/])(?:(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<n>\d+|{SPELLED}))\s+chỉ\s+tiêu(?!\w)"
+)
+_NEGATIVE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,5}?\s+(?:không|chưa)\s+(?:đạt|hoàn thành)(?!\w)")
+_PLAN = re.compile(
+    r"(?<!\w)kế hoạch\s+(?:phát triển\s+)?(?:kinh tế\s*[-–—]?\s*xã hội|kt\s*-\s*xh)"
+    r"(?P<rest>[^.;\d]{0,80}?)\s+năm\s+(?P<y>(?:19|20)\d{2})(?!\w)"
+)
+_ASSIGN_BEFORE = re.compile(
+    r"(?:giao|triển khai|ban hành|xây dựng|phê duyệt|thực hiện|quán triệt)\s+(?:\w+\s+){0,2}$"
+)
+_REVIEW_BEFORE = re.compile(r"(?:đánh giá|tổng kết|kết quả|báo cáo|sơ kết)\s+(?:\w+\s+){0,3}$")
+
+
+@dataclass(frozen=True)
+class RawCount:
+    start: int
+    end: int
+    achieved: int | None
+    total: int | None
+    count: int | None
+    negative: bool
+
+
+@dataclass(frozen=True)
+class RawPlan:
+    start: int
+    end: int
+    year: int
+    assignment: bool
+
+
+def find_counts(folded: str) -> list[RawCount]:
+    found: list[RawCount] = []
+    for m in _COUNT.finditer(folded):
+        negative = bool(_NEGATIVE_AFTER.match(folded[m.end() : m.end() + 60]))
+        if m.group("a"):
+            found.append(
+                RawCount(m.start(), m.end(), int(m.group("a")), int(m.group("b")), None, negative)
+            )
+            continue
+        raw = m.group("n")
+        value = int(raw) if raw.isdigit() else parse_spelled(raw)
+        if value is None or (
+            not raw.isdigit() and raw.split()[0] == "năm" and len(raw.split()) == 1
+        ):
+            continue
+        found.append(RawCount(m.start(), m.end(), None, None, int(value), negative))
+    return found
+
+
+def find_plans(folded: str) -> list[RawPlan]:
+    found: list[RawPlan] = []
+    for m in _PLAN.finditer(folded):
+        window = folded[max(0, m.start() - 40) : m.start()]
+        assignment = bool(_ASSIGN_BEFORE.search(window)) and not _REVIEW_BEFORE.search(window)
+        found.append(RawPlan(m.start(), m.end(), int(m.group("y")), assignment))
+    return found

@@ -1,0 +1,149 @@
+"""The indicator lexicon and the unit table, loaded from YAML beside the code.
+
+`Lexicon.find(folded)` returns every indicator phrase in a folded sentence,
+longest first and non-overlapping, so that "tổng thu NSNN trên địa bàn" wins
+over "thu NSNN" and a comma inside a name ("có bằng, chứng chỉ") never splits it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from linter.errors import LexiconError
+from linter.nlp import fold
+
+
+class IndicatorSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str
+    label_en: str
+    kind: Literal["level", "growth"] = "level"
+    parent: str | None = None
+    names: tuple[str, ...] = ()
+    after: tuple[str, ...] = Field(default=())
+
+
+class UnitSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: tuple[str, ...]
+    unit: str
+    factor: float = 1.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    start: int
+    end: int
+    side: Literal["before", "after"]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """Regex for a lexicon phrase: flexible spaces and dash styles, whole words."""
+    words = re.split(r"\s+", fold(phrase).strip())
+    parts = [r"\s*[-–—]\s*" if w in "-–—" else re.escape(w) for w in words]
+    body = ""
+    for i, part in enumerate(parts):
+        if i and not part.startswith(r"\s*[-") and not parts[i - 1].startswith(r"\s*[-"):
+            body += r"\s+"
+        body += part
+    return rf"(?<!\w){body}(?!\w)"
+
+
+class Lexicon:
+    def __init__(self, indicators: dict[str, IndicatorSpec]) -> None:
+        self.indicators = indicators
+        for key, spec in indicators.items():
+            if spec.parent is not None and spec.parent not in indicators:
+                raise LexiconError(
+                    f"indicator {key!r}: parent {spec.parent!r} is not an indicator key; "
+                    f"expected one of {sorted(indicators)}"
+                )
+        self._before = self._compile({fold(n): k for k, s in indicators.items() for n in s.names})
+        self._after = self._compile({fold(n): k for k, s in indicators.items() for n in s.after})
+
+    @staticmethod
+    def _compile(phrases: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        if not phrases:
+            return None
+        ordered = sorted(phrases, key=len, reverse=True)
+        groups = {f"p{i}": phrases[p] for i, p in enumerate(ordered)}
+        pattern = "|".join(f"(?P<p{i}>{_phrase_pattern(p)})" for i, p in enumerate(ordered))
+        return re.compile(pattern), groups
+
+    def find(self, folded: str) -> list[Mention]:
+        """Indicator names in `folded` text (names that precede a figure)."""
+        return self._scan(self._before, folded, "before")
+
+    def find_after(self, folded: str) -> list[Mention]:
+        """Phrases that follow a figure and name what it counts."""
+        return self._scan(self._after, folded, "after")
+
+    @staticmethod
+    def _scan(
+        compiled: tuple[re.Pattern[str], dict[str, str]] | None,
+        folded: str,
+        side: Literal["before", "after"],
+    ) -> list[Mention]:
+        if compiled is None:
+            return []
+        pattern, groups = compiled
+        return [
+            Mention(groups[m.lastgroup or ""], m.start(), m.end(), side)
+            for m in pattern.finditer(folded)
+        ]
+
+    def label(self, key: str, lang: str = "vi") -> str:
+        spec = self.indicators.get(key)
+        if spec is None:
+            return key
+        return spec.label_en if lang == "en" else spec.label
+
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def read_data(name: str) -> dict[str, object]:
+    """A YAML data file shipped in `linter/data/`, which must hold a mapping."""
+    data = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise LexiconError(f"linter/data/{name}: expected a mapping at top level")
+    return data
+
+
+def parse_indicators(data: object, source: str) -> dict[str, IndicatorSpec]:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{source}: 'indicators' must map keys to indicator entries")
+    result: dict[str, IndicatorSpec] = {}
+    for key, entry in data.items():
+        try:
+            result[str(key)] = IndicatorSpec.model_validate(entry)
+        except ValidationError as exc:
+            raise LexiconError(f"{source}: indicator {key!r}: {exc}") from exc
+    return result
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    data = read_data("indicators.yaml")
+    return Lexicon(parse_indicators(data.get("indicators"), "linter/data/indicators.yaml"))
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[tuple[UnitSpec, ...], tuple[str, ...]]:
+    data = read_data("units.yaml")
+    try:
+        specs = tuple(UnitSpec.model_validate(u) for u in data["units"])  # type: ignore[union-attr]
+        per_pop = tuple(str(p) for p in data["per_population"])  # type: ignore[union-attr]
+    except (KeyError, TypeError, ValidationError) as exc:
+        raise LexiconError(f"linter/data/units.yaml: {exc}") from exc
+    return specs, per_pop
