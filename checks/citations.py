@@ -1,0 +1,205 @@
+"""Citations of one legal document that disagree on its number, date or issuer."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from linter.checking import Check, DocumentClaims, Group, by_date, evidence, format_date
+from linter.models import Finding, LegalRef, Severity
+
+ISSUER_LABEL = {
+    "hdnd_tinh": "HĐND tỉnh",
+    "ubnd_tinh": "UBND tỉnh",
+    "tinh_uy": "Tỉnh ủy",
+    "btv_tinh_uy": "Ban Thường vụ Tỉnh ủy",
+    "chinh_phu": "Chính phủ",
+    "thu_tuong": "Thủ tướng",
+    "quoc_hoi": "Quốc hội",
+    "hdnd_thanh_pho": "HĐND thành phố",
+    "ubnd_thanh_pho": "UBND thành phố",
+}
+# Two citations whose surrounding words overlap this much are about the same subject.
+SAME_SUBJECT = 0.5
+
+
+def _first_per_document(
+    pairs: list[tuple[DocumentClaims, LegalRef]], field: str
+) -> list[tuple[DocumentClaims, LegalRef]]:
+    """One citation per (document, value of `field`): a document citing the same
+    resolution five times is one piece of evidence, not five."""
+    seen: set[tuple[str, object]] = set()
+    result = []
+    for item, ref in by_date(pairs):
+        key = (item.document.path, getattr(ref, field))
+        if key not in seen:
+            seen.add(key)
+            result.append((item, ref))
+    return result
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) / len(wa | wb) >= SAME_SUBJECT
+
+
+class CitationNumberConflict(Check):
+    """The same issuer, document type and date is cited with different numbers.
+
+    One body rarely issues two documents of the same type on the same day about
+    the same subject, so when two announcements cite "Nghị quyết ... ngày
+    30/3/2023 của HĐND tỉnh" about the same subject with numbers 12 and 13, one
+    of them is wrong (warning). Different subjects on the same day are common
+    after a council session, so those are only noted (info).
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2023-12-23
+        province: Quảng Ninh
+        ---
+        Giảm 50% hộ cận nghèo theo chuẩn nghèo đa chiều tại Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh.
+        === b.md
+        ---
+        date: 2023-12-14
+        province: Quảng Ninh
+        ---
+        Giảm 50% hộ cận nghèo theo chuẩn nghèo đa chiều tại Nghị quyết số 13 ngày 30/3/2023 của HĐND tỉnh.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2023-12-23
+        province: Quảng Ninh
+        ---
+        Thực hiện chuẩn nghèo đa chiều tại Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh.
+        === b.md
+        ---
+        date: 2023-12-14
+        province: Quảng Ninh
+        ---
+        Thực hiện chuẩn nghèo đa chiều tại Nghị quyết số 12 ngày 30/3/2023 của HĐND tỉnh.
+    """
+
+    code = "VB01"
+    name = "citation.number-conflict"
+    severity = Severity.WARNING
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        buckets: dict[tuple[object, ...], list[tuple[DocumentClaims, LegalRef]]] = defaultdict(list)
+        for item in group.items:
+            for ref in item.of(LegalRef):
+                if ref.date and ref.issuer and ref.number and not ref.resolved:
+                    buckets[(ref.doc_type, ref.issuer, ref.date)].append((item, ref))
+        for key in sorted(buckets, key=repr):
+            pairs = _first_per_document(buckets[key], "number")
+            numbers = list(dict.fromkeys(ref.number for _, ref in pairs))
+            if len(numbers) < 2:
+                continue
+            same_subject = any(
+                _similar(a.subject, b.subject)
+                for i, (_, a) in enumerate(pairs)
+                for _, b in pairs[i + 1 :]
+                if a.number != b.number
+            )
+            ref = pairs[0][1]
+            issuer = ISSUER_LABEL.get(ref.issuer or "", ref.issuer or "")
+            cited = " và ".join(f"số {n}" for n in numbers)
+            if group.lang == "en":
+                message = (
+                    f"{ref.doc_type} of {issuer} dated {format_date(ref.date)} is cited with "
+                    f"different numbers ({', '.join(numbers)}); check which number is right."
+                )
+            else:
+                message = (
+                    f"{ref.doc_type} của {issuer} ngày {format_date(ref.date)} được trích dẫn "
+                    f"với số hiệu khác nhau ({cited}): kiểm tra lại số hiệu đúng."
+                )
+            severity = Severity.WARNING if same_subject else Severity.INFO
+            yield self.finding(
+                message, [evidence(i, r.span, f"số {r.number}") for i, r in pairs], group, severity
+            )
+
+
+class CitationDateConflict(Check):
+    """The same numbered document is cited with different dates or issuers.
+
+    "Nghị quyết số 176/NQ-HĐND ngày 8/12/2023" in one announcement and
+    "Nghị quyết số 176/NQ-HĐND ngày 18/12/2023" in another cannot both be right;
+    nor can the same number and year be credited to two different bodies.
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2023-12-23
+        province: Quảng Ninh
+        ---
+        Thực hiện Nghị quyết số 176/NQ-HĐND ngày 8/12/2023 của HĐND tỉnh về nhiệm vụ năm 2024.
+        === b.md
+        ---
+        date: 2023-12-30
+        province: Quảng Ninh
+        ---
+        Triển khai Nghị quyết số 176/NQ-HĐND ngày 18/12/2023 của HĐND tỉnh về nhiệm vụ năm 2024.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2023-12-23
+        province: Quảng Ninh
+        ---
+        Thực hiện Nghị quyết số 176/NQ-HĐND ngày 8/12/2023 của HĐND tỉnh về nhiệm vụ năm 2024.
+        === b.md
+        ---
+        date: 2023-12-30
+        province: Quảng Ninh
+        ---
+        Triển khai Nghị quyết 176 của HĐND tỉnh và Nghị quyết số 176/NQ-HĐND ngày 8/12/2023.
+    """
+
+    code = "VB02"
+    name = "citation.date-conflict"
+    severity = Severity.WARNING
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        buckets: dict[tuple[object, ...], list[tuple[DocumentClaims, LegalRef]]] = defaultdict(list)
+        for item in group.items:
+            for ref in item.of(LegalRef):
+                if ref.number and ref.year and not ref.resolved and (ref.date or ref.issuer):
+                    buckets[(ref.doc_type, ref.number, ref.year)].append((item, ref))
+        for key in sorted(buckets, key=repr):
+            pairs = buckets[key]
+            dated = _first_per_document([p for p in pairs if p[1].date], "date")
+            if len({r.date for _, r in dated}) > 1:
+                yield self._finding(dated, group, "date")
+            issued = _first_per_document([p for p in pairs if p[1].issuer], "issuer")
+            if len({r.issuer for _, r in issued}) > 1:
+                yield self._finding(issued, group, "issuer")
+
+    def _finding(
+        self, pairs: list[tuple[DocumentClaims, LegalRef]], group: Group, field: str
+    ) -> Finding:
+        ref = pairs[0][1]
+        if field == "date":
+            values = list(dict.fromkeys(format_date(r.date) for _, r in pairs))
+            notes = [evidence(i, r.span, f"ngày {format_date(r.date)}") for i, r in pairs]
+        else:
+            values = list(
+                dict.fromkeys(ISSUER_LABEL.get(r.issuer or "", r.issuer or "") for _, r in pairs)
+            )
+            notes = [
+                evidence(i, r.span, ISSUER_LABEL.get(r.issuer or "", r.issuer)) for i, r in pairs
+            ]
+        if group.lang == "en":
+            what = "dates" if field == "date" else "issuers"
+            message = f"{ref.doc_type} no. {ref.number}/{ref.year} is cited with different {what}: {', '.join(values)}."
+        else:
+            what = "ngày ban hành" if field == "date" else "cơ quan ban hành"
+            message = f"{ref.doc_type} số {ref.number} năm {ref.year} được trích dẫn với {what} khác nhau: {', '.join(values)}."
+        return self.finding(message, notes, group)

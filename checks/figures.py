@@ -1,0 +1,118 @@
+"""Figures for the same indicator that cannot both be true."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from linter.checking import Check, DocumentClaims, Group, by_date, evidence
+from linter.claims.quantities import intervals_overlap
+from linter.models import Finding, Quantity, Severity
+
+STATUS_LABEL = {
+    "vi": {"target": "mục tiêu", "estimate": "ước thực hiện", "actual": "thực hiện"},
+    "en": {"target": "target", "estimate": "estimate", "actual": "actual"},
+}
+
+
+class FigureConflict(Check):
+    """The same indicator, period, status and scope is stated with figures that cannot both hold.
+
+    Two announcements of one province give the same statistic (same indicator,
+    same period, both targets or both results, both for the province or both
+    for the same district) with intervals that do not overlap: "trên 10%" and
+    "hơn 10%" agree, "56.000 tỷ" and "55.600 tỷ" do not. A figure of another
+    province, of a district, of another period or status, or a part of a larger
+    figure ("trong đó ...") is never compared.
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2023-12-23
+        province: Quảng Ninh
+        ---
+        Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.
+        === b.md
+        ---
+        date: 2023-12-14
+        province: Quảng Ninh
+        ---
+        Các chỉ tiêu đặt ra trong năm 2024: tổng thu NSNN trên địa bàn đạt 55.600 tỷ đồng.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2023-12-23
+        province: Quảng Ninh
+        ---
+        Chỉ tiêu năm 2024: tốc độ tăng trưởng GRDP đạt trên 10%.
+        === b.md
+        ---
+        date: 2024-04-20
+        province: Quảng Ninh
+        ---
+        Năm 2024, tỉnh đề ra mục tiêu tăng trưởng tổng sản phẩm trên địa bàn (GRDP) hơn 10%.
+    """
+
+    code = "NU01"
+    name = "figure.conflict"
+    severity = Severity.WARNING
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        buckets: dict[tuple[object, ...], list[tuple[DocumentClaims, Quantity]]] = defaultdict(list)
+        for item in group.items:
+            for q in item.of(Quantity):
+                if q.indicator and q.period and q.status:
+                    key = (
+                        q.indicator,
+                        q.measure,
+                        q.unit,
+                        q.period.start,
+                        q.period.end,
+                        q.status,
+                        item.document.meta.district,
+                        q.part_of,
+                    )
+                    buckets[key].append((item, q))
+        for key in sorted(buckets, key=repr):
+            pairs = by_date(buckets[key])
+            if _conflicting(pairs):
+                yield self._finding(pairs, group)
+
+    def _finding(self, pairs: list[tuple[DocumentClaims, Quantity]], group: Group) -> Finding:
+        q = pairs[0][1]
+        label = group.lexicon.label(q.indicator or "", group.lang)
+        status = STATUS_LABEL[group.lang][q.status.value if q.status else "target"]
+        period = q.period.label if q.period else ""
+        figures = list(dict.fromkeys(p.span.quote for _, p in pairs))
+        if group.lang == "en":
+            message = (
+                f"'{label}' ({period}, {status}) is stated as "
+                f"{' and '.join(figures)}: these figures cannot both be right."
+            )
+        else:
+            message = (
+                f"«{label}» ({period}, {status}) được nêu là "
+                f"{' và '.join(figures)}: các số liệu này không thể cùng đúng."
+            )
+        notes = [
+            evidence(item, p.span, f"{p.span.quote} ({status}, {period})") for item, p in pairs
+        ]
+        return self.finding(message, notes, group, district=pairs[0][0].document.meta.district)
+
+
+def _conflicting(pairs: Iterable[tuple[DocumentClaims, Quantity]]) -> bool:
+    items = list(pairs)
+    for i, (doc_a, a) in enumerate(items):
+        for doc_b, b in items[i + 1 :]:
+            if doc_a.document.path == doc_b.document.path:
+                continue
+            if not intervals_overlap(_interval(a), _interval(b)):
+                return True
+    return False
+
+
+def _interval(q: Quantity) -> tuple[float | None, float | None, bool, bool]:
+    return (q.low, q.high, q.low_inclusive, q.high_inclusive)

@@ -1,0 +1,110 @@
+"""What a check is, and what it is given.
+
+A check is a class with a stable `code` ("NU01"), a `name` slug
+("figure.conflict"), a default `severity`, and a docstring whose first line is
+its one-line summary and whose body explains the contradiction with a
+"Ví dụ mâu thuẫn" / "Ví dụ nhất quán" pair (run as tests). The engine calls
+`run()` once per province group with every document of that province (or of a
+single document, when its province is unknown) and collects the `Finding`s.
+
+Checks are registered under the `doichieu.checks` entry-point group, built-in
+ones exactly like a third party's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar, TypeVar
+
+from linter.lexicon import Lexicon
+from linter.models import Claim, Document, Evidence, Finding, Severity, Span
+
+CODE = re.compile(r"^[A-Z]{2}\d{2}$")
+NAME = re.compile(r"^[a-z]+(?:[.-][a-z]+)+$")
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True)
+class DocumentClaims:
+    document: Document
+    claims: tuple[Claim, ...]
+
+    def of(self, kind: type[C]) -> Iterator[C]:
+        return (c for c in self.claims if isinstance(c, kind))
+
+
+@dataclass(frozen=True)
+class Group:
+    """The documents of one province (checks never look across groups)."""
+
+    province: str | None
+    items: tuple[DocumentClaims, ...]
+    lexicon: Lexicon
+    lang: str = "vi"
+
+
+class Check:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+
+    def run(self, group: Group) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0].strip() if cls.__doc__ else ""
+
+    def finding(
+        self,
+        message: str,
+        evidence: Iterable[Evidence],
+        group: Group,
+        severity: Severity | None = None,
+        district: str | None = None,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            evidence=tuple(evidence),
+            province=group.province,
+            district=district,
+        )
+
+
+def evidence(item: DocumentClaims, span: Span, note: str | None = None) -> Evidence:
+    """Evidence for a span of a document, with the document's date and title."""
+    meta = item.document.meta
+    return Evidence(
+        path=span.path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        quote=span.quote,
+        document_date=meta.date,
+        document_title=meta.title,
+        note=note,
+    )
+
+
+def by_date(pairs: Iterable[tuple[DocumentClaims, C]]) -> list[tuple[DocumentClaims, C]]:
+    """Order (document, claim) pairs oldest first, undated last, then by path and place."""
+
+    def key(pair: tuple[DocumentClaims, object]) -> tuple[object, ...]:
+        item, claim = pair
+        date = item.document.meta.date
+        span = getattr(claim, "span", None)
+        where = (span.line, span.column) if span else (0, 0)
+        return (date is None, date.isoformat() if date else "", item.document.path, where)
+
+    return sorted(pairs, key=key)
+
+
+def format_date(value: object) -> str:
+    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else "không rõ ngày"

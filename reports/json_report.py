@@ -1,0 +1,54 @@
+"""Machine-readable report: findings with structured evidence, and the documents read."""
+
+from __future__ import annotations
+
+import json
+
+from linter.models import Claim, Document, RunResult
+
+SCHEMA_VERSION = 1
+
+
+def _document(doc: Document) -> dict[str, object]:
+    meta = doc.meta.model_dump(mode="json")
+    return {"path": doc.path, **meta}
+
+
+def render_json(result: RunResult) -> str:
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "documents": [_document(d) for d in result.documents],
+        "unreadable": list(result.unreadable),
+        "checks": [c.model_dump(mode="json") for c in result.checks],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def claim_record(claim: Claim) -> dict[str, object]:
+    """A claim as `doichieu claims --format json` prints it: span fields flattened."""
+    data = claim.model_dump(mode="json", exclude={"span", "sentence"})
+    span = claim.span
+    record: dict[str, object] = {
+        "kind": claim.kind,
+        "path": span.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "quote": span.quote,
+    }
+    if claim.kind == "quantity":
+        record["year"] = claim.year
+    record.update({k: v for k, v in data.items() if k != "kind"})
+    return record
+
+
+def render_claims_json(claims: dict[str, tuple[Claim, ...]]) -> str:
+    records = [claim_record(c) for path in sorted(claims) for c in claims[path]]
+    return (
+        json.dumps(
+            {"schema_version": SCHEMA_VERSION, "claims": records}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
