@@ -130,4 +130,7 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
+    umask = os.umask(0)
+    os.umask(umask)
+    Path(tmp).chmod(0o666 & ~umask)  # mkstemp creates 0600; a report is meant to be shared
     Path(tmp).replace(path)

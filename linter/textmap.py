@@ -90,7 +90,14 @@ def make_span(doc: Document, start: int, end: int) -> Span:
     from linter.models import Span
 
     o_start = doc.original_index(start)
-    o_end = doc.original_index(end - 1) + 1 if end > start else o_start
+    o_end = o_start
+    if end > start:
+        o_last = doc.original_index(end - 1)
+        o_end = o_last + 1
+        if doc.original[o_last] != doc.text[end - 1]:
+            # The last character was built from several (NFD marks, an entity):
+            # the quote must include all of them.
+            o_end = max(o_end, doc.original_index(end))
     line, column = line_col(doc.original, o_start)
     end_line, end_column = line_col(doc.original, o_end)
     return Span(
