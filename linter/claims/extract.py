@@ -93,8 +93,10 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
                     deadline=d.deadline,
                 )
             )
+        clauses = _clauses(f, [])
         for c in find_counts(f):
-            period = _period(periods, c.start, 0, len(f)) or context.period
+            c_start, c_end = next((a, b) for a, b in clauses if a <= c.start < b)
+            period = _period(periods, c.start, c_start, c_end) or context.period
             year = period.year if period else None
             claims.append(
                 TargetCount(

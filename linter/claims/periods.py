@@ -67,32 +67,33 @@ def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
 
 
 def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
+    """The period a match names, labelled canonically whichever way the text wrote it."""
     g = m.groupdict()
-    label = m.group()
     if g["ms"] or g["ps"]:
         first, last = int(g["ms"] or g["ps"]), int(g["me"] or g["pe"])
         if last <= first:
             return None
-        grain = "term" if label.startswith("nhiệm kỳ") else "multi_year"
-        return Period(
-            grain=grain, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31), label=label
-        )
+        term = m.group().startswith("nhiệm kỳ")
+        label = f"{'nhiệm kỳ' if term else 'giai đoạn'} {first}-{last}"
+        start, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
+        return Period(grain="term" if term else "multi_year", start=start, end=end, label=label)
     if g["q"]:
         q = roman_quarter(g["q"]) or int(g["q"])
+        label = f"quý {('I', 'II', 'III', 'IV')[q - 1]}/{g['qy']}"
         return _months(int(g["qy"]), 3 * q - 2, 3 * q, "quarter", label)
     if g["h"]:
         year = int(g["hy"]) if g["hy"] else default_year
         if year is None:
             return None
         first = 1 if g["hw"] == "đầu" else 7
-        return _months(year, first, first + 5, "half", label)
+        return _months(year, first, first + 5, "half", f"6 tháng {g['hw']} năm {year}")
     if g["n9"]:
         year = int(g["n9y"]) if g["n9y"] else default_year
-        return None if year is None else _months(year, 1, 9, "month", label)
+        return None if year is None else _months(year, 1, 9, "month", f"9 tháng năm {year}")
     if g["mo"]:
         month = int(g["mo"])
-        return _months(int(g["moy"]), month, month, "month", label)
-    return _year_period(int(g["y"]), label)
+        return _months(int(g["moy"]), month, month, "month", f"tháng {month}/{g['moy']}")
+    return _year_period(int(g["y"]), f"năm {g['y']}")
 
 
 @dataclass(frozen=True)

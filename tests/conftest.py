@@ -1,0 +1,49 @@
+"""Shared helpers: run the real pipeline on documents written to a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+import pytest
+
+from linter.engine import Options, run
+from linter.models import RunResult
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+REAL_CORPUS = SHARED / "corpus" / "real"
+
+
+def write_corpus(folder: Path, documents: Mapping[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in documents.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def run_corpus(
+    folder: Path, documents: Mapping[str, str | bytes], select: Collection[str] | None = None
+) -> RunResult:
+    """Write `documents` under `folder` and check them; paths are relative to `folder`."""
+    write_corpus(folder, documents)
+    return run([folder], Options(select=select), root=folder)
+
+
+@pytest.fixture(scope="session")
+def seeds_result() -> RunResult:
+    return run([SEEDS], Options(), root=REPO)
+
+
+def real_corpus_or_skip() -> Path:
+    if not REAL_CORPUS.is_dir():
+        pytest.skip(
+            f"real corpus not present at {REAL_CORPUS} (it lives in ../shared, outside the repo)"
+        )
+    return REAL_CORPUS

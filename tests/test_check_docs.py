@@ -1,0 +1,36 @@
+"""Each check's docstring examples are run: the 'mâu thuẫn' corpus must produce a
+finding of that check at its default severity, the 'nhất quán' corpus none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_corpus
+from linter.checkdocs import examples
+from linter.registry import load_checks
+
+CHECKS = [check for check, _ in load_checks().checks]
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_docstring_has_both_examples(check) -> None:
+    docs = examples(check)
+    assert set(docs) == {"bad", "good"}, (
+        f"{check.code} needs 'Ví dụ mâu thuẫn::' and 'Ví dụ nhất quán::'"
+    )
+    assert all(docs.values())
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_bad_example_fires(tmp_path: Path, check) -> None:
+    result = run_corpus(tmp_path, examples(check)["bad"], select={check.code})
+    assert [f.severity for f in result.findings if f.code == check.code] == [check.severity]
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_good_example_is_quiet(tmp_path: Path, check) -> None:
+    result = run_corpus(tmp_path, examples(check)["good"], select={check.code})
+    assert [f for f in result.findings if f.code == check.code] == []
+    assert not [f for f in result.findings if f.severity.rank >= 1], result.findings

@@ -1,0 +1,228 @@
+"""The command line as a user runs it: exit statuses, formats, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, write_corpus
+from linter.cli import main
+
+GOOD = """---
+date: 2023-12-23
+province: Quảng Ninh
+---
+Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.
+"""
+RIVAL = GOOD.replace("56.000", "55.600").replace("2023-12-23", "2023-12-14")
+
+
+def test_check_seeds_exits_1_and_prints_findings(
+    capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["check", "seeds/"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/001_82f02cea0d5a5bc1.txt:2:553: NU01 [warning]" in out
+    assert "    seeds/000_46a754388d49c070.txt:2:377  23/12/2023  «56.000 tỷ đồng»" in out
+    assert out.rstrip().endswith("3 phát hiện (3 warning).")
+
+
+def test_fail_on_controls_exit_status(monkeypatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["check", "seeds/", "--fail-on", "error"]) == 0
+    assert main(["check", "seeds/", "--fail-on", "never"]) == 0
+    assert main(["check", "seeds/", "--fail-on", "info"]) == 1
+    capsys.readouterr()
+
+
+def test_json_findings_and_documents(monkeypatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["check", "seeds/", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in data["findings"]] == ["NU01", "VB01", "TG01"]
+    evidence = data["findings"][0]["evidence"][1]
+    assert evidence == {
+        "path": "seeds/000_46a754388d49c070.txt",
+        "line": 2,
+        "column": 377,
+        "end_line": 2,
+        "end_column": 391,
+        "quote": "56.000 tỷ đồng",
+        "document_date": "2023-12-23",
+        "document_title": None,
+        "note": "56.000 tỷ đồng (mục tiêu, năm 2024)",
+    }
+    doc = next(d for d in data["documents"] if d["path"].startswith("seeds/004"))
+    assert (doc["district"], doc["district_source"]) == ("Thị xã Quảng Yên", "gazetteer")
+
+
+def test_claims_json_has_the_public_fields(monkeypatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["claims", "seeds/001_82f02cea0d5a5bc1.txt", "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    revenue = next(c for c in claims if c["quote"] == "55.600 tỷ đồng")
+    assert {
+        k: revenue[k]
+        for k in (
+            "kind",
+            "line",
+            "column",
+            "value",
+            "unit",
+            "op",
+            "low",
+            "high",
+            "indicator",
+            "year",
+            "status",
+            "scope",
+        )
+    } == {
+        "kind": "quantity",
+        "line": 2,
+        "column": 553,
+        "value": 55_600e9,
+        "unit": "VND",
+        "op": "eq",
+        "low": 55_600e9,
+        "high": 55_600e9,
+        "indicator": "state_budget_revenue",
+        "year": 2024,
+        "status": "target",
+        "scope": "province",
+    }
+    ref = next(c for c in claims if c["kind"] == "legal_ref" and c["number"] == "13")
+    assert (ref["doc_type"], ref["year"], ref["date"], ref["issuer"]) == (
+        "Nghị quyết",
+        2023,
+        "2023-03-30",
+        "hdnd_tinh",
+    )
+    short = next(c for c in claims if c["quote"] == "Nghị quyết 20 của Tỉnh ủy")
+    assert (short["symbol"], short["date"], short["resolved"]) == ("NQ/TU", "2023-11-27", True)
+    deadline = next(c for c in claims if c["kind"] == "date" and c["quote"] == "20/12/2023")
+    assert (deadline["date"], deadline["deadline"]) == ("2023-12-20", True)
+    assert {c["kind"] for c in claims} >= {
+        "quantity",
+        "legal_ref",
+        "date",
+        "target_count",
+        "plan_ref",
+    }
+
+
+def test_checks_lists_code_name_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["checks"]) == 0
+    out = capsys.readouterr().out
+    for code in ("NU01", "VB01", "VB02", "TG01", "CT01"):
+        assert f"\n{code}  " in "\n" + out
+    assert "figure.conflict" in out
+
+
+def test_html_report_written(
+    tmp_path: Path, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    target = tmp_path / "out" / "report.html"
+    assert main(["check", "seeds/", "--html", str(target)]) == 1
+    html = target.read_text(encoding="utf-8")
+    assert "<mark>55.600 tỷ đồng</mark>" in html and "<mark>56.000 tỷ đồng</mark>" in html
+    assert "http://" not in html and "https://" not in html
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["check"], ["check", "seeds/", "--format", "xml"], ["frobnicate"], ["check", "no/such/dir"]],
+)
+def test_usage_errors_exit_2(
+    argv: list[str], monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(argv) == 2
+    assert "doichieu: error:" in capsys.readouterr().err
+
+
+def test_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_corpus(
+        tmp_path, {"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00IHDR\x00\x00", "b.txt": b""}
+    )
+    assert main(["check", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "DC01" in captured.out and "no document could be read" in captured.err
+
+
+def test_bad_files_become_findings_and_the_rest_is_checked(tmp_path: Path, capsys) -> None:
+    write_corpus(
+        tmp_path,
+        {
+            "a.md": GOOD,
+            "b.md": RIVAL,
+            "binary.txt": b"\x00\x01\x02\x03" * 300,
+            "empty.md": "",
+            "broken.md": "---\ndate: [unclosed\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.\n",
+            "notes.pdf": b"%PDF-1.4",
+        },
+    )
+    assert main(["check", str(tmp_path), "--format", "json", "--fail-on", "never"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    codes = {(f["code"], Path(f["evidence"][0]["path"]).name) for f in data["findings"]}
+    assert {
+        ("DC01", "binary.txt"),
+        ("DC01", "empty.md"),
+        ("DC02", "broken.md"),
+        ("NU01", "b.md"),
+    } <= codes
+    assert (
+        "DC01",
+        "notes.pdf",
+    ) not in codes  # not a supported format, so not picked up from a folder
+    assert sorted(Path(p).name for p in data["unreadable"]) == ["binary.txt", "empty.md"]
+
+
+def test_unsupported_file_named_explicitly_is_reported(tmp_path: Path, capsys) -> None:
+    write_corpus(tmp_path, {"a.md": GOOD, "notes.pdf": b"%PDF-1.4"})
+    assert (
+        main(["check", str(tmp_path / "a.md"), str(tmp_path / "notes.pdf"), "--format", "json"])
+        == 1
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert [(f["code"], Path(f["evidence"][0]["path"]).name) for f in data["findings"]] == [
+        ("DC01", "notes.pdf")
+    ]
+
+
+def test_document_without_province_is_checked_alone(tmp_path: Path, capsys) -> None:
+    no_place = GOOD.replace("province: Quảng Ninh\n", "")
+    write_corpus(tmp_path, {"a.md": no_place, "b.md": RIVAL.replace("province: Quảng Ninh\n", "")})
+    assert main(["check", str(tmp_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(f["code"] for f in data["findings"]) == ["DC03", "DC03"]
+
+
+def test_output_does_not_depend_on_argument_order(tmp_path: Path, capsys) -> None:
+    write_corpus(
+        tmp_path, {"a.md": GOOD, "b.md": RIVAL, "c.md": GOOD.replace("2023-12-23", "2023-12-30")}
+    )
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    main(["check", *files, "--format", "json"])
+    first = capsys.readouterr().out
+    main(["check", *reversed(files), "--format", "json"])
+    assert capsys.readouterr().out == first
+
+
+def test_python_dash_m_linter() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", "checks"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == 0 and "NU01" in proc.stdout
