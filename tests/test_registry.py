@@ -1,0 +1,93 @@
+"""Plugins: discovered through entry points, validated on load, never fatal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+from conftest import run_corpus
+from linter import registry
+from linter.checking import Check, Group
+from linter.models import Finding, Severity
+
+DOCS = {
+    "a.md": "---\ndate: 2023-12-23\nprovince: Quảng Ninh\n---\n"
+    "Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.\n",
+    "b.md": "---\ndate: 2023-12-14\nprovince: Quảng Ninh\n---\n"
+    "Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 55.600 tỷ đồng.\n",
+}
+
+
+class Crashing(Check):
+    """Always raises."""
+
+    code = "ZZ01"
+    name = "test.crash"
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        raise RuntimeError("boom")
+
+
+class NoDocstring(Check):
+    code = "ZZ02"
+    name = "test.nodoc"
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        return iter(())
+
+
+class FakeDist:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _ep(name: str, value: str, package: str) -> EntryPoint:
+    ep = EntryPoint(name=name, value=value, group=registry.GROUP)
+    ep._for(FakeDist(package))  # type: ignore[attr-defined]  # what importlib does for real dists
+    return ep
+
+
+@pytest.fixture
+def plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = list(registry.entry_points(group=registry.GROUP))
+    extra = [
+        _ep("ZZ01", "test_registry:Crashing", "doichieu-crashy"),
+        _ep("ZZ02", "test_registry:NoDocstring", "doichieu-nodoc"),
+        _ep("ZZ03", "no_such_module:Check", "doichieu-missing"),
+        _ep("ZZ04", "test_registry:DOCS", "doichieu-notacheck"),
+        _ep("ZZ05", "checks.figures:FigureConflict", "doichieu-wrongname"),
+    ]
+    monkeypatch.setattr(registry, "entry_points", lambda group: [*real, *extra])
+
+
+def test_builtin_checks_come_through_entry_points() -> None:
+    loaded = registry.load_checks()
+    assert [c.code for c, _ in loaded.checks] == ["CT01", "NU01", "TG01", "VB01", "VB02"]
+    assert {p for _, p in loaded.checks} == {"doichieu"}
+    assert loaded.errors == ()
+
+
+def test_bad_plugins_are_findings_naming_their_package(tmp_path: Path, plugins: None) -> None:
+    result = run_corpus(tmp_path, DOCS)
+    en02 = {f.evidence[0].path: f.message for f in result.findings if f.code == "EN02"}
+    assert set(en02) == {
+        "<plugin doichieu-nodoc>",
+        "<plugin doichieu-missing>",
+        "<plugin doichieu-notacheck>",
+        "<plugin doichieu-wrongname>",
+    }
+    assert "expected a docstring" in en02["<plugin doichieu-nodoc>"]
+    assert "failed to import no_such_module:Check" in en02["<plugin doichieu-missing>"]
+    assert "expected a subclass of linter.checking.Check" in en02["<plugin doichieu-notacheck>"]
+    assert "named 'ZZ05' but the check's code is 'NU01'" in en02["<plugin doichieu-wrongname>"]
+
+
+def test_a_crashing_check_does_not_stop_the_others(tmp_path: Path, plugins: None) -> None:
+    result = run_corpus(tmp_path, DOCS)
+    crash = [f for f in result.findings if f.code == "EN01"]
+    assert len(crash) == 1 and "check ZZ01 (test.crash) crashed" in crash[0].message
+    assert crash[0].severity is Severity.ERROR
+    assert [f.code for f in result.findings if f.code == "NU01"] == ["NU01"]
