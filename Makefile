@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint format clean
+.PHONY: report test lint format clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,14 @@ report: $(STAMP)
 	$(BIN)/doichieu check seeds/ --html build/report.html; status=$$?; \
 	  echo "HTML report: build/report.html"; [ $$status -le 1 ]
 
-test: $(STAMP)
+# The HTML report is tested in headless Chromium. Install Debian's package when we
+# can (root with apt); otherwise the browser test is skipped and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	  || echo "note: chromium not installed; the browser test will be skipped"; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -q
