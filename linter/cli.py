@@ -10,11 +10,12 @@ import argparse
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from linter.engine import Options, engine_infos, run
-from linter.errors import DoichieuError, LexiconError, UsageError
+from linter.errors import DoichieuError, UsageError
 from linter.models import RunResult, Severity
 from linter.registry import info, load_checks
 from reports.json_report import render_claims_json, render_json
@@ -61,8 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"doichieu: error: {exc}", file=sys.stderr)
         return 2
-    except (LexiconError, DoichieuError) as exc:
+    except DoichieuError as exc:  # malformed data files and the like
         print(f"doichieu: error: {exc}", file=sys.stderr)
+        return 2
+    except Exception:  # an internal error must not look like "findings" (exit 1)
+        traceback.print_exc()
+        print("doichieu: internal error; please report the traceback above", file=sys.stderr)
         return 2
 
 
