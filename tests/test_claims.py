@@ -1,0 +1,245 @@
+"""The claim parser on real sentences (seeds and the real corpus's phrasing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from linter.claims import extract_claims
+from linter.claims.citations import find_citations, resolve_short_forms
+from linter.claims.numbers import parse_amount, parse_spelled
+from linter.claims.periods import find_dates, find_periods
+from linter.claims.quantities import find_quantities, intervals_overlap
+from linter.claims.targets import find_counts, find_plans
+from linter.models import Document, DocumentMeta, Quantity, Status
+from linter.nlp import fold
+
+INF = None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("56.000", 56_000),
+        ("1.010", 1_010),
+        ("57,2", 57.2),
+        ("03", 3),
+        ("204.772.000", 204_772_000),
+        ("33,448.222", 33_448.222),
+        ("1 nghìn 773 tỷ", 1_773e9),
+        ("3 nghìn tỷ", 3e12),
+        ("566 tỷ 384 triệu", 566_384e6),
+        ("1 vạn", 10_000),
+        ("2 triệu 500 nghìn", 2_500_000),
+        ("hai mươi ba", 23),
+        ("mười lăm", 15),
+        ("một trăm linh năm", 105),
+        ("nửa", 0.5),
+    ],
+)
+def test_numbers(text: str, value: float) -> None:
+    parsed = parse_amount(fold(text))
+    assert parsed is not None and parsed[0] == pytest.approx(value)
+
+
+def test_malformed_number_words() -> None:
+    assert parse_spelled("mươi mươi xyz") is None
+
+
+def _q(sentence: str) -> list[tuple[object, ...]]:
+    return [
+        (sentence[q.start : q.end], q.value, q.unit, q.op.value, q.low, q.high, q.measure)
+        for q in find_quantities(fold(sentence))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng;",
+            [("56.000 tỷ đồng", 56e12, "VND", "eq", 56e12, 56e12, "level")],
+        ),
+        (
+            "thu hút vốn FDI ít nhất 3 tỷ USD",
+            [("ít nhất 3 tỷ USD", 3e9, "USD", "ge", 3e9, INF, "level")],
+        ),
+        ("GRDP đạt trên 10%", [("trên 10%", 10, "%", "gt", 10, INF, "level")]),
+        (
+            "tổng vốn đầu tư toàn xã hội tăng trên 10%",
+            [("trên 10%", 10, "%", "gt", 10, INF, "increase")],
+        ),
+        ("giảm 50% hộ cận nghèo", [("50%", 50, "%", "eq", 50, 50, "decrease")]),
+        ("Tăng trưởng kinh tế 8% trở lên", [("8% trở lên", 8, "%", "ge", 8, INF, "level")]),
+        ("tỷ lệ giảm nghèo đạt 2 - 2,5%", [("2 - 2,5%", 2, "%", "range", 2, 2.5, "level")]),
+        ("tăng trưởng 8,4% đến 8,7%", [("8,4% đến 8,7%", 8.4, "%", "range", 8.4, 8.7, "level")]),
+        (
+            "Thu ngân sách Nhà nước khoảng 1.000 tỷ đồng",
+            [("khoảng 1.000 tỷ đồng", 1e12, "VND", "approx", 0.95e12, 1.05e12, "level")],
+        ),
+        (
+            "đạt 57,2 giường bệnh/1 vạn dân",
+            [
+                (
+                    "57,2 giường bệnh/1 vạn dân",
+                    57.2,
+                    "giường bệnh/vạn dân",
+                    "eq",
+                    57.2,
+                    57.2,
+                    "level",
+                )
+            ],
+        ),
+        (
+            "số lượt khách du lịch tăng gấp 02 lần so với năm 2022",
+            [("02 lần", 2, "lần", "eq", 2, 2, "multiple")],
+        ),
+        ("toàn tỉnh không còn hộ nghèo", [("không còn hộ nghèo", 0, "hộ", "eq", 0, 0, "level")]),
+        ("giữ vững tăng trưởng GRDP 2 con số", [("2 con số", 10, "%", "ge", 10, 100, "level")]),
+        (
+            "thu ngân sách đạt 347.000 tỉ đồng",
+            [("347.000 tỉ đồng", 347e12, "VND", "eq", 347e12, 347e12, "level")],
+        ),
+        ("đạt 101% kế hoạch", [("101% kế hoạch", 101, "% kế hoạch", "eq", 101, 101, "level")]),
+        ("trồng rừng 3.485ha", [("3.485ha", 3485, "ha", "eq", 3485, 3485, "level")]),
+        ("Hôm nay: 1746 Đã truy cập: 5592676", []),
+        ("Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023", []),
+        ("năm thứ 9 liên tiếp (2015-2023), quý III/2023", []),
+    ],
+)
+def test_quantities(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _q(sentence) == expected
+
+
+def test_interval_overlap() -> None:
+    assert intervals_overlap((10, None, False, True), (10, None, False, True))  # trên 10% / hơn 10%
+    assert not intervals_overlap((56e12, 56e12, True, True), (55.6e12, 55.6e12, True, True))
+    assert not intervals_overlap((None, 10, True, False), (10, 10, True, True))  # dưới 10% vs 10%
+    assert intervals_overlap((None, 10, True, True), (10, None, True, True))
+
+
+@pytest.mark.parametrize(
+    ("text", "grain", "start", "end", "label"),
+    [
+        ("năm 2024", "year", "2024-01-01", "2024-12-31", "năm 2024"),
+        ("quý I/2024", "quarter", "2024-01-01", "2024-03-31", "quý I/2024"),
+        ("quí III/2023", "quarter", "2023-07-01", "2023-09-30", "quý III/2023"),
+        ("6 tháng đầu năm 2024", "half", "2024-01-01", "2024-06-30", "6 tháng đầu năm 2024"),
+        ("giai đoạn 2021 -2025", "multi_year", "2021-01-01", "2025-12-31", "giai đoạn 2021-2025"),
+        ("nhiệm kỳ 2020 - 2025", "term", "2020-01-01", "2025-12-31", "nhiệm kỳ 2020-2025"),
+        ("(2015-2023)", "multi_year", "2015-01-01", "2023-12-31", "giai đoạn 2015-2023"),
+        ("tháng 12/2023", "month", "2023-12-01", "2023-12-31", "tháng 12/2023"),
+    ],
+)
+def test_periods(text: str, grain: str, start: str, end: str, label: str) -> None:
+    (mention,) = find_periods(fold(text), 2024)
+    p = mention.period
+    assert (p.grain, p.start.isoformat(), p.end.isoformat(), p.label) == (grain, start, end, label)
+
+
+def test_base_period_is_flagged() -> None:
+    (mention,) = find_periods(fold("tăng 12% so với cùng kỳ năm 2022"), 2023)
+    assert mention.is_base
+
+
+def test_dates_and_deadlines() -> None:
+    text = fold(
+        "Ngày 14/12, cấp huyện chậm nhất đến ngày 20/12/2023; 23/26 chỉ tiêu; trước ngày 15/1/2024"
+    )
+    found = [(d.date, d.deadline) for d in find_dates(text, 2023)]
+    assert found == [
+        (dt.date(2023, 12, 14), False),
+        (dt.date(2023, 12, 20), True),
+        (dt.date(2024, 1, 15), True),
+    ]
+
+
+def test_citations_in_both_symbol_styles_and_short_forms() -> None:
+    text = (
+        "Nghị quyết số 20-NQ/TU ngày 27/11/2023 của BCH Đảng bộ tỉnh, Nghị quyết số 176/NQ-HĐND "
+        "ngày 8/12/2023 của HĐND tỉnh; Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023; "
+        "Nghị quyết 20 của Tỉnh ủy, Kế hoạch 3838 của UBND tỉnh, kế hoạch 5 năm 2021-2025."
+    )
+    found = resolve_short_forms(find_citations(fold(text), text))
+    rows = [(c.doc_type, c.number, c.year, c.symbol, c.date, c.issuer, r) for c, r in found]
+    assert rows == [
+        ("Nghị quyết", "20", 2023, "NQ/TU", dt.date(2023, 11, 27), "tinh_uy", False),
+        ("Nghị quyết", "176", 2023, "NQ-HĐND", dt.date(2023, 12, 8), "hdnd_tinh", False),
+        ("Nghị quyết", "12", 2023, "NQ-HĐND", dt.date(2023, 3, 30), "hdnd_tinh", False),
+        ("Nghị quyết", "20", 2023, "NQ/TU", dt.date(2023, 11, 27), "tinh_uy", True),
+        ("Kế hoạch", "3838", None, None, None, "ubnd_tinh", False),
+    ]
+
+
+def test_target_counts_and_plans() -> None:
+    text = fold(
+        "có 23/26 chỉ tiêu chính đạt và vượt kế hoạch, 03 chỉ tiêu dự kiến không đạt kế hoạch đề ra"
+    )
+    assert [(c.achieved, c.total, c.count, c.negative) for c in find_counts(text)] == [
+        (23, 26, None, False),
+        (None, None, 3, True),
+    ]
+    plans = find_plans(
+        fold("phải hoàn thành việc giao kế hoạch phát triển kinh tế – xã hội năm 2023")
+    )
+    assert [(p.year, p.assignment) for p in plans] == [(2023, True)]
+    review = find_plans(
+        fold("đánh giá kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2023")
+    )
+    assert [(p.year, p.assignment) for p in review] == [(2023, False)]
+
+
+def _claims(text: str, date: dt.date) -> list[Quantity]:
+    doc = Document(
+        path="x.txt", original=text, text=text, meta=DocumentMeta(date=date, plan_year=2024)
+    )
+    return [c for c in extract_claims(doc) if isinstance(c, Quantity)]
+
+
+def test_list_of_targets_gives_each_figure_its_indicator() -> None:
+    text = (
+        "Theo đó, các chỉ tiêu đặt ra trong năm 2024 là tốc độ tăng trưởng kinh tế tỉnh (GRDP) đạt trên 10%. "
+        "Tổng thu NSNN trên địa bàn đạt 55.600 tỷ đồng, trong đó thu xuất nhập khẩu đạt trên 13.000 tỷ đồng.\n"
+        "Về xã hội, tỷ lệ lao động đã qua đào tạo đạt 87%, trong đó tỷ lệ lao động qua đào tạo có bằng, "
+        "chứng chỉ 51%; tạo ra ít nhất 30.000 việc làm tăng thêm; đạt 57,2 giường bệnh/1 vạn dân."
+    )
+    rows = [
+        (q.span.quote, q.indicator, q.year, q.status, q.part_of)
+        for q in _claims(text, dt.date(2023, 12, 14))
+    ]
+    assert rows == [
+        ("trên 10%", "grdp_growth", 2024, Status.TARGET, None),
+        ("55.600 tỷ đồng", "state_budget_revenue", 2024, Status.TARGET, None),
+        (
+            "trên 13.000 tỷ đồng",
+            "budget_revenue_import_export",
+            2024,
+            Status.TARGET,
+            "state_budget_revenue",
+        ),
+        ("87%", "trained_labour_rate", 2024, Status.TARGET, None),
+        ("51%", "certified_labour_rate", 2024, Status.TARGET, "trained_labour_rate"),
+        ("ít nhất 30.000 việc làm", "new_jobs", 2024, Status.TARGET, None),
+        ("57,2 giường bệnh/1 vạn dân", "hospital_beds_per_10k", 2024, Status.TARGET, None),
+    ]
+
+
+def test_status_from_cues_and_publication_date() -> None:
+    text = (
+        "Tốc độ tăng trưởng kinh tế năm 2023 ước đạt 6,33%, trong đó dịch vụ tăng hơn 7%. "
+        "Giá trị sản xuất công nghiệp ước đạt 1 nghìn 773 tỷ đồng, đạt 100% kế hoạch, tăng 12% so với cùng kỳ năm 2022. "
+        "Năm 2024 tăng trưởng kinh tế 8% trở lên."
+    )
+    rows = [
+        (q.span.quote, q.indicator, q.year, q.status) for q in _claims(text, dt.date(2023, 12, 13))
+    ]
+    assert rows == [
+        ("6,33%", "grdp_growth", 2023, Status.ESTIMATE),
+        ("hơn 7%", "services_growth", 2023, Status.ESTIMATE),
+        ("1 nghìn 773 tỷ đồng", "industrial_production_value", 2023, Status.ESTIMATE),
+        ("100% kế hoạch", "industrial_production_value", 2023, Status.ESTIMATE),
+        ("12%", "industrial_production_value", 2023, Status.ESTIMATE),
+        ("8% trở lên", "grdp_growth", 2024, Status.TARGET),
+    ]
