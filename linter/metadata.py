@@ -1,0 +1,319 @@
+"""Infer a document's date, province, district, issuer, plan year and title.
+
+Fields set by front matter (source FRONT_MATTER) are kept; the others are
+inferred from the text, each with its `Provenance`. Word lists live in
+`linter/data/places.yaml`.
+
+- date. HEADER: a dated line among the first five (`15/09/2023 21:00`), or a
+  `date 2023-12` tag opening the text; a tag without day takes the day of the
+  opening date below when its month matches, else the 1st.
+  TEXT: an opening date without year ("Ngày 14/12", "Chiều ngày 15/ 9",
+  "Sáng 6-2") in the first 150 characters of one of the first two body
+  paragraphs. Its year Y is the one that puts dd/mm/Y soonest on or after a
+  full date the text cites (dd/mm/yyyy or "ngày d tháng m năm yyyy"), leaving
+  out dates after a `deadline` word ("trước ngày 15/1/2024"). Y is a cited
+  date's own year, or the next one when that puts dd/mm/Y at most 31 days
+  after it (early January citing late December). No such date: no TEXT date.
+  GUESS: the end of the latest quarter, months-to-date ("6 tháng đầu năm") or
+  month period that a sentence reports as achieved (a `reported` word, no
+  `intended` one): "Quý I/2024 ... đạt 8,79%" gives 2024-03-31.
+- province (GAZETTEER): votes of the units the text names. A province after a
+  unit word or by an alias ("tỉnh Quảng Ninh", "TP.HCM", "Tỉnh ủy Quảng Ninh")
+  counts 2, a bare province name 1, a district after its unit word ("thị xã
+  Quảng Yên") 1 shared among the provinces having one of that name. A name
+  after a lower unit word ("khu vực Hà Nam", "xã Hiệp Hòa") is not a province.
+  Ties go to the province met first. With no vote, wards named with their unit
+  word vote the same way (at least 1 in all), then the inferred district.
+- issuer (TEXT): the acting body, "UBND tỉnh", "Thị ủy", "UBND thị xã"...:
+  each mention not right after a `not_acting` word (a title, "của", ...)
+  scores 3 in the title or first paragraph and 1 elsewhere; the best needs 2.
+- district (GAZETTEER): only when the issuer is a district body. The district
+  named with the issuer ("UBND huyện Đức Thọ"), else the district of the
+  issuer's type holding the most wards named with their unit word (at least
+  2, or 1 found in no other such district), else the one named most often.
+  Within the province when that is known.
+- plan_year: a `plan_words` word followed by "năm YYYY" in the title or first
+  sentence (TEXT), else the most frequent "năm YYYY" not before the date's
+  year, the later on a tie (GUESS).
+- title (.txt only): the first line of four words or more, if it has at most
+  200 characters, no final period, and a blank or dated line after it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from linter import gazetteer
+from linter.gazetteer import District, Mention, Province, UnitWord
+from linter.models import Document, DocumentMeta, Provenance
+from linter.nlp import fold
+
+_YEAR = r"((?:19|20)\d{2})(?!\d)"
+_HEADER_LINE = re.compile(
+    r"(?:[^\d\n]{1,20},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT[+\d:]*\)?)?"
+)
+_DATE_TAG = re.compile(r"\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+_OPENING = re.compile(
+    r"(?<!\w)(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+ngày)?|ngày)\s+"
+    r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)"
+)
+_FULL_DATES = (
+    re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?" + _YEAR),
+    re.compile(r"ngày\s+(\d{1,2})\s+(tháng)\s+(\d{1,2})\s+năm\s+" + _YEAR),
+)
+_YEAR_MENTION = re.compile(r"(?<!\w)năm\s+" + _YEAR)
+_QUARTER = re.compile(r"(?<!\w)quý\s+(iv|i{1,3}|[1-4])\s*(?:/|-|năm)\s*" + _YEAR)
+_MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023"
+    re.compile(r"(?<!\w)(\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?\s*[/-]?\s*" + _YEAR),
+    re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:[/.-]|năm)\s*" + _YEAR),
+)
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
+_NEW_YEAR_REACH = dt.timedelta(days=31)
+_FIELDS = ("date", "province", "district", "issuer", "plan_year")
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    spec = gazetteer.places()
+    words = {k: _alternatives(getattr(spec, k)) for k in ("not_acting", "deadline", "plan_words")}
+    bodies = _alternatives(v for variants in spec.bodies.values() for v in variants)
+    return {
+        "body": re.compile(rf"(?<!\w)({bodies})\s+"),
+        "not_acting": re.compile(rf"(?<!\w)(?:{words['not_acting']})\W*$"),
+        "deadline": re.compile(rf"(?<!\w)(?:{words['deadline']})(?:\s+ngày)?\s*$"),
+        "plan": re.compile(rf"(?<!\w)(?:{words['plan_words']})(?!\w).{{0,150}}?năm\s+{_YEAR}"),
+        "reported": re.compile(rf"(?<!\w)(?:{_alternatives(spec.reported)})(?!\w)"),
+        "intended": re.compile(rf"(?<!\w)(?:{_alternatives(spec.intended)})(?!\w)"),
+    }
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> dt.date | None:
+    return _date(year, month, calendar.monthrange(year, month)[1]) if 1 <= month <= 12 else None
+
+
+def _header_date(line: str) -> dt.date | None:
+    found = _HEADER_LINE.fullmatch(line.strip())
+    return _date(int(found[3]), int(found[2]), int(found[1])) if found else None
+
+
+class _Layout(NamedTuple):
+    title: str | None
+    header: dt.date | None  # from a dated header line
+    paragraphs: list[tuple[int, int]]  # body paragraphs as text offsets
+
+
+def _layout(doc: Document) -> _Layout:
+    lines = [m for m in re.finditer(r"[^\n]+", doc.text) if m.group().strip()]
+    dated = {m.start(): d for m in lines[:5] if (d := _header_date(m.group()))}
+    # Shorter lines are section labels ("Thời sự"), captions or bylines.
+    body = [m for m in lines if m.start() not in dated and len(m.group().split()) >= 4]
+    title = None
+    if doc.path.endswith(".txt") and body:
+        line, following = body[0].group().strip(), doc.text[body[0].end() + 1 :].split("\n")[0]
+        follows = not following.strip() or _header_date(following) is not None
+        if len(line) <= 200 and not line.endswith(".") and follows:
+            title, body = line, body[1:]
+    return _Layout(title, next(iter(dated.values()), None), [m.span() for m in body])
+
+
+def _cited_dates(folded: str) -> list[dt.date]:
+    deadline = _patterns()["deadline"]
+    found = (
+        _date(int(m[4]), int(m[3]), int(m[1]))
+        for pattern in _FULL_DATES
+        for m in pattern.finditer(folded)
+        if not deadline.search(folded, max(0, m.start() - 30), m.start())
+    )
+    return [d for d in found if d is not None]
+
+
+def _opening_year(day: int, month: int, cited: list[dt.date]) -> int | None:
+    gaps: dict[int, dt.timedelta] = {}
+    for d in cited:
+        for year in (d.year, d.year + 1):
+            own = _date(year, month, day)
+            if own and d <= own and (year == d.year or own - d <= _NEW_YEAR_REACH):
+                gaps[year] = min(gaps.get(year, own - d), own - d)
+    return min(sorted(gaps), key=lambda y: gaps[y], default=None)
+
+
+def _reported_period_ends(folded: str) -> list[dt.date]:
+    pats, ends = _patterns(), list[dt.date | None]()
+    for sentence in _SENTENCE_END.split(folded):
+        if pats["reported"].search(sentence) and not pats["intended"].search(sentence):
+            for m in _QUARTER.finditer(sentence):
+                quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m[1]) or int(m[1])
+                ends.append(_month_end(int(m[2]), 3 * quarter))
+            ends += [
+                _month_end(int(m[2]), int(m[1])) for p in _MONTHS for m in p.finditer(sentence)
+            ]
+    return [d for d in ends if d is not None]
+
+
+def _infer_date(folded: str, layout: _Layout) -> tuple[dt.date | None, Provenance]:
+    if layout.header is not None:
+        return layout.header, Provenance.HEADER
+    opening = None  # (day, month)
+    for start, end in layout.paragraphs[:2]:
+        if m := _OPENING.search(folded, start, min(end, start + 150)):
+            opening = (int(m[1]), int(m[2]))
+            break
+    if tag := _DATE_TAG.match(folded):
+        year, month = int(tag[1]), int(tag[2])
+        day = int(tag[3]) if tag[3] else opening[0] if opening and opening[1] == month else 1
+        return _date(year, month, day), Provenance.HEADER
+    if opening and (year := _opening_year(*opening, _cited_dates(folded))):
+        return _date(year, opening[1], opening[0]), Provenance.TEXT
+    ends = _reported_period_ends(folded)
+    return (max(ends), Provenance.GUESS) if ends else (None, Provenance.NONE)
+
+
+def _typed_wards(mentions: list[Mention]) -> Iterable[tuple[gazetteer.Ward, ...]]:
+    """The candidates of each distinct ward named with its unit word ("xã Tiền An")."""
+    return {(m.unit.type, m.name): m.wards for m in mentions if m.unit and m.wards}.values()
+
+
+def _vote_province(mentions: list[Mention]) -> str | None:
+    score: Counter[str] = Counter()
+
+    def share(owners: set[str]) -> None:
+        for name in owners:
+            score[name] += 1 / len(owners)
+
+    for m in mentions:
+        if m.provinces:
+            score[m.provinces[0].name] += 2 if m.unit is not None or m.alias else 1
+        elif m.districts:
+            share({d.province for d in m.districts})
+    if not score:  # a town's own news may name only its wards ("thị trấn Phố Châu")
+        for wards in _typed_wards(mentions):
+            share({w.province for w in wards if w.legacy})
+    best = max(score, key=lambda name: score[name], default=None)  # first met wins ties
+    return best if best and score[best] >= 1 else None
+
+
+class _Body(NamedTuple):
+    label: str  # "UBND thị xã", "Thị ủy"
+    unit: UnitWord
+    mention: Mention  # the unit word and the name after it, if any
+    start: int
+
+
+def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
+    """Mentions of the body acting in the text; empty when none stands out."""
+    pats, spec = _patterns(), gazetteer.places()
+    canonical = {fold(v): k for k, variants in spec.bodies.items() for v in variants}
+    units = {m.start: (m, m.unit) for m in mentions if m.unit is not None}
+    bodies = [_Body(u.label, u, m, m.start) for m, u in units.values() if u.committee]
+    for b in pats["body"].finditer(folded):
+        m, u = units.get(b.end(), (None, None))
+        if m and u and u.level != "place" and not u.committee:
+            bodies.append(_Body(f"{canonical[b[1]]} {u.label}", u, m, b.start()))
+    score: Counter[str] = Counter()
+    for body in sorted(bodies, key=lambda b: b.start):
+        if not pats["not_acting"].search(folded, max(0, body.start - 40), body.start):
+            score[body.label] += 3 if body.start < lead_end else 1
+    label = max(score, key=lambda k: score[k], default=None)
+    return [b for b in bodies if b.label == label] if label and score[label] >= 2 else []
+
+
+def _about_district(issued: list[_Body], province: Province | None) -> bool:
+    """Whether the issuer is a district body ("UBND TX", "Huyện ủy", "UBND TP Hạ Long")."""
+    level = issued[0].unit.level if issued else None
+    if level != "city":
+        return level == "district"
+    named = [b.mention for b in issued if b.mention.name]
+    if named:  # "UBND TP Hạ Long" is a district body, "UBND TP Hà Nội" a provincial one
+        return not any(m.provinces for m in named)
+    return province is None or province.kind != "thành phố"
+
+
+def _best(score: dict[District, Any], needed: Any = 0) -> District | None:
+    """The district with the highest score if no other has it and it reaches `needed`."""
+    ranked = sorted(score.items(), key=lambda item: item[1], reverse=True)[:2]
+    clear = ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+    return ranked[0][0] if clear and ranked[0][1] >= needed else None
+
+
+def _district(
+    issued: list[_Body], mentions: list[Mention], province: str | None
+) -> District | None:
+    unit_type = issued[0].unit.type
+
+    def fits(d: District | None) -> bool:
+        return d is not None and d.type == unit_type and province in (None, d.province)
+
+    wards: Counter[District] = Counter()
+    for candidates in _typed_wards(mentions):
+        owners = {d for w in candidates if fits(d := gazetteer.district_of(w))}
+        # A ward found in one district only counts as much as two shared ones.
+        wards.update({d: 2 if len(owners) == 1 else 1 for d in owners})
+    attached = {d for b in issued for d in b.mention.districts if fits(d)}
+    if attached:
+        return _best(Counter({d: 1 + wards[d] for d in attached}))
+    named = Counter(d for m in mentions for d in m.districts if fits(d))
+    return _best(wards, needed=2) or _best({d: (n, wards[d]) for d, n in named.items()}, (0, 0))
+
+
+def _plan_year(lead: str, folded: str, date: dt.date | None) -> tuple[int | None, Provenance]:
+    if m := _patterns()["plan"].search(fold(lead)):
+        return int(m[1]), Provenance.TEXT
+    years = Counter(
+        y for y in map(int, _YEAR_MENTION.findall(folded)) if not date or y >= date.year
+    )
+    best = max(years, key=lambda y: (years[y], y), default=None)
+    return best, Provenance.GUESS if best else Provenance.NONE
+
+
+def _first_sentence(paragraph: str) -> str:
+    for m in re.finditer(r"[.!?]\s+", paragraph):
+        if paragraph[m.end() : m.end() + 1].isupper():
+            return paragraph[: m.start() + 1]
+    return paragraph
+
+
+def infer_metadata(doc: Document) -> DocumentMeta:
+    """The document's metadata: front-matter fields kept, the others inferred."""
+    text, folded, layout = doc.text, fold(doc.text), _layout(doc)
+    mentions = gazetteer.scan(text, folded)
+    out: dict[str, Any] = doc.meta.model_dump()
+    kept = {f for f in _FIELDS if out[f"{f}_source"] == Provenance.FRONT_MATTER}
+
+    def put(field: str, value: object, source: Provenance) -> None:
+        if field not in kept:
+            out[field], out[f"{field}_source"] = value, source if value else Provenance.NONE
+
+    put("date", *_infer_date(folded, layout))
+    lead = layout.paragraphs[0] if layout.paragraphs else (0, len(text))
+    issued = _issuer(folded, mentions, lead[1])
+    put("issuer", issued[0].label if issued else None, Provenance.TEXT)
+    put("province", _vote_province(mentions), Provenance.GAZETTEER)
+    known = gazetteer.province(out["province"]) if out["province"] else None
+    if "district" not in kept and _about_district(issued, known):
+        found = _district(issued, mentions, known.name if known else None)
+        if found is not None:
+            put("district", found.name, Provenance.GAZETTEER)
+            if not out["province"]:
+                put("province", found.province, Provenance.GAZETTEER)
+    out["title"] = out["title"] or layout.title
+    opening = f"{out['title'] or ''}\n{_first_sentence(text[lead[0] : lead[1]])}"
+    put("plan_year", *_plan_year(opening, folded, out["date"]))
+    return DocumentMeta(**out)
