@@ -23,6 +23,18 @@ ISSUER_LABEL = {
 SAME_SUBJECT = 0.5
 
 
+# Bodies of a district or town: the same key names a different council in each district.
+DISTRICT_BODIES = frozenset(
+    {"hdnd_huyen", "ubnd_huyen", "huyen_uy", "thi_uy", "hdnd_thi_xa", "ubnd_thi_xa"}
+)
+
+
+def _body(item: DocumentClaims, ref: LegalRef) -> tuple[str | None, str | None]:
+    """The issuing body, told apart by district for district-level bodies."""
+    district = item.document.meta.district if ref.issuer in DISTRICT_BODIES else None
+    return ref.issuer, district
+
+
 def _first_per_document(
     pairs: list[tuple[DocumentClaims, LegalRef]], field: str
 ) -> list[tuple[DocumentClaims, LegalRef]]:
@@ -94,7 +106,7 @@ class CitationNumberConflict(Check):
         for item in group.items:
             for ref in item.of(LegalRef):
                 if ref.date and ref.issuer and ref.number and not ref.resolved:
-                    buckets[(ref.doc_type, ref.issuer, ref.date)].append((item, ref))
+                    buckets[(ref.doc_type, _body(item, ref), ref.date)].append((item, ref))
         for key in sorted(buckets, key=repr):
             pairs = _first_per_document(buckets[key], "number")
             numbers = list(dict.fromkeys(ref.number for _, ref in pairs))
@@ -175,12 +187,24 @@ class CitationDateConflict(Check):
                     buckets[(ref.doc_type, ref.number, ref.year)].append((item, ref))
         for key in sorted(buckets, key=repr):
             pairs = buckets[key]
-            dated = _first_per_document([p for p in pairs if p[1].date], "date")
-            if len({r.date for _, r in dated}) > 1:
-                yield self._finding(dated, group, "date")
-            issued = _first_per_document([p for p in pairs if p[1].issuer], "issuer")
-            if len({r.issuer for _, r in issued}) > 1:
-                yield self._finding(issued, group, "issuer")
+            # Same body, different dates; then same date, different bodies. Each
+            # council numbers its own documents, so number 45 of HĐND tỉnh and
+            # number 45 of HĐND thị xã on other dates are simply two documents.
+            by_body: dict[object, list[tuple[DocumentClaims, LegalRef]]] = defaultdict(list)
+            by_date: dict[object, list[tuple[DocumentClaims, LegalRef]]] = defaultdict(list)
+            for item, ref in pairs:
+                if ref.date:
+                    by_body[_body(item, ref)].append((item, ref))
+                if ref.issuer and ref.date:
+                    by_date[ref.date].append((item, ref))
+            for body in sorted(by_body, key=repr):
+                dated = _first_per_document(by_body[body], "date")
+                if len({r.date for _, r in dated}) > 1:
+                    yield self._finding(dated, group, "date")
+            for date in sorted(by_date, key=repr):
+                issued = _first_per_document(by_date[date], "issuer")
+                if len({_body(i, r) for i, r in issued}) > 1:
+                    yield self._finding(issued, group, "issuer")
 
     def _finding(
         self, pairs: list[tuple[DocumentClaims, LegalRef]], group: Group, field: str

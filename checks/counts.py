@@ -48,18 +48,15 @@ class TargetCountMismatch(Check):
                 if total.achieved > total.total:
                     yield self._finding(item, [total], group, total.achieved, 0, total.total)
                     continue
-                missed = [
-                    c for c in counts if c.negative and c.count is not None and c.year == total.year
-                ]
-                if missed and total.achieved + (missed[0].count or 0) != total.total:
-                    yield self._finding(
-                        item,
-                        [total, missed[0]],
-                        group,
-                        total.achieved,
-                        missed[0].count or 0,
-                        total.total,
-                    )
+                groups = _other_groups(item, total, counts)
+                if any(c.negative for c in groups):
+                    counted = total.achieved + sum(c.count or 0 for c in groups)
+                    if counted != total.total:
+                        missed = sum(c.count or 0 for c in groups)
+                        claims = [total, *groups]
+                        yield self._finding(
+                            item, claims, group, total.achieved, missed, total.total
+                        )
 
     def _finding(
         self,
@@ -80,3 +77,23 @@ class TargetCountMismatch(Check):
             group,
             district=item.document.meta.district,
         )
+
+
+def _other_groups(
+    item: DocumentClaims, total: TargetCount, counts: list[TargetCount]
+) -> list[TargetCount]:
+    """The other groups of targets after a total in its sentence and year ("02 chỉ
+    tiêu cơ bản đạt, 01 chỉ tiêu không đạt"); a subset after "trong đó" is not one."""
+    start, end = total.sentence
+    sentence = item.document.text[start:end].lower()
+    cursor = sentence.find(total.span.quote.lower())
+    groups = []
+    for c in counts:
+        if c.count is None or c.sentence != total.sentence or c.year != total.year:
+            continue
+        at = sentence.find(c.span.quote.lower(), cursor + 1)
+        if at <= cursor:
+            continue
+        if "trong đó" not in sentence[cursor:at]:
+            groups.append(c)
+    return groups

@@ -74,6 +74,7 @@ class FigureConflict(Check):
                         q.status,
                         item.document.meta.district,
                         q.part_of,
+                        q.base,
                     )
                     buckets[key].append((item, q))
         for key in sorted(buckets, key=repr):

@@ -48,7 +48,12 @@ class StalePlanYear(Check):
             if meta.plan_year is None or meta.date is None:
                 continue
             for plan in item.of(PlanRef):
-                if plan.assignment and plan.year < meta.plan_year and meta.date.year >= plan.year:
+                if plan.year >= meta.plan_year:
+                    continue
+                # Handing out a plan for a year that has begun is late; carrying
+                # one out is normal until that year is over.
+                stale_from = plan.year if plan.action == "handout" else plan.year + 1
+                if plan.action != "mention" and meta.date.year >= stale_from:
                     yield self._finding(item, plan, meta.plan_year, meta.date, group)
 
     def _finding(

@@ -149,6 +149,7 @@ class Quantity(ClaimBase):
     status: Status | None = None
     scope: Scope = Scope.PROVINCE
     part_of: str | None = None  # indicator of the larger figure ("trong đó")
+    base: str | None = None  # what a change is measured against ("so với dự toán 2018")
 
     @property
     def year(self) -> int | None:
@@ -187,7 +188,9 @@ class PlanRef(ClaimBase):
 
     kind: Literal["plan_ref"] = "plan_ref"
     year: int
-    assignment: bool  # the plan is being handed out or implemented, not looked back on
+    # handout: being handed out (giao, ban hành, phê duyệt); execution: being
+    # carried out (thực hiện, triển khai); mention: named or looked back on.
+    action: Literal["handout", "execution", "mention"]
 
 
 Claim = Annotated[

@@ -184,11 +184,11 @@ def test_target_counts_and_plans() -> None:
     plans = find_plans(
         fold("phải hoàn thành việc giao kế hoạch phát triển kinh tế – xã hội năm 2023")
     )
-    assert [(p.year, p.assignment) for p in plans] == [(2023, True)]
+    assert [(p.year, p.action) for p in plans] == [(2023, "handout")]
     review = find_plans(
         fold("đánh giá kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2023")
     )
-    assert [(p.year, p.assignment) for p in review] == [(2023, False)]
+    assert [(p.year, p.action) for p in review] == [(2023, "mention")]
 
 
 def _claims(text: str, date: dt.date) -> list[Quantity]:

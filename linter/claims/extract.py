@@ -115,7 +115,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
                     span=doc.span(s + p.start, s + p.end),
                     sentence=(s, e),
                     year=p.year,
-                    assignment=p.assignment,
+                    action=p.action,
                 )
             )
         _update_context(context, f, periods)
@@ -210,6 +210,7 @@ def _quantities(
                 measure=measure,
                 indicator=indicator,  # type: ignore[arg-type]
                 period=period,
+                base=q.base,
                 status=status,
                 scope=scope,
                 part_of=part_of if part_of != indicator else None,
@@ -243,16 +244,18 @@ def _pending(before: list[Mention], last_figure_end: int, pos: int) -> str | Non
 
 def _period(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) -> Period | None:
     """The period a figure is about: named before it in its clause, else the
-    sentence's topic ("Năm 2023, ..."), else the nearest before it in the
-    sentence, else one named after it in its clause."""
+    nearest before it in the sentence, except that an aside spanning years
+    ("năm thứ 9 liên tiếp (2015-2023)") does not displace the sentence's topic
+    ("Năm 2023, ..."); else one named after it in its clause."""
     left = [p for p in periods if p.end <= pos]
     in_clause = [p for p in left if p.start >= c_start]
     if in_clause:
         return in_clause[-1].period
-    if left and left[0].start <= 2:
-        return left[0].period
     if left:
-        return left[-1].period
+        nearest, topic = left[-1], left[0]
+        if nearest.period.grain in ("multi_year", "term") and topic.start <= 2:
+            return topic.period
+        return nearest.period
     right = [p for p in periods if pos <= p.start < c_end]
     return right[0].period if right else None
 

@@ -26,7 +26,7 @@ _PERIOD = re.compile(
     rf"\s+(?P<ms>{_YEAR})\s*[-–—]\s*(?P<me>{_YEAR})"
     rf"|\(\s*(?P<ps>{_YEAR})\s*[-–—]\s*(?P<pe>{_YEAR})\s*\)"
     rf"|quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>{_YEAR})"
-    rf"|(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm(?:\s+(?P<hy>{_YEAR}))?"
+    rf"|(?P<h>\d{{1,2}}|sáu) tháng (?P<hw>đầu|cuối) năm(?:\s+(?P<hy>{_YEAR}))?"
     rf"|(?P<n9>9|chín) tháng(?: đầu năm)?(?:\s+(?:năm\s+)?(?P<n9y>{_YEAR}))?"
     rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR})"
     rf"|(?:năm|hết năm|cuối năm|đầu năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
@@ -85,8 +85,13 @@ def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
         year = int(g["hy"]) if g["hy"] else default_year
         if year is None:
             return None
-        first = 1 if g["hw"] == "đầu" else 7
-        return _months(year, first, first + 5, "half", f"6 tháng {g['hw']} năm {year}")
+        months = 6 if g["h"] == "sáu" else int(g["h"])
+        if not 1 <= months <= 11:
+            return None
+        first = 1 if g["hw"] == "đầu" else 13 - months
+        grain = "half" if months == 6 else "month"
+        label = f"{months} tháng {g['hw']} năm {year}"
+        return _months(year, first, first + months - 1, grain, label)
     if g["n9"]:
         year = int(g["n9y"]) if g["n9y"] else default_year
         return None if year is None else _months(year, 1, 9, "month", f"9 tháng năm {year}")

@@ -69,6 +69,7 @@ class RawQuantity:
     low_inclusive: bool
     high_inclusive: bool
     measure: str  # level / increase / decrease / multiple
+    base: str | None = None  # "so với ..." of a change or multiple
 
 
 def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
@@ -89,6 +90,8 @@ def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
 
 _UNIT, _UNIT_TABLE = _unit_pattern()
 _NUMBER = re.compile(rf"(?<![\w/.,])(?:{DIGITS}|{SPELLED})(?![\w/])")
+_PER = re.compile(r"(?:\s*/\s*(?:ngày|tháng|năm|người|hộ|lao động|ha|tấn))+(?!\w)")
+_BASE = re.compile(r"\s*,?\s*so với\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)")
 _TWO_DIGITS = re.compile(r"(?<!\w)(?P<n>2|hai)\s+con\s+số(?!\w)")
 _NONE_LEFT = re.compile(r"(?<!\w)không\s+còn\s+(?P<what>hộ\s+(?:cận\s+)?nghèo)(?!\w)")
 
@@ -102,7 +105,16 @@ def _read_unit(folded: str, pos: int) -> tuple[str, float, int] | None:
     unit, factor = _UNIT_TABLE[m.group("unit")]
     if m.group("plan"):  # "đạt 101% kế hoạch": a share of the plan, not a level
         return f"% {m.group('plan').strip()}", 1.0, m.end()
+    per = _PER.match(folded, m.end())
+    if per:  # "1.046 tỉ đồng/ngày" is a daily rate, not a total
+        return unit + re.sub(r"\s+", "", per.group()), factor, per.end()
     return unit, factor, m.end()
+
+
+def _base(folded: str, pos: int) -> str | None:
+    """What a change is measured against: "tăng 5,93% so với dự toán 2018"."""
+    m = _BASE.match(folded, pos)
+    return re.sub(r"\s+", " ", m.group("base")).strip() if m else None
 
 
 def _interval(op: Op, x: float) -> tuple[float | None, float | None, bool, bool]:
@@ -175,8 +187,9 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         measure = {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]
         if "gấp" in change.group():
             measure = "multiple"
+    base = _base(folded, end) if measure != "level" else None
     return RawQuantity(
-        quote_start, end, start, value, unit_name, op, low, high, lo_inc, hi_inc, measure
+        quote_start, end, start, value, unit_name, op, low, high, lo_inc, hi_inc, measure, base
     )
 
 

@@ -16,10 +16,11 @@ _PLAN = re.compile(
     r"(?<!\w)kế hoạch\s+(?:phát triển\s+)?(?:kinh tế\s*[-–—]?\s*xã hội|kt\s*-\s*xh)"
     r"(?P<rest>[^.;\d]{0,80}?)\s+năm\s+(?P<y>(?:19|20)\d{2})(?!\w)"
 )
-_ASSIGN_BEFORE = re.compile(
-    r"(?:giao|triển khai|ban hành|xây dựng|phê duyệt|thực hiện|quán triệt)\s+(?:\w+\s+){0,2}$"
+_HANDOUT_BEFORE = re.compile(r"(?:giao|ban hành|phê duyệt|xây dựng)\s+(?:\w+\s+){0,2}$")
+_EXECUTION_BEFORE = re.compile(r"(?:thực hiện|triển khai|quán triệt)\s+(?:\w+\s+){0,3}$")
+_REVIEW_BEFORE = re.compile(
+    r"(?:đánh giá|tổng kết|kết quả|báo cáo|sơ kết|tình hình)\s+(?:[\w-]+\s+){0,5}$"
 )
-_REVIEW_BEFORE = re.compile(r"(?:đánh giá|tổng kết|kết quả|báo cáo|sơ kết)\s+(?:\w+\s+){0,3}$")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class RawPlan:
     start: int
     end: int
     year: int
-    assignment: bool
+    action: str  # handout / execution / mention, see linter.models.PlanRef
 
 
 def find_counts(folded: str) -> list[RawCount]:
@@ -63,6 +64,13 @@ def find_plans(folded: str) -> list[RawPlan]:
     found: list[RawPlan] = []
     for m in _PLAN.finditer(folded):
         window = folded[max(0, m.start() - 40) : m.start()]
-        assignment = bool(_ASSIGN_BEFORE.search(window)) and not _REVIEW_BEFORE.search(window)
-        found.append(RawPlan(m.start(), m.end(), int(m.group("y")), assignment))
+        if _REVIEW_BEFORE.search(window):
+            action = "mention"  # "báo cáo tình hình thực hiện kế hoạch ..." looks back
+        elif _HANDOUT_BEFORE.search(window):
+            action = "handout"
+        elif _EXECUTION_BEFORE.search(window):
+            action = "execution"
+        else:
+            action = "mention"
+        found.append(RawPlan(m.start(), m.end(), int(m.group("y")), action))
     return found
