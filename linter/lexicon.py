@@ -26,6 +26,7 @@ class IndicatorSpec(BaseModel):
     label: str
     label_en: str
     kind: Literal["level", "growth"] = "level"
+    dimension: Literal["money", "percent", "count", "per_population", "any"] = "any"
     parent: str | None = None
     names: tuple[str, ...] = ()
     after: tuple[str, ...] = Field(default=())
@@ -101,6 +102,20 @@ class Lexicon:
             Mention(groups[m.lastgroup or ""], m.start(), m.end(), side)
             for m in pattern.finditer(folded)
         ]
+
+    def accepts(self, key: str, unit: str) -> bool:
+        """Whether a figure in `unit` can be a value of indicator `key`."""
+        dimension = self.indicators[key].dimension
+        if unit.startswith("%") or unit in ("pp", "lần") or dimension == "any":
+            return True  # changes, shares and multiples fit any indicator
+        money = unit.startswith(("VND", "USD"))
+        if dimension == "money":
+            return money
+        if dimension == "per_population":
+            return unit.endswith("/vạn dân")
+        if dimension == "count":
+            return not money and not unit.endswith("/vạn dân")
+        return False  # a percent indicator with a non-percent figure
 
     def label(self, key: str, lang: str = "vi") -> str:
         spec = self.indicators.get(key)

@@ -188,6 +188,8 @@ def _quantities(
             indicator = previous
         elif indicator is None:
             indicator = _pending(before, last_end, q.start)
+        if indicator is not None and not lexicon.accepts(indicator, q.unit):
+            indicator = None  # "960 tỷ đồng" is no rate, whatever name precedes it
         spec = lexicon.indicators.get(indicator or "")
         if spec is not None:
             part_of = part_of or spec.parent
@@ -280,9 +282,13 @@ def _status(
     ]
     if found:
         return cues.status[found[-1].group()]
+    ended = period is not None and reference is not None and period.end <= reference
     if context.status is not None and period == context.period:
-        return context.status
-    if period is not None and reference is not None and period.end <= reference:
+        # A target cue from an earlier sentence does not make a result of a
+        # period that is already over a target ("đề ra phương hướng" ... "tháng 1 đạt").
+        if not (ended and context.status is Status.TARGET):
+            return context.status
+    if ended:
         return Status.ACTUAL
     return None
 

@@ -45,7 +45,10 @@ _UNITS_WORDS = {
 SPELLED_WORD = (
     r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ|nửa)"
 )
-SPELLED = rf"{SPELLED_WORD}(?:\s+{SPELLED_WORD})*"
+# A spelled number starts with a digit word or "mười"/"nửa": "tư", "mốt", "lăm" and
+# "không" only occur inside one ("hai mươi tư"), and "đầu tư không đồng bộ" is no figure.
+_SPELLED_FIRST = r"(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa)"
+SPELLED = rf"{_SPELLED_FIRST}(?:\s+{SPELLED_WORD})*"
 
 
 def parse_digits(token: str) -> float:

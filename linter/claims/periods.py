@@ -28,7 +28,7 @@ _PERIOD = re.compile(
     rf"|quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>{_YEAR})"
     rf"|(?P<h>\d{{1,2}}|sáu) tháng (?P<hw>đầu|cuối) năm(?:\s+(?P<hy>{_YEAR}))?"
     rf"|(?P<n9>9|chín) tháng(?: đầu năm)?(?:\s+(?:năm\s+)?(?P<n9y>{_YEAR}))?"
-    rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR})"
+    rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])(?:\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR}))?(?![\d/])"
     rf"|(?:năm|hết năm|cuối năm|đầu năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
     r")(?!\w)"
 )
@@ -97,7 +97,10 @@ def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
         return None if year is None else _months(year, 1, 9, "month", f"9 tháng năm {year}")
     if g["mo"]:
         month = int(g["mo"])
-        return _months(int(g["moy"]), month, month, "month", f"tháng {month}/{g['moy']}")
+        year = int(g["moy"]) if g["moy"] else default_year  # "tháng 1" of the document's year
+        return (
+            None if year is None else _months(year, month, month, "month", f"tháng {month}/{year}")
+        )
     return _year_period(int(g["y"]), f"năm {g['y']}")
 
 

@@ -91,7 +91,11 @@ def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
 _UNIT, _UNIT_TABLE = _unit_pattern()
 _NUMBER = re.compile(rf"(?<![\w/.,])(?:{DIGITS}|{SPELLED})(?![\w/])")
 _PER = re.compile(r"(?:\s*/\s*(?:ngày|tháng|năm|người|hộ|lao động|ha|tấn))+(?!\w)")
-_BASE = re.compile(r"\s*,?\s*so với\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)")
+_BASE = re.compile(
+    r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
+)
+# Units a lone spelled number may carry: "một thập kỷ", "hai lần", "ba phần trăm".
+_SPELLED_UNITS = frozenset({"năm", "lần", "%"})
 _TWO_DIGITS = re.compile(r"(?<!\w)(?P<n>2|hai)\s+con\s+số(?!\w)")
 _NONE_LEFT = re.compile(r"(?<!\w)không\s+còn\s+(?P<what>hộ\s+(?:cận\s+)?nghèo)(?!\w)")
 
@@ -103,12 +107,12 @@ def _read_unit(folded: str, pos: int) -> tuple[str, float, int] | None:
     if m.group("rate"):
         return f"{m.group('rate').strip()}/vạn dân", 1.0, m.end()
     unit, factor = _UNIT_TABLE[m.group("unit")]
-    if m.group("plan"):  # "đạt 101% kế hoạch": a share of the plan, not a level
+    if m.group("plan") and unit == "%":  # "đạt 101% kế hoạch": a share of the plan
         return f"% {m.group('plan').strip()}", 1.0, m.end()
-    per = _PER.match(folded, m.end())
+    per = _PER.match(folded, m.end("unit"))
     if per:  # "1.046 tỉ đồng/ngày" is a daily rate, not a total
         return unit + re.sub(r"\s+", "", per.group()), factor, per.end()
-    return unit, factor, m.end()
+    return unit, factor, m.end("unit")
 
 
 def _base(folded: str, pos: int) -> str | None:
@@ -163,8 +167,9 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if unit is None:
         return None
     unit_name, factor, end = unit
-    if not amount.group()[0].isdigit() and amount.group().split()[0] == "năm" and factor == 1.0:
-        return None  # "năm" is far more often "year" than "five"
+    words = amount.group().split()
+    if not words[0][0].isdigit() and len(words) == 1 and unit_name not in _SPELLED_UNITS:
+        return None  # "một người", "năm 2024": a lone number word is rarely a figure
     quote_start, op = start, Op.EQ
     before = _CMP_BEFORE.search(folded, max(0, start - 12), start)
     if before:

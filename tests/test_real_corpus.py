@@ -1,0 +1,59 @@
+"""The real corpus in ../shared (not in the repo): verbatim provincial news.
+
+Its README lists phenomena that are *not* contradictions (the same figure
+rounded by two outlets, amounts in 'tỷ … triệu' form that agree), so the run
+must raise no content finding at warning or above; a contradiction injected
+into a copy of a real article must be found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import real_corpus_or_skip, run_corpus
+from linter.engine import Options, run
+from linter.models import Quantity, Severity
+
+HANOI_A = "ha-noi/mz-21472646.txt"  # "tháng 1 dạt 188.017 tỷ đồng"
+HANOI_B = "ha-noi/mz-21474989.txt"  # "hơn 188.000 tỷ đồng"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Path:
+    return real_corpus_or_skip()
+
+
+def test_whole_corpus_reads_and_raises_no_false_alarm(corpus: Path) -> None:
+    result = run([corpus], Options(), root=corpus)
+    articles = {p.relative_to(corpus).as_posix() for p in corpus.rglob("*.txt")}
+    assert articles <= {d.path for d in result.documents}
+    assert not [f for f in result.findings if f.code in ("DC01", "EN01", "EN02")]
+    loud = [f for f in result.findings if f.severity.rank >= Severity.WARNING.rank]
+    assert loud == [], [f.message for f in loud]
+
+
+def test_rounded_figure_of_two_outlets_is_compared_and_agrees(corpus: Path) -> None:
+    result = run([corpus / HANOI_A, corpus / HANOI_B], Options(), root=corpus)
+    keys = []
+    for path in (HANOI_A, HANOI_B):
+        (q,) = [
+            c
+            for c in result.claims[path]
+            if isinstance(c, Quantity) and c.indicator == "retail_sales" and c.unit == "VND"
+        ]
+        keys.append((q.indicator, q.period, q.status, q.measure))
+    assert keys[0] == keys[1]  # same bucket: the check compared them
+    assert keys[0][1] is not None and keys[0][1].label == "tháng 1/2017"
+    assert [f for f in result.findings if f.code == "NU01"] == []
+
+
+def test_contradiction_injected_into_a_real_article_is_found(corpus: Path, tmp_path: Path) -> None:
+    original = (corpus / HANOI_B).read_text(encoding="utf-8")
+    assert original.count("hơn 188.000 tỷ đồng") == 1
+    edited = original.replace("hơn 188.000 tỷ đồng", "hơn 198.000 tỷ đồng")
+    documents = {"a.txt": (corpus / HANOI_A).read_text(encoding="utf-8"), "b.txt": edited}
+    result = run_corpus(tmp_path, documents, select={"NU01"})
+    quotes = [[e.quote for e in f.evidence] for f in result.findings if f.code == "NU01"]
+    assert quotes == [["188.017 tỷ đồng", "hơn 198.000 tỷ đồng"]]
