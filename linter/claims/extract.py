@@ -283,11 +283,11 @@ def _status(
     if found:
         return cues.status[found[-1].group()]
     ended = period is not None and reference is not None and period.end <= reference
-    if context.status is not None and period == context.period:
-        # A target cue from an earlier sentence does not make a result of a
-        # period that is already over a target ("đề ra phương hướng" ... "tháng 1 đạt").
-        if not (ended and context.status is Status.TARGET):
-            return context.status
+    # A target cue from an earlier sentence does not make a result of a period
+    # that is already over a target ("đề ra phương hướng" ... "tháng 1 đạt").
+    carried = context.status is not None and period == context.period
+    if carried and not (ended and context.status is Status.TARGET):
+        return context.status
     if ended:
         return Status.ACTUAL
     return None
