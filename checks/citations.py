@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence, format_date
+from linter.checking import (
+    Check,
+    DocumentClaims,
+    Group,
+    by_date,
+    evidence,
+    format_date,
+    index,
+)
 from linter.models import Finding, LegalRef, Severity
 
 ISSUER_LABEL = {
@@ -102,13 +110,13 @@ class CitationNumberConflict(Check):
     severity = Severity.WARNING
 
     def run(self, group: Group) -> Iterator[Finding]:
-        buckets: dict[tuple[object, ...], list[tuple[DocumentClaims, LegalRef]]] = defaultdict(list)
-        for item in group.items:
-            for ref in item.of(LegalRef):
-                if ref.date and ref.issuer and ref.number and not ref.resolved:
-                    buckets[(ref.doc_type, _body(item, ref), ref.date)].append((item, ref))
-        for key in sorted(buckets, key=repr):
-            pairs = _first_per_document(buckets[key], "number")
+        def key(item: DocumentClaims, ref: LegalRef) -> tuple[object, ...] | None:
+            if ref.date and ref.issuer and ref.number and not ref.resolved:
+                return (ref.doc_type, _body(item, ref), ref.date)
+            return None
+
+        for bucket in index(group, LegalRef, key):
+            pairs = _first_per_document(bucket, "number")
             numbers = list(dict.fromkeys(ref.number for _, ref in pairs))
             if len(numbers) < 2:
                 continue
@@ -180,13 +188,12 @@ class CitationDateConflict(Check):
     severity = Severity.WARNING
 
     def run(self, group: Group) -> Iterator[Finding]:
-        buckets: dict[tuple[object, ...], list[tuple[DocumentClaims, LegalRef]]] = defaultdict(list)
-        for item in group.items:
-            for ref in item.of(LegalRef):
-                if ref.number and ref.year and not ref.resolved and (ref.date or ref.issuer):
-                    buckets[(ref.doc_type, ref.number, ref.year)].append((item, ref))
-        for key in sorted(buckets, key=repr):
-            pairs = buckets[key]
+        def key(item: DocumentClaims, ref: LegalRef) -> tuple[object, ...] | None:
+            if ref.number and ref.year and not ref.resolved and (ref.date or ref.issuer):
+                return (ref.doc_type, ref.number, ref.year)
+            return None
+
+        for pairs in index(group, LegalRef, key):
             # Same body, different dates; then same date, different bodies. Each
             # council numbers its own documents, so number 45 of HĐND tỉnh and
             # number 45 of HĐND thị xã on other dates are simply two documents.

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence
+from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
 from linter.claims.quantities import intervals_overlap
 from linter.models import Finding, Quantity, Severity
 
@@ -61,24 +60,8 @@ class FigureConflict(Check):
     severity = Severity.WARNING
 
     def run(self, group: Group) -> Iterator[Finding]:
-        buckets: dict[tuple[object, ...], list[tuple[DocumentClaims, Quantity]]] = defaultdict(list)
-        for item in group.items:
-            for q in item.of(Quantity):
-                if q.indicator and q.period and q.status:
-                    key = (
-                        q.indicator,
-                        q.measure,
-                        q.unit,
-                        q.period.start,
-                        q.period.end,
-                        q.status,
-                        item.document.meta.district,
-                        q.part_of,
-                        q.base,
-                    )
-                    buckets[key].append((item, q))
-        for key in sorted(buckets, key=repr):
-            pairs = by_date(buckets[key])
+        for pairs in index(group, Quantity, _key):
+            pairs = by_date(pairs)
             if _conflicting(pairs):
                 yield self._finding(pairs, group)
 
@@ -102,6 +85,15 @@ class FigureConflict(Check):
             evidence(item, p.span, f"{p.span.quote} ({status}, {period})") for item, p in pairs
         ]
         return self.finding(message, notes, group, district=pairs[0][0].document.meta.district)
+
+
+def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:
+    """Figures are comparable only when all of this is equal."""
+    if not (q.indicator and q.period and q.status):
+        return None
+    district = item.document.meta.district
+    period = (q.period.start, q.period.end)
+    return (q.indicator, q.measure, q.unit, period, q.status, district, q.part_of, q.base)
 
 
 def _conflicting(pairs: Iterable[tuple[DocumentClaims, Quantity]]) -> bool:

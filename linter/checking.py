@@ -14,7 +14,8 @@ ones exactly like a third party's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
@@ -81,16 +82,22 @@ def evidence(item: DocumentClaims, span: Span, note: str | None = None) -> Evide
     """Evidence for a span of a document, with the document's date and title."""
     meta = item.document.meta
     return Evidence(
-        path=span.path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        quote=span.quote,
-        document_date=meta.date,
-        document_title=meta.title,
-        note=note,
+        **span.model_dump(), document_date=meta.date, document_title=meta.title, note=note
     )
+
+
+def index(
+    group: Group, kind: type[C], key: Callable[[DocumentClaims, C], Hashable | None]
+) -> list[list[tuple[DocumentClaims, C]]]:
+    """Claims of `kind` bucketed by `key` (None leaves a claim out), buckets in a
+    stable order. Checks compare within a bucket, never every pair of a corpus."""
+    buckets: dict[Hashable, list[tuple[DocumentClaims, C]]] = defaultdict(list)
+    for item in group.items:
+        for claim in item.of(kind):
+            k = key(item, claim)
+            if k is not None:
+                buckets[k].append((item, claim))
+    return [buckets[k] for k in sorted(buckets, key=repr)]
 
 
 def by_date(pairs: Iterable[tuple[DocumentClaims, C]]) -> list[tuple[DocumentClaims, C]]:

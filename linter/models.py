@@ -198,13 +198,9 @@ Claim = Annotated[
 ]
 
 
-class Evidence(Frozen):
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    quote: str
+class Evidence(Span):
+    """A span that supports a finding, with what a reader needs to weigh it."""
+
     document_date: dt.date | None = None
     document_title: str | None = None
     note: str | None = None  # what this piece shows, e.g. "56.000 tỷ đồng, mục tiêu 2024"
