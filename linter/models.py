@@ -183,6 +183,17 @@ class TargetCount(ClaimBase):
     year: int | None = None
 
 
+class PeriodRef(ClaimBase):
+    """A period the text names: `quý I/2024`, `giai đoạn 2021-2025`, `6 tháng đầu năm`."""
+
+    kind: Literal["period"] = "period"
+    grain: Literal["day", "month", "quarter", "half", "year", "multi_year", "term"]
+    start: dt.date
+    end: dt.date
+    label: str
+    base: bool = False  # the base of a comparison ("so với cùng kỳ năm 2022")
+
+
 class PlanRef(ClaimBase):
     """A socio-economic plan named with its year (`kế hoạch phát triển KT-XH năm 2023`)."""
 
@@ -194,7 +205,7 @@ class PlanRef(ClaimBase):
 
 
 Claim = Annotated[
-    Quantity | LegalRef | DateRef | TargetCount | PlanRef, Field(discriminator="kind")
+    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef, Field(discriminator="kind")
 ]
 
 

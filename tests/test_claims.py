@@ -131,6 +131,18 @@ def test_interval_overlap() -> None:
         ("nhiệm kỳ 2020 - 2025", "term", "2020-01-01", "2025-12-31", "nhiệm kỳ 2020-2025"),
         ("(2015-2023)", "multi_year", "2015-01-01", "2023-12-31", "giai đoạn 2015-2023"),
         ("tháng 12/2023", "month", "2023-12-01", "2023-12-31", "tháng 12/2023"),
+        ("tháng 1", "month", "2024-01-01", "2024-01-31", "tháng 1/2024"),
+        ("quý III", "quarter", "2024-07-01", "2024-09-30", "quý III/2024"),
+        ("9 tháng", "month", "2024-01-01", "2024-09-30", "9 tháng năm 2024"),
+        ("4 tháng cuối năm", "month", "2024-09-01", "2024-12-31", "4 tháng cuối năm 2024"),
+        (
+            "Kế hoạch 5 năm 2021 – 2025",
+            "multi_year",
+            "2021-01-01",
+            "2025-12-31",
+            "giai đoạn 2021-2025",
+        ),
+        ("từ 2015-2023", "multi_year", "2015-01-01", "2023-12-31", "giai đoạn 2015-2023"),
     ],
 )
 def test_periods(text: str, grain: str, start: str, end: str, label: str) -> None:
@@ -139,9 +151,18 @@ def test_periods(text: str, grain: str, start: str, end: str, label: str) -> Non
     assert (p.grain, p.start.isoformat(), p.end.isoformat(), p.label) == (grain, start, end, label)
 
 
-def test_base_period_is_flagged() -> None:
-    (mention,) = find_periods(fold("tăng 12% so với cùng kỳ năm 2022"), 2023)
+@pytest.mark.parametrize(
+    "text", ["tăng 12% so với cùng kỳ năm 2022", "tăng 9,3% so cùng kỳ năm 2016"]
+)
+def test_base_period_is_flagged(text: str) -> None:
+    (mention,) = find_periods(fold(text), 2023)
     assert mention.is_base
+
+
+def test_dates_are_not_periods() -> None:
+    assert (
+        find_periods(fold("Kỷ yếu 60 năm (30/10/1963-30/10/2023); số 12/2023/NQ-HĐND"), 2023) == []
+    )
 
 
 def test_dates_and_deadlines() -> None:

@@ -113,7 +113,10 @@ def test_claims_json_has_the_public_fields(monkeypatch, capsys: pytest.CaptureFi
         "date",
         "target_count",
         "plan_ref",
+        "period",
     }
+    period = next(c for c in claims if c["kind"] == "period" and c["quote"] == "năm 2024")
+    assert (period["grain"], period["start"], period["end"]) == ("year", "2024-01-01", "2024-12-31")
 
 
 def test_checks_lists_code_name_summary(capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,6 +29,7 @@ from linter.models import (
     Document,
     LegalRef,
     Period,
+    PeriodRef,
     PlanRef,
     Quantity,
     Scope,
@@ -79,7 +80,9 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
     citations: list[tuple[int, tuple[int, int], object]] = []
     for s, e in nlp.sentences(doc.text):
         f = folded[s:e]
-        periods = [p for p in find_periods(f, default_year) if not p.is_base]
+        mentions = find_periods(f, default_year)
+        periods = [p for p in mentions if not p.is_base]
+        claims.extend(_period_refs(doc, s, e, mentions))
         raw_citations = find_citations(f, doc.text[s:e])
         citations.extend((s, (s, e), c) for c in raw_citations)
         cited = [(c.start, c.end) for c in raw_citations]
@@ -121,6 +124,21 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
         _update_context(context, f, periods)
     claims.extend(_legal_refs(doc, citations))
     return tuple(sorted(claims, key=lambda c: (c.span.line, c.span.column, c.kind)))
+
+
+def _period_refs(doc: Document, s: int, e: int, mentions: list[PeriodMention]) -> list[PeriodRef]:
+    return [
+        PeriodRef(
+            span=doc.span(s + m.start, s + m.end),
+            sentence=(s, e),
+            grain=m.period.grain,
+            start=m.period.start,
+            end=m.period.end,
+            label=m.period.label,
+            base=m.is_base,
+        )
+        for m in mentions
+    ]
 
 
 def _legal_refs(doc: Document, found: list[tuple[int, tuple[int, int], object]]) -> list[LegalRef]:

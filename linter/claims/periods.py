@@ -25,14 +25,15 @@ _PERIOD = re.compile(
     r"(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch 5 năm|5 năm)"
     rf"\s+(?P<ms>{_YEAR})\s*[-–—]\s*(?P<me>{_YEAR})"
     rf"|\(\s*(?P<ps>{_YEAR})\s*[-–—]\s*(?P<pe>{_YEAR})\s*\)"
-    rf"|quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>{_YEAR})"
+    rf"|(?<![/\-–])(?P<bs>{_YEAR})\s*[-–—]\s*(?P<be>{_YEAR})(?![/\-–\d])"
+    rf"|qu[ýí]\s+(?P<q>iv|iii|ii|i|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<qy>{_YEAR}))?(?![/\d])"
     rf"|(?P<h>\d{{1,2}}|sáu) tháng (?P<hw>đầu|cuối) năm(?:\s+(?P<hy>{_YEAR}))?"
     rf"|(?P<n9>9|chín) tháng(?: đầu năm)?(?:\s+(?:năm\s+)?(?P<n9y>{_YEAR}))?"
     rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])(?:\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR}))?(?![\d/])"
     rf"|(?:năm|hết năm|cuối năm|đầu năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
     r")(?!\w)"
 )
-_BASE_BEFORE = re.compile(r"so với(?:\s+cùng kỳ)?\s*$")
+_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?(?:\s+cùng kỳ)?\s*$")
 _DEADLINE_BEFORE = re.compile(
     r"(?:trước|chậm nhất(?: đến| là)?|hạn chót|đến hết|trước ngày)\s*(?:ngày\s*)?$"
 )
@@ -69,8 +70,8 @@ def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
 def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
     """The period a match names, labelled canonically whichever way the text wrote it."""
     g = m.groupdict()
-    if g["ms"] or g["ps"]:
-        first, last = int(g["ms"] or g["ps"]), int(g["me"] or g["pe"])
+    if g["ms"] or g["ps"] or g["bs"]:
+        first, last = int(g["ms"] or g["ps"] or g["bs"]), int(g["me"] or g["pe"] or g["be"])
         if last <= first:
             return None
         term = m.group().startswith("nhiệm kỳ")
@@ -79,8 +80,11 @@ def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
         return Period(grain="term" if term else "multi_year", start=start, end=end, label=label)
     if g["q"]:
         q = roman_quarter(g["q"]) or int(g["q"])
-        label = f"quý {('I', 'II', 'III', 'IV')[q - 1]}/{g['qy']}"
-        return _months(int(g["qy"]), 3 * q - 2, 3 * q, "quarter", label)
+        year = int(g["qy"]) if g["qy"] else default_year  # "quý III" of the document's year
+        if year is None:
+            return None
+        label = f"quý {('I', 'II', 'III', 'IV')[q - 1]}/{year}"
+        return _months(year, 3 * q - 2, 3 * q, "quarter", label)
     if g["h"]:
         year = int(g["hy"]) if g["hy"] else default_year
         if year is None:
