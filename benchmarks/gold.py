@@ -1,0 +1,151 @@
+"""Parser accuracy against the hand-checked gold set (tests/gold/claims.yaml).
+
+    python benchmarks/gold.py            # table of precision/recall per kind and field accuracy
+    python benchmarks/gold.py --json     # the same numbers as JSON
+
+A predicted claim matches a gold claim when both are of the same kind, in the
+same file and line, and their quotes overlap. Precision counts predictions on
+the lines the gold set covers exhaustively; recall counts every gold claim.
+Field accuracy is over matched pairs. Files under ../shared are skipped, and
+said so, when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from linter.engine import prepare  # noqa: E402
+from linter.loading import load_document  # noqa: E402
+
+GOLD = REPO / "tests" / "gold" / "claims.yaml"
+FIELDS = {
+    "quantity": ["value", "unit", "op", "low", "high", "measure", "indicator", "period", "status"],
+    "legal_ref": ["doc_type", "number", "year", "symbol", "date", "issuer"],
+    "date": ["date", "deadline"],
+    "target_count": ["achieved", "total", "count", "negative", "year"],
+}
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched_gold: int = 0
+    matched_predicted: int = 0
+    fields: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "precision": self.matched_predicted / self.predicted if self.predicted else None,
+            "recall": self.matched_gold / self.gold if self.gold else None,
+            "fields": {k: ok / n for k, (ok, n) in sorted(self.fields.items()) if n},
+        }
+
+
+def _columns(line_text: str, quote: str, occurrence: int) -> tuple[int, int]:
+    at = -1
+    for _ in range(occurrence):
+        at = line_text.find(quote, at + 1)
+    if at < 0:
+        raise ValueError(f"gold quote {quote!r} not found on its line")
+    return at + 1, at + 1 + len(quote)
+
+
+def _predicted_value(claim: dict[str, Any], name: str) -> object:
+    if name == "period":
+        return claim["period"]["label"] if claim.get("period") else None
+    return claim.get(name)
+
+
+def _same(name: str, gold: object, predicted: object) -> bool:
+    if isinstance(gold, float | int) and isinstance(predicted, float | int) and name != "year":
+        return abs(float(gold) - float(predicted)) <= 1e-9 * max(1.0, abs(float(gold)))
+    return str(gold) == str(predicted) if gold is not None else predicted is None
+
+
+def evaluate(gold_path: Path = GOLD) -> dict[str, Any]:
+    data = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    by_path: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in data["claims"]:
+        by_path[entry["path"]].append(entry)
+    covered = {c["path"]: c["lines"] for c in data.get("coverage", [])}
+    scores: dict[str, Score] = defaultdict(Score)
+    skipped = sorted(p for p in by_path if not (REPO / p).is_file())
+    for path in sorted(set(by_path) - set(skipped)):
+        file = REPO / path
+        item = prepare(load_document(file, path), [])
+        original = file.read_text(encoding="utf-8").splitlines()
+        predicted = [c.model_dump(mode="json") for c in item[1]] if item else []
+        lines = covered.get(path, "all")
+        in_scope = [p for p in predicted if p["kind"] in FIELDS and (lines == "all" or p["span"]["line"] in lines)]
+        used: set[int] = set()
+        for kind in FIELDS:
+            scores[kind].predicted += sum(1 for p in in_scope if p["kind"] == kind)
+        for gold in by_path[path]:
+            score = scores[gold["kind"]]
+            score.gold += 1
+            start, end = _columns(original[gold["line"] - 1], gold["quote"], gold.get("occurrence", 1))
+            match = next(
+                (
+                    i
+                    for i, p in enumerate(in_scope)
+                    if i not in used
+                    and p["kind"] == gold["kind"]
+                    and p["span"]["line"] == gold["line"]
+                    and p["span"]["column"] < end
+                    and start < p["span"]["end_column"]
+                ),
+                None,
+            )
+            if match is None:
+                continue
+            used.add(match)
+            score.matched_gold += 1
+            score.matched_predicted += 1
+            for name in FIELDS[gold["kind"]]:
+                if name not in gold or (name in ("low", "high") and gold.get("op") == "approx"):
+                    continue
+                tally = score.fields[name]
+                tally[0] += _same(name, gold[name], _predicted_value(in_scope[match], name))
+                tally[1] += 1
+    return {"kinds": {k: scores[k].as_dict() for k in FIELDS}, "skipped_files": skipped}
+
+
+def _table(result: dict[str, Any]) -> str:
+    rows = ["| kind | gold | predicted | precision | recall |", "|---|---|---|---|---|"]
+    field_rows = ["| kind | field | accuracy |", "|---|---|---|"]
+    for kind, s in result["kinds"].items():
+        p = "–" if s["precision"] is None else f"{s['precision']:.1%}"
+        r = "–" if s["recall"] is None else f"{s['recall']:.1%}"
+        rows.append(f"| {kind} | {s['gold']} | {s['predicted']} | {p} | {r} |")
+        field_rows += [f"| {kind} | {name} | {acc:.1%} |" for name, acc in s["fields"].items()]
+    skipped = result["skipped_files"]
+    note = f"\nskipped (not present): {len(skipped)} files\n" if skipped else "\n"
+    return "\n".join(rows) + "\n\n" + "\n".join(field_rows) + note
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    result = evaluate(args.gold)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else _table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
