@@ -140,9 +140,9 @@ class CitationNumberConflict(Check):
                     f"với số hiệu khác nhau ({cited}): kiểm tra lại số hiệu đúng."
                 )
             severity = Severity.WARNING if same_subject else Severity.INFO
-            yield self.finding(
-                message, [evidence(i, r.span, f"số {r.number}") for i, r in pairs], group, severity
-            )
+            notes = [evidence(i, r.span, f"số {r.number}") for i, r in pairs]
+            key = f"{ref.doc_type}|{_body(*pairs[0])}|{ref.date}|{','.join(sorted(numbers))}"
+            yield self.finding(message, notes, group, severity, key=key)
 
 
 class CitationDateConflict(Check):
@@ -233,4 +233,5 @@ class CitationDateConflict(Check):
         else:
             what = "ngày ban hành" if field == "date" else "cơ quan ban hành"
             message = f"{ref.doc_type} số {ref.number} năm {ref.year} được trích dẫn với {what} khác nhau: {', '.join(values)}."
-        return self.finding(message, notes, group)
+        key = f"{ref.doc_type}|{ref.number}|{ref.year}|{field}|{','.join(sorted(values))}"
+        return self.finding(message, notes, group, key=key)

@@ -76,6 +76,7 @@ class TargetCountMismatch(Check):
             [evidence(item, c.span) for c in claims],
             group,
             district=item.document.meta.district,
+            key=f"{claims[0].year}|{met}|{missed}|{total}",
         )
 
 

@@ -84,7 +84,10 @@ class FigureConflict(Check):
         notes = [
             evidence(item, p.span, f"{p.span.quote} ({status}, {period})") for item, p in pairs
         ]
-        return self.finding(message, notes, group, district=pairs[0][0].document.meta.district)
+        figures_key = sorted({f"{p.low}:{p.high}" for _, p in pairs})
+        key = "|".join(map(str, (*(_key(*pairs[0]) or ()), *figures_key)))
+        district = pairs[0][0].document.meta.district
+        return self.finding(message, notes, group, district=district, key=key)
 
 
 def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:

@@ -70,6 +70,8 @@ class StalePlanYear(Check):
                 f"kế hoạch năm {plan.year}: có phải là năm {plan_year}?"
             )
         note = f"năm {plan.year}" if group.lang != "en" else f"year {plan.year}"
+        key = f"{plan.year}|{plan_year}|{published}|{' '.join(plan.span.quote.lower().split())}"
+        district = item.document.meta.district
         return self.finding(
-            message, [evidence(item, plan.span, note)], group, district=item.document.meta.district
+            message, [evidence(item, plan.span, note)], group, district=district, key=key
         )

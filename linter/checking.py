@@ -66,8 +66,11 @@ class Check:
         group: Group,
         severity: Severity | None = None,
         district: str | None = None,
+        *,
+        key: str,
     ) -> Finding:
         return Finding(
+            key=key,
             code=self.code,
             name=self.name,
             severity=severity or self.severity,

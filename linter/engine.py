@@ -57,7 +57,14 @@ def engine_finding(code: str, message: str, path: str, line: int = 1, column: in
     where = Evidence(
         path=path, line=line, column=column, end_line=line, end_column=column, quote=""
     )
-    return Finding(code=code, name=name, severity=severity, message=message, evidence=(where,))
+    return Finding(
+        code=code,
+        name=name,
+        severity=severity,
+        message=message,
+        evidence=(where,),
+        key=f"{path}|{message}",
+    )
 
 
 def engine_infos() -> list[CheckInfo]:

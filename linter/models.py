@@ -9,6 +9,7 @@ reporters only format findings. Locations are always structured (`Span`,
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -225,6 +226,16 @@ class Finding(Frozen):
     evidence: tuple[Evidence, ...]
     province: str | None = None
     district: str | None = None
+    # The normalised claims involved (indicator, period, figures, citation...),
+    # never line numbers: the fingerprint survives edits and moves of documents.
+    key: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        raw = "|".join(
+            (self.code, self.province or "", self.district or "", self.key or self.message)
+        )
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
     def sort_key(self) -> tuple[object, ...]:
         first = self.evidence[0] if self.evidence else None

@@ -17,7 +17,9 @@ def _document(doc: Document) -> dict[str, object]:
 def render_json(result: RunResult) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
-        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "findings": [
+            {**f.model_dump(mode="json"), "fingerprint": f.fingerprint} for f in result.findings
+        ],
         "documents": [_document(d) for d in result.documents],
         "unreadable": list(result.unreadable),
         "checks": [c.model_dump(mode="json") for c in result.checks],
