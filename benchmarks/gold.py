@@ -90,14 +90,20 @@ def evaluate(gold_path: Path = GOLD) -> dict[str, Any]:
         original = file.read_text(encoding="utf-8").splitlines()
         predicted = [c.model_dump(mode="json") for c in item[1]] if item else []
         lines = covered.get(path, "all")
-        in_scope = [p for p in predicted if p["kind"] in FIELDS and (lines == "all" or p["span"]["line"] in lines)]
+        in_scope = [
+            p
+            for p in predicted
+            if p["kind"] in FIELDS and (lines == "all" or p["span"]["line"] in lines)
+        ]
         used: set[int] = set()
         for kind in FIELDS:
             scores[kind].predicted += sum(1 for p in in_scope if p["kind"] == kind)
         for gold in by_path[path]:
             score = scores[gold["kind"]]
             score.gold += 1
-            start, end = _columns(original[gold["line"] - 1], gold["quote"], gold.get("occurrence", 1))
+            start, end = _columns(
+                original[gold["line"] - 1], gold["quote"], gold.get("occurrence", 1)
+            )
             match = next(
                 (
                     i
