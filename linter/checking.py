@@ -45,6 +45,7 @@ class Group:
     items: tuple[DocumentClaims, ...]
     lexicon: Lexicon
     lang: str = "vi"
+    tolerance: float = 0.05  # relative tolerance of "khoảng" figures when comparing
 
 
 class Check:

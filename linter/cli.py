@@ -1,25 +1,26 @@
-"""Command line: `doichieu check | claims | checks` (also `python -m linter`).
+"""Command line: `doichieu check | claims | checks | explain` (also `python -m linter`).
 
-Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage
-errors, malformed data files, or when no document could be read at all.
+Exit status: 0 when no finding reaches --fail-on (or with --exit-zero), 1 when
+one does, 2 for usage or configuration errors, internal errors, or when no
+document could be read at all. Writing a report to a file never changes it.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter.engine import Options, engine_infos, run
+from linter import outputs
+from linter.config import load_config
+from linter.engine import Options, run
 from linter.errors import DoichieuError, UsageError
-from linter.models import RunResult, Severity
-from linter.registry import info, load_checks
-from reports.json_report import render_claims_json, render_json
-from reports.text import render_text
+from linter.gitdiff import changed_since
+from linter.loading import load_text
+from linter.models import Severity
+from linter.suppress import read_baseline, write_baseline
 
 FAIL_ON = {
     "info": Severity.INFO,
@@ -27,6 +28,7 @@ FAIL_ON = {
     "error": Severity.ERROR,
     "never": None,
 }
+DEFAULT_BASELINE = Path(".doichieu-baseline.json")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,29 +42,63 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="check documents and report contradictions")
-    check.add_argument("paths", nargs="+", type=Path, help="files or directories (txt, md, html)")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: the configured corpus)"
+    )
+    check.add_argument("--format", choices=outputs.FORMATS, default="text")
+    check.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)"
+    )
     check.add_argument(
         "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
     )
     check.add_argument("--fail-on", choices=list(FAIL_ON), default="warning")
-    check.add_argument("--select", metavar="CODES", help="comma-separated check codes to run")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
+    check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run")
     check.add_argument("--lang", choices=["vi", "en"], default="vi")
+    check.add_argument(
+        "--config", type=Path, metavar="FILE", help="doichieu.toml or pyproject.toml"
+    )
+    check.add_argument(
+        "--draft", metavar="FILE", help="report only what involves this draft ('-': stdin)"
+    )
+    check.add_argument("--draft-format", choices=["md", "txt", "html"], default="md",
+                       help="format of a draft read from stdin")  # fmt: skip
+    check.add_argument(
+        "--changed-since", metavar="REV", help="report only what involves files changed since REV"
+    )
+    only_help = "report only what involves these files (pre-commit passes them)"
+    check.add_argument("--only", nargs="*", type=Path, metavar="FILE", default=None, help=only_help)
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="hide findings recorded in FILE"
+    )
+    check.add_argument(
+        "--write-baseline", nargs="?", type=Path, const=DEFAULT_BASELINE, metavar="FILE",
+        help=f"record today's findings (default {DEFAULT_BASELINE})",
+    )  # fmt: skip
     claims = sub.add_parser("claims", help="print every claim the parser finds")
     claims.add_argument("paths", nargs="+", type=Path)
     claims.add_argument("--format", choices=["text", "json"], default="text")
-    sub.add_parser("checks", help="list the installed checks")
+    checks = sub.add_parser("checks", help="list the installed checks")
+    checks.add_argument("--config", type=Path, metavar="FILE")
+    explain = sub.add_parser("explain", help="print a check's documentation and examples")
+    explain.add_argument("code")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return _dispatch(args)
-    except UsageError as exc:
-        print(f"doichieu: error: {exc}", file=sys.stderr)
-        return 2
-    except DoichieuError as exc:  # malformed data files and the like
+        if args.command == "checks":
+            return outputs.list_checks(load_config(args.config))
+        if args.command == "explain":
+            return outputs.explain(args.code)
+        if args.command == "claims":
+            result = run(args.paths, Options())
+            outputs.emit(outputs.render_claims(result, args.format), None)
+            return 0 if result.documents else 2
+        return _check(args)
+    except DoichieuError as exc:  # usage, configuration, malformed data files
         print(f"doichieu: error: {exc}", file=sys.stderr)
         return 2
     except Exception:  # an internal error must not look like "findings" (exit 1)
@@ -71,31 +107,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "checks":
-        return _list_checks()
-    select = (
-        {c.strip().upper() for c in args.select.split(",")}
-        if getattr(args, "select", None)
-        else None
-    )
-    options = Options(
-        select=select, lang=getattr(args, "lang", "vi"), fail_on=getattr(args, "fail_on", "warning")
-    )
-    result = run(args.paths, options)
-    if args.command == "claims":
-        _write_stdout(
-            render_claims_json(result.claims) if args.format == "json" else _claims_text(result)
-        )
-        return 0 if result.documents else 2
-    if args.format == "json":
-        _write_stdout(render_json(result))
-    else:
-        _write_stdout(render_text(result, colour=sys.stdout.isatty(), lang=options.lang))
+def _check(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    paths = list(args.paths) or [(config.root or Path.cwd()) / p for p in config.corpus]
+    if not paths and not args.draft:
+        raise UsageError("no paths given and no `corpus` in the configuration")
+    focus, extra = _focus(args, paths)
+    select = {c.strip().upper() for c in args.select.split(",")} if args.select else None
+    baseline = read_baseline(args.baseline) if args.baseline else frozenset()
+    options = Options(select=select, lang=args.lang, fail_on=args.fail_on, config=config,
+                      focus=focus, baseline=baseline)  # fmt: skip
+    result = run(paths, options, extra=extra)
+    outputs.emit(outputs.render(result, args.format, options.lang), args.output)
     if args.html:
-        from reports.html import render_html
-
-        _write_atomic(args.html, render_html(result, lang=options.lang))
+        outputs.write_html(result, args.html, options.lang)
+    if args.write_baseline:
+        write_baseline(args.write_baseline, result.findings)
+        print(
+            f"doichieu: recorded {len(result.findings)} findings in {args.write_baseline}",
+            file=sys.stderr,
+        )
     if not result.documents:
         print("doichieu: error: no document could be read", file=sys.stderr)
         return 2
@@ -103,39 +134,30 @@ def _dispatch(args: argparse.Namespace) -> int:
     failing = threshold is not None and any(
         f.severity.rank >= threshold.rank for f in result.findings
     )
-    return 1 if failing else 0
+    return 1 if failing and not args.exit_zero and not args.write_baseline else 0
 
 
-def _list_checks() -> int:
-    loaded = load_checks()
-    rows = [info(c, p) for c, p in loaded.checks] + engine_infos()
-    for row in rows:
-        print(f"{row.code}  {row.name:<28} {row.severity.value:<8} {row.summary}")
-    for error in loaded.errors:
-        print(f"doichieu: warning: {error}", file=sys.stderr)
-    return 0
+def _focus(args: argparse.Namespace, paths: list[Path]) -> tuple[frozenset[str] | None, list]:
+    """The documents a run reports on (None: all), and a draft read from stdin."""
+    if args.draft == "-":
+        data = sys.stdin.buffer.read()
+        draft = load_text(data, f"<stdin>.{args.draft_format}", f".{args.draft_format}")
+        return frozenset({draft.path}), [draft]
+    if args.draft:
+        draft_path = Path(args.draft)
+        if not draft_path.is_file():
+            raise UsageError(f"draft {draft_path} not found")
+        paths.append(draft_path)
+        return frozenset({_relative(draft_path)}), []
+    if args.changed_since:
+        return changed_since(args.changed_since, Path.cwd()), []
+    if args.only is not None:
+        return frozenset(_relative(p) for p in args.only), []
+    return None, []
 
 
-def _claims_text(result: RunResult) -> str:
-    lines = []
-    for path in sorted(result.claims):
-        for c in result.claims[path]:
-            lines.append(f"{c.span.path}:{c.span.line}:{c.span.column}: {c.kind} «{c.span.quote}»")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _write_stdout(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    umask = os.umask(0)
-    os.umask(umask)
-    Path(tmp).chmod(0o666 & ~umask)  # mkstemp creates 0600; a report is meant to be shared
-    Path(tmp).replace(path)
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -5,6 +5,10 @@ becomes a DC01 finding (DC02 when it was read with a problem, such as broken
 front matter); a parser crash on a document is EN01 and the document is still
 listed; a check that raises is EN01 for that check and province; a check that
 fails to load is EN02. Output order never depends on the order of the inputs.
+
+A run may have a *focus* (a draft, the files changed since a revision): the
+whole corpus is read and checked as context, but only findings that involve a
+focused document are reported.
 """
 
 from __future__ import annotations
@@ -12,74 +16,42 @@ from __future__ import annotations
 import traceback
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter import policy
 from linter.checking import Check, DocumentClaims, Group
 from linter.claims import extract_claims
-from linter.lexicon import Lexicon, default_lexicon
+from linter.config import Config
+from linter.diagnostics import engine_finding, engine_infos
+from linter.lexicon import Lexicon
 from linter.loading import LoadResult, collect_paths, load_document
 from linter.metadata import infer_metadata
-from linter.models import CheckInfo, Claim, Document, Evidence, Finding, RunResult, Severity
+from linter.models import CheckInfo, Claim, Document, Finding, RunResult
 from linter.registry import info, load_checks
+from linter.suppress import apply_suppressions
 
-# Codes the engine itself reports; they are not checks and cannot be disabled.
-ENGINE_CODES: dict[str, tuple[str, Severity, str]] = {
-    "DC01": ("document.unreadable", Severity.ERROR, "A file could not be read as a document."),
-    "DC02": (
-        "document.malformed",
-        Severity.WARNING,
-        "A document was read, but part of it is malformed.",
-    ),
-    "DC03": (
-        "document.no-province",
-        Severity.INFO,
-        "No province could be inferred; the document is checked alone.",
-    ),
-    "EN01": (
-        "engine.crash",
-        Severity.ERROR,
-        "A check or the parser crashed; the rest of the run went on.",
-    ),
-    "EN02": ("engine.bad-plugin", Severity.ERROR, "A registered check failed to load."),
-}
+Prepared = tuple[Document, tuple[Claim, ...]]
 
 
 @dataclass(frozen=True)
 class Options:
-    select: Collection[str] | None = None  # check codes to run; None = all
+    select: Collection[str] | None = None  # check codes or prefixes to run; None = the config's
     lang: str = "vi"
     fail_on: str = "warning"
-
-
-def engine_finding(code: str, message: str, path: str, line: int = 1, column: int = 1) -> Finding:
-    name, severity, _ = ENGINE_CODES[code]
-    where = Evidence(
-        path=path, line=line, column=column, end_line=line, end_column=column, quote=""
-    )
-    return Finding(
-        code=code,
-        name=name,
-        severity=severity,
-        message=message,
-        evidence=(where,),
-        key=f"{path}|{message}",
-    )
-
-
-def engine_infos() -> list[CheckInfo]:
-    return [
-        CheckInfo(
-            code=code, name=name, summary=summary, severity=severity, package="doichieu (engine)"
-        )
-        for code, (name, severity, summary) in ENGINE_CODES.items()
-    ]
+    config: Config = field(default_factory=Config)
+    focus: frozenset[str] | None = None  # report only findings involving these paths
+    baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
 
 
 def prepare(
-    result: LoadResult, findings: list[Finding]
-) -> tuple[Document, tuple[Claim, ...]] | None:
+    result: LoadResult,
+    findings: list[Finding],
+    config: Config | None = None,
+    lexicon: Lexicon | None = None,
+) -> Prepared | None:
     """Metadata and claims of one loaded file; problems become findings."""
+    config = config or Config()
     for problem in result.problems:
         code = "DC01" if result.document is None else "DC02"
         findings.append(
@@ -89,8 +61,8 @@ def prepare(
         return None
     doc = result.document
     try:
-        doc = doc.model_copy(update={"meta": infer_metadata(doc)})
-        claims = extract_claims(doc)
+        doc = policy.apply_metadata(doc.model_copy(update={"meta": infer_metadata(doc)}), config)
+        claims = extract_claims(doc, lexicon)
     except Exception as exc:  # a parser bug must not lose the rest of the corpus
         findings.append(
             engine_finding("EN01", f"parser crashed on this document: {exc!r}", doc.path)
@@ -100,29 +72,27 @@ def prepare(
 
 
 def run_documents(
-    documents: Sequence[tuple[Document, tuple[Claim, ...]]],
-    options: Options,
-    findings: list[Finding],
-    lexicon: Lexicon | None = None,
-) -> tuple[list[CheckInfo], list[Finding]]:
-    lexicon = lexicon or default_lexicon()
+    documents: Sequence[Prepared], options: Options, findings: list[Finding], lexicon: Lexicon
+) -> list[CheckInfo]:
+    """Run every enabled check on every province group; returns what ran."""
     loaded = load_checks()
     for error in loaded.errors:
         findings.append(engine_finding("EN02", str(error), f"<plugin {error.package}>"))
     checks = [
-        (c, p) for c, p in loaded.checks if options.select is None or c.code in options.select
+        (c, p) for c, p in loaded.checks if policy.enabled(c.code, options.config, options.select)
     ]
-    for group in _groups(documents, lexicon, options.lang, findings):
+    tolerance = options.config.approx_tolerance
+    for group in _groups(documents, lexicon, options.lang, tolerance, findings):
         for check, _ in checks:
             findings.extend(_run_check(check, group))
-    infos = [info(c, p) for c, p in checks]
-    return infos, findings
+    return [info(c, p) for c, p in checks]
 
 
 def _groups(
-    documents: Sequence[tuple[Document, tuple[Claim, ...]]],
+    documents: Sequence[Prepared],
     lexicon: Lexicon,
     lang: str,
+    tolerance: float,
     findings: list[Finding],
 ) -> list[Group]:
     """One group per province; a document with no province is a group of its own."""
@@ -132,17 +102,16 @@ def _groups(
         item = DocumentClaims(doc, claims)
         if doc.meta.province:
             by_province[doc.meta.province].append(item)
-        else:
-            findings.append(
-                engine_finding(
-                    "DC03",
-                    "no province found in front matter or text; "
-                    "its figures are not compared with other documents",
-                    doc.path,
-                )
-            )
-            groups.append(Group(None, (item,), lexicon, lang))
-    groups.extend(Group(p, tuple(items), lexicon, lang) for p, items in sorted(by_province.items()))
+            continue
+        message = (
+            "no province found in front matter or text; "
+            "its figures are not compared with other documents"
+        )
+        findings.append(engine_finding("DC03", message, doc.path))
+        groups.append(Group(None, (item,), lexicon, lang, tolerance))
+    groups.extend(
+        Group(p, tuple(items), lexicon, lang, tolerance) for p, items in sorted(by_province.items())
+    )
     return groups
 
 
@@ -160,36 +129,52 @@ def _run_check(check: type[Check], group: Group) -> list[Finding]:
 
 
 def run(
-    paths: Sequence[Path], options: Options | None = None, root: Path | None = None
+    paths: Sequence[Path],
+    options: Options | None = None,
+    root: Path | None = None,
+    extra: Sequence[LoadResult] = (),
 ) -> RunResult:
+    """Check the documents under `paths` (plus `extra`, already loaded, e.g. a draft from stdin)."""
     options = options or Options()
-    lexicon = default_lexicon()
+    config = options.config
+    lexicon = policy.build_lexicon(config)
     findings: list[Finding] = []
-    prepared: list[tuple[Document, tuple[Claim, ...]]] = []
+    prepared: list[Prepared] = []
     unreadable: list[str] = []
+    named = {p.resolve() for p in paths if p.is_file()}
+    results = []
     for path in collect_paths(paths):
-        result = load_document(path, _display(path, root))
-        item = prepare(result, findings)
+        display = _display(path, root)
+        if path.resolve() in named or config.takes(display):  # named files are always read
+            results.append(load_document(path, display))
+    for result in [*results, *extra]:
+        item = prepare(result, findings, config, lexicon)
         if item is None:
             unreadable.append(result.path)
         else:
             prepared.append(item)
-    infos, findings = run_documents(prepared, options, findings, lexicon)
+    infos = run_documents(prepared, options, findings, lexicon)
+    findings = policy.adjust(findings, config)
+    findings = apply_suppressions(findings, (doc for doc, _ in prepared))
+    findings = [f for f in findings if f.fingerprint not in options.baseline]
+    if options.focus is not None:
+        findings = [f for f in findings if any(e.path in options.focus for e in f.evidence)]
     prepared.sort(key=lambda pair: pair[0].path)
-    labels = {key: lexicon.label(key, options.lang) for key in sorted(lexicon.indicators)}
     return RunResult(
         documents=tuple(doc for doc, _ in prepared),
         claims={doc.path: claims for doc, claims in prepared},
         findings=tuple(sorted(set(findings), key=Finding.sort_key)),
         checks=(*infos, *engine_infos()),
-        indicator_labels=labels,
+        indicator_labels={
+            key: lexicon.label(key, options.lang) for key in sorted(lexicon.indicators)
+        },
         settings={"fail_on": options.fail_on, "lang": options.lang},
         unreadable=tuple(sorted(unreadable)),
     )
 
 
 def _display(path: Path, root: Path | None) -> str:
-    """Paths are shown relative to the working directory when they are below it."""
+    """Paths are shown relative to the root (default: the working directory) when below it."""
     base = (root or Path.cwd()).resolve()
     try:
         return path.resolve().relative_to(base).as_posix()

@@ -1,5 +1,4 @@
-"""Vietnamese administrative units from the `vietnamadminunits` dataset, and
-`scan`, which finds them named in a text.
+"""Vietnamese administrative units from the `vietnamadminunits` dataset, looked up by name.
 
 Both generations are loaded (once per process): the 63 provinces, ~700
 districts and ~10,000 wards before the merger of 1 July 2025 (`legacy`) and
@@ -7,88 +6,47 @@ the 34 provinces and ~3,300 wards after it (`current`). Documents are grouped
 by the province they were written for, so lookups return both and the caller
 keeps the name the text uses; `merged_into` is for display only. Lookup keys
 are `name_key`s, so "Hoà Bình", "HÒA BÌNH" and "Bà Rịa–Vũng Tàu" all match.
+
+The words around names (unit words, aliases) come from `linter.places`; `scan`,
+which finds units named in a text, lives in `linter.mentions` and is offered
+here too, next to the lookups it relies on.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from linter.places import UnitWord, name_key, places, unit_words
 
-from linter.errors import LexiconError
-from linter.nlp import fold
+if TYPE_CHECKING:
+    from linter.mentions import Mention
 
-_WORD = re.compile(r"\w+")
-# Between a unit word and its name ("TP.HCM", "TP. Hà Nội") and inside a name
-# ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu").
-_GAP_BEFORE_NAME = re.compile(r"\s+|\.\s*")
-_GAP_IN_NAME = re.compile(r" |\s*[-–]\s*")
-_MAX_NAME_WORDS = 5
+__all__ = [
+    "District",
+    "Gazetteer",
+    "Province",
+    "UnitWord",
+    "Ward",
+    "district_of",
+    "districts_named",
+    "load",
+    "merged_into",
+    "name_key",
+    "places",
+    "province",
+    "provinces_named",
+    "scan",
+    "wards_named",
+]
+
 _U = TypeVar("_U")
-
-
-def name_key(name: str) -> str:
-    """The lookup form of a place name: folded words, single spaces, no punctuation."""
-    return " ".join(_WORD.findall(fold(name)))
-
-
-@cache  # ward names repeat across the country
-def _short_key(short: str, unit_type: str) -> str:
-    """The key of a dataset short name. Some keep their type word ("Quận 1",
-    "Phường 14") where the text says "quận 1": the key drops it."""
-    key, prefix = name_key(short), name_key(unit_type) + " "
-    return key.removeprefix(prefix) if key.startswith(prefix) and key != prefix else key
-
-
-class UnitWord(BaseModel):
-    """A word that introduces a unit's name ("thị xã", "Thành ủy"); see places.yaml."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    words: tuple[str, ...]
-    level: Literal["province", "city", "district", "ward", "place"]
-    type: str | None = None
-    label: str = ""
-    committee: bool = False
-
-
-class Places(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    units: tuple[UnitWord, ...]
-    province_aliases: dict[str, str]
-    bodies: dict[str, tuple[str, ...]]
-    not_acting: tuple[str, ...]
-    plan_words: tuple[str, ...]
-    deadline: tuple[str, ...]
-    reported: tuple[str, ...]
-    intended: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def places() -> Places:
-    """The word lists of `linter/data/places.yaml`."""
-    text = resources.files("linter").joinpath("data", "places.yaml").read_text(encoding="utf-8")
-    try:
-        return Places.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
-        raise LexiconError(f"linter/data/places.yaml: {exc}") from exc
-
-
-@lru_cache(maxsize=1)
-def unit_words() -> dict[str, UnitWord]:
-    """Every unit word of places.yaml, folded."""
-    return {fold(w): unit for unit in places().units for w in unit.words}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +103,14 @@ def _index(pairs: Iterable[tuple[str, _U]]) -> dict[str, tuple[_U, ...]]:
     for key, unit in pairs:
         table[key].append(unit)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@cache  # ward names repeat across the country
+def _short_key(short: str, unit_type: str) -> str:
+    """The key of a dataset short name. Some keep their type word ("Quận 1",
+    "Phường 14") where the text says "quận 1": the key drops it."""
+    key, prefix = name_key(short), name_key(unit_type) + " "
+    return key.removeprefix(prefix) if key.startswith(prefix) and key != prefix else key
 
 
 @lru_cache(maxsize=1)
@@ -226,105 +192,12 @@ def merged_into(province_short: str) -> str:
     return load().merger.get(unit.name, unit.name)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A unit named in a text, at `text[start:end]`.
-
-    `unit` is the word before the name, None for a bare province name; `name`
-    is the name's key, None when no known name follows the unit word. Only the
-    candidates of the level that the name resolved to are filled in.
-    """
-
-    start: int
-    end: int
-    unit: UnitWord | None
-    name: str | None = None
-    alias: bool = False  # named by an alias such as "TP.HCM": as sure as a unit word
-    provinces: tuple[Province, ...] = ()
-    districts: tuple[District, ...] = ()
-    wards: tuple[Ward, ...] = ()
-
-
-class _Scanner:
-    """Word-level matching over a text and its folded form (same offsets)."""
-
-    def __init__(self, text: str, folded: str) -> None:
-        self.text = text
-        self.spans = [m.span() for m in _WORD.finditer(folded)]
-        self.keys = [folded[a:b] for a, b in self.spans]
-        self.aliases = {name_key(a) for a in places().province_aliases}
-
-    def gap(self, i: int) -> str:
-        """The characters between word i-1 and word i."""
-        return self.text[self.spans[i - 1][1] : self.spans[i][0]]
-
-    def capital(self, i: int, digits: bool = False) -> bool:
-        first = self.text[self.spans[i][0]] if i < len(self.spans) else ""
-        return first.isupper() or (digits and first.isdigit())
-
-    def unit_at(self, i: int) -> tuple[UnitWord | None, int]:
-        for n in (3, 2, 1):  # longest first: "thị xã" before "xã"
-            words = self.keys[i : i + n]
-            spaced = all(self.gap(k).isspace() for k in range(i + 1, i + len(words)))
-            if len(words) == n and spaced and (unit := unit_words().get(" ".join(words))):
-                return unit, n
-        return None, 0
-
-    def names_at(self, i: int, digits: bool) -> list[tuple[str, int]]:
-        """Candidate name keys starting at word i, longest first, with their end index."""
-        found: list[tuple[str, int]] = []
-        j = i
-        while j - i < _MAX_NAME_WORDS and self.capital(j, digits):
-            if j > i and not _GAP_IN_NAME.fullmatch(self.gap(j)):
-                break
-            j += 1
-            found.append((" ".join(self.keys[i:j]), j))
-        return found[::-1]
-
-    def resolve(self, unit: UnitWord, key: str, start: int, end: int) -> Mention | None:
-        """The mention of `key` after `unit`, if the gazetteer knows such a unit."""
-        provinces = provinces_named(key) if unit.level in ("province", "city") else ()
-        if unit.level == "city":  # "thành phố Hạ Long" is a district, not a province
-            provinces = tuple(p for p in provinces if p.kind == "thành phố")
-        districts: tuple[District, ...] = ()
-        if unit.level in ("city", "district") and not provinces:
-            districts = tuple(d for d in districts_named(key) if d.type == unit.type)
-        wards: tuple[Ward, ...] = ()
-        if unit.level == "ward":
-            wards = tuple(w for w in wards_named(key) if w.type == unit.type)
-        if not (provinces or districts or wards):
-            return None
-        return Mention(start, end, unit, key, key in self.aliases, provinces, districts, wards)
-
-    def typed(self, i: int, unit: UnitWord, n: int) -> tuple[Mention, int]:
-        """The unit word of n words at word i, with the name after it if known."""
-        start, end, j = self.spans[i][0], self.spans[i + n - 1][1], i + n
-        if j < len(self.keys) and _GAP_BEFORE_NAME.fullmatch(self.gap(j)):
-            for key, stop in self.names_at(j, digits=True):
-                if mention := self.resolve(unit, key, start, self.spans[stop - 1][1]):
-                    return mention, stop
-        # An unknown name after a unit word is that unit's, never a bare province.
-        while self.capital(j, digits=True) and self.gap(j).isspace():
-            j += 1
-        return Mention(start, end, unit), j
-
-    def bare(self, i: int) -> tuple[Mention | None, int]:
-        """A province named without a unit word at word i ("Quảng Ninh đề ra")."""
-        for key, stop in self.names_at(i, digits=False):
-            if provinces := provinces_named(key):
-                start, end = self.spans[i][0], self.spans[stop - 1][1]
-                return Mention(start, end, None, key, key in self.aliases, provinces), stop
-        return None, i + 1
-
-
 def scan(text: str, folded: str) -> list[Mention]:
-    """Units named in `text` (whose folded form is `folded`), in text order."""
-    scanner = _Scanner(text, folded)
-    mentions: list[Mention] = []
-    i = 0
-    while i < len(scanner.keys):
-        unit, n = scanner.unit_at(i)
-        mention, i = scanner.typed(i, unit, n) if unit is not None else scanner.bare(i)
-        if mention is not None:
-            mentions.append(mention)
-    return mentions
+    """Units named in `text` (whose folded form is `folded`), in text order.
+
+    The scanner lives in `linter.mentions`; it is imported here, not at the
+    top, because it resolves the names it finds with the lookups above.
+    """
+    from linter import mentions
+
+    return mentions.scan(text, folded)

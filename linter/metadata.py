@@ -4,19 +4,7 @@ Fields set by front matter (source FRONT_MATTER) are kept; the others are
 inferred from the text, each with its `Provenance`. Word lists live in
 `linter/data/places.yaml`.
 
-- date. HEADER: a dated line among the first five (`15/09/2023 21:00`), or a
-  `date 2023-12` tag opening the text; a tag without day takes the day of the
-  opening date below when its month matches, else the 1st.
-  TEXT: an opening date without year ("Ngày 14/12", "Chiều ngày 15/ 9",
-  "Sáng 6-2") in the first 150 characters of one of the first two body
-  paragraphs. Its year Y is the one that puts dd/mm/Y soonest on or after a
-  full date the text cites (dd/mm/yyyy or "ngày d tháng m năm yyyy"), leaving
-  out dates after a `deadline` word ("trước ngày 15/1/2024"). Y is a cited
-  date's own year, or the next one when that puts dd/mm/Y at most 31 days
-  after it (early January citing late December). No such date: no TEXT date.
-  GUESS: the end of the latest quarter, months-to-date ("6 tháng đầu năm") or
-  month period that a sentence reports as achieved (a `reported` word, no
-  `intended` one): "Quý I/2024 ... đạt 8,79%" gives 2024-03-31.
+- date (HEADER, TEXT or GUESS): see `linter.pubdate`.
 - province (GAZETTEER): votes of the units the text names. A province after a
   unit word or by an alias ("tỉnh Quảng Ninh", "TP.HCM", "Tỉnh ủy Quảng Ninh")
   counts 2, a bare province name 1, a district after its unit word ("thị xã
@@ -41,7 +29,6 @@ inferred from the text, each with its `Provenance`. Word lists live in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -49,141 +36,57 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from linter import gazetteer
-from linter.gazetteer import District, Mention, Province, UnitWord
+from linter import gazetteer, places, pubdate
+from linter.gazetteer import District, Province
+from linter.mentions import Mention
 from linter.models import Document, DocumentMeta, Provenance
 from linter.nlp import fold
+from linter.places import UnitWord
 
-_YEAR = r"((?:19|20)\d{2})(?!\d)"
-_HEADER_LINE = re.compile(
-    r"(?:[^\d\n]{1,20},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
-    r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT[+\d:]*\)?)?"
-)
-_DATE_TAG = re.compile(r"\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
-_OPENING = re.compile(
-    r"(?<!\w)(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+ngày)?|ngày)\s+"
-    r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)"
-)
-_FULL_DATES = (
-    re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?" + _YEAR),
-    re.compile(r"ngày\s+(\d{1,2})\s+(tháng)\s+(\d{1,2})\s+năm\s+" + _YEAR),
-)
-_YEAR_MENTION = re.compile(r"(?<!\w)năm\s+" + _YEAR)
-_QUARTER = re.compile(r"(?<!\w)quý\s+(iv|i{1,3}|[1-4])\s*(?:/|-|năm)\s*" + _YEAR)
-_MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023"
-    re.compile(r"(?<!\w)(\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?\s*[/-]?\s*" + _YEAR),
-    re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:[/.-]|năm)\s*" + _YEAR),
-)
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
-_NEW_YEAR_REACH = dt.timedelta(days=31)
+_YEAR_MENTION = re.compile(r"(?<!\w)năm\s+" + pubdate.YEAR)
 _FIELDS = ("date", "province", "district", "issuer", "plan_year")
 
 
-def _alternatives(phrases: Iterable[str]) -> str:
-    return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+def infer_metadata(doc: Document) -> DocumentMeta:
+    """The document's metadata: front-matter fields kept, the others inferred."""
+    text, folded, layout = doc.text, fold(doc.text), pubdate.read_layout(doc)
+    mentions = gazetteer.scan(text, folded)
+    out: dict[str, Any] = doc.meta.model_dump()
+    kept = {f for f in _FIELDS if out[f"{f}_source"] == Provenance.FRONT_MATTER}
+
+    def put(field: str, value: object, source: Provenance) -> None:
+        if field not in kept:
+            out[field], out[f"{field}_source"] = value, source if value else Provenance.NONE
+
+    put("date", *pubdate.infer_date(folded, layout))
+    lead = layout.paragraphs[0] if layout.paragraphs else (0, len(text))
+    issued = _issuer(folded, mentions, lead[1])
+    put("issuer", issued[0].label if issued else None, Provenance.TEXT)
+    put("province", _vote_province(mentions), Provenance.GAZETTEER)
+    known = gazetteer.province(out["province"]) if out["province"] else None
+    if "district" not in kept and _about_district(issued, known):
+        found = _district(issued, mentions, known.name if known else None)
+        if found is not None:
+            put("district", found.name, Provenance.GAZETTEER)
+            if not out["province"]:
+                put("province", found.province, Provenance.GAZETTEER)
+    out["title"] = out["title"] or layout.title
+    opening = f"{out['title'] or ''}\n{_first_sentence(text[lead[0] : lead[1]])}"
+    put("plan_year", *_plan_year(opening, folded, out["date"]))
+    return DocumentMeta(**out)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    spec = gazetteer.places()
-    words = {k: _alternatives(getattr(spec, k)) for k in ("not_acting", "deadline", "plan_words")}
-    bodies = _alternatives(v for variants in spec.bodies.values() for v in variants)
+    spec = places.places()
+    bodies = places.alternatives(v for variants in spec.bodies.values() for v in variants)
+    not_acting = places.alternatives(spec.not_acting)
+    plan_words = places.alternatives(spec.plan_words)
     return {
         "body": re.compile(rf"(?<!\w)({bodies})\s+"),
-        "not_acting": re.compile(rf"(?<!\w)(?:{words['not_acting']})\W*$"),
-        "deadline": re.compile(rf"(?<!\w)(?:{words['deadline']})(?:\s+ngày)?\s*$"),
-        "plan": re.compile(rf"(?<!\w)(?:{words['plan_words']})(?!\w).{{0,150}}?năm\s+{_YEAR}"),
-        "reported": re.compile(rf"(?<!\w)(?:{_alternatives(spec.reported)})(?!\w)"),
-        "intended": re.compile(rf"(?<!\w)(?:{_alternatives(spec.intended)})(?!\w)"),
+        "not_acting": re.compile(rf"(?<!\w)(?:{not_acting})\W*$"),
+        "plan": re.compile(rf"(?<!\w)(?:{plan_words})(?!\w).{{0,150}}?năm\s+{pubdate.YEAR}"),
     }
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_end(year: int, month: int) -> dt.date | None:
-    return _date(year, month, calendar.monthrange(year, month)[1]) if 1 <= month <= 12 else None
-
-
-def _header_date(line: str) -> dt.date | None:
-    found = _HEADER_LINE.fullmatch(line.strip())
-    return _date(int(found[3]), int(found[2]), int(found[1])) if found else None
-
-
-class _Layout(NamedTuple):
-    title: str | None
-    header: dt.date | None  # from a dated header line
-    paragraphs: list[tuple[int, int]]  # body paragraphs as text offsets
-
-
-def _layout(doc: Document) -> _Layout:
-    lines = [m for m in re.finditer(r"[^\n]+", doc.text) if m.group().strip()]
-    dated = {m.start(): d for m in lines[:5] if (d := _header_date(m.group()))}
-    # Shorter lines are section labels ("Thời sự"), captions or bylines.
-    body = [m for m in lines if m.start() not in dated and len(m.group().split()) >= 4]
-    title = None
-    if doc.path.endswith(".txt") and body:
-        line, following = body[0].group().strip(), doc.text[body[0].end() + 1 :].split("\n")[0]
-        follows = not following.strip() or _header_date(following) is not None
-        if len(line) <= 200 and not line.endswith(".") and follows:
-            title, body = line, body[1:]
-    return _Layout(title, next(iter(dated.values()), None), [m.span() for m in body])
-
-
-def _cited_dates(folded: str) -> list[dt.date]:
-    deadline = _patterns()["deadline"]
-    found = (
-        _date(int(m[4]), int(m[3]), int(m[1]))
-        for pattern in _FULL_DATES
-        for m in pattern.finditer(folded)
-        if not deadline.search(folded, max(0, m.start() - 30), m.start())
-    )
-    return [d for d in found if d is not None]
-
-
-def _opening_year(day: int, month: int, cited: list[dt.date]) -> int | None:
-    gaps: dict[int, dt.timedelta] = {}
-    for d in cited:
-        for year in (d.year, d.year + 1):
-            own = _date(year, month, day)
-            if own and d <= own and (year == d.year or own - d <= _NEW_YEAR_REACH):
-                gaps[year] = min(gaps.get(year, own - d), own - d)
-    return min(sorted(gaps), key=lambda y: gaps[y], default=None)
-
-
-def _reported_period_ends(folded: str) -> list[dt.date]:
-    pats, ends = _patterns(), list[dt.date | None]()
-    for sentence in _SENTENCE_END.split(folded):
-        if pats["reported"].search(sentence) and not pats["intended"].search(sentence):
-            for m in _QUARTER.finditer(sentence):
-                quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m[1]) or int(m[1])
-                ends.append(_month_end(int(m[2]), 3 * quarter))
-            ends += [
-                _month_end(int(m[2]), int(m[1])) for p in _MONTHS for m in p.finditer(sentence)
-            ]
-    return [d for d in ends if d is not None]
-
-
-def _infer_date(folded: str, layout: _Layout) -> tuple[dt.date | None, Provenance]:
-    if layout.header is not None:
-        return layout.header, Provenance.HEADER
-    opening = None  # (day, month)
-    for start, end in layout.paragraphs[:2]:
-        if m := _OPENING.search(folded, start, min(end, start + 150)):
-            opening = (int(m[1]), int(m[2]))
-            break
-    if tag := _DATE_TAG.match(folded):
-        year, month = int(tag[1]), int(tag[2])
-        day = int(tag[3]) if tag[3] else opening[0] if opening and opening[1] == month else 1
-        return _date(year, month, day), Provenance.HEADER
-    if opening and (year := _opening_year(*opening, _cited_dates(folded))):
-        return _date(year, opening[1], opening[0]), Provenance.TEXT
-    ends = _reported_period_ends(folded)
-    return (max(ends), Provenance.GUESS) if ends else (None, Provenance.NONE)
 
 
 def _typed_wards(mentions: list[Mention]) -> Iterable[tuple[gazetteer.Ward, ...]]:
@@ -219,7 +122,7 @@ class _Body(NamedTuple):
 
 def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
     """Mentions of the body acting in the text; empty when none stands out."""
-    pats, spec = _patterns(), gazetteer.places()
+    pats, spec = _patterns(), places.places()
     canonical = {fold(v): k for k, variants in spec.bodies.items() for v in variants}
     units = {m.start: (m, m.unit) for m in mentions if m.unit is not None}
     bodies = [_Body(u.label, u, m, m.start) for m, u in units.values() if u.committee]
@@ -288,32 +191,3 @@ def _first_sentence(paragraph: str) -> str:
         if paragraph[m.end() : m.end() + 1].isupper():
             return paragraph[: m.start() + 1]
     return paragraph
-
-
-def infer_metadata(doc: Document) -> DocumentMeta:
-    """The document's metadata: front-matter fields kept, the others inferred."""
-    text, folded, layout = doc.text, fold(doc.text), _layout(doc)
-    mentions = gazetteer.scan(text, folded)
-    out: dict[str, Any] = doc.meta.model_dump()
-    kept = {f for f in _FIELDS if out[f"{f}_source"] == Provenance.FRONT_MATTER}
-
-    def put(field: str, value: object, source: Provenance) -> None:
-        if field not in kept:
-            out[field], out[f"{field}_source"] = value, source if value else Provenance.NONE
-
-    put("date", *_infer_date(folded, layout))
-    lead = layout.paragraphs[0] if layout.paragraphs else (0, len(text))
-    issued = _issuer(folded, mentions, lead[1])
-    put("issuer", issued[0].label if issued else None, Provenance.TEXT)
-    put("province", _vote_province(mentions), Provenance.GAZETTEER)
-    known = gazetteer.province(out["province"]) if out["province"] else None
-    if "district" not in kept and _about_district(issued, known):
-        found = _district(issued, mentions, known.name if known else None)
-        if found is not None:
-            put("district", found.name, Provenance.GAZETTEER)
-            if not out["province"]:
-                put("province", found.province, Provenance.GAZETTEER)
-    out["title"] = out["title"] or layout.title
-    opening = f"{out['title'] or ''}\n{_first_sentence(text[lead[0] : lead[1]])}"
-    put("plan_year", *_plan_year(opening, folded, out["date"]))
-    return DocumentMeta(**out)

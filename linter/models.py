@@ -40,6 +40,7 @@ class Provenance(StrEnum):
     TEXT = "text"  # read from the body, e.g. "Ngày 14/12" plus a year from the text
     GAZETTEER = "gazetteer"  # place names resolved against the administrative units
     GUESS = "guess"  # a weaker inference, e.g. the latest period the text reports on
+    CONFIG = "config"  # a metadata override in the configuration, by path glob
     NONE = "none"
 
 

@@ -1,0 +1,145 @@
+"""The YAML front matter opening a text file, and the `DocumentMeta` fields it sets.
+
+A bad value is reported, never raised: it becomes a `LoadProblem` at its line
+of the file, and the other keys still count. `LoadProblem` is defined here, the
+lowest layer that reports problems, and is part of `linter.loading`'s API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from linter.models import Frozen, Provenance
+
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])")
+_DMY_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_OPENING_FENCE = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
+_CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+
+
+class LoadProblem(Frozen):
+    message: str  # says what was expected and what was found
+    line: int = 1  # 1-based location in the original file, when known
+    column: int = 1
+
+
+def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], list[LoadProblem]]:
+    """The YAML block opening the file: (mapping, body start, meta fields, problems)."""
+    opening = _OPENING_FENCE.match(original)
+    if not opening:
+        return {}, 0, {}, []
+    closing = _CLOSING_FENCE.search(original, opening.end())
+    if not closing:
+        problem = "front matter: no closing '---' line: expected one after the '---' on line 1"
+        return {}, 0, {}, [LoadProblem(message=problem)]
+    block = original[opening.end() : closing.start()]
+    body_start = min(closing.end() + 1, len(original))
+    try:
+        data = yaml.load(block, Loader=_YamlLoader)  # a SafeLoader subclass: safe
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
+        reason = getattr(exc, "problem", None) or str(exc)
+        message = f"front matter: YAML error at line {line}: {reason}; expected 'key: value' lines"
+        return {}, body_start, {}, [LoadProblem(message=message, line=line, column=column)]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else repr(data)[:60]
+        message = f"front matter: expected a mapping of 'key: value' lines, found {found}"
+        return {}, body_start, {}, [LoadProblem(message=message, line=2)]
+    mapping = {str(key): value for key, value in data.items()}
+    fields, problems = _meta_fields(mapping, block)
+    return mapping, body_start, fields, problems
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """`yaml.safe_load`, except that an impossible date such as 2023-02-30 stays a string.
+
+    PyYAML raises a bare ValueError there, which would lose the whole block
+    instead of letting the one bad key be reported.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _meta_fields(
+    mapping: dict[str, object], block: str
+) -> tuple[dict[str, object], list[LoadProblem]]:
+    """`DocumentMeta` fields from front matter keys, and a problem for each bad value."""
+    fields: dict[str, object] = {}
+    problems: list[LoadProblem] = []
+
+    def bad(key: str, expected: str) -> None:
+        found = re.search(rf"^{re.escape(key)}[ \t]*:", block, re.MULTILINE)
+        line = block.count("\n", 0, found.start()) + 2 if found else 1
+        problems.append(value_problem(f"front matter key {key!r}", expected, mapping[key], line))
+
+    if mapping.get("title") is not None:
+        fields["title"] = str(mapping["title"]).strip()
+    for key in ("date", "published"):
+        if mapping.get(key) is None:
+            continue
+        date = parse_date(mapping[key])
+        if date is None:
+            bad(key, "a date like 2023-12-14")
+        elif "date" not in fields:
+            fields.update(date=date, date_source=Provenance.FRONT_MATTER)
+    for key in ("province", "district", "issuer"):
+        value = mapping.get(key)
+        if isinstance(value, str) and value.strip():
+            fields.update({key: value.strip(), f"{key}_source": Provenance.FRONT_MATTER})
+        elif value is not None:
+            bad(key, "a name")
+    value = mapping.get("plan_year")
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        fields.update(plan_year=value, plan_year_source=Provenance.FRONT_MATTER)
+    elif value is not None:
+        bad("plan_year", "a year like 2024")
+    return fields, problems
+
+
+def value_problem(
+    what: str, expected: str, value: object, line: int, column: int = 1
+) -> LoadProblem:
+    """The problem of a bad metadata value, from front matter or an HTML <meta> tag."""
+    found = repr(value) if isinstance(value, str) else str(value)
+    return LoadProblem(
+        message=f"{what}: expected {expected}, found {found}", line=line, column=column
+    )
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from YAML or text: 2023-12-14, 14/12/2023, or 2023-12 for the month's first day.
+
+    Trailing notes are allowed, as in the corpus's `2017-02-06/07 (event 6/2/2017)`.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    if match := _ISO_DATE.match(value):
+        year, month, day = match[1], match[2], match[3] or "1"
+    elif match := _DMY_DATE.match(value):
+        day, month, year = match.groups()
+    else:
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,75 @@
+"""The words around place names, from `linter/data/places.yaml`, and `name_key`.
+
+The gazetteer knows the names of the administrative units; this module knows
+how texts talk about them: the words that introduce a unit ("thị xã", "Tỉnh
+ủy"), aliases such as "TP.HCM", the acting bodies ("UBND") and the words that
+metadata inference reads dates and plan years by. `name_key` is the one
+matching form of a name, shared by the gazetteer's tables and the scanner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from linter.errors import LexiconError
+from linter.nlp import fold
+
+WORD = re.compile(r"\w+")
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a place name: folded words, single spaces, no punctuation."""
+    return " ".join(WORD.findall(fold(name)))
+
+
+def alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of the folded `phrases`, longest first so that it wins."""
+    return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+class UnitWord(BaseModel):
+    """A word that introduces a unit's name ("thị xã", "Thành ủy"); see places.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: tuple[str, ...]
+    level: Literal["province", "city", "district", "ward", "place"]
+    type: str | None = None
+    label: str = ""
+    committee: bool = False
+
+
+class Places(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    units: tuple[UnitWord, ...]
+    province_aliases: dict[str, str]
+    bodies: dict[str, tuple[str, ...]]
+    not_acting: tuple[str, ...]
+    plan_words: tuple[str, ...]
+    deadline: tuple[str, ...]
+    reported: tuple[str, ...]
+    intended: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    """The word lists of `linter/data/places.yaml`."""
+    text = resources.files("linter").joinpath("data", "places.yaml").read_text(encoding="utf-8")
+    try:
+        return Places.model_validate(yaml.safe_load(text))
+    except ValidationError as exc:
+        raise LexiconError(f"linter/data/places.yaml: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, UnitWord]:
+    """Every unit word of places.yaml, folded."""
+    return {fold(w): unit for unit in places().units for w in unit.words}

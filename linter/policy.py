@@ -1,0 +1,67 @@
+"""What the configuration changes in a run: the lexicon, document metadata,
+which checks run, and the severity and scope of what they report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from linter.config import Config
+from linter.lexicon import IndicatorSpec, Lexicon, default_lexicon
+from linter.models import Document, Finding, Provenance, Severity
+
+
+def build_lexicon(config: Config) -> Lexicon:
+    """The built-in lexicon extended by `[tool.doichieu.indicators]`: a new key
+    is a new indicator; an existing key gets more names (and a new label if given)."""
+    if not config.indicators:
+        return default_lexicon()
+    specs = dict(default_lexicon().indicators)
+    for key, entry in config.indicators.items():
+        extra = entry.model_dump(exclude_none=True)
+        if key in specs:
+            base = specs[key].model_dump()
+            extra["names"] = (*base["names"], *extra.get("names", ()))
+            extra["after"] = (*base["after"], *extra.get("after", ()))
+            specs[key] = IndicatorSpec.model_validate({**base, **extra})
+        else:
+            extra.setdefault("label", key)
+            extra.setdefault("label_en", extra["label"])
+            specs[key] = IndicatorSpec.model_validate(extra)
+    return Lexicon(specs)
+
+
+def apply_metadata(doc: Document, config: Config) -> Document:
+    """Overrides by path glob win over what was inferred; they are shown as such."""
+    updates: dict[str, object] = {}
+    for override in config.overrides_for(doc.path):
+        for name in ("province", "district", "issuer", "plan_year"):
+            value = getattr(override, name)
+            if value is not None:
+                updates[name] = value
+                updates[f"{name}_source"] = Provenance.CONFIG
+    if not updates:
+        return doc
+    return doc.model_copy(update={"meta": doc.meta.model_copy(update=updates)})
+
+
+def enabled(code: str, config: Config, select: Iterable[str] | None) -> bool:
+    """`--select` on the command line wins over the configuration's select/ignore."""
+    if select is not None:
+        return any(code.startswith(s) for s in select)
+    return config.enabled(code)
+
+
+def adjust(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    """Per-check severities and per-path ignores. A finding is dropped only when
+    every document it involves is ignored for its code: an archived article that
+    contradicts a new one still shows, on the new one."""
+    result = []
+    for finding in findings:
+        paths = {e.path for e in finding.evidence}
+        if paths and all(config.ignored_at(finding.code, p) for p in paths):
+            continue
+        severity = config.severity.get(finding.code)
+        if severity is not None:
+            finding = finding.model_copy(update={"severity": Severity(severity)})
+        result.append(finding)
+    return result

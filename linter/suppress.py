@@ -1,0 +1,90 @@
+"""Suppressions a document declares, and the baseline of accepted findings.
+
+A document that is right on purpose says so for one check code, in a comment
+(md, html, txt) or in its front matter::
+
+    <!-- doichieu: bỏ qua NU01 -->        <!-- doichieu: ignore NU01, VB01 -->
+    doichieu-ignore: [NU01]              # front matter
+
+A finding is suppressed when a document it involves suppresses its code (the
+editor has declared that difference intended). A suppression that suppresses
+nothing is itself reported (DC04), so stale ones do not hide future problems.
+
+A baseline file records the fingerprints of findings accepted as they are
+(published articles cannot be edited); later runs report only new ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from linter.diagnostics import engine_finding
+from linter.errors import UsageError
+from linter.models import Document, Finding
+from linter.textmap import line_col
+
+_COMMENT = re.compile(
+    r"<!--\s*doichieu\s*:\s*(?:bỏ\s+qua|bo\s+qua|ignore|noqa)\s+(?P<codes>[A-Z]{2}\d{2}(?:\s*,\s*[A-Z]{2}\d{2})*)\s*-->",
+    re.IGNORECASE,
+)
+BASELINE_VERSION = 1
+
+
+def declared(doc: Document) -> dict[str, tuple[int, int]]:
+    """Suppressed codes of a document, with where each is declared (line, column)."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _COMMENT.finditer(doc.original):
+        for code in re.split(r"\s*,\s*", m.group("codes").upper()):
+            found.setdefault(code, line_col(doc.original, m.start()))
+    listed = doc.front_matter.get("doichieu-ignore", [])
+    for code in [listed] if isinstance(listed, str) else listed if isinstance(listed, list) else []:
+        found.setdefault(str(code).upper(), (1, 1))
+    return found
+
+
+def apply_suppressions(findings: Iterable[Finding], documents: Iterable[Document]) -> list[Finding]:
+    by_path = {d.path: declared(d) for d in documents}
+    used: set[tuple[str, str]] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        hits = [
+            (e.path, finding.code)
+            for e in finding.evidence
+            if finding.code in by_path.get(e.path, {})
+        ]
+        used.update(hits)
+        if not hits:
+            kept.append(finding)
+    for path, codes in sorted(by_path.items()):
+        for code, (line, column) in sorted(codes.items()):
+            if (path, code) not in used:
+                message = (
+                    f"suppression of {code} is unused: no {code} finding involves this document"
+                )
+                kept.append(engine_finding("DC04", message, path, line, column))
+    return kept
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> None:
+    entries = sorted(
+        ({"fingerprint": f.fingerprint, "code": f.code, "message": f.message,
+          "paths": sorted({e.path for e in f.evidence})} for f in findings),
+        key=lambda e: (e["code"], e["fingerprint"]),
+    )  # fmt: skip
+    text = json.dumps(
+        {"version": BASELINE_VERSION, "findings": entries}, ensure_ascii=False, indent=2
+    )
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def read_baseline(path: Path) -> frozenset[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != BASELINE_VERSION:
+            raise ValueError(f"expected version {BASELINE_VERSION}, found {data.get('version')!r}")
+        return frozenset(str(e["fingerprint"]) for e in data["findings"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UsageError(f"{path}: not a doichieu baseline: {exc}") from exc
