@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
 from linter.claims.quantities import intervals_overlap
-from linter.models import Finding, Quantity, Severity
+from linter.models import Finding, Op, Quantity, Severity
 
 STATUS_LABEL = {
     "vi": {"target": "mục tiêu", "estimate": "ước thực hiện", "actual": "thực hiện"},
@@ -62,7 +62,7 @@ class FigureConflict(Check):
     def run(self, group: Group) -> Iterator[Finding]:
         for pairs in index(group, Quantity, _key):
             pairs = by_date(pairs)
-            if _conflicting(pairs):
+            if _conflicting(pairs, group.tolerance):
                 yield self._finding(pairs, group)
 
     def _finding(self, pairs: list[tuple[DocumentClaims, Quantity]], group: Group) -> Finding:
@@ -99,16 +99,20 @@ def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:
     return (q.indicator, q.measure, q.unit, period, q.status, district, q.part_of, q.base)
 
 
-def _conflicting(pairs: Iterable[tuple[DocumentClaims, Quantity]]) -> bool:
+def _conflicting(pairs: Iterable[tuple[DocumentClaims, Quantity]], tolerance: float) -> bool:
     items = list(pairs)
     for i, (doc_a, a) in enumerate(items):
         for doc_b, b in items[i + 1 :]:
             if doc_a.document.path == doc_b.document.path:
                 continue
-            if not intervals_overlap(_interval(a), _interval(b)):
+            if not intervals_overlap(_interval(a, tolerance), _interval(b, tolerance)):
                 return True
     return False
 
 
-def _interval(q: Quantity) -> tuple[float | None, float | None, bool, bool]:
+def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
+    """The figure's interval; "khoảng" and "gần" take the configured tolerance."""
+    if q.op is Op.APPROX:
+        high = q.value if q.high == q.value else q.value * (1 + tolerance)  # "gần x" stops at x
+        return (q.value * (1 - tolerance), high, True, True)
     return (q.low, q.high, q.low_inclusive, q.high_inclusive)
