@@ -1,0 +1,222 @@
+"""Editors' and CI's workflow: draft, changed files, baseline, suppressions, configuration.
+
+Run against real files and a real temporary git repository.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import write_corpus
+from linter.cli import main
+
+A = "---\ndate: 2023-12-23\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.\n"
+B = "---\ndate: 2023-12-14\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 55.600 tỷ đồng.\n"
+C = "---\ndate: 2023-12-20\nprovince: Quảng Ninh\n---\nThực hiện Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh về chuẩn nghèo đa chiều.\n"
+DRAFT = "---\ndate: 2023-12-28\nprovince: Quảng Ninh\n---\nThực hiện Nghị quyết số 13 ngày 30/3/2023 của HĐND tỉnh về chuẩn nghèo đa chiều.\n"
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> dict:
+    return json.loads(capsys.readouterr().out)
+
+
+def _codes(data: dict) -> list[tuple[str, list[str]]]:
+    return [(f["code"], [e["path"] for e in f["evidence"]]) for f in data["findings"]]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_corpus(tmp_path / "corpus", {"a.md": A, "b.md": B, "c.md": C})
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_draft_reports_only_what_involves_it(corpus: Path, capsys) -> None:
+    (corpus / "ban-thao.md").write_text(DRAFT, encoding="utf-8")
+    assert main(["check", "--draft", "ban-thao.md", "corpus", "--format", "json"]) == 1
+    assert _codes(_json(capsys)) == [("VB01", ["corpus/c.md", "ban-thao.md"])]  # not a/b's NU01
+
+
+def test_draft_from_stdin(corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode())))
+    assert main(["check", "--draft", "-", "corpus", "--format", "json"]) == 1
+    assert _codes(_json(capsys)) == [("VB01", ["corpus/c.md", "<stdin>.md"])]
+
+
+def test_clean_draft_exits_0(corpus: Path, capsys) -> None:
+    (corpus / "ban-thao.md").write_text(A.replace("2023-12-23", "2023-12-29"), encoding="utf-8")
+    assert main(["check", "--draft", "ban-thao.md", "corpus"]) == 1  # b.md vs the draft: 55.600
+    (corpus / "ban-thao.md").write_text(C.replace("2023-12-20", "2023-12-29"), encoding="utf-8")
+    assert main(["check", "--draft", "ban-thao.md", "corpus"]) == 0
+    capsys.readouterr()
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_changed_since_in_a_real_repository(corpus: Path, capsys) -> None:
+    _git(corpus, "init", "-q", "-b", "main")
+    _git(corpus, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "add", ".")
+    _git(
+        corpus,
+        "-c",
+        "user.email=t@example.invalid",
+        "-c",
+        "user.name=t",
+        "commit",
+        "-qm",
+        "published",
+    )
+    assert main(["check", "corpus", "--changed-since", "HEAD", "--format", "json"]) == 0
+    assert _json(capsys)["findings"] == []  # nothing changed: the old NU01 is not reported
+    (corpus / "corpus" / "d.md").write_text(DRAFT, encoding="utf-8")  # new, untracked
+    assert main(["check", "corpus", "--changed-since", "HEAD", "--format", "json"]) == 1
+    assert _codes(_json(capsys)) == [("VB01", ["corpus/c.md", "corpus/d.md"])]
+
+
+def test_changed_since_bad_revision_is_a_usage_error(corpus: Path, capsys) -> None:
+    _git(corpus, "init", "-q")
+    assert main(["check", "corpus", "--changed-since", "no-such-rev"]) == 2
+    assert "git diff" in capsys.readouterr().err
+
+
+def test_baseline_hides_known_findings_until_they_change(corpus: Path, capsys) -> None:
+    assert main(["check", "corpus", "--write-baseline"]) == 0
+    baseline = json.loads((corpus / ".doichieu-baseline.json").read_text(encoding="utf-8"))
+    assert [e["code"] for e in baseline["findings"]] == ["NU01"]
+    assert main(["check", "corpus", "--baseline", ".doichieu-baseline.json"]) == 0
+    # Moving the files and adding text does not resurrect it; a new figure does.
+    (corpus / "corpus" / "b.md").write_text(
+        B.replace("Chỉ tiêu", "Tin mới.\n\nChỉ tiêu"), encoding="utf-8"
+    )
+    assert main(["check", "corpus", "--baseline", ".doichieu-baseline.json"]) == 0
+    (corpus / "corpus" / "b.md").write_text(B.replace("55.600", "55.700"), encoding="utf-8")
+    assert main(["check", "corpus", "--baseline", ".doichieu-baseline.json"]) == 1
+    capsys.readouterr()
+
+
+def test_bad_baseline_is_a_usage_error(corpus: Path, capsys) -> None:
+    (corpus / "bl.json").write_text("{}", encoding="utf-8")
+    assert main(["check", "corpus", "--baseline", "bl.json"]) == 2
+    assert "not a doichieu baseline" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["<!-- doichieu: bỏ qua NU01 -->\n", "<!-- doichieu: ignore NU01 -->\n"],
+)
+def test_inline_suppression(corpus: Path, capsys, marker: str) -> None:
+    (corpus / "corpus" / "b.md").write_text(B + marker, encoding="utf-8")
+    assert main(["check", "corpus", "--format", "json"]) == 0
+    assert _json(capsys)["findings"] == []
+
+
+def test_front_matter_suppression_and_unused_ones(corpus: Path, capsys) -> None:
+    b = B.replace("province: Quảng Ninh\n", "province: Quảng Ninh\ndoichieu-ignore: [NU01, VB01]\n")
+    (corpus / "corpus" / "b.md").write_text(b, encoding="utf-8")
+    assert main(["check", "corpus", "--format", "json"]) == 0
+    data = _json(capsys)
+    assert [(f["code"], f["severity"], f["message"]) for f in data["findings"]] == [
+        ("DC04", "info", "suppression of VB01 is unused: no VB01 finding involves this document")
+    ]
+
+
+def test_html_comment_suppression(corpus: Path, capsys) -> None:
+    html = "<html><body><!-- doichieu: bỏ qua NU01 --><p>Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 55.600 tỷ đồng.</p></body></html>"
+    (corpus / "corpus" / "b.md").unlink()
+    write_corpus(corpus / "corpus", {"b.html": html})
+    write_corpus(
+        corpus, {"doichieu.toml": '[[metadata]]\npath = "corpus/b.html"\nprovince = "Quảng Ninh"\n'}
+    )
+    assert main(["check", "corpus", "--format", "json"]) == 0
+    assert _json(capsys)["findings"] == []
+
+
+def test_config_select_severity_and_path_ignores(corpus: Path, capsys) -> None:
+    write_corpus(corpus, {"pyproject.toml": '[tool.doichieu]\nseverity = { NU01 = "error" }\n'})
+    assert main(["check", "corpus", "--format", "json", "--fail-on", "error"]) == 1
+    assert [f["severity"] for f in _json(capsys)["findings"]] == ["error"]
+    write_corpus(corpus, {"pyproject.toml": '[tool.doichieu]\nignore = ["NU"]\n'})
+    assert main(["check", "corpus"]) == 0
+    write_corpus(
+        corpus,
+        {"pyproject.toml": '[tool.doichieu]\nper-path-ignores = { "corpus/*" = ["NU01"] }\n'},
+    )
+    assert main(["check", "corpus"]) == 0
+    write_corpus(
+        corpus,
+        {"pyproject.toml": '[tool.doichieu]\nper-path-ignores = { "corpus/a.md" = ["NU01"] }\n'},
+    )
+    assert main(["check", "corpus"]) == 1  # b.md is not ignored: the finding stays
+    capsys.readouterr()
+
+
+def test_config_tolerance_and_exclude(corpus: Path, capsys) -> None:
+    approx = B.replace("đạt 55.600", "khoảng 55.000")
+    (corpus / "corpus" / "b.md").write_text(approx, encoding="utf-8")
+    assert main(["check", "corpus"]) == 0  # within 5 %
+    write_corpus(corpus, {"doichieu.toml": "approx-tolerance = 0.01\n"})
+    assert main(["check", "corpus"]) == 1
+    write_corpus(corpus, {"doichieu.toml": 'approx-tolerance = 0.01\nexclude = ["corpus/b.md"]\n'})
+    assert main(["check", "corpus"]) == 0
+    capsys.readouterr()
+
+
+def test_config_extra_indicator_from_configuration(corpus: Path, capsys) -> None:
+    x = "---\ndate: 2023-12-23\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: đón 3 triệu lượt khách quốc tế.\n"
+    y = x.replace("3 triệu", "4 triệu").replace("2023-12-23", "2023-12-24")
+    write_corpus(corpus / "corpus", {"x.md": x, "y.md": y})
+    assert main(["check", "corpus", "--select", "NU01", "--format", "json"]) == 1
+    assert [f["code"] for f in _json(capsys)["findings"]] == ["NU01"]  # the a/b revenue only
+    write_corpus(
+        corpus,
+        {
+            "doichieu.toml": '[indicators.intl_visitors]\nlabel = "Khách quốc tế"\nnames = ["đón"]\nafter = ["lượt khách quốc tế"]\n'
+        },
+    )
+    assert main(["check", "corpus", "--select", "NU01", "--format", "json"]) == 1
+    assert len(_json(capsys)["findings"]) == 2
+
+
+def test_config_errors_name_file_and_key(corpus: Path, capsys) -> None:
+    write_corpus(corpus, {"doichieu.toml": 'selekt = ["NU"]\n'})
+    assert main(["check", "corpus"]) == 2
+    err = capsys.readouterr().err
+    assert "doichieu.toml" in err and "unknown key 'selekt'" in err and "select" in err
+    write_corpus(corpus, {"doichieu.toml": 'severity = { NU01 = "fatal" }\n'})
+    assert main(["check", "corpus"]) == 2
+    err = capsys.readouterr().err
+    assert "severity.NU01" in err and "'info', 'warning' or 'error'" in err and "'fatal'" in err
+
+
+def test_exit_zero_and_output_file(corpus: Path, capsys) -> None:
+    assert (
+        main(["check", "corpus", "--exit-zero", "--format", "json", "--output", "out/r.json"]) == 0
+    )
+    assert capsys.readouterr().out == ""
+    assert [f["code"] for f in json.loads((corpus / "out" / "r.json").read_text())["findings"]] == [
+        "NU01"
+    ]
+    assert (
+        main(["check", "corpus", "--output", "out/r.txt"]) == 1
+    )  # a file never changes the status
+
+
+def test_checks_and_explain(corpus: Path, capsys) -> None:
+    write_corpus(corpus, {"doichieu.toml": 'ignore = ["VB"]\n'})
+    assert main(["checks"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "VB01  citation.number-conflict" in out
+        and "disabled" in out.split("VB01")[1].split("\n")[0]
+    )
+    assert main(["explain", "NU01"]) == 0
+    out = capsys.readouterr().out
+    assert "Ví dụ mâu thuẫn::" in out and "56.000 tỷ đồng" in out
+    assert main(["explain", "ZZ99"]) == 2
