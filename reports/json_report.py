@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from linter import __version__
 from linter.models import Claim, Document, RunResult
 
 SCHEMA_VERSION = 1
@@ -17,6 +18,8 @@ def _document(doc: Document) -> dict[str, object]:
 def render_json(result: RunResult) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "doichieu", "version": __version__},
+        "settings": dict(sorted(result.settings.items())),
         "findings": [
             {**f.model_dump(mode="json"), "fingerprint": f.fingerprint} for f in result.findings
         ],

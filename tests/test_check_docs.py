@@ -34,3 +34,11 @@ def test_good_example_is_quiet(tmp_path: Path, check) -> None:
     result = run_corpus(tmp_path, examples(check)["good"], select={check.code})
     assert [f for f in result.findings if f.code == check.code] == []
     assert not [f for f in result.findings if f.severity.rank >= 1], result.findings
+
+
+def test_generated_docs_are_up_to_date() -> None:
+    from conftest import REPO
+    from linter.checkdocs import render_markdown
+
+    current = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert current == render_markdown(), "run: python -m linter.checkdocs > docs/checks.md"

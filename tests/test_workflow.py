@@ -220,3 +220,21 @@ def test_checks_and_explain(corpus: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Ví dụ mâu thuẫn::" in out and "56.000 tỷ đồng" in out
     assert main(["explain", "ZZ99"]) == 2
+
+
+def test_pre_commit_hook_runs_batches_against_the_configured_corpus(corpus: Path, capsys) -> None:
+    import yaml
+
+    from conftest import REPO
+
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert hooks["doichieu"]["entry"] == "doichieu check --only"
+    assert hooks["doichieu-full"]["pass_filenames"] is False
+    write_corpus(corpus, {"doichieu.toml": 'corpus = ["corpus"]\n'})
+    # what pre-commit runs for a batch holding only c.md, then one holding b.md
+    assert main(["check", "--only", "corpus/c.md", "--format", "json"]) == 0
+    assert _json(capsys)["findings"] == []
+    assert main(["check", "--only", "corpus/b.md", "--format", "json"]) == 1
+    assert _codes(_json(capsys)) == [("NU01", ["corpus/b.md", "corpus/a.md"])]
+    assert main(["check"]) == 1  # the full-corpus hook
+    capsys.readouterr()
