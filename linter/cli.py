@@ -8,18 +8,21 @@ document could be read at all. Writing a report to a file never changes it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from linter import outputs
+from linter.cache import clear as clear_cache
 from linter.config import load_config
 from linter.engine import Options, run
 from linter.errors import DoichieuError, UsageError
 from linter.gitdiff import changed_since
 from linter.loading import load_text
 from linter.models import Severity
+from linter.parsing import ParseSettings, default_jobs
 from linter.suppress import read_baseline, write_baseline
 
 FAIL_ON = {
@@ -29,6 +32,7 @@ FAIL_ON = {
     "never": None,
 }
 DEFAULT_BASELINE = Path(".doichieu-baseline.json")
+DEFAULT_CACHE = Path(os.environ.get("DOICHIEU_CACHE_DIR", ".doichieu_cache"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=outputs.FORMATS, default="text")
     check.add_argument(
-        "--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)"
+        "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)"
     )
     check.add_argument(
         "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
@@ -76,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", nargs="?", type=Path, const=DEFAULT_BASELINE, metavar="FILE",
         help=f"record today's findings (default {DEFAULT_BASELINE})",
     )  # fmt: skip
+    check.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="parse with N processes (default: CPUs)"
+    )
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR")
+    check.add_argument("--verbose", action="store_true", help="timings per phase on stderr")
+    cache = sub.add_parser("cache", help="manage the parse cache")
+    cache.add_argument("action", choices=["clear"])
+    cache.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR")
     claims = sub.add_parser("claims", help="print every claim the parser finds")
     claims.add_argument("paths", nargs="+", type=Path)
     claims.add_argument("--format", choices=["text", "json"], default="text")
@@ -93,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return outputs.list_checks(load_config(args.config))
         if args.command == "explain":
             return outputs.explain(args.code)
+        if args.command == "cache":
+            removed = clear_cache(args.cache_dir)
+            print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
+            return 0
         if args.command == "claims":
             result = run(args.paths, Options())
             outputs.emit(outputs.render_claims(result, args.format), None)
@@ -115,8 +132,18 @@ def _check(args: argparse.Namespace) -> int:
     focus, extra = _focus(args, paths)
     select = {c.strip().upper() for c in args.select.split(",")} if args.select else None
     baseline = read_baseline(args.baseline) if args.baseline else frozenset()
-    options = Options(select=select, lang=args.lang, fail_on=args.fail_on, config=config,
-                      focus=focus, baseline=baseline)  # fmt: skip
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError(f"--jobs expects a number of processes of at least 1, found {jobs}")
+    quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
+    parsing = ParseSettings(
+        jobs=jobs, cache_dir=None if args.no_cache else args.cache_dir, progress=not quiet
+    )
+    options = Options(
+        select=select, lang=args.lang, fail_on=args.fail_on, config=config, focus=focus,
+        baseline=baseline, parsing=parsing, verbose=args.verbose,
+    )  # fmt: skip
+
     result = run(paths, options, extra=extra)
     outputs.emit(outputs.render(result, args.format, options.lang), args.output)
     if args.html:

@@ -13,6 +13,8 @@ focused document are reported.
 
 from __future__ import annotations
 
+import sys
+import time
 import traceback
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -25,9 +27,10 @@ from linter.claims import extract_claims
 from linter.config import Config
 from linter.diagnostics import engine_finding, engine_infos
 from linter.lexicon import Lexicon
-from linter.loading import LoadResult, collect_paths, load_document
+from linter.loading import LoadResult, collect_paths
 from linter.metadata import infer_metadata
 from linter.models import CheckInfo, Claim, Document, Finding, RunResult
+from linter.parsing import ParseSettings, parse_files, parse_result
 from linter.registry import info, load_checks
 from linter.suppress import apply_suppressions
 
@@ -42,6 +45,8 @@ class Options:
     config: Config = field(default_factory=Config)
     focus: frozenset[str] | None = None  # report only findings involving these paths
     baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
+    parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
+    verbose: bool = False  # timings per phase on stderr
 
 
 def prepare(
@@ -137,28 +142,24 @@ def run(
     """Check the documents under `paths` (plus `extra`, already loaded, e.g. a draft from stdin)."""
     options = options or Options()
     config = options.config
-    lexicon = policy.build_lexicon(config)
-    findings: list[Finding] = []
-    prepared: list[Prepared] = []
-    unreadable: list[str] = []
+    timer = Timer(options.verbose)
     named = {p.resolve() for p in paths if p.is_file()}
-    results = []
-    for path in collect_paths(paths):
-        display = _display(path, root)
-        if path.resolve() in named or config.takes(display):  # named files are always read
-            results.append(load_document(path, display))
-    for result in [*results, *extra]:
-        item = prepare(result, findings, config, lexicon)
-        if item is None:
-            unreadable.append(result.path)
-        else:
-            prepared.append(item)
+    shown = [(path, _display(path, root)) for path in collect_paths(paths)]
+    files = [(p, d) for p, d in shown if p.resolve() in named or config.takes(d)]  # named: always
+    entries = parse_files(files, config, options.parsing)
+    entries += [parse_result(result, config) for result in extra]
+    timer.lap(f"parse {len(entries)} files")
+    findings = [f for _, _, found in entries for f in found]
+    prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
+    unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
+    lexicon = policy.build_lexicon(config)
     infos = run_documents(prepared, options, findings, lexicon)
     findings = policy.adjust(findings, config)
     findings = apply_suppressions(findings, (doc for doc, _ in prepared))
     findings = [f for f in findings if f.fingerprint not in options.baseline]
     if options.focus is not None:
         findings = [f for f in findings if any(e.path in options.focus for e in f.evidence)]
+    timer.lap(f"check {len(prepared)} documents")
     prepared.sort(key=lambda pair: pair[0].path)
     return RunResult(
         documents=tuple(doc for doc, _ in prepared),
@@ -171,6 +172,20 @@ def run(
         settings={"fail_on": options.fail_on, "lang": options.lang},
         unreadable=tuple(sorted(unreadable)),
     )
+
+
+class Timer:
+    """Timings per phase on stderr with --verbose."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = time.perf_counter()
+
+    def lap(self, what: str) -> None:
+        now = time.perf_counter()
+        if self.enabled:
+            print(f"doichieu: {what}: {now - self.last:.2f} s", file=sys.stderr)
+        self.last = now
 
 
 def _display(path: Path, root: Path | None) -> str:

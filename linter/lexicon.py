@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -69,8 +69,16 @@ class Lexicon:
                     f"indicator {key!r}: parent {spec.parent!r} is not an indicator key; "
                     f"expected one of {sorted(indicators)}"
                 )
-        self._before = self._compile({fold(n): k for k, s in indicators.items() for n in s.names})
-        self._after = self._compile({fold(n): k for k, s in indicators.items() for n in s.after})
+
+    # Compiled on first use: folding the names needs underthesea, which a run
+    # served entirely from the cache never has to import.
+    @cached_property
+    def _before(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.names})
+
+    @cached_property
+    def _after(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.after})
 
     @staticmethod
     def _compile(phrases: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]] | None:

@@ -11,19 +11,26 @@ folded form is valid in the original one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-
-from underthesea import sent_tokenize
-from underthesea.pipeline.text_normalize.token_normalize import token_normalize
 
 _WORD = re.compile(r"\w+")
 # Spelling variants underthesea's tone normaliser does not merge; same length.
 _VARIANTS = {"quí": "quý", "tỉ": "tỷ"}
 
 
+@lru_cache(maxsize=1)
+def _underthesea() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
+    """Imported on first use: a run served from the cache never pays for it."""
+    from underthesea import sent_tokenize
+    from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+
+    return sent_tokenize, token_normalize
+
+
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
-    folded = token_normalize(word.lower())
+    folded = _underthesea()[1](word.lower())
     if len(folded) != len(word):  # never trade span accuracy for normalisation
         folded = word.lower()
     return _VARIANTS.get(folded, folded)
@@ -45,7 +52,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         base = start + para.start()
         chunk = para.group()
         pos = 0
-        for sent in sent_tokenize(chunk):
+        for sent in _underthesea()[0](chunk):
             found = chunk.find(sent, pos)
             if found < 0:  # the tokenizer altered the text; fall back to the rest
                 found = pos

@@ -11,6 +11,16 @@ from linter.engine import Options, run
 from linter.models import RunResult
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """CLI runs in tests cache into a temporary folder, never into the checkout."""
+    import linter.cli
+
+    linter.cli.DEFAULT_CACHE = tmp_path_factory.mktemp("cache")
+
+
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
 REAL_CORPUS = SHARED / "corpus" / "real"

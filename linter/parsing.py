@@ -1,0 +1,105 @@
+"""The parse stage: files to (document, claims, findings), cached and in parallel.
+
+Each file is parsed on its own, so the stage parallelises over processes
+(`--jobs`) and caches per file (`linter.cache`). Results are put back in the
+order of the input, so the output never depends on the number of workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter import policy
+from linter.cache import Cache, Entry, config_fingerprint, entry_key
+from linter.config import Config
+from linter.lexicon import Lexicon
+from linter.loading import LoadResult, load_document
+from linter.models import Finding
+
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    jobs: int = 1
+    cache_dir: Path | None = None
+    progress: bool = False  # a progress line on stderr
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _lexicon(config: Config) -> Lexicon:
+    """One lexicon per configuration per process (workers build their own)."""
+    key = config_fingerprint(config)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = policy.build_lexicon(config)
+    return _LEXICONS[key]
+
+
+def parse_result(result: LoadResult, config: Config) -> Entry:
+    from linter.engine import prepare  # the engine owns how one document is prepared
+
+    findings: list[Finding] = []
+    item = prepare(result, findings, config, _lexicon(config))
+    document, claims = item if item is not None else (None, ())
+    return document, claims, findings
+
+
+def _parse_file(task: tuple[str, str, Config]) -> Entry:
+    path, display, config = task
+    return parse_result(load_document(Path(path), display), config)
+
+
+def parse_files(
+    files: Sequence[tuple[Path, str]], config: Config, settings: ParseSettings
+) -> list[Entry]:
+    """Parse `files` ((path, displayed path) pairs), using and filling the cache."""
+    cache = Cache(settings.cache_dir) if settings.cache_dir else None
+    config_key = config_fingerprint(config)
+    entries: list[Entry | None] = [None] * len(files)
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, (path, display) in enumerate(files):
+        if cache is not None:
+            with contextlib.suppress(OSError):  # unreadable: the loader reports it
+                keys[i] = entry_key(path.read_bytes(), display, config_key)
+            hit = cache.get(keys[i]) if i in keys else None
+            if hit is not None:
+                entries[i] = hit
+                continue
+        todo.append(i)
+    tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
+    for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
+        entries[i] = entry
+        if cache is not None and i in keys:
+            cache.put(keys[i], entry)
+        if settings.progress:
+            print(
+                f"\rdoichieu: parsed {done}/{len(todo)} files", end="", file=sys.stderr, flush=True
+            )
+    if settings.progress and todo:
+        print(file=sys.stderr)
+    if cache is not None:
+        cache.commit()
+    return [e for e in entries if e is not None]
+
+
+def _map(tasks: list[tuple[str, str, Config]], jobs: int) -> Iterator[Entry]:
+    if jobs <= 1 or len(tasks) < PARALLEL_THRESHOLD:
+        yield from map(_parse_file, tasks)
+        return
+    chunk = max(1, len(tasks) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_parse_file, tasks, chunksize=chunk)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
