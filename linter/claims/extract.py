@@ -215,7 +215,7 @@ def _quantities(
         if spec is not None and spec.kind == "growth" and measure == "increase":
             measure = "level"  # "tốc độ tăng trưởng ... tăng trên 22%" states the rate itself
         period = _period(periods, q.start, c_start, c_end) or context.period
-        status = _status(f, q, period, context, reference, taken)
+        status = _status(f, q, period, context, reference, taken, c_start)
         result.append(
             Quantity(
                 span=doc.span(s + q.start, s + q.end),
@@ -287,20 +287,27 @@ def _status(
     context: Context,
     reference: dt.date | None,
     taken: list[tuple[int, int]],
+    clause_start: int,
 ) -> Status | None:
     """Target, estimate or actual; `taken` are spans whose words are not cues
     ("23/26 chỉ tiêu" is a count, "100% kế hoạch" a figure)."""
     if period is not None and reference is not None and period.start > reference:
         return Status.TARGET  # nothing about a period that has not begun can be a result
     cues = _cues()
+    ended = period is not None and reference is not None and period.end <= reference
     found = [
         m
         for m in cues.pattern.finditer(f, 0, q.start)
         if not any(a <= m.start() < b for a, b in taken)
     ]
+    if found and ended and cues.status[found[-1].group()] is Status.TARGET:
+        # For a period already over, a target cue counts only in the figure's own
+        # clause: "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
+        found = [m for m in found if m.start() >= clause_start]
+        if not found:
+            return Status.ACTUAL
     if found:
         return cues.status[found[-1].group()]
-    ended = period is not None and reference is not None and period.end <= reference
     # A target cue from an earlier sentence does not make a result of a period
     # that is already over a target ("đề ra phương hướng" ... "tháng 1 đạt").
     carried = context.status is not None and period == context.period
