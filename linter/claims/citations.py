@@ -81,7 +81,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<!\w)(?P<type>{_alternation(t.doc_types)})\s+(?P<so>số\s+)?"
         r"(?P<num>\d{1,5})(?:(?P<sym>(?:/(?P<y>(?:19|20)\d{2}))?(?:/|-)[a-zđ][a-zđ0-9]*(?:[-/][a-zđ0-9]+)*)"
         r"|(?!\s*(?:năm|tháng|%|chỉ tiêu|[.,]\d)))(?!\w)"
-        r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<dy>(?:19|20)\d{2}))?"
+        r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<dy>(?:19|20)\d{2}))?"
         rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>{_alternation(t.issuers)})(?!\w))?"
     )
 

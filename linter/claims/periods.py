@@ -17,8 +17,11 @@ from linter.claims.numbers import roman_quarter
 from linter.models import Period
 
 _YEAR = r"(?:19|20)\d{2}"
+# d/m/yyyy and d/m; also d-m and d.m.yyyy, which only count after "ngày"
+# ("2 - 2,5%" is a range and "23.600" a number).
 _DATE = re.compile(
-    r"(?<![\w/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>" + _YEAR + r"))?(?![\w/])"
+    r"(?<![\w/.\-])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?P=sep)\s*(?P<y>" + _YEAR + r"))?(?![\w/]|[.\-]\d)"
 )
 _PERIOD = re.compile(
     r"(?<!\w)(?:"
@@ -124,10 +127,9 @@ def find_dates(folded: str, default_year: int | None) -> list[DateMention]:
         year = int(m.group("y")) if m.group("y") else default_year
         if year is None or not 1 <= month <= 12 or not 1 <= day <= monthrange(year, month)[1]:
             continue
-        if m.group("y") is None and not re.search(
-            r"(?:ngày|sáng|chiều|tối|hôm)\s*$", folded[: m.start()]
-        ):
-            continue  # "23/26 chỉ tiêu" is a count, not a date: bare d/m needs "ngày"
+        after_day_word = re.search(r"(?:ngày|sáng|chiều|tối|hôm)\s*$", folded[: m.start()])
+        if (m.group("y") is None or m.group("sep") != "/") and not after_day_word:
+            continue  # "23/26 chỉ tiêu" is a count, "2 - 2,5" a range: those need "ngày"
         deadline = bool(_DEADLINE_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
         found.append(
             DateMention(m.start(), m.end(), dt.date(year, month, day), deadline, not m.group("y"))

@@ -33,6 +33,8 @@ _COMPARATORS: tuple[tuple[str, Op], ...] = (
     ("không dưới", Op.GE),
     ("ít nhất", Op.GE),
     ("tối thiểu", Op.GE),
+    ("không vượt quá", Op.LE),
+    ("vượt quá", Op.GT),
     ("không quá", Op.LE),
     ("tối đa", Op.LE),
     ("chưa đến", Op.LT),
@@ -53,7 +55,7 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
 )
 _RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
-_CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+gấp)?\s+$")
+_CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+(?:gấp|thêm))?\s+$")
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,15 @@ class RawQuantity:
 def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     specs, per_pop = units()
     table: dict[str, tuple[str, float]] = {}
+    guards: dict[str, str] = {}
     for spec in specs:
         for word in spec.words:
             table[word] = (spec.unit, spec.factor)
+            guards[word] = "".join(rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before)
     words = sorted(table, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in words)
+    alternatives = "|".join(
+        re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") + guards[w] for w in words
+    )
     per = "|".join(re.escape(p) for p in per_pop)
     pattern = re.compile(
         rf"\s*(?:(?P<rate>[^\W\d][\w ]{{1,30}}?)\s*/\s*(?:{per})(?!\w)"
@@ -161,6 +167,8 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     rng = re.compile(_RANGE_SEP).match(folded, unit[2] if unit else end)
     if rng and (second := AMOUNT.match(folded, rng.end())) and second.group()[0].isdigit():
         parsed_high = parse_amount(second.group())
+        if parsed_high is not None and parsed[1] == 1.0 and parsed_high[1] > 1.0:
+            value *= parsed_high[1]  # "từ 86 đến 88 triệu đồng": the scale is said once
         if parsed_high is not None and parsed_high[0] > value:
             high_value, end = parsed_high[0], second.end()
             unit = _read_unit(folded, end) or unit
@@ -171,7 +179,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if not words[0][0].isdigit() and len(words) == 1 and unit_name not in _SPELLED_UNITS:
         return None  # "một người", "năm 2024": a lone number word is rarely a figure
     quote_start, op = start, Op.EQ
-    before = _CMP_BEFORE.search(folded, max(0, start - 12), start)
+    before = _CMP_BEFORE.search(folded, max(0, start - 20), start)
     if before:
         quote_start = before.start("cmp")
         op = dict(_COMPARATORS)[before.group("cmp")]
