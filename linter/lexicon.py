@@ -38,6 +38,7 @@ class UnitSpec(BaseModel):
     words: tuple[str, ...]
     unit: str
     factor: float = 1.0
+    not_before: tuple[str, ...] = ()  # words that make it another noun ("trường hợp")
 
 
 @dataclass(frozen=True)
