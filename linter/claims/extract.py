@@ -14,59 +14,28 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from linter import nlp
 from linter.claims.citations import find_citations, resolve_short_forms
+from linter.claims.context import Context, cues, period_of, status_of, update_context
 from linter.claims.periods import PeriodMention, find_dates, find_periods
 from linter.claims.quantities import RawQuantity, find_quantities
 from linter.claims.targets import find_counts, find_plans
-from linter.lexicon import Lexicon, Mention, default_lexicon, read_data
+from linter.lexicon import Lexicon, Mention, default_lexicon
 from linter.models import (
     Claim,
     DateRef,
     Document,
     LegalRef,
-    Period,
     PeriodRef,
     PlanRef,
     Quantity,
     Scope,
-    Status,
     TargetCount,
 )
 
 _SEPARATORS = re.compile(r"[;:]|,(?!\d)|\s[-–]\s")  # "57,2" is a number, not a clause break
 _CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
-
-
-@dataclass(frozen=True)
-class Cues:
-    pattern: re.Pattern[str]
-    status: dict[str, Status]
-    part_of: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> Cues:
-    raw = read_data("status.yaml")
-    status = {
-        nlp.fold(w): Status(kind) for kind in ("estimate", "target", "actual") for w in raw[kind]
-    }
-    words = sorted(status, key=len, reverse=True)
-    part = "|".join(re.escape(w) for w in raw["part_of"])
-    return Cues(
-        pattern=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"),
-        status=status,
-        part_of=re.compile(rf"(?<!\w)(?:{part})(?!\w)"),
-    )
-
-
-@dataclass
-class Context:
-    period: Period | None = None
-    status: Status | None = None
 
 
 def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim, ...]:
@@ -99,7 +68,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
         clauses = _clauses(f, [])
         for c in find_counts(f):
             c_start, c_end = next((a, b) for a, b in clauses if a <= c.start < b)
-            period = _period(periods, c.start, c_start, c_end) or context.period
+            period = period_of(periods, c.start, c_start, c_end) or context.period
             year = period.year if period else None
             claims.append(
                 TargetCount(
@@ -121,7 +90,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
                     action=p.action,
                 )
             )
-        _update_context(context, f, periods)
+        update_context(context, f, periods)
     claims.extend(_legal_refs(doc, citations))
     return tuple(sorted(claims, key=lambda c: (c.span.line, c.span.column, c.kind)))
 
@@ -187,7 +156,7 @@ def _quantities(
 ) -> list[Quantity]:
     before, after = lexicon.find(f), lexicon.find_after(f)
     clauses = _clauses(f, [(m.start, m.end) for m in before + after])
-    cues = _cues()
+    table = cues()
     result: list[Quantity] = []
     previous: str | None = None
     last_end = 0
@@ -200,7 +169,7 @@ def _quantities(
         indicator = _indicator(q, before, after, c_start, c_end)
         part_of = None
         intro = f[c_start : q.start]
-        if cues.part_of.search(f, max(0, c_start - 12), q.start):
+        if table.part_of.search(f, max(0, c_start - 12), q.start):
             part_of = previous
         elif indicator is None and _CONTINUATION.match(intro) and previous:
             indicator = previous
@@ -214,8 +183,8 @@ def _quantities(
         measure = q.measure
         if spec is not None and spec.kind == "growth" and measure == "increase":
             measure = "level"  # "tốc độ tăng trưởng ... tăng trên 22%" states the rate itself
-        period = _period(periods, q.start, c_start, c_end) or context.period
-        status = _status(f, q, period, context, reference, taken, c_start)
+        period = period_of(periods, q.start, c_start, c_end) or context.period
+        status = status_of(f, q, period, context, reference, taken, c_start)
         result.append(
             Quantity(
                 span=doc.span(s + q.start, s + q.end),
@@ -260,70 +229,3 @@ def _pending(before: list[Mention], last_figure_end: int, pos: int) -> str | Non
     """
     left = [m for m in before if last_figure_end <= m.start and m.end <= pos]
     return left[-1].key if left else None
-
-
-def _period(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) -> Period | None:
-    """The period a figure is about: named before it in its clause, else the
-    nearest before it in the sentence, except that an aside spanning years
-    ("năm thứ 9 liên tiếp (2015-2023)") does not displace the sentence's topic
-    ("Năm 2023, ..."); else one named after it in its clause."""
-    left = [p for p in periods if p.end <= pos]
-    in_clause = [p for p in left if p.start >= c_start]
-    if in_clause:
-        return in_clause[-1].period
-    if left:
-        nearest, topic = left[-1], left[0]
-        if nearest.period.grain in ("multi_year", "term") and topic.start <= 2:
-            return topic.period
-        return nearest.period
-    right = [p for p in periods if pos <= p.start < c_end]
-    return right[0].period if right else None
-
-
-def _status(
-    f: str,
-    q: RawQuantity,
-    period: Period | None,
-    context: Context,
-    reference: dt.date | None,
-    taken: list[tuple[int, int]],
-    clause_start: int,
-) -> Status | None:
-    """Target, estimate or actual; `taken` are spans whose words are not cues
-    ("23/26 chỉ tiêu" is a count, "100% kế hoạch" a figure)."""
-    if period is not None and reference is not None and period.start > reference:
-        return Status.TARGET  # nothing about a period that has not begun can be a result
-    cues = _cues()
-    ended = period is not None and reference is not None and period.end <= reference
-    found = [
-        m
-        for m in cues.pattern.finditer(f, 0, q.start)
-        if not any(a <= m.start() < b for a, b in taken)
-    ]
-    if found and ended and cues.status[found[-1].group()] is Status.TARGET:
-        # For a period already over, a target cue counts only in the figure's own
-        # clause: "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
-        found = [m for m in found if m.start() >= clause_start]
-        if not found:
-            return Status.ACTUAL
-    if found:
-        return cues.status[found[-1].group()]
-    # A target cue from an earlier sentence does not make a result of a period
-    # that is already over a target ("đề ra phương hướng" ... "tháng 1 đạt").
-    carried = context.status is not None and period == context.period
-    if carried and not (ended and context.status is Status.TARGET):
-        return context.status
-    if ended:
-        return Status.ACTUAL
-    return None
-
-
-def _update_context(context: Context, f: str, periods: list[PeriodMention]) -> None:
-    cues = _cues()
-    found = list(cues.pattern.finditer(f))
-    usable = [p for p in periods if p.period.grain != "day"]
-    if usable:
-        context.period = usable[-1].period
-        context.status = cues.status[found[-1].group()] if found else None
-    elif found:
-        context.status = cues.status[found[-1].group()]
