@@ -104,7 +104,29 @@ def _q(sentence: str) -> list[tuple[object, ...]]:
         ),
         ("đạt 101% kế hoạch", [("101% kế hoạch", 101, "% kế hoạch", "eq", 101, 101, "level")]),
         ("trồng rừng 3.485ha", [("3.485ha", 3485, "ha", "eq", 3485, 3485, "level")]),
+        (
+            "kim ngạch xuất khẩu vượt 5 tỷ USD",
+            [("vượt 5 tỷ USD", 5e9, "USD", "gt", 5e9, INF, "level")],
+        ),
+        (
+            "đón gần 20 triệu lượt khách",
+            [("gần 20 triệu lượt khách", 20e6, "lượt khách", "approx", 19e6, 20e6, "level")],
+        ),
+        ("xấp xỉ 3 tỷ USD", [("xấp xỉ 3 tỷ USD", 3e9, "USD", "approx", 2.85e9, 3.15e9, "level")]),
+        ("bội chi không quá 5%", [("không quá 5%", 5, "%", "le", INF, 5, "level")]),
+        ("tỷ lệ hộ nghèo chưa đến 1%", [("chưa đến 1%", 1, "%", "lt", INF, 1, "level")]),
+        (
+            "tăng tối thiểu 0,5 điểm phần trăm",
+            [("tối thiểu 0,5 điểm phần trăm", 0.5, "pp", "ge", 0.5, INF, "increase")],
+        ),
+        ("từ 5 đến 7%", [("từ 5 đến 7%", 5, "%", "range", 5, 7, "level")]),
+        ("nợ công không vượt quá 30%", [("không vượt quá 30%", 30, "%", "le", INF, 30, "level")]),
+        (
+            "giải quyết việc làm cho hai mươi ba người",
+            [("hai mươi ba người", 23, "người", "eq", 23, 23, "level")],
+        ),
         ("Hôm nay: 1746 Đã truy cập: 5592676", []),
+        ("xử lý 30 trường hợp vi phạm", []),
         ("Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023", []),
         ("năm thứ 9 liên tiếp (2015-2023), quý III/2023", []),
     ],
@@ -263,4 +285,14 @@ def test_status_from_cues_and_publication_date() -> None:
         ("100% kế hoạch", "industrial_production_value", 2023, Status.ESTIMATE),
         ("12%", "industrial_production_value", 2023, Status.ESTIMATE),
         ("8% trở lên", "grdp_growth", 2024, Status.TARGET),
+    ]
+
+
+def test_economic_structure_shares() -> None:
+    text = "Cơ cấu kinh tế năm 2024: tỷ trọng công nghiệp - xây dựng chiếm 48%, tỷ trọng dịch vụ 40%, tỷ trọng nông, lâm nghiệp, thủy sản 12%."
+    rows = [(q.span.quote, q.indicator) for q in _claims(text, dt.date(2023, 12, 20))]
+    assert rows == [
+        ("48%", "share_industry_construction"),
+        ("40%", "share_services"),
+        ("12%", "share_agriculture"),
     ]
