@@ -296,3 +296,15 @@ def test_economic_structure_shares() -> None:
         ("40%", "share_services"),
         ("12%", "share_agriculture"),
     ]
+
+
+def test_lexicon_names_are_whole_phrases() -> None:
+    """A comma inside an unquoted YAML flow list splits a name into fragments
+    ("nông", "thủy sản") that then match everywhere."""
+    from linter.lexicon import default_lexicon
+
+    names = {
+        n for spec in default_lexicon().indicators.values() for n in (*spec.names, *spec.after)
+    }
+    assert "có bằng, chứng chỉ" in names and "tỷ lệ thu gom, xử lý nước thải" in names
+    assert not names & {"nông", "thủy sản", "chứng chỉ", "thôn", "bản", "lâm nghiệp"}
