@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--draft", metavar="FILE", help="report only what involves this draft ('-': stdin)"
     )
-    check.add_argument("--draft-format", choices=["md", "txt", "html"], default="md",
+    check.add_argument("--draft-format", choices=["md", "txt", "html", "docx"], default="md",
                        help="format of a draft read from stdin")  # fmt: skip
     check.add_argument(
         "--changed-since", metavar="REV", help="report only what involves files changed since REV"

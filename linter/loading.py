@@ -5,7 +5,8 @@ problem saying what was expected and what was found. Whatever the loader
 removes or rewrites (front matter, markup, entities, CRLF, non-NFC letters),
 `Document.breaks` keeps every character of `Document.text` tied to its place
 in `Document.original`. Decoding lives in `linter.encodings`, front matter in
-`linter.frontmatter`, the reading of HTML in `linter.htmltext`.
+`linter.frontmatter`, the reading of HTML in `linter.htmltext`, of Word drafts
+in `linter.docxtext`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter import encodings, frontmatter, htmltext, textmap
+from linter import docxtext, encodings, frontmatter, htmltext, textmap
 from linter.errors import UsageError
 from linter.frontmatter import LoadProblem
 from linter.models import Document, DocumentMeta, Frozen, Provenance
@@ -29,7 +30,7 @@ __all__ = [
     "load_text",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -58,7 +59,8 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
 
 
 def _hidden(name: str) -> bool:
-    return name.startswith(".") or name == "__pycache__"
+    # "~$draft.docx" is the lock file Word keeps beside a draft while it is open.
+    return name.startswith((".", "~$")) or name == "__pycache__"
 
 
 def load_document(path: Path, display_path: str | None = None) -> LoadResult:
@@ -78,6 +80,9 @@ def load_document(path: Path, display_path: str | None = None) -> LoadResult:
 
 def load_text(text_or_bytes: str | bytes, display_path: str, suffix: str) -> LoadResult:
     """Load a document from memory, exactly as `load_document` would from a file."""
+    if suffix.lower() == ".docx":  # a zip of XML: not text to decode
+        document, problems = docxtext.load(text_or_bytes, display_path)
+        return LoadResult(path=display_path, document=document, problems=problems)
     if isinstance(text_or_bytes, bytes):
         try:
             original = encodings.decode(text_or_bytes)

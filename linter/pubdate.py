@@ -30,8 +30,10 @@ from linter import places
 from linter.models import Document, Provenance
 
 YEAR = r"((?:19|20)\d{2})(?!\d)"  # a year, as a regex group
+# "15/09/2023 21:00", and the place-and-date line of official writing:
+# "Quảng Ninh, ngày 28/12/2023" or "Quảng Ninh, ngày 28 tháng 12 năm 2023".
 _HEADER_LINE = re.compile(
-    r"(?:[^\d\n]{1,20},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"(?:[^\d\n]{1,30},\s*)?(?:ngày\s+)?(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)(\d{4})"
     r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT[+\d:]*\)?)?"
 )
 _DATE_TAG = re.compile(r"\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")

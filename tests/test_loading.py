@@ -248,7 +248,7 @@ def test_unsupported_suffix_given_explicitly(tmp_path: Path) -> None:
     result = load_document(pdf)
     assert result.document is None
     assert result.problems[0].message == (
-        "unsupported format '.pdf': expected one of .txt, .md, .markdown, .html, .htm"
+        "unsupported format '.pdf': expected one of .txt, .md, .markdown, .html, .htm, .docx"
     )
 
 

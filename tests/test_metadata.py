@@ -229,3 +229,13 @@ def test_real_corpus_province_agreement() -> None:
         meta = infer_metadata(doc(body, path=str(path)))
         agree += meta.province is not None and _slug(meta.province) == _slug(expected)
     assert agree / len(files) >= REAL_AGREEMENT_FLOOR, f"{agree}/{len(files)}"
+
+
+@pytest.mark.parametrize(
+    "line", ["Quảng Ninh, ngày 28/12/2023", "Quảng Ninh, ngày 28 tháng 12 năm 2023"]
+)
+def test_place_and_date_line_of_official_writing(line: str) -> None:
+    meta = infer_metadata(
+        doc(f"UBND TỈNH QUẢNG NINH\n{line}\nKế hoạch của tỉnh Quảng Ninh năm 2024.")
+    )
+    assert (meta.date, meta.date_source) == (dt.date(2023, 12, 28), Provenance.HEADER)

@@ -1,0 +1,164 @@
+"""Read the main text of a Word draft (.docx) into a `Document`.
+
+A .docx is a zip of XML parts with no lines or columns of its own, so for a
+.docx `Document.original` is the extracted text itself, one paragraph per line
+(joined with "\\n"). A location such as `ban-thao.docx:5:12` therefore means
+the 5th paragraph and the 12th character of that paragraph, where paragraphs
+are counted as extracted: every body paragraph in document order, empty ones
+included, and the paragraphs of a table row by row, cell by cell (a cell may
+hold several paragraphs, or a nested table). A manual line break inside a
+paragraph (Shift+Enter) starts a new line too, as it does on the page.
+
+What counts as text: the runs of a paragraph, including those of hyperlinks,
+fields and tracked insertions, but not tracked deletions, text boxes, headers,
+footers, footnotes or comments, which are not the main text. No-break spaces
+become plain spaces so the parser reads "56.000 tỷ" as usual. `original` keeps
+the letters as Word stored them; `text` is their NFC form, with break points
+back to `original` like every other loader.
+
+The core property `title` becomes `meta.title`. `created` and `modified` are
+when the file was written, not when the announcement is published, so they are
+never used as its date. A file that is not a readable .docx (not a zip, an
+encrypted or old .doc file, a damaged archive, no Word document inside) gives
+no document and a problem saying so, never an exception.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE
+from lxml import etree
+
+from linter import textmap
+from linter.frontmatter import LoadProblem
+from linter.models import Document, DocumentMeta
+
+__all__ = ["NOT_DOCX", "load"]
+
+NOT_DOCX = "not a readable .docx"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _R, _BR = f"{_W}p", f"{_W}r", f"{_W}br"
+# Run children that stand for text, and what each stands for (w:t is its own text).
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+# Inside a paragraph, runs under these are not part of the text a reader sees:
+# deleted or moved-away tracked changes, and text boxes (which hold paragraphs of their own).
+_HIDDEN = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", _P})
+# Encrypted Office files and old binary .doc files are OLE compound files, not zips.
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def load(data: bytes | str, path: str) -> tuple[Document | None, tuple[LoadProblem, ...]]:
+    """The document in the .docx bytes `data`, shown as `path`, and what was wrong with it."""
+    if isinstance(data, str):
+        return _unreadable("found text, expected the bytes of a Word file")
+    if not data:
+        return _unreadable("the file is empty")
+    if data.startswith(_OLE_MAGIC):
+        return _unreadable(
+            "an encrypted (password-protected) Word file or an old .doc file; "
+            "expected a .docx without a password (Save As 'Word Document (.docx)')"
+        )
+    try:
+        word = docx.Document(io.BytesIO(data))
+        paragraphs = [_paragraph_text(p) for p in _paragraphs(word.element.body)]
+        title = _title(word)
+    except Exception as exc:  # python-docx raises whatever its zip, OPC and XML layers raise
+        return _unreadable(_reason(exc))
+    original = "\n".join(paragraphs)
+    text, breaks = textmap.nfc_with_breaks(original)
+    problems: tuple[LoadProblem, ...] = ()
+    if not text.strip():
+        problems = (LoadProblem(message="no body text: expected Vietnamese text"),)
+    document = Document(
+        path=path,
+        original=original,
+        text=text,
+        breaks=tuple(breaks),
+        meta=DocumentMeta(title=title),
+    )
+    return document, problems
+
+
+def _unreadable(reason: str) -> tuple[None, tuple[LoadProblem, ...]]:
+    return None, (LoadProblem(message=f"{NOT_DOCX}: {reason}"),)
+
+
+def _reason(exc: Exception) -> str:
+    """What a python-docx failure means for the person who saved the file."""
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return f"not a zip archive or a damaged one ({exc}); expected a Word .docx file"
+    if isinstance(exc, KeyError):  # zipfile's "There is no item named ... in the archive"
+        found = exc.args[0] if exc.args else exc
+        return (
+            f"a part is missing from the archive: {found}; expected word/document.xml and its index"
+        )
+    message = str(exc)
+    if "is not a Word file" in message:  # the message also names the BytesIO object: drop it
+        found = message.rpartition("content type is ")[2] or "another content type"
+        return f"the archive holds no Word document (found {found}; an .xlsx or .pptx renamed?)"
+    if isinstance(exc, etree.XMLSyntaxError):
+        return f"malformed XML in the archive ({exc})"
+    return f"{type(exc).__name__}: {message}"
+
+
+def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
+    """The paragraphs under `parent`, in document order.
+
+    Tables (`w:tbl`, then `w:tr`, then `w:tc`) are walked row by row, cell by
+    cell. Any other element is walked through too rather than listed, so that
+    content controls (`w:sdt`) and custom XML wrapping paragraphs or rows keep
+    their text; properties such as `w:tblPr` or `w:sectPr` hold no paragraph.
+    """
+    for child in parent.iterchildren():
+        if child.tag == _P:
+            yield child
+        elif isinstance(child.tag, str):  # comments and processing instructions have no text
+            yield from _paragraphs(child)
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """The visible text of one paragraph; python-docx's `Paragraph.text` skips fields
+    and tracked insertions, which editors' drafts are full of."""
+    parts: list[str] = []
+    for element in paragraph.iter(f"{_W}t", _BR, *_RUN_TEXT):
+        run = element.getparent()
+        if run is None or run.tag != _R or _hidden(run, paragraph):
+            continue  # a w:tab under w:tabs is a tab stop, not a tab character
+        if element.tag == f"{_W}t":
+            parts.append(element.text or "")
+        elif element.tag == _BR:
+            # Page and column breaks are layout, not text; only a line break ends a line.
+            kind = element.get(f"{_W}type")
+            parts.append("\n" if kind in (None, "textWrapping") else "")
+        else:
+            parts.append(_RUN_TEXT[element.tag])
+    return "".join(parts).replace("\xa0", " ")
+
+
+def _hidden(run: etree._Element, paragraph: etree._Element) -> bool:
+    node = run.getparent()
+    while node is not None and node is not paragraph:
+        if node.tag in _HIDDEN:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _title(word: WordDocument) -> str | None:
+    """The `title` core property, if the file has core properties at all.
+
+    python-docx makes up default core properties (titled "Word Document") for a
+    file without them; that title must not become the document's.
+    """
+    package = word.part.package
+    if not any(rel.reltype == RELATIONSHIP_TYPE.CORE_PROPERTIES for rel in package.rels.values()):
+        return None
+    title = " ".join((word.core_properties.title or "").split())
+    return unicodedata.normalize("NFC", title) or None
