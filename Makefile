@@ -13,10 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-report: $(STAMP)
+report: $(STAMP) browser
 	mkdir -p build
 	$(BIN)/doichieu check seeds/ --html build/report.html; status=$$?; \
 	  echo "HTML report: build/report.html"; [ $$status -le 1 ]
+	-$(BIN)/python scripts/screenshot.py build/report.html build/report.png && echo "Screenshot: build/report.png"
 
 # The HTML report is tested in headless Chromium. Install Debian's package when we
 # can (root with apt); otherwise the browser test is skipped and says why.

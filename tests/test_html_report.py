@@ -26,12 +26,16 @@ from linter.models import (
     Provenance,
     Quantity,
     RunResult,
+    Scope,
     Severity,
     Span,
     Status,
 )
+from reports.charts import Observation, build_chart, scale, vi_number
+from reports.common import vi_sort_key
+from reports.highlight import highlight
 from reports.html import environment, render_html, render_report, ui_strings
-from reports.model import build_report, highlight, vi_sort_key
+from reports.model import build_report
 
 DOC_A = """Chương trình hành động thực hiện nhiệm vụ phát triển KT-XH năm 2024
 Ngày 23/12, Ban Cán sự Đảng UBND tỉnh họp nghe và cho ý kiến về dự thảo Chương trình hành động.
@@ -283,6 +287,122 @@ def test_missing_field_fails_loudly(result: RunResult) -> None:
     with pytest.raises(UndefinedError):  # a UI string missing from strings.yaml
         template.render(report=build_report(result), t={})
     assert render_report(build_report(result))  # the real model has every field
+
+
+def test_every_enum_value_has_a_label_in_both_languages() -> None:
+    # StrictUndefined turns a missing label into a crash on real input: cover every value.
+    keys = [f"prov_{p.value}" for p in Provenance]
+    keys += [f"sev_{s.value}" for s in Severity] + [f"status_{s.value}" for s in Status]
+    keys += [f"scope_{s.value}" for s in Scope]
+    keys += [f"measure_{m}" for m in ("level", "increase", "decrease", "multiple")]
+    for lang in ("vi", "en"):
+        strings = ui_strings(lang)
+        assert [k for k in keys if not strings.get(k)] == [], lang
+    assert ui_strings("vi")["prov_config"] != ui_strings("en")["prov_config"]
+
+
+def test_config_provenance_renders(result: RunResult) -> None:
+    # A metadata override from the configuration (linter.policy) sets Provenance.CONFIG.
+    doc = result.documents[0]
+    meta = doc.meta.model_copy(update={"province": "Hà Nội", "province_source": Provenance.CONFIG})
+    docs = (doc.model_copy(update={"meta": meta}), *result.documents[1:])
+    changed = result.model_copy(update={"documents": docs})
+    assert "cấu hình" in render_html(changed)
+    assert ">config</small>" in render_html(changed, lang="en")
+
+
+def test_card_says_who_said_it(result: RunResult) -> None:
+    html = render_html(result)
+    nu01 = html[html.index('data-code="NU01"') :]
+    nu01 = nu01[: nu01.index("</article>")]
+    assert nu01.count('<span class="issuer" title="Cơ quan">UBND tỉnh</span>') == 1
+    assert nu01.count("không rõ cơ quan") == 1  # the other release names no issuer
+    assert "Tổng thu ngân sách nhà nước năm 2024: 56.000 tỷ đồng và 55.600 tỷ đồng" in nu01
+
+
+def test_document_filter_options(result: RunResult) -> None:
+    report = build_report(result)
+    # Cited paths only, in publication order; a path never read (DC01) comes last.
+    assert [(o.key, o.path) for o in report.doc_options] == [
+        ("d0", "qn/2023-12-23-chuong-trinh.txt"),
+        ("d1", "qn/2024-01-05-trien-khai.txt"),
+        ("d2", "khac/ban-tin.txt"),
+        ("d3", "qn/hong.doc"),
+    ]
+    cards = {c.finding.code: c.docs for g in report.groups for c in g.cards}
+    assert cards == {"NU01": "d0 d1", "TG01": "d2", "DC01": "d3"}
+    html = render_html(result)
+    assert '<option value="d0">23/12/2023 — qn/2023-12-23-chuong-trinh.txt</option>' in html
+    assert 'data-docs="d0 d1"' in html
+    shown = '<span id="f-shown">3</span> trên <span id="f-total">3</span> phát hiện'
+    assert shown in html
+
+
+def test_fact_chart(result: RunResult) -> None:
+    [table] = build_report(result).facts
+    [chart] = table.charts
+    assert (chart.indicator, chart.unit, chart.conflict) == (
+        "Tổng thu ngân sách nhà nước",
+        "tỷ đồng",
+        True,
+    )
+    assert [t.label for t in chart.x_ticks] == ["23/12/2023", "05/01/2024"]
+    assert [t.label for t in chart.y_ticks] == ["55.600 tỷ đồng", "56.000 tỷ đồng"]
+    [series] = chart.series
+    assert (series.period, series.status) == ("2024", "target")
+    assert [p.text for p in series.points] == ["56.000 tỷ đồng", "55.600 tỷ đồng"]
+    assert series.points[0].y < series.points[1].y  # the larger figure is drawn higher
+    html = render_html(result)
+    assert html.count("<svg ") == 1 and html.count('class="ring"') == 2
+    assert '<figure class="chart conflict">' in html
+
+
+def test_chart_text_is_escaped(result: RunResult) -> None:
+    hostile = '"><img src=x onerror=alert(1)>'
+    claims = {
+        path: tuple(
+            q.model_copy(update={"span": q.span.model_copy(update={"quote": hostile})}) for q in qs
+        )
+        for path, qs in result.claims.items()
+    }
+    labels = {"thu_ngan_sach": "<script>alert(3)</script>"}
+    html = render_html(result.model_copy(update={"claims": claims, "indicator_labels": labels}))
+    svg = html[html.index("<svg ") : html.index("</svg>")]
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</text>" in svg
+    assert 'aria-label="&lt;script&gt;alert(3)&lt;/script&gt;"' in svg
+    assert "<img" not in html and "<script>alert" not in html
+
+
+def test_chart_layout() -> None:
+    day = dt.date(2024, 1, 1)
+
+    def obs(date: dt.date, value: float, text: str, status: str = "target") -> Observation:
+        return Observation(date, day, "năm 2024", status, value, text, False)
+
+    one_date = [obs(dt.date(2023, 12, 14), 10, "trên 10%"), obs(dt.date(2023, 12, 14), 9, "9%")]
+    assert build_chart("GRDP", Scope.PROVINCE, None, "%", "level", one_date) is None
+    same = [
+        obs(dt.date(2023, 12, 14), 10, "trên 10%"),
+        obs(dt.date(2023, 12, 14), 10, "2 con số"),
+        obs(dt.date(2023, 12, 14), 10, "2 con số"),  # repeated in one release: one point
+        obs(dt.date(2024, 3, 31), 11.03, "11,03%", "actual"),
+    ]
+    chart = build_chart("GRDP", Scope.PROVINCE, None, "%", "level", same)
+    assert chart is not None
+    assert [len(s.points) for s in chart.series] == [1, 2]  # actual, then target
+    first = chart.series[1].points
+    assert abs(first[0].label_y - first[1].label_y) >= 13  # stacked, never overlapping
+    assert chart.series[1].line == ""  # one date: a point, not a line
+    assert all(p.label_y > 0 and p.x < chart.width for s in chart.series for p in s.points)
+    assert [t.label for t in chart.y_ticks] == ["10%", "11,03%"]
+
+
+def test_readable_numbers() -> None:
+    assert vi_number(55600) == "55.600" and vi_number(11.03) == "11,03" and vi_number(0) == "0"
+    assert scale("VND", [55.6e12, 56e12]) == (1e9, "tỷ đồng")
+    assert scale("VND", [450e6]) == (1e6, "triệu đồng")
+    assert scale("USD", [3e9]) == (1e9, "tỷ USD")
+    assert scale("%", [10]) == (1.0, "%")
 
 
 CHROMIUM = Path("/usr/bin/chromium")
