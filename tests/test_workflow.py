@@ -238,3 +238,14 @@ def test_pre_commit_hook_runs_batches_against_the_configured_corpus(corpus: Path
     assert _codes(_json(capsys)) == [("NU01", ["corpus/b.md", "corpus/a.md"])]
     assert main(["check"]) == 1  # the full-corpus hook
     capsys.readouterr()
+
+
+def test_sarif_and_github_formats_from_the_command_line(corpus: Path, capsys, monkeypatch) -> None:
+    assert main(["check", "corpus", "--format", "sarif"]) == 1
+    sarif = json.loads(capsys.readouterr().out)
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["NU01"]
+    summary = corpus / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "corpus", "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith("::warning file=corpus/b.md,line=5,col=")
+    assert "NU01" in summary.read_text(encoding="utf-8")
