@@ -49,6 +49,10 @@ class Mention:
     side: Literal["before", "after"]
 
 
+_WORD = re.compile(r"\w+")
+PhraseIndex = dict[str, list[tuple[re.Pattern[str], str]]]
+
+
 def _phrase_pattern(phrase: str) -> str:
     """Regex for a lexicon phrase: flexible spaces and dash styles, whole words."""
     words = re.split(r"\s+", fold(phrase).strip())
@@ -74,21 +78,28 @@ class Lexicon:
     # Compiled on first use: folding the names needs underthesea, which a run
     # served entirely from the cache never has to import.
     @cached_property
-    def _before(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    def _before(self) -> PhraseIndex:
         return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.names})
 
     @cached_property
-    def _after(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    def _after(self) -> PhraseIndex:
         return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.after})
 
     @staticmethod
-    def _compile(phrases: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        if not phrases:
-            return None
-        ordered = sorted(phrases, key=len, reverse=True)
-        groups = {f"p{i}": phrases[p] for i, p in enumerate(ordered)}
-        pattern = "|".join(f"(?P<p{i}>{_phrase_pattern(p)})" for i, p in enumerate(ordered))
-        return re.compile(pattern), groups
+    def _compile(phrases: dict[str, str]) -> PhraseIndex:
+        """Phrases indexed by their first word, longest first.
+
+        One regex alternating hundreds of phrases is tried at every position of
+        every sentence, which dominated parsing time; looking up the word that
+        starts at each position first leaves only a handful of candidates.
+        """
+        index: PhraseIndex = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            first = _WORD.match(phrase)
+            if first is not None:
+                candidate = (re.compile(_phrase_pattern(phrase)), phrases[phrase])
+                index.setdefault(first.group(), []).append(candidate)
+        return index
 
     def find(self, folded: str) -> list[Mention]:
         """Indicator names in `folded` text (names that precede a figure)."""
@@ -99,18 +110,20 @@ class Lexicon:
         return self._scan(self._after, folded, "after")
 
     @staticmethod
-    def _scan(
-        compiled: tuple[re.Pattern[str], dict[str, str]] | None,
-        folded: str,
-        side: Literal["before", "after"],
-    ) -> list[Mention]:
-        if compiled is None:
-            return []
-        pattern, groups = compiled
-        return [
-            Mention(groups[m.lastgroup or ""], m.start(), m.end(), side)
-            for m in pattern.finditer(folded)
-        ]
+    def _scan(index: PhraseIndex, folded: str, side: Literal["before", "after"]) -> list[Mention]:
+        """Leftmost, then longest, non-overlapping matches (what one alternation did)."""
+        found: list[Mention] = []
+        pos = 0
+        for word in _WORD.finditer(folded):
+            if word.start() < pos or word.group() not in index:
+                continue
+            for pattern, key in index[word.group()]:
+                m = pattern.match(folded, word.start())
+                if m is not None:
+                    found.append(Mention(key, m.start(), m.end(), side))
+                    pos = m.end()
+                    break
+        return found
 
     def accepts(self, key: str, unit: str) -> bool:
         """Whether a figure in `unit` can be a value of indicator `key`."""
