@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.gazetteer import District, Province, Ward, districts_named, provinces_named, wards_named
 from linter.places import WORD, UnitWord, name_key, places, unit_words
@@ -54,6 +55,11 @@ def scan(text: str, folded: str) -> list[Mention]:
     return mentions
 
 
+@lru_cache(maxsize=1)
+def _unit_first_words() -> frozenset[str]:
+    return frozenset(words.split()[0] for words in unit_words())
+
+
 class _Scanner:
     """Word-level matching over a text and its folded form (same offsets)."""
 
@@ -72,6 +78,8 @@ class _Scanner:
         return first.isupper() or (digits and first.isdigit())
 
     def unit_at(self, i: int) -> tuple[UnitWord | None, int]:
+        if self.keys[i] not in _unit_first_words():
+            return None, 0  # most words start no unit word: skip the joins below
         for n in (3, 2, 1):  # longest first: "thị xã" before "xã"
             words = self.keys[i : i + n]
             spaced = all(self.gap(k).isspace() for k in range(i + 1, i + len(words)))

@@ -36,6 +36,7 @@ def _fold_word(word: str) -> str:
     return _VARIANTS.get(folded, folded)
 
 
+@lru_cache(maxsize=64)  # metadata inference and the claim parser fold the same document
 def fold(text: str) -> str:
     """Lowercase `text` and unify tone placement, keeping its length."""
     return _WORD.sub(lambda m: _fold_word(m.group()), text)
