@@ -137,7 +137,9 @@ def parse_amount(text: str) -> tuple[float, float] | None:
         pending = 0.0
     parts.append((pending, None))
     scale = parts[0][1] or 1.0
-    return combine(parts), scale
+    # 4,1 × 1e9 is 4099999999.9999995 in floating point, 4.100 × 1e6 is 4.1e9:
+    # round away the binary noise so one figure in two scale words is one number.
+    return round(combine(parts), 6), scale
 
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

@@ -186,10 +186,10 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if folded.startswith(" trở lên", end):
         end += len(" trở lên")
         op = Op.GE
-    value *= factor
+    value = round(value * factor, 6)
     if high_value is not None:
         op = Op.RANGE
-        low, high, lo_inc, hi_inc = value, high_value * factor, True, True
+        low, high, lo_inc, hi_inc = value, round(high_value * factor, 6), True, True
     else:
         low, high, lo_inc, hi_inc = _interval(op, value)
         if before and before.group("cmp") == "gần":
