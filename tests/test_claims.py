@@ -308,3 +308,12 @@ def test_lexicon_names_are_whole_phrases() -> None:
     }
     assert "có bằng, chứng chỉ" in names and "tỷ lệ thu gom, xử lý nước thải" in names
     assert not names & {"nông", "thủy sản", "chứng chỉ", "thôn", "bản", "lâm nghiệp"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("4,1 tỷ USD", "4.100 triệu USD"), ("64,9 nghìn tỷ đồng", "64.900 tỷ đồng"),
+                 ("8,29 triệu lượt khách", "8.290.000 lượt khách")],
+)  # fmt: skip
+def test_one_figure_in_two_scale_words_is_one_number(a: str, b: str) -> None:
+    (qa,), (qb,) = find_quantities(fold(a)), find_quantities(fold(b))
+    assert (qa.value, qa.unit) == (qb.value, qb.unit)

@@ -137,9 +137,14 @@ def parse_amount(text: str) -> tuple[float, float] | None:
         pending = 0.0
     parts.append((pending, None))
     scale = parts[0][1] or 1.0
-    # 4,1 × 1e9 is 4099999999.9999995 in floating point, 4.100 × 1e6 is 4.1e9:
-    # round away the binary noise so one figure in two scale words is one number.
-    return round(combine(parts), 6), scale
+    return tidy(combine(parts)), scale
+
+
+def tidy(value: float) -> float:
+    """Round away binary noise, to 12 significant digits: 4,1 × 1e9 is
+    4099999999.9999995 and 64,9 nghìn × 1e9 is 6.490000000000001e13 in floating
+    point, but one figure written with two scale words must be one number."""
+    return float(f"{value:.12g}")
 
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

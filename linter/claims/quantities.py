@@ -23,7 +23,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from linter.claims.numbers import AMOUNT, DIGITS, SPELLED, parse_amount
+from linter.claims.numbers import AMOUNT, DIGITS, SPELLED, parse_amount, tidy
 from linter.lexicon import units
 from linter.models import Op
 
@@ -168,7 +168,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if rng and (second := AMOUNT.match(folded, rng.end())) and second.group()[0].isdigit():
         parsed_high = parse_amount(second.group())
         if parsed_high is not None and parsed[1] == 1.0 and parsed_high[1] > 1.0:
-            value *= parsed_high[1]  # "từ 86 đến 88 triệu đồng": the scale is said once
+            value = tidy(value * parsed_high[1])  # "từ 86 đến 88 triệu đồng": scale said once
         if parsed_high is not None and parsed_high[0] > value:
             high_value, end = parsed_high[0], second.end()
             unit = _read_unit(folded, end) or unit
@@ -186,10 +186,10 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if folded.startswith(" trở lên", end):
         end += len(" trở lên")
         op = Op.GE
-    value = round(value * factor, 6)
+    value = tidy(value * factor)
     if high_value is not None:
         op = Op.RANGE
-        low, high, lo_inc, hi_inc = value, round(high_value * factor, 6), True, True
+        low, high, lo_inc, hi_inc = value, tidy(high_value * factor), True, True
     else:
         low, high, lo_inc, hi_inc = _interval(op, value)
         if before and before.group("cmp") == "gần":
