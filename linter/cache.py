@@ -25,7 +25,7 @@ from linter.config import Config
 from linter.models import Claim, Document, Finding
 
 MAGIC = "doichieu-cache"
-SCHEMA = 1
+SCHEMA = 2
 _CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
@@ -67,7 +67,7 @@ class Cache:
         self.path = folder / "cache.sqlite"
         folder.mkdir(parents=True, exist_ok=True)
         self._db = self._open()
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple[str, str | None, str, str]] = []
 
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
@@ -90,39 +90,47 @@ class Cache:
         db = sqlite3.connect(self.path)
         with db:
             db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute(
+                "CREATE TABLE entries (key TEXT PRIMARY KEY, document TEXT, claims TEXT NOT NULL,"
+                " findings TEXT NOT NULL)"
+            )
             rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
             db.executemany("INSERT INTO meta VALUES (?, ?)", rows)
         return db
 
     def get(self, key: str) -> Entry | None:
         try:
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(
+                "SELECT document, claims, findings FROM entries WHERE key = ?", (key,)
+            ).fetchone()
         except sqlite3.DatabaseError:
             return None
         if row is None:
             return None
-        try:
-            data = json.loads(row[0])
-            document = Document.model_validate(data["document"]) if data["document"] else None
-            claims = tuple(_CLAIMS.validate_python(data["claims"]))
-            return document, claims, _FINDINGS.validate_python(data["findings"])
-        except (ValueError, KeyError, TypeError, ValidationError):
+        try:  # pydantic parses and validates the JSON in one pass (no json.loads first)
+            document = Document.model_validate_json(row[0]) if row[0] else None
+            claims = tuple(_CLAIMS.validate_json(row[1]))
+            return document, claims, _FINDINGS.validate_json(row[2])
+        except (ValueError, TypeError, ValidationError):
             return None  # a damaged entry is a miss, and will be overwritten
 
     def put(self, key: str, entry: Entry) -> None:
         document, claims, findings = entry
-        value = {
-            "document": document.model_dump(mode="json") if document else None,
-            "claims": _CLAIMS.dump_python(list(claims), mode="json"),
-            "findings": _FINDINGS.dump_python(findings, mode="json"),
-        }
-        self._pending.append((key, json.dumps(value, ensure_ascii=False)))
+        self._pending.append(
+            (
+                key,
+                document.model_dump_json() if document else None,
+                _CLAIMS.dump_json(list(claims)).decode(),
+                _FINDINGS.dump_json(findings).decode(),
+            )
+        )
 
     def commit(self) -> None:
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self._pending)
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", self._pending
+                )
         except sqlite3.DatabaseError as exc:  # a full disk must not lose the run's results
             print(f"doichieu: notice: could not write the cache: {exc}", file=sys.stderr)
         self._pending.clear()

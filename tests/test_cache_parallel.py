@@ -65,7 +65,7 @@ def test_damaged_cache_is_discarded_never_trusted(corpus: Path, capsys, damage: 
             db.execute("INSERT INTO meta VALUES ('magic', 'someone-else')")
     else:
         with sqlite3.connect(path) as db:
-            db.execute("UPDATE entries SET value = '{\"document\": 42}'")
+            db.execute("UPDATE entries SET claims = '[{\"kind\": 42}]'")
     status, out, err = _run(capsys, "--cache-dir", "c")
     assert (status, out) == reference[:2]
     if damage != "bad-entry":
