@@ -25,7 +25,7 @@ from linter.config import Config
 from linter.models import Claim, Document, Finding
 
 MAGIC = "doichieu-cache"
-SCHEMA = 2
+SCHEMA = 3
 _CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
@@ -67,7 +67,7 @@ class Cache:
         self.path = folder / "cache.sqlite"
         folder.mkdir(parents=True, exist_ok=True)
         self._db = self._open()
-        self._pending: list[tuple[str, str | None, str, str]] = []
+        self._pending: list[tuple[str, str | None, str | None, str, str]] = []
 
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
@@ -91,8 +91,8 @@ class Cache:
         with db:
             db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.execute(
-                "CREATE TABLE entries (key TEXT PRIMARY KEY, document TEXT, claims TEXT NOT NULL,"
-                " findings TEXT NOT NULL)"
+                "CREATE TABLE entries (key TEXT PRIMARY KEY, province TEXT, document TEXT,"
+                " claims TEXT NOT NULL, findings TEXT NOT NULL)"
             )
             rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
             db.executemany("INSERT INTO meta VALUES (?, ?)", rows)
@@ -102,7 +102,7 @@ class Cache:
         try:
             row = self._db.execute(
                 "SELECT document, claims, findings FROM entries WHERE key = ?", (key,)
-            ).fetchone()
+            ).fetchone()  # fmt: skip
         except sqlite3.DatabaseError:
             return None
         if row is None:
@@ -114,11 +114,20 @@ class Cache:
         except (ValueError, TypeError, ValidationError):
             return None  # a damaged entry is a miss, and will be overwritten
 
+    def province(self, key: str) -> str | bool | None:
+        """The province of a cached document, without loading it; False if not cached."""
+        try:
+            row = self._db.execute("SELECT province FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return False if row is None else row[0]
+
     def put(self, key: str, entry: Entry) -> None:
         document, claims, findings = entry
         self._pending.append(
             (
                 key,
+                document.meta.province if document else None,
                 document.model_dump_json() if document else None,
                 _CLAIMS.dump_json(list(claims)).decode(),
                 _FINDINGS.dump_json(findings).decode(),
@@ -129,7 +138,7 @@ class Cache:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", self._pending
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._pending
                 )
         except sqlite3.DatabaseError as exc:  # a full disk must not lose the run's results
             print(f"doichieu: notice: could not write the cache: {exc}", file=sys.stderr)

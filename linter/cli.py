@@ -154,7 +154,7 @@ def _check(args: argparse.Namespace) -> int:
             f"doichieu: recorded {len(result.findings)} findings in {args.write_baseline}",
             file=sys.stderr,
         )
-    if not result.documents:
+    if not result.documents and not result.skipped:
         print("doichieu: error: no document could be read", file=sys.stderr)
         return 2
     threshold = FAIL_ON[options.fail_on]

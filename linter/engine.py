@@ -148,8 +148,18 @@ def run(
     named = {_display(p, base) for p in paths if p.is_file()}
     shown = [(path, _display(path, base)) for path in collect_paths(paths)]
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
-    entries = parse_files(files, config, options.parsing)
-    entries += [parse_result(result, config) for result in extra]
+    entries = [parse_result(result, config) for result in extra]
+    skipped = 0
+    if options.focus is None:
+        entries += parse_files(files, config, options.parsing)
+    else:  # the focused documents first: only their provinces are needed as context
+        focused = [f for f in files if f[1] in options.focus]
+        entries += parse_files(focused, config, options.parsing)
+        wanted = {doc.meta.province for doc, _, _ in entries if doc is not None}
+        rest = [f for f in files if f[1] not in options.focus]
+        context = parse_files(rest, config, options.parsing, provinces=wanted)
+        skipped = len(rest) - len(context)
+        entries += context
     timer.lap(f"parse {len(entries)} files")
     findings = [f for _, _, found in entries for f in found]
     prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
@@ -173,6 +183,7 @@ def run(
         },
         settings={"fail_on": options.fail_on, "lang": options.lang},
         unreadable=tuple(sorted(unreadable)),
+        skipped=skipped,
     )
 
 

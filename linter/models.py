@@ -267,3 +267,4 @@ class RunResult(Frozen):
     indicator_labels: dict[str, str]  # indicator key -> human label in the run's language
     settings: dict[str, str]  # e.g. {"fail_on": "warning", "lang": "vi"}
     unreadable: tuple[str, ...] = ()  # paths that could not be read at all
+    skipped: int = 0  # cached documents of other provinces, not needed by a focused run

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,9 +59,16 @@ def _parse_file(task: tuple[str, str, Config]) -> Entry:
 
 
 def parse_files(
-    files: Sequence[tuple[Path, str]], config: Config, settings: ParseSettings
+    files: Sequence[tuple[Path, str]],
+    config: Config,
+    settings: ParseSettings,
+    provinces: Collection[str | None] | None = None,
 ) -> list[Entry]:
-    """Parse `files` ((path, displayed path) pairs), using and filling the cache."""
+    """Parse `files` ((path, displayed path) pairs), using and filling the cache.
+
+    With `provinces`, a cached document of another province is left out without
+    being loaded: a draft only needs the documents it can be compared with.
+    """
     cache = Cache(settings.cache_dir) if settings.cache_dir else None
     config_key = config_fingerprint(config)
     entries: list[Entry | None] = [None] * len(files)
@@ -71,6 +78,10 @@ def parse_files(
         if cache is not None:
             with contextlib.suppress(OSError):  # unreadable: the loader reports it
                 keys[i] = entry_key(path.read_bytes(), display, config_key)
+            if provinces is not None and i in keys:
+                cached = cache.province(keys[i])
+                if cached is not False and cached not in provinces:
+                    continue
             hit = cache.get(keys[i]) if i in keys else None
             if hit is not None:
                 entries[i] = hit

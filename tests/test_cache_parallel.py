@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -140,3 +141,20 @@ def test_checks_are_indexed_not_pairwise(tmp_path: Path, monkeypatch) -> None:
     calls.clear()
     run_corpus(tmp_path / "large", corpus_of(8), select={"NU01"})
     assert small > 0 and len(calls) == 2 * small
+
+
+def test_a_draft_loads_only_its_provinces_from_a_warm_cache(corpus: Path, capsys) -> None:
+    draft = corpus / "ban-thao.md"
+    draft.write_text(
+        "---\ndate: 2023-12-28\nprovince: Quảng Ninh\n---\n"
+        "Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 57.000 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    cold = _run(capsys, "--no-cache", "--draft", "ban-thao.md")
+    _run(capsys, "--cache-dir", "c")  # warm the cache with the corpus
+    warm = _run(capsys, "--cache-dir", "c", "--draft", "ban-thao.md")
+    assert warm[0] == cold[0]
+    assert json.loads(warm[1])["findings"] == json.loads(cold[1])["findings"]
+    documents = [d["path"] for d in json.loads(warm[1])["documents"]]
+    assert not [p for p in documents if "003_" in p]  # Bắc Kạn: never compared, never loaded
+    assert len(documents) == 1 + 4 * 4  # the draft and the Quảng Ninh seeds of each batch
