@@ -14,19 +14,9 @@ from linter.checking import (
     format_date,
     index,
 )
+from linter.claims.citations import issuer_label
 from linter.models import Finding, LegalRef, Severity
 
-ISSUER_LABEL = {
-    "hdnd_tinh": "HĐND tỉnh",
-    "ubnd_tinh": "UBND tỉnh",
-    "tinh_uy": "Tỉnh ủy",
-    "btv_tinh_uy": "Ban Thường vụ Tỉnh ủy",
-    "chinh_phu": "Chính phủ",
-    "thu_tuong": "Thủ tướng",
-    "quoc_hoi": "Quốc hội",
-    "hdnd_thanh_pho": "HĐND thành phố",
-    "ubnd_thanh_pho": "UBND thành phố",
-}
 # Two citations whose surrounding words overlap this much are about the same subject.
 SAME_SUBJECT = 0.5
 
@@ -127,7 +117,7 @@ class CitationNumberConflict(Check):
                 if a.number != b.number
             )
             ref = pairs[0][1]
-            issuer = ISSUER_LABEL.get(ref.issuer or "", ref.issuer or "")
+            issuer = issuer_label(ref.issuer)
             cited = " và ".join(f"số {n}" for n in numbers)
             if group.lang == "en":
                 message = (
@@ -221,12 +211,8 @@ class CitationDateConflict(Check):
             values = list(dict.fromkeys(format_date(r.date) for _, r in pairs))
             notes = [evidence(i, r.span, f"ngày {format_date(r.date)}") for i, r in pairs]
         else:
-            values = list(
-                dict.fromkeys(ISSUER_LABEL.get(r.issuer or "", r.issuer or "") for _, r in pairs)
-            )
-            notes = [
-                evidence(i, r.span, ISSUER_LABEL.get(r.issuer or "", r.issuer)) for i, r in pairs
-            ]
+            values = list(dict.fromkeys(issuer_label(r.issuer) for _, r in pairs))
+            notes = [evidence(i, r.span, issuer_label(r.issuer)) for i, r in pairs]
         if group.lang == "en":
             what = "dates" if field == "date" else "issuers"
             message = f"{ref.doc_type} no. {ref.number}/{ref.year} is cited with different {what}: {', '.join(values)}."

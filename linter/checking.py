@@ -117,5 +117,7 @@ def by_date(pairs: Iterable[tuple[DocumentClaims, C]]) -> list[tuple[DocumentCla
     return sorted(pairs, key=key)
 
 
-def format_date(value: object) -> str:
-    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else "không rõ ngày"
+def format_date(value: object, lang: str = "vi") -> str:
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return "unknown date" if lang == "en" else "không rõ ngày"

@@ -49,6 +49,7 @@ class Tables:
     needs_marker: frozenset[str]  # canonical types that are also common nouns
     issuers: dict[str, str]  # folded name -> issuer key
     symbol_issuers: dict[str, str]  # folded symbol suffix -> issuer key
+    labels: dict[str, str]  # issuer key -> how messages name it
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,13 @@ def tables() -> Tables:
         needs_marker=frozenset(raw["needs_marker"]),
         issuers=issuers,
         symbol_issuers={fold(k): v for k, v in raw["symbol_issuers"].items()},
+        labels=dict(raw["issuer_labels"]),
     )
+
+
+def issuer_label(key: str | None) -> str:
+    """How a message names an issuer key ("hdnd_tinh" -> "HĐND tỉnh")."""
+    return tables().labels.get(key or "", key or "?")
 
 
 def _alternation(words: dict[str, str]) -> str:
