@@ -25,8 +25,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linter.engine import prepare  # noqa: E402
+from linter.config import Config  # noqa: E402
 from linter.loading import load_document  # noqa: E402
+from linter.parsing import parse_result  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "claims.yaml"
 FIELDS = {
@@ -88,9 +89,9 @@ def evaluate(gold_path: Path = GOLD) -> dict[str, Any]:
     skipped = sorted(p for p in by_path if not (REPO / p).is_file())
     for path in sorted(set(by_path) - set(skipped)):
         file = REPO / path
-        item = prepare(load_document(file, path), [])
+        _, claims, _ = parse_result(load_document(file, path), Config())
         original = file.read_text(encoding="utf-8").splitlines()
-        predicted = [c.model_dump(mode="json") for c in item[1]] if item else []
+        predicted = [c.model_dump(mode="json") for c in claims]
         lines = covered.get(path, "all")
         in_scope = [
             p

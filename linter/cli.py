@@ -17,13 +17,13 @@ from pathlib import Path
 from linter import outputs
 from linter.cache import clear as clear_cache
 from linter.config import load_config
-from linter.engine import Options, run
+from linter.engine import Options, display_path, run
 from linter.errors import DoichieuError, UsageError
 from linter.gitdiff import changed_since
 from linter.loading import load_text
 from linter.models import Severity
 from linter.parsing import ParseSettings, default_jobs
-from linter.suppress import read_baseline, write_baseline
+from linter.suppress import baseline_text, read_baseline
 
 FAIL_ON = {
     "info": Severity.INFO,
@@ -149,7 +149,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.html:
         outputs.write_html(result, args.html, options.lang)
     if args.write_baseline:
-        write_baseline(args.write_baseline, result.findings)
+        outputs.write_atomic(args.write_baseline, baseline_text(result.findings))
         print(
             f"doichieu: recorded {len(result.findings)} findings in {args.write_baseline}",
             file=sys.stderr,
@@ -184,7 +184,5 @@ def _focus(args: argparse.Namespace, paths: list[Path]) -> tuple[frozenset[str] 
 
 
 def _relative(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as the engine shows it, so a focus matches its documents."""
+    return display_path(path, Path(os.path.abspath(Path.cwd())))  # noqa: PTH100 - as the engine

@@ -24,12 +24,10 @@ from pathlib import Path
 
 from linter import policy
 from linter.checking import Check, DocumentClaims, Group
-from linter.claims import extract_claims
 from linter.config import Config
 from linter.diagnostics import engine_finding, engine_infos
 from linter.lexicon import Lexicon
 from linter.loading import LoadResult, collect_paths
-from linter.metadata import infer_metadata
 from linter.models import CheckInfo, Claim, Document, Finding, RunResult
 from linter.parsing import ParseSettings, parse_files, parse_result
 from linter.registry import info, load_checks
@@ -48,33 +46,6 @@ class Options:
     baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
     parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
     verbose: bool = False  # timings per phase on stderr
-
-
-def prepare(
-    result: LoadResult,
-    findings: list[Finding],
-    config: Config | None = None,
-    lexicon: Lexicon | None = None,
-) -> Prepared | None:
-    """Metadata and claims of one loaded file; problems become findings."""
-    config = config or Config()
-    for problem in result.problems:
-        code = "DC01" if result.document is None else "DC02"
-        findings.append(
-            engine_finding(code, problem.message, result.path, problem.line, problem.column)
-        )
-    if result.document is None:
-        return None
-    doc = result.document
-    try:
-        doc = policy.apply_metadata(doc.model_copy(update={"meta": infer_metadata(doc)}), config)
-        claims = extract_claims(doc, lexicon)
-    except Exception as exc:  # a parser bug must not lose the rest of the corpus
-        findings.append(
-            engine_finding("EN01", f"parser crashed on this document: {exc!r}", doc.path)
-        )
-        return doc, ()
-    return doc, claims
 
 
 def run_documents(
@@ -145,8 +116,8 @@ def run(
     config = options.config
     timer = Timer(options.verbose)
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
-    named = {_display(p, base) for p in paths if p.is_file()}
-    shown = [(path, _display(path, base)) for path in collect_paths(paths)]
+    named = {display_path(p, base) for p in paths if p.is_file()}
+    shown = [(path, display_path(path, base)) for path in collect_paths(paths)]
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     entries = [parse_result(result, config) for result in extra]
     skipped = 0
@@ -201,7 +172,7 @@ class Timer:
         self.last = now
 
 
-def _display(path: Path, base: Path) -> str:
+def display_path(path: Path, base: Path) -> str:
     """Paths are shown relative to `base` (the root, or the working directory) when
     below it. abspath, not resolve(): resolving every component of thousands of
     paths was a tenth of a warm run."""

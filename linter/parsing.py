@@ -17,10 +17,12 @@ from pathlib import Path
 
 from linter import policy
 from linter.cache import Cache, Entry, config_fingerprint, entry_key
+from linter.claims import extract_claims
 from linter.config import Config
+from linter.diagnostics import engine_finding
 from linter.lexicon import Lexicon
 from linter.loading import LoadResult, load_document
-from linter.models import Finding
+from linter.metadata import infer_metadata
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -45,12 +47,25 @@ def _lexicon(config: Config) -> Lexicon:
 
 
 def parse_result(result: LoadResult, config: Config) -> Entry:
-    from linter.engine import prepare  # the engine owns how one document is prepared
-
-    findings: list[Finding] = []
-    item = prepare(result, findings, config, _lexicon(config))
-    document, claims = item if item is not None else (None, ())
-    return document, claims, findings
+    """Metadata and claims of one loaded file; its problems become findings
+    (DC01 unreadable, DC02 malformed part, EN01 parser crash)."""
+    findings = [
+        engine_finding(
+            "DC01" if result.document is None else "DC02",
+            problem.message, result.path, problem.line, problem.column,
+        )
+        for problem in result.problems
+    ]  # fmt: skip
+    if result.document is None:
+        return None, (), findings
+    doc = result.document
+    try:
+        doc = policy.apply_metadata(doc.model_copy(update={"meta": infer_metadata(doc)}), config)
+        claims = extract_claims(doc, _lexicon(config))
+    except Exception as exc:  # a parser bug must not lose the rest of the corpus
+        message = f"parser crashed on this document: {exc!r}"
+        return doc, (), [*findings, engine_finding("EN01", message, doc.path)]
+    return doc, claims, findings
 
 
 def _parse_file(task: tuple[str, str, Config]) -> Entry:

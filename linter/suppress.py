@@ -68,7 +68,7 @@ def apply_suppressions(findings: Iterable[Finding], documents: Iterable[Document
     return kept
 
 
-def write_baseline(path: Path, findings: Iterable[Finding]) -> None:
+def baseline_text(findings: Iterable[Finding]) -> str:
     entries = sorted(
         ({"fingerprint": f.fingerprint, "code": f.code, "message": f.message,
           "paths": sorted({e.path for e in f.evidence})} for f in findings),
@@ -77,7 +77,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> None:
     text = json.dumps(
         {"version": BASELINE_VERSION, "findings": entries}, ensure_ascii=False, indent=2
     )
-    path.write_text(text + "\n", encoding="utf-8")
+    return text + "\n"
 
 
 def read_baseline(path: Path) -> frozenset[str]:

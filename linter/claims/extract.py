@@ -16,11 +16,11 @@ import itertools
 import re
 
 from linter import nlp
-from linter.claims.citations import find_citations, resolve_short_forms
+from linter.claims.citations import RawCitation, find_citations, resolve_short_forms
 from linter.claims.context import Context, cues, period_of, status_of, update_context
 from linter.claims.periods import PeriodMention, find_dates, find_periods
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.targets import find_counts, find_plans
+from linter.claims.targets import RawCount, find_counts, find_plans
 from linter.lexicon import Lexicon, Mention, default_lexicon
 from linter.models import (
     Claim,
@@ -46,16 +46,19 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
     scope = Scope.DISTRICT if doc.meta.district else Scope.PROVINCE
     context = Context()
     claims: list[Claim] = []
-    citations: list[tuple[int, tuple[int, int], object]] = []
+    citations: list[tuple[tuple[int, int], RawCitation]] = []
     for s, e in nlp.sentences(doc.text):
         f = folded[s:e]
         mentions = find_periods(f, default_year)
         periods = [p for p in mentions if not p.is_base]
         claims.extend(_period_refs(doc, s, e, mentions))
         raw_citations = find_citations(f, doc.text[s:e])
-        citations.extend((s, (s, e), c) for c in raw_citations)
+        citations.extend(((s, e), c) for c in raw_citations)
         cited = [(c.start, c.end) for c in raw_citations]
-        claims.extend(_quantities(doc, f, s, e, periods, lexicon, context, reference, scope, cited))
+        counts = find_counts(f)
+        claims.extend(
+            _quantities(doc, f, s, e, periods, lexicon, context, reference, scope, cited, counts)
+        )
         for d in find_dates(f, default_year):
             claims.append(
                 DateRef(
@@ -66,7 +69,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
                 )
             )
         clauses = _clauses(f, [])
-        for c in find_counts(f):
+        for c in counts:
             c_start, c_end = next((a, b) for a, b in clauses if a <= c.start < b)
             period = period_of(periods, c.start, c_start, c_end) or context.period
             year = period.year if period else None
@@ -110,11 +113,11 @@ def _period_refs(doc: Document, s: int, e: int, mentions: list[PeriodMention]) -
     ]
 
 
-def _legal_refs(doc: Document, found: list[tuple[int, tuple[int, int], object]]) -> list[LegalRef]:
-    raw = [c for _, _, c in found]
-    resolved = resolve_short_forms(raw)  # type: ignore[arg-type]
+def _legal_refs(doc: Document, found: list[tuple[tuple[int, int], RawCitation]]) -> list[LegalRef]:
+    resolved = resolve_short_forms([c for _, c in found])
     refs: list[LegalRef] = []
-    for (base, sentence, _), (c, was_resolved) in zip(found, resolved, strict=True):
+    for ((base, end), _), (c, was_resolved) in zip(found, resolved, strict=True):
+        sentence = (base, end)
         refs.append(
             LegalRef(
                 span=doc.span(base + c.start, base + c.end),
@@ -153,6 +156,7 @@ def _quantities(
     reference: dt.date | None,
     scope: Scope,
     cited: list[tuple[int, int]],
+    counts: list[RawCount],
 ) -> list[Quantity]:
     before, after = lexicon.find(f), lexicon.find_after(f)
     clauses = _clauses(f, [(m.start, m.end) for m in before + after])
@@ -161,7 +165,7 @@ def _quantities(
     previous: str | None = None
     last_end = 0
     quantities = find_quantities(f)
-    taken = [(q.start, q.end) for q in quantities] + [(c.start, c.end) for c in find_counts(f)]
+    taken = [(q.start, q.end) for q in quantities] + [(c.start, c.end) for c in counts]
     for q in quantities:
         if any(a <= q.number_start < b for a, b in cited):
             continue
