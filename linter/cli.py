@@ -127,7 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     paths = list(args.paths) or [(config.root or Path.cwd()) / p for p in config.corpus]
-    if not paths and not args.draft:
+    if not paths and args.draft:  # checked against nothing, a draft would always "pass"
+        raise UsageError(
+            "--draft needs published documents to compare with: name them after the draft "
+            "(doichieu check --draft FILE FOLDER) or set `corpus` in the configuration"
+        )
+    if not paths:
         raise UsageError("no paths given and no `corpus` in the configuration")
     focus, extra = _focus(args, paths)
     select = {c.strip().upper() for c in args.select.split(",")} if args.select else None
@@ -141,7 +146,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     options = Options(
         select=select, lang=args.lang, fail_on=args.fail_on, config=config, focus=focus,
-        baseline=baseline, parsing=parsing, verbose=args.verbose,
+        focus_role="draft" if args.draft else "changed", baseline=baseline, parsing=parsing,
+        verbose=args.verbose,
     )  # fmt: skip
 
     result = run(paths, options, extra=extra)

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from linter import policy
 from linter.checking import Check, DocumentClaims, Group
@@ -28,7 +29,7 @@ from linter.config import Config
 from linter.diagnostics import engine_finding, engine_infos
 from linter.lexicon import Lexicon
 from linter.loading import LoadResult, collect_paths
-from linter.models import CheckInfo, Claim, Document, Finding, RunResult
+from linter.models import CheckInfo, Claim, Document, Evidence, Finding, RunResult
 from linter.parsing import ParseSettings, parse_files, parse_result
 from linter.registry import info, load_checks
 from linter.suppress import apply_suppressions
@@ -43,6 +44,7 @@ class Options:
     fail_on: str = "warning"
     config: Config = field(default_factory=Config)
     focus: frozenset[str] | None = None  # report only findings involving these paths
+    focus_role: Literal["draft", "changed"] = "draft"  # what the focused documents are
     baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
     parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
     verbose: bool = False  # timings per phase on stderr
@@ -141,7 +143,12 @@ def run(
     findings = apply_suppressions(findings, (doc for doc, _ in prepared))
     findings = [f for f in findings if f.fingerprint not in options.baseline]
     if options.focus is not None:
-        findings = [f for f in findings if any(e.path in options.focus for e in f.evidence)]
+        focus, role, lang = options.focus, options.focus_role, options.lang
+        findings = [
+            _lead_with_focus(f, focus, role, lang)
+            for f in findings
+            if any(e.path in focus for e in f.evidence)
+        ]
     timer.lap(f"check {len(prepared)} documents")
     prepared.sort(key=lambda pair: pair[0].path)
     return RunResult(
@@ -156,6 +163,45 @@ def run(
         unreadable=tuple(sorted(unreadable)),
         skipped=skipped,
     )
+
+
+# How a focused run labels its documents, and what it adds to the message.
+_ROLES = {
+    ("draft", "vi"): ("bản thảo", "Bản thảo ghi {ours}; văn bản đã công bố ghi {theirs}."),
+    ("draft", "en"): ("draft", "The draft says {ours}; the published documents say {theirs}."),
+    ("changed", "vi"): (
+        "tệp đã thay đổi",
+        "Tệp đã thay đổi ghi {ours}; văn bản đã công bố ghi {theirs}.",
+    ),
+    ("changed", "en"): (
+        "changed file",
+        "The changed file says {ours}; the published documents say {theirs}.",
+    ),
+}
+
+
+def _lead_with_focus(finding: Finding, focus: frozenset[str], role: str, lang: str) -> Finding:
+    """The focused document's evidence first, labelled, and the message saying what
+    the published documents say. Done here, once, rather than in every check:
+    checks order evidence oldest first, but on a pull request or at the editor's
+    desk the annotation must land on the document being written."""
+    label, template = _ROLES[(role, "en" if lang == "en" else "vi")]
+    ours = [e for e in finding.evidence if e.path in focus]
+    theirs = [e for e in finding.evidence if e.path not in focus]
+    labelled = [
+        e.model_copy(update={"note": f"{label}: {e.note}" if e.note else label}) for e in ours
+    ]
+    message = finding.message
+    if any(e.quote for e in ours) and any(e.quote for e in theirs):
+        said = ", ".join(dict.fromkeys(f"«{e.quote}»" for e in ours if e.quote))
+        published = "; ".join(dict.fromkeys(_cited(e) for e in theirs if e.quote))
+        message = f"{message} {template.format(ours=said, theirs=published)}"
+    return finding.model_copy(update={"evidence": (*labelled, *theirs), "message": message})
+
+
+def _cited(evidence: Evidence) -> str:
+    date = f", {evidence.document_date.strftime('%d/%m/%Y')}" if evidence.document_date else ""
+    return f"«{evidence.quote}» ({evidence.path}{date})"
 
 
 class Timer:

@@ -39,13 +39,49 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_draft_reports_only_what_involves_it(corpus: Path, capsys) -> None:
     (corpus / "ban-thao.md").write_text(DRAFT, encoding="utf-8")
     assert main(["check", "--draft", "ban-thao.md", "corpus", "--format", "json"]) == 1
-    assert _codes(_json(capsys)) == [("VB01", ["corpus/c.md", "ban-thao.md"])]  # not a/b's NU01
+    data = _json(capsys)
+    assert _codes(data) == [("VB01", ["ban-thao.md", "corpus/c.md"])]  # not a/b's NU01
+    # The draft leads (oldest first would put the published c.md first), labelled as the
+    # draft, and the message says what the published document says.
+    finding = data["findings"][0]
+    assert [e["note"] for e in finding["evidence"]] == ["bản thảo: số 13", "số 12"]
+    assert finding["message"].endswith(
+        " Bản thảo ghi «Nghị quyết số 13 ngày 30/3/2023 của HĐND tỉnh»; văn bản đã công bố ghi "
+        "«Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh» (corpus/c.md, 20/12/2023)."
+    )
+
+
+def test_focused_document_leads_in_english_text_output(corpus: Path, capsys) -> None:
+    (corpus / "ban-thao.md").write_text(B.replace("2023-12-14", "2023-12-29"), encoding="utf-8")
+    assert main(["check", "--draft", "ban-thao.md", "corpus", "--lang", "en"]) == 1
+    first = capsys.readouterr().out.splitlines()[:3]
+    assert first[0] == (
+        "ban-thao.md:5:52: NU01 [warning] 'State budget revenue' (năm 2024, target) is stated as "
+        "55.600 tỷ đồng and 56.000 tỷ đồng: these figures cannot both be right. "
+        "The draft says «55.600 tỷ đồng»; the published documents say "
+        "«55.600 tỷ đồng» (corpus/b.md, 14/12/2023); «56.000 tỷ đồng» (corpus/a.md, 23/12/2023)."
+    )
+    assert first[1].startswith("    ban-thao.md:5:52  29/12/2023")
+    assert first[2].startswith("    corpus/b.md:5:52  14/12/2023")
+
+
+def test_draft_without_a_corpus_is_a_usage_error(corpus: Path, capsys) -> None:
+    # Checked against nothing, a contradicting draft passed with 0 findings and exit 0.
+    (corpus / "ban-thao.md").write_text(DRAFT, encoding="utf-8")
+    assert main(["check", "--draft", "ban-thao.md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("doichieu: error: --draft needs published documents")
+    assert captured.err.count("\n") == 1
+    write_corpus(corpus, {"doichieu.toml": 'corpus = ["corpus"]\n'})  # the configured corpus
+    assert main(["check", "--draft", "ban-thao.md", "--format", "json"]) == 1
+    assert _codes(_json(capsys)) == [("VB01", ["ban-thao.md", "corpus/c.md"])]
 
 
 def test_draft_from_stdin(corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode())))
     assert main(["check", "--draft", "-", "corpus", "--format", "json"]) == 1
-    assert _codes(_json(capsys)) == [("VB01", ["corpus/c.md", "<stdin>.md"])]
+    assert _codes(_json(capsys)) == [("VB01", ["<stdin>.md", "corpus/c.md"])]
 
 
 def test_clean_draft_exits_0(corpus: Path, capsys) -> None:
@@ -77,7 +113,41 @@ def test_changed_since_in_a_real_repository(corpus: Path, capsys) -> None:
     assert _json(capsys)["findings"] == []  # nothing changed: the old NU01 is not reported
     (corpus / "corpus" / "d.md").write_text(DRAFT, encoding="utf-8")  # new, untracked
     assert main(["check", "corpus", "--changed-since", "HEAD", "--format", "json"]) == 1
-    assert _codes(_json(capsys)) == [("VB01", ["corpus/c.md", "corpus/d.md"])]
+    data = _json(capsys)
+    assert _codes(data) == [("VB01", ["corpus/d.md", "corpus/c.md"])]
+    assert data["findings"][0]["evidence"][0]["note"] == "tệp đã thay đổi: số 13"
+
+
+def _commit_all(repo: Path) -> None:
+    ident = ["-c", "user.email=t@example.invalid", "-c", "user.name=t"]
+    _git(repo, *ident, "add", ".")
+    _git(repo, *ident, "commit", "-qm", "published")
+
+
+@pytest.mark.parametrize("tracked", [True, False], ids=["modified", "untracked"])
+def test_changed_since_finds_files_with_vietnamese_names(corpus: Path, capsys, tracked) -> None:
+    # git quotes such names ("Th\303\264ng ...") unless asked for NUL-separated output;
+    # a quoted name matched no document and the run passed with 0 findings.
+    name = "corpus/Thông cáo số 2.md"
+    _git(corpus, "init", "-q", "-b", "main")
+    if tracked:
+        (corpus / name).write_text(C, encoding="utf-8")
+    _commit_all(corpus)
+    (corpus / name).write_text(DRAFT, encoding="utf-8")
+    assert main(["check", "corpus", "--changed-since", "HEAD", "--format", "json"]) == 1
+    assert _codes(_json(capsys)) == [("VB01", [name, "corpus/c.md"])]
+
+
+def test_changed_since_outside_a_repository_says_so_in_one_line(
+    corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(corpus.parent))
+    assert main(["check", "corpus", "--changed-since", "HEAD"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"doichieu: error: --changed-since needs a git repository: {corpus} is not inside one\n"
+    )
 
 
 def test_changed_since_bad_revision_is_a_usage_error(corpus: Path, capsys) -> None:
