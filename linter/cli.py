@@ -23,6 +23,8 @@ from linter.gitdiff import changed_since
 from linter.loading import load_text
 from linter.models import Severity
 from linter.parsing import ParseSettings, default_jobs
+from linter.policy import check_codes
+from linter.registry import known_codes, load_checks
 from linter.suppress import baseline_text, read_baseline
 
 FAIL_ON = {
@@ -103,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "checks":
-            return outputs.list_checks(load_config(args.config))
+            config = load_config(args.config)
+            check_codes(config, None, known_codes(load_checks()))
+            return outputs.list_checks(config)
         if args.command == "explain":
             return outputs.explain(args.code)
         if args.command == "cache":
@@ -135,7 +139,7 @@ def _check(args: argparse.Namespace) -> int:
     if not paths:
         raise UsageError("no paths given and no `corpus` in the configuration")
     focus, extra = _focus(args, paths)
-    select = {c.strip().upper() for c in args.select.split(",")} if args.select else None
+    select = _codes(args.select) if args.select is not None else None
     baseline = read_baseline(args.baseline) if args.baseline else frozenset()
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
@@ -168,6 +172,14 @@ def _check(args: argparse.Namespace) -> int:
         f.severity.rank >= threshold.rank for f in result.findings
     )
     return 1 if failing and not args.exit_zero and not args.write_baseline else 0
+
+
+def _codes(text: str) -> frozenset[str]:
+    """`--select NU01,vb` as codes; an empty list would select nothing, silently."""
+    codes = frozenset(c.strip().upper() for c in text.split(",") if c.strip())
+    if not codes:
+        raise UsageError("--select expects check codes or prefixes, such as NU01,VB")
+    return codes
 
 
 def _focus(args: argparse.Namespace, paths: list[Path]) -> tuple[frozenset[str] | None, list]:

@@ -31,8 +31,9 @@ from linter.lexicon import Lexicon
 from linter.loading import LoadResult, collect_paths
 from linter.models import CheckInfo, Claim, Document, Evidence, Finding, RunResult
 from linter.parsing import ParseSettings, parse_files, parse_result
-from linter.registry import info, load_checks
+from linter.registry import Loaded, info, known_codes, load_checks
 from linter.suppress import apply_suppressions
+from linter.textmap import printable
 
 Prepared = tuple[Document, tuple[Claim, ...]]
 
@@ -51,10 +52,14 @@ class Options:
 
 
 def run_documents(
-    documents: Sequence[Prepared], options: Options, findings: list[Finding], lexicon: Lexicon
+    documents: Sequence[Prepared],
+    options: Options,
+    findings: list[Finding],
+    lexicon: Lexicon,
+    loaded: Loaded | None = None,
 ) -> list[CheckInfo]:
     """Run every enabled check on every province group; returns what ran."""
-    loaded = load_checks()
+    loaded = loaded or load_checks()
     for error in loaded.errors:
         findings.append(engine_finding("EN02", str(error), f"<plugin {error.package}>"))
     checks = [
@@ -116,6 +121,8 @@ def run(
     """Check the documents under `paths` (plus `extra`, already loaded, e.g. a draft from stdin)."""
     options = options or Options()
     config = options.config
+    loaded = load_checks()  # before parsing: a misspelt code is an error, not a silent pass
+    policy.check_codes(config, options.select, known_codes(loaded))
     timer = Timer(options.verbose)
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
     named = {display_path(p, base) for p in paths if p.is_file()}
@@ -138,7 +145,7 @@ def run(
     prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
     unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
     lexicon = policy.build_lexicon(config)
-    infos = run_documents(prepared, options, findings, lexicon)
+    infos = run_documents(prepared, options, findings, lexicon, loaded)
     findings = policy.adjust(findings, config)
     findings = apply_suppressions(findings, (doc for doc, _ in prepared))
     findings = [f for f in findings if f.fingerprint not in options.baseline]
@@ -224,6 +231,7 @@ def display_path(path: Path, base: Path) -> str:
     paths was a tenth of a warm run."""
     absolute = Path(os.path.abspath(path))  # noqa: PTH100 - no symlink resolution wanted
     try:
-        return absolute.relative_to(base).as_posix()
+        shown = absolute.relative_to(base).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print

@@ -3,9 +3,11 @@ which checks run, and the severity and scope of what they report."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Collection, Iterable
 
 from linter.config import Config
+from linter.errors import UsageError
 from linter.lexicon import IndicatorSpec, Lexicon, default_lexicon
 from linter.models import Document, Finding, Provenance, Severity
 
@@ -49,6 +51,36 @@ def enabled(code: str, config: Config, select: Iterable[str] | None) -> bool:
     if select is not None:
         return any(code.startswith(s) for s in select)
     return config.enabled(code)
+
+
+def check_codes(config: Config, select: Iterable[str] | None, known: Collection[str]) -> None:
+    """Every code or prefix named in `--select` and the configuration must name a
+    known code: a misspelt one selects nothing, and a run of no check passes."""
+    where = config.source or "the configuration"
+    named = [("--select", code) for code in select or ()]
+    named += [(f"{where}: select", code) for code in config.select or ()]
+    named += [(f"{where}: extend-select", code) for code in config.extend_select]
+    named += [(f"{where}: ignore", code) for code in config.ignore]
+    named += [(f"{where}: severity", code) for code in config.severity]
+    named += [
+        (f"{where}: per-path-ignores", code)
+        for codes in config.per_path_ignores.values()
+        for code in codes
+    ]
+    for source, code in named:
+        if not any(k.startswith(code) for k in known):
+            raise UsageError(f"unknown check code {code!r} in {source}; {_closest(code, known)}")
+
+
+def _closest(code: str, known: Collection[str]) -> str:
+    """Known codes like `code`: of its family ("VB03" -> VB01, VB02) when it has one,
+    else the most similar by difflib, else all of them."""
+    wanted = code.upper()
+    family = sorted(k for k in known if len(wanted) >= 2 and k.startswith(wanted[:2]))
+    close = family or difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.5)
+    if close:
+        return f"closest known codes: {', '.join(close)}"
+    return f"known codes: {', '.join(sorted(known))}"
 
 
 def adjust(findings: Iterable[Finding], config: Config) -> list[Finding]:

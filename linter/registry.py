@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
 from linter.checking import CODE, NAME, Check
+from linter.diagnostics import ENGINE_CODES
 from linter.errors import CheckLoadError
 from linter.models import CheckInfo, Severity
 
@@ -70,6 +71,13 @@ def load_checks() -> Loaded:
             continue
         checks[check.code] = (check, package)
     return Loaded(tuple(checks[c] for c in sorted(checks)), tuple(errors))
+
+
+def known_codes(loaded: Loaded) -> frozenset[str]:
+    """Codes a user may name: the checks, the engine's own codes, and checks that
+    failed to load (their code is right; the plugin is what is broken, and EN02 says so)."""
+    broken = {e.entry_point for e in loaded.errors}
+    return frozenset({*(c.code for c, _ in loaded.checks), *ENGINE_CODES, *broken})
 
 
 def info(check: type[Check], package: str = "doichieu") -> CheckInfo:

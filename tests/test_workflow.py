@@ -319,3 +319,59 @@ def test_sarif_and_github_formats_from_the_command_line(corpus: Path, capsys, mo
     assert main(["check", "corpus", "--format", "github"]) == 1
     assert capsys.readouterr().out.startswith("::warning file=corpus/b.md,line=5,col=")
     assert "NU01" in summary.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "config", "expected"),
+    [
+        (
+            ["--select", "NU1"],
+            None,
+            "unknown check code 'NU1' in --select; closest known codes: NU01",
+        ),
+        (
+            ["--select", "NU01,XY"],
+            None,
+            "unknown check code 'XY' in --select; known codes: CT01, DC01, DC02, DC03, DC04, EN01, EN02, NU01, TG01, VB01, VB02",
+        ),
+        (
+            ["--select", "N0U1"],
+            None,
+            "unknown check code 'N0U1' in --select; closest known codes: NU01, EN01, VB01",
+        ),
+        (
+            [],
+            'select = ["VB03"]\n',
+            "unknown check code 'VB03' in doichieu.toml: select; closest known codes: VB01, VB02",
+        ),
+        (
+            [],
+            'ignore = ["TG02"]\n',
+            "unknown check code 'TG02' in doichieu.toml: ignore; closest known codes: TG01",
+        ),
+        (
+            [],
+            'severity = { CT1 = "error" }\n',
+            "unknown check code 'CT1' in doichieu.toml: severity; closest known codes: CT01",
+        ),
+    ],
+)
+def test_unknown_check_code_is_a_usage_error(corpus: Path, capsys, argv, config, expected) -> None:
+    # A misspelt code selected no check at all: 0 findings, exit 0.
+    if config:
+        write_corpus(corpus, {"doichieu.toml": config})
+    assert main(["check", "corpus", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    line = captured.err.removesuffix("\n")
+    assert "\n" not in line
+    assert line.replace(str(corpus) + "/", "") == f"doichieu: error: {expected}"
+
+
+def test_codes_and_prefixes_that_exist_are_accepted(corpus: Path, capsys) -> None:
+    write_corpus(corpus, {"doichieu.toml": 'select = ["NU", "VB01"]\nignore = ["DC03"]\n'})
+    assert main(["check", "corpus", "--select", "nu01"]) == 1
+    assert main(["checks"]) == 0
+    write_corpus(corpus, {"doichieu.toml": 'ignore = ["NU10"]\n'})
+    assert main(["checks"]) == 2
+    capsys.readouterr()
