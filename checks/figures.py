@@ -1,4 +1,10 @@
-"""Figures for the same indicator that cannot both be true."""
+"""Figures for the same indicator that cannot both be true.
+
+Figures are compared within one scope, read from the document metadata
+(`DocumentMeta.scope`): the province, one district or one commune. A document
+issued by or about a district or commune whose unit was not resolved has no
+scope, and its figures are compared with nobody's, least of all the province's.
+"""
 
 from __future__ import annotations
 
@@ -92,11 +98,15 @@ class FigureConflict(Check):
 
 def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:
     """Figures are comparable only when all of this is equal."""
-    if not (q.indicator and q.period and q.status):
+    # A district or commune document whose unit is unknown has no scope: its
+    # figures are not the province's, and nobody else's for sure.
+    scope = item.document.meta.scope
+    if not (q.indicator and q.period and q.status) or scope is None:
         return None
-    district = item.document.meta.district
+    district, commune = scope
     period = (q.period.start, q.period.end)
-    return (q.indicator, q.measure, q.unit, period, q.status, district, q.part_of, q.base)
+    key = (q.indicator, q.measure, q.unit, period, q.status, district, q.part_of, q.base)
+    return (*key, commune) if commune else key
 
 
 def _conflicting(pairs: Iterable[tuple[DocumentClaims, Quantity]], tolerance: float) -> bool:

@@ -5,7 +5,11 @@ districts and ~10,000 wards before the merger of 1 July 2025 (`legacy`) and
 the 34 provinces and ~3,300 wards after it (`current`). Documents are grouped
 by the province they were written for, so lookups return both and the caller
 keeps the name the text uses; `merged_into` is for display only. Lookup keys
-are `name_key`s, so "Hoà Bình", "HÒA BÌNH" and "Bà Rịa–Vũng Tàu" all match.
+are `name_key`s, so "Hoà Bình", "HÒA BÌNH" and "Bà Rịa–Vũng Tàu" all match, and
+so do "Cư M'gar" and "Cư Mgar". Names the dataset tells apart by a note of their
+type ("Cai Lậy (Huyện)", "Cai Lậy (Thị xã)") share one key: the unit word of
+the text decides between them. With `loose=True` a lookup matches spellings
+that differ in marks or spacing ("Đăk Glong", "Krông Ana"); see `loose_key`.
 
 The words around names (unit words, aliases) come from `linter.places`; `scan`,
 which finds units named in a text, lives in `linter.mentions` and is offered
@@ -23,7 +27,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from linter.places import UnitWord, name_key, places, unit_words
+from linter.places import UnitWord, loose_key, name_key, places, unit_words
 
 if TYPE_CHECKING:
     from linter.mentions import Mention
@@ -152,19 +156,39 @@ def load() -> Gazetteer:
     )
 
 
-def provinces_named(name: str) -> tuple[Province, ...]:
+def provinces_named(name: str, loose: bool = False) -> tuple[Province, ...]:
     """Provinces whose short name or alias is `name` (folded or not), legacy first."""
+    if loose:
+        return _loose()[0].get(loose_key(name), ())
     return load().provinces.get(name_key(name), ())
 
 
-def districts_named(name: str) -> tuple[District, ...]:
+def districts_named(name: str, loose: bool = False) -> tuple[District, ...]:
     """Pre-merger districts of any province whose short name is `name`."""
+    if loose:
+        return _loose()[1].get(loose_key(name), ())
     return load().districts.get(name_key(name), ())
 
 
-def wards_named(name: str) -> tuple[Ward, ...]:
+def wards_named(name: str, loose: bool = False) -> tuple[Ward, ...]:
     """Wards of either generation whose short name is `name`."""
+    if loose:
+        return _loose()[2].get(loose_key(name), ())
     return load().wards.get(name_key(name), ())
+
+
+def _loosely(table: dict[str, tuple[_U, ...]]) -> dict[str, tuple[_U, ...]]:
+    pairs = ((loose_key(key), unit) for key, units in table.items() for unit in units)
+    return {k: tuple(dict.fromkeys(v)) for k, v in _index(pairs).items()}
+
+
+@lru_cache(maxsize=1)
+def _loose() -> tuple[
+    dict[str, tuple[Province, ...]], dict[str, tuple[District, ...]], dict[str, tuple[Ward, ...]]
+]:
+    """The tables by `loose_key`, built the first time a name needs them (~0.1 s)."""
+    gaz = load()
+    return _loosely(gaz.provinces), _loosely(gaz.districts), _loosely(gaz.wards)
 
 
 def district_of(ward: Ward) -> District | None:

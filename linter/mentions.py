@@ -4,7 +4,12 @@ A unit is named either after a unit word ("tỉnh Quảng Ninh", "thị xã Qu�
 Yên") or, for a province only, bare or by an alias ("Quảng Ninh đề ra",
 "TP.HCM"). A name after a unit word resolves only to units that word can
 introduce: "xã Hiệp Hòa" is a ward, never the district of that name. Matching
-runs over the folded text, whose offsets are those of the text.
+runs over the folded text, whose offsets are those of the text. A word keeps
+its apostrophes ("M'gar") and its key drops them, as `name_key` does. A name
+that no unit of the word's level has is looked up again loosely (`loose_key`:
+"huyện Đăk Glong", "huyện Krông Ana"), never a bare one nor a ward: only the unit word of
+a province or district makes a loose match safe (ten thousand ward names
+include many that differ in one mark).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linter.gazetteer import District, Province, Ward, districts_named, provinces_named, wards_named
-from linter.places import WORD, UnitWord, name_key, places, unit_words
+from linter.places import APOSTROPHES, WORD, UnitWord, name_key, places, unit_words
 
 # Between a unit word and its name ("TP.HCM", "TP. Hà Nội") and inside a name
 # ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu").
@@ -66,7 +71,8 @@ class _Scanner:
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
         self.spans = [m.span() for m in WORD.finditer(folded)]
-        self.keys = [folded[a:b] for a, b in self.spans]
+        strip = str.maketrans("", "", APOSTROPHES)
+        self.keys = [folded[a:b].translate(strip) for a, b in self.spans]
         self.aliases = {name_key(a) for a in places().province_aliases}
 
     def gap(self, i: int) -> str:
@@ -98,17 +104,23 @@ class _Scanner:
             found.append((" ".join(self.keys[i:j]), j))
         return found[::-1]
 
-    def resolve(self, unit: UnitWord, key: str, start: int, end: int) -> Mention | None:
-        """The mention of `key` after `unit`, if the gazetteer knows such a unit."""
-        provinces = provinces_named(key) if unit.level in ("province", "city") else ()
-        if unit.level == "city":  # "thành phố Hạ Long" is a district, not a province
+    def resolve(
+        self, unit: UnitWord, key: str, start: int, end: int, loose: bool = False
+    ) -> Mention | None:
+        """The mention of `key` after `unit`, if the gazetteer knows such a unit.
+
+        The unit word decides between units of one name: "thị xã Cai Lậy" is
+        never "huyện Cai Lậy", "thành phố Hạ Long" is a district, not a province.
+        """
+        provinces = provinces_named(key, loose) if unit.level in ("province", "city") else ()
+        if unit.level == "city":
             provinces = tuple(p for p in provinces if p.kind == "thành phố")
         districts: tuple[District, ...] = ()
         if unit.level in ("city", "district") and not provinces:
-            districts = tuple(d for d in districts_named(key) if d.type == unit.type)
+            districts = tuple(d for d in districts_named(key, loose) if d.type == unit.type)
         wards: tuple[Ward, ...] = ()
         if unit.level == "ward":
-            wards = tuple(w for w in wards_named(key) if w.type == unit.type)
+            wards = tuple(w for w in wards_named(key, loose) if w.type == unit.type)
         if not (provinces or districts or wards):
             return None
         return Mention(start, end, unit, key, key in self.aliases, provinces, districts, wards)
@@ -118,7 +130,11 @@ class _Scanner:
         start, end, j = self.spans[i][0], self.spans[i + n - 1][1], i + n
         if j < len(self.keys) and _GAP_BEFORE_NAME.fullmatch(self.gap(j)):
             for key, stop in self.names_at(j, digits=True):
-                if mention := self.resolve(unit, key, start, self.spans[stop - 1][1]):
+                end = self.spans[stop - 1][1]
+                mention = self.resolve(unit, key, start, end)
+                if mention is None and unit.level != "ward":
+                    mention = self.resolve(unit, key, start, end, loose=True)
+                if mention is not None:
                     return mention, stop
         # An unknown name after a unit word is that unit's, never a bare province.
         while self.capital(j, digits=True) and self.gap(j).isspace():

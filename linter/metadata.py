@@ -15,11 +15,23 @@ inferred from the text, each with its `Provenance`. Word lists live in
 - issuer (TEXT): the acting body, "UBND tỉnh", "Thị ủy", "UBND thị xã"...:
   each mention not right after a `not_acting` word (a title, "của", ...)
   scores 3 in the title or first paragraph and 1 elsewhere; the best needs 2.
-- district (GAZETTEER): only when the issuer is a district body. The district
-  named with the issuer ("UBND huyện Đức Thọ"), else the district of the
-  issuer's type holding the most wards named with their unit word (at least
-  2, or 1 found in no other such district), else the one named most often.
-  Within the province when that is known.
+- level (TEXT): the level of the unit whose figures the document states. The
+  issuer's ("UBND huyện" a district, "Đảng ủy xã" a commune); without an
+  issuer, the unit named with its unit word where the text or its lead
+  paragraph starts ("Huyện Cư M'gar đạt ...", "Sáng 5/3, xã Tiền An ...");
+  else the province. Front matter naming a district makes it a district at
+  least. A district or commune whose name is not resolved is left None: such
+  a document has no `DocumentMeta.scope` and is never taken for its province.
+- district (GAZETTEER): only at district or commune level. The district named
+  with the issuer ("UBND huyện Đức Thọ"), else the district of the issuer's
+  type holding the most wards named with their unit word (at least 2, or 1
+  found in no other such district), else the one named most often. Within the
+  province when that is known. The unit word decides between units of one
+  name: "thị xã Cai Lậy" is never "huyện Cai Lậy".
+- commune (GAZETTEER): at commune level, the ward named with the issuer, of the
+  issuer's type and province: of the units before 1 July 2025 when the document
+  is dated before it (its district is then set too), of the units after it
+  when dated after. Several such wards: the one in a district the text names.
 - plan_year: a `plan_words` word followed by "năm YYYY" in the title or first
   sentence (TEXT), else the most frequent "năm YYYY" not before the date's
   year, the later on a tie (GUESS).
@@ -37,14 +49,17 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from linter import gazetteer, places, pubdate
-from linter.gazetteer import District, Province
+from linter.gazetteer import District, Province, Ward
 from linter.mentions import Mention
-from linter.models import Document, DocumentMeta, Provenance
+from linter.models import Document, DocumentMeta, Level, Provenance
 from linter.nlp import fold
 from linter.places import UnitWord
 
 _YEAR_MENTION = re.compile(r"(?<!\w)năm\s+" + pubdate.YEAR)
-_FIELDS = ("date", "province", "district", "issuer", "plan_year")
+_FIELDS = ("date", "province", "district", "issuer", "plan_year", "commune")
+_MERGER = dt.date(2025, 7, 1)  # districts end, communes come under the 34 provinces
+# What may come before the unit a text is about: a heading mark, an opening date.
+_OPENER = re.compile(r"[\s#*]*(?:(?:sáng|trưa|chiều|tối|đêm|ngày)[^,.\n]{1,20},\s*)?")
 
 
 def infer_metadata(doc: Document) -> DocumentMeta:
@@ -64,12 +79,27 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     put("issuer", issued[0].label if issued else None, Provenance.TEXT)
     put("province", _vote_province(mentions), Provenance.GAZETTEER)
     known = gazetteer.province(out["province"]) if out["province"] else None
-    if "district" not in kept and _about_district(issued, known):
-        found = _district(issued, mentions, known.name if known else None)
+    about = issued or _subject(folded, mentions, lead[0])
+    level = _level(about, known)
+    if level is Level.DISTRICT and "district" not in kept:
+        found = _district(about, mentions, known.name if known else None)
         if found is not None:
             put("district", found.name, Provenance.GAZETTEER)
             if not out["province"]:
                 put("province", found.province, Provenance.GAZETTEER)
+    if level is Level.COMMUNE:
+        ward = _commune(about, mentions, known.name if known else None, out["date"])
+        if ward is not None:
+            put("commune", _ward_name(ward), Provenance.GAZETTEER)
+            district = gazetteer.district_of(ward)
+            if district is not None:
+                put("district", district.name, Provenance.GAZETTEER)
+            if not out["province"]:
+                put("province", ward.province, Provenance.GAZETTEER)
+    source = Provenance.TEXT if about else Provenance.NONE
+    if level is Level.PROVINCE and out["district"]:  # named in front matter
+        level, source = Level.DISTRICT, out["district_source"]
+    out["level"], out["level_source"] = level, source
     out["title"] = out["title"] or layout.title
     opening = f"{out['title'] or ''}\n{_first_sentence(text[lead[0] : lead[1]])}"
     put("plan_year", *_plan_year(opening, folded, out["date"]))
@@ -138,15 +168,29 @@ def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
     return [b for b in bodies if b.label == label] if label and score[label] >= 2 else []
 
 
-def _about_district(issued: list[_Body], province: Province | None) -> bool:
-    """Whether the issuer is a district body ("UBND TX", "Huyện ủy", "UBND TP Hạ Long")."""
+def _subject(folded: str, mentions: list[Mention], lead_start: int) -> list[_Body]:
+    """The unit a text without issuer is about: the one named with its unit word
+    where the text or its lead paragraph starts ("Huyện Cư M'gar đạt ...")."""
+    starts = {_OPENER.match(folded, at).end() for at in (0, lead_start)}
+    return [
+        _Body("", m.unit, m, m.start)
+        for m in mentions
+        if m.unit is not None and m.start in starts and m.unit.level != "place"
+    ][:1]
+
+
+def _level(issued: list[_Body], province: Province | None) -> Level:
+    """The level of the issuer or subject ("UBND TX", "Huyện ủy", "UBND TP Hạ Long")."""
     level = issued[0].unit.level if issued else None
+    if level == "ward":
+        return Level.COMMUNE
     if level != "city":
-        return level == "district"
+        return Level.DISTRICT if level == "district" else Level.PROVINCE
     named = [b.mention for b in issued if b.mention.name]
     if named:  # "UBND TP Hạ Long" is a district body, "UBND TP Hà Nội" a provincial one
-        return not any(m.provinces for m in named)
-    return province is None or province.kind != "thành phố"
+        return Level.PROVINCE if any(m.provinces for m in named) else Level.DISTRICT
+    district = province is None or province.kind != "thành phố"
+    return Level.DISTRICT if district else Level.PROVINCE
 
 
 def _best(score: dict[District, Any], needed: Any = 0) -> District | None:
@@ -174,6 +218,29 @@ def _district(
         return _best(Counter({d: 1 + wards[d] for d in attached}))
     named = Counter(d for m in mentions for d in m.districts if fits(d))
     return _best(wards, needed=2) or _best({d: (n, wards[d]) for d, n in named.items()}, (0, 0))
+
+
+def _commune(
+    issued: list[_Body], mentions: list[Mention], province: str | None, date: dt.date | None
+) -> Ward | None:
+    """The ward named with the issuer, if exactly one fits (see the module docstring)."""
+
+    def fits(w: Ward) -> bool:
+        generation = w.current if date and date >= _MERGER else w.legacy
+        return generation and province in (None, w.province)
+
+    candidates = {w for b in issued for w in b.mention.wards if fits(w)}
+    if len(candidates) > 1:  # "xã Tân Lập, huyện Đan Phượng": the district tells
+        named = {d.name for m in mentions for d in m.districts}
+        candidates = {w for w in candidates if w.district in named} or candidates
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _ward_name(ward: Ward) -> str:
+    """ "Xã Tiền An"; "Phường 14" as the dataset spells it, with its type word."""
+    short = places.without_type_note(ward.short)
+    typed = places.name_key(short).startswith(places.name_key(ward.type) + " ")
+    return short if typed else f"{ward.type} {short}"
 
 
 def _plan_year(lead: str, folded: str, date: dt.date | None) -> tuple[int | None, Provenance]:

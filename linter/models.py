@@ -58,6 +58,14 @@ class Span(Frozen):
     quote: str
 
 
+class Level(StrEnum):
+    """The administrative level whose figures a document states."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"  # huyện, quận, thị xã, provincial city (until 1 July 2025)
+    COMMUNE = "commune"  # xã, phường, thị trấn, đặc khu
+
+
 class DocumentMeta(Frozen):
     title: str | None = None
     date: dt.date | None = None
@@ -70,6 +78,24 @@ class DocumentMeta(Frozen):
     issuer_source: Provenance = Provenance.NONE
     plan_year: int | None = None
     plan_year_source: Provenance = Provenance.NONE
+    # The level of the unit the document is issued by or about. Below the
+    # province it needs that unit's name (`district`, `commune`): a district
+    # or commune document whose unit is unknown has no `scope`.
+    level: Level = Level.PROVINCE
+    level_source: Provenance = Provenance.NONE
+    commune: str | None = None  # full name with type, e.g. "Xã Hiệp Hòa"
+    commune_source: Provenance = Provenance.NONE
+
+    @property
+    def scope(self) -> tuple[str | None, str | None] | None:
+        """The unit whose figures the document states, as (district, commune) names:
+        (None, None) for the province. None when the document is issued by or
+        about a district or commune that could not be resolved: its figures are
+        never the province's, and they are compared with nobody's."""
+        named = {Level.DISTRICT: self.district, Level.COMMUNE: self.commune}
+        if self.level in named and named[self.level] is None:
+            return None
+        return (self.district, self.commune)
 
 
 class Document(Frozen):

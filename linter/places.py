@@ -10,6 +10,7 @@ matching form of a name, shared by the gazetteer's tables and the scanner.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -21,12 +22,34 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from linter.errors import LexiconError
 from linter.nlp import fold
 
-WORD = re.compile(r"\w+")
+# An apostrophe inside a word is part of it: "Cư M'gar", "Ea H’leo", "Đắk R‘Lấp"
+# (any of ' ’ ‘ ʼ) are written with it, without it ("Cư Mgar") or with another.
+APOSTROPHES = "'’‘ʼ"
+WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# A dataset name may say its type ("Kỳ Anh (Huyện)") where two units share it.
+_TYPE_NOTE = re.compile(r"\s*\([^)]*\)")
 
 
 def name_key(name: str) -> str:
-    """The lookup form of a place name: folded words, single spaces, no punctuation."""
-    return " ".join(WORD.findall(fold(name)))
+    """The lookup form of a place name: folded words, single spaces, no punctuation,
+    no apostrophe inside a word ("Cư M'gar" and "Cư Mgar" meet) nor a note of its type."""
+    words = WORD.findall(fold(_TYPE_NOTE.sub("", name)))
+    return " ".join(_APOSTROPHE.sub("", w) for w in words)
+
+
+def without_type_note(name: str) -> str:
+    """ "Cai Lậy (Huyện)" -> "Cai Lậy"."""
+    return _TYPE_NOTE.sub("", name)
+
+
+def loose_key(name: str) -> str:
+    """A looser form for names that texts spell several ways: no tone or vowel marks,
+    "đ" as "d", "k" as "c" and no spaces, so that "Đăk Glong", "Đắk Glong" and "Dak
+    Glong", "Krông Pắk" and "Krông Pắc", "Krông A Na" and "Krông Ana" meet.
+    Only a fallback for a name after a unit word that no exact key knows."""
+    plain = unicodedata.normalize("NFD", name_key(name).replace("đ", "d"))
+    return "".join(c for c in plain if c.isalnum() and c.isascii()).replace("k", "c")
 
 
 def alternatives(phrases: Iterable[str]) -> str:

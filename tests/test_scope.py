@@ -1,0 +1,264 @@
+"""Scope is never guessed upwards: the unit a document is issued by or about.
+
+A district or commune document whose unit is resolved is compared only with
+documents of that unit; one whose unit cannot be resolved is compared with
+nobody's, never with its province's. Names with apostrophes, spelling variants
+and names shared by two units of one province are resolved here, over the
+whole gazetteer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import run_corpus
+from linter import gazetteer
+from linter.gazetteer import District, Province, Ward
+from linter.metadata import infer_metadata
+from linter.models import Document, DocumentMeta, Level
+from linter.places import name_key, without_type_note
+
+
+def doc(text: str) -> Document:
+    text = unicodedata.normalize("NFC", text)
+    return Document(path="doc.txt", original=text, text=text)
+
+
+def meta_of(text: str) -> DocumentMeta:
+    return infer_metadata(doc(text))
+
+
+def _province(name: str) -> Province:
+    found = gazetteer.province(name)
+    assert found is not None, name
+    return found
+
+
+# --- every unit of the gazetteer ----------------------------------------------------------
+
+# How texts introduce a district body of each type: its UBND, its abbreviation,
+# its party committee.
+_DISTRICT_BODIES = {
+    "Huyện": ("UBND huyện", "Huyện ủy"),
+    "Thị xã": ("UBND thị xã", "UBND TX", "Thị ủy"),
+    "Thành phố": ("UBND thành phố", "UBND TP", "Thành ủy"),
+    "Quận": ("UBND quận", "Quận ủy"),
+}
+
+
+def _short(unit: District | Ward) -> str:
+    """The name as a text writes it after its unit word: "Cai Lậy", "1" for "Quận 1"."""
+    short = without_type_note(unit.short)
+    prefix = unit.type + " "
+    return short[len(prefix) :] if name_key(short).startswith(name_key(prefix)) else short
+
+
+def test_every_district_before_the_merger_resolves_with_its_unit_word() -> None:
+    """ "UBND huyện X, tỉnh Y họp ..." is about X, for each of the ~700 districts."""
+    gaz = gazetteer.load()
+    wrong = []
+    for district in gaz.district_of.values():
+        province = _province(district.province)
+        for body in _DISTRICT_BODIES[district.type]:
+            text = (
+                f"Ngày 5/1, {body} {_short(district)}, {province.kind} {province.name} họp "
+                "triển khai nhiệm vụ năm 2024 theo Nghị quyết ngày 28/12/2023."
+            )
+            meta = meta_of(text)
+            found = (meta.province, meta.district, meta.level, meta.scope)
+            if found != (district.province, district.name, Level.DISTRICT, (district.name, None)):
+                wrong.append((text, found))
+    assert len(gaz.district_of) > 690
+    assert wrong == []
+
+
+def test_every_commune_after_the_merger_resolves() -> None:
+    """A 2025 document of a commune or ward of the 34 provinces is about that unit."""
+    wards = {w for found in gazetteer.load().wards.values() for w in found if w.current}
+    wrong = []
+    for ward in wards:
+        province = _province(ward.province)
+        text = (
+            f"Ngày 5/8, UBND {ward.type.lower()} {_short(ward)}, {province.kind} {province.name} "
+            "họp triển khai nhiệm vụ năm 2025 theo Quyết định ngày 1/8/2025."
+        )
+        meta = meta_of(text)
+        expected = f"{ward.type} {_short(ward)}"
+        if (meta.province, meta.commune, meta.district, meta.level) != (
+            ward.province,
+            expected,
+            None,
+            Level.COMMUNE,
+        ):
+            wrong.append((text, meta.province, meta.commune, meta.district))
+    assert len(wards) > 3300
+    assert wrong == []
+
+
+def test_a_commune_before_the_merger_belongs_to_its_district() -> None:
+    text = (
+        "Ngày 5/3, UBND xã Tân Lập, huyện Đan Phượng, thành phố Hà Nội họp bàn kế hoạch "
+        "năm 2024. Nghị quyết ngày 1/3/2024 giao chỉ tiêu."
+    )
+    meta = meta_of(text)
+    assert (meta.level, meta.scope) == (Level.COMMUNE, ("Huyện Đan Phượng", "Xã Tân Lập"))
+    # Many provinces have a Tân Lập: the district named decides, here in Bình Phước.
+    other = meta_of(text.replace("huyện Đan Phượng, thành phố Hà Nội", "huyện Đồng Phú"))
+    assert (other.province, other.scope) == ("Bình Phước", ("Huyện Đồng Phú", "Xã Tân Lập"))
+
+
+# --- hard names -----------------------------------------------------------------------------
+
+APOSTROPHE_NAMES = [
+    ("Cư M'gar", "Huyện Cư M'gar"),
+    ("Cư M’gar", "Huyện Cư M'gar"),
+    ("Cư M‘Gar", "Huyện Cư M'gar"),
+    ("Cư Mgar", "Huyện Cư M'gar"),
+    ("Ea H'leo", "Huyện Ea H'leo"),
+    ("Ea H’Leo", "Huyện Ea H'leo"),
+    ("Ea Hleo", "Huyện Ea H'leo"),
+    ("M'Đrắk", "Huyện M'Đrắk"),
+    ("M’Drắk", "Huyện M'Đrắk"),
+    ("Mđrắk", "Huyện M'Đrắk"),
+    ("Krông A Na", "Huyện Krông A Na"),
+    ("Krông Ana", "Huyện Krông A Na"),
+    ("Krông Pắk", "Huyện Krông Pắc"),
+    ("Đắk R'Lấp", "Huyện Đắk R'Lấp"),
+    ("Đắk R’lấp", "Huyện Đắk R'Lấp"),
+    ("Đăk R'Lấp", "Huyện Đắk R'Lấp"),
+    ("Đắk Glong", "Huyện Đăk Glong"),
+    ("Đăk Glong", "Huyện Đăk Glong"),
+    ("Ia H'Drai", "Huyện Ia H'Drai"),
+    ("Ia HDrai", "Huyện Ia H'Drai"),
+]
+
+
+@pytest.mark.parametrize(("written", "district"), APOSTROPHE_NAMES)
+def test_names_with_apostrophes_and_spelling_variants(written: str, district: str) -> None:
+    text = f"Sáng 20/1, UBND huyện {written} tổ chức hội nghị triển khai nhiệm vụ năm 2024."
+    meta = meta_of(text)
+    assert (meta.district, meta.level) == (district, Level.DISTRICT)
+    assert meta.province == gazetteer.load().districts[name_key(_short_of(district))][0].province
+
+
+def _short_of(full: str) -> str:
+    return full.split(" ", 1)[1]
+
+
+SHARED_NAMES = [
+    ("UBND thị xã Cai Lậy", "Thị xã Cai Lậy"),
+    ("UBND TX Cai Lậy", "Thị xã Cai Lậy"),
+    ("Thị ủy Cai Lậy", "Thị xã Cai Lậy"),
+    ("UBND huyện Cai Lậy", "Huyện Cai Lậy"),
+    ("Huyện ủy Cai Lậy", "Huyện Cai Lậy"),
+    ("UBND thị xã Kỳ Anh", "Thị xã Kỳ Anh"),
+    ("UBND huyện Kỳ Anh", "Huyện Kỳ Anh"),
+    ("UBND thị xã Duyên Hải", "Thị xã Duyên Hải"),
+    ("UBND huyện Duyên Hải", "Huyện Duyên Hải"),
+    ("UBND thị xã Long Mỹ", "Thị xã Long Mỹ"),
+    ("UBND huyện Long Mỹ", "Huyện Long Mỹ"),
+    ("UBND TP Cao Lãnh", "Thành phố Cao Lãnh"),
+    ("UBND huyện Cao Lãnh", "Huyện Cao Lãnh"),
+    ("Thành ủy Hồng Ngự", "Thành phố Hồng Ngự"),
+    ("UBND huyện Hồng Ngự", "Huyện Hồng Ngự"),
+]
+
+
+@pytest.mark.parametrize(("body", "district"), SHARED_NAMES)
+def test_the_unit_word_decides_between_units_of_one_name(body: str, district: str) -> None:
+    # The other unit of that name is named too, as a place: it must not win.
+    other = "huyện" if district.startswith(("Thị xã", "Thành phố")) else "thị xã"
+    text = (
+        f"Ngày 10/1, {body} tổ chức hội nghị tổng kết năm 2023. Đến dự có lãnh đạo "
+        f"{other} {_short_of(district)}."
+    )
+    assert meta_of(text).district == district
+
+
+def test_a_text_about_a_district_without_an_issuer_is_the_districts() -> None:
+    meta = meta_of("Huyện Cư M'gar phấn đấu năm 2024 thu ngân sách đạt 300 tỷ đồng.")
+    assert (meta.province, meta.district, meta.level) == (
+        "Đắk Lắk",
+        "Huyện Cư M'gar",
+        Level.DISTRICT,
+    )
+    meta = meta_of("Sáng 5/3, tại Hạ Long, tỉnh Quảng Ninh tổ chức hội nghị xúc tiến đầu tư.")
+    assert (meta.level, meta.scope) == (Level.PROVINCE, (None, None))
+
+
+def test_an_unresolved_district_has_no_scope() -> None:
+    meta = meta_of(
+        "Ngày 20/1, UBND huyện Không Tên, tỉnh Đắk Lắk tổ chức hội nghị triển khai "
+        "nhiệm vụ năm 2024."
+    )
+    assert (meta.province, meta.district, meta.level, meta.scope) == (
+        "Đắk Lắk",
+        None,
+        Level.DISTRICT,
+        None,
+    )
+    commune = meta_of("Ngày 2/2, Đảng ủy xã Không Tên, tỉnh Đắk Lắk họp bàn nhiệm vụ năm 2024.")
+    assert (commune.level, commune.commune, commune.scope) == (Level.COMMUNE, None, None)
+
+
+# --- what the checks compare ------------------------------------------------------------------
+
+_PROVINCE = """---
+date: 2023-12-20
+---
+Ngày 20/12, UBND tỉnh Đắk Lắk tổ chức hội nghị triển khai nhiệm vụ năm 2024.
+Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước trên địa bàn đạt 9.000 tỷ đồng.
+"""
+
+
+def _district_doc(name: str, figure: str, province: str = "Đắk Lắk") -> str:
+    return f"""---
+date: 2023-12-22
+---
+Ngày 22/12, UBND huyện {name}, tỉnh {province} tổ chức hội nghị triển khai nhiệm vụ năm 2024.
+Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước trên địa bàn đạt {figure} tỷ đồng.
+"""
+
+
+def _nu01(tmp_path: Path, documents: dict[str, str]) -> list[tuple[str, ...]]:
+    result = run_corpus(tmp_path, documents, select=["NU01"])
+    return [tuple(sorted(e.path for e in f.evidence)) for f in result.findings if f.code == "NU01"]
+
+
+@pytest.mark.parametrize("name", ["Cư M'gar", "Cư Mgar", "Ea H’leo", "Krông Ana", "Không Tên"])
+def test_district_figures_are_never_the_provinces(tmp_path: Path, name: str) -> None:
+    """Resolved or not, a district's figures are not compared with the province's."""
+    documents = {"tinh.md": _PROVINCE, "huyen.md": _district_doc(name, "300")}
+    assert _nu01(tmp_path, documents) == []
+
+
+def test_two_documents_of_one_district_are_compared(tmp_path: Path) -> None:
+    documents = {
+        "a.md": _district_doc("Cư M'gar", "300"),
+        "b.md": _district_doc("Cư M’gar", "350"),
+        "tinh.md": _PROVINCE,
+    }
+    assert _nu01(tmp_path, documents) == [("a.md", "b.md")]
+
+
+def test_two_unresolved_districts_are_not_compared(tmp_path: Path) -> None:
+    documents = {
+        "a.md": _district_doc("Không Tên", "300"),
+        "b.md": _district_doc("Chưa Rõ", "350"),
+    }
+    assert _nu01(tmp_path, documents) == []
+
+
+def test_huyen_and_thi_xa_of_one_name_are_not_compared(tmp_path: Path) -> None:
+    town = _district_doc("Cai Lậy", "300", "Tiền Giang").replace("UBND huyện", "UBND thị xã")
+    documents = {
+        "huyen.md": _district_doc("Cai Lậy", "420", "Tiền Giang"),
+        "thixa.md": town,
+        "huyen2.md": _district_doc("Cai Lậy", "420", "Tiền Giang"),
+    }
+    assert _nu01(tmp_path, documents) == []
+    documents["thixa2.md"] = town.replace("300", "250")
+    assert _nu01(tmp_path, documents) == [("thixa.md", "thixa2.md")]
