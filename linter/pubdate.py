@@ -3,11 +3,14 @@
 - HEADER: a dated line among the first five (`15/09/2023 21:00`), or a
   `date 2023-12` tag opening the text; a tag without day takes the day of the
   opening date below when its month matches, else the 1st.
-- TEXT: an opening date without year ("Ngày 14/12", "Chiều ngày 15/ 9", "Sáng
-  6-2") in the first 150 characters of one of the first two body paragraphs.
-  Its year Y is the one that puts dd/mm/Y soonest on or after a full date the
-  text cites (dd/mm/yyyy or "ngày d tháng m năm yyyy"), leaving out dates after
-  a `deadline` word ("trước ngày 15/1/2024"). Y is a cited date's own year, or
+- TEXT: an opening date ("Ngày 14/12", "Chiều ngày 15/ 9", "Sáng 6-2") that
+  starts in the first 150 characters of one of the first two body paragraphs
+  (read whole, never cut at character 150). With a year after a time of day
+  ("Sáng 5/1/2024") it is the date; a full date after a bare "ngày" is a
+  citation, not an opening. Without a year, its year Y is the one that puts
+  dd/mm/Y soonest on or after a full date the text cites (dd/mm/yyyy or
+  "ngày d tháng m năm yyyy"), leaving out dates after a `deadline` word
+  ("trước ngày 15/1/2024"). Y is a cited date's own year, or
   the next one when that puts dd/mm/Y at most 31 days after it (early January
   citing late December). No such date: no TEXT date.
 - GUESS: the end of the latest quarter, months-to-date ("6 tháng đầu năm") or
@@ -37,10 +40,16 @@ _HEADER_LINE = re.compile(
     r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT[+\d:]*\)?)?"
 )
 _DATE_TAG = re.compile(r"\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+# Spaces are bounded so that a match is never longer than _OPENING_REACH: the
+# window can then be cut short of a huge one-line paragraph without ever cutting
+# a date in two ("ngày 8/12/2023" read as "8/1" when the window ended there).
 _OPENING = re.compile(
-    r"(?<!\w)(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+ngày)?|ngày)\s+"
-    r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)"
+    r"(?<!\w)(?:(?P<time>sáng|trưa|chiều|tối|đêm)(?:\s{1,3}ngày)?|ngày)\s{1,3}"
+    r"(?P<day>\d{1,2})\s{0,2}[/.-]\s{0,2}(?P<month>\d{1,2})"
+    r"(?:\s{0,2}[/.-]\s{0,2}(?P<year>(?:19|20)\d{2}))?(?!\s{0,2}[/.-]?\s{0,2}\d)"
 )
+_OPENING_WINDOW = 150  # an opening date starts within this many characters of a paragraph
+_OPENING_REACH = 64  # longer than any match of _OPENING, with what it looks ahead at
 _FULL_DATES = (
     re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?" + YEAR),
     re.compile(r"ngày\s+(\d{1,2})\s+(tháng)\s+(\d{1,2})\s+năm\s+" + YEAR),
@@ -79,19 +88,34 @@ def infer_date(folded: str, layout: Layout) -> tuple[dt.date | None, Provenance]
     """The date of the document whose folded text is `folded`, and how it was found."""
     if layout.header is not None:
         return layout.header, Provenance.HEADER
-    opening = None  # (day, month)
-    for start, end in layout.paragraphs[:2]:
-        if m := _OPENING.search(folded, start, min(end, start + 150)):
-            opening = (int(m[1]), int(m[2]))
-            break
+    opening, opening_year = _opening(folded, layout)
     if tag := _DATE_TAG.match(folded):
         year, month = int(tag[1]), int(tag[2])
         day = int(tag[3]) if tag[3] else opening[0] if opening and opening[1] == month else 1
         return _date(year, month, day), Provenance.HEADER
+    if opening and opening_year and (own := _date(opening_year, opening[1], opening[0])):
+        return own, Provenance.TEXT
     if opening and (year := _opening_year(*opening, _cited_dates(folded))):
         return _date(year, opening[1], opening[0]), Provenance.TEXT
     ends = _reported_period_ends(folded)
     return (max(ends), Provenance.GUESS) if ends else (None, Provenance.NONE)
+
+
+def _opening(folded: str, layout: Layout) -> tuple[tuple[int, int] | None, int | None]:
+    """(day, month) of the opening date of the first two body paragraphs, and its
+    year when a time of day introduces a full date ("Sáng 5/1/2024, ..."): that is
+    when the reported event happened. A full date after a bare "ngày" is a date
+    the text cites ("ngày 8/12/2023 của HĐND tỉnh"), not an opening."""
+    for start, end in layout.paragraphs[:2]:
+        limit = start + _OPENING_WINDOW
+        for m in _OPENING.finditer(folded, start, min(end, limit + _OPENING_REACH)):
+            if m.start() >= limit:
+                break
+            if m["year"] and not m["time"]:
+                continue
+            day_month = (int(m["day"]), int(m["month"]))
+            return day_month, int(m["year"]) if m["year"] else None
+    return None, None
 
 
 def _cited_dates(folded: str) -> list[dt.date]:
