@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REAL_CORPUS, SEEDS
+from conftest import REAL_CORPUS, SEEDS, run_corpus
 from linter import gazetteer
 from linter.metadata import infer_metadata
 from linter.models import Document, DocumentMeta, Provenance
@@ -192,6 +193,23 @@ def test_early_january_text_citing_late_december() -> None:
 def test_opening_date_without_a_cited_year_is_not_dated() -> None:
     meta = infer_metadata(doc("Sáng 6-2, UBND tỉnh họp giao ban đầu năm."))
     assert (meta.date, meta.date_source) == (None, Provenance.NONE)
+
+
+@pytest.mark.parametrize("bad", ["2023-13-45", '"hôm qua"', "2023-02-30", "[2023, 12]"])
+def test_malformed_front_matter_date_falls_back_to_the_text(tmp_path: Path, bad: str) -> None:
+    """The bad value is reported (DC02) and the date is read from the text as if the
+    front matter had none; the other keys still count."""
+    text = (
+        f"---\ndate: {bad}\nprovince: Quảng Ninh\n---\n"
+        "Ngày 14/12, UBND tỉnh họp bàn kế hoạch năm 2024 theo Nghị quyết ngày 8/12/2023.\n"
+    )
+    result = run_corpus(tmp_path, {"a.md": text})
+    (document,) = result.documents
+    assert (document.meta.date, document.meta.date_source) == (dt.date(2023, 12, 14), T)
+    assert document.meta.province_source == Provenance.FRONT_MATTER
+    (problem,) = [f for f in result.findings if f.code == "DC02"]
+    assert problem.message.startswith("front matter key 'date': expected a date like 2023-12-14")
+    assert problem.evidence[0].line == 2
 
 
 def test_front_matter_fields_are_kept() -> None:
