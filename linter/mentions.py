@@ -111,13 +111,18 @@ class _Scanner:
 
         The unit word decides between units of one name: "thị xã Cai Lậy" is
         never "huyện Cai Lậy", "thành phố Hạ Long" is a district, not a province.
+        A district name of no unit of the word's type may be one raised since
+        (`UnitWord.became`): "thị xã Hồng Ngự" of 2017 is "Thành phố Hồng Ngự".
         """
         provinces = provinces_named(key, loose) if unit.level in ("province", "city") else ()
         if unit.level == "city":
             provinces = tuple(p for p in provinces if p.kind == "thành phố")
         districts: tuple[District, ...] = ()
         if unit.level in ("city", "district") and not provinces:
-            districts = tuple(d for d in districts_named(key, loose) if d.type == unit.type)
+            named = districts_named(key, loose)
+            districts = tuple(d for d in named if d.type == unit.type)
+            for raised in unit.became if not districts else ():  # "thị xã" of 2017, now a city
+                districts = districts or tuple(d for d in named if d.type == raised)
         wards: tuple[Ward, ...] = ()
         if unit.level == "ward":
             wards = tuple(w for w in wards_named(key, loose) if w.type == unit.type)

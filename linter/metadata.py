@@ -27,7 +27,8 @@ inferred from the text, each with its `Provenance`. Word lists live in
   type holding the most wards named with their unit word (at least 2, or 1
   found in no other such district), else the one named most often. Within the
   province when that is known. The unit word decides between units of one
-  name: "thị xã Cai Lậy" is never "huyện Cai Lậy".
+  name: "thị xã Cai Lậy" is never "huyện Cai Lậy". A district named in front
+  matter is kept, spelled as the gazetteer does when it knows it.
 - commune (GAZETTEER): at commune level, the ward named with the issuer, of the
   issuer's type and province: of the units before 1 July 2025 when the document
   is dated before it (its district is then set too), of the units after it
@@ -79,6 +80,8 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     put("issuer", issued[0].label if issued else None, Provenance.TEXT)
     put("province", _vote_province(mentions), Provenance.GAZETTEER)
     known = gazetteer.province(out["province"]) if out["province"] else None
+    if "district" in kept:
+        out["district"] = _canonical(out["district"], known.name if known else None)
     about = issued or _subject(folded, mentions, lead[0])
     level = _level(about, known)
     if level is Level.DISTRICT and "district" not in kept:
@@ -213,11 +216,25 @@ def _district(
         owners = {d for w in candidates if fits(d := gazetteer.district_of(w))}
         # A ward found in one district only counts as much as two shared ones.
         wards.update({d: 2 if len(owners) == 1 else 1 for d in owners})
-    attached = {d for b in issued for d in b.mention.districts if fits(d)}
+    # Named with the issuer's own unit word, of its type or of one it was raised to.
+    attached = {d for b in issued for d in b.mention.districts if province in (None, d.province)}
     if attached:
         return _best(Counter({d: 1 + wards[d] for d in attached}))
     named = Counter(d for m in mentions for d in m.districts if fits(d))
     return _best(wards, needed=2) or _best({d: (n, wards[d]) for d, n in named.items()}, (0, 0))
+
+
+def _canonical(district: str, province: str | None) -> str:
+    """A district named in front matter as the gazetteer spells it, when it knows it
+    ("huyện Bạch Thông", "Bạch Thông" -> "Huyện Bạch Thông"), so that documents of
+    one district meet however their front matter writes it."""
+    named = [m.districts for m in gazetteer.scan(district, fold(district)) if m.unit]
+    found = {
+        d
+        for d in (named[0] if named else gazetteer.districts_named(district))
+        if province in (None, d.province)
+    }
+    return found.pop().name if len(found) == 1 else district
 
 
 def _commune(

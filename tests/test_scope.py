@@ -18,7 +18,7 @@ from conftest import run_corpus
 from linter import gazetteer
 from linter.gazetteer import District, Province, Ward
 from linter.metadata import infer_metadata
-from linter.models import Document, DocumentMeta, Level
+from linter.models import Document, DocumentMeta, Level, Provenance
 from linter.places import name_key, without_type_note
 
 
@@ -262,3 +262,29 @@ def test_huyen_and_thi_xa_of_one_name_are_not_compared(tmp_path: Path) -> None:
     assert _nu01(tmp_path, documents) == []
     documents["thixa2.md"] = town.replace("300", "250")
     assert _nu01(tmp_path, documents) == [("thixa.md", "thixa2.md")]
+
+
+@pytest.mark.parametrize(
+    ("body", "district"),
+    [
+        ("UBND TX Hồng Ngự", "Thành phố Hồng Ngự"),  # a town of 2017, a city since 2020
+        ("Thị ủy Từ Sơn", "Thành phố Từ Sơn"),
+        ("UBND huyện Điện Bàn", "Thị xã Điện Bàn"),  # a district raised to a town in 2015
+        ("UBND huyện Hồng Ngự", "Huyện Hồng Ngự"),  # its own type first: never the city
+    ],
+)
+def test_a_unit_raised_since_is_found_under_its_new_type(body: str, district: str) -> None:
+    assert meta_of(f"Ngày 3/3, {body} tổ chức hội nghị sơ kết quý I năm 2017.").district == district
+
+
+@pytest.mark.parametrize("written", ["huyện Cư M'gar", "Huyện Cư Mgar", "Cư M’gar"])
+def test_a_district_in_front_matter_is_spelled_as_the_gazetteer_does(written: str) -> None:
+    """So that documents of one district meet, however their front matter writes it."""
+    front = DocumentMeta(district=written, district_source=Provenance.FRONT_MATTER)
+    text = "Ngày 3/3, Sở Tài chính tỉnh Đắk Lắk làm việc về thu ngân sách năm 2017."
+    meta = infer_metadata(doc(text).model_copy(update={"meta": front}))
+    assert (meta.district, meta.district_source) == ("Huyện Cư M'gar", Provenance.FRONT_MATTER)
+    assert (meta.level, meta.scope) == (Level.DISTRICT, ("Huyện Cư M'gar", None))
+    unknown = DocumentMeta(district="huyện Không Tên", district_source=Provenance.FRONT_MATTER)
+    kept = infer_metadata(doc(text).model_copy(update={"meta": unknown}))
+    assert (kept.district, kept.scope) == ("huyện Không Tên", ("huyện Không Tên", None))
