@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from linter import gazetteer
 from linter.checking import (
     Check,
     DocumentClaims,
@@ -21,16 +22,39 @@ from linter.models import Finding, LegalRef, Severity
 SAME_SUBJECT = 0.5
 
 
-# Bodies of a district or town: the same key names a different council in each district.
+# Bodies of a district or town: the same key names a different council in each
+# district, and each council numbers its own documents.
 DISTRICT_BODIES = frozenset(
     {"hdnd_huyen", "ubnd_huyen", "huyen_uy", "thi_uy", "hdnd_thi_xa", "ubnd_thi_xa"}
 )
+# "HĐND thành phố" is a provincial city's council (one per city, like a town's)
+# in a tỉnh, but the one council of a centrally-run city (Đà Nẵng, Hà Nội).
+CITY_BODIES = frozenset({"hdnd_thanh_pho", "ubnd_thanh_pho", "thanh_uy"})
+
+
+def _district_level(issuer: str | None, province: str | None) -> bool:
+    if issuer in DISTRICT_BODIES:
+        return True
+    if issuer in CITY_BODIES:
+        found = gazetteer.province(province) if province else None
+        return found is None or found.kind != "thành phố"
+    return False
 
 
 def _body(item: DocumentClaims, ref: LegalRef) -> tuple[str | None, str | None]:
-    """The issuing body, told apart by district for district-level bodies."""
-    district = item.document.meta.district if ref.issuer in DISTRICT_BODIES else None
-    return ref.issuer, district
+    """The issuing body, told apart by district for district-level bodies. A
+    document whose district is unknown may be about any district of the
+    province, so its district-level bodies are its own and never merged."""
+    meta = item.document.meta
+    if not _district_level(ref.issuer, meta.province):
+        return ref.issuer, None
+    return ref.issuer, meta.district or f"? {item.document.path}"
+
+
+def _same_document(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether citations credited to bodies `a` and `b` may be of one document:
+    two district-level bodies of different districts number their own."""
+    return a[1] is None or b[1] is None or a[1] == b[1]
 
 
 def _first_per_document(
@@ -200,8 +224,11 @@ class CitationDateConflict(Check):
                     yield self._finding(dated, group, "date")
             for date in sorted(by_date, key=repr):
                 issued = _first_per_document(by_date[date], "issuer")
-                if len({_body(i, r) for i, r in issued}) > 1:
-                    yield self._finding(issued, group, "issuer")
+                bodies = {_body(i, r) for i, r in issued}  # distinct: few, whatever the corpus
+                clash = {a for a in bodies for b in bodies if a[0] != b[0] and _same_document(a, b)}
+                clashing = [(i, r) for i, r in issued if _body(i, r) in clash]
+                if clashing:
+                    yield self._finding(clashing, group, "issuer")
 
     def _finding(
         self, pairs: list[tuple[DocumentClaims, LegalRef]], group: Group, field: str
