@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from linter.errors import LexiconError
+from linter.models import Dimension
 from linter.nlp import fold
 
 
@@ -39,6 +40,7 @@ class UnitSpec(BaseModel):
     unit: str
     factor: float = 1.0
     not_before: tuple[str, ...] = ()  # words that make it another noun ("trường hợp")
+    dimension: Dimension
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,24 @@ class Status(StrEnum):
 class Scope(StrEnum):
     PROVINCE = "province"
     DISTRICT = "district"
+    # A figure about the whole country ("cả nước", "toàn quốc", a ministry's
+    # report): never the province's or the district's, never compared with them.
+    NATIONAL = "national"
+
+
+class Dimension(StrEnum):
+    """What a figure measures, from its unit (`linter/data/units.yaml`): figures
+    of different dimensions never describe the same thing."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    AREA = "area"
+    LENGTH = "length"
+    MASS = "mass"
+    DURATION = "duration"  # "6 tháng thi công", "trong 45 ngày"
+    MULTIPLE = "multiple"  # "gấp 3 lần"
+    RATE = "rate"  # per time or per population: "600.000 tấn/năm", "/vạn dân"
 
 
 class Op(StrEnum):
@@ -178,6 +196,7 @@ class Quantity(ClaimBase):
     scope: Scope = Scope.PROVINCE
     part_of: str | None = None  # indicator of the larger figure ("trong đó")
     base: str | None = None  # what a change is measured against ("so với dự toán 2018")
+    dimension: Dimension | None = None  # from the unit; None for claims cached before it
 
     @property
     def year(self) -> int | None:

@@ -88,7 +88,9 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<!\w)(?P<type>{_alternation(t.doc_types)})\s+(?P<so>số\s+)?"
         r"(?P<num>\d{1,5})(?:(?P<sym>(?:/(?P<y>(?:19|20)\d{2}))?(?:/|-)[a-zđ][a-zđ0-9]*(?:[-/][a-zđ0-9]+)*)"
         r"|(?!\s*(?:năm|tháng|%|chỉ tiêu|[.,]\d)))(?!\w)"
-        r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<dy>(?:19|20)\d{2}))?"
+        r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})(?:\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<dy>(?:19|20)\d{2})"
+        # or in words: "ngày 12 tháng 7 năm 2024"
+        r"|\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>(?:19|20)\d{2})))?"
         rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>{_alternation(t.issuers)})(?!\w))?"
     )
 
@@ -117,8 +119,9 @@ def find_citations(folded: str, original: str) -> list[RawCitation]:
             continue  # "kế hoạch 5 ..." is not a citation; "Kế hoạch 3838 của UBND tỉnh" is
         date = None
         if m.group("d"):
+            year, month = m.group("dy") or m.group("wy"), m.group("m") or m.group("wm")
             try:
-                date = dt.date(int(m.group("dy")), int(m.group("m")), int(m.group("d")))
+                date = dt.date(int(year), int(month), int(m.group("d")))
             except ValueError:
                 date = None
         symbol = original[m.start("sym") : m.end("sym")].lstrip("/-") if m.group("sym") else None

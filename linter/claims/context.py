@@ -6,6 +6,10 @@ figures that follow until another period is named. Status words live in
 `linter/data/status.yaml`; a figure about a period that has not begun is
 always a target, and one about a period already over is a result unless its
 own clause says otherwise.
+
+A figure under "hiện nay / đến nay / tính đến" is a stock at the time of
+writing: an actual whose period stays open. A figure after "cả nước" or
+"toàn quốc" is the country's, never the province's (`scope_of`).
 """
 
 from __future__ import annotations
@@ -15,11 +19,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from linter import nlp
 from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
+from linter.errors import LexiconError
 from linter.lexicon import read_data
-from linter.models import Period, Status
+from linter.models import Period, Scope, Status
+
+
+class _StatusFile(BaseModel):
+    """`linter/data/status.yaml`, validated."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    estimate: tuple[str, ...]
+    target: tuple[str, ...]
+    actual: tuple[str, ...]
+    current: tuple[str, ...]
+    national: tuple[str, ...]
+    local: tuple[str, ...]
+    part_of: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -27,21 +48,55 @@ class Cues:
     pattern: re.Pattern[str]
     status: dict[str, Status]
     part_of: re.Pattern[str]
+    current: re.Pattern[str]
+    place: re.Pattern[str]  # national and local words; `national` tells them apart
+    national: frozenset[str]
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    folded = sorted({nlp.fold(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in folded) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    raw = read_data("status.yaml")
+    try:
+        raw = _StatusFile.model_validate(read_data("status.yaml"))
+    except ValidationError as exc:
+        raise LexiconError(f"linter/data/status.yaml: {exc}") from exc
     status = {
-        nlp.fold(w): Status(kind) for kind in ("estimate", "target", "actual") for w in raw[kind]
+        nlp.fold(w): Status(kind)
+        for kind in ("estimate", "target", "actual")
+        for w in getattr(raw, kind)
     }
-    words = sorted(status, key=len, reverse=True)
-    part = "|".join(re.escape(w) for w in raw["part_of"])
     return Cues(
-        pattern=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"),
+        pattern=_words(tuple(status)),
         status=status,
-        part_of=re.compile(rf"(?<!\w)(?:{part})(?!\w)"),
+        part_of=_words(raw.part_of),
+        current=_words(raw.current),
+        place=_words(raw.national + raw.local),
+        national=frozenset(nlp.fold(w) for w in raw.national),
     )
+
+
+# "đứng thứ 5 cả nước", "cao nhất cả nước", "dẫn đầu toàn quốc": the province
+# ranked against the country, not the country's figure.
+_RANK_BEFORE = re.compile(
+    r"(?:thứ\s+\w+|nhất|dẫn đầu|đứng đầu|so với)\s+(?:(?:trong|trên|của)\s+)?$"
+)
+
+
+def scope_of(f: str, pos: int, default: Scope) -> Scope:
+    """NATIONAL when the nearest place word before `pos` in the sentence names the
+    whole country ("Cả nước có 126.859 doanh nghiệp"); else `default`."""
+    table = cues()
+    last = None
+    for m in table.place.finditer(f, 0, pos):
+        ranked = _RANK_BEFORE.search(f, max(0, m.start() - 24), m.start())
+        if m.group() in table.national and ranked:
+            continue
+        last = m
+    return Scope.NATIONAL if last is not None and last.group() in table.national else default
 
 
 @dataclass
@@ -66,6 +121,36 @@ def period_of(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) 
         return nearest.period
     right = [p for p in periods if pos <= p.start < c_end]
     return right[0].period if right else None
+
+
+def figure_period(
+    f: str,
+    q: RawQuantity,
+    periods: list[PeriodMention],
+    clause: tuple[int, int],
+    context: Context,
+) -> Period | None:
+    """The period of figure `q`: the one its sentence names (`period_of`), else the
+    one carried from earlier sentences. A stock under "hiện nay / đến nay / tính
+    đến" after the last period named before it is left open, and a sentence that
+    dates an event to a day carries no earlier period: "Ngày 6/2, ... trao 8 giấy
+    chứng nhận ... 311 triệu USD" is not about last year."""
+    before = [p.end for p in periods if p.end <= q.start]
+    after = max(before, default=0)
+    if cues().current.search(f, after, q.start):
+        return None
+    named = period_of(periods, q.start, clause[0], clause[1])
+    if named is not None:
+        return named
+    return None if _EVENT_DAY.search(f, 0, q.start) else context.period
+
+
+# A sentence or clause that opens with a day dates an event ("Ngày 6/2, ...",
+# "Sáng 12-7, ..."); a date inside a citation ("Nghị quyết số 20 ngày 27/11")
+# dates a document and does not.
+_EVENT_DAY = re.compile(
+    r"(?:^|[,;:]\s*)(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa|hôm)\s+(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})"
+)
 
 
 def status_of(

@@ -17,7 +17,15 @@ import re
 
 from linter import nlp
 from linter.claims.citations import RawCitation, find_citations, resolve_short_forms
-from linter.claims.context import Context, cues, period_of, status_of, update_context
+from linter.claims.context import (
+    Context,
+    cues,
+    figure_period,
+    period_of,
+    scope_of,
+    status_of,
+    update_context,
+)
 from linter.claims.periods import PeriodMention, find_dates, find_periods
 from linter.claims.quantities import RawQuantity, find_quantities
 from linter.claims.targets import RawCount, find_counts, find_plans
@@ -170,6 +178,7 @@ def _quantities(
         if any(a <= q.number_start < b for a, b in cited):
             continue
         c_start, c_end = next((a, b) for a, b in clauses if a <= q.number_start < b)
+        figure_scope = scope_of(f, q.number_start, scope)  # "cả nước có ..." is the country's
         indicator = _indicator(q, before, after, c_start, c_end)
         part_of = None
         intro = f[c_start : q.start]
@@ -179,6 +188,8 @@ def _quantities(
             indicator = previous
         elif indicator is None:
             indicator = _pending(before, last_end, q.start)
+        if figure_scope is Scope.NATIONAL:
+            indicator = None  # the country's figure is no statistic of this province
         if indicator is not None and not lexicon.accepts(indicator, q.unit):
             indicator = None  # "960 tỷ đồng" is no rate, whatever name precedes it
         spec = lexicon.indicators.get(indicator or "")
@@ -187,7 +198,7 @@ def _quantities(
         measure = q.measure
         if spec is not None and spec.kind == "growth" and measure == "increase":
             measure = "level"  # "tốc độ tăng trưởng ... tăng trên 22%" states the rate itself
-        period = period_of(periods, q.start, c_start, c_end) or context.period
+        period = figure_period(f, q, periods, (c_start, c_end), context)
         status = status_of(f, q, period, context, reference, taken, c_start)
         result.append(
             Quantity(
@@ -205,8 +216,9 @@ def _quantities(
                 period=period,
                 base=q.base,
                 status=status,
-                scope=scope,
+                scope=figure_scope,
                 part_of=part_of if part_of != indicator else None,
+                dimension=q.dimension,
             )
         )
         if indicator is not None and not (part_of and part_of == previous):

@@ -8,6 +8,7 @@ folded text (see `linter.nlp.fold`), which is lowercase.
 
 from __future__ import annotations
 
+import math
 import re
 
 # A digit group: thousands with dots (optionally a decimal comma), or a plain
@@ -51,8 +52,31 @@ _SPELLED_FIRST = r"(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mườ
 SPELLED = rf"{_SPELLED_FIRST}(?:\s+{SPELLED_WORD})*"
 
 
-def parse_digits(token: str) -> float:
-    """`56.000` -> 56000, `57,2` -> 57.2, `03` -> 3, `33,448.222` -> 33448.222."""
+# What a figure can be. No announcement states more than a billion billion of
+# anything (a national budget is ~1e15 đồng), nor writes more than 30 digits; a
+# longer run of digits is an identifier, a hash or garbage. Without a bound,
+# "1" followed by 5000 zeros becomes Infinity, which is not JSON, and two equal
+# infinities would look like a contradiction.
+MAX_DIGITS = 30
+MAX_FIGURE = 1e18
+
+
+def is_figure(value: float) -> bool:
+    """Whether a parsed value is within what a stated figure can be."""
+    return math.isfinite(value) and abs(value) <= MAX_FIGURE
+
+
+def bounded_int(token: str) -> int | None:
+    """`int(token)` for a run of digits a figure can have, else None (Python
+    refuses to convert more than 4300 digits at all)."""
+    return int(token) if len(token) <= MAX_DIGITS else None
+
+
+def parse_digits(token: str) -> float | None:
+    """`56.000` -> 56000, `57,2` -> 57.2, `03` -> 3, `33,448.222` -> 33448.222;
+    None for more digits than a figure can have."""
+    if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+        return None
     if "." in token and "," in token and token.index(",") < token.index("."):
         return float(token.replace(",", ""))
     return float(token.replace(".", "").replace(",", "."))
@@ -118,7 +142,8 @@ _PIECE = re.compile(rf"(?P<num>{DIGITS})?\s*(?P<scale>{SCALE_WORD})")
 def parse_amount(text: str) -> tuple[float, float] | None:
     """Value of an AMOUNT match and its leading scale multiplier, e.g. `3 nghìn tỷ` -> 3e12.
 
-    Returns (value, scale_of_first_group) or None if the number words are malformed.
+    Returns (value, scale_of_first_group) or None if the number words are
+    malformed or the value is beyond what a figure can be (`is_figure`).
     """
     m = AMOUNT.fullmatch(text.strip())
     if not m:
@@ -132,12 +157,16 @@ def parse_amount(text: str) -> tuple[float, float] | None:
     for piece in _PIECE.finditer(m.group("tail")):
         if piece.group("num"):
             parts.append((pending, None))
-            pending = parse_digits(piece.group("num"))
+            number = parse_digits(piece.group("num"))
+            if number is None:
+                return None
+            pending = number
         parts.append((pending, SCALES[piece.group("scale")]))
         pending = 0.0
     parts.append((pending, None))
     scale = parts[0][1] or 1.0
-    return tidy(combine(parts)), scale
+    value = combine(parts)
+    return (tidy(value), scale) if is_figure(value) else None
 
 
 def tidy(value: float) -> float:

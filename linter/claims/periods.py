@@ -1,9 +1,11 @@
 """Periods (năm 2024, quý I/2024, 6 tháng đầu năm, giai đoạn 2021-2025) and dates.
 
 Works on folded text. A period after "so với" is the base of a comparison
-("tăng 12% so với cùng kỳ năm 2022"), not the period the figure is about, and
-is flagged as such. A date without a year ("ngày 14/12") takes the year given
-by the caller (the document's publication year).
+("tăng 12% so với cùng kỳ năm 2022", "so với cùng thời điểm năm 2016"), not
+the period the figure is about, and is flagged as such. A date, a quarter or
+"6 tháng" without a year ("ngày 14/12", "quý I", "6 tháng qua") takes the year
+given by the caller (the year of the document's date). "ngày 12 tháng 7 năm
+2024" is a day, never the month of July.
 """
 
 from __future__ import annotations
@@ -32,11 +34,28 @@ _PERIOD = re.compile(
     rf"|qu[ýí]\s+(?P<q>iv|iii|ii|i|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<qy>{_YEAR}))?(?![/\d])"
     rf"|(?P<h>\d{{1,2}}|sáu) tháng (?P<hw>đầu|cuối) năm(?:\s+(?P<hy>{_YEAR}))?"
     rf"|(?P<n9>9|chín) tháng(?: đầu năm)?(?:\s+(?:năm\s+)?(?P<n9y>{_YEAR}))?"
+    # "6 tháng qua", "3 tháng năm nay", "6 tháng năm 2017", "GRDP 6 tháng ước
+    # đạt", "Trong 6 tháng, ...": the reporting periods of the year; elsewhere
+    # "6 tháng" is a duration ("6 tháng thi công").
+    rf"|(?P<nm>3|6|ba|sáu) tháng(?:\s+(?:vừa\s+)?qua|\s+(?:đầu\s+)?năm nay"
+    rf"|\s*(?:/\s*|\s+năm\s+)(?P<nmy>{_YEAR})|(?=\s+(?:này|ước|đạt|tăng|giảm)(?!\w))"
+    rf"|(?P<nmc>(?=\s*[,:])))"
     rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])(?:\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR}))?(?![\d/])"
     rf"|(?:năm|hết năm|cuối năm|đầu năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
     r")(?!\w)"
 )
-_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?(?:\s+cùng kỳ)?\s*$")
+# "so với cùng kỳ năm 2016", "so với cùng thời điểm năm 2016", "so với mức của
+# năm 2016", "bằng cùng kỳ năm trước": whatever words stand between "so với" and
+# the period (no figure, no clause break), the period is the comparison's base.
+_BASE_BEFORE = re.compile(
+    r"(?:(?<!\w)so(?:\s+với)?(?!\w)[^,;:()\d%]{0,40}|(?<!\w)(?:bằng|như)\s+cùng\s+kỳ\s*)$"
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:.]\s*|(?<!\w)(?:trong|qua|kết quả|sau)\s+)$")
+# "ngày 12 tháng 7 năm 2024", "ngày 5 tháng 3": a day written in words.
+_WORDY_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<lead>ngày)\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})"
+    rf"(?:\s+năm\s+(?P<y>{_YEAR}))?(?!\w|\s*/)"
+)
 _DEADLINE_BEFORE = re.compile(
     r"(?:trước|chậm nhất(?: đến| là)?|hạn chót|đến hết|trước ngày)\s*(?:ngày\s*)?$"
 )
@@ -59,13 +78,29 @@ def _months(year: int, first: int, last: int, grain: str, label: str) -> Period:
     return Period(grain=grain, start=dt.date(year, first, 1), end=end, label=label)  # type: ignore[arg-type]
 
 
+def _wordy_dates(folded: str) -> list[re.Match[str]]:
+    """Days written in words; without a year they need "ngày" ("12 tháng 7" alone
+    may be a duration followed by a month)."""
+    return [m for m in _WORDY_DATE.finditer(folded) if m.group("lead") or m.group("y")]
+
+
+def period_spans(folded: str) -> list[tuple[int, int]]:
+    """Where periods and days are named, year or not: a duration word inside one
+    ("6 tháng đầu năm", "12 tháng 7") is part of the period, not a figure."""
+    spans = [m.span() for m in _PERIOD.finditer(folded)]
+    return spans + [m.span() for m in _wordy_dates(folded)]
+
+
 def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
     found: list[PeriodMention] = []
+    days = [m.span() for m in _wordy_dates(folded)]
     for m in _PERIOD.finditer(folded):
+        if any(a <= m.start() < b for a, b in days):
+            continue  # "tháng 7 năm 2024" in "ngày 12 tháng 7 năm 2024" is that day's
         period = _to_period(m, default_year)
         if period is None:
             continue
-        is_base = bool(_BASE_BEFORE.search(folded, max(0, m.start() - 20), m.start()))
+        is_base = bool(_BASE_BEFORE.search(folded, max(0, m.start() - 48), m.start()))
         found.append(PeriodMention(m.start(), m.end(), period, is_base))
     return found
 
@@ -99,6 +134,15 @@ def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
         grain = "half" if months == 6 else "month"
         label = f"{months} tháng {g['hw']} năm {year}"
         return _months(year, first, first + months - 1, grain, label)
+    if g["nm"]:
+        if g["nmc"] is not None and not _CLAUSE_START.search(m.string, 0, m.start()):
+            return None  # "kéo dài 6 tháng, ..." is a duration
+        months = {"ba": 3, "sáu": 6}.get(g["nm"]) or int(g["nm"])
+        year = int(g["nmy"]) if g["nmy"] else default_year
+        if year is None:
+            return None
+        grain = "half" if months == 6 else "quarter"
+        return _months(year, 1, months, grain, f"{months} tháng đầu năm {year}")
     if g["n9"]:
         year = int(g["n9y"]) if g["n9y"] else default_year
         return None if year is None else _months(year, 1, 9, "month", f"9 tháng năm {year}")
@@ -121,6 +165,20 @@ class DateMention:
 
 
 def find_dates(folded: str, default_year: int | None) -> list[DateMention]:
+    found = _find_numeric_dates(folded, default_year)
+    for m in _wordy_dates(folded):
+        year = int(m.group("y")) if m.group("y") else default_year
+        day, month = int(m.group("d")), int(m.group("m"))
+        if year is None or not 1 <= month <= 12 or not 1 <= day <= monthrange(year, month)[1]:
+            continue
+        deadline = bool(_DEADLINE_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
+        at = m.start("d") if m.group("lead") else m.start()
+        date = dt.date(year, month, day)
+        found.append(DateMention(at, m.end(), date, deadline, not m.group("y")))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _find_numeric_dates(folded: str, default_year: int | None) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _DATE.finditer(folded):
         day, month = int(m.group("d")), int(m.group("m"))

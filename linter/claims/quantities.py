@@ -23,9 +23,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from linter.claims.numbers import AMOUNT, DIGITS, SPELLED, parse_amount, tidy
+from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
+from linter.claims.periods import period_spans
 from linter.lexicon import units
-from linter.models import Op
+from linter.models import Dimension, Op
 
 APPROX_TOLERANCE = 0.05
 
@@ -49,10 +50,11 @@ _COMPARATORS: tuple[tuple[str, Op], ...] = (
     ("từ", Op.GE),
 )
 _CMP_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<cmp>" + "|".join(c for c, _ in _COMPARATORS) + r")\s+$")
-# A number preceded by one of these is a date, an ordinal or a document number.
+# A number preceded by one of these is a date, an ordinal or a document number
+# ("số 12"); "dân số 15 triệu người" and "con số 500.000" are figures.
 _NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
-    r"nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
+    r"(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|"
+    r"giai đoạn|nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
 )
 _RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
 _CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+(?:gấp|thêm))?\s+$")
@@ -72,15 +74,21 @@ class RawQuantity:
     high_inclusive: bool
     measure: str  # level / increase / decrease / multiple
     base: str | None = None  # "so với ..." of a change or multiple
+    dimension: Dimension = Dimension.COUNT
 
 
-def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+UnitTable = dict[str, tuple[str, float, Dimension]]
+
+
+def _unit_pattern() -> tuple[re.Pattern[str], UnitTable, str]:
+    """The unit pattern, the table of unit words, and the alternation of unit
+    words that may be glued to a number ("77ha", "10km")."""
     specs, per_pop = units()
-    table: dict[str, tuple[str, float]] = {}
+    table: UnitTable = {}
     guards: dict[str, str] = {}
     for spec in specs:
         for word in spec.words:
-            table[word] = (spec.unit, spec.factor)
+            table[word] = (spec.unit, spec.factor, spec.dimension)
             guards[word] = "".join(rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before)
     words = sorted(table, key=len, reverse=True)
     alternatives = "|".join(
@@ -91,11 +99,18 @@ def _unit_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
         rf"\s*(?:(?P<rate>[^\W\d][\w ]{{1,30}}?)\s*/\s*(?:{per})(?!\w)"
         rf"|(?P<unit>{alternatives})(?P<plan>\s+kế hoạch|\s+dự toán)?)"
     )
-    return pattern, table
+    glued = "|".join(re.escape(w) for w in words if w[0].isalpha())
+    return pattern, table, glued
 
 
-_UNIT, _UNIT_TABLE = _unit_pattern()
-_NUMBER = re.compile(rf"(?<![\w/.,])(?:{DIGITS}|{SPELLED})(?![\w/])")
+_UNIT, _UNIT_TABLE, _GLUED = _unit_pattern()
+# A number ends at a non-word character, or where a scale or unit word is glued
+# to it: "77ha", "10km", "5tỷ" are written without the space as often as with
+# it. "10^300" is a power, never the figure 300.
+_NUMBER = re.compile(
+    rf"(?<![\w/.,^])(?:(?:{DIGITS})(?:(?![\w/])|(?=(?:{SCALE_WORD}|{_GLUED})(?!\w)))"
+    rf"|(?:{SPELLED})(?![\w/]))"
+)
 _PER = re.compile(r"(?:\s*/\s*(?:ngày|tháng|năm|người|hộ|lao động|ha|tấn))+(?!\w)")
 _BASE = re.compile(
     r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
@@ -106,19 +121,28 @@ _TWO_DIGITS = re.compile(r"(?<!\w)(?P<n>2|hai)\s+con\s+số(?!\w)")
 _NONE_LEFT = re.compile(r"(?<!\w)không\s+còn\s+(?P<what>hộ\s+(?:cận\s+)?nghèo)(?!\w)")
 
 
-def _read_unit(folded: str, pos: int) -> tuple[str, float, int] | None:
+@dataclass(frozen=True)
+class _Unit:
+    name: str
+    factor: float
+    end: int
+    dimension: Dimension
+
+
+def _read_unit(folded: str, pos: int) -> _Unit | None:
     m = _UNIT.match(folded, pos)
     if not m:
         return None
     if m.group("rate"):
-        return f"{m.group('rate').strip()}/vạn dân", 1.0, m.end()
-    unit, factor = _UNIT_TABLE[m.group("unit")]
+        return _Unit(f"{m.group('rate').strip()}/vạn dân", 1.0, m.end(), Dimension.RATE)
+    unit, factor, dimension = _UNIT_TABLE[m.group("unit")]
     if m.group("plan") and unit == "%":  # "đạt 101% kế hoạch": a share of the plan
-        return f"% {m.group('plan').strip()}", 1.0, m.end()
+        return _Unit(f"% {m.group('plan').strip()}", 1.0, m.end(), dimension)
     per = _PER.match(folded, m.end("unit"))
-    if per:  # "1.046 tỉ đồng/ngày" is a daily rate, not a total
-        return unit + re.sub(r"\s+", "", per.group()), factor, per.end()
-    return unit, factor, m.end("unit")
+    if per:  # "1.046 tỉ đồng/ngày" is a daily rate, not a total; "20%/năm" is still a percent
+        rate = dimension if dimension is Dimension.PERCENT else Dimension.RATE
+        return _Unit(unit + re.sub(r"\s+", "", per.group()), factor, per.end(), rate)
+    return _Unit(unit, factor, m.end("unit"), dimension)
 
 
 def _base(folded: str, pos: int) -> str | None:
@@ -152,8 +176,30 @@ def find_quantities(folded: str) -> list[RawQuantity]:
         if quantity is not None:
             found.append(quantity)
             pos = quantity.end
+    found = _without_periods(folded, found)
     found.extend(_word_figures(folded))
     return sorted(found, key=lambda q: q.start)
+
+
+# "kế hoạch 5 năm", "chiến lược 10 năm": the kind of plan, not a duration stated.
+_PLAN_KIND_BEFORE = re.compile(r"(?:kế hoạch|quy hoạch|chiến lược|chương trình)\s+$")
+
+
+def _without_periods(folded: str, found: list[RawQuantity]) -> list[RawQuantity]:
+    """Durations that are part of a period name ("6 tháng đầu năm", "9 tháng năm
+    2017", "12 tháng 7", "5 năm 2021-2025") are the period, not a figure."""
+    if not any(q.dimension is Dimension.DURATION for q in found):
+        return found
+    spans = period_spans(folded)
+    return [
+        q
+        for q in found
+        if q.dimension is not Dimension.DURATION
+        or not (
+            any(a < q.end and q.number_start < b for a, b in spans)
+            or _PLAN_KIND_BEFORE.search(folded, max(0, q.start - 20), q.start)
+        )
+    ]
 
 
 def _read_quantity(folded: str, start: int) -> RawQuantity | None:
@@ -164,7 +210,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     end = amount.end()
     high_value: float | None = None
     unit = _read_unit(folded, end)
-    rng = re.compile(_RANGE_SEP).match(folded, unit[2] if unit else end)
+    rng = re.compile(_RANGE_SEP).match(folded, unit.end if unit else end)
     if rng and (second := AMOUNT.match(folded, rng.end())) and second.group()[0].isdigit():
         parsed_high = parse_amount(second.group())
         if parsed_high is not None and parsed[1] == 1.0 and parsed_high[1] > 1.0:
@@ -174,7 +220,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
             unit = _read_unit(folded, end) or unit
     if unit is None:
         return None
-    unit_name, factor, end = unit
+    unit_name, factor, end = unit.name, unit.factor, unit.end
     words = amount.group().split()
     if not words[0][0].isdigit() and len(words) == 1 and unit_name not in _SPELLED_UNITS:
         return None  # "một người", "năm 2024": a lone number word is rarely a figure
@@ -187,6 +233,8 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         end += len(" trở lên")
         op = Op.GE
     value = tidy(value * factor)
+    if not is_figure(value) or (high_value is not None and not is_figure(high_value * factor)):
+        return None
     if high_value is not None:
         op = Op.RANGE
         low, high, lo_inc, hi_inc = value, tidy(high_value * factor), True, True
@@ -202,7 +250,19 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
             measure = "multiple"
     base = _base(folded, end) if measure != "level" else None
     return RawQuantity(
-        quote_start, end, start, value, unit_name, op, low, high, lo_inc, hi_inc, measure, base
+        quote_start,
+        end,
+        start,
+        value,
+        unit_name,
+        op,
+        low,
+        high,
+        lo_inc,
+        hi_inc,
+        measure,
+        base,
+        unit.dimension,
     )
 
 
@@ -210,7 +270,18 @@ def _word_figures(folded: str) -> list[RawQuantity]:
     """Words that state a figure: `2 con số` (growth of 10 % or more), `không còn hộ nghèo`."""
     result = [
         RawQuantity(
-            m.start(), m.end(), m.start(), 10.0, "%", Op.GE, 10.0, 100.0, True, False, "level"
+            m.start(),
+            m.end(),
+            m.start(),
+            10.0,
+            "%",
+            Op.GE,
+            10.0,
+            100.0,
+            True,
+            False,
+            "level",
+            dimension=Dimension.PERCENT,
         )
         for m in _TWO_DIGITS.finditer(folded)
     ]

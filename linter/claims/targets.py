@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.claims.numbers import SPELLED, parse_spelled
+from linter.claims.numbers import SPELLED, bounded_int, parse_spelled
 
 _COUNT = re.compile(
     rf"(?<![\w/])(?:(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<n>\d+|{SPELLED}))\s+chỉ\s+tiêu(?!\w)"
@@ -46,12 +46,12 @@ def find_counts(folded: str) -> list[RawCount]:
     for m in _COUNT.finditer(folded):
         negative = bool(_NEGATIVE_AFTER.match(folded[m.end() : m.end() + 60]))
         if m.group("a"):
-            found.append(
-                RawCount(m.start(), m.end(), int(m.group("a")), int(m.group("b")), None, negative)
-            )
+            achieved, total = bounded_int(m.group("a")), bounded_int(m.group("b"))
+            if achieved is not None and total is not None:
+                found.append(RawCount(m.start(), m.end(), achieved, total, None, negative))
             continue
         raw = m.group("n")
-        value = int(raw) if raw.isdigit() else parse_spelled(raw)
+        value = bounded_int(raw) if raw.isdigit() else parse_spelled(raw)
         if value is None or (
             not raw.isdigit() and raw.split()[0] == "năm" and len(raw.split()) == 1
         ):
