@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from linter.errors import LexiconError
 from linter.models import Dimension
@@ -31,6 +31,14 @@ class IndicatorSpec(BaseModel):
     parent: str | None = None
     names: tuple[str, ...] = ()
     after: tuple[str, ...] = Field(default=())
+    generic: tuple[str, ...] = ()  # names that hold only when no other subject follows
+
+    @model_validator(mode="after")
+    def _generic_are_names(self) -> IndicatorSpec:
+        unknown = set(self.generic) - set(self.names)
+        if unknown:
+            raise ValueError(f"generic names {sorted(unknown)} are not among its names")
+        return self
 
 
 class UnitSpec(BaseModel):
@@ -53,6 +61,22 @@ class Mention:
 
 _WORD = re.compile(r"\w+")
 PhraseIndex = dict[str, list[tuple[re.Pattern[str], str]]]
+
+# After a generic name ("tốc độ tăng trưởng"), the words that may stand before
+# its figure without naming another subject: qualifiers of time and place,
+# then a verb, a comparator, a number or punctuation. Anything else ("về chiều
+# dài đường bộ", "của ô tô", "tín dụng") is the subject the growth is of.
+_QUALIFIER = (
+    r"(?:\s*(?:bình quân|trung bình|hàng năm|hằng năm|chung|cả năm|dự kiến|ước|"
+    r"(?:trong\s+|của\s+)?(?:giai đoạn|nhiệm kỳ|năm|quý|tháng)\s+[\w/\-– ]*?\d{4}|"
+    r"(?:của\s+|trên\s+)?(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|địa bàn|địa phương)"
+    r"(?:\s+nhà|\s+[a-zđ]+){0,3}?|\([^)]{0,30}\)|,))*"
+)
+_GENERIC_END = re.compile(
+    _QUALIFIER + r"\s*(?:$|[\d:;.(]|(?:đạt|là|ước|tăng|giảm|khoảng|trên|dưới|hơn|gần|"
+    r"ít nhất|tối thiểu|phấn đấu|có|ở|được|vẫn|tiếp tục|luôn|duy trì|cao|thấp|chỉ|từ|"
+    r"bằng|kinh tế|grdp|tổng sản phẩm)(?!\w))"
+)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -84,6 +108,10 @@ class Lexicon:
         return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.names})
 
     @cached_property
+    def _generic(self) -> frozenset[str]:
+        return frozenset(fold(n) for s in self.indicators.values() for n in s.generic)
+
+    @cached_property
     def _after(self) -> PhraseIndex:
         return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.after})
 
@@ -104,8 +132,13 @@ class Lexicon:
         return index
 
     def find(self, folded: str) -> list[Mention]:
-        """Indicator names in `folded` text (names that precede a figure)."""
-        return self._scan(self._before, folded, "before")
+        """Indicator names in `folded` text (names that precede a figure); a generic
+        name followed by another subject is left out."""
+        return [
+            m
+            for m in self._scan(self._before, folded, "before")
+            if folded[m.start : m.end] not in self._generic or _GENERIC_END.match(folded, m.end)
+        ]
 
     def find_after(self, folded: str) -> list[Mention]:
         """Phrases that follow a figure and name what it counts."""
