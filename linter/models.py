@@ -197,6 +197,10 @@ class Quantity(ClaimBase):
     part_of: str | None = None  # indicator of the larger figure ("trong đó")
     base: str | None = None  # what a change is measured against ("so với dự toán 2018")
     dimension: Dimension | None = None  # from the unit; None for claims cached before it
+    # What the figure measures, in open vocabulary: folded words of its clause
+    # ("sản lượng vải thiều", "hộ dân"); see `linter.claims.subjects`.
+    subject: str | None = None
+    open_unit: bool = False  # counted in a noun outside the unit table ("25 tàu cá")
 
     @property
     def year(self) -> int | None:

@@ -28,6 +28,7 @@ from linter.claims.context import (
 )
 from linter.claims.periods import PeriodMention, find_dates, find_periods
 from linter.claims.quantities import RawQuantity, find_quantities
+from linter.claims.subjects import find_open_counts, subject_of
 from linter.claims.targets import RawCount, find_counts, find_plans
 from linter.lexicon import Lexicon, Mention, default_lexicon
 from linter.models import (
@@ -35,10 +36,12 @@ from linter.models import (
     DateRef,
     Document,
     LegalRef,
+    Period,
     PeriodRef,
     PlanRef,
     Quantity,
     Scope,
+    Status,
     TargetCount,
 )
 
@@ -65,7 +68,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
         cited = [(c.start, c.end) for c in raw_citations]
         counts = find_counts(f)
         claims.extend(
-            _quantities(doc, f, s, e, periods, lexicon, context, reference, scope, cited, counts)
+            _quantities(doc, f, s, e, mentions, lexicon, context, reference, scope, cited, counts)
         )
         for d in find_dates(f, default_year):
             claims.append(
@@ -158,7 +161,7 @@ def _quantities(
     f: str,
     s: int,
     e: int,
-    periods: list[PeriodMention],
+    mentions: list[PeriodMention],
     lexicon: Lexicon,
     context: Context,
     reference: dt.date | None,
@@ -172,13 +175,26 @@ def _quantities(
     result: list[Quantity] = []
     previous: str | None = None
     last_end = 0
-    quantities = find_quantities(f)
-    taken = [(q.start, q.end) for q in quantities] + [(c.start, c.end) for c in counts]
+    periods = [p for p in mentions if not p.is_base]
+    known = find_quantities(f)
+    taken = [(q.start, q.end) for q in known] + [(c.start, c.end) for c in counts]
+    blocked = taken + cited + [(p.start, p.end) for p in mentions]
+    opened = find_open_counts(f, doc.text[s:e], blocked)
+    quantities = sorted(known + opened, key=lambda q: q.start)
     for q in quantities:
         if any(a <= q.number_start < b for a, b in cited):
             continue
         c_start, c_end = next((a, b) for a, b in clauses if a <= q.number_start < b)
         figure_scope = scope_of(f, q.number_start, scope)  # "cả nước có ..." is the country's
+        hidden = [span for span in blocked if span != (q.start, q.end)]
+        subject = subject_of(f, q, (c_start, c_end), q.unit, hidden)
+        if q in opened:  # a noun outside the unit table names no indicator
+            plain = _quantity(
+                doc, s, e, q, None, None, q.measure, None, None, figure_scope, subject
+            )
+            result.append(plain.model_copy(update={"open_unit": True}))
+            last_end = q.end
+            continue
         indicator = _indicator(q, before, after, c_start, c_end)
         part_of = None
         intro = f[c_start : q.start]
@@ -200,31 +216,51 @@ def _quantities(
             measure = "level"  # "tốc độ tăng trưởng ... tăng trên 22%" states the rate itself
         period = figure_period(f, q, periods, (c_start, c_end), context)
         status = status_of(f, q, period, context, reference, taken, c_start)
+        part_of = part_of if part_of != indicator else None
         result.append(
-            Quantity(
-                span=doc.span(s + q.start, s + q.end),
-                sentence=(s, e),
-                value=q.value,
-                unit=q.unit,
-                op=q.op,
-                low=q.low,
-                high=q.high,
-                low_inclusive=q.low_inclusive,
-                high_inclusive=q.high_inclusive,
-                measure=measure,
-                indicator=indicator,  # type: ignore[arg-type]
-                period=period,
-                base=q.base,
-                status=status,
-                scope=figure_scope,
-                part_of=part_of if part_of != indicator else None,
-                dimension=q.dimension,
+            _quantity(
+                doc, s, e, q, indicator, period, measure, status, part_of, figure_scope, subject
             )
         )
         if indicator is not None and not (part_of and part_of == previous):
             previous = indicator
         last_end = q.end
     return result
+
+
+def _quantity(
+    doc: Document,
+    s: int,
+    e: int,
+    q: RawQuantity,
+    indicator: str | None,
+    period: Period | None,
+    measure: str,
+    status: Status | None,
+    part_of: str | None,
+    scope: Scope,
+    subject: str | None,
+) -> Quantity:
+    return Quantity(
+        span=doc.span(s + q.start, s + q.end),
+        sentence=(s, e),
+        value=q.value,
+        unit=q.unit,
+        op=q.op,
+        low=q.low,
+        high=q.high,
+        low_inclusive=q.low_inclusive,
+        high_inclusive=q.high_inclusive,
+        measure=measure,  # type: ignore[arg-type]
+        indicator=indicator,
+        period=period,
+        base=q.base,
+        status=status,
+        scope=scope,
+        part_of=part_of,
+        subject=subject,
+        dimension=q.dimension,
+    )
 
 
 def _indicator(

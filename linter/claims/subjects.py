@@ -1,0 +1,227 @@
+"""What a figure measures, in open vocabulary, and figures counted in any noun.
+
+Most figures in real news name no indicator of the lexicon: "11.400 hộ dân",
+"diện tích 48 ha đất nông nghiệp", "thời gian thi công 6 tháng", "4.000 cây xà
+cừ". A figure's *subject* is read from its own clause, the way a reader does:
+
+- the noun phrase before the verb that introduces the figure ("tổng thu ngân
+  sách nhà nước | đạt 56.000 tỷ đồng", "sản lượng vải thiều nhà chị | ước tính
+  khoảng 10 tấn"), cut after the last earlier verb ("... năm nay dự kiến chỉ đạt
+  | sản lượng | bằng 70%");
+- the words after the number that say what is counted ("11.400 hộ | dân",
+  "48 ha | đất nông nghiệp", "6 tháng | thi công").
+
+The subject is folded, stripped of time words, fillers and places, and cut to
+`MAX_WORDS` syllables, so that wording variants of one subject meet
+("tổng vốn đầu tư của dự án" and "tổng vốn đầu tư dự án" give the same key).
+Rules, not underthesea's chunker: chunking every sentence with a figure cost
+more than the whole parse, and these rules read the gold set's subjects as well.
+
+`find_open_counts` reads figures counted in a noun the unit table does not know
+("25 tàu", "4.000 cây", "32 hành khách"): the unit is the noun's first syllable
+(a lowercase word in the original text, so "222 Trần Duy Hưng" is an address).
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
+from linter.claims.quantities import RawQuantity
+from linter.models import Op
+
+MAX_WORDS = 8  # longer noun phrases are clauses in disguise; the head comes first
+# Units that measure rather than count: the noun they measure comes from the
+# words around them ("48 ha đất"), while a counted noun is itself the subject
+# ("11.400 hộ dân", "25 tàu cá").
+MEASURES = frozenset(
+    "VND USD % pp lần ha km2 km m m2 m3 tấn kg tạ lít năm tháng ngày giờ bậc sao độ".split()
+)
+
+# Verbs and comparators that introduce a figure: the subject ends before them.
+_INTRO = (
+    "đạt được|ước đạt|ước tính|ước khoảng|dự kiến đạt|đạt|là|có|với|gồm|bao gồm|chiếm|bằng|"
+    "lên tới|lên đến|lên|tới|đến|còn|khoảng|trên|hơn|gần|dưới|hơn|xấp xỉ|tối thiểu|tối đa|"
+    "ít nhất|không quá|vượt|tăng|giảm|thêm|mất|hết|tốn|được|thu|trị giá|tương đương|"
+    "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|của"
+)
+_INTRO_TAIL = re.compile(rf"(?:(?<=\s)|^)(?:{_INTRO})(?:\s+(?:{_INTRO}))*\s*$")
+_INTRO_WORD = re.compile(rf"(?<!\w)(?:{_INTRO})(?!\w)")
+# Words that never belong to a subject key: time, discourse, places, fillers.
+_FILLERS = re.compile(
+    r"(?<!\w)(?:năm nay|năm ngoái|năm trước|hiện nay|hiện tại|hiện|đến nay|tới nay|"
+    r"tính đến nay|tính đến|cho đến nay|theo đó|trong đó|ngoài ra|bên cạnh đó|đặc biệt|"
+    r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
+    r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
+    r"đã|đang|sẽ|vừa|cũng|chỉ|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
+    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng|tổng số|số)(?!\w)"
+)
+_NUMBERISH = re.compile(rf"(?:{DIGITS})|(?<!\w)[ivx]+(?!\w)")
+_WORD = re.compile(r"[^\W\d_]+")
+# What may follow a measure noun and still say what is counted ("hộ dân", "ha đất
+# nông nghiệp", "tháng thi công"): words up to the next verb, preposition or figure.
+_AFTER_STOP = re.compile(
+    r"(?<!\w)(?:và|với|của|cho|tại|ở|trên|trong|so|đạt|là|được|đã|sẽ|đang|với|để|nhằm|"
+    r"từ|đến|tới|thì|mà|khi|nhưng|hoặc|hay|gồm|bao gồm|tăng|giảm|chiếm|vào|theo|bị|"
+    r"có|trị giá|tương đương|bằng|thuộc|tương ứng|mỗi)(?!\w)"
+)
+_AFTER_WORDS = 4
+_PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+)")
+
+
+def subject_of(
+    f: str,
+    q: RawQuantity,
+    clause: tuple[int, int],
+    unit: str,
+    hidden: list[tuple[int, int]],
+) -> str | None:
+    """The folded subject of figure `q` in folded sentence `f`; `hidden` are spans
+    (periods, dates, other figures) whose words are not part of any subject."""
+    c_start, c_end = clause
+    before = _blank(f, c_start, q.start, hidden)
+    head = _noun_phrase_before(before)
+    after = _words_after(_blank(f, q.end, c_end, hidden))
+    noun = [] if unit in MEASURES else _WORD.findall(f[q.number_start : q.end])
+    words = _key_words(head) + noun + _key_words(after)
+    per = _PER_UNIT.match(f, q.end)
+    if per:  # "15 triệu đồng/m2" is a price, never comparable with a total
+        words.append("/" + per.group(1))
+    words = list(dict.fromkeys(words))[:MAX_WORDS]
+    return " ".join(words) or None
+
+
+def _blank(f: str, start: int, end: int, hidden: list[tuple[int, int]]) -> str:
+    """`f[start:end]` with hidden spans replaced by a full stop (a hard boundary)."""
+    chars = list(f[start:end])
+    for a, b in hidden:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = "."
+    return "".join(chars)
+
+
+def _noun_phrase_before(text: str) -> str:
+    """The noun phrase right before a figure: drop the introducing verbs at the
+    end, then keep what follows the last earlier verb or break."""
+    # A figure, a bracket or "và" before it ends the phrase: "1.701 tấn dầu FO và
+    # 113 tấn dầu DO" gives the second figure no subject before it.
+    text = re.split(r"[.()\"“”'‘’!?…]|(?<!\w)và(?!\w)", text)[-1]
+    text = _INTRO_TAIL.sub("", text.rstrip())
+    last = None
+    for last in _INTRO_WORD.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    if last is not None:
+        text = text[last.end() :]
+    return text.strip()
+
+
+def _words_after(text: str) -> str:
+    text = re.split(r"[.,;:()\"“”'‘’!?…]", text, maxsplit=1)[0]
+    stop = _AFTER_STOP.search(text)
+    if stop:
+        text = text[: stop.start()]
+    return " ".join(text.split()[:_AFTER_WORDS])
+
+
+def _key_words(text: str) -> list[str]:
+    text = _FILLERS.sub(" ", _NUMBERISH.sub(" ", text))
+    return _WORD.findall(text)
+
+
+# --- figures counted in any noun -------------------------------------------------
+
+_OPEN_NUMBER = re.compile(rf"(?<![\w/.,:-])(?:{DIGITS})(?![\w/])")
+# After the number, these are times, dates, ranks, connectives or units of the
+# table, never a counted noun.
+_NOT_A_COUNT_NOUN = frozenset(
+    (
+        "năm tháng ngày giờ phút giây tuần quý đợt kỳ lần thứ và hoặc hay đến tới so với "
+        "của trên dưới trong ngoài là đã được có thì mà để khi cho tại ở từ sau trước "
+        "tuổi đồng triệu tỷ nghìn ngàn vạn trăm mươi chục phần điểm giai số"
+    ).split()
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
+    r"nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|"
+    r"điện thoại|mã|lớp|top|[/\-–.:#])\s*$"
+)
+
+
+def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
+    """Figures counted in a noun outside the unit table: "25 tàu", "4.000 cây"."""
+    found: list[RawQuantity] = []
+    for m in _OPEN_NUMBER.finditer(f):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if _NOT_A_COUNT_BEFORE.search(f, max(0, m.start() - 16), m.start()):
+            continue
+        token = m.group()
+        if re.fullmatch(r"(?:19|20)\d\d", token):
+            continue  # a year
+        noun = re.compile(r"\s+([^\W\d_]+)").match(f, m.end())
+        if not noun or noun.group(1) in _NOT_A_COUNT_NOUN:
+            continue
+        if not original[noun.start(1)].islower():
+            continue  # "222 Trần Duy Hưng", "3 Chi cục": a name, not a counted noun
+        amount = AMOUNT.match(f, m.start())
+        parsed = parse_amount(amount.group()) if amount else None
+        if parsed is None or amount is None or amount.end() != m.end():
+            continue
+        end = noun.end(1)
+        second = re.compile(r"\s+([^\W\d_]+)").match(f, end)
+        if (
+            second
+            and second.group(1) not in _NOT_A_COUNT_NOUN
+            and not _AFTER_STOP.fullmatch(second.group(1))
+            and original[second.start(1)].islower()
+        ):
+            end = second.end(1)  # "32 hành khách", "3.500 chỉ tiêu": nouns of two syllables
+        value = tidy(parsed[0])
+        op, low, high, lo_inc, hi_inc = _open_comparator(f, m.start(), value)
+        found.append(
+            RawQuantity(
+                start=low_start(f, m.start()),
+                end=end,
+                number_start=m.start(),
+                value=value,
+                unit=noun.group(1),
+                op=op,
+                low=low,
+                high=high,
+                low_inclusive=lo_inc,
+                high_inclusive=hi_inc,
+                measure="level",
+            )
+        )
+    return found
+
+
+_OPEN_CMP = re.compile(
+    r"(?:^|(?<=\W))(?P<cmp>khoảng|gần|hơn|trên|dưới|ít nhất|tối thiểu|tối đa|chưa đến|"
+    r"không quá|xấp xỉ|hàng)\s+$"
+)
+
+
+def low_start(f: str, start: int) -> int:
+    m = _OPEN_CMP.search(f, max(0, start - 12), start)
+    return m.start("cmp") if m else start
+
+
+def _open_comparator(
+    f: str, start: int, x: float
+) -> tuple[Op, float | None, float | None, bool, bool]:
+    m = _OPEN_CMP.search(f, max(0, start - 12), start)
+    word = m.group("cmp") if m else ""
+    if word in ("hơn", "trên"):
+        return Op.GT, x, None, False, True
+    if word in ("ít nhất", "tối thiểu"):
+        return Op.GE, x, None, True, True
+    if word in ("dưới", "chưa đến"):
+        return Op.LT, None, x, True, False
+    if word in ("tối đa", "không quá"):
+        return Op.LE, None, x, True, True
+    if word in ("khoảng", "xấp xỉ", "hàng"):
+        return Op.APPROX, x * 0.95, x * 1.05, True, True
+    if word == "gần":
+        return Op.APPROX, x * 0.95, x, True, True
+    return Op.EQ, x, x, True, True
