@@ -232,7 +232,9 @@ def line_starts(text: str) -> list[int]:
 
 def span_range(span: Span, starts: Sequence[int]) -> tuple[int, int]:
     """Offsets in the original text of a span given by 1-based lines and columns."""
-    return starts[span.line - 1] + span.column - 1, starts[span.end_line - 1] + span.end_column - 1
+    last = len(starts)
+    start = starts[min(span.line, last) - 1] + span.column - 1
+    return start, starts[min(span.end_line, last) - 1] + span.end_column - 1
 
 
 def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
@@ -246,7 +248,9 @@ def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
 def covers(finding: Finding, entry: Inconsistency, documents: dict[str, Document]) -> bool:
     """Every quote of the entry overlaps some evidence of the finding in the same file."""
     for q in entry.quotes:
-        doc = documents[q.file]
+        doc = documents.get(q.file)
+        if doc is None:  # the file could not be read (DC01): nothing can cover it
+            return False
         starts = line_starts(doc.original)
         spans = [span_range(e, starts) for e in finding.evidence if e.path == q.file]
         wanted = occurrences(doc.original, q.quote)
