@@ -21,6 +21,15 @@ manifest: NU01, a restated target with a figure no other restatement allows,
 or VB01, a resolution cited with another number on the same date and subject.
 A correct linter reports exactly those. The output depends only on the seed,
 the number of documents, the rate and the average size.
+
+District documents are the hard part of scoping, so the provinces whose
+districts have hard names come first: names with an apostrophe ("Cư M'gar",
+"Ea H'leo", "Ia H'Drai") and a huyện and a thị xã of one name ("Cai Lậy", "Kỳ
+Anh"), both of which are then picked. Their texts spell the name as real news
+does ("Cư M’gar", "Cư Mgar", "Krông Ana", "Đăk R'Lấp"), call the body "UBND
+TX" or "Thị ủy", name a neighbouring district, and only one in four says the
+district in its front matter: the linter has to find it in the text, and a
+district figure it takes for the province's is a false alarm.
 """
 
 from __future__ import annotations
@@ -50,7 +59,7 @@ from linter import gazetteer  # noqa: E402
 YEARS = tuple(range(2016, 2026))
 MERGER = dt.date(2025, 7, 1)  # the 63 provinces end here: no news of them after it
 MANIFEST = "manifest.json"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: district documents with hard names, scoped by their text
 
 # --------------------------------------------------------------------------- numbers
 
@@ -434,6 +443,38 @@ class Place:
         return self.province
 
 
+# How news spells some names besides the dataset's spelling (an apostrophe is
+# also written ’ or left out: see `spelled`).
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "Krông A Na": ("Krông Ana",),
+    "Krông Pắc": ("Krông Pắk",),
+    "Đắk R'Lấp": ("Đăk R'Lấp", "Đắk R'lấp"),
+    "Đăk Glong": ("Đắk Glong",),
+    "Đắk Mil": ("Đăk Mil",),
+    "Đắk Song": ("Đăk Song",),
+    "Đắk Hà": ("Đăk Hà",),
+    "Đắk Tô": ("Đăk Tô",),
+    "Đắk Glei": ("Đăk Glei",),
+    "M'Đrắk": ("M'Drắk",),
+    "Cư M'gar": ("Cư M'Gar",),
+}
+
+
+def spelled(name: str, rng: random.Random) -> str:
+    """`name` as one document writes it: a variant spelling, an apostrophe as ' or ’
+    or none ("Cư M’gar", "Cư Mgar")."""
+    name = rng.choice((name, *SPELLINGS.get(name, ())))
+    return name.replace("'", rng.choice(("'", "’", "’", "")))
+
+
+def hard(name: str, others: tuple[str, ...]) -> bool:
+    """A district name that scoping gets wrong easily: an apostrophe, a variant
+    spelling, or a short name shared with another district of the province."""
+    short = Place("", False, name).short
+    twins = [o for o in others if o != name and Place("", False, o).short == short]
+    return "'" in short or short in SPELLINGS or bool(twins)
+
+
 @lru_cache(maxsize=1)
 def provinces() -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     """(name, is a city, districts of type Huyện or Thị xã) of the 63 pre-2025 provinces."""
@@ -671,6 +712,11 @@ DISTRICT_TALK = (
     "{ubnd} đề nghị Phòng Tài chính - Kế hoạch tổng hợp ý kiến, hoàn thiện dự thảo kế hoạch trước khi báo cáo Ban Thường vụ {party}.",
     "{dv} tiếp tục tập trung hoàn thành hạ tầng các cụm công nghiệp, chợ, trường học và các công trình giao thông nông thôn.",
 )
+# In every district's news, after its opening: another district named ({lang}).
+NEIGHBOUR = (
+    "{ubnd} thống nhất phối hợp chặt chẽ với {lang} trong quản lý đất đai, trật tự xây dựng ở các địa bàn giáp ranh.",
+    "Lãnh đạo {lang} cũng dự và chia sẻ kinh nghiệm xây dựng nông thôn mới.",
+)
 SECTORS = ("Tài chính", "Kế hoạch và Đầu tư", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
            "Xây dựng", "Giao thông vận tải", "Y tế", "Giáo dục và Đào tạo",
            "Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội",
@@ -747,6 +793,8 @@ class Corpus:
         rng = stable_rng(self.seed, "slots")
         table = list(provinces())
         rng.shuffle(table)
+        # Provinces with hard district names first, so that small archives have them.
+        table.sort(key=lambda row: not any(hard(d, row[2]) for d in row[2]))
         years = {name: rng.sample(YEARS, len(YEARS)) for name, _, _ in table}
         per_slot = 8
         wanted = max(1, min(len(table) * len(YEARS), math.ceil(self.n_docs / per_slot)))
@@ -757,12 +805,24 @@ class Corpus:
                     slots.append((name, city, years[name][round_]))
                 if name not in self.districts:
                     pick = stable_rng(self.seed, "districts", name)
-                    self.districts[name] = tuple(
-                        sorted(pick.sample(districts, min(2, len(districts))))
-                    )
+                    chosen = sorted(pick.sample(districts, min(2, len(districts))))
+                    self.districts[name] = self._hard_pick(name, districts) or tuple(chosen)
                     excluded = set(pick.sample(TOP, 4))
                     self.core[name] = tuple(i for i in TOP if i not in excluded)
         return slots
+
+    def _hard_pick(self, province: str, districts: tuple[str, ...]) -> tuple[str, ...]:
+        """Two hard districts of `province`, a huyện and a thị xã of one name if it has
+        them; empty when it has no hard name."""
+        found = [d for d in districts if hard(d, districts)]
+        by_short: dict[str, list[str]] = defaultdict(list)
+        for d in found:
+            by_short[Place(province, False, d).short].append(d)
+        rng = stable_rng(self.seed, "hard", province)
+        pairs = [tuple(sorted(p)) for p in by_short.values() if len(p) == 2]
+        if pairs:
+            return rng.choice(pairs)
+        return tuple(sorted(rng.sample(found, min(2, len(found)))))
 
     def _plan(self) -> None:
         slots = self._slots()
@@ -967,15 +1027,20 @@ class Renderer:
         self.rng = stable_rng(corpus.seed, "render", doc.index)
         place, seed, term = doc.place, corpus.seed, doc.year // 5
         party = "Thành ủy" if place.city else "Tỉnh ủy"
+        ten = spelled(place.short, self.rng) if place.district else place.short
+        ubnd = f"UBND {place.unit}"
+        if place.unit == "thị xã" and self.rng.random() < 0.4:
+            ubnd = "UBND TX"
         self.slots = {
             "dv": place.unit,
-            "ten": place.short,
+            "ten": ten,
+            "lang": self._neighbour(),
             "bt": person(seed, "bt", place.province, place.district, term),
             "ct": person(seed, "ct", place.province, place.district, term),
             "cthd": person(seed, "cthd", place.province, place.district, term),
             "pct": person(seed, "pct", place.province, place.district, doc.year),
             "nganh": "phòng, ban, ngành" if place.district else "sở, ban, ngành",
-            "ubnd": f"UBND {place.unit}",
+            "ubnd": ubnd,
             "hdnd": f"HĐND {place.unit}",
             "party": {"huyện": "Huyện ủy", "thị xã": "Thị ủy"}.get(place.unit, party),
         }
@@ -996,10 +1061,20 @@ class Renderer:
         text = template.format(**self.slots, **extra)
         return cap(text) if capitalize else text
 
+    def _neighbour(self) -> str:
+        """Another district of the province, named in a district's own news: the twin
+        of one name ("huyện Cai Lậy" in news of "thị xã Cai Lậy") where there is one."""
+        place = self.doc.place
+        others = [d for d in self.corpus.districts[place.province] if d != place.district]
+        if not place.district or not others:
+            return "các địa phương lân cận"
+        other = Place(place.province, False, others[0])
+        return f"{other.unit} {spelled(other.short, self.rng)}"
+
     def _somewhere(self) -> str:
         districts = self.corpus.districts[self.doc.place.province]
         if self.doc.place.district or not districts:
-            return f"{self.doc.place.unit} {self.doc.place.short}"
+            return f"{self.doc.place.unit} {self.slots['ten']}"
         d = Place(self.doc.place.province, False, self.rng.choice(districts))
         return f"{d.unit} {d.short}"
 
@@ -1232,7 +1307,7 @@ class Renderer:
 
     def title(self) -> str:
         doc = self.doc
-        y, ten, dv = doc.year, doc.place.short, cap(doc.place.unit)
+        y, ten, dv = doc.year, self.slots["ten"], cap(doc.place.unit)
         ubnd, hdnd = self.slots["ubnd"], self.slots["hdnd"]
         titles = {
             "plan": (f"{ten} triển khai nhiệm vụ phát triển kinh tế - xã hội năm {y}",
@@ -1270,6 +1345,10 @@ class Renderer:
             "district_review": f"{s['ubnd']} tổ chức hội nghị triển khai nhiệm vụ năm {y}.",
             "theme": f"đoàn công tác của {s['ubnd']} do đồng chí {s['pct']}, Phó Chủ tịch {s['ubnd']}, làm trưởng đoàn đã làm việc với các sở, ngành về tình hình thực hiện các nghị quyết chuyên đề.",
         }[doc.kind]  # fmt: skip
+        if doc.place.district and rng.random() < 0.5:  # the body named with its unit
+            kind = "thành phố" if doc.place.city else "tỉnh"
+            where = rng.choice(("", f" ({doc.place.province})", f", {kind} {doc.place.province},"))
+            what = what.replace(s["ubnd"], f"{s['ubnd']} {s['ten']}{where}", 1)
         scenes = {"session": SESSION[:1], "theme": SCENE[4:5]}.get(doc.kind, SCENE[:2])
         scene = self.fill(rng.choice(scenes))
         return f"{when}, {what} {scene}"
@@ -1277,6 +1356,8 @@ class Renderer:
     def text(self) -> str:
         doc, rng = self.doc, self.rng
         body: list[str] = [self.intro()]
+        if doc.place.district:
+            body[0] += " " + self.fill(rng.choice(NEIGHBOUR))
         if results := self.results():
             body.append(" ".join(results))
         cites = [self.citing(r) + "." for r in doc.cites]
@@ -1304,8 +1385,8 @@ class Renderer:
         cut = rng.randint(0, len(prose))
         body = [body[0], *prose[:cut], *body[1:], *prose[cut:]]
         meta = [f"date: {doc.date.isoformat()}", f"province: {doc.place.province}"]
-        if doc.place.district:
-            meta.append(f"district: {doc.place.district}")
+        if doc.place.district and rng.random() < 0.25:  # else the linter reads it in the text
+            meta.append(f"district: {doc.place.unit} {self.slots['ten']}")
         head = "---\n" + "\n".join(meta) + "\n---\n# " + self.title() + "\n\n"
         return head + "\n\n".join(body) + "\n"
 
