@@ -123,6 +123,9 @@ class Measurement(Frozen):
     clusters: int
     findings: tuple[Judged, ...]
     found: tuple[tuple[Inconsistency, tuple[str, ...]], ...]  # entry, codes that found it
+    # Verdicts on this half's files that match no finding of the run: the finding
+    # is gone or its evidence changed, so the verdict no longer counts anywhere.
+    unused_verdicts: int = 0
 
     def warning_plus(self) -> list[Judged]:
         return [
@@ -308,8 +311,15 @@ def measure(
         (e, tuple(sorted({f.code for f in result.findings if covers(f, e, documents)})))
         for e in entries
     )
+    used = {j.verdict.key for j in judged if j.verdict}
+    in_half = [v for v in verdicts if all(q.file in documents for q in v.evidence)]
     measurement = Measurement(
-        half=half, articles=len(files), clusters=len(clusters), findings=judged, found=found
+        half=half,
+        articles=len(files),
+        clusters=len(clusters),
+        findings=judged,
+        found=found,
+        unused_verdicts=sum(1 for v in in_half if v.key not in used),
     )
     return measurement, result
 
@@ -336,6 +346,7 @@ def summary(m: Measurement) -> dict[str, Any]:
         "true_per_100_articles_any": m.true_per_100(warning_only=False),
         "reading_set": {e.id: list(codes) for e, codes in m.found},
         "recall_reading_set": m.recall(),
+        "unused_verdicts": m.unused_verdicts,
     }
 
 
@@ -363,6 +374,7 @@ def markdown(m: Measurement) -> str:
         f"| true findings per 100 articles, any severity | {s['true_per_100_articles_any']:.1f} |",
         f"| recall on the reading set (any severity) | {_pct(s['recall_reading_set'])} "
         f"({hits}/{len(m.found)}) |",
+        f"| verdicts matching no current finding (gone or changed) | {m.unused_verdicts} |",
         "",
         "| code | severity | findings |",
         "|---|---|---|",

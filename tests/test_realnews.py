@@ -50,6 +50,7 @@ def test_verdicts_match_findings_by_code_and_evidence_quotes(example) -> None:
     # The NU01 finding is the only judged warning+ one, and it is true.
     assert m.precision() == 1.0
     assert m.precision(strict=True) == 1.0
+    assert m.unused_verdicts == 0  # both verdicts of the example judge a finding
 
 
 def test_a_verdict_with_other_quotes_does_not_match(example) -> None:
