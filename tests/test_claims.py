@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
+from conftest import run_corpus
 from linter.claims import extract_claims
 from linter.claims.citations import find_citations, resolve_short_forms
 from linter.claims.numbers import parse_amount, parse_spelled
 from linter.claims.periods import find_dates, find_periods
 from linter.claims.quantities import find_quantities, intervals_overlap
 from linter.claims.targets import find_counts, find_plans
-from linter.models import Document, DocumentMeta, Quantity, Status
+from linter.models import Document, DocumentMeta, Quantity, Scope, Status
 from linter.nlp import fold
 
 INF = None
@@ -317,3 +320,251 @@ def test_lexicon_names_are_whole_phrases() -> None:
 def test_one_figure_in_two_scale_words_is_one_number(a: str, b: str) -> None:
     (qa,), (qb,) = find_quantities(fold(a)), find_quantities(fold(b))
     assert (qa.value, qa.unit) == (qb.value, qb.unit)
+
+
+# --- Reading fixes (issue 10): each with sentences of real 2017 news ----------
+
+
+def _rows(text: str, date: dt.date = dt.date(2017, 6, 30)) -> list[tuple[object, ...]]:
+    return [
+        (
+            q.span.quote,
+            q.value,
+            q.unit,
+            q.dimension.value if q.dimension else None,
+            q.period.label if q.period else None,
+        )
+        for q in _claims(text, date)
+        if q.unit in _TABLED  # figures of the unit table, not open-vocabulary counts
+    ]
+
+
+_TABLED = {"ha", "km", "VND", "%/năm", "%", "tháng", "ngày", "năm", "hộ", "USD", "dự án"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hiện nay, công ty dự kiến đầu tư thí điểm khoảng 50ha trồng chuối và dứa tại tỉnh Hậu Giang.",
+            [("khoảng 50ha", 50.0, "ha", "area", None)],
+        ),
+        (
+            "Nhiều ý kiến cho rằng BRT chưa đến 50% hiệu quả dù tổng dự án đầu tư hơn 1.000 tỉ cho 14,7km và có đường riêng.",
+            [("chưa đến 50%", 50.0, "%", "percent", None), ("14,7km", 14.7, "km", "length", None)],
+        ),
+        (
+            "Ngân hàng sẽ tiếp tục duy trì tốc độ tăng trưởng hơn 20%/năm trong những năm tới.",
+            [("hơn 20%/năm", 20.0, "%/năm", "percent", None)],
+        ),
+        ("Tổng vốn đầu tư 5tỷ đồng.", [("5tỷ đồng", 5e9, "VND", "money", None)]),
+    ],
+)
+def test_units_glued_to_numbers(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dự kiến cầu sẽ hoàn thành sau 7 tháng thi công.",
+            [("7 tháng", 7.0, "tháng", "duration", None)],
+        ),
+        (
+            "Cầu vượt nút giao thông Gò Mây đã được thông xe sau hơn 3 tháng thi công, vượt tiến độ hơn 2 tháng.",
+            [
+                ("hơn 3 tháng", 3.0, "tháng", "duration", None),
+                ("hơn 2 tháng", 2.0, "tháng", "duration", None),
+            ],
+        ),
+        (
+            "Thời hạn thanh tra trong 45 ngày làm việc kể từ ngày công bố quyết định.",
+            [("45 ngày", 45.0, "ngày", "duration", None)],
+        ),
+        ("Thời gian thi công 10 tháng.", [("10 tháng", 10.0, "tháng", "duration", None)]),
+        (
+            "Tổng cộng thời gian đào tạo là 3 năm, mỗi năm 2 học kỳ.",
+            [("3 năm", 3.0, "năm", "duration", None)],
+        ),
+        # Periods and dates are never durations.
+        (
+            "Tình hình sản xuất kinh doanh trong 6 tháng qua đã có lãi 67 tỷ đồng.",
+            [("67 tỷ đồng", 67e9, "VND", "money", "6 tháng đầu năm 2017")],
+        ),
+        (
+            "6 tháng đầu năm 2017 thu 12 tỷ đồng.",
+            [("12 tỷ đồng", 12e9, "VND", "money", "6 tháng đầu năm 2017")],
+        ),
+        ("Từ ngày 21 tháng 6 năm 2017, chủ tàu đã bơm chuyển dầu.", []),
+        ("Kế hoạch 5 năm giai đoạn 2021 - 2025 và trong 3 năm qua.", []),
+    ],
+)
+def test_durations_are_figures_and_periods_are_not(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Đến năm 2016, cả nước thả nuôi được 694.645 ha, tăng 100,1% so với năm 2015.",
+            "năm 2016",
+        ),
+        ("Doanh thu tăng 12% so với cùng thời điểm năm 2016.", None),
+        ("Doanh thu tăng 12% so với mức của cùng kỳ năm 2016.", None),
+    ],
+)
+def test_comparison_base_is_never_the_period(text: str, label: str | None) -> None:
+    periods = [(p.period.label, p.is_base) for p in find_periods(fold(text), 2017)]
+    assert ("năm 2016", True) in periods or ("năm 2015", True) in periods
+    rows = _rows(text)
+    assert rows and all(period == label for *_, period in rows)
+
+
+def test_current_figures_are_actuals_with_an_open_period() -> None:
+    text = (
+        "Trong năm 2016, các nhà đầu tư đã tích cực đẩy nhanh tiến độ triển khai dự án. "
+        "Như vậy, tính đến nay, tỉnh Bà Rịa - Vũng Tàu có 301 dự án đầu tư nước ngoài, 451 dự án "
+        "đầu tư trong nước còn hiệu lực với tổng vốn đăng ký gần 26,7 tỷ USD và hơn 245.500 tỷ đồng. "
+        "Mục tiêu đến năm 2020, hiện có khoảng 700 hộ dân đang sống trên mặt thành."
+    )
+    rows = [
+        (q.span.quote, q.period.label if q.period else None, q.status)
+        for q in _claims(text, dt.date(2017, 2, 7))
+    ]
+    assert rows == [
+        ("301 dự án", None, Status.ACTUAL),
+        ("451 dự án", None, Status.ACTUAL),
+        ("gần 26,7 tỷ USD", None, Status.ACTUAL),
+        ("hơn 245.500 tỷ đồng", None, Status.ACTUAL),
+        ("khoảng 700 hộ", None, Status.ACTUAL),
+    ]
+
+
+def test_a_dated_event_does_not_carry_last_years_period() -> None:
+    text = (
+        "Trong năm 2016, kinh tế tỉnh vẫn tiếp tục tăng trưởng tích cực. "
+        "Ngày 6/2, ông Nguyễn Văn Trình đã trao tám giấy chứng nhận đăng ký đầu tư có tổng vốn "
+        "đăng ký 311 triệu USD và 3.588 tỷ đồng cho các chủ đầu tư."
+    )
+    rows = [(q.span.quote, q.period) for q in _claims(text, dt.date(2017, 2, 7))]
+    assert rows == [("311 triệu USD", None), ("3.588 tỷ đồng", None)]
+
+
+def test_national_figures_are_not_the_provinces() -> None:
+    national = "Đến năm 2016, cả nước thả nuôi được 694.645 ha, tăng 100,1% so với năm 2015."
+    assert [
+        (q.span.quote, q.scope, q.indicator) for q in _claims(national, dt.date(2017, 6, 1))
+    ] == [
+        ("694.645 ha", Scope.NATIONAL, None),
+        ("100,1%", Scope.NATIONAL, None),
+    ]
+    gso = "Theo Tổng cục Thống kê, tốc độ tăng trưởng kinh tế năm 2016 đạt 6,21%."
+    assert [(q.scope, q.indicator) for q in _claims(gso, dt.date(2017, 1, 5))] == [
+        (Scope.NATIONAL, None)
+    ]
+    local = (
+        "Các sản phẩm sữa Mộc Châu tiêu thụ ở 46 tỉnh thành trong cả nước, doanh thu đạt "
+        "2.330 tỷ đồng/năm, nộp ngân sách 151 tỷ đồng."
+    )
+    scopes = {q.span.quote: q.scope for q in _claims(local, dt.date(2017, 6, 1))}
+    assert scopes["2.330 tỷ đồng/năm"] is Scope.PROVINCE
+    assert scopes["151 tỷ đồng"] is Scope.PROVINCE
+    ranked = (
+        "Chỉ số PCI năm 2016 của tỉnh đứng thứ 5 cả nước với 65,5 điểm, tỷ lệ hộ nghèo còn 3,2%."
+    )
+    assert {q.scope for q in _claims(ranked, dt.date(2017, 6, 1))} == {Scope.PROVINCE}
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        # The issue's false alarm: two other subjects, read as GRDP growth.
+        (
+            "Tốc độ tăng trưởng bình quân giai đoạn 2011-2015 về chiều dài đường bộ là 3,85%/năm.",
+            None,
+        ),
+        ("Tốc độ tăng trưởng bình quân hàng năm của ô tô đạt 10,2%/năm.", None),
+        ("Tốc độ tăng trưởng tín dụng năm 2017 đạt 15%.", None),
+        ("Tốc độ tăng trưởng năm 2017 ước đạt 7,5%.", "grdp_growth"),
+        ("Tốc độ tăng trưởng của tỉnh đạt 8,2%.", "grdp_growth"),
+        ("Tốc độ tăng trưởng (GRDP) đạt trên 10%.", "grdp_growth"),
+    ],
+)
+def test_growth_is_grdp_only_without_another_subject(text: str, indicator: str | None) -> None:
+    assert [q.indicator for q in _claims(text, dt.date(2017, 12, 20))] == [indicator]
+
+
+def test_a_day_in_words_is_a_day() -> None:
+    text = "Đến ngày 29 tháng 6 năm 2017, tàu vẫn đang bị mắc cạn, đã bơm chuyển 509 tấn dầu."
+    f = fold(text)
+    assert [d.date for d in find_dates(f, None)] == [dt.date(2017, 6, 29)]
+    assert find_periods(f, 2017) == []  # not "tháng 6/2017", not "năm 2017"
+    assert [(q.span.quote, q.period) for q in _claims(text, dt.date(2017, 7, 1))] == [
+        ("509 tấn", None)
+    ]
+    cited = find_citations(
+        fold("Quyết định số 1234/QĐ-UBND ngày 12 tháng 7 năm 2024 của UBND tỉnh"),
+        "Quyết định số 1234/QĐ-UBND ngày 12 tháng 7 năm 2024 của UBND tỉnh",
+    )
+    assert [(c.number, c.date, c.issuer) for c in cited] == [
+        ("1234", dt.date(2024, 7, 12), "ubnd_tinh")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Tuy quý I GDP chỉ đạt 5,1%, nhưng tăng trưởng sẽ trải đều.", "quý I/2017"),
+        ("Trong 6 tháng, toàn tỉnh thu hút 12 dự án.", "6 tháng đầu năm 2017"),
+        ("GRDP 6 tháng ước đạt 13,26%.", "6 tháng đầu năm 2017"),
+        (
+            "6 tháng qua, thành phố có bước phát triển toàn diện với 20 dự án.",
+            "6 tháng đầu năm 2017",
+        ),
+    ],
+)
+def test_year_less_periods_take_the_documents_year(text: str, label: str) -> None:
+    rows = _claims(text, dt.date(2017, 7, 8))
+    assert [q.period.label if q.period else None for q in rows if q.unit in _TABLED] == [label]
+
+
+# --- Issue 11: a figure is bounded; huge numbers are never Infinity ------------
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" + "0" * 5000, "1" + ".000" * 2000, "9" * 31, "2" + "0" * 25],
+)
+def test_huge_numbers_are_not_figures(number: str) -> None:
+    assert find_quantities(fold(f"tổng thu ngân sách đạt {number} tỷ đồng")) == []
+    assert find_counts(fold(f"hoàn thành {number} chỉ tiêu")) == []
+
+
+def test_powers_are_not_figures() -> None:
+    assert find_quantities(fold("tổng thu không quá 10^300 tỷ đồng, không quá 10^300%")) == []
+
+
+def test_the_largest_figures_are_still_read() -> None:
+    assert _q("GRDP đạt 1 triệu tỷ đồng") == [
+        ("1 triệu tỷ đồng", 1e15, "VND", "eq", 1e15, 1e15, "level")
+    ]
+
+
+def test_huge_figures_keep_the_run_standard_json_and_raise_nothing(tmp_path: Path) -> None:
+    head = "---\nprovince: Quảng Ninh\ndate: 2024-01-10\n---\n"
+    huge = "Năm 2024, tổng thu ngân sách nhà nước đạt {} tỷ đồng; hoàn thành {} chỉ tiêu.\n"
+    documents = {
+        "a.txt": head + huge.format("1" + "0" * 5000, "9" * 5000),
+        "b.txt": head + huge.format("1" + ".000" * 2000, "1" + "0" * 40),
+        "c.txt": head + "Năm 2024, tổng thu ngân sách nhà nước không quá 10^300 tỷ đồng.\n",
+    }
+    result = run_corpus(tmp_path, documents)
+    assert [(f.code, f.severity.value) for f in result.findings if f.code != "DC03"] == []
+    claims = [c.model_dump(mode="json") for cs in result.claims.values() for c in cs]
+    text = json.dumps(claims, allow_nan=False)  # raises on Infinity or NaN
+    assert [c["kind"] for c in claims if c["kind"] in ("quantity", "target_count")] == []
+    assert "Infinity" not in text

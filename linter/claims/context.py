@@ -86,9 +86,21 @@ _RANK_BEFORE = re.compile(
 )
 
 
+# After a clause break, these continue the figure before ("cả nước có 126.859
+# doanh nghiệp, tăng 15%"); any other clause has a subject of its own ("46 tỉnh
+# thành trong cả nước, doanh thu đạt 2.330 tỷ đồng" is the company's revenue).
+_CONTINUES = re.compile(
+    r"\s*(?:và\s+|trong đó\s+|với\s+)?"
+    r"(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước|khoảng|trên|hơn)(?!\w)"
+)
+_BREAK = re.compile(r"[;:]|,(?!\d)")
+_SOURCE = re.compile(r"\s*(?:theo|báo cáo của|số liệu của|thống kê của)(?!\w)")
+
+
 def scope_of(f: str, pos: int, default: Scope) -> Scope:
     """NATIONAL when the nearest place word before `pos` in the sentence names the
-    whole country ("Cả nước có 126.859 doanh nghiệp"); else `default`."""
+    whole country ("Cả nước có 126.859 doanh nghiệp") and every clause between
+    them continues its figure; else `default`."""
     table = cues()
     last = None
     for m in table.place.finditer(f, 0, pos):
@@ -96,7 +108,15 @@ def scope_of(f: str, pos: int, default: Scope) -> Scope:
         if m.group() in table.national and ranked:
             continue
         last = m
-    return Scope.NATIONAL if last is not None and last.group() in table.national else default
+    if last is None or last.group() not in table.national:
+        return default
+    breaks = list(_BREAK.finditer(f, last.end(), pos))
+    opening = ([0] + [b.end() for b in _BREAK.finditer(f, 0, last.start())])[-1]
+    if breaks and _SOURCE.match(f, opening):
+        breaks = breaks[1:]  # "Theo Tổng cục Thống kê, ...": what the source says is national
+    if all(_CONTINUES.match(f, b.end()) for b in breaks):
+        return Scope.NATIONAL
+    return default
 
 
 @dataclass

@@ -69,7 +69,10 @@ def is_figure(value: float) -> bool:
 def bounded_int(token: str) -> int | None:
     """`int(token)` for a run of digits a figure can have, else None (Python
     refuses to convert more than 4300 digits at all)."""
-    return int(token) if len(token) <= MAX_DIGITS else None
+    if len(token) > MAX_DIGITS:
+        return None
+    value = int(token)
+    return value if value <= MAX_FIGURE else None
 
 
 def parse_digits(token: str) -> float | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from linter.claims.numbers import SPELLED, bounded_int, parse_spelled
 
 _COUNT = re.compile(
-    rf"(?<![\w/])(?:(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<n>\d+|{SPELLED}))\s+chỉ\s+tiêu(?!\w)"
+    rf"(?<![\w/.,])(?:(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<n>\d+|{SPELLED}))\s+chỉ\s+tiêu(?!\w)"
 )
 _NEGATIVE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,5}?\s+(?:không|chưa)\s+(?:đạt|hoàn thành)(?!\w)")
 _PLAN = re.compile(
