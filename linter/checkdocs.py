@@ -1,17 +1,31 @@
-"""Read the examples out of a check's docstring.
+"""What a check and an engine code say about themselves, in the run's language.
 
 Every check documents its contradiction with two literal blocks, each a small
 corpus: ``Ví dụ mâu thuẫn::`` (must produce a finding of the check) and
 ``Ví dụ nhất quán::`` (must produce none). Inside a block, ``=== name.md``
 starts a document. The tests run both, as pylint runs its bad/good examples.
+
+A check's docstring is English; its Vietnamese summary, and the documentation
+of the engine codes (DC, EN) in both languages, are in `linter/data/codes.yaml`.
+`doichieu checks` and `doichieu explain CODE` are rendered here.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated
 
-from linter.checking import Check
+import yaml
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from linter.checking import CODE, Check
+from linter.config import Config
+from linter.diagnostics import ENGINE_CODES
+from linter.errors import LexiconError, UsageError
+from linter.registry import Loaded
 
 HEADINGS = {"bad": "Ví dụ mâu thuẫn::", "good": "Ví dụ nhất quán::"}
 _DOC = re.compile(r"^=== (?P<name>\S+)\s*$", re.MULTILINE)
@@ -44,6 +58,112 @@ def examples(check: type[Check]) -> dict[str, dict[str, str]]:
             name: text.lstrip("\n") for name, text in zip(parts[1::2], parts[2::2], strict=True)
         }
     return result
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _EngineText(_Strict):
+    summary: Text | None = None  # English summaries live with the codes, in diagnostics
+    details: Text
+
+
+class _EngineDoc(_Strict):
+    vi: _EngineText
+    en: _EngineText
+
+
+class _Codes(_Strict):
+    checks: dict[Annotated[str, StringConstraints(pattern=CODE.pattern)], Text]
+    engine: dict[str, _EngineDoc]
+
+
+@lru_cache(maxsize=1)
+def _codes() -> _Codes:
+    name = "linter/data/codes.yaml"
+    text = resources.files("linter").joinpath("data", "codes.yaml").read_text(encoding="utf-8")
+    try:
+        codes = _Codes.model_validate(yaml.safe_load(text))
+    except ValidationError as exc:
+        raise LexiconError(f"{name}: {exc}") from exc
+    if set(codes.engine) != set(ENGINE_CODES) or any(
+        not d.vi.summary for d in codes.engine.values()
+    ):
+        raise LexiconError(
+            f"{name}: expected engine codes {sorted(ENGINE_CODES)} with a vi summary"
+        )
+    return codes
+
+
+def summary(check: type[Check], lang: str) -> str:
+    """The check's one-line summary; in Vietnamese when codes.yaml has one."""
+    vi = _codes().checks.get(check.code) if lang == "vi" else None
+    return vi or check.summary()
+
+
+def engine_summary(code: str, lang: str) -> str:
+    doc = _codes().engine[code]
+    return (doc.vi.summary if lang == "vi" else None) or ENGINE_CODES[code][2]
+
+
+_WORDS = {
+    "vi": {"enabled": "bật", "disabled": "tắt", "always": "luôn bật"},
+    "en": {"enabled": "enabled", "disabled": "disabled", "always": "always"},
+}
+_SEVERITY_VI = {"info": "thông tin", "warning": "cảnh báo", "error": "lỗi"}
+
+
+def listing(loaded: Loaded, config: Config, lang: str) -> str:
+    """`doichieu checks`: code, name, default severity, state and summary."""
+    words = _WORDS[lang]
+    rows = [
+        (c.code, c.name, c.severity.value, "enabled" if config.enabled(c.code) else "disabled",
+         summary(c, lang))
+        for c, _ in loaded.checks
+    ]  # fmt: skip
+    rows += [
+        (code, name, severity.value, "always", engine_summary(code, lang))
+        for code, (name, severity, _) in ENGINE_CODES.items()
+    ]
+    width = max(len(w) for w in words.values())
+    return "".join(
+        f"{code}  {name:<28} {_severity(sev, lang):<9} {words[state]:<{width}} {text}\n"
+        for code, name, sev, state, text in rows
+    )
+
+
+def explain(code: str, loaded: Loaded, lang: str) -> str:
+    """`doichieu explain CODE`: a check's documentation and examples, or an engine code's."""
+    wanted = code.strip().upper()
+    for check, package in loaded.checks:
+        if check.code == wanted:
+            head = _head(check.code, check.name, check.severity.value, package, lang)
+            vi = _codes().checks.get(check.code) if lang == "vi" else None
+            lead = f"{vi}\n\n" if vi else ""  # the docstring below is English
+            return f"{head}\n\n{lead}{inspect.cleandoc(check.__doc__ or '')}\n"
+    if wanted in ENGINE_CODES:
+        name, severity, _ = ENGINE_CODES[wanted]
+        details = getattr(_codes().engine[wanted], lang).details
+        head = _head(wanted, name, severity.value, None, lang)
+        return f"{head}\n\n{engine_summary(wanted, lang)}\n\n{details}\n"
+    known = ", ".join([*(c.code for c, _ in loaded.checks), *ENGINE_CODES])
+    raise UsageError(f"unknown code {code!r}; known codes: {known}")
+
+
+def _head(code: str, name: str, severity: str, package: str | None, lang: str) -> str:
+    if lang == "vi":
+        source = f"từ {package}" if package else "của bộ máy doichieu, luôn bật"
+        return f"{code} ({name}), mức mặc định {_severity(severity, lang)}, {source}"
+    source = f"from {package}" if package else "from the doichieu engine, always on"
+    return f"{code} ({name}), default severity {severity}, {source}"
+
+
+def _severity(value: str, lang: str) -> str:
+    return _SEVERITY_VI[value] if lang == "vi" else value
 
 
 def render_markdown() -> str:

@@ -11,17 +11,19 @@ import argparse
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
-from linter import outputs
+from linter import __version__, checkdocs, outputs
 from linter.cache import clear as clear_cache
 from linter.config import load_config
 from linter.engine import Options, display_path, run
 from linter.errors import DoichieuError, UsageError
 from linter.gitdiff import changed_since
 from linter.loading import load_text
-from linter.models import Severity
+from linter.models import RunResult, Severity
 from linter.parsing import ParseSettings, default_jobs
 from linter.policy import check_codes
 from linter.registry import known_codes, load_checks
@@ -42,26 +44,44 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _version() -> str:
+    try:
+        return metadata.version("doichieu")
+    except metadata.PackageNotFoundError:  # run from a checkout that is not installed
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="doichieu", description="Find contradictions between official announcements."
+        prog="doichieu",
+        description="Find contradictions between official Vietnamese announcements.",
+        epilog="Run 'doichieu COMMAND --help' for the options of a command.",
     )
+    parser.add_argument("--version", action="version", version=f"doichieu {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="check documents and report contradictions")
     check.add_argument(
         "paths", nargs="*", type=Path, help="files or folders (default: the configured corpus)"
     )
-    check.add_argument("--format", choices=outputs.FORMATS, default="text")
+    check.add_argument(
+        "--format", choices=outputs.FORMATS, default="text", help="report format (default: text)"
+    )
     check.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)"
     )
     check.add_argument(
         "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
     )
-    check.add_argument("--fail-on", choices=list(FAIL_ON), default="warning")
+    check.add_argument(
+        "--fail-on", choices=list(FAIL_ON), default="warning",
+        help="exit 1 when a finding has at least this severity (default: warning)",
+    )  # fmt: skip
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
     check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run")
-    check.add_argument("--lang", choices=["vi", "en"], default="vi")
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per code instead"
+    )
+    _lang_option(check)
     check.add_argument(
         "--config", type=Path, metavar="FILE", help="doichieu.toml or pyproject.toml"
     )
@@ -69,47 +89,79 @@ def build_parser() -> argparse.ArgumentParser:
         "--draft", metavar="FILE", help="report only what involves this draft ('-': stdin)"
     )
     check.add_argument("--draft-format", choices=["md", "txt", "html", "docx"], default="md",
-                       help="format of a draft read from stdin")  # fmt: skip
+                       help="format of a draft read from stdin (default: md)")  # fmt: skip
     check.add_argument(
         "--changed-since", metavar="REV", help="report only what involves files changed since REV"
     )
     only_help = "report only what involves these files (pre-commit passes them)"
     check.add_argument("--only", nargs="*", type=Path, metavar="FILE", default=None, help=only_help)
     check.add_argument(
-        "--baseline", type=Path, metavar="FILE", help="hide findings recorded in FILE"
-    )
+        "--baseline", type=Path, metavar="FILE",
+        help="hide findings recorded in FILE (default: `baseline` in the configuration)",
+    )  # fmt: skip
     check.add_argument(
-        "--write-baseline", nargs="?", type=Path, const=DEFAULT_BASELINE, metavar="FILE",
-        help=f"record today's findings (default {DEFAULT_BASELINE})",
+        "--write-baseline", nargs="?", type=Path, const=True, metavar="FILE",
+        help=f"record today's findings (default: the configured baseline, or {DEFAULT_BASELINE})",
     )  # fmt: skip
     check.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="parse with N processes (default: CPUs)"
     )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    check.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR")
+    _cache_dir_option(check)
     check.add_argument("--verbose", action="store_true", help="timings per phase on stderr")
     cache = sub.add_parser("cache", help="manage the parse cache")
-    cache.add_argument("action", choices=["clear"])
-    cache.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR")
+    cache.add_argument("action", choices=["clear"], help="clear: remove the cache")
+    _cache_dir_option(cache)
     claims = sub.add_parser("claims", help="print every claim the parser finds")
-    claims.add_argument("paths", nargs="+", type=Path)
-    claims.add_argument("--format", choices=["text", "json"], default="text")
-    checks = sub.add_parser("checks", help="list the installed checks")
-    checks.add_argument("--config", type=Path, metavar="FILE")
-    explain = sub.add_parser("explain", help="print a check's documentation and examples")
-    explain.add_argument("code")
+    claims.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    claims.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
+    checks = sub.add_parser("checks", help="list the installed checks and engine codes")
+    checks.add_argument(
+        "--config", type=Path, metavar="FILE", help="doichieu.toml or pyproject.toml"
+    )
+    _lang_option(checks)
+    explain = sub.add_parser("explain", help="print the documentation of a check or engine code")
+    explain.add_argument("code", help="a check code (NU01) or an engine code (DC01, EN01)")
+    _lang_option(explain)
     return parser
 
 
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=["vi", "en"], default="vi",
+        help="language of messages and listings: vi (default) or en",
+    )  # fmt: skip
+
+
+def _cache_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR",
+        help=f"where parsed documents are cached (default: {DEFAULT_CACHE}, "
+        "or $DOICHIEU_CACHE_DIR)",
+    )  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        if not argv:  # as git and ruff do: the usage, not a one-line complaint
+            sys.stdout.write(parser.format_help())
+            return 2
+        args = parser.parse_args(argv)
         if args.command == "checks":
             config = load_config(args.config)
-            check_codes(config, None, known_codes(load_checks()))
-            return outputs.list_checks(config)
+            loaded = load_checks()
+            check_codes(config, None, known_codes(loaded))
+            outputs.emit(checkdocs.listing(loaded, config, args.lang), None)
+            for error in loaded.errors:
+                print(f"doichieu: warning: {error}", file=sys.stderr)
+            return 0
         if args.command == "explain":
-            return outputs.explain(args.code)
+            outputs.emit(checkdocs.explain(args.code, load_checks(), args.lang), None)
+            return 0
         if args.command == "cache":
             removed = clear_cache(args.cache_dir)
             print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
@@ -130,17 +182,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    paths = list(args.paths) or [(config.root or Path.cwd()) / p for p in config.corpus]
+    root = config.root or Path.cwd()
+    paths = list(args.paths) or [root / p for p in config.corpus]
     if not paths and args.draft:  # checked against nothing, a draft would always "pass"
         raise UsageError(
             "--draft needs published documents to compare with: name them after the draft "
             "(doichieu check --draft FILE FOLDER) or set `corpus` in the configuration"
         )
+    if not paths and (args.only is not None or args.changed_since):
+        # Files of a repository are checked against the repository: pre-commit runs
+        # hooks at its top, so a hook needs no configuration.
+        paths = [Path()]
     if not paths:
         raise UsageError("no paths given and no `corpus` in the configuration")
+    if args.statistics and args.format != "text":
+        raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
     focus, extra = _focus(args, paths)
     select = _codes(args.select) if args.select is not None else None
-    baseline = read_baseline(args.baseline) if args.baseline else frozenset()
+    configured = root / config.baseline if config.baseline else None
+    # A configured baseline not written yet hides nothing (it errs towards showing
+    # findings); one named with --baseline must exist.
+    baseline_file = args.baseline or (configured if configured and configured.exists() else None)
+    # Writing a baseline records every finding: hiding the known ones would drop them.
+    reading = baseline_file is not None and not args.write_baseline
+    baseline = read_baseline(baseline_file) if reading else frozenset()
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise UsageError(f"--jobs expects a number of processes of at least 1, found {jobs}")
@@ -155,13 +220,21 @@ def _check(args: argparse.Namespace) -> int:
     )  # fmt: skip
 
     result = run(paths, options, extra=extra)
-    outputs.emit(outputs.render(result, args.format, options.lang), args.output)
+    if args.statistics:
+        outputs.emit(statistics(result, options.lang), args.output)
+    else:
+        outputs.emit(outputs.render(result, args.format, options.lang), args.output)
     if args.html:
         outputs.write_html(result, args.html, options.lang)
     if args.write_baseline:
-        outputs.write_atomic(args.write_baseline, baseline_text(result.findings))
+        written = (
+            args.write_baseline
+            if isinstance(args.write_baseline, Path)
+            else args.baseline or configured or DEFAULT_BASELINE
+        )
+        outputs.write_atomic(written, baseline_text(result.findings))
         print(
-            f"doichieu: recorded {len(result.findings)} findings in {args.write_baseline}",
+            f"doichieu: recorded {len(result.findings)} findings in {written}",
             file=sys.stderr,
         )
     if not result.documents and not result.skipped:
@@ -172,6 +245,22 @@ def _check(args: argparse.Namespace) -> int:
         f.severity.rank >= threshold.rank for f in result.findings
     )
     return 1 if failing and not args.exit_zero and not args.write_baseline else 0
+
+
+def statistics(result: RunResult, lang: str) -> str:
+    """`--statistics`: how many findings of each code, most frequent first (as ruff's)."""
+    counts = Counter(f.code for f in result.findings)
+    finding = {f.code: f for f in result.findings}
+    lines = [
+        f"{n:>5}  {code}  {finding[code].name:<28} {finding[code].severity.value}"
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    total = len(result.findings)
+    if lang == "en":
+        lines.append(f"{total} finding{'' if total == 1 else 's'} in total.")
+    else:
+        lines.append(f"Tổng cộng {total} phát hiện.")
+    return "\n".join(lines) + "\n"
 
 
 def _codes(text: str) -> frozenset[str]:

@@ -15,6 +15,7 @@ key and what is allowed::
     include = ["**/*.md", "**/*.txt"]  # files taken from folders (default: every supported file)
     exclude = ["drafts/**"]
     corpus = ["press/"]                # the context a draft or a changed file is checked against
+    baseline = ".doichieu-baseline.json"  # findings accepted as they are (--write-baseline)
 
     [tool.doichieu.indicators.tourism_arrivals_intl]   # new indicators, or more names
     label = "Khách quốc tế"                           # for an existing key
@@ -77,6 +78,7 @@ class Config(_Strict):
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     corpus: tuple[str, ...] = ()
+    baseline: str | None = None  # accepted findings, relative to this file's folder
     indicators: dict[str, IndicatorEntry] = Field(default_factory=dict)
     metadata: tuple[MetadataOverride, ...] = ()
     source: str | None = Field(default=None, exclude=True)  # the file it came from

@@ -65,7 +65,7 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_builtin_checks_come_through_entry_points() -> None:
     loaded = registry.load_checks()
-    assert [c.code for c, _ in loaded.checks] == ["CT01", "NU01", "TG01", "VB01", "VB02"]
+    assert [c.code for c, _ in loaded.checks] == ["CT01", "EV01", "NU01", "TG01", "VB01", "VB02"]
     assert {p for _, p in loaded.checks} == {"doichieu"}
     assert loaded.errors == ()
 

@@ -280,7 +280,7 @@ def test_exit_zero_and_output_file(corpus: Path, capsys) -> None:
 
 def test_checks_and_explain(corpus: Path, capsys) -> None:
     write_corpus(corpus, {"doichieu.toml": 'ignore = ["VB"]\n'})
-    assert main(["checks"]) == 0
+    assert main(["checks", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert (
         "VB01  citation.number-conflict" in out
