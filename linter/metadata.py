@@ -25,10 +25,11 @@ inferred from the text, each with its `Provenance`. Word lists live in
 - district (GAZETTEER): only at district or commune level. The district named
   with the issuer ("UBND huyện Đức Thọ"), else the district of the issuer's
   type holding the most wards named with their unit word (at least 2, or 1
-  found in no other such district), else the one named most often. Within the
-  province when that is known. The unit word decides between units of one
-  name: "thị xã Cai Lậy" is never "huyện Cai Lậy". A district named in front
-  matter is kept, spelled as the gazetteer does when it knows it.
+  found in no other such district), else the one named most often (twice in
+  the title line). Within the province when that is known. The unit word
+  decides between units of one name: "thị xã Cai Lậy" is never "huyện Cai
+  Lậy". A district named in front matter is kept, spelled as the gazetteer
+  does when it knows it.
 - commune (GAZETTEER): at commune level, the ward named with the issuer, of the
   issuer's type and province: of the units before 1 July 2025 when the document
   is dated before it (its district is then set too), of the units after it
@@ -85,7 +86,8 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     about = issued or _subject(folded, mentions, lead[0])
     level = _level(about, known)
     if level is Level.DISTRICT and "district" not in kept:
-        found = _district(about, mentions, known.name if known else None)
+        headline = re.match(r"\s*[^\n]*", text).end()  # the title line names its subject
+        found = _district(about, mentions, known.name if known else None, headline)
         if found is not None:
             put("district", found.name, Provenance.GAZETTEER)
             if not out["province"]:
@@ -204,7 +206,7 @@ def _best(score: dict[District, Any], needed: Any = 0) -> District | None:
 
 
 def _district(
-    issued: list[_Body], mentions: list[Mention], province: str | None
+    issued: list[_Body], mentions: list[Mention], province: str | None, headline: int = 0
 ) -> District | None:
     unit_type = issued[0].unit.type
 
@@ -220,7 +222,11 @@ def _district(
     attached = {d for b in issued for d in b.mention.districts if province in (None, d.province)}
     if attached:
         return _best(Counter({d: 1 + wards[d] for d in attached}))
-    named = Counter(d for m in mentions for d in m.districts if fits(d))
+    # A district named in the title line counts twice: "Huyện Vạn Ninh triển khai ...
+    # Lãnh đạo huyện Cam Lâm cũng dự" is Vạn Ninh's news.
+    named: Counter[District] = Counter()
+    for m in mentions:
+        named.update({d: 2 if m.start < headline else 1 for d in m.districts if fits(d)})
     return _best(wards, needed=2) or _best({d: (n, wards[d]) for d, n in named.items()}, (0, 0))
 
 

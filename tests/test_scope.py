@@ -288,3 +288,15 @@ def test_a_district_in_front_matter_is_spelled_as_the_gazetteer_does(written: st
     unknown = DocumentMeta(district="huyện Không Tên", district_source=Provenance.FRONT_MATTER)
     kept = infer_metadata(doc(text).model_copy(update={"meta": unknown}))
     assert (kept.district, kept.scope) == ("huyện Không Tên", ("huyện Không Tên", None))
+
+
+def test_the_district_of_the_title_line_wins_over_a_neighbour_named_as_often() -> None:
+    text = (
+        "Huyện Vạn Ninh triển khai nhiệm vụ năm 2024\n\n"
+        "Ngày 6/3, UBND huyện tổ chức hội nghị triển khai nhiệm vụ năm 2024. "
+        "Lãnh đạo huyện Cam Lâm cũng dự và chia sẻ kinh nghiệm xây dựng nông thôn mới."
+    )
+    assert meta_of(text).district == "Huyện Vạn Ninh"
+    # Named once each outside the title: no district stands out, none is guessed.
+    body = text.split("\n\n", 1)[1] + " Huyện Vạn Ninh có nhiều tiềm năng."
+    assert (meta_of(body).district, meta_of(body).scope) == (None, None)
