@@ -34,7 +34,11 @@ ENGINE_CODES: dict[str, tuple[str, Severity, str]] = {
 }
 
 
-def engine_finding(code: str, message: str, path: str, line: int = 1, column: int = 1) -> Finding:
+def engine_finding(
+    code: str, message: str, path: str, line: int = 1, column: int = 1, key: str | None = None
+) -> Finding:
+    """`key` (default: path and message) is what the baseline fingerprint is made
+    of: give one that does not depend on the language of the message."""
     name, severity, _ = ENGINE_CODES[code]
     where = Evidence(
         path=path, line=line, column=column, end_line=line, end_column=column, quote=""
@@ -45,7 +49,7 @@ def engine_finding(code: str, message: str, path: str, line: int = 1, column: in
         severity=severity,
         message=message,
         evidence=(where,),
-        key=f"{path}|{message}",
+        key=key or f"{path}|{message}",
     )
 
 

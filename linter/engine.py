@@ -61,7 +61,14 @@ def run_documents(
     """Run every enabled check on every province group; returns what ran."""
     loaded = loaded or load_checks()
     for error in loaded.errors:
-        findings.append(engine_finding("EN02", str(error), f"<plugin {error.package}>"))
+        where = f"<plugin {error.package}>"
+        message = str(error)
+        if options.lang == "vi":
+            message = (
+                f"không nạp được kiểm tra {error.entry_point!r} của gói {error.package!r}: "
+                f"{error.message}"
+            )
+        findings.append(engine_finding("EN02", message, where, key=f"{where}|{error}"))
     checks = [
         (c, p) for c, p in loaded.checks if policy.enabled(c.code, options.config, options.select)
     ]
@@ -87,11 +94,20 @@ def _groups(
         if doc.meta.province:
             by_province[doc.meta.province].append(item)
             continue
-        message = (
+        english = (
             "no province found in front matter or text; "
             "its figures are not compared with other documents"
         )
-        findings.append(engine_finding("DC03", message, doc.path))
+        message = (
+            english
+            if lang == "en"
+            else (
+                "không tìm thấy tỉnh trong front matter hay trong văn bản; "
+                "số liệu của văn bản không được so sánh với văn bản khác"
+            )
+        )
+        # The fingerprint keeps the English message, as before: baselines stay valid.
+        findings.append(engine_finding("DC03", message, doc.path, key=f"{doc.path}|{english}"))
         groups.append(Group(None, (item,), lexicon, lang, tolerance))
     groups.extend(
         Group(p, tuple(items), lexicon, lang, tolerance) for p, items in sorted(by_province.items())
@@ -105,11 +121,20 @@ def _run_check(check: type[Check], group: Group) -> list[Finding]:
     except Exception as exc:  # a broken check is reported, never fatal
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = group.items[0].document.path if group.items else "<corpus>"
-        message = (
+        place = f"{Path(frame.filename).name}:{frame.lineno}"
+        english = (
             f"check {check.code} ({check.name}) crashed on province {group.province or '?'}: "
-            f"{exc!r} at {Path(frame.filename).name}:{frame.lineno}"
+            f"{exc!r} at {place}"
         )
-        return [engine_finding("EN01", message, where)]
+        message = (
+            english
+            if group.lang == "en"
+            else (
+                f"kiểm tra {check.code} ({check.name}) bị lỗi ở tỉnh {group.province or '?'}: "
+                f"{exc!r} tại {place}"
+            )
+        )
+        return [engine_finding("EN01", message, where, key=f"{where}|{english}")]
 
 
 def run(

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_corpus
+from conftest import run_corpus, write_corpus
 from linter import registry
 from linter.checking import Check, Group
+from linter.engine import Options, run
 from linter.models import Finding, Severity
 
 DOCS = {
@@ -88,6 +89,32 @@ def test_bad_plugins_are_findings_naming_their_package(tmp_path: Path, plugins: 
 def test_a_crashing_check_does_not_stop_the_others(tmp_path: Path, plugins: None) -> None:
     result = run_corpus(tmp_path, DOCS)
     crash = [f for f in result.findings if f.code == "EN01"]
-    assert len(crash) == 1 and "check ZZ01 (test.crash) crashed" in crash[0].message
+    assert len(crash) == 1
+    assert crash[0].message.startswith(
+        "kiểm tra ZZ01 (test.crash) bị lỗi ở tỉnh Quảng Ninh: RuntimeError("
+    )
     assert crash[0].severity is Severity.ERROR
     assert [f.code for f in result.findings if f.code == "NU01"] == ["NU01"]
+
+
+def test_engine_messages_follow_the_language_and_keep_their_fingerprint(
+    tmp_path: Path, plugins: None
+) -> None:
+    docs = {**DOCS, "nowhere.md": "Chỉ tiêu năm 2024: tổng thu ngân sách đạt 9 tỷ đồng.\n"}
+    write_corpus(tmp_path, docs)
+    vi, en = (run([tmp_path], Options(lang=lang), root=tmp_path) for lang in ("vi", "en"))
+    engine = {"EN01", "EN02", "DC03"}
+
+    def messages(result):
+        return sorted((f.code, f.message) for f in result.findings if f.code in engine)
+
+    assert ("DC03", "no province found in front matter or text; its figures are not "
+            "compared with other documents") in messages(en)  # fmt: skip
+    assert ("DC03", "không tìm thấy tỉnh trong front matter hay trong văn bản; số liệu "
+            "của văn bản không được so sánh với văn bản khác") in messages(vi)  # fmt: skip
+    assert any(m.startswith("check ZZ01 (test.crash) crashed on") for _, m in messages(en))
+    assert any(m.startswith("không nạp được kiểm tra 'ZZ02' của gói") for _, m in messages(vi))
+    assert not set(messages(vi)) & set(messages(en))
+    assert sorted(f.fingerprint for f in vi.findings if f.code in engine) == sorted(
+        f.fingerprint for f in en.findings if f.code in engine
+    )
