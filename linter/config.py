@@ -79,6 +79,9 @@ class Config(_Strict):
     exclude: tuple[str, ...] = ()
     corpus: tuple[str, ...] = ()
     baseline: str | None = None  # accepted findings, relative to this file's folder
+    # Files above these sizes are skipped with a DC01 saying so (bytes; see linter.loading).
+    max_file_size: int = Field(default=5_000_000, ge=1, alias="max-file-size")
+    max_docx_inflated_size: int = Field(default=50_000_000, ge=1, alias="max-docx-inflated-size")
     indicators: dict[str, IndicatorEntry] = Field(default_factory=dict)
     metadata: tuple[MetadataOverride, ...] = ()
     source: str | None = Field(default=None, exclude=True)  # the file it came from
@@ -112,6 +115,11 @@ def _table(path: Path) -> dict[str, object] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+    except RecursionError as exc:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(
+            f"{path}: cannot read the configuration: values nested too deeply; "
+            "expected the keys of [tool.doichieu]"
+        ) from exc
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         return tool.get("doichieu") if isinstance(tool, dict) else None

@@ -40,9 +40,13 @@ from linter import textmap
 from linter.frontmatter import LoadProblem
 from linter.models import Document, DocumentMeta
 
-__all__ = ["NOT_DOCX", "load"]
+__all__ = ["MAX_INFLATED", "NOT_DOCX", "load"]
 
 NOT_DOCX = "not a readable .docx"
+# What the parts of a .docx may add up to once unzipped. A zip bomb of a few kilobytes
+# can inflate to gigabytes, and python-docx would hold all of it in memory; a long
+# announcement's document.xml is a few megabytes.
+MAX_INFLATED = 50_000_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _BR = f"{_W}p", f"{_W}r", f"{_W}br"
 # Run children that stand for text, and what each stands for (w:t is its own text).
@@ -54,8 +58,13 @@ _HIDDEN = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", _P})
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
-def load(data: bytes | str, path: str) -> tuple[Document | None, tuple[LoadProblem, ...]]:
-    """The document in the .docx bytes `data`, shown as `path`, and what was wrong with it."""
+def load(
+    data: bytes | str, path: str, max_inflated: int = MAX_INFLATED
+) -> tuple[Document | None, tuple[LoadProblem, ...]]:
+    """The document in the .docx bytes `data`, shown as `path`, and what was wrong with it.
+
+    A file whose parts would inflate to more than `max_inflated` bytes is not unzipped.
+    """
     if isinstance(data, str):
         return _unreadable("found text, expected the bytes of a Word file")
     if not data:
@@ -64,6 +73,18 @@ def load(data: bytes | str, path: str) -> tuple[Document | None, tuple[LoadProbl
         return _unreadable(
             "an encrypted (password-protected) Word file or an old .doc file; "
             "expected a .docx without a password (Save As 'Word Document (.docx)')"
+        )
+    try:
+        inflated = _inflated_size(data)
+    except Exception as exc:  # zipfile raises several kinds on a damaged directory
+        return _unreadable(_reason(exc))
+    if inflated > max_inflated:
+        return None, (
+            LoadProblem(
+                message=f"file skipped: its parts inflate to {inflated:,} bytes, more than the "
+                f"limit of {max_inflated:,} bytes (raise `max-docx-inflated-size` in the "
+                "configuration to read it)"
+            ),
         )
     try:
         word = docx.Document(io.BytesIO(data))
@@ -84,6 +105,16 @@ def load(data: bytes | str, path: str) -> tuple[Document | None, tuple[LoadProbl
         meta=DocumentMeta(title=title),
     )
     return document, problems
+
+
+def _inflated_size(data: bytes) -> int:
+    """The unzipped size of every part, from the zip's central directory (nothing is inflated).
+
+    zipfile stops reading a part at the size its directory entry states, so a part
+    cannot inflate beyond what is counted here.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(info.file_size for info in archive.infolist())
 
 
 def _unreadable(reason: str) -> tuple[None, tuple[LoadProblem, ...]]:

@@ -6,7 +6,8 @@ The tree (every exception derives from `DoichieuError`)::
     ├── UsageError          bad command-line arguments or paths (exit status 2)
     ├── LoadError           a file could not be read as a document; becomes a finding
     ├── CheckLoadError      a check plugin failed to import or is malformed; becomes a finding
-    └── LexiconError        a YAML data file (indicators, ...) is malformed (exit status 2)
+    ├── LexiconError        a YAML data file (indicators, ...) is malformed (exit status 2)
+    └── OutputError         a report or baseline could not be written (exit status 2)
 
 Messages say what was expected, what was found and where.
 """
@@ -43,3 +44,7 @@ class CheckLoadError(DoichieuError):
 
 class LexiconError(DoichieuError):
     """A data file does not have the expected shape."""
+
+
+class OutputError(DoichieuError):
+    """A report, or the baseline, could not be written where it was asked to go."""

@@ -18,6 +18,11 @@ _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])")
 _DMY_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _OPENING_FENCE = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+# Front matter is a handful of 'key: value' lines. The caps keep a hostile block from
+# costing memory or stack: YAML aliases can expand a few lines into gigabytes (the
+# "billion laughs"), and PyYAML composes nested collections recursively.
+MAX_BYTES = 64_000
+MAX_DEPTH = 20
 
 
 class LoadProblem(Frozen):
@@ -37,6 +42,12 @@ def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], lis
         return {}, 0, {}, [LoadProblem(message=problem)]
     block = original[opening.end() : closing.start()]
     body_start = min(closing.end() + 1, len(original))
+    if len(block) > MAX_BYTES:
+        message = (
+            f"front matter: {len(block):,} characters, more than the limit of {MAX_BYTES:,}; "
+            "expected a few 'key: value' lines"
+        )
+        return {}, body_start, {}, [LoadProblem(message=message, line=2)]
     try:
         data = yaml.load(block, Loader=_YamlLoader)  # a SafeLoader subclass: safe
     except yaml.YAMLError as exc:
@@ -57,11 +68,31 @@ def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], lis
 
 
 class _YamlLoader(yaml.SafeLoader):
-    """`yaml.safe_load`, except that an impossible date such as 2023-02-30 stays a string.
+    """`yaml.safe_load`, except that an impossible date such as 2023-02-30 stays a string,
+    and that aliases and deep nesting are refused.
 
-    PyYAML raises a bare ValueError there, which would lose the whole block
-    instead of letting the one bad key be reported.
+    PyYAML raises a bare ValueError on such a date, which would lose the whole block
+    instead of letting the one bad key be reported. Aliases (`*name`) are refused
+    outright rather than counted: metadata never needs them, and one alias to a
+    nested anchor is enough to multiply the size of what is built.
     """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases ('*name') are not allowed", event.start_mark
+            )
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:

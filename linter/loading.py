@@ -11,7 +11,9 @@ in `linter.docxtext`.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,16 +24,24 @@ from linter.frontmatter import LoadProblem
 from linter.models import Document, DocumentMeta, Frozen, Provenance
 
 __all__ = [
+    "MAX_DOCX_INFLATED",
+    "MAX_FILE_SIZE",
     "SUPPORTED_SUFFIXES",
     "LoadProblem",
     "LoadResult",
+    "NotReadable",
     "collect_paths",
     "load_document",
     "load_text",
+    "read_regular",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 _HTML_SUFFIXES = (".html", ".htm")
+# An announcement is a few kilobytes; a 50 MB file is a mistake or an attack, and parsing
+# it would take minutes. Both caps are configurable (`max-file-size`, `max-docx-inflated-size`).
+MAX_FILE_SIZE = 5_000_000
+MAX_DOCX_INFLATED = docxtext.MAX_INFLATED
 
 
 class LoadResult(Frozen):
@@ -41,21 +51,95 @@ class LoadResult(Frozen):
 
 
 def collect_paths(inputs: Sequence[Path]) -> list[Path]:
-    """The files to load: explicit files whatever their suffix, supported files under folders."""
-    found: dict[Path, Path] = {}
+    """The files to load: explicit files whatever their suffix, supported files under folders.
+
+    Whatever is not a regular file (a FIFO, a socket, a broken symlink or a symlink
+    loop) is still listed, for the loader to report it by name rather than skip it.
+    """
+    found: dict[str, Path] = {}
     for item in inputs:
-        if not item.exists():
+        if not os.path.lexists(item):
             raise UsageError(f"{item}: no such file or folder: expected a document or a folder")
         if not item.is_dir():
-            found.setdefault(item.resolve(), item)
+            found.setdefault(_identity(item), item)
             continue
         for folder, subfolders, files in os.walk(item):
             subfolders[:] = [d for d in subfolders if not _hidden(d)]
             for name in files:
                 if not _hidden(name) and name.lower().endswith(SUPPORTED_SUFFIXES):
                     path = Path(folder) / name
-                    found.setdefault(path.resolve(), path)
+                    found.setdefault(_identity(path), path)
     return sorted(found.values(), key=str)
+
+
+def _identity(path: Path) -> str:
+    """One key per file reached by several names. realpath, not resolve(): Path.resolve
+    raises on a symlink loop, which is a file to report, not a crash."""
+    return os.path.realpath(path)
+
+
+class NotReadable(Exception):
+    """A file that is not read at all: not a regular file, unreadable, or over the size cap."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes`, else NotReadable.
+
+    The file is opened without blocking and checked on the open descriptor: opening a
+    FIFO for reading would wait for a writer forever, and checking the name first and
+    opening it afterwards would let it change in between.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise NotReadable(f"cannot read file: {_os_reason(exc)}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable(
+                f"not a regular file: found {_kind(info.st_mode)}; expected a document"
+            )
+        if info.st_size > max_bytes:
+            raise NotReadable(_too_big(info.st_size, max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since fstat
+    except OSError as exc:
+        raise NotReadable(f"cannot read file: {_os_reason(exc)}") from exc
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise NotReadable(_too_big(len(data), max_bytes))
+    return data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"file skipped: {size:,} bytes, more than the limit of {limit:,} bytes "
+        "(raise `max-file-size` in the configuration to read it)"
+    )
+
+
+def _kind(mode: int) -> str:
+    kinds = {
+        stat.S_ISFIFO: "a named pipe (FIFO)",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISDIR: "a folder",
+    }
+    return next((name for test, name in kinds.items() if test(mode)), "a special file")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symlink loop (the link points, directly or not, at itself)"
+    if exc.errno == errno.ENOENT:
+        return "no such file (a broken symlink?)"
+    return exc.strerror or str(exc)
 
 
 def _hidden(name: str) -> bool:
@@ -63,8 +147,16 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "~$")) or name == "__pycache__"
 
 
-def load_document(path: Path, display_path: str | None = None) -> LoadResult:
-    """Load one file; every failure is reported in the result, never raised."""
+def load_document(
+    path: Path,
+    display_path: str | None = None,
+    max_bytes: int = MAX_FILE_SIZE,
+    max_inflated: int = MAX_DOCX_INFLATED,
+) -> LoadResult:
+    """Load one file; every failure is reported in the result, never raised.
+
+    `max_bytes` caps the file, `max_inflated` the unzipped parts of a .docx.
+    """
     shown = display_path or str(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         found = f"'{path.suffix}'" if path.suffix else "no suffix"
@@ -72,16 +164,24 @@ def load_document(path: Path, display_path: str | None = None) -> LoadResult:
             shown, f"unsupported format {found}: expected one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _failed(shown, f"cannot read file: {exc.strerror or exc}")
-    return load_text(data, shown, path.suffix)
+        data = read_regular(path, max_bytes)
+    except NotReadable as exc:
+        return _failed(shown, exc.message)
+    return load_text(data, shown, path.suffix, max_bytes, max_inflated)
 
 
-def load_text(text_or_bytes: str | bytes, display_path: str, suffix: str) -> LoadResult:
+def load_text(
+    text_or_bytes: str | bytes,
+    display_path: str,
+    suffix: str,
+    max_bytes: int = MAX_FILE_SIZE,
+    max_inflated: int = MAX_DOCX_INFLATED,
+) -> LoadResult:
     """Load a document from memory, exactly as `load_document` would from a file."""
+    if len(text_or_bytes) > max_bytes:  # a draft from stdin is capped like a file
+        return _failed(display_path, _too_big(len(text_or_bytes), max_bytes))
     if suffix.lower() == ".docx":  # a zip of XML: not text to decode
-        document, problems = docxtext.load(text_or_bytes, display_path)
+        document, problems = docxtext.load(text_or_bytes, display_path, max_inflated)
         return LoadResult(path=display_path, document=document, problems=problems)
     if isinstance(text_or_bytes, bytes):
         try:

@@ -6,8 +6,10 @@ and writes its text, so the CLI stays a thin layer over the engine.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -15,11 +17,12 @@ from pathlib import Path
 from linter.checkdocs import examples
 from linter.config import Config
 from linter.diagnostics import engine_infos
-from linter.errors import UsageError
+from linter.errors import OutputError, UsageError
 from linter.models import RunResult
 from linter.registry import info, load_checks
+from linter.textmap import printable
 from reports.json_report import render_claims_json, render_json
-from reports.text import render_text
+from reports.text import no_workflow_command, render_text
 
 FORMATS = ["text", "json", "sarif", "github"]
 
@@ -37,8 +40,11 @@ def render(result: RunResult, fmt: str, lang: str) -> str:
         annotations, summary = render_github(result)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:  # GitHub shows few annotations per step; the summary has them all
-            with Path(summary_file).open("a", encoding="utf-8") as handle:
-                handle.write(summary)
+            try:
+                with Path(summary_file).open("ab") as handle:
+                    handle.write(_encode(summary))
+            except OSError as exc:
+                raise _output_error(Path(summary_file), exc) from exc
         return annotations
     return render_text(result, colour=sys.stdout.isatty(), lang=lang)
 
@@ -47,7 +53,10 @@ def render_claims(result: RunResult, fmt: str) -> str:
     if fmt == "json":
         return render_claims_json(result.claims)
     lines = [
-        f"{c.span.path}:{c.span.line}:{c.span.column}: {c.kind} «{c.span.quote}»"
+        no_workflow_command(
+            f"{printable(c.span.path)}:{c.span.line}:{c.span.column}: "
+            f"{c.kind} «{printable(c.span.quote)}»"
+        )
         for path in sorted(result.claims)
         for c in result.claims[path]
     ]
@@ -56,10 +65,30 @@ def render_claims(result: RunResult, fmt: str) -> str:
 
 def emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
         write_atomic(output, text)
+
+
+def write_stdout(text: str) -> None:
+    """Write to standard output as UTF-8, whatever the locale, or raise OutputError."""
+    data = _encode(text)
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stand-in (some test runners)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+        sys.stdout.flush()
+    except OSError as exc:
+        # A closed pipe or a full device: the interpreter would retry the flush at exit
+        # and print a traceback, so what is left unwritten goes to /dev/null instead.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
 
 
 def write_html(result: RunResult, path: Path, lang: str) -> None:
@@ -69,15 +98,69 @@ def write_html(result: RunResult, path: Path, lang: str) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    umask = os.umask(0)
-    os.umask(umask)
-    Path(tmp).chmod(0o666 & ~umask)  # mkstemp creates 0600; a report is meant to be shared
-    Path(tmp).replace(path)
+    """Write `text` to `path` so that a reader never sees half a report; raise OutputError.
+
+    A regular file (or a name not taken yet) is written to a temporary file in the
+    same folder, then renamed over it: a full disk, a file size limit or a
+    read-only folder leave the previous file as it was and no temporary file
+    behind. Anything else (/dev/stdout, /dev/full, a pipe) is written into, never
+    replaced by a file.
+    """
+    data = _encode(text)  # before anything is created: an encoding error leaves no trace
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _output_error(path, exc) from exc
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {path}: it is a folder; expected a file name")
+    if info is not None and (not stat.S_ISREG(info.st_mode) or _is_device_path(path)):
+        _write_in_place(path, data)
+        return
+    target = Path(os.path.realpath(path))  # through a symlink: replace the file, keep the link
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(tmp).chmod(0o666 & ~umask)  # mkstemp creates 0600; a report is meant to be shared
+        Path(tmp).replace(target)
+        tmp = None
+    except OSError as exc:
+        raise _output_error(path, exc) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink()
+
+
+def _is_device_path(path: Path) -> bool:
+    """/dev/stdout is a regular file when the shell redirects it to one; it is still
+    written into, as the shell opened it, rather than replaced."""
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))  # noqa: PTH100
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    try:
+        with path.open("wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise _output_error(path, exc) from exc
+
+
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"cannot write {path}: {reason}; any previous file there is unchanged")
+
+
+def _encode(text: str) -> bytes:
+    # Lone surrogates (a file name that is not UTF-8) are escaped upstream; should one
+    # slip through, it is written as a visible escape instead of failing the run.
+    return text.encode("utf-8", "backslashreplace")
 
 
 def list_checks(config: Config) -> int:

@@ -21,7 +21,7 @@ from linter.claims import extract_claims
 from linter.config import Config
 from linter.diagnostics import engine_finding
 from linter.lexicon import Lexicon
-from linter.loading import LoadResult, load_document
+from linter.loading import LoadResult, NotReadable, load_document, read_regular
 from linter.metadata import infer_metadata
 
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -70,7 +70,8 @@ def parse_result(result: LoadResult, config: Config) -> Entry:
 
 def _parse_file(task: tuple[str, str, Config]) -> Entry:
     path, display, config = task
-    return parse_result(load_document(Path(path), display), config)
+    loaded = load_document(Path(path), display, config.max_file_size, config.max_docx_inflated_size)
+    return parse_result(loaded, config)
 
 
 def parse_files(
@@ -91,8 +92,8 @@ def parse_files(
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
         if cache is not None:
-            with contextlib.suppress(OSError):  # unreadable: the loader reports it
-                keys[i] = entry_key(path.read_bytes(), display, config_key)
+            with contextlib.suppress(NotReadable):  # the loader reports it
+                keys[i] = entry_key(read_regular(path, config.max_file_size), display, config_key)
             if provinces is not None and i in keys:
                 cached = cache.province(keys[i])
                 if cached is not False and cached not in provinces:

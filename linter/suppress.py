@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from linter.diagnostics import engine_finding
 from linter.errors import UsageError
 from linter.models import Document, Finding
@@ -80,11 +82,32 @@ def baseline_text(findings: Iterable[Finding]) -> str:
     return text + "\n"
 
 
+class _BaselineEntry(BaseModel):
+    fingerprint: str  # the other keys (code, message, paths) are for people reading the file
+
+
+class _Baseline(BaseModel):
+    # Strict: `"version": true` is not version 1. pydantic's JSON parser also bounds
+    # nesting, where json.loads would raise RecursionError on a hostile file.
+    model_config = ConfigDict(strict=True)
+    version: int
+    findings: tuple[_BaselineEntry, ...]
+
+
 def read_baseline(path: Path) -> frozenset[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != BASELINE_VERSION:
-            raise ValueError(f"expected version {BASELINE_VERSION}, found {data.get('version')!r}")
-        return frozenset(str(e["fingerprint"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UsageError(f"{path}: not a doichieu baseline: {exc}") from exc
+        data = _Baseline.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(
+            ".".join(map(str, e["loc"])) + f": {e['msg']}" if e["loc"] else e["msg"]
+            for e in exc.errors()[:3]
+        )
+        raise UsageError(f"{path}: not a doichieu baseline: {problems}") from exc
+    if data.version != BASELINE_VERSION:
+        raise UsageError(
+            f"{path}: not a doichieu baseline: expected version {BASELINE_VERSION}, "
+            f"found {data.version}"
+        )
+    return frozenset(e.fingerprint for e in data.findings)

@@ -108,3 +108,43 @@ def make_span(doc: Document, start: int, end: int) -> Span:
         end_column=end_column,
         quote=doc.original[o_start:o_end],
     )
+
+
+# Characters that change what a terminal, a CI log or an editor shows without being
+# seen: C0/C1 controls (a newline in a file name would start a new output line, which
+# a GitHub runner reads as a workflow command if it begins with "::"), line and
+# paragraph separators, and the bidirectional overrides of "Trojan Source".
+_INVISIBLE = frozenset(
+    [*map(chr, range(0x20)), *map(chr, range(0x7F, 0xA0))]
+    + ["\u2028", "\u2029", "\u200e", "\u200f"]
+    + [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep_whitespace: bool = False) -> str:
+    """`text` with invisible characters escaped, and lone surrogates written as the bytes
+    they stand for: a file name that is not UTF-8 comes from the file system with each
+    bad byte as a surrogate (PEP 383), which no UTF-8 output can hold.
+
+    `keep_whitespace` keeps newlines and tabs, for formats where they are just space.
+    """
+    if (text.isprintable() and text.isascii()) or not any(_needs_escape(c) for c in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if keep_whitespace and ch in "\n\r\t":
+            out.append(ch)
+        elif ch in _NAMED:
+            out.append(_NAMED[ch])
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif _needs_escape(ch):
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _needs_escape(ch: str) -> bool:
+    return ch in _INVISIBLE or "\ud800" <= ch <= "\udfff"

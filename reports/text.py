@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.models import RunResult, Severity
+from linter.textmap import printable
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -22,12 +23,14 @@ def render_text(result: RunResult, colour: bool = False, lang: str = "vi") -> st
         severity = (
             f"{_COLOURS[f.severity]}{f.severity.value}{_RESET}" if colour else f.severity.value
         )
-        lines.append(f"{first.path}:{first.line}:{first.column}: {f.code} [{severity}] {f.message}")
+        where = f"{printable(first.path)}:{first.line}:{first.column}"
+        lines.append(f"{where}: {f.code} [{severity}] {printable(f.message)}")
         for ev in f.evidence:
             if not ev.quote:
                 continue
             date = ev.document_date.strftime("%d/%m/%Y") if ev.document_date else "??/??/????"
-            lines.append(f"    {ev.path}:{ev.line}:{ev.column}  {date}  «{ev.quote}»")
+            quote = printable(ev.quote)
+            lines.append(f"    {printable(ev.path)}:{ev.line}:{ev.column}  {date}  «{quote}»")
     counts = Counter(f.severity for f in result.findings)
     summary = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s])
     if lang == "en":
@@ -40,4 +43,10 @@ def render_text(result: RunResult, colour: bool = False, lang: str = "vi") -> st
             f"Đã đọc {len(result.documents)} văn bản, {len(result.unreadable)} không đọc được; "
             f"{len(result.findings)} phát hiện ({summary or 'không có'})."
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(no_workflow_command(line) for line in lines) + "\n"
+
+
+def no_workflow_command(line: str) -> str:
+    """A GitHub runner executes any log line starting with '::' (`::add-mask::`,
+    `::error::`...). Only a path can start a line here: './' names the same file."""
+    return f"./{line}" if line.startswith("::") else line
