@@ -159,17 +159,22 @@ def figure_period(
     after = max(before, default=0)
     if cues().current.search(f, after, q.start):
         return None
+    right_after = [p for p in periods if q.end <= p.start <= q.end + 2]
+    if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
+        return right_after[0].period
     named = period_of(periods, q.start, clause[0], clause[1])
     if named is not None:
         return named
     return None if _EVENT_DAY.search(f, 0, q.start) else context.period
 
 
-# A sentence or clause that opens with a day dates an event ("Ngày 6/2, ...",
-# "Sáng 12-7, ..."); a date inside a citation ("Nghị quyết số 20 ngày 27/11")
-# dates a document and does not.
+# A sentence or clause that opens with a day or names the event it reports
+# ("Ngày 6/2, ...", "Sáng 12-7, ...", "Tại buổi lễ, ...") is about that event;
+# a date inside a citation ("Nghị quyết số 20 ngày 27/11") dates a document.
 _EVENT_DAY = re.compile(
-    r"(?:^|[,;:]\s*)(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa|hôm)\s+(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})"
+    r"(?:^|[,;:]\s*)(?:(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa|hôm)\s+"
+    r"(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})"
+    r"|tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)(?!\w))"
 )
 
 
@@ -183,31 +188,45 @@ def status_of(
     clause_start: int,
 ) -> Status | None:
     """Target, estimate or actual; `taken` are spans whose words are not cues
-    ("23/26 chỉ tiêu" is a count, "100% kế hoạch" a figure)."""
+    ("23/26 chỉ tiêu" is a count, "100% kế hoạch" a figure).
+
+    A period that is over gives results; one in its last quarter at
+    publication gives estimates ("6 tháng đầu năm" reported on 26/6 cannot be
+    final yet). For both, a target cue counts only in the figure's own clause."""
     if period is not None and reference is not None and period.start > reference:
         return Status.TARGET  # nothing about a period that has not begun can be a result
     table = cues()
-    ended = period is not None and reference is not None and period.end <= reference
+    closing = _closing_status(period, reference)
     found = [
         m
         for m in table.pattern.finditer(f, 0, q.start)
         if not any(a <= m.start() < b for a, b in taken)
     ]
-    if found and ended and table.status[found[-1].group()] is Status.TARGET:
-        # For a period already over, a target cue counts only in the figure's own
-        # clause: "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
+    if found and closing and table.status[found[-1].group()] is Status.TARGET:
+        # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
         found = [m for m in found if m.start() >= clause_start]
         if not found:
-            return Status.ACTUAL
+            return closing
     if found:
         return table.status[found[-1].group()]
     # A target cue from an earlier sentence does not make a result of a period
-    # that is already over a target ("đề ra phương hướng" ... "tháng 1 đạt").
+    # that is over or closing a target ("đề ra phương hướng" ... "tháng 1 đạt").
     carried = context.status is not None and period == context.period
-    if carried and not (ended and context.status is Status.TARGET):
+    if carried and not (closing and context.status is Status.TARGET):
         return context.status
-    if ended:
+    return closing
+
+
+def _closing_status(period: Period | None, reference: dt.date | None) -> Status | None:
+    """ACTUAL for a period over at `reference`, ESTIMATE for one in its last
+    quarter, else None."""
+    if period is None or reference is None:
+        return None
+    if period.end <= reference:
         return Status.ACTUAL
+    elapsed = (reference - period.start).days
+    if elapsed >= 0.75 * (period.end - period.start).days:
+        return Status.ESTIMATE
     return None
 
 

@@ -41,7 +41,8 @@ _PERIOD = re.compile(
     rf"|\s*(?:/\s*|\s+năm\s+)(?P<nmy>{_YEAR})|(?=\s+(?:này|ước|đạt|tăng|giảm)(?!\w))"
     rf"|(?P<nmc>(?=\s*[,:])))"
     rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])(?:\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR}))?(?![\d/])"
-    rf"|(?:năm|hết năm|cuối năm|đầu năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
+    # "đầu năm 2017" is a time early in the year, not the year a figure sums up
+    rf"|(?<!đầu )(?:năm|hết năm|cuối năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
     r")(?!\w)"
 )
 # "so với cùng kỳ năm 2016", "so với cùng thời điểm năm 2016", "so với mức của
@@ -50,6 +51,8 @@ _PERIOD = re.compile(
 _BASE_BEFORE = re.compile(
     r"(?:(?<!\w)so(?:\s+với)?(?!\w)[^,;:()\d%]{0,40}|(?<!\w)(?:bằng|như)\s+cùng\s+kỳ\s*)$"
 )
+# The year in the title of a law or a constitution is part of its name.
+_TITLE_BEFORE = re.compile(r"(?<!\w)(?:bộ luật|luật|hiến pháp)(?:\s+[^\W\d]+){0,8}\s+$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:.]\s*|(?<!\w)(?:trong|qua|kết quả|sau)\s+)$")
 # "ngày 12 tháng 7 năm 2024", "ngày 5 tháng 3": a day written in words.
 _WORDY_DATE = re.compile(
@@ -97,6 +100,8 @@ def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
     for m in _PERIOD.finditer(folded):
         if any(a <= m.start() < b for a, b in days):
             continue  # "tháng 7 năm 2024" in "ngày 12 tháng 7 năm 2024" is that day's
+        if _TITLE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
+            continue  # "Luật Ngân sách Nhà nước năm 2015" names a law, not a period
         period = _to_period(m, default_year)
         if period is None:
             continue
