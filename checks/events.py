@@ -17,7 +17,7 @@ from linter.models import Finding, Op, Quantity, Severity
 # Words that say nothing about what is measured once the unit is known.
 _GENERIC = re.compile(r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức)(?!\w)")
 SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are parts of a story more often than slips
-MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi"
+MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi" (4/8 words)
 MIN_SUBJECT_WORDS = 2  # "tàu" alone may be any ship of the story; "tàu cá vỏ thép" is one fleet
 
 
@@ -87,37 +87,37 @@ class EventFigureConflict(Check):
 
     def run(self, group: Group) -> Iterator[Finding]:
         items = {item.document.path: item for item in group.items}
-        seen: set[str] = set()
+        found: dict[tuple[object, ...], _Conflict] = {}
         for a, b, why in linked_pairs(item.document for item in group.items):
             left, right = items[a.path], items[b.path]
             for qa, qb in _conflicts(left, right, group.tolerance):
-                finding = self._finding(left, qa, right, qb, why, group)
-                if finding.key not in seen:
-                    seen.add(finding.key)
-                    yield finding
+                # One finding per pair of figures, with every report that states them.
+                values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
+                key = (qa.unit, qa.measure, *values)
+                conflict = found.setdefault(key, _Conflict(why))
+                conflict.add(left, qa, right, qb, why)
+        for key in sorted(found, key=repr):
+            yield self._finding(found[key], group)
 
-    def _finding(
-        self,
-        left: DocumentClaims,
-        qa: Quantity,
-        right: DocumentClaims,
-        qb: Quantity,
-        why: Link,
-        group: Group,
-    ) -> Finding:
-        pairs = by_date([(left, qa), (right, qb)])
-        slip = _slip(qa, qb)
-        subject = qa.subject if len(qa.subject or "") <= len(qb.subject or "") else qb.subject
-        first, second = (p.span.quote for _, p in pairs)
+    def _finding(self, conflict: _Conflict, group: Group) -> Finding:
+        pairs = by_date(conflict.figures.values())
+        slip = conflict.slip
+        subject = min((q.subject or "" for _, q in pairs), key=lambda s: (len(s), s))
+        indicators = {q.indicator for _, q in pairs}
+        if len(indicators) == 1 and None not in indicators:  # the lexicon's name reads best
+            subject = group.lexicon.label(indicators.pop() or "", group.lang)
+        figures = " và ".join(dict.fromkeys(q.span.quote for _, q in pairs))
+        why = conflict.why
         if group.lang == "en":
             named = {
                 "tenfold": " (a slip by a power of ten)",
                 "unit": " (a slip of unit)",
                 "transposed": " (two digits swapped)",
             }
+            figures = figures.replace(" và ", " and ")
             message = (
-                f"Two reports of one event ({why.numbers} shared figures, {why.names} shared "
-                f"names) give '{subject}' as {first} and {second}{named.get(slip or '', '')}."
+                f"Reports of one event ({why.numbers} shared figures, {why.names} shared "
+                f"names) give '{subject}' as {figures}{named.get(slip or '', '')}."
             )
         else:
             named = {
@@ -126,15 +126,37 @@ class EventFigureConflict(Check):
                 "transposed": " (đảo chữ số)",
             }
             message = (
-                f"Hai bản tin về cùng một sự kiện (chung {why.numbers} số liệu, {why.names} "
-                f"tên riêng) nêu «{subject}» là {first} và {second}{named.get(slip or '', '')}."
+                f"Các bản tin về cùng một sự kiện (chung {why.numbers} số liệu, {why.names} "
+                f"tên riêng) nêu «{subject}» là {figures}{named.get(slip or '', '')}."
             )
         notes = [evidence(item, q.span, f"{q.span.quote}: {q.subject or ''}") for item, q in pairs]
         severity = Severity.WARNING if slip else Severity.INFO
-        values = sorted(f"{q.low}:{q.high}" for q in (qa, qb))
-        key = "|".join((self.code, subject or "", qa.unit, qa.measure, *values))
-        district = left.document.meta.district
+        q = pairs[0][1]
+        values = sorted({f"{q.low}:{q.high}" for _, q in pairs})
+        key = "|".join((self.code, subject, q.unit, q.measure, *values))
+        district = pairs[0][0].document.meta.district
         return self.finding(message, notes, group, severity, district=district, key=key)
+
+
+class _Conflict:
+    """Figures of one subject that disagree, gathered over every linked pair."""
+
+    def __init__(self, why: Link) -> None:
+        self.why = why
+        self.slip: str | None = None
+        self.figures: dict[tuple[str, int, int], tuple[DocumentClaims, Quantity]] = {}
+
+    def add(
+        self, left: DocumentClaims, qa: Quantity, right: DocumentClaims, qb: Quantity, why: Link
+    ) -> None:
+        for item, q in ((left, qa), (right, qb)):
+            self.figures[(item.document.path, q.span.line, q.span.column)] = (item, q)
+        # Reports of one event scoped to a district and to its province may give the
+        # district's 500 ha and the province's 5.000 ha: no slip is named across scopes.
+        if _scope(left) == _scope(right):
+            self.slip = self.slip or _slip(qa, qb, exact=_match(qa, qb) == 1.0)
+        if (why.numbers, why.names) > (self.why.numbers, self.why.names):
+            self.why = why
 
 
 def _conflicts(
@@ -142,8 +164,8 @@ def _conflicts(
 ) -> Iterator[tuple[Quantity, Quantity]]:
     """Figures of `left` whose subject `right` states only with figures that
     cannot hold together with it (and the closest such figure)."""
-    if _scope(left) is None or _scope(left) != _scope(right):
-        return
+    if _scope(left) is None or _scope(right) is None:
+        return  # a document of a unit that could not be resolved is compared with nobody
     ours = [q for q in left.of(Quantity) if _usable(q)]
     theirs = [q for q in right.of(Quantity) if _usable(q)]
     for qa in ours:
@@ -166,7 +188,7 @@ def _usable(q: Quantity) -> bool:
     needed = MIN_SUBJECT_WORDS + (q.unit == "%")  # "ý kiến" 1% / 73%: shares need more words
     # The counted noun alone ("16 phòng khám", "145.000 học sinh") says which kind
     # of thing, not which things: the qualifiers around it must say that.
-    qualifiers = _words(q) - set(re.findall(r"[^\W\d_]+", q.span.quote.lower()))
+    qualifiers = _words(q) - _quoted(q)
     return (
         q.subject is not None
         and q.scope.value != "national"
@@ -184,13 +206,23 @@ def _match(a: Quantity, b: Quantity) -> float:
     """How surely two figures measure the same thing: 0 (not comparable) to 1."""
     if (a.unit, a.measure, a.base) != (b.unit, b.measure, b.base):
         return 0.0
-    if a.period and b.period and (a.period.start, a.period.end) != (b.period.start, b.period.end):
-        return 0.0
+    if a.period and b.period and (a.period.end < b.period.start or b.period.end < a.period.start):
+        return 0.0  # periods of news figures are read from context: only disjoint ones differ
     if a.status and b.status and a.status != b.status:
         return 0.0
-    if a.indicator and a.indicator == b.indicator and a.period and a.status:
-        return 0.0  # NU01 compares figures of a known indicator across the province
-    wa, wb = _words(a), _words(b)
+    if a.indicator and a.indicator == b.indicator:
+        if a.period and b.period and a.status and a.status == b.status:
+            return 0.0  # NU01 compares these across the province
+        return 1.0  # the lexicon names the subject
+    core = _overlap(_measured(a), _measured(b))
+    head_a, head_b = _words(a) - _measured(a), _words(b) - _measured(b)
+    if head_a and head_b and not head_a & head_b:
+        core = 0.0  # "Bắc Giang ... 30.000 ha vải thiều", "huyện Lục Ngạn ... 16.300 ha vải thiều"
+    return max(_overlap(_words(a), _words(b)), core)
+
+
+def _overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """Word overlap of two subjects; the shorter must lie inside the longer."""
     common = len(wa & wb)
     if common < MIN_SUBJECT_WORDS or common < min(len(wa), len(wb)):
         return 0.0
@@ -198,8 +230,33 @@ def _match(a: Quantity, b: Quantity) -> float:
     return score if score >= MIN_MATCH else 0.0
 
 
+def _measured(q: Quantity) -> frozenset[str]:
+    """What is counted or measured after the number ("dầu fo", "cơ sở y tế tư nhân"),
+    when it says more than the counted noun itself ("học sinh" says nothing)."""
+    words = frozenset(_GENERIC.sub(" ", q.measured or "").split())
+    return words if len(words - _quoted(q)) >= MIN_SUBJECT_WORDS else frozenset()
+
+
+def _quoted(q: Quantity) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", q.span.quote.lower()))
+
+
 def _agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
-    return intervals_overlap(_interval(a, tolerance), _interval(b, tolerance)) or _same_bound(a, b)
+    if _same_bound(a, b):
+        return True
+    if a.op is b.op and a.op in _ONE_SIDED:
+        # "hơn 1.680 ha" and "hơn 1.841 ha" overlap as intervals, but a report's
+        # "hơn" sits just above its figure: two bounds mean two figures.
+        return _near(a, b)
+    return intervals_overlap(_interval(a, tolerance), _interval(b, tolerance))
+
+
+_ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    low, high = sorted((a.value, b.value))
+    return high - low <= max(_rounding(a), _rounding(b))
 
 
 def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
@@ -216,16 +273,14 @@ _FIRST_NUMBER = re.compile(DIGITS)
 
 
 def _rounding(q: Quantity) -> float:
-    """Half a unit of the last digit written: 15 -> 0,5; 4,8 -> 0,05; 20.000 -> 500."""
+    """Half a unit of the last digit written: 15 -> 0,5; 4,8 -> 0,05 (times the scale)."""
     m = _FIRST_NUMBER.search(q.span.quote)
     if not m or not (written := parse_digits(m.group())):
         return 0.0
     token = m.group()
-    if "," in token:
-        step = 10.0 ** -len(token.split(",")[1])
-    else:
-        digits = token.replace(".", "")
-        step = 10.0 ** min(len(digits) - len(digits.rstrip("0")), 3)
+    # Only the last digit written is rounded: "14.000" is not "about 13.000"
+    # (that would need "khoảng"), and 15 may be 15,4.
+    step = 10.0 ** -len(token.split(",")[1]) if "," in token else 1.0
     return 0.5 * step * q.value / written
 
 
@@ -234,10 +289,10 @@ def _same_bound(a: Quantity, b: Quantity) -> bool:
     return a.value == b.value
 
 
-def _slip(a: Quantity, b: Quantity) -> str | None:
+def _slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
     """ "tenfold" when one figure is the other times a power of ten with the same
     digits (48 ha / 4,8 ha), "unit" when the same digits carry another scale word."""
-    if a.value <= 0 or b.value <= 0 or {a.op, b.op} - {Op.EQ, Op.APPROX}:
+    if a.value <= 0 or b.value <= 0 or (a.op is not b.op and {a.op, b.op} - {Op.EQ, Op.APPROX}):
         return None
     if _transposed(a.span.quote, b.span.quote):
         return "transposed"
@@ -245,8 +300,8 @@ def _slip(a: Quantity, b: Quantity) -> str | None:
     if ratio < 0.5 or abs(ratio - round(ratio)) > 1e-9:
         return None
     digits_a, digits_b = (re.sub(r"\D", "", q.span.quote).strip("0") for q in (a, b))
-    if digits_a != digits_b or len(digits_a) < 2:
-        return None  # "10 tấn" / "100.000 tấn" share one digit, not a slip
+    if digits_a != digits_b or (len(digits_a) < 2 and not exact):
+        return None  # "10 tấn" / "100.000 tấn" of two subjects share one digit, not a slip
     return "tenfold" if round(ratio) < 3 else "unit"
 
 

@@ -200,6 +200,7 @@ class Quantity(ClaimBase):
     # What the figure measures, in open vocabulary: folded words of its clause
     # ("sản lượng vải thiều", "hộ dân"); see `linter.claims.subjects`.
     subject: str | None = None
+    measured: str | None = None  # the part of the subject after the number ("dầu fo")
     open_unit: bool = False  # counted in a noun outside the unit table ("25 tàu cá")
 
     @property

@@ -186,8 +186,9 @@ def _quantities(
             continue
         c_start, c_end = next((a, b) for a, b in clauses if a <= q.number_start < b)
         figure_scope = scope_of(f, q.number_start, scope)  # "cả nước có ..." is the country's
-        hidden = [span for span in blocked if span != (q.start, q.end)]
-        subject = subject_of(f, q, (c_start, c_end), q.unit, hidden)
+        figures = [span for span in taken + cited if span != (q.start, q.end)]
+        times = [(p.start, p.end) for p in mentions]
+        subject = subject_of(f, q, (c_start, c_end), q.unit, figures, times)
         if q in opened:  # a noun outside the unit table names no indicator
             plain = _quantity(
                 doc, s, e, q, None, None, q.measure, None, None, figure_scope, subject
@@ -239,7 +240,7 @@ def _quantity(
     status: Status | None,
     part_of: str | None,
     scope: Scope,
-    subject: str | None,
+    subject: tuple[str | None, str | None],
 ) -> Quantity:
     return Quantity(
         span=doc.span(s + q.start, s + q.end),
@@ -258,7 +259,8 @@ def _quantity(
         status=status,
         scope=scope,
         part_of=part_of,
-        subject=subject,
+        subject=subject[0],
+        measured=subject[1],
         dimension=q.dimension,
     )
 

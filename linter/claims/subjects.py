@@ -74,29 +74,38 @@ def subject_of(
     q: RawQuantity,
     clause: tuple[int, int],
     unit: str,
-    hidden: list[tuple[int, int]],
-) -> str | None:
-    """The folded subject of figure `q` in folded sentence `f`; `hidden` are spans
-    (periods, dates, other figures) whose words are not part of any subject."""
+    figures: list[tuple[int, int]],
+    times: list[tuple[int, int]],
+) -> tuple[str | None, str | None]:
+    """The folded subject of figure `q` in folded sentence `f`, and its part that
+    names what is counted or measured after the number ("dầu fo" in "trên tàu chở
+    1.701 tấn dầu FO"). Other `figures` (and citations) end a subject; `times`
+    (periods, dates) are left out of it: "tổng thu ngân sách năm 2016 đạt"."""
     c_start, c_end = clause
-    before = _blank(f, c_start, q.start, hidden)
+    before = _blank(f, c_start, q.start, figures, times)
     head = _noun_phrase_before(before)
-    after = _words_after(_blank(f, q.end, c_end, hidden))
+    after = _words_after(_blank(f, q.end, c_end, figures, times))
     noun = [] if unit in MEASURES else _WORD.findall(f[q.number_start : q.end])
-    words = _key_words(head) + noun + _key_words(after)
+    measured = list(dict.fromkeys(noun + _key_words(after)))
+    words = _key_words(head) + measured
     per = _PER_UNIT.match(f, q.end)
     if per:  # "15 triệu đồng/m2" is a price, never comparable with a total
         words.append("/" + per.group(1))
+        measured.append("/" + per.group(1))
     words = list(dict.fromkeys(words))[:MAX_WORDS]
-    return " ".join(words) or None
+    return " ".join(words) or None, " ".join(measured[:MAX_WORDS]) or None
 
 
-def _blank(f: str, start: int, end: int, hidden: list[tuple[int, int]]) -> str:
-    """`f[start:end]` with hidden spans replaced by a full stop (a hard boundary)."""
+def _blank(
+    f: str, start: int, end: int, hard: list[tuple[int, int]], soft: list[tuple[int, int]]
+) -> str:
+    """`f[start:end]` with `hard` spans replaced by full stops (a boundary) and
+    `soft` ones by spaces (left out)."""
     chars = list(f[start:end])
-    for a, b in hidden:
-        for i in range(max(a, start), min(b, end)):
-            chars[i - start] = "."
+    for spans, fill in ((soft, " "), (hard, ".")):
+        for a, b in spans:
+            for i in range(max(a, start), min(b, end)):
+                chars[i - start] = fill
     return "".join(chars)
 
 
