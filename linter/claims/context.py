@@ -123,6 +123,7 @@ def scope_of(f: str, pos: int, default: Scope) -> Scope:
 class Context:
     period: Period | None = None
     status: Status | None = None
+    quiet: int = 0  # sentences in a row without a number since the period was set
 
 
 def period_of(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) -> Period | None:
@@ -201,6 +202,7 @@ def status_of(
         m
         for m in table.pattern.finditer(f, 0, q.start)
         if not any(a <= m.start() < b for a, b in taken)
+        and not _MEASURED_AGAINST.search(f, max(0, m.start() - 12), m.start())
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
@@ -217,6 +219,11 @@ def status_of(
     return closing
 
 
+# "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is
+# what the figure is measured against, not what the figure is.
+_MEASURED_AGAINST = re.compile(r"(?<!\w)(?:ngoài|vượt|so với|với)\s+$")
+
+
 def _closing_status(period: Period | None, reference: dt.date | None) -> Status | None:
     """ACTUAL for a period over at `reference`, ESTIMATE for one in its last
     quarter, else None."""
@@ -230,6 +237,12 @@ def _closing_status(period: Period | None, reference: dt.date | None) -> Status 
     return None
 
 
+# A reader stops carrying a period through prose that states no figure: after
+# this many sentences without a digit, the topic has moved on ("6 tháng đầu năm"
+# reported, then the Prime Minister's remarks on land use).
+MAX_QUIET = 4
+
+
 def update_context(context: Context, f: str, periods: list[PeriodMention]) -> None:
     table = cues()
     found = list(table.pattern.finditer(f))
@@ -237,5 +250,13 @@ def update_context(context: Context, f: str, periods: list[PeriodMention]) -> No
     if usable:
         context.period = usable[-1].period
         context.status = table.status[found[-1].group()] if found else None
-    elif found:
+        context.quiet = 0
+        return
+    if found:
         context.status = table.status[found[-1].group()]
+    context.quiet = 0 if _DIGIT.search(f) else context.quiet + 1
+    if context.quiet >= MAX_QUIET:
+        context.period = context.status = None
+
+
+_DIGIT = re.compile(r"\d")

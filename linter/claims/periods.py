@@ -46,10 +46,12 @@ _PERIOD = re.compile(
     r")(?!\w)"
 )
 # "so với cùng kỳ năm 2016", "so với cùng thời điểm năm 2016", "so với mức của
-# năm 2016", "bằng cùng kỳ năm trước": whatever words stand between "so với" and
-# the period (no figure, no clause break), the period is the comparison's base.
+# năm 2016", "bằng cùng kỳ năm trước", "cao hơn mức 6 tháng đầu năm": whatever
+# words stand between "so với" and the period (no figure, no clause break), the
+# period is the comparison's base.
 _BASE_BEFORE = re.compile(
-    r"(?:(?<!\w)so(?:\s+với)?(?!\w)[^,;:()\d%]{0,40}|(?<!\w)(?:bằng|như)\s+cùng\s+kỳ\s*)$"
+    r"(?:(?<!\w)so(?:\s+với)?(?!\w)[^,;:()\d%]{0,40}|(?<!\w)(?:bằng|như)\s+cùng\s+kỳ\s*"
+    r"|(?<!\w)(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+mức)?(?:\s+(?:của|cùng kỳ))?\s*)$"
 )
 # The year in the title of a law or a constitution is part of its name.
 _TITLE_BEFORE = re.compile(r"(?<!\w)(?:bộ luật|luật|hiến pháp)(?:\s+[^\W\d]+){0,8}\s+$")
