@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import TextIO
 
 from linter import __version__, checkdocs, outputs
 from linter.cache import clear as clear_cache
@@ -223,7 +224,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.statistics:
         outputs.emit(statistics(result, options.lang), args.output)
     else:
-        outputs.emit(outputs.render(result, args.format, options.lang), args.output)
+        colour = args.output is None and use_colour(sys.stdout)
+        outputs.emit(outputs.render(result, args.format, options.lang, colour), args.output)
     if args.html:
         outputs.write_html(result, args.html, options.lang)
     if args.write_baseline:
@@ -245,6 +247,17 @@ def _check(args: argparse.Namespace) -> int:
         f.severity.rank >= threshold.rank for f in result.findings
     )
     return 1 if failing and not args.exit_zero and not args.write_baseline else 0
+
+
+def use_colour(stream: TextIO) -> bool:
+    """NO_COLOR (no-color.org) wins, then FORCE_COLOR, then whether `stream` is a terminal.
+    Either counts when set and not empty; FORCE_COLOR=0 or false asks for none."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    forced = os.environ.get("FORCE_COLOR", "")
+    if forced:
+        return forced.lower() not in ("0", "false", "no")
+    return stream.isatty()
 
 
 def statistics(result: RunResult, lang: str) -> str:

@@ -7,19 +7,14 @@ and writes its text, so the CLI stays a thin layer over the engine.
 from __future__ import annotations
 
 import contextlib
-import inspect
 import os
 import stat
 import sys
 import tempfile
 from pathlib import Path
 
-from linter.checkdocs import examples
-from linter.config import Config
-from linter.diagnostics import engine_infos
-from linter.errors import OutputError, UsageError
+from linter.errors import OutputError
 from linter.models import RunResult
-from linter.registry import info, load_checks
 from linter.textmap import printable
 from reports.json_report import render_claims_json, render_json
 from reports.text import no_workflow_command, render_text
@@ -27,7 +22,9 @@ from reports.text import no_workflow_command, render_text
 FORMATS = ["text", "json", "sarif", "github"]
 
 
-def render(result: RunResult, fmt: str, lang: str) -> str:
+def render(result: RunResult, fmt: str, lang: str, colour: bool = False) -> str:
+    """The report in `fmt`; `colour` (text only) is the caller's to decide: it
+    knows where the text goes and what NO_COLOR / FORCE_COLOR say."""
     if fmt == "json":
         return render_json(result)
     if fmt == "sarif":
@@ -46,7 +43,7 @@ def render(result: RunResult, fmt: str, lang: str) -> str:
             except OSError as exc:
                 raise _output_error(Path(summary_file), exc) from exc
         return annotations
-    return render_text(result, colour=sys.stdout.isatty(), lang=lang)
+    return render_text(result, colour=colour, lang=lang)
 
 
 def render_claims(result: RunResult, fmt: str) -> str:
@@ -161,30 +158,3 @@ def _encode(text: str) -> bytes:
     # Lone surrogates (a file name that is not UTF-8) are escaped upstream; should one
     # slip through, it is written as a visible escape instead of failing the run.
     return text.encode("utf-8", "backslashreplace")
-
-
-def list_checks(config: Config) -> int:
-    loaded = load_checks()
-    for check, package in loaded.checks:
-        row = info(check, package)
-        state = "enabled" if config.enabled(row.code) else "disabled"
-        print(f"{row.code}  {row.name:<28} {row.severity.value:<8} {state:<9} {row.summary}")
-    for row in engine_infos():
-        print(f"{row.code}  {row.name:<28} {row.severity.value:<8} {'always':<9} {row.summary}")
-    for error in loaded.errors:
-        print(f"doichieu: warning: {error}", file=sys.stderr)
-    return 0
-
-
-def explain(code: str) -> int:
-    """A check's documentation, with its examples: what `doichieu explain CODE` prints."""
-    for check, package in load_checks().checks:
-        if check.code == code.upper():
-            row = info(check, package)
-            print(
-                f"{row.code} ({row.name}), default severity {row.severity.value}, from {package}\n"
-            )
-            print(inspect.cleandoc(check.__doc__ or ""))
-            return 0 if examples(check) else 1
-    known = ", ".join(c.code for c, _ in load_checks().checks)
-    raise UsageError(f"unknown check {code!r}; installed checks: {known}")

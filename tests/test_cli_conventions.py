@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -165,3 +166,49 @@ def test_pre_commit_hook_needs_no_configuration(corpus: Path, capsys) -> None:
     assert [(f["code"], [e["path"] for e in f["evidence"]]) for f in data["findings"]] == [
         ("VB01", ["corpus/d.md", "corpus/c.md"])
     ]
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+class _Pipe:
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize(
+    ("env", "terminal", "expected"),
+    [
+        ({}, True, True),
+        ({}, False, False),
+        ({"NO_COLOR": "1"}, True, False),
+        ({"NO_COLOR": ""}, True, True),  # set but empty: not a request (no-color.org)
+        ({"FORCE_COLOR": "1"}, False, True),
+        ({"FORCE_COLOR": "0"}, True, False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),
+    ],
+)
+def test_colour_follows_no_color_and_force_color(monkeypatch, env, terminal, expected) -> None:
+    from linter.cli import use_colour
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert use_colour(_Terminal() if terminal else _Pipe()) is expected
+
+
+def test_force_color_through_a_pipe_and_never_into_a_file(corpus: Path) -> None:
+    env = {**os.environ, "FORCE_COLOR": "1", "DOICHIEU_CACHE_DIR": str(corpus / "cache")}
+    env.pop("NO_COLOR", None)
+    env["PYTHONPATH"] = str(REPO)
+    proc = _doichieu("check", "corpus", cwd=corpus, env=env)
+    assert proc.returncode == 1
+    assert "NU01 [\033[33mwarning\033[0m]" in proc.stdout
+    proc = _doichieu("check", "corpus", "--output", "r.txt", cwd=corpus, env=env)
+    assert proc.returncode == 1 and "\033[" not in (corpus / "r.txt").read_text(encoding="utf-8")
+    env["NO_COLOR"] = "1"
+    proc = _doichieu("check", "corpus", cwd=corpus, env=env)
+    assert "NU01 [warning]" in proc.stdout and "\033[" not in proc.stdout
