@@ -38,6 +38,7 @@ class _StatusFile(BaseModel):
     target: tuple[str, ...]
     actual: tuple[str, ...]
     current: tuple[str, ...]
+    single: tuple[str, ...]
     national: tuple[str, ...]
     local: tuple[str, ...]
     part_of: tuple[str, ...]
@@ -49,6 +50,7 @@ class Cues:
     status: dict[str, Status]
     part_of: re.Pattern[str]
     current: re.Pattern[str]
+    single: re.Pattern[str]
     place: re.Pattern[str]  # national and local words; `national` tells them apart
     national: frozenset[str]
 
@@ -74,6 +76,7 @@ def cues() -> Cues:
         status=status,
         part_of=_words(raw.part_of),
         current=_words(raw.current),
+        single=_words(raw.single),
         place=_words(raw.national + raw.local),
         national=frozenset(nlp.fold(w) for w in raw.national),
     )
@@ -155,11 +158,14 @@ def figure_period(
     one carried from earlier sentences. A stock under "hiện nay / đến nay / tính
     đến" after the last period named before it is left open, and a sentence that
     dates an event to a day carries no earlier period: "Ngày 6/2, ... trao 8 giấy
-    chứng nhận ... 311 triệu USD" is not about last year."""
+    chứng nhận ... 311 triệu USD" is not about last year. A figure of one
+    company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
     before = [p.end for p in periods if p.end <= q.start]
     after = max(before, default=0)
     if cues().current.search(f, after, q.start):
         return None
+    if cues().single.search(f, max(after, clause[0]), q.start):
+        return None  # one company's or one project's figure sums up no period
     right_after = [p for p in periods if q.end <= p.start <= q.end + 2]
     if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
         return right_after[0].period
@@ -197,7 +203,9 @@ def status_of(
     if period is not None and reference is not None and period.start > reference:
         return Status.TARGET  # nothing about a period that has not begun can be a result
     table = cues()
-    closing = _closing_status(period, reference)
+    # A figure with its period left open (a stock, one project's) in a text
+    # about a period already over still reports a result.
+    closing = _closing_status(period or context.period, reference)
     found = [
         m
         for m in table.pattern.finditer(f, 0, q.start)
