@@ -166,8 +166,7 @@ def _conflicts(
     cannot hold together with it (and the closest such figure)."""
     if _scope(left) is None or _scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
-    ours = [q for q in left.of(Quantity) if _usable(q)]
-    theirs = [q for q in right.of(Quantity) if _usable(q)]
+    ours, theirs = _distinct(left), _distinct(right)
     for qa in ours:
         matches = [(score, qb) for qb in theirs if (score := _match(qa, qb)) > 0]
         if not matches or any(_agree(qa, qb, tolerance) for _, qb in matches):
@@ -177,6 +176,15 @@ def _conflicts(
         if any(_agree(qb, other, tolerance) for other in ours if _match(qb, other) > 0):
             continue  # the other report's figure is stated here too
         yield qa, qb
+
+
+def _distinct(item: DocumentClaims) -> list[Quantity]:
+    """Usable figures, one per statement: a sentence repeated a thousand times is one."""
+    found: dict[tuple[object, ...], Quantity] = {}
+    for q in item.of(Quantity):
+        if _usable(q):
+            found.setdefault((q.subject, q.measured, q.unit, q.op, q.low, q.high), q)
+    return list(found.values())
 
 
 def _scope(item: DocumentClaims) -> object:

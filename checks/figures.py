@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
 from linter.claims.quantities import intervals_overlap
-from linter.models import Finding, Op, Quantity, Severity
+from linter.models import Finding, Op, Quantity, Severity, Status
 
 STATUS_LABEL = {
     "vi": {"target": "mục tiêu", "estimate": "ước thực hiện", "actual": "thực hiện"},
@@ -29,6 +29,13 @@ class FigureConflict(Check):
     "hơn 10%" agree, "56.000 tỷ" and "55.600 tỷ" do not. A figure of another
     province, of a district, of another period or status, or a part of a larger
     figure ("trong đó ...") is never compared.
+
+    Severity follows what an editor would do: the same number with another
+    comparator ("trên 30,9%" / "30,9%") is wording, info; one target with two
+    floors or ceilings ("tối thiểu 1.200" / "tối thiểu 1.500 doanh nghiệp") is a
+    warning although the intervals overlap; an estimate revised more than two
+    weeks later is info; any other disagreement is a warning. Distinct
+    statements are compared once each, however often they are repeated.
 
     Ví dụ mâu thuẫn::
 
@@ -68,10 +75,13 @@ class FigureConflict(Check):
     def run(self, group: Group) -> Iterator[Finding]:
         for pairs in index(group, Quantity, _key):
             pairs = by_date(pairs)
-            if _conflicting(pairs, group.tolerance):
-                yield self._finding(pairs, group)
+            severity = _severity(pairs, group.tolerance)
+            if severity is not None:
+                yield self._finding(pairs, group, severity)
 
-    def _finding(self, pairs: list[tuple[DocumentClaims, Quantity]], group: Group) -> Finding:
+    def _finding(
+        self, pairs: list[tuple[DocumentClaims, Quantity]], group: Group, severity: Severity
+    ) -> Finding:
         q = pairs[0][1]
         label = group.lexicon.label(q.indicator or "", group.lang)
         status = STATUS_LABEL[group.lang][q.status.value if q.status else "target"]
@@ -93,7 +103,7 @@ class FigureConflict(Check):
         figures_key = sorted({f"{p.low}:{p.high}" for _, p in pairs})
         key = "|".join(map(str, (*(_key(*pairs[0]) or ()), *figures_key)))
         district = pairs[0][0].document.meta.district
-        return self.finding(message, notes, group, district=district, key=key)
+        return self.finding(message, notes, group, severity, district=district, key=key)
 
 
 def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:
@@ -109,15 +119,54 @@ def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:
     return (*key, commune) if commune else key
 
 
-def _conflicting(pairs: Iterable[tuple[DocumentClaims, Quantity]], tolerance: float) -> bool:
-    items = list(pairs)
-    for i, (doc_a, a) in enumerate(items):
-        for doc_b, b in items[i + 1 :]:
-            if doc_a.document.path == doc_b.document.path:
-                continue
-            if not intervals_overlap(_interval(a, tolerance), _interval(b, tolerance)):
-                return True
-    return False
+def _severity(
+    pairs: Iterable[tuple[DocumentClaims, Quantity]], tolerance: float
+) -> Severity | None:
+    """The worst disagreement among the figures of one key, or None if they agree.
+
+    Figures are compared once per distinct statement (interval and comparator),
+    never pair by pair: a sentence repeated ten thousand times is one figure.
+    """
+    statements: dict[tuple[object, ...], list[tuple[DocumentClaims, Quantity]]] = {}
+    for item, q in pairs:
+        statements.setdefault((q.op, q.low, q.high, q.low_inclusive, q.high_inclusive), []).append(
+            (item, q)
+        )
+    worst: Severity | None = None
+    groups = list(statements.values())
+    for i, first in enumerate(groups):
+        for second in groups[i + 1 :]:
+            paths = {item.document.path for item, _ in first + second}
+            if len(paths) < 2:
+                continue  # a document that states two figures is not this check's business
+            found = _disagreement(first, second, tolerance)
+            if found is not None and (worst is None or found.rank > worst.rank):
+                worst = found
+    return worst
+
+
+def _disagreement(
+    first: list[tuple[DocumentClaims, Quantity]],
+    second: list[tuple[DocumentClaims, Quantity]],
+    tolerance: float,
+) -> Severity | None:
+    (doc_a, a), (doc_b, b) = first[0], second[0]
+    if intervals_overlap(_interval(a, tolerance), _interval(b, tolerance)):
+        # "tối thiểu 1.200 doanh nghiệp" and "tối thiểu 1.500 doanh nghiệp" overlap, but
+        # one target cannot have two floors.
+        same_bound_kind = a.op is b.op and a.op in _ONE_SIDED
+        if same_bound_kind and a.value != b.value and a.status is Status.TARGET:
+            return Severity.WARNING
+        return None
+    if a.value == b.value:
+        return Severity.INFO  # "trên 30,9%" and "30,9%": the same number, worded two ways
+    dates = [d for d in (doc_a.document.meta.date, doc_b.document.meta.date) if d]
+    if a.status is Status.ESTIMATE and len(dates) == 2 and abs((dates[0] - dates[1]).days) > 14:
+        return Severity.INFO  # an estimate revised weeks later
+    return Severity.WARNING
+
+
+_ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
 
 
 def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
