@@ -164,7 +164,8 @@ def figure_period(
     after = max(before, default=0)
     if cues().current.search(f, after, q.start):
         return None
-    if cues().single.search(f, max(after, clause[0]), q.start):
+    item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
+    if cues().single.search(f, item, q.start):
         return None  # one company's or one project's figure sums up no period
     right_after = [p for p in periods if q.end <= p.start <= q.end + 2]
     if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
@@ -180,9 +181,12 @@ def figure_period(
 # a date inside a citation ("Nghị quyết số 20 ngày 27/11") dates a document.
 _EVENT_DAY = re.compile(
     r"(?:^|[,;:]\s*)(?:(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa|hôm)\s+"
-    r"(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})"
-    r"|tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)(?!\w))"
+    r"(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})|đầu năm\s*,)"
+    r"|(?<!\w)tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)(?!\w)"
 )
+# An item of a list ("- Công ty ..., tổng vốn 70 tỷ đồng") or a clause after
+# ";" or ":" is where a company or a project is named for its figure.
+_ITEM_BREAK = re.compile(r"\s[-–+•]\s|[;:]")
 
 
 def status_of(
