@@ -132,7 +132,7 @@ def test_checks_are_indexed_not_pairwise(tmp_path: Path, monkeypatch) -> None:
             for j in range(3):
                 docs[f"{i}_{j}.md"] = (
                     f"---\ndate: 2023-12-{10 + j}\nprovince: {province}\n---\n"
-                    "Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 1.000 tỷ đồng; tỷ lệ đô thị hóa đạt trên 50%.\n"
+                    f"Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 1.00{j} tỷ đồng; tỷ lệ đô thị hóa đạt trên 50%.\n"
                 )
         return docs
 
