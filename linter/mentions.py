@@ -71,8 +71,10 @@ class _Scanner:
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
         self.spans = [m.span() for m in WORD.finditer(folded)]
-        strip = str.maketrans("", "", APOSTROPHES)
-        self.keys = [folded[a:b].translate(strip) for a, b in self.spans]
+        self.keys = [folded[a:b] for a, b in self.spans]
+        if any(c in folded for c in APOSTROPHES):  # rare: skip the pass when there is none
+            strip = str.maketrans("", "", APOSTROPHES)
+            self.keys = [key.translate(strip) for key in self.keys]
         self.aliases = {name_key(a) for a in places().province_aliases}
 
     def gap(self, i: int) -> str:

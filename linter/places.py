@@ -31,6 +31,7 @@ _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _TYPE_NOTE = re.compile(r"\s*\([^)]*\)")
 
 
+@lru_cache(maxsize=1 << 16)  # the scanner looks up the same few thousand names over and over
 def name_key(name: str) -> str:
     """The lookup form of a place name: folded words, single spaces, no punctuation,
     no apostrophe inside a word ("Cư M'gar" and "Cư Mgar" meet) nor a note of its type."""
