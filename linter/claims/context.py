@@ -162,7 +162,7 @@ def figure_period(
     company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
     before = [p.end for p in periods if p.end <= q.start]
     after = max(before, default=0)
-    if cues().current.search(f, after, q.start):
+    if _current(f, after, q.start):
         return None
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
     if cues().single.search(f, item, q.start):
@@ -255,14 +255,33 @@ def _closing_status(period: Period | None, reference: dt.date | None) -> Status 
 MAX_QUIET = 4
 
 
+def _current(f: str, start: int, end: int) -> bool:
+    """Whether the status cue nearest before `end` (after `start`) is a "now" word:
+    "tính đến nay, tỉnh có 301 dự án" is a stock; "hiện có ..., để đảm bảo mục
+    tiêu tăng trưởng từ 8,4%" is a target after all."""
+    table = cues()
+    last = None
+    for last in table.pattern.finditer(f, start, end):  # noqa: B007 - the last one counts
+        pass
+    return last is not None and table.current.fullmatch(last.group()) is not None
+
+
 def update_context(context: Context, f: str, periods: list[PeriodMention]) -> None:
     table = cues()
     found = list(table.pattern.finditer(f))
     usable = [p for p in periods if p.period.grain != "day"]
+    if usable and _current(f, usable[-1].end, len(f)):
+        # "tính đến ngày 6.2, tổng thu ... là 33.338 tỉ đồng": the next sentence's
+        # "Trong đó, thu nội địa là 24.956 tỉ đồng" is year-to-date as well.
+        context.period, context.status, context.quiet = None, Status.ACTUAL, 0
+        return
     if usable:
         context.period = usable[-1].period
         context.status = table.status[found[-1].group()] if found else None
         context.quiet = 0
+        return
+    if _current(f, 0, len(f)):
+        context.period, context.status, context.quiet = None, Status.ACTUAL, 0
         return
     if found:
         context.status = table.status[found[-1].group()]
