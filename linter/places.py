@@ -23,8 +23,8 @@ from linter.errors import LexiconError
 from linter.nlp import fold
 
 # An apostrophe inside a word is part of it: "Cư M'gar", "Ea H’leo", "Đắk R‘Lấp"
-# (any of ' ’ ‘ ʼ) are written with it, without it ("Cư Mgar") or with another.
-APOSTROPHES = "'’‘ʼ"
+# are written with one of ' ’ ‘ ʼ ` ´, or without it ("Cư Mgar").
+APOSTROPHES = "'’‘ʼ`´"
 WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 # A dataset name may say its type ("Kỳ Anh (Huyện)") where two units share it.

@@ -300,3 +300,16 @@ def test_the_district_of_the_title_line_wins_over_a_neighbour_named_as_often() -
     # Named once each outside the title: no district stands out, none is guessed.
     body = text.split("\n\n", 1)[1] + " Huyện Vạn Ninh có nhiều tiềm năng."
     assert (meta_of(body).district, meta_of(body).scope) == (None, None)
+
+
+def test_every_district_with_an_apostrophe_resolves_however_it_is_written() -> None:
+    districts = [d for d in gazetteer.load().district_of.values() if "'" in d.short]
+    assert len(districts) >= 5  # Ia H'Drai, Ea H'leo, Cư M'gar, M'Đrắk, Đắk R'Lấp
+    wrong = []
+    for district in districts:
+        for mark in ("’", "‘", "ʼ", "`", "´", ""):
+            written = _short(district).replace("'", mark)
+            meta = meta_of(f"Chiều 15/9, Huyện ủy {written} họp bàn nhiệm vụ quý IV năm 2023.")
+            if (meta.district, meta.province) != (district.name, district.province):
+                wrong.append((written, meta.district, meta.province))
+    assert wrong == []
