@@ -33,7 +33,8 @@ inferred from the text, each with its `Provenance`. Word lists live in
 - commune (GAZETTEER): at commune level, the ward named with the issuer, of the
   issuer's type and province: of the units before 1 July 2025 when the document
   is dated before it (its district is then set too), of the units after it
-  when dated after. Several such wards: the one in a district the text names.
+  when dated after (in the province the named one merged into). Several such
+  wards: the one in a district the text names.
 - plan_year: a `plan_words` word followed by "năm YYYY" in the title or first
   sentence (TEXT), else the most frequent "năm YYYY" not before the date's
   year, the later on a tie (GUESS).
@@ -249,8 +250,11 @@ def _commune(
     """The ward named with the issuer, if exactly one fits (see the module docstring)."""
 
     def fits(w: Ward) -> bool:
-        generation = w.current if date and date >= _MERGER else w.legacy
-        return generation and province in (None, w.province)
+        if date and date >= _MERGER:  # "phường Bồng Sơn (Bình Định)" is now in Gia Lai
+            return w.current and (province is None or w.province in (province, merged))
+        return w.legacy and province in (None, w.province)
+
+    merged = gazetteer.merged_into(province) if province else None
 
     candidates = {w for b in issued for w in b.mention.wards if fits(w)}
     if len(candidates) > 1:  # "xã Tân Lập, huyện Đan Phượng": the district tells

@@ -313,3 +313,15 @@ def test_every_district_with_an_apostrophe_resolves_however_it_is_written() -> N
             if (meta.district, meta.province) != (district.name, district.province):
                 wrong.append((written, meta.district, meta.province))
     assert wrong == []
+
+
+def test_a_commune_after_the_merger_named_with_its_former_province() -> None:
+    text = (
+        "Ngày 5/8, UBND phường Bồng Sơn (Bình Định) họp triển khai nhiệm vụ năm 2025 "
+        "theo Quyết định ngày 1/8/2025."
+    )
+    meta = meta_of(text)
+    assert (meta.commune, meta.district, meta.level) == ("Phường Bồng Sơn", None, Level.COMMUNE)
+    # Before the merger the same name is the ward of thị xã Hoài Nhơn.
+    before = meta_of(text.replace("5/8", "5/3").replace("1/8/2025", "1/3/2025"))
+    assert (before.commune, before.district) == ("Phường Bồng Sơn", "Thị xã Hoài Nhơn")
