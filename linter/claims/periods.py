@@ -43,6 +43,8 @@ _PERIOD = re.compile(
     rf"|tháng\s+(?P<mo>1[0-2]|0?[1-9])(?:\s*(?:/\s*|\s+năm\s+)(?P<moy>{_YEAR}))?(?![\d/])"
     # "đầu năm 2017" is a time early in the year, not the year a figure sums up
     rf"|(?<!đầu )(?:năm|hết năm|cuối năm|đến năm|trong năm)\s+(?P<y>{_YEAR})"
+    rf"|(?<=trong )(?P<by>{_YEAR})(?![.,]?\d|\s*[-–—/]\s*\d)"  # "trong 2016, Hải Phòng thu ..."
+    r"|(?P<whole>cả năm(?: nay)?)"  # "chỉ tiêu tăng trưởng cả năm": the document's year
     r")(?!\w)"
 )
 # "so với cùng kỳ năm 2016", "so với cùng thời điểm năm 2016", "so với mức của
@@ -159,7 +161,10 @@ def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
         return (
             None if year is None else _months(year, month, month, "month", f"tháng {month}/{year}")
         )
-    return _year_period(int(g["y"]), f"năm {g['y']}")
+    if g["whole"]:
+        return None if default_year is None else _year_period(default_year, f"năm {default_year}")
+    year = g["y"] or g["by"]
+    return _year_period(int(year), f"năm {year}")
 
 
 @dataclass(frozen=True)
