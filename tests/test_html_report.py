@@ -6,7 +6,9 @@ real-looking Quảng Ninh press releases, with spans computed from the texts.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import re
 import shutil
 import subprocess
@@ -230,14 +232,27 @@ def test_document_text_is_inert(result: RunResult) -> None:
     assert len(re.findall(r"<script\b", html)) == 1
 
 
+def csp_source(text: str) -> str:
+    """How a Content-Security-Policy names an inline script or style by its content."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
 def test_self_contained_and_csp(result: RunResult) -> None:
     html = render_html(result)
     assert "http://" not in html and "https://" not in html
     assert "//" not in re.sub(r"<script>.*?</script>|<style>.*?</style>", "", html, flags=re.S)
-    assert (
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-    ) in html
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert policy is not None and "unsafe" not in policy[1]
+    # The policy allows the inlined style and script by their hashes, and nothing else.
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    script = re.search(r"<script>(.*?)</script>", html, re.S)
+    assert style is not None and script is not None
+
+    assert policy[1] == (
+        f"default-src 'none'; style-src {csp_source(style[1])}; "
+        f"script-src {csp_source(script[1])}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
     assert html.index("Content-Security-Policy") < html.index("<style>")
 
 
@@ -462,7 +477,10 @@ def test_browser_renders_cards_and_payload_stays_inert(result: RunResult, tmp_pa
     assert len(re.findall(r"<script\b", dom)) == 1
 
     # The filters: pick a severity and search without accents, as a reader would.
+    # The probe is an inline script: the policy must list its hash, as it lists ours.
+    probe_source = FILTER_PROBE.removeprefix("<script>").removesuffix("</script></body>")
     probe = page.read_text(encoding="utf-8").replace("</body>", FILTER_PROBE)
+    probe = probe.replace("script-src ", f"script-src {csp_source(probe_source)} ", 1)
     page.write_text(probe, encoding="utf-8")
     dom = dump_dom(page, tmp_path)
     hidden = dict(re.findall(r'<article [^>]*data-code="(\w+)"[^>]*?( hidden="")?>', dom))

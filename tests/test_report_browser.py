@@ -111,8 +111,8 @@ def browser() -> Iterator[Browser]:
 def open_page(browser: Browser) -> Iterator[object]:
     contexts = []
 
-    def open_(path: Path, wait: bool = True) -> Opened:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    def open_(path: Path, wait: bool = True, width: int = 1280, height: int = 900) -> Opened:
+        context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         opened = Opened(page)
@@ -170,6 +170,47 @@ def test_the_listeners_catch_what_they_guard_against(tmp_path: Path, open_page) 
     opened.page.wait_for_load_state("load")
     assert opened.dialogs == ["1"]
     assert opened.blocked == ["https://example.invalid/x.png"]
+
+
+def test_the_policy_blocks_inline_code_that_escaped_escaping(
+    seeds_result: RunResult, tmp_path: Path, open_page
+) -> None:
+    """What a future escaping mistake would let through (an inline script, an event
+    handler, a style attribute) does not run: the policy names the page's own script
+    and style by hash, which still run."""
+    page_html = render_html(seeds_result).replace(
+        "</main>",
+        "<script>alert('inline')</script><img id=bad src=x onerror=alert('handler')>"
+        '<p id="styled" style="color: rgb(255, 0, 0)">x</p></main>',
+    )
+    path = tmp_path / "injected.html"
+    path.write_text(page_html, encoding="utf-8")
+    opened = open_page(path)  # waits for body[data-ready]: the hashed script ran
+    page = opened.page
+    assert opened.dialogs == []
+    color = page.evaluate("getComputedStyle(document.getElementById('styled')).color")
+    assert color != "rgb(255, 0, 0)"
+    assert page.evaluate("getComputedStyle(document.body).margin") == "0px"  # style.css applies
+    assert opened.errors and all("Content Security Policy" in e for e in opened.errors)
+    assert opened.blocked == []
+
+
+def test_readable_on_a_phone(seeds_result: RunResult, tmp_path: Path, open_page) -> None:
+    path = tmp_path / "seeds.html"
+    path.write_text(render_html(seeds_result), encoding="utf-8")
+    width, height = 390, 844  # a common phone, in CSS pixels
+    opened = open_page(path, width=width, height=height)
+    page = opened.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    bar = page.locator("#filters").bounding_box()
+    assert bar is not None and bar["width"] <= width and bar["height"] < height / 5
+    # Reading the last finding, the filter bar has scrolled away with the page.
+    page.locator("article.card").last.scroll_into_view_if_needed()
+    bar = page.locator("#filters").bounding_box()
+    assert bar is not None and bar["y"] + bar["height"] <= 0
+    page.select_option("#f-code", "VB01")  # and it still works
+    assert (opened.visible(), opened.shown()) == (["VB01"], 1)
+    opened.assert_inert()
 
 
 def test_seed_findings_visible_with_both_quotes(seeds_page: Opened) -> None:
