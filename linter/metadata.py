@@ -86,22 +86,16 @@ def infer_metadata(doc: Document) -> DocumentMeta:
         out["district"] = _canonical(out["district"], known.name if known else None)
     about = issued or _subject(folded, mentions, lead[0])
     level = _level(about, known)
-    if level is Level.DISTRICT and "district" not in kept:
-        headline = re.match(r"\s*[^\n]*", text).end()  # the title line names its subject
-        found = _district(about, mentions, known.name if known else None, headline)
-        if found is not None:
-            put("district", found.name, Provenance.GAZETTEER)
-            if not out["province"]:
-                put("province", found.province, Provenance.GAZETTEER)
-    if level is Level.COMMUNE:
-        ward = _commune(about, mentions, known.name if known else None, out["date"])
-        if ward is not None:
-            put("commune", _ward_name(ward), Provenance.GAZETTEER)
-            district = gazetteer.district_of(ward)
-            if district is not None:
-                put("district", district.name, Provenance.GAZETTEER)
-            if not out["province"]:
-                put("province", ward.province, Provenance.GAZETTEER)
+    district, ward = None, None
+    if "district" not in kept or level is Level.COMMUNE:  # front matter's district stays
+        district, ward = _unit_below(level, about, mentions, known, out["date"], text)
+    if ward is not None:
+        put("commune", _ward_name(ward), Provenance.GAZETTEER)
+        district = gazetteer.district_of(ward)  # None after the merger
+    if district is not None:
+        put("district", district.name, Provenance.GAZETTEER)
+    if (district or ward) and not out["province"]:
+        put("province", (district or ward).province, Provenance.GAZETTEER)
     source = Provenance.TEXT if about else Provenance.NONE
     if level is Level.PROVINCE and out["district"]:  # named in front matter
         level, source = Level.DISTRICT, out["district_source"]
@@ -199,6 +193,30 @@ def _level(issued: list[_Body], province: Province | None) -> Level:
     return Level.DISTRICT if district else Level.PROVINCE
 
 
+def _headline_end(text: str) -> int:
+    """Where the first line with text ends: a title line names what the text is about."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _unit_below(
+    level: Level,
+    about: list[_Body],
+    mentions: list[Mention],
+    province: Province | None,
+    date: dt.date | None,
+    text: str,
+) -> tuple[District | None, Ward | None]:
+    """The district or the commune the document is about, at those levels, if resolved."""
+    name = province.name if province else None
+    if level is Level.DISTRICT:
+        return _district(about, mentions, name, _headline_end(text)), None
+    if level is Level.COMMUNE:
+        return None, _commune(about, mentions, name, date)
+    return None, None
+
+
 def _best(score: dict[District, Any], needed: Any = 0) -> District | None:
     """The district with the highest score if no other has it and it reaches `needed`."""
     ranked = sorted(score.items(), key=lambda item: item[1], reverse=True)[:2]
@@ -207,7 +225,7 @@ def _best(score: dict[District, Any], needed: Any = 0) -> District | None:
 
 
 def _district(
-    issued: list[_Body], mentions: list[Mention], province: str | None, headline: int = 0
+    issued: list[_Body], mentions: list[Mention], province: str | None, headline: int
 ) -> District | None:
     unit_type = issued[0].unit.type
 
@@ -249,12 +267,12 @@ def _commune(
 ) -> Ward | None:
     """The ward named with the issuer, if exactly one fits (see the module docstring)."""
 
+    merged = gazetteer.merged_into(province) if province else None
+
     def fits(w: Ward) -> bool:
         if date and date >= _MERGER:  # "phường Bồng Sơn (Bình Định)" is now in Gia Lai
             return w.current and (province is None or w.province in (province, merged))
         return w.legacy and province in (None, w.province)
-
-    merged = gazetteer.merged_into(province) if province else None
 
     candidates = {w for b in issued for w in b.mention.wards if fits(w)}
     if len(candidates) > 1:  # "xã Tân Lập, huyện Đan Phượng": the district tells
