@@ -26,7 +26,7 @@ from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
 from linter.errors import LexiconError
 from linter.lexicon import read_data
-from linter.models import Period, Scope, Status
+from linter.models import Dimension, Period, Scope, Status
 
 
 class _StatusFile(BaseModel):
@@ -160,6 +160,8 @@ def figure_period(
     dates an event to a day carries no earlier period: "Ngày 6/2, ... trao 8 giấy
     chứng nhận ... 311 triệu USD" is not about last year. A figure of one
     company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
+    if q.dimension is Dimension.DURATION:
+        return None  # "một thập kỷ", "6 tháng thi công" last; they sum up no period
     before = [p.end for p in periods if p.end <= q.start]
     after = max(before, default=0)
     if _current(f, after, q.start):
@@ -167,7 +169,9 @@ def figure_period(
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
     if cues().single.search(f, item, q.start):
         return None  # one company's or one project's figure sums up no period
-    right_after = [p for p in periods if q.end <= p.start <= q.end + 2]
+    right_after = [
+        p for p in periods if q.end <= p.start <= q.end + 2 and not f[q.end : p.start].strip()
+    ]
     if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
         return right_after[0].period
     named = period_of(periods, q.start, clause[0], clause[1])
@@ -182,7 +186,7 @@ def figure_period(
 _EVENT_DAY = re.compile(
     r"(?:^|[,;:]\s*)(?:(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa|hôm)\s+"
     r"(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})|đầu năm\s*,)"
-    r"|(?<!\w)tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)(?!\w)"
+    r"|(?<!\w)(?:tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)|dịp)(?!\w)"
 )
 # An item of a list ("- Công ty ..., tổng vốn 70 tỷ đồng") or a clause after
 # ";" or ":" is where a company or a project is named for its figure.
@@ -256,14 +260,18 @@ MAX_QUIET = 4
 
 
 def _current(f: str, start: int, end: int) -> bool:
-    """Whether the status cue nearest before `end` (after `start`) is a "now" word:
-    "tính đến nay, tỉnh có 301 dự án" is a stock; "hiện có ..., để đảm bảo mục
-    tiêu tăng trưởng từ 8,4%" is a target after all."""
+    """Whether a "now" word stands before `end` (after `start`) with no target or
+    estimate cue after it: "tính đến nay, tỉnh có 301 dự án" and "đến nay đã giảm
+    được 9 đầu mối" are stocks; "hiện có ..., để đảm bảo mục tiêu tăng trưởng từ
+    8,4%" is a target after all."""
     table = cues()
-    last = None
-    for last in table.pattern.finditer(f, start, end):  # noqa: B007 - the last one counts
-        pass
-    return last is not None and table.current.fullmatch(last.group()) is not None
+    now = None
+    for m in table.pattern.finditer(f, start, end):
+        if table.current.fullmatch(m.group()):
+            now = m
+        elif table.status[m.group()] is not Status.ACTUAL:
+            now = None
+    return now is not None
 
 
 def update_context(context: Context, f: str, periods: list[PeriodMention]) -> None:
