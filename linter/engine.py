@@ -172,7 +172,7 @@ def run(
     lexicon = policy.build_lexicon(config)
     infos = run_documents(prepared, options, findings, lexicon, loaded)
     findings = policy.adjust(findings, config)
-    findings = apply_suppressions(findings, (doc for doc, _ in prepared))
+    findings = apply_suppressions(findings, (doc for doc, _ in prepared), options.lang)
     findings = [f for f in findings if f.fingerprint not in options.baseline]
     if options.focus is not None:
         focus, role, lang = options.focus, options.focus_role, options.lang

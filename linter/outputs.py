@@ -34,7 +34,7 @@ def render(result: RunResult, fmt: str, lang: str, colour: bool = False) -> str:
     if fmt == "github":
         from reports.github import render_github
 
-        annotations, summary = render_github(result)
+        annotations, summary = render_github(result, lang=lang)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:  # GitHub shows few annotations per step; the summary has them all
             try:

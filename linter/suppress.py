@@ -47,7 +47,9 @@ def declared(doc: Document) -> dict[str, tuple[int, int]]:
     return found
 
 
-def apply_suppressions(findings: Iterable[Finding], documents: Iterable[Document]) -> list[Finding]:
+def apply_suppressions(
+    findings: Iterable[Finding], documents: Iterable[Document], lang: str = "vi"
+) -> list[Finding]:
     by_path = {d.path: declared(d) for d in documents}
     used: set[tuple[str, str]] = set()
     kept: list[Finding] = []
@@ -63,10 +65,20 @@ def apply_suppressions(findings: Iterable[Finding], documents: Iterable[Document
     for path, codes in sorted(by_path.items()):
         for code, (line, column) in sorted(codes.items()):
             if (path, code) not in used:
-                message = (
+                english = (
                     f"suppression of {code} is unused: no {code} finding involves this document"
                 )
-                kept.append(engine_finding("DC04", message, path, line, column))
+                message = (
+                    english
+                    if lang == "en"
+                    else (
+                        f"bỏ qua {code} không còn tác dụng: không có phát hiện {code} nào "
+                        "liên quan đến văn bản này"
+                    )
+                )
+                # The fingerprint keeps the English message: baselines hold in either language.
+                key = f"{path}|{english}"
+                kept.append(engine_finding("DC04", message, path, line, column, key=key))
     return kept
 
 

@@ -9,9 +9,9 @@ e.g. `::add-mask::`) or inject links and HTML into the summary.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from linter.models import Evidence, Finding, RunResult, Severity
+from reports.text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -98,25 +98,26 @@ def _row(finding: Finding) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_summary(result: RunResult) -> str:
-    counts = Counter(f.severity for f in result.findings)
-    tally = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s])
-    lines = [
-        "## doichieu",
-        "",
-        f"{len(result.documents)} documents read, {len(result.unreadable)} unreadable; "
-        f"{len(result.findings)} findings ({tally or 'none'}).",
-    ]
+_HEADERS = {
+    "en": "| Severity | Code | Location | Message | Evidence |",
+    "vi": "| Mức | Mã | Vị trí | Nội dung | Bằng chứng |",
+}
+
+
+def render_summary(result: RunResult, lang: str = "en") -> str:
+    lines = ["## doichieu", "", summary_line(result, lang)]
     if result.findings:
         lines += [
             "",
-            "| Severity | Code | Location | Message | Evidence |",
+            _HEADERS["en" if lang == "en" else "vi"],
             "| --- | --- | --- | --- | --- |",
             *(_row(f) for f in result.findings),
         ]
     return "\n".join(lines) + "\n"
 
 
-def render_github(result: RunResult, max_annotations: int = 10) -> tuple[str, str]:
-    """(annotation lines for stdout, Markdown for `$GITHUB_STEP_SUMMARY`)."""
-    return render_annotations(result, max_annotations), render_summary(result)
+def render_github(
+    result: RunResult, max_annotations: int = 10, lang: str = "en"
+) -> tuple[str, str]:
+    """(annotation lines for stdout, Markdown for `$GITHUB_STEP_SUMMARY` in `lang`)."""
+    return render_annotations(result, max_annotations), render_summary(result, lang)

@@ -31,19 +31,38 @@ def render_text(result: RunResult, colour: bool = False, lang: str = "vi") -> st
             date = ev.document_date.strftime("%d/%m/%Y") if ev.document_date else "??/??/????"
             quote = printable(ev.quote)
             lines.append(f"    {printable(ev.path)}:{ev.line}:{ev.column}  {date}  «{quote}»")
-    counts = Counter(f.severity for f in result.findings)
-    summary = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s])
-    if lang == "en":
-        lines.append(
-            f"{len(result.documents)} documents read, {len(result.unreadable)} unreadable; "
-            f"{len(result.findings)} findings ({summary or 'none'})."
-        )
-    else:
-        lines.append(
-            f"Đã đọc {len(result.documents)} văn bản, {len(result.unreadable)} không đọc được; "
-            f"{len(result.findings)} phát hiện ({summary or 'không có'})."
-        )
+    lines.append(summary_line(result, lang))
     return "\n".join(no_workflow_command(line) for line in lines) + "\n"
+
+
+# Severities counted in the summary line: Vietnamese nouns have no plural.
+_SEVERITY_WORDS = {
+    "vi": {Severity.ERROR: ("lỗi",) * 2, Severity.WARNING: ("cảnh báo",) * 2,
+           Severity.INFO: ("thông tin",) * 2},
+    "en": {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"),
+           Severity.INFO: ("info", "info")},
+}  # fmt: skip
+
+
+def summary_line(result: RunResult, lang: str) -> str:
+    """ "Đã đọc 5 văn bản, 0 không đọc được; 3 phát hiện (3 cảnh báo)." or, in English,
+    "1 document read, 0 unreadable; 1 finding (1 warning)." (the text report's last
+    line, and the GitHub job summary's first)."""
+    words = _SEVERITY_WORDS["en" if lang == "en" else "vi"]
+    counts = Counter(f.severity for f in result.findings)
+    tally = ", ".join(
+        f"{counts[s]} {words[s][counts[s] != 1]}" for s in reversed(Severity) if counts[s]
+    )
+    read, unreadable, found = len(result.documents), len(result.unreadable), len(result.findings)
+    if lang == "en":
+        return (
+            f"{read} document{'s' * (read != 1)} read, {unreadable} unreadable; "
+            f"{found} finding{'s' * (found != 1)} ({tally or 'none'})."
+        )
+    return (
+        f"Đã đọc {read} văn bản, {unreadable} không đọc được; "
+        f"{found} phát hiện ({tally or 'không có'})."
+    )
 
 
 def no_workflow_command(line: str) -> str:

@@ -29,7 +29,7 @@ def test_check_seeds_exits_1_and_prints_findings(
     out = capsys.readouterr().out
     assert "seeds/001_82f02cea0d5a5bc1.txt:2:553: NU01 [warning]" in out
     assert "    seeds/000_46a754388d49c070.txt:2:377  23/12/2023  «56.000 tỷ đồng»" in out
-    assert out.rstrip().endswith("3 phát hiện (3 warning).")
+    assert out.rstrip().endswith("3 phát hiện (3 cảnh báo).")
 
 
 def test_fail_on_controls_exit_status(monkeypatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -212,3 +212,42 @@ def test_force_color_through_a_pipe_and_never_into_a_file(corpus: Path) -> None:
     env["NO_COLOR"] = "1"
     proc = _doichieu("check", "corpus", cwd=corpus, env=env)
     assert "NU01 [warning]" in proc.stdout and "\033[" not in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "lang", "expected"),
+    [
+        ({"a.md": A}, "en", "1 document read, 0 unreadable; 0 findings (none)."),
+        ({"a.md": A, "b.md": B}, "en", "2 documents read, 0 unreadable; 1 finding (1 warning)."),
+        ({"a.md": A, "b.md": B, "c.md": C, "d.md": D}, "en",
+         "4 documents read, 0 unreadable; 2 findings (2 warnings)."),
+        ({"a.md": A, "b.md": B}, "vi", "Đã đọc 2 văn bản, 0 không đọc được; 1 phát hiện (1 cảnh báo)."),
+    ],
+)  # fmt: skip
+def test_summary_line_in_the_run_language_with_plurals(
+    tmp_path, capsys, files, lang, expected
+) -> None:
+    write_corpus(tmp_path, files)
+    main(["check", str(tmp_path), "--lang", lang])
+    assert capsys.readouterr().out.splitlines()[-1] == expected
+
+
+def test_github_step_summary_in_the_run_language(corpus: Path, capsys, monkeypatch) -> None:
+    summary = corpus / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "corpus", "--format", "github"]) == 1
+    assert summary.read_text(encoding="utf-8").splitlines()[:5] == [
+        "## doichieu",
+        "",
+        "Đã đọc 3 văn bản, 0 không đọc được; 1 phát hiện (1 cảnh báo).",
+        "",
+        "| Mức | Mã | Vị trí | Nội dung | Bằng chứng |",
+    ]
+    summary.unlink()
+    assert main(["check", "corpus", "--format", "github", "--lang", "en"]) == 1
+    assert summary.read_text(encoding="utf-8").splitlines()[2:5] == [
+        "3 documents read, 0 unreadable; 1 finding (1 warning).",
+        "",
+        "| Severity | Code | Location | Message | Evidence |",
+    ]
+    capsys.readouterr()

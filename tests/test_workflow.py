@@ -190,11 +190,21 @@ def test_inline_suppression(corpus: Path, capsys, marker: str) -> None:
 def test_front_matter_suppression_and_unused_ones(corpus: Path, capsys) -> None:
     b = B.replace("province: Quảng Ninh\n", "province: Quảng Ninh\ndoichieu-ignore: [NU01, VB01]\n")
     (corpus / "corpus" / "b.md").write_text(b, encoding="utf-8")
-    assert main(["check", "corpus", "--format", "json"]) == 0
-    data = _json(capsys)
-    assert [(f["code"], f["severity"], f["message"]) for f in data["findings"]] == [
+    assert main(["check", "corpus", "--format", "json", "--lang", "en"]) == 0
+    en = _json(capsys)["findings"]
+    assert [(f["code"], f["severity"], f["message"]) for f in en] == [
         ("DC04", "info", "suppression of VB01 is unused: no VB01 finding involves this document")
     ]
+    assert main(["check", "corpus", "--format", "json"]) == 0
+    vi = _json(capsys)["findings"]
+    assert [f["message"] for f in vi] == [
+        "bỏ qua VB01 không còn tác dụng: không có phát hiện VB01 nào liên quan đến văn bản này"
+    ]
+    assert main(["check", "corpus", "--write-baseline", "--lang", "en"]) == 0
+    capsys.readouterr()
+    # A baseline written by an English run hides the Vietnamese run's DC04 too.
+    assert main(["check", "corpus", "--baseline", ".doichieu-baseline.json"]) == 0
+    assert capsys.readouterr().out.endswith("; 0 phát hiện (không có).\n")
 
 
 def test_html_comment_suppression(corpus: Path, capsys) -> None:
