@@ -9,17 +9,20 @@ whole gazetteer.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
-from conftest import run_corpus
+from conftest import REPO, run_corpus
 from linter import gazetteer
 from linter.gazetteer import District, Province, Ward
 from linter.metadata import infer_metadata
 from linter.models import Document, DocumentMeta, Level, Provenance
 from linter.places import name_key, without_type_note
+from reports.json_report import render_json
 
 
 def doc(text: str) -> Document:
@@ -325,3 +328,19 @@ def test_a_commune_after_the_merger_named_with_its_former_province() -> None:
     # Before the merger the same name is the ward of thị xã Hoài Nhơn.
     before = meta_of(text.replace("5/8", "5/3").replace("1/8/2025", "1/3/2025"))
     assert (before.commune, before.district) == ("Phường Bồng Sơn", "Thị xã Hoài Nhơn")
+
+
+def test_the_json_report_gives_each_documents_level_and_commune(tmp_path: Path) -> None:
+    documents = {
+        "xa.txt": "Ngày 5/3, UBND xã Tân Lập, huyện Đan Phượng, thành phố Hà Nội họp bàn kế "
+        "hoạch năm 2024 theo Nghị quyết ngày 1/3/2024.",
+        "huyen.txt": "Ngày 5/1, UBND huyện Không Tên, tỉnh Đắk Lắk họp bàn kế hoạch năm 2024.",
+    }
+    payload = json.loads(render_json(run_corpus(tmp_path, documents)))
+    schema = json.loads((REPO / "reports/schema/doichieu-report.schema.json").read_text("utf-8"))
+    assert [e.message for e in Draft202012Validator(schema).iter_errors(payload)] == []
+    fields = ("district", "level", "level_source", "commune", "commune_source")
+    assert {d["path"]: tuple(d[f] for f in fields) for d in payload["documents"]} == {
+        "xa.txt": ("Huyện Đan Phượng", "commune", "text", "Xã Tân Lập", "gazetteer"),
+        "huyen.txt": (None, "district", "text", None, "none"),
+    }
