@@ -37,6 +37,8 @@ class _StatusFile(BaseModel):
     estimate: tuple[str, ...]
     target: tuple[str, ...]
     actual: tuple[str, ...]
+    request: tuple[str, ...]
+    neutral: tuple[str, ...]
     current: tuple[str, ...]
     single: tuple[str, ...]
     national: tuple[str, ...]
@@ -47,8 +49,9 @@ class _StatusFile(BaseModel):
 @dataclass(frozen=True)
 class Cues:
     pattern: re.Pattern[str]
-    status: dict[str, Status]
+    status: dict[str, Status | None]  # None: a request or a need, no status at all
     part_of: re.Pattern[str]
+    neutral: frozenset[str]
     current: re.Pattern[str]
     single: re.Pattern[str]
     place: re.Pattern[str]  # national and local words; `national` tells them apart
@@ -66,13 +69,18 @@ def cues() -> Cues:
         raw = _StatusFile.model_validate(read_data("status.yaml"))
     except ValidationError as exc:
         raise LexiconError(f"linter/data/status.yaml: {exc}") from exc
-    status = {
+    status: dict[str, Status | None] = {
         nlp.fold(w): Status(kind)
         for kind in ("estimate", "target", "actual")
         for w in getattr(raw, kind)
     }
+    status.update({nlp.fold(w): None for w in raw.request})
+    # Neutral phrases are matched (longest first) so that the cue words inside
+    # them ("nhiệm vụ chi", "bổ sung có mục tiêu") never count, then dropped.
+    neutral = {nlp.fold(w) for w in raw.neutral}
     return Cues(
-        pattern=_words(tuple(status)),
+        pattern=_words(tuple(status) + tuple(neutral)),
+        neutral=frozenset(neutral),
         status=status,
         part_of=_words(raw.part_of),
         current=_words(raw.current),
@@ -216,7 +224,7 @@ def status_of(
     closing = _closing_status(period or context.period, reference)
     found = [
         m
-        for m in table.pattern.finditer(f, 0, q.start)
+        for m in _cue_matches(f, 0, q.start)
         if not any(a <= m.start() < b for a, b in taken)
         and not _MEASURED_AGAINST.search(f, max(0, m.start() - 12), m.start())
     ]
@@ -238,6 +246,11 @@ def status_of(
 # "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is
 # what the figure is measured against, not what the figure is.
 _MEASURED_AGAINST = re.compile(r"(?<!\w)(?:ngoài|vượt|so với|với)\s+$")
+
+
+def _cue_matches(f: str, start: int, end: int) -> list[re.Match[str]]:
+    table = cues()
+    return [m for m in table.pattern.finditer(f, start, end) if m.group() not in table.neutral]
 
 
 def _closing_status(period: Period | None, reference: dt.date | None) -> Status | None:
@@ -266,7 +279,7 @@ def _current(f: str, start: int, end: int) -> bool:
     8,4%" is a target after all."""
     table = cues()
     now = None
-    for m in table.pattern.finditer(f, start, end):
+    for m in _cue_matches(f, start, end):
         if table.current.fullmatch(m.group()):
             now = m
         elif table.status[m.group()] is not Status.ACTUAL:
@@ -276,7 +289,7 @@ def _current(f: str, start: int, end: int) -> bool:
 
 def update_context(context: Context, f: str, periods: list[PeriodMention]) -> None:
     table = cues()
-    found = list(table.pattern.finditer(f))
+    found = _cue_matches(f, 0, len(f))
     usable = [p for p in periods if p.period.grain != "day"]
     if usable and _current(f, usable[-1].end, len(f)):
         # "tính đến ngày 6.2, tổng thu ... là 33.338 tỉ đồng": the next sentence's
