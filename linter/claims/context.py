@@ -183,6 +183,8 @@ def figure_period(
     if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
         return right_after[0].period
     named = period_of(periods, q.start, clause[0], clause[1])
+    if named is None and _EVERY_YEAR.search(f, clause[0], q.start):
+        return None  # "trung bình ... thu về hàng năm là 2.000 tỷ đồng": any year's
     if named is not None:
         return named
     return None if _EVENT_DAY.search(f, 0, q.start) else context.period
@@ -196,6 +198,7 @@ _EVENT_DAY = re.compile(
     r"(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})|đầu năm\s*,)"
     r"|(?<!\w)(?:tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)|dịp)(?!\w)"
 )
+_EVERY_YEAR = re.compile(r"(?<!\w)(?:hàng|hằng|mỗi)\s+năm(?!\w)")
 # An item of a list ("- Công ty ..., tổng vốn 70 tỷ đồng") or a clause after
 # ";" or ":" is where a company or a project is named for its figure.
 _ITEM_BREAK = re.compile(r"\s[-–+•]\s|[;:]")
@@ -280,6 +283,8 @@ def _current(f: str, start: int, end: int) -> bool:
     table = cues()
     now = None
     for m in _cue_matches(f, start, end):
+        if _MEASURED_AGAINST.search(f, max(0, m.start() - 12), m.start()):
+            continue  # "giảm 69 biên chế so với hiện nay": now is the base
         if table.current.fullmatch(m.group()):
             now = m
         elif table.status[m.group()] is not Status.ACTUAL:
