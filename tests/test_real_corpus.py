@@ -2,8 +2,8 @@
 
 Its README lists phenomena that are *not* contradictions (the same figure
 rounded by two outlets, amounts in 'tỷ … triệu' form that agree), so the run
-must raise no content finding at warning or above; a contradiction injected
-into a copy of a real article must be found.
+must raise no content finding at warning or above but the genuine ones a reader
+confirmed; a contradiction injected into a copy of a real article must be found.
 """
 
 from __future__ import annotations
@@ -25,13 +25,26 @@ def corpus() -> Path:
     return real_corpus_or_skip()
 
 
+# Inconsistencies a reader confirms in these verbatim articles: the run must report
+# exactly these at warning or above, and nothing else.
+GENUINE = {
+    # Hải Phòng, six months of 2017, one review: tourist arrivals "tăng 10,7%" in one
+    # report and "tăng 10,49%" in another (10,49 rounds to 10,5, never to 10,7).
+    ("NU01", ("hai-phong/mz-22617814.txt", "10,7%"), ("hai-phong/mz-22618669.txt", "10,49%")),
+}
+
+
 def test_whole_corpus_reads_and_raises_no_false_alarm(corpus: Path) -> None:
     result = run([corpus], Options(), root=corpus)
     articles = {p.relative_to(corpus).as_posix() for p in corpus.rglob("*.txt")}
     assert articles <= {d.path for d in result.documents}
     assert not [f for f in result.findings if f.code in ("DC01", "EN01", "EN02")]
-    loud = [f for f in result.findings if f.severity.rank >= Severity.WARNING.rank]
-    assert loud == [], [f.message for f in loud]
+    loud = {
+        (f.code, *((e.path, e.quote) for e in f.evidence))
+        for f in result.findings
+        if f.severity.rank >= Severity.WARNING.rank
+    }
+    assert loud == GENUINE
 
 
 def test_rounded_figure_of_two_outlets_is_compared_and_agrees(corpus: Path) -> None:
