@@ -183,7 +183,7 @@ def figure_period(
     if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
         return right_after[0].period
     named = period_of(periods, q.start, clause[0], clause[1])
-    if named is None and _EVERY_YEAR.search(f, clause[0], q.start):
+    if named is None and _EVERY_YEAR.search(f, after, q.start):
         return None  # "trung bình ... thu về hàng năm là 2.000 tỷ đồng": any year's
     if named is not None:
         return named
