@@ -19,7 +19,7 @@ from typing import TextIO
 
 from linter import __version__, checkdocs, outputs
 from linter.cache import clear as clear_cache
-from linter.config import load_config
+from linter.config import Config, load_config
 from linter.engine import Options, display_path, run
 from linter.errors import DoichieuError, UsageError
 from linter.gitdiff import changed_since
@@ -183,27 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    root = config.root or Path.cwd()
-    paths = list(args.paths) or [root / p for p in config.corpus]
-    if not paths and args.draft:  # checked against nothing, a draft would always "pass"
-        raise UsageError(
-            "--draft needs published documents to compare with: name them after the draft "
-            "(doichieu check --draft FILE FOLDER) or set `corpus` in the configuration"
-        )
-    if not paths and (args.only is not None or args.changed_since):
-        # Files of a repository are checked against the repository: pre-commit runs
-        # hooks at its top, so a hook needs no configuration.
-        paths = [Path()]
-    if not paths:
-        raise UsageError("no paths given and no `corpus` in the configuration")
+    paths = _paths(args, config)
     if args.statistics and args.format != "text":
         raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
     focus, extra = _focus(args, paths)
     select = _codes(args.select) if args.select is not None else None
-    configured = root / config.baseline if config.baseline else None
-    # A configured baseline not written yet hides nothing (it errs towards showing
-    # findings); one named with --baseline must exist.
-    baseline_file = args.baseline or (configured if configured and configured.exists() else None)
+    baseline_file, write_to = _baseline_files(args, config)
     # Writing a baseline records every finding: hiding the known ones would drop them.
     reading = baseline_file is not None and not args.write_baseline
     baseline = read_baseline(baseline_file) if reading else frozenset()
@@ -229,14 +214,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.html:
         outputs.write_html(result, args.html, options.lang)
     if args.write_baseline:
-        written = (
-            args.write_baseline
-            if isinstance(args.write_baseline, Path)
-            else args.baseline or configured or DEFAULT_BASELINE
-        )
-        outputs.write_atomic(written, baseline_text(result.findings))
+        outputs.write_atomic(write_to, baseline_text(result.findings))
+        count = len(result.findings)
         print(
-            f"doichieu: recorded {len(result.findings)} findings in {written}",
+            f"doichieu: recorded {count} finding{'s' * (count != 1)} in {write_to}",
             file=sys.stderr,
         )
     if not result.documents and not result.skipped:
@@ -247,6 +228,36 @@ def _check(args: argparse.Namespace) -> int:
         f.severity.rank >= threshold.rank for f in result.findings
     )
     return 1 if failing and not args.exit_zero and not args.write_baseline else 0
+
+
+def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
+    """The files and folders to read: those named, else the configured corpus."""
+    paths = list(args.paths) or [(config.root or Path.cwd()) / p for p in config.corpus]
+    if not paths and args.draft:  # checked against nothing, a draft would always "pass"
+        raise UsageError(
+            "--draft needs published documents to compare with: list them after the draft "
+            "(doichieu check --draft FILE FOLDER) or set `corpus` in the configuration"
+        )
+    if not paths and (args.only is not None or args.changed_since):
+        # Files of a repository are checked against the repository: pre-commit runs
+        # hooks at its top, so a hook needs no configuration.
+        return [Path()]
+    if not paths:
+        raise UsageError("no paths given and no `corpus` in the configuration")
+    return paths
+
+
+def _baseline_files(args: argparse.Namespace, config: Config) -> tuple[Path | None, Path]:
+    """The baseline to read (None: none), and where --write-baseline writes.
+
+    `baseline` in the configuration serves both; --baseline FILE overrides it. A
+    configured baseline not written yet hides nothing (erring towards showing
+    findings), while one named with --baseline must exist."""
+    configured = (config.root or Path.cwd()) / config.baseline if config.baseline else None
+    read = args.baseline or (configured if configured and configured.exists() else None)
+    if isinstance(args.write_baseline, Path):
+        return read, args.write_baseline
+    return read, args.baseline or configured or DEFAULT_BASELINE
 
 
 def use_colour(stream: TextIO) -> bool:
