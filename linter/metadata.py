@@ -84,7 +84,7 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     known = gazetteer.province(out["province"]) if out["province"] else None
     if "district" in kept:
         out["district"] = _canonical(out["district"], known.name if known else None)
-    about = issued or _subject(folded, mentions, lead[0])
+    about = issued or _subject(text, folded, mentions, lead[0])
     level = _level(about, known)
     district, ward = None, None
     if "district" not in kept or level is Level.COMMUNE:  # front matter's district stays
@@ -168,15 +168,25 @@ def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
     return [b for b in bodies if b.label == label] if label and score[label] >= 2 else []
 
 
-def _subject(folded: str, mentions: list[Mention], lead_start: int) -> list[_Body]:
+def _subject(text: str, folded: str, mentions: list[Mention], lead_start: int) -> list[_Body]:
     """The unit a text without issuer is about: the one named with its unit word
-    where the text or its lead paragraph starts ("Huyện Cư M'gar đạt ...")."""
+    where the text or its lead paragraph starts ("Huyện Cư M'gar đạt ..."). A
+    name must follow, known or not: "Xã hội hóa ..." names no commune."""
     starts = {_OPENER.match(folded, at).end() for at in (0, lead_start)}
     return [
         _Body("", m.unit, m, m.start)
         for m in mentions
-        if m.unit is not None and m.start in starts and m.unit.level != "place"
+        if m.unit is not None
+        and m.start in starts
+        and m.unit.level != "place"
+        and (m.name is not None or _capital_after(text, m.end))
     ][:1]
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """Whether a capital or a digit follows: "Huyện Tĩnh Gia", "Phường 14", not "Xã hội"."""
+    first = text[end : end + 4].lstrip(" \t")[:1]
+    return first.isupper() or first.isdigit()
 
 
 def _level(issued: list[_Body], province: Province | None) -> Level:

@@ -344,3 +344,12 @@ def test_the_json_report_gives_each_documents_level_and_commune(tmp_path: Path) 
         "xa.txt": ("Huyện Đan Phượng", "commune", "text", "Xã Tân Lập", "gazetteer"),
         "huyen.txt": (None, "district", "text", None, "none"),
     }
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Xã hội hóa giáo dục ở Quảng Ninh", "Phường, xã của Quảng Ninh", "Quận, huyện nào cũng"],
+)
+def test_a_unit_word_without_a_name_is_no_subject(opening: str) -> None:
+    meta = meta_of(f"{opening} đạt kết quả tốt năm 2024, theo tỉnh Quảng Ninh.")
+    assert (meta.level, meta.scope) == (Level.PROVINCE, (None, None))
