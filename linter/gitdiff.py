@@ -36,6 +36,8 @@ def _names(output: str) -> list[str]:
 
 def changed_since(revision: str, cwd: Path) -> frozenset[str]:
     """Paths (relative to `cwd`, POSIX) changed since `revision`, untracked files included."""
+    if revision.startswith("-"):  # git would take it for an option ("--output=FILE")
+        raise UsageError(f"--changed-since expects a git revision, found {revision!r}")
     inside = _run(["rev-parse", "--is-inside-work-tree"], cwd)
     # One line of ours rather than git's "fatal: not a git repository (or any ...)".
     if inside.returncode != 0 or inside.stdout.strip() != b"true":

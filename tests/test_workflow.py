@@ -154,6 +154,12 @@ def test_changed_since_bad_revision_is_a_usage_error(corpus: Path, capsys) -> No
     _git(corpus, "init", "-q")
     assert main(["check", "corpus", "--changed-since", "no-such-rev"]) == 2
     assert "git diff" in capsys.readouterr().err
+    # An option in disguise is never passed to git (it would write --output's file).
+    assert main(["check", "corpus", "--changed-since=--output=leak.txt"]) == 2
+    assert capsys.readouterr().err == (
+        "doichieu: error: --changed-since expects a git revision, found '--output=leak.txt'\n"
+    )
+    assert not (corpus / "leak.txt").exists()
 
 
 def test_baseline_hides_known_findings_until_they_change(corpus: Path, capsys) -> None:
