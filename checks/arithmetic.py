@@ -1,0 +1,659 @@
+"""Figures inside one document that do not add up: differences, parts, growth rates, shares."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter import nlp
+from linter.checking import Check, DocumentClaims, Group, evidence
+from linter.claims.numbers import DIGITS, parse_digits
+from linter.models import Finding, Quantity, Severity
+
+
+class ArithmeticMismatch(Check):
+    """Figures of one document that are stated together do not add up.
+
+    Four kinds of arithmetic a reader can redo from the text alone:
+
+    - a stated difference against the two levels it comes from ("chênh lệch
+      giảm 18,5 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, kiểm toán xác nhận là
+      1.310 tỷ đồng": 1.520 − 1.310 = 210, not 18,5);
+    - parts listed after "gồm / bao gồm" that add up to more than the total
+      they make up, or one part after "trong đó" larger than its total;
+    - a change against the two levels it links ("đạt L, tăng g% so với cùng kỳ
+      (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d);
+    - shares of one whole ("cơ cấu kinh tế: nông nghiệp 20%, công nghiệp 45%,
+      dịch vụ 35%") that add up to more than 100 %.
+
+    Every figure is taken as the interval it states: a figure is only as
+    precise as its last digit (18,5 means 18,45 to 18,55; 1.500 may be rounded
+    to the hundred), "khoảng / gần" widen it (see `linter.claims.quantities`),
+    "hơn / trên" open it. A mismatch is reported only when no choice of values
+    inside those intervals makes the arithmetic hold, so rounding never
+    raises a finding. Parts and shares that add up to less than their whole
+    are reported at info, and only for a closed list (three shares or more,
+    every item of a "gồm" list carrying one figure of the total's unit):
+    texts often list the main parts only.
+
+    Why it matters: a difference, a sum or a growth rate that the reader can
+    redo in their head and that does not come out is the first thing a
+    journalist or an auditor quotes back, and it makes every other figure of
+    the announcement suspect.
+
+    Only figures the text links explicitly are used: the levels of a
+    difference are the only two figures of its unit in its sentence (or, when
+    it has none, in the next one); a growth rate is linked to the level just
+    before it and to a base level in brackets or after "là" right after "so
+    với ..."; a level in brackets after "đạt" is the new level, never the base.
+    Known problems: on the 1,051 real articles of ../shared/corpus (news2017
+    and real) the check raises 0 findings; every candidate the
+    rules saw there was read and was consistent, so precision on real text
+    is unmeasured for lack of true positives (see the fixture
+    tests/fixtures/checks/AR01.yml for the real sentence shapes covered).
+    A difference whose two levels are written in separate sentences is not
+    read; "trong đó" parts may overlap ("nữ", "dân tộc thiểu số"), so their
+    sum is never compared, only each part against the total.
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2017-06-20
+        province: Gia Lai
+        ---
+        Qua kiểm toán, tổng chi ngân sách địa phương chênh lệch giảm 18,5 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, số kiểm toán xác nhận là 1.310 tỷ đồng.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2017-06-20
+        province: Gia Lai
+        ---
+        Qua kiểm toán, tổng chi ngân sách địa phương chênh lệch giảm 210 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, số kiểm toán xác nhận là 1.310 tỷ đồng.
+    """
+
+    code = "AR01"
+    name = "arithmetic.mismatch"
+    severity = Severity.WARNING
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        for item in group.items:
+            for candidate in candidates(item):
+                severity = candidate.verdict()
+                if severity is not None:
+                    yield self._finding(item, group, candidate, severity)
+
+    def _finding(
+        self, item: DocumentClaims, group: Group, c: _Arithmetic, severity: Severity
+    ) -> Finding:
+        roles = _ROLES[group.lang]
+        notes = [evidence(item, f.claim.span, roles[role]) for f, role in c.figures]
+        return self.finding(
+            c.message(group.lang),
+            notes,
+            group,
+            severity=severity,
+            district=item.document.meta.district,
+            key="|".join((c.kind, *(f"{f.claim.value:g}" for f, _ in c.figures))),
+        )
+
+
+def candidates(item: DocumentClaims) -> Iterator[_Arithmetic]:
+    """Every piece of arithmetic the document's wording links, consistent or not (the
+    check reports those that do not hold; a measurement reads them all)."""
+    folded = nlp.fold(item.document.text)
+    sentences = _sentences(item, folded)
+    for index, figures in enumerate(sentences):
+        following = sentences[index + 1] if index + 1 < len(sentences) else []
+        if following and re.search(
+            r"[.!?\n]", folded[figures[0].sentence_end : following[0].start]
+        ):
+            following = []  # a figure-less sentence between: not the next one
+        yield from _differences(folded, figures, following)
+        yield from _partitions(folded, figures)
+        yield from _subsets_next(folded, figures, following)
+        yield from _changes(folded, figures)
+        yield from _shares(folded, figures)
+
+
+# --- figures located in the text ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A quantity with its offsets in the document's text and the interval it states."""
+
+    claim: Quantity
+    start: int
+    end: int
+    low: float
+    high: float
+    number: str  # the digits as written: "1.520", "18,5"
+    unit_words: str  # what follows the number in the quote: "tỷ đồng", "%"
+    scale: float  # value of one written unit: 1e9 for "tỷ đồng"
+
+    @property
+    def unit(self) -> str:
+        return self.claim.unit
+
+    @property
+    def sentence_start(self) -> int:
+        return self.claim.sentence[0]
+
+    @property
+    def sentence_end(self) -> int:
+        return self.claim.sentence[1]
+
+    @property
+    def is_level(self) -> bool:
+        return self.claim.measure == "level"
+
+
+def _sentences(item: DocumentClaims, folded: str) -> list[list[_Figure]]:
+    """The document's figures grouped by sentence, in text order. A sentence with a
+    figure this check cannot redo (spelled, compound "566 tỷ 384 triệu", negative "âm
+    49,3 tỷ") is left out whole: the rules count the figures of a sentence, and one
+    missing would make a wrong link look certain."""
+    text = item.document.text.lower()
+    by_sentence: dict[tuple[int, int], list[_Figure]] = {}
+    blocked: set[tuple[int, int]] = set()
+    cursor: dict[tuple[int, int], int] = {}
+    for q in item.of(Quantity):
+        s, e = q.sentence
+        quote = unicodedata.normalize("NFC", q.span.quote).lower()
+        at = text.find(quote, cursor.get(q.sentence, s), e) if quote else -1
+        figure = _figure(q, at, at + len(quote)) if at >= 0 else None
+        if figure is None or _NEGATIVE.search(folded, max(s, at - 8), at):
+            blocked.add(q.sentence)  # a quote rebuilt from markup, or no digits to redo
+            continue
+        cursor[q.sentence] = figure.end
+        by_sentence.setdefault(q.sentence, []).append(figure)
+    return [by_sentence[k] for k in sorted(by_sentence) if k not in blocked]
+
+
+_NEGATIVE = re.compile(r"(?<!\w)(?:âm|lỗ)\s*$")
+_DIGITS = re.compile(DIGITS)
+
+
+def _figure(q: Quantity, start: int, end: int) -> _Figure | None:
+    """The figure with its rounding: a number is only as precise as its last written digit."""
+    digits = _DIGITS.search(q.span.quote)
+    if digits is None or q.value == 0:
+        return None  # a spelled number ("ba") or a word figure ("không còn hộ nghèo")
+    written = parse_digits(digits.group())
+    if written == 0:
+        return None
+    scale = q.value / written
+    if not math.isclose(10 ** round(math.log10(abs(scale))), abs(scale), rel_tol=1e-9):
+        return None  # "566 tỷ 384 triệu", "2 con số": not one number times a scale word
+    half = 0.5 * _last_digit(digits.group()) * abs(scale)
+    low = -math.inf if q.low is None else q.low - half
+    high = math.inf if q.high is None else q.high + half
+    unit_words = q.span.quote[digits.end() :].strip()
+    return _Figure(q, start, end, low, high, digits.group(), unit_words, scale)
+
+
+def _last_digit(token: str) -> float:
+    """The place of the last written digit: 0.1 for "18,5", 1 for "1.520"; 10 for "1.500"
+    and "4.000": such a figure may have been rounded, though rarely past its last
+    non-zero digit (a text that rounds further says "khoảng" or "gần")."""
+    if "," in token and not re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
+        return 10.0 ** -len(token.rsplit(",", 1)[1])
+    if "." in token and re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
+        return 10.0 ** -len(token.rsplit(".", 1)[1])
+    whole = token.replace(".", "").replace(",", "")
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return 10.0 ** (zeros - 1) if zeros >= 2 and zeros < len(whole) else 1.0
+
+
+# --- what the figures give against what the text states --------------------------
+
+
+@dataclass(frozen=True)
+class _Arithmetic:
+    """One piece of arithmetic: what the linked figures give (an interval, from the
+    intervals of the figures) against what the text states, and how sure a mismatch
+    would be in each direction (None: that direction is no contradiction)."""
+
+    kind: str  # difference / sum / part / change / shares
+    figures: tuple[tuple[_Figure, str], ...]  # each with its role (a key of _ROLES)
+    low: float
+    high: float
+    stated_low: float
+    stated_high: float
+    computed: str  # "1.520 − 1.310 = 210 tỷ đồng"
+    stated: str  # "18,5 tỷ đồng"
+    over: Severity | None = Severity.WARNING
+    under: Severity | None = Severity.WARNING
+
+    def verdict(self) -> Severity | None:
+        """The severity of the mismatch, None when some values inside the intervals agree."""
+        scale = max(abs(self.stated_low), abs(self.stated_high), 1.0)
+        margin = 1e-9 * (scale if math.isfinite(scale) else 1.0)  # float noise only
+        if self.low > self.stated_high + margin:
+            return self.over
+        if self.high < self.stated_low - margin:
+            return self.under
+        return None
+
+    def message(self, lang: str) -> str:
+        """What the figures give against what is stated: "≠" for a difference or a
+        change, ">" or "<" for parts and shares, whose total is a bound."""
+        under = self.high < self.stated_low
+        kind = "short" if self.kind == "sum" and under else self.kind
+        what = _WHAT[lang][kind]
+        if self.kind in ("sum", "part", "shares"):
+            return f"{what}: {self.computed} {'<' if under else '>'} {self.stated}."
+        if lang == "en":
+            return f"{what}: {self.computed}, not {self.stated}."
+        return f"{what}: {self.computed}, không phải {self.stated}."
+
+
+_WHAT = {
+    "vi": {
+        "difference": "Mức chênh lệch không khớp với hai số liệu",
+        "sum": "Tổng các thành phần vượt tổng số",
+        "short": "Tổng các thành phần không bằng tổng số",
+        "part": "Một phần lớn hơn tổng số",
+        "change": "Mức thay đổi không khớp với hai số liệu",
+        "shares": "Các tỷ trọng của một tổng thể cộng lại không bằng 100%",
+    },
+    "en": {
+        "difference": "The stated difference does not match the two figures",
+        "sum": "The parts add up to more than the total",
+        "short": "The parts do not add up to the total",
+        "part": "A part is larger than its total",
+        "change": "The stated change does not match the two figures",
+        "shares": "Shares of one whole do not add up to 100%",
+    },
+}
+_ROLES = {
+    "vi": {
+        "difference": "mức chênh lệch",
+        "larger": "số lớn",
+        "smaller": "số nhỏ",
+        "total": "tổng số",
+        "part": "thành phần",
+        "level": "số liệu",
+        "change": "mức thay đổi",
+        "base": "số gốc so sánh",
+        "share": "tỷ trọng",
+    },
+    "en": {
+        "difference": "stated difference",
+        "larger": "larger figure",
+        "smaller": "smaller figure",
+        "total": "total",
+        "part": "part",
+        "level": "level",
+        "change": "stated change",
+        "base": "base of the comparison",
+        "share": "share",
+    },
+}
+
+
+def _number(value: float) -> str:
+    """A value written the Vietnamese way: 1.520, 18,5, 12,47."""
+    rounded = round(value, 2)
+    whole, _, fraction = f"{abs(rounded):,.2f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = whole.replace(",", ".") + ("," + fraction if fraction else "")
+    return ("−" if rounded < 0 else "") + text
+
+
+def _amount(value: float, like: _Figure) -> str:
+    """`value` (base units) in the written unit of `like`: "210 tỷ đồng"."""
+    return f"{_number(value / like.scale)} {like.unit_words}".strip()
+
+
+def _stated(f: _Figure) -> str:
+    return re.sub(r"\s+", " ", f.claim.span.quote)
+
+
+# --- a stated difference against its two levels --------------------------------------
+
+_DIFFERENCE_CUE = re.compile(
+    r"(?<!\w)(?:chênh lệch|chênh|sai lệch)(?:\s+(?:tăng|giảm))?"
+    r"(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _differences(
+    folded: str, figures: list[_Figure], following: list[_Figure]
+) -> Iterator[_Arithmetic]:
+    """A stated difference ("chênh lệch d"): its two levels are the only two figures
+    of d's unit in its sentence, or (when it has none) in the next sentence."""
+    for d in figures:
+        clause = re.split(r"[;:,.()]", folded[max(d.sentence_start, d.start - 40) : d.start])[-1]
+        if not _DIFFERENCE_CUE.search(clause):
+            continue
+        levels = _levels_like(d, figures) or _levels_like(d, following)
+        if len(levels) != 2:
+            continue
+        a, b = sorted(levels, key=lambda f: f.claim.value, reverse=True)
+        diff = _amount(a.claim.value - b.claim.value, d)
+        yield _Arithmetic(
+            "difference",
+            ((d, "difference"), (a, "larger"), (b, "smaller")),
+            a.low - b.high,
+            a.high - b.low,
+            d.low,
+            d.high,
+            f"{a.number} − {b.number} = {diff}",
+            _stated(d),
+        )
+
+
+def _levels_like(d: _Figure, figures: list[_Figure]) -> list[_Figure]:
+    return [f for f in figures if f is not d and f.is_level and f.unit == d.unit]
+
+
+# --- parts against their total ------------------------------------------------------
+
+_NOT_ADDED = frozenset({"%", "lần"})
+_PARTITION_CUE = re.compile(r"^\s*[,(:]?\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?")
+_SUBSET_CUE = re.compile(r"^\s*[,(:]?\s*trong\s+đó\s*:?")
+_OPEN_LIST = re.compile(r"\.\.\.|…|v\.v|(?<!\w)(?:khác|còn lại|chủ yếu|như)(?!\w)")
+
+
+def _partitions(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
+    """A total right before "gồm / bao gồm" (a partition) or "trong đó" (subsets)."""
+    for i, total in enumerate(figures):
+        if not total.is_level or total.unit in _NOT_ADDED or "/" in total.unit:
+            continue  # shares of different wholes, multiples and rates are never added
+        after = folded[total.end : total.sentence_end]
+        partition = _PARTITION_CUE.match(after)
+        cue = partition or _SUBSET_CUE.match(after)
+        if cue is None:
+            continue
+        start = total.end + cue.end()
+        bracket = after[: cue.end()].lstrip().startswith("(")
+        end = _list_end(folded, start, total.sentence_end, bracket, partition is None)
+        if partition is None:
+            parts = _subset_parts(folded, start, end, figures[i + 1 :], total.unit)
+            yield from (_part(total, part) for part in parts)
+            continue
+        items = _items(folded, start, end, figures[i + 1 :], total.unit)
+        if items is not None:
+            parts = [f for item_figures in items for f in item_figures]
+            yield _partition(total, parts, items, folded[start : total.sentence_end])
+
+
+_ENDS_SENTENCE = re.compile(r"^\s*\)?\s*[.!]?\s*$")
+_STARTS_SUBSET = re.compile(r"^\s*trong\s+đó\s*[,:]?")
+
+
+def _subsets_next(
+    folded: str, figures: list[_Figure], following: list[_Figure]
+) -> Iterator[_Arithmetic]:
+    """A sentence opening with "trong đó" ("... tổng T. Trong đó, a ...") splits the
+    figure that closed the sentence before it, when that sentence has no other figure
+    of its unit ("doanh thu 6.335 tỷ đồng ... lợi nhuận 552 tỷ đồng. Trong đó, doanh
+    thu từ trái cây ..." splits the revenue, not the last figure)."""
+    if not (figures and following):
+        return
+    total = figures[-1]
+    if not total.is_level or total.unit in _NOT_ADDED or "/" in total.unit:
+        return
+    if any(f.unit == total.unit for f in figures[:-1]):
+        return
+    if not _ENDS_SENTENCE.match(folded[total.end : total.sentence_end]):
+        return
+    s, e = following[0].sentence_start, following[0].sentence_end
+    cue = _STARTS_SUBSET.match(folded[s:e])
+    if cue is None:
+        return
+    end = _list_end(folded, s + cue.end(), e, bracket=False, subset=True)
+    parts = _subset_parts(folded, s + cue.end(), end, following, total.unit)
+    yield from (_part(total, part) for part in parts)
+
+
+# An item that compares ("gấp đôi tổng mức đầu tư (3 tỷ USD)") names no part.
+_COMPARES = re.compile(r"(?<!\w)(?:gấp|so với|bằng|tương đương|chiếm)(?!\w)")
+
+
+def _subset_parts(
+    folded: str, start: int, end: int, figures: list[_Figure], unit: str
+) -> list[_Figure]:
+    """The parts named after "trong đó": one figure of the total's unit per item, up to
+    the first item that holds none once a part was found ("trong đó trên 35.000 cây có
+    đường kính lớn, thực hiện cắt tỉa ... được trên 50.000 cây": the pruned trees are
+    no part of the planted ones), two, or a comparison."""
+    parts: list[_Figure] = []
+    pos = start
+    for m in [*re.finditer(r",(?!\d)|;|\s+và\s+", folded[start:end]), None]:
+        item_end = start + m.start() if m else end
+        inside = [f for f in figures if pos <= f.start < item_end and f.unit == unit]
+        if len(inside) > 1 or _COMPARES.search(folded, pos, item_end):
+            break
+        if inside and inside[0].is_level:
+            parts.append(inside[0])
+        elif parts or inside:
+            break
+        pos = start + m.end() if m else end
+    return parts
+
+
+def _list_end(folded: str, start: int, end: int, bracket: bool, subset: bool) -> int:
+    """Where a list of parts stops: its closing bracket, the sentence end, or for a
+    "trong đó" list the first ";" (what follows it is often another topic)."""
+    stops = [end]
+    if bracket and (close := folded.find(")", start, end)) >= 0:
+        stops.append(close)
+    if subset and (semi := folded.find(";", start, end)) >= 0:
+        stops.append(semi)
+    return min(stops)
+
+
+def _items(
+    folded: str, start: int, end: int, figures: list[_Figure], unit: str
+) -> list[list[_Figure]] | None:
+    """Figures of `unit` in each item of a list (items split at ";", or at "," and
+    "và" when there is no ";"); None when the list is not a plain partition: an item
+    with two figures of the unit, a change, or a part of a part ("trong đó")."""
+    body = folded[start:end]
+    if "trong đó" in body:
+        return None
+    splitter = r";" if ";" in body else r",(?!\d)|\s+và\s+"
+    bounds: list[tuple[int, int]] = []
+    pos = start
+    for m in re.finditer(splitter, body):
+        bounds.append((pos, start + m.start()))
+        pos = start + m.end()
+    bounds.append((pos, end))
+    inside = [f for f in figures if f.unit == unit and start <= f.start < end]
+    if any(not f.is_level for f in inside) or len(inside) < 2:
+        return None
+    items = [[f for f in inside if a <= f.start < b] for a, b in bounds]
+    if any(len(i) > 1 for i in items):
+        return None
+    return items
+
+
+def _partition(
+    total: _Figure, parts: list[_Figure], items: list[list[_Figure]], rest: str
+) -> _Arithmetic:
+    """Parts after "gồm" must not add up to more than the total; to less only matters
+    for a closed list (each item a figure of the total's unit, no "khác / còn lại")."""
+    closed = all(items) and not _OPEN_LIST.search(rest)
+    value = sum(p.claim.value for p in parts)
+    return _Arithmetic(
+        "sum",
+        ((total, "total"), *((p, "part") for p in parts)),
+        sum(p.low for p in parts),
+        sum(p.high for p in parts),
+        total.low,
+        total.high,
+        " + ".join(p.number for p in parts) + f" = {_amount(value, total)}",
+        _stated(total),
+        under=Severity.INFO if closed else None,
+    )
+
+
+def _part(total: _Figure, part: _Figure) -> _Arithmetic:
+    """One part after "trong đó" cannot exceed its total; parts may overlap, so their
+    sum is never compared."""
+    return _Arithmetic(
+        "part",
+        ((total, "total"), (part, "part")),
+        part.low,
+        part.high,
+        total.low,
+        total.high,
+        _stated(part),
+        _stated(total),
+        under=None,
+    )
+
+
+# --- a change against the two levels it links ---------------------------------------
+
+_BEFORE_CHANGE = re.compile(r"^\s*[,(]?\s*(?:và\s+)?(?:ước\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*$")
+# "... so với trước kiểm toán và giảm ": one change of a level, then the next one.
+_CHAINED_CHANGE = re.compile(
+    r"^\s*,?\s*so\s+với\s+[^,;:()]{1,40}?\s*(?:,|\s+và)\s*(?:tăng|giảm)(?:\s+thêm)?\s*$"
+)
+# "so với cùng kỳ (L0)", "so với năm 2016 là L0": the base level right after its base;
+# "(đạt L)" after the base is the new level, so "đạt" is never part of it.
+_BASE_LEVEL = re.compile(
+    r"^\s*,?\s*so\s+với\s+(?:(?!(?<!\w)(?:là|với|đạt|của|và)(?!\w))[^,;:()]){1,40}?"
+    r"\s*(?:\(\s*|,?\s+là\s+)$"
+)
+
+
+def _changes(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
+    """A change ("L, tăng g% so với cùng kỳ (L0)"): the level, the change and its
+    base level in a row; other changes of L may stand between ("L, giảm 86% so với X
+    và giảm 62% so với năm 2015 (L0)")."""
+    for i, change in enumerate(figures[1:-1], start=1):
+        if change.claim.measure not in ("increase", "decrease"):
+            continue
+        base = figures[i + 1]
+        level = _changed_level(folded, figures[:i], change)
+        if level is None or not base.is_level or level.unit != base.unit:
+            continue
+        if level.unit == "%" or "/" in level.unit:
+            continue  # a change of a share is in points or in percent: unknowable
+        if not _BASE_LEVEL.match(folded[change.end : base.start]):
+            continue
+        if change.unit == "%":
+            yield from _relative(level, base, change)
+        elif change.unit == level.unit:
+            yield _absolute(level, base, change)
+
+
+def _changed_level(folded: str, before: list[_Figure], change: _Figure) -> _Figure | None:
+    """The level a change is of: the figure right before "tăng / giảm", walking back
+    over other changes of the same level chained by "và" or ","."""
+    after = change
+    for f in reversed(before):
+        between = folded[f.end : after.start]
+        if f.is_level:
+            return f if _BEFORE_CHANGE.match(between) else None
+        if not _CHAINED_CHANGE.match(between):
+            return None
+        after = f
+    return None
+
+
+def _signed_number(value: float) -> str:
+    return ("+" if value >= 0 else "") + _number(value)
+
+
+def _change_stated(change: _Figure) -> str:
+    """The change as stated, with its verb: "giảm 62%"."""
+    verb = "tăng" if change.claim.measure == "increase" else "giảm"
+    return f"«{verb} {_stated(change)}»"
+
+
+def _signed(change: _Figure) -> tuple[float, float]:
+    """The stated change as a signed interval: "giảm 5%" is −5 %."""
+    if change.claim.measure == "increase":
+        return change.low, change.high
+    return -change.high, -change.low
+
+
+def _relative(level: _Figure, base: _Figure, change: _Figure) -> Iterator[_Arithmetic]:
+    """L/L0 − 1 against a stated growth (or fall) of g %."""
+    if base.low <= 0 or level.low < 0:
+        return
+    growth = (level.claim.value / base.claim.value - 1) * 100
+    yield _Arithmetic(
+        "change",
+        ((level, "level"), (change, "change"), (base, "base")),
+        (level.low / base.high - 1) * 100,
+        (level.high / base.low - 1) * 100,
+        *_signed(change),
+        f"{level.number} / {base.number} − 1 = {_signed_number(growth)}%",
+        _change_stated(change),
+    )
+
+
+def _absolute(level: _Figure, base: _Figure, change: _Figure) -> _Arithmetic:
+    """L − L0 against a stated increase (or decrease) of d."""
+    diff = level.claim.value - base.claim.value
+    return _Arithmetic(
+        "change",
+        ((level, "level"), (change, "change"), (base, "base")),
+        level.low - base.high,
+        level.high - base.low,
+        *_signed(change),
+        f"{level.number} − {base.number} = {_signed_number(diff / change.scale)} "
+        f"{change.unit_words}".rstrip(),
+        _change_stated(change),
+    )
+
+
+# --- shares of one whole ------------------------------------------------------------
+
+# "cơ cấu kinh tế: ...", "cơ cấu ... gồm", "cơ cấu ... lần lượt là": the structure
+# itself introduces the list; "tái cơ cấu ngành" (restructure) does not.
+_STRUCTURE_CUE = re.compile(
+    r"(?<!tái )(?<!\w)cơ\s+cấu(?!\w)[^.;:%]{0,60}?(?::|(?<!\w)(?:gồm|lần lượt là|là)(?!\w))"
+)
+# Words that end a list of shares: a second list (another year), a change, a rate.
+_NOT_A_SHARE = re.compile(
+    r"(?<!\w)(?:năm|giai đoạn|đến|từ|lên|xuống|tăng|giảm|tỷ lệ|tốc độ|so với)(?!\w)"
+)
+
+
+def _shares(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
+    """The shares listed right after "cơ cấu ...:" make one whole: 100 %."""
+    if not figures:
+        return
+    cue = _STRUCTURE_CUE.search(folded, figures[0].sentence_start, figures[0].sentence_end)
+    if cue is None:
+        return
+    shares: list[_Figure] = []
+    pos = cue.end()
+    for f in (f for f in figures if f.start >= cue.end()):
+        between = folded[pos : f.start]
+        if f.unit != "%" or not f.is_level or _NOT_A_SHARE.search(between):
+            break
+        if shares and not re.search(r"[,;]|\s[-–]\s|(?<!\w)và(?!\w)", between):
+            break  # two figures in one item: not a plain list
+        shares.append(f)
+        pos = f.end
+    if len(shares) < 2:
+        return
+    closed = len(shares) >= 3 and not _OPEN_LIST.search(
+        folded[cue.start() : shares[0].sentence_end]
+    )
+    value = sum(f.claim.value for f in shares)
+    yield _Arithmetic(
+        "shares",
+        tuple((f, "share") for f in shares),
+        sum(f.low for f in shares),
+        sum(f.high for f in shares),
+        100.0,
+        100.0,
+        " + ".join(f.number for f in shares) + f" = {_number(value)}%",
+        "100%",
+        under=Severity.INFO if closed else None,
+    )
