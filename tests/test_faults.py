@@ -456,3 +456,55 @@ def test_a_bad_baseline_is_one_clear_error(
     Path("baseline.json").write_text(content, encoding="utf-8")
     status, _, err = cli(capsys, "check", "corpus", "--no-cache", "--baseline", "baseline.json")
     assert_clean_failure(status, err, "baseline.json: not a doichieu baseline: ", reason)
+
+
+# --- legacy Vietnamese encodings ---------------------------------------------------------
+
+# One sentence as typed in each legacy font, byte for byte as old documents hold it:
+# TCVN3 (.VnTime) bytes, and VNI-Times text that some tool already turned into UTF-8.
+SENTENCE = (
+    "Tổng thu ngân sách nhà nước trên địa bàn tỉnh Quảng Ninh năm 2024 phấn đấu đạt 57.000 tỷ đồng."
+)
+TCVN3 = (
+    "Tæng thu ng©n s¸ch nhµ n\xadíc trªn ®Þa bµn tØnh Qu¶ng Ninh n¨m 2024 "
+    "phÊn ®Êu ®¹t 57.000 tû ®ång."
+).encode("latin-1")
+VNI = (
+    "Toång thu ngaân saùch nhaø nöôùc treân ñòa baøn tænh Quaûng Ninh naêm 2024 "
+    "phaán ñaáu ñaït 57.000 tyû ñoàng."
+).encode()
+
+
+@pytest.mark.parametrize("data", [TCVN3, VNI], ids=["tcvn3-bytes", "vni-as-utf8"])
+def test_legacy_encodings_are_converted_and_checked(
+    corpus: Path, capsys: pytest.CaptureFixture[str], data: bytes
+) -> None:
+    (corpus / "legacy.txt").write_bytes(b"---\ndate: 2024-01-05\n---\n" + data + b"\n")
+    status, out, _ = cli(capsys, "check", "corpus", "--format", "json", "--no-cache")
+    assert status == 1
+    report = json.loads(out)
+    figures = [
+        (e["path"], e["quote"])
+        for f in report["findings"]
+        if f["code"] == "NU01"
+        for e in f["evidence"]
+    ]
+    assert ("corpus/legacy.txt", "57.000 tỷ đồng") in figures  # against the seeds' 56.000
+    status, out, _ = cli(capsys, "claims", "corpus/legacy.txt", "--format", "json")
+    assert status == 0
+    quotes = [claim["quote"] for claim in json.loads(out)["claims"]]
+    assert quotes and all(quote in SENTENCE for quote in quotes)  # spans on the converted text
+
+
+def test_legacy_text_that_does_not_convert_reliably_is_named(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Place names only: too few frequent words to trust a conversion.
+    names = "Qu¶ng Ninh, H¹ Long, CÈm Ph¶, U«ng BÝ, §«ng TriÒu, Yªn H\xadng, V©n §ån, B×nh Liªu"
+    (corpus / "names.txt").write_bytes(names.encode("latin-1"))
+    status, out, _ = cli(capsys, "check", "corpus", "--no-cache")
+    assert status == 1
+    assert (
+        "corpus/names.txt:1:1: DC01 [error] the text looks like it was typed in the legacy "
+        "TCVN3 encoding"
+    ) in out
