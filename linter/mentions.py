@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from linter.gazetteer import District, Province, Ward, districts_named, provinces_named, wards_named
 from linter.places import APOSTROPHES, WORD, UnitWord, name_key, places, unit_words
@@ -63,6 +64,17 @@ def scan(text: str, folded: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _unit_first_words() -> frozenset[str]:
     return frozenset(words.split()[0] for words in unit_words())
+
+
+_Unit = TypeVar("_Unit", District, Ward)
+
+
+def _of_type(units: tuple[_Unit, ...], unit: UnitWord) -> tuple[_Unit, ...]:
+    """The units of the word's type; if none, of the first type it may have become."""
+    for wanted in (unit.type, *unit.became):
+        if found := tuple(u for u in units if u.type == wanted):
+            return found
+    return ()
 
 
 class _Scanner:
@@ -113,7 +125,7 @@ class _Scanner:
 
         The unit word decides between units of one name: "thị xã Cai Lậy" is
         never "huyện Cai Lậy", "thành phố Hạ Long" is a district, not a province.
-        A district name of no unit of the word's type may be one raised since
+        A name of no unit of the word's type may be one raised since
         (`UnitWord.became`): "thị xã Hồng Ngự" of 2017 is "Thành phố Hồng Ngự".
         """
         provinces = provinces_named(key, loose) if unit.level in ("province", "city") else ()
@@ -121,13 +133,10 @@ class _Scanner:
             provinces = tuple(p for p in provinces if p.kind == "thành phố")
         districts: tuple[District, ...] = ()
         if unit.level in ("city", "district") and not provinces:
-            named = districts_named(key, loose)
-            districts = tuple(d for d in named if d.type == unit.type)
-            for raised in unit.became if not districts else ():  # "thị xã" of 2017, now a city
-                districts = districts or tuple(d for d in named if d.type == raised)
+            districts = _of_type(districts_named(key, loose), unit)
         wards: tuple[Ward, ...] = ()
         if unit.level == "ward":
-            wards = tuple(w for w in wards_named(key, loose) if w.type == unit.type)
+            wards = _of_type(wards_named(key, loose), unit)
         if not (provinces or districts or wards):
             return None
         return Mention(start, end, unit, key, key in self.aliases, provinces, districts, wards)

@@ -15,6 +15,7 @@ inferred from the text, each with its `Provenance`. Word lists live in
 - issuer (TEXT): the acting body, "UBND tỉnh", "Thị ủy", "UBND thị xã"...:
   each mention not right after a `not_acting` word (a title, "của", ...)
   scores 3 in the title or first paragraph and 1 elsewhere; the best needs 2.
+  A body of a list of unit words ("UBND quận, huyện, thị xã") is none.
 - level (TEXT): the level of the unit whose figures the document states. The
   issuer's ("UBND huyện" a district, "Đảng ủy xã" a commune); without an
   issuer, the unit named with its unit word where the text or its lead
@@ -62,6 +63,7 @@ _YEAR_MENTION = re.compile(r"(?<!\w)năm\s+" + pubdate.YEAR)
 _FIELDS = ("date", "province", "district", "issuer", "plan_year", "commune")
 _MERGER = dt.date(2025, 7, 1)  # districts end, communes come under the 34 provinces
 # What may come before the unit a text is about: a heading mark, an opening date.
+_LIST_GAP = re.compile(r"\s*(?:,|/|và|hoặc)\s*")
 _OPENER = re.compile(r"[\s#*]*(?:(?:sáng|trưa|chiều|tối|đêm|ngày)[^,.\n]{1,20},\s*)?")
 
 
@@ -159,7 +161,10 @@ def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
     for b in pats["body"].finditer(folded):
         m, u = units.get(b.end(), (None, None))
         if m and u and u.level != "place" and not u.committee:
-            bodies.append(_Body(f"{canonical[b[1]]} {u.label}", u, m, b.start()))
+            # "UBND quận, huyện, thị xã" are all of them, no body acting.
+            listed = _LIST_GAP.match(folded, m.end)
+            if m.name or not listed or listed.end() not in units:
+                bodies.append(_Body(f"{canonical[b[1]]} {u.label}", u, m, b.start()))
     score: Counter[str] = Counter()
     for body in sorted(bodies, key=lambda b: b.start):
         if not pats["not_acting"].search(folded, max(0, body.start - 40), body.start):

@@ -68,7 +68,7 @@ class UnitWord(BaseModel):
     type: str | None = None
     label: str = ""
     committee: bool = False
-    became: tuple[str, ...] = ()  # types a district of this word may have been raised to
+    became: tuple[str, ...] = ()  # types a unit of this word may have been raised to
 
 
 class Places(BaseModel):

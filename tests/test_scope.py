@@ -353,3 +353,26 @@ def test_the_json_report_gives_each_documents_level_and_commune(tmp_path: Path) 
 def test_a_unit_word_without_a_name_is_no_subject(opening: str) -> None:
     meta = meta_of(f"{opening} đạt kết quả tốt năm 2024, theo tỉnh Quảng Ninh.")
     assert (meta.level, meta.scope) == (Level.PROVINCE, (None, None))
+
+
+def test_bodies_of_a_list_of_unit_words_act_for_none() -> None:
+    text = (
+        "Ngày 30/5, Sở Giáo dục và Đào tạo Hà Nội công bố kế hoạch tuyển sinh năm 2017. "
+        "Tuyến tuyển sinh do UBND quận, huyện, thị xã phê duyệt; UBND quận, huyện và thị xã "
+        "tổng hợp danh sách."
+    )
+    meta = meta_of(text)
+    assert (meta.issuer, meta.level, meta.scope) == (None, Level.PROVINCE, (None, None))
+
+
+def test_a_commune_raised_to_a_ward_since_is_found_under_its_new_type() -> None:
+    text = (
+        "Theo ông Lê Văn Thìn, Chủ tịch UBND xã Thủy Bằng, thị xã Hương Thủy, khu đất "
+        "do UBND xã Thủy Bằng quản lý từ năm 2015 (Thừa Thiên Huế)."
+    )
+    meta = meta_of(text)
+    assert (meta.level, meta.commune, meta.province) == (
+        Level.COMMUNE,
+        "Phường Thủy Bằng",
+        "Huế",
+    )
