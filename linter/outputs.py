@@ -46,13 +46,19 @@ def render(result: RunResult, fmt: str, lang: str, colour: bool = False) -> str:
     return render_text(result, colour=colour, lang=lang)
 
 
+def _about(claim: object) -> str:
+    """What a figure measures, for the text listing: its indicator, else its subject."""
+    named = getattr(claim, "indicator", None) or getattr(claim, "subject", None)
+    return f" — {printable(named)}" if named else ""
+
+
 def render_claims(result: RunResult, fmt: str) -> str:
     if fmt == "json":
         return render_claims_json(result.claims)
     lines = [
         no_workflow_command(
             f"{printable(c.span.path)}:{c.span.line}:{c.span.column}: "
-            f"{c.kind} «{printable(c.span.quote)}»"
+            f"{c.kind} «{printable(c.span.quote)}»{_about(c)}"
         )
         for path in sorted(result.claims)
         for c in result.claims[path]

@@ -42,7 +42,7 @@ MEASURES = frozenset(
 _INTRO = (
     "đạt được|ước đạt|ước tính|ước khoảng|dự kiến đạt|đạt|là|có|với|gồm|bao gồm|chiếm|bằng|"
     "lên tới|lên đến|lên|tới|đến|còn|khoảng|trên|hơn|gần|dưới|hơn|xấp xỉ|tối thiểu|tối đa|"
-    "ít nhất|không quá|vượt|tăng|giảm|thêm|mất|hết|tốn|được|thu|trị giá|tương đương|"
+    "ít nhất|không quá|vượt|tăng|giảm|thêm|mất|hết|tốn|được|trị giá|tương đương|"
     "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|của"
 )
 _INTRO_TAIL = re.compile(rf"(?:(?<=\s)|^)(?:{_INTRO})(?:\s+(?:{_INTRO}))*\s*$")
@@ -66,7 +66,7 @@ _AFTER_STOP = re.compile(
     r"có|trị giá|tương đương|bằng|thuộc|tương ứng|mỗi)(?!\w)"
 )
 _AFTER_WORDS = 4
-_PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+)")
+_PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+(?: \d)?)")
 
 
 def subject_of(
@@ -83,17 +83,20 @@ def subject_of(
     (periods, dates) are left out of it: "tổng thu ngân sách năm 2016 đạt"."""
     c_start, c_end = clause
     before = _blank(f, c_start, q.start, figures, times)
-    head = _noun_phrase_before(before)
-    after = _words_after(_blank(f, q.end, c_end, figures, times))
-    noun = [] if unit in MEASURES else _WORD.findall(f[q.number_start : q.end])
-    measured = list(dict.fromkeys(noun + _key_words(after)))
-    words = _key_words(head) + measured
+    head = _key_words(_noun_phrase_before(before))[-MAX_WORDS:]  # the words nearest the figure
     per = _PER_UNIT.match(f, q.end)
+    after_start = per.end() if per else q.end
+    after = _words_after(_blank(f, after_start, c_end, figures, times))
+    noun = [] if unit in MEASURES else _WORD.findall(f[q.number_start : q.end])
+    measured = (noun + _key_words(after))[:MAX_WORDS]
     if per:  # "15 triệu đồng/m2" is a price, never comparable with a total
-        words.append("/" + per.group(1))
         measured.append("/" + per.group(1))
-    words = list(dict.fromkeys(words))[:MAX_WORDS]
-    return " ".join(words) or None, " ".join(measured[:MAX_WORDS]) or None
+    if " ".join(measured) in " ".join(head):
+        measured_part: list[str] = []  # "số hộ dân là 11.400 hộ": said once
+    else:
+        measured_part = measured
+    words = head + measured_part
+    return " ".join(words) or None, " ".join(measured) or None
 
 
 def _blank(
