@@ -194,7 +194,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     # A concurrent run may hold the write lock for a moment: wait rather than fail,
     # and let readers go on while it writes (the log mode is stored in the file).
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
-    db.execute("PRAGMA journal_mode=WAL")
+    with contextlib.suppress(sqlite3.OperationalError):  # a read-only cache is still read
+        db.execute("PRAGMA journal_mode=WAL")
     return db
 
 

@@ -11,6 +11,7 @@ in `linter.docxtext`.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -96,6 +97,10 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket cannot be opened at all
+            with contextlib.suppress(OSError):
+                kind = _kind(path.stat().st_mode)
+                raise NotReadable(f"not a regular file: found {kind}; expected a document") from exc
         raise NotReadable(f"cannot read file: {_os_reason(exc)}") from exc
     try:
         info = os.fstat(fd)

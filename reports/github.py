@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 
 from linter.models import Evidence, Finding, RunResult, Severity
+from linter.textmap import printable
 from reports.text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """The message part of a workflow command, as `@actions/core` escapes it."""
+    """The message part of a workflow command, as `@actions/core` escapes it, with the
+    other control characters (an ANSI escape in a quote) made visible."""
+    text = printable(text, keep_whitespace=True)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

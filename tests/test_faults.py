@@ -14,6 +14,7 @@ import json
 import os
 import resource
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -27,6 +28,10 @@ import pytest
 
 from conftest import SEEDS
 from linter.cli import main
+from linter.diagnostics import engine_finding, engine_infos
+from linter.models import RunResult
+from linter.outputs import render
+from reports.html import render_html
 
 # Two seeds that contradict each other (NU01, VB01, TG01): the clean run has findings.
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
@@ -204,12 +209,14 @@ def test_a_fifo_in_the_corpus_or_named_is_dc01_and_never_read(corpus: Path) -> N
             ) in lines
 
 
-def test_symlink_loops_and_broken_links_are_dc01(
+def test_symlink_loops_broken_links_and_sockets_are_dc01(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (corpus / "loop1.txt").symlink_to("loop2.txt")
     (corpus / "loop2.txt").symlink_to("loop1.txt")
     (corpus / "broken.txt").symlink_to("nowhere.txt")
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(corpus / "socket.txt"))
     status, out, err = cli(capsys, "check", "corpus", "corpus/loop1.txt", "--no-cache")
     assert status == 1, err
     loop = "DC01 [error] cannot read file: a symlink loop (the link points, directly or not, at itself)"
@@ -219,6 +226,9 @@ def test_symlink_loops_and_broken_links_are_dc01(
         "corpus/broken.txt:1:1: DC01 [error] cannot read file: no such file (a broken symlink?)"
         in out
     )
+    socket_line = "DC01 [error] not a regular file: found a socket; expected a document"
+    assert f"corpus/socket.txt:1:1: {socket_line}" in out.splitlines()
+    listening.close()
 
 
 # --- file names --------------------------------------------------------------------------
@@ -264,6 +274,25 @@ def test_odd_file_names_are_escaped_in_every_format(
     else:
         assert not [line for line in lines if line.startswith("::")]
         assert "./::warning::lead.txt:1:1: DC03 [info]" in out.decode()
+
+
+def test_control_characters_in_messages_are_escaped_in_every_format() -> None:
+    """Messages quote document text; an ANSI escape or a bidi override in it must reach
+    no terminal, log or page as such."""
+    hostile = "Tổng thu \x1b[2J\x07\u202eđạt 56.000 tỷ đồng"
+    finding = engine_finding("DC02", hostile, "corpus/a\x1b[31m.txt")
+    result = RunResult(
+        documents=(), claims={}, findings=(finding,), checks=tuple(engine_infos()),
+        indicator_labels={}, settings={"fail_on": "warning", "lang": "vi"},
+    )  # fmt: skip
+    rendered = {fmt: render(result, fmt, "vi") for fmt in ("text", "json", "sarif", "github")}
+    rendered["html"] = render_html(result)
+    for fmt, text in rendered.items():  # JSON keeps the text exact, control codes escaped
+        invisible = "\x1b\x07" if fmt in ("json", "sarif") else "\x1b\x07\u202e"
+        assert not [ch for ch in text if ch in invisible], fmt
+    assert "Tổng thu \\x1b[2J\\x07\\u202eđạt 56.000 tỷ đồng" in rendered["text"]
+    assert "Tổng thu \\x1b[2J\\x07\\u202eđạt 56.000 tỷ đồng" in rendered["html"]
+    assert json.loads(rendered["json"])["findings"][0]["message"] == hostile
 
 
 # --- the cache ---------------------------------------------------------------------------
