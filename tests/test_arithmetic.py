@@ -1,0 +1,167 @@
+"""AR01 beyond the fixture cases: what its messages say in both languages, what it
+reads in real articles of ../shared/corpus, and bad figures that must not crash it.
+
+The fixture cases (tests/fixtures/checks/AR01.yml) pin which figures are linked; here
+the exact words an editor reads are pinned, and real files are read as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, run_corpus
+from linter.engine import Options, run
+from linter.models import Severity
+
+ISSUE_EXAMPLE = """---
+date: 2017-06-20
+province: Gia Lai
+---
+Qua kiểm toán, tổng chi ngân sách địa phương chênh lệch giảm 18,5 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, số kiểm toán xác nhận là 1.310 tỷ đồng.
+"""
+
+
+def _findings(tmp_path: Path, text: str, lang: str = "vi") -> list[tuple[str, str, tuple]]:
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = run([tmp_path], Options(select={"AR01"}, lang=lang), root=tmp_path)
+    return [
+        (f.severity.value, f.message, tuple((e.quote, e.note) for e in f.evidence))
+        for f in result.findings
+        if f.code == "AR01"
+    ]
+
+
+def test_difference_message_names_the_computation_in_vietnamese(tmp_path: Path) -> None:
+    assert _findings(tmp_path, ISSUE_EXAMPLE) == [
+        (
+            "warning",
+            "Mức chênh lệch không khớp với hai số liệu: 1.520 − 1.310 = 210 tỷ đồng, "
+            "không phải 18,5 tỷ đồng.",
+            (
+                ("18,5 tỷ đồng", "mức chênh lệch"),
+                ("1.520 tỷ đồng", "số lớn"),
+                ("1.310 tỷ đồng", "số nhỏ"),
+            ),
+        )
+    ]
+
+
+def test_difference_message_in_english(tmp_path: Path) -> None:
+    assert _findings(tmp_path, ISSUE_EXAMPLE, lang="en") == [
+        (
+            "warning",
+            "The stated difference does not match the two figures: 1.520 − 1.310 = 210 tỷ "
+            "đồng, not 18,5 tỷ đồng.",
+            (
+                ("18,5 tỷ đồng", "stated difference"),
+                ("1.520 tỷ đồng", "larger figure"),
+                ("1.310 tỷ đồng", "smaller figure"),
+            ),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "message"),
+    [
+        (
+            "Thu ngân sách 6 tháng đầu năm đạt 4.500 tỷ đồng, giảm 12,5% so với cùng kỳ (4.000 tỷ đồng).",
+            "Mức thay đổi không khớp với hai số liệu: 4.500 / 4.000 − 1 = +12,5%, "
+            "không phải «giảm 12,5%».",
+        ),
+        (
+            "Tổng vốn đầu tư dự án 1.200 tỷ đồng, gồm: vốn ngân sách 300 tỷ đồng; vốn vay 500 tỷ đồng; vốn doanh nghiệp 450,5 tỷ đồng.",
+            "Tổng các thành phần vượt tổng số: 300 + 500 + 450,5 = 1.250,5 tỷ đồng > 1.200 tỷ đồng.",
+        ),
+        (
+            "Cơ cấu kinh tế năm 2017: nông nghiệp 18,5%, công nghiệp - xây dựng 46,2%, dịch vụ 36,4%.",
+            "Các tỷ trọng của một tổng thể cộng lại không bằng 100%: 18,5 + 46,2 + 36,4 = 101,1% > 100%.",
+        ),
+    ],
+    ids=["fall_stated_for_a_rise", "partition", "shares_with_one_decimal"],
+)
+def test_each_kind_says_what_it_computed(tmp_path: Path, sentence: str, message: str) -> None:
+    text = f"---\ndate: 2017-07-05\nprovince: Bắc Ninh\n---\n{sentence}\n"
+    assert [m for _, m, _ in _findings(tmp_path, text)] == [message]
+
+
+def test_shares_with_one_decimal_are_only_as_loose_as_their_decimals(tmp_path: Path) -> None:
+    """18,5 + 46,2 + 35,4 = 100,1 is within three half-tenths of 100 %: rounding."""
+    text = (
+        "---\ndate: 2017-07-05\nprovince: Bắc Ninh\n---\n"
+        "Cơ cấu kinh tế năm 2017: nông nghiệp 18,5%, công nghiệp - xây dựng 46,2%, dịch vụ 35,4%.\n"
+    )
+    assert _findings(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chênh lệch giảm tỷ đồng. Số báo cáo là 1.520 tỷ đồng, kiểm toán xác nhận là 1.310 tỷ đồng.",
+        "Doanh thu đạt 0 tỷ đồng, tăng 12% so với cùng kỳ (0 tỷ đồng).",
+        "Doanh thu đạt 500 tỷ đồng, tăng 12% so với cùng kỳ (0 tỷ đồng).",
+        "Tổng vốn 0 tỷ đồng, gồm: vốn A 0 tỷ đồng; vốn B 0 tỷ đồng.",
+        "Cơ cấu kinh tế: nông nghiệp %, công nghiệp 45%, dịch vụ 99999999999999999999%.",
+        "Chênh lệch hai tỷ đồng. Số báo cáo là một nghìn tỷ đồng, kiểm toán xác nhận là 1.310 tỷ đồng.",
+        "Tổng vốn 1.000 tỷ đồng, gồm: vốn A 600 tỷ đồng, vốn B ba trăm tỷ đồng, vốn C 500 tỷ đồng.",
+    ],
+    ids=[
+        "no_number",
+        "zero_levels",
+        "zero_base",
+        "zero_parts",
+        "odd_percent",
+        "spelled",
+        "spelled_part",
+    ],
+)
+def test_odd_figures_never_crash_and_are_not_guessed(tmp_path: Path, sentence: str) -> None:
+    text = f"---\ndate: 2017-07-05\nprovince: Bắc Ninh\n---\n{sentence}\n"
+    result = run_corpus(tmp_path, {"a.md": text}, select={"AR01"})
+    assert not [f for f in result.findings if f.code.startswith("EN")], result.findings
+    assert [f for f in result.findings if f.code == "AR01"] == []
+
+
+# Real articles of ../shared/corpus whose wording links figures that add up: the check
+# must read each of them (a fixture case covers the linking) and stay quiet.
+NEWS = SHARED / "corpus" / "news2017"
+REAL = SHARED / "corpus" / "real"
+QUIET_REAL_ARTICLES = [
+    REAL / "lang-son/mz-21494932.txt",  # 937 tỷ (gồm 787 tỷ, 150 tỷ)
+    REAL / "ba-ria-vung-tau/mz-21478990.txt",  # hơn 10.430 tỷ, gồm 3.588 tỷ và 6.842 tỷ
+    NEWS / "tp-ho-chi-minh/mz-21493411.txt",  # 58,8 tỷ, giảm 62% so với 2015 (156 tỷ); âm 49,3 tỷ
+    NEWS / "tp-ho-chi-minh/mz-22528133.txt",  # cơ cấu cổ đông 15% + 48,5% + 36,5%
+    NEWS / "gia-lai/mz-22587751.txt",  # "Trong đó" after three totals
+    NEWS / "ha-noi/mz-22469238.txt",  # trong đó 35.000 cây ..., cắt tỉa 50.000 cây
+    NEWS / "long-an/mz-21489952.txt",  # 464 sinh viên, trong đó 388, 45, 6, 9, 16
+    NEWS / "khanh-hoa/mz-22405492.txt",  # từ 10 lần trở lên, gồm 79 lần, 14,9 lần, 14,8 lần
+    NEWS / "ninh-binh/mz-22532660.txt",  # tái cơ cấu ...: 40%, 34%, 12%, còn lại
+]
+
+
+def test_real_articles_that_add_up_stay_quiet() -> None:
+    present = [p for p in QUIET_REAL_ARTICLES if p.is_file()]
+    if not present:
+        pytest.skip(f"real corpus not present under {SHARED} (it lives in ../shared)")
+    result = run(present, Options(select={"AR01"}), root=SHARED)
+    assert len(result.documents) == len(present)
+    assert [f for f in result.findings if f.code == "AR01"] == []
+
+
+def test_real_article_with_a_changed_figure_is_reported(tmp_path: Path) -> None:
+    """The Lạng Sơn inspection article with its total changed from 937 to 837 tỷ: the
+    real wording, read from the file, yields exactly one warning."""
+    source = REAL / "lang-son/mz-21494932.txt"
+    if not source.is_file():
+        pytest.skip(f"real corpus not present at {source} (it lives in ../shared)")
+    text = source.read_text(encoding="utf-8")
+    assert text.count("là 937 tỷ đồng (gồm") == 1
+    changed = text.replace("là 937 tỷ đồng (gồm", "là 837 tỷ đồng (gồm")
+    result = run_corpus(tmp_path, {"a.txt": changed}, select={"AR01"})
+    found = [
+        (f.severity, tuple(e.quote for e in f.evidence))
+        for f in result.findings
+        if f.code == "AR01"
+    ]
+    assert found == [(Severity.WARNING, ("837 tỷ đồng", "787 tỷ đồng", "150 tỷ đồng"))]
