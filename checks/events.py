@@ -169,11 +169,11 @@ def _conflicts(
     ours, theirs = _distinct(left), _distinct(right)
     for qa in ours:
         matches = [(score, qb) for qb in theirs if (score := _match(qa, qb)) > 0]
-        if not matches or any(_agree(qa, qb, tolerance) for _, qb in matches):
-            continue
+        if not matches or any(_confirms(qb, qa, tolerance) for qb in theirs):
+            continue  # the other report also states an agreeing figure of a like subject
         best = max(score for score, _ in matches)
         qb = next(qb for score, qb in matches if score == best)
-        if any(_agree(qb, other, tolerance) for other in ours if _match(qb, other) > 0):
+        if any(_confirms(other, qb, tolerance) for other in ours):
             continue  # the other report's figure is stated here too
         yield qa, qb
 
@@ -227,6 +227,22 @@ def _match(a: Quantity, b: Quantity) -> float:
     if head_a and head_b and not head_a & head_b:
         core = 0.0  # "Bắc Giang ... 30.000 ha vải thiều", "huyện Lục Ngạn ... 16.300 ha vải thiều"
     return max(_overlap(_words(a), _words(b)), core)
+
+
+def _confirms(other: Quantity, q: Quantity, tolerance: float) -> bool:
+    """Whether `other` states `q`'s figure again, at least as precisely: "hơn 20.000
+    tấn" does not confirm "20.108 tấn" against the "20.018 tấn" beside it."""
+    if other.op in _ONE_SIDED and q.op not in _ONE_SIDED:
+        return False
+    return _related(other, q) and _agree(other, q, tolerance)
+
+
+def _related(a: Quantity, b: Quantity) -> bool:
+    """A looser likeness than `_match`: enough to say an agreeing figure may be the
+    same one ("giá /kg" and "giá bán vải tươi nguyên chùm /kg")."""
+    if (a.unit, a.measure) != (b.unit, b.measure):
+        return False
+    return len(_words(a) & _words(b)) >= MIN_SUBJECT_WORDS or _match(a, b) > 0
 
 
 def _overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
@@ -300,7 +316,7 @@ def _same_bound(a: Quantity, b: Quantity) -> bool:
 def _slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
     """ "tenfold" when one figure is the other times a power of ten with the same
     digits (48 ha / 4,8 ha), "unit" when the same digits carry another scale word."""
-    if a.value <= 0 or b.value <= 0 or (a.op is not b.op and {a.op, b.op} - {Op.EQ, Op.APPROX}):
+    if a.value <= 0 or b.value <= 0:
         return None
     if _transposed(a.span.quote, b.span.quote):
         return "transposed"
@@ -310,6 +326,8 @@ def _slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
     digits_a, digits_b = (re.sub(r"\D", "", q.span.quote).strip("0") for q in (a, b))
     if digits_a != digits_b or (len(digits_a) < 2 and not exact):
         return None  # "10 tấn" / "100.000 tấn" of two subjects share one digit, not a slip
+    if round(ratio) < 3 and {a.op, b.op} - {Op.EQ, Op.APPROX}:
+        return None  # "hơn 48 ha" may be far more than 4,8; a thousandfold gap never is
     return "tenfold" if round(ratio) < 3 else "unit"
 
 

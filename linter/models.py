@@ -194,7 +194,9 @@ class Quantity(ClaimBase):
     period: Period | None = None
     status: Status | None = None
     scope: Scope = Scope.PROVINCE
-    part_of: str | None = None  # indicator of the larger figure ("trong đó")
+    # What the larger figure measures ("trong đó", "bao gồm"): its indicator, or its
+    # subject in brackets when it has none ("(vải thiều nói chung)").
+    part_of: str | None = None
     base: str | None = None  # what a change is measured against ("so với dự toán 2018")
     dimension: Dimension | None = None  # from the unit; None for claims cached before it
     # What the figure measures, in open vocabulary: folded words of its clause

@@ -181,6 +181,7 @@ def _quantities(
     blocked = taken + cited + [(p.start, p.end) for p in mentions]
     opened = find_open_counts(f, doc.text[s:e], blocked)
     quantities = sorted(known + opened, key=lambda q: q.start)
+    larger: str | None = None  # subject of the last figure, for a part without indicator
     for q in quantities:
         if any(a <= q.number_start < b for a, b in cited):
             continue
@@ -189,18 +190,21 @@ def _quantities(
         figures = [span for span in taken + cited if span != (q.start, q.end)]
         times = [(p.start, p.end) for p in mentions]
         subject = subject_of(f, q, (c_start, c_end), q.unit, figures, times)
+        # "150 tấn vải thiều, trong đó có 70 tấn vải tươi": a part of the figure before
+        is_part = bool(table.part_of.search(f, max(0, c_start - 12), q.start))
         if q in opened:  # a noun outside the unit table names no indicator
+            part = f"({larger})" if is_part and larger else None
             plain = _quantity(
-                doc, s, e, q, None, None, q.measure, None, None, figure_scope, subject
+                doc, s, e, q, None, None, q.measure, None, part, figure_scope, subject
             )
             result.append(plain.model_copy(update={"open_unit": True}))
-            last_end = q.end
+            last_end, larger = q.end, subject[0] or larger
             continue
         indicator = _indicator(q, before, after, c_start, c_end)
         part_of = None
         intro = f[c_start : q.start]
-        if table.part_of.search(f, max(0, c_start - 12), q.start):
-            part_of = previous
+        if is_part:
+            part_of = previous or (f"({larger})" if larger else None)
         elif indicator is None and _CONTINUATION.match(intro) and previous:
             indicator = previous
         elif indicator is None:
@@ -225,7 +229,7 @@ def _quantities(
         )
         if indicator is not None and not (part_of and part_of == previous):
             previous = indicator
-        last_end = q.end
+        last_end, larger = q.end, subject[0] or larger
     return result
 
 
