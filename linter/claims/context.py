@@ -243,6 +243,10 @@ def status_of(
     carried = context.status is not None and period == context.period
     if carried and not (closing and context.status is Status.TARGET):
         return context.status
+    if closing is None and period is None and context.period is None:
+        # A figure no cue, period or context marks as a plan is what the text
+        # reports happened: "trên mỗi cuốn sổ ... chỉ còn 1 triệu đồng".
+        return Status.ACTUAL
     return closing
 
 
