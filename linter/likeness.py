@@ -1,0 +1,196 @@
+"""Whether two figures measure the same thing, and whether they can both hold.
+
+Shared by the checks that compare figures in open vocabulary (EV01 across the
+reports of one event, EV02 between a report's lead and its body). Two figures
+are *like* when their unit, measure and comparison base are equal, their
+periods and statuses do not exclude each other and their subjects
+(`linter.claims.subjects`) overlap: the shorter subject lies inside the
+longer, sharing at least `MIN_SUBJECT_WORDS` syllables and `MIN_MATCH` of its
+words, or the nouns they measure ("dầu fo") are the same. Two like figures
+*agree* when their intervals overlap once the rounding of the last written
+digit is allowed, or when they name the same number with another comparator
+("trên 30,9%" / "30,9%"); two bounds of the same kind ("hơn 1.680 ha" /
+"hơn 1.841 ha") agree only when they are the same figure. A disagreement that
+is a power-of-ten slip, a unit slip or two swapped digits is named.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from linter.claims.numbers import DIGITS, parse_digits
+from linter.claims.quantities import intervals_overlap
+from linter.claims.subjects import MEASURES
+from linter.models import Op, Quantity
+
+# Words that say nothing about what is measured once the unit is known.
+_GENERIC = re.compile(r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức)(?!\w)")
+SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are parts of a story more often than slips
+MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi" (4/8 words)
+MIN_SUBJECT_WORDS = 2  # "tàu" alone may be any ship of the story; "tàu cá vỏ thép" is one fleet
+
+
+def distinct(quantities: Iterable[Quantity]) -> list[Quantity]:
+    """Usable figures, one per statement: a sentence repeated a thousand times is one."""
+    found: dict[tuple[object, ...], Quantity] = {}
+    for q in quantities:
+        if usable(q):
+            found.setdefault((q.subject, q.measured, q.unit, q.op, q.low, q.high), q)
+    return list(found.values())
+
+
+def usable(q: Quantity) -> bool:
+    needed = MIN_SUBJECT_WORDS + (q.unit == "%")  # "ý kiến" 1% / 73%: shares need more words
+    # The counted noun alone ("16 phòng khám", "145.000 học sinh") says which kind
+    # of thing, not which things: the qualifiers around it must say that.
+    qualifiers = words(q) - _quoted(q)
+    return (
+        q.subject is not None
+        and q.scope.value != "national"
+        and q.part_of is None
+        and len(qualifiers) >= needed
+        and not (q.value < SMALL_COUNT and q.value.is_integer() and q.unit not in MEASURES)
+    )
+
+
+def words(q: Quantity) -> frozenset[str]:
+    return frozenset(_GENERIC.sub(" ", q.subject or "").split())
+
+
+def match(a: Quantity, b: Quantity) -> float:
+    """How surely two figures measure the same thing: 0 (not comparable) to 1."""
+    if (a.unit, a.measure, a.base) != (b.unit, b.measure, b.base):
+        return 0.0
+    if a.period and b.period and (a.period.end < b.period.start or b.period.end < a.period.start):
+        return 0.0  # periods of news figures are read from context: only disjoint ones differ
+    if a.status and b.status and a.status != b.status:
+        return 0.0
+    if a.indicator and a.indicator == b.indicator:
+        if a.period and b.period and a.status and a.status == b.status:
+            return 0.0  # NU01 compares these across the province
+        return 1.0  # the lexicon names the subject
+    core = _overlap(_measured(a), _measured(b))
+    head_a, head_b = words(a) - _measured(a), words(b) - _measured(b)
+    if head_a and head_b and not head_a & head_b:
+        core = 0.0  # "Bắc Giang ... 30.000 ha vải thiều", "huyện Lục Ngạn ... 16.300 ha vải thiều"
+    return max(_overlap(words(a), words(b)), core)
+
+
+def confirms(other: Quantity, q: Quantity, tolerance: float) -> bool:
+    """Whether `other` states `q`'s figure again, at least as precisely: "hơn 20.000
+    tấn" does not confirm "20.108 tấn" against the "20.018 tấn" beside it."""
+    if other.op in _ONE_SIDED and q.op not in _ONE_SIDED:
+        return False
+    return related(other, q) and agree(other, q, tolerance)
+
+
+def related(a: Quantity, b: Quantity) -> bool:
+    """A looser likeness than `match`: enough to say an agreeing figure may be the
+    same one ("giá /kg" and "giá bán vải tươi nguyên chùm /kg")."""
+    if (a.unit, a.measure) != (b.unit, b.measure):
+        return False
+    return len(words(a) & words(b)) >= MIN_SUBJECT_WORDS or match(a, b) > 0
+
+
+def _overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """Word overlap of two subjects; the shorter must lie inside the longer."""
+    common = len(wa & wb)
+    if common < MIN_SUBJECT_WORDS or common < min(len(wa), len(wb)):
+        return 0.0
+    score = common / max(len(wa), len(wb))
+    return score if score >= MIN_MATCH else 0.0
+
+
+def _measured(q: Quantity) -> frozenset[str]:
+    """What is counted or measured after the number ("dầu fo", "cơ sở y tế tư nhân"),
+    when it says more than the counted noun itself ("học sinh" says nothing)."""
+    words = frozenset(_GENERIC.sub(" ", q.measured or "").split())
+    return words if len(words - _quoted(q)) >= MIN_SUBJECT_WORDS else frozenset()
+
+
+def _quoted(q: Quantity) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", q.span.quote.lower()))
+
+
+def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    if _same_bound(a, b):
+        return True
+    if a.op is b.op and a.op in _ONE_SIDED:
+        # "hơn 1.680 ha" and "hơn 1.841 ha" overlap as intervals, but a report's
+        # "hơn" sits just above its figure: two bounds mean two figures.
+        return _near(a, b)
+    return intervals_overlap(_interval(a, tolerance), _interval(b, tolerance))
+
+
+_ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    low, high = sorted((a.value, b.value))
+    return high - low <= max(_rounding(a), _rounding(b))
+
+
+def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
+    if q.op is Op.APPROX:
+        high = q.value if q.high == q.value else q.value * (1 + tolerance)
+        return (q.value * (1 - tolerance), high, True, True)
+    if q.op is Op.EQ:  # news rounds: "15 độ" may be the 15,5 độ of another report
+        half = _rounding(q)
+        return (q.value - half, q.value + half, True, True)
+    return (q.low, q.high, q.low_inclusive, q.high_inclusive)
+
+
+_FIRST_NUMBER = re.compile(DIGITS)
+
+
+def _rounding(q: Quantity) -> float:
+    """Half a unit of the last digit written: 15 -> 0,5; 4,8 -> 0,05 (times the scale)."""
+    m = _FIRST_NUMBER.search(q.span.quote)
+    if not m or not (written := parse_digits(m.group())):
+        return 0.0
+    token = m.group()
+    # Only the last digit written is rounded: "14.000" is not "about 13.000"
+    # (that would need "khoảng"), and 15 may be 15,4.
+    step = 10.0 ** -len(token.split(",")[1]) if "," in token else 1.0
+    return 0.5 * step * q.value / written
+
+
+def _same_bound(a: Quantity, b: Quantity) -> bool:
+    """ "trên 30,9%" and "30,9%" name the same number with other wording."""
+    return a.value == b.value
+
+
+def slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
+    """ "tenfold" when one figure is the other times a power of ten with the same
+    digits (48 ha / 4,8 ha), "unit" when the same digits carry another scale word."""
+    if a.value <= 0 or b.value <= 0:
+        return None
+    if _transposed(a.span.quote, b.span.quote):
+        return "transposed"
+    ratio = math.log10(max(a.value, b.value) / min(a.value, b.value))
+    if ratio < 0.5 or abs(ratio - round(ratio)) > 1e-9:
+        return None
+    digits_a, digits_b = (re.sub(r"\D", "", q.span.quote).strip("0") for q in (a, b))
+    if digits_a != digits_b or (len(digits_a) < 2 and not exact):
+        return None  # "10 tấn" / "100.000 tấn" of two subjects share one digit, not a slip
+    if round(ratio) < 3 and {a.op, b.op} - {Op.EQ, Op.APPROX}:
+        return None  # "hơn 48 ha" may be far more than 4,8; a thousandfold gap never is
+    return "tenfold" if round(ratio) < 3 else "unit"
+
+
+def _transposed(a: str, b: str) -> bool:
+    """20.108 / 20.018: the same digits with two neighbours swapped (3 or more digits)."""
+    da, db = (_FIRST_NUMBER.search(x) for x in (a, b))
+    if not da or not db or len(da.group()) != len(db.group()):
+        return False
+    x, y = da.group(), db.group()
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    digits = len(re.sub(r"\D", "", x))
+    return (
+        digits >= 3
+        and len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and (x[diff[0]], x[diff[1]]) == (y[diff[1]], y[diff[0]])
+    )
