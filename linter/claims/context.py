@@ -170,10 +170,12 @@ def figure_period(
     company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
     if q.dimension is Dimension.DURATION:
         return None  # "một thập kỷ", "6 tháng thi công" last; they sum up no period
-    before = [p.end for p in periods if p.end <= q.start]
-    after = max(before, default=0)
+    before = [p for p in periods if p.end <= q.start]
+    after = max((p.end for p in before), default=0)
     if _current(f, after, q.start):
         return None
+    if before and _current(f, max(0, before[-1].start - 24), before[-1].start):
+        return None  # "tại thời điểm thanh tra tháng 12/2016, ... 214.932 m2": a stock then
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
     if cues().single.search(f, item, q.start):
         return None  # one company's or one project's figure sums up no period
