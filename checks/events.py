@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence
 from linter.events import Link, linked_pairs
-from linter.likeness import confirms, distinct, match, slip
+from linter.likeness import conflicts, match, slip
 from linter.models import Finding, Quantity, Severity
 
 
@@ -152,20 +152,9 @@ class _Conflict:
 def _conflicts(
     left: DocumentClaims, right: DocumentClaims, tolerance: float
 ) -> Iterator[tuple[Quantity, Quantity]]:
-    """Figures of `left` whose subject `right` states only with figures that
-    cannot hold together with it (and the closest such figure)."""
     if _scope(left) is None or _scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
-    ours, theirs = distinct(left.of(Quantity)), distinct(right.of(Quantity))
-    for qa in ours:
-        matches = [(score, qb) for qb in theirs if (score := match(qa, qb)) > 0]
-        if not matches or any(confirms(qb, qa, tolerance) for qb in theirs):
-            continue  # the other report also states an agreeing figure of a like subject
-        best = max(score for score, _ in matches)
-        qb = next(qb for score, qb in matches if score == best)
-        if any(confirms(other, qb, tolerance) for other in ours):
-            continue  # the other report's figure is stated here too
-        yield qa, qb
+    yield from conflicts(left.of(Quantity), right.of(Quantity), tolerance)
 
 
 def _scope(item: DocumentClaims) -> object:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from linter.claims.numbers import DIGITS, parse_digits
 from linter.claims.quantities import intervals_overlap
@@ -30,6 +30,23 @@ _GENERIC = re.compile(r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng 
 SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are parts of a story more often than slips
 MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi" (4/8 words)
 MIN_SUBJECT_WORDS = 2  # "tàu" alone may be any ship of the story; "tàu cá vỏ thép" is one fleet
+
+
+def conflicts(
+    first: Iterable[Quantity], second: Iterable[Quantity], tolerance: float
+) -> Iterator[tuple[Quantity, Quantity]]:
+    """Figures of `first` whose subject `second` states only with figures that
+    cannot hold together with it, each with the likest such figure of `second`."""
+    ours, theirs = distinct(first), distinct(second)
+    for qa in ours:
+        matches = [(score, qb) for qb in theirs if (score := match(qa, qb)) > 0]
+        if not matches or any(confirms(qb, qa, tolerance) for qb in theirs):
+            continue  # the other side also states an agreeing figure of a like subject
+        best = max(score for score, _ in matches)
+        qb = next(qb for score, qb in matches if score == best)
+        if any(confirms(other, qb, tolerance) for other in ours):
+            continue  # the other side's figure is stated on this side too
+        yield qa, qb
 
 
 def distinct(quantities: Iterable[Quantity]) -> list[Quantity]:
