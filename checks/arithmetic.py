@@ -24,7 +24,8 @@ class ArithmeticMismatch(Check):
     - parts listed after "gồm / bao gồm" that add up to more than the total
       they make up, or one part after "trong đó" larger than its total;
     - a change against the two levels it links ("đạt L, tăng g% so với cùng kỳ
-      (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d);
+      (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d; "gấp N
+      lần", "bằng x%": L/L0 must be N, or x %);
     - shares of one whole ("cơ cấu kinh tế: nông nghiệp 20%, công nghiệp 45%,
       dịch vụ 35%") that add up to more than 100 %.
 
@@ -33,10 +34,10 @@ class ArithmeticMismatch(Check):
     may be rounding, 1.495 to 1.505), "khoảng / gần" widen it (see
     `linter.claims.quantities`), "hơn / trên" open it. A mismatch is reported
     only when no choice of values inside those intervals makes the arithmetic
-    hold, so rounding never raises a finding. Parts and shares that add up to less than their whole
-    are reported at info, and only for a closed list (three shares or more,
-    every item of a "gồm" list carrying one figure of the total's unit):
-    texts often list the main parts only.
+    hold, so rounding never raises a finding. Parts and shares that add up to
+    less than their whole are reported at info, and only for a closed list
+    (three shares or more, every item of a "gồm" list carrying one figure of
+    the total's unit): texts often list the main parts only.
 
     Why it matters: a difference, a sum or a growth rate that the reader can
     redo in their head and that does not come out is the first thing a
@@ -552,24 +553,70 @@ _BASE_LEVEL = re.compile(
 
 
 def _changes(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
-    """A change ("L, tăng g% so với cùng kỳ (L0)"): the level, the change and its
-    base level in a row; other changes of L may stand between ("L, giảm 86% so với X
-    và giảm 62% so với năm 2015 (L0)")."""
+    """A change ("L, tăng g% so với cùng kỳ (L0)") or a ratio ("L, gấp 2,5 lần so
+    với cùng kỳ (L0)", "L, bằng 120% so với năm trước (L0)"): the level, the change
+    and its base level in a row; other changes of L may stand between ("L, giảm 86%
+    so với X và giảm 62% so với năm 2015 (L0)")."""
     for i, change in enumerate(figures[1:-1], start=1):
-        if change.claim.measure not in ("increase", "decrease"):
-            continue
         base = figures[i + 1]
-        level = _changed_level(folded, figures[:i], change)
-        if level is None or not base.is_level or level.unit != base.unit:
+        if not base.is_level or not _BASE_LEVEL.match(folded[change.end : base.start]):
+            continue
+        if change.claim.measure in ("increase", "decrease"):
+            level = _changed_level(folded, figures[:i], change)
+            verb = None
+        else:
+            level = figures[i - 1]
+            verb = _ratio_verb(folded[level.end : change.start], change)
+            if verb is None:
+                continue
+        if level is None or not level.is_level or level.unit != base.unit:
             continue
         if level.unit == "%" or "/" in level.unit:
             continue  # a change of a share is in points or in percent: unknowable
-        if not _BASE_LEVEL.match(folded[change.end : base.start]):
-            continue
-        if change.unit == "%":
+        if verb is not None:
+            yield from _ratio(level, base, change, verb)
+        elif change.unit == "%":
             yield from _relative(level, base, change)
         elif change.unit == level.unit:
             yield _absolute(level, base, change)
+
+
+_BEFORE_RATIO = re.compile(
+    r"^\s*[,(]?\s*(?:và\s+)?(?P<verb>(?:tăng|cao|lớn)\s+gấp|gấp|bằng|đạt)\s*$"
+)
+
+
+def _ratio_verb(between: str, change: _Figure) -> str | None:
+    """The ratio's verb: "gấp" before a multiple (lần), "bằng / đạt" before a percentage."""
+    m = _BEFORE_RATIO.match(between)
+    if m is None:
+        return None
+    verb = m.group("verb")
+    if change.unit == "lần" and change.claim.measure == "multiple" and "gấp" in verb:
+        return verb
+    if change.unit == "%" and change.is_level and "gấp" not in verb:
+        return verb
+    return None
+
+
+def _ratio(level: _Figure, base: _Figure, change: _Figure, verb: str) -> Iterator[_Arithmetic]:
+    """L/L0 against "gấp N lần" (N) or "bằng x%" (x/100). "Tăng gấp 3 lần" is read as
+    3 or 4 times: writers use it for both."""
+    if base.low <= 0 or level.low < 0:
+        return
+    per = 100.0 if change.unit == "%" else 1.0
+    ratio = level.claim.value / base.claim.value * per
+    stated_high = change.high + (1.0 if verb.startswith("tăng") else 0.0)
+    yield _Arithmetic(
+        "change",
+        ((level, "level"), (change, "change"), (base, "base")),
+        level.low / base.high * per,
+        level.high / base.low * per,
+        change.low,
+        stated_high,
+        f"{level.number} / {base.number} = {_number(ratio)} {change.unit}".replace(" %", "%"),
+        f"«{' '.join(verb.split())} {_stated(change)}»",
+    )
 
 
 def _changed_level(folded: str, before: list[_Figure], change: _Figure) -> _Figure | None:
