@@ -7,9 +7,20 @@ figures that follow until another period is named. Status words live in
 always a target, and one about a period already over is a result unless its
 own clause says otherwise.
 
-A figure under "hiện nay / đến nay / tính đến" is a stock at the time of
-writing: an actual whose period stays open. A figure after "cả nước" or
-"toàn quốc" is the country's, never the province's (`scope_of`).
+Reading news rather than plans (issue 10) adds what an editor does without
+thinking:
+
+- a figure under "hiện nay / đến nay / tính đến / tại thời điểm" is a stock:
+  an actual whose period stays open; so is one company's or one project's
+  figure, a duration, and a yearly average ("hàng năm");
+- a sentence that dates an event ("Ngày 6/2, ...", "Tại buổi lễ, ...") carries
+  no earlier period, and a carried period fades after a few sentences
+  without any figure;
+- a period in its last quarter at publication gives estimates, one already
+  over gives results, and a figure no cue marks is a reported result;
+- a request or a need ("đề nghị", "nhu cầu") has no status at all;
+- a figure after "cả nước" or "toàn quốc" is the country's, never the
+  province's (`scope_of`).
 """
 
 from __future__ import annotations
