@@ -568,3 +568,91 @@ def test_huge_figures_keep_the_run_standard_json_and_raise_nothing(tmp_path: Pat
     text = json.dumps(claims, allow_nan=False)  # raises on Infinity or NaN
     assert [c["kind"] for c in claims if c["kind"] in ("quantity", "target_count")] == []
     assert "Infinity" not in text
+
+
+# --- Period and status of figures in news (real 2017 sentences) ---------------
+
+
+def _period_status(text: str, date: dt.date) -> list[tuple[str, str | None, Status | None]]:
+    return [
+        (q.span.quote, q.period.label if q.period else None, q.status)
+        for q in _claims(text, date)
+        if q.unit in _TABLED | {"người", "tấn", "doanh nghiệp"}
+    ]
+
+
+def test_half_year_figures_reported_before_it_closes_are_estimates() -> None:
+    text = (
+        "Sáu tháng đầu năm 2017 tiếp tục là giai đoạn phát triển mạnh mẽ của thành phố Cảng Hải "
+        "Phòng với tất cả các chỉ tiêu trọng yếu đều đạt độ tăng trưởng cao so với cùng kỳ. "
+        "Sản lượng hàng hóa qua cảng đạt 43 triệu tấn, tăng 13,79%."
+    )
+    assert _period_status(text, dt.date(2017, 6, 26)) == [
+        ("43 triệu tấn", "6 tháng đầu năm 2017", Status.ESTIMATE),
+        ("13,79%", "6 tháng đầu năm 2017", Status.ESTIMATE),
+    ]
+    assert {s for *_, s in _period_status(text, dt.date(2017, 7, 20))} == {Status.ACTUAL}
+
+
+def test_requests_and_needs_have_no_status() -> None:
+    text = (
+        "Theo ông Lê Thanh Liêm, hiện nay, nhu cầu vốn ODA nguồn ngân sách Trung ương cấp phát "
+        "giai đoạn 2016-2020 của 2 dự án trọng điểm của thành phố là 29.512 tỉ đồng."
+    )
+    assert _period_status(text, dt.date(2017, 6, 24))[-1] == (
+        "29.512 tỉ đồng",
+        "giai đoạn 2016-2020",
+        None,
+    )
+
+
+def test_one_projects_figure_has_no_period() -> None:
+    text = (
+        "Năm 2017, lãnh đạo tỉnh cho biết sẽ thu hút những dự án lớn. 8 dự án vào Bà Rịa-Vũng Tàu "
+        "- Công ty TNHH Starflex Việt Nam với dự án nhà máy sản xuất tấm bạt, màn tại Cụm công "
+        "nghiệp Tóc Tiên, huyện Tân Thành, tổng vốn đầu tư đăng ký 15 triệu USD."
+    )
+    rows = _period_status(text, dt.date(2017, 2, 7))
+    assert rows[-1][:2] == ("15 triệu USD", None)
+
+
+def test_a_carried_period_fades_after_prose_without_figures() -> None:
+    text = (
+        "Năm 2016, tỉnh thu ngân sách đạt 5.000 tỷ đồng. Tỉnh tiếp tục cải cách hành chính. "
+        "Công tác xây dựng Đảng được triển khai đồng bộ. Môi trường đầu tư được cải thiện. "
+        "Kết cấu hạ tầng có những đột phá. Thủ tướng cho rằng phải rà lại quy hoạch khi 46% diện "
+        "tích đất là đô thị."
+    )
+    assert [p for _, p, _ in _period_status(text, dt.date(2017, 6, 26))] == ["năm 2016", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Bí thư Thành ủy cho biết, trong 2016, Hải Phòng thu ngân sách đạt 62.000 tỷ đồng.",
+            "năm 2016",
+        ),
+        ("Để hoàn thành chỉ tiêu tăng trưởng cả năm của thành phố từ 8,5-9%.", "năm 2017"),
+        (
+            "Đầu năm 2017, tỉnh đã cấp phép cho 8 dự án lớn với tổng số vốn hơn 10.430 tỷ đồng.",
+            None,
+        ),
+        (
+            "Luật Ngân sách Nhà nước năm 2015 quy định thành phố được vay không quá 30% số thu.",
+            None,
+        ),
+        ("Trung bình số tiền đấu giá thu về hàng năm là 2.000 tỷ đồng.", None),
+        ("Từ gần 41% năm 2015 lên hơn 45% năm 2016.", "năm 2016"),
+    ],
+)
+def test_what_names_a_figures_period(text: str, label: str | None) -> None:
+    assert _period_status(text, dt.date(2017, 6, 30))[-1][1] == label
+
+
+def test_population_and_the_figure_itself_are_not_document_numbers() -> None:
+    rows = _q("phải quy hoạch cho dân số 15-30 triệu người, con số 500.000 doanh nghiệp")
+    assert [r[:3] for r in rows] == [
+        ("15-30 triệu người", 15e6, "người"),
+        ("500.000 doanh nghiệp", 5e5, "doanh nghiệp"),
+    ]
