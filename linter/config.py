@@ -14,6 +14,8 @@ key and what is allowed::
     approx-tolerance = 0.05            # what "khoảng" allows either side, relative
     include = ["**/*.md", "**/*.txt"]  # files taken from folders (default: every supported file)
     exclude = ["drafts/**"]
+    max-file-size = 5_000_000          # bytes; larger files are skipped (DC01 says so)
+    max-docx-inflated-size = 50_000_000  # bytes a .docx may unzip to
     corpus = ["press/"]                # the context a draft or a changed file is checked against
     baseline = ".doichieu-baseline.json"  # findings accepted as they are (--write-baseline)
 
