@@ -37,7 +37,7 @@ from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
 from linter.errors import LexiconError
 from linter.lexicon import read_data
-from linter.models import Dimension, Period, Scope, Status
+from linter.models import Dimension, Op, Period, Scope, Status
 
 
 class _StatusFile(BaseModel):
@@ -256,9 +256,10 @@ def status_of(
     carried = context.status is not None and period == context.period
     if carried and not (closing and context.status is Status.TARGET):
         return context.status
-    if closing is None and period is None and context.period is None:
+    if closing is None and period is None and context.period is None and q.op is not Op.LE:
         # A figure no cue, period or context marks as a plan is what the text
-        # reports happened: "trên mỗi cuốn sổ ... chỉ còn 1 triệu đồng".
+        # reports happened: "trên mỗi cuốn sổ ... chỉ còn 1 triệu đồng". A
+        # ceiling ("không vượt quá 40%") is a rule, not something that happened.
         return Status.ACTUAL
     return closing
 
