@@ -656,3 +656,11 @@ def test_population_and_the_figure_itself_are_not_document_numbers() -> None:
         ("15-30 triệu người", 15e6, "người"),
         ("500.000 doanh nghiệp", 5e5, "doanh nghiệp"),
     ]
+
+
+def test_the_verb_of_a_target_is_no_result() -> None:
+    text = (
+        "Hải Phòng phải phấn đấu đạt mức tăng trưởng cao hơn kế hoạch đặt ra, "
+        "nỗ lực phấn đấu cả năm đạt được 14%."
+    )
+    assert _period_status(text, dt.date(2017, 6, 26)) == [("14%", "năm 2017", Status.TARGET)]

@@ -250,7 +250,16 @@ def status_of(
         if not found:
             return closing
     if found:
-        return table.status[found[-1].group()]
+        last = table.status[found[-1].group()]
+        if (
+            last is Status.ACTUAL
+            and not table.current.fullmatch(found[-1].group())
+            and len(found) > 1
+            and table.status[found[-2].group()] is Status.TARGET
+            and found[-1].start() - found[-2].end() <= 24
+        ):
+            return Status.TARGET  # "phấn đấu cả năm đạt được 14%": the verb of a target
+        return last
     # A target cue from an earlier sentence does not make a result of a period
     # that is over or closing a target ("đề ra phương hướng" ... "tháng 1 đạt").
     carried = context.status is not None and period == context.period
