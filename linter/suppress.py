@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from linter.diagnostics import engine_finding
 from linter.errors import UsageError
+from linter.loading import MAX_FILE_SIZE, NotReadable, read_regular
 from linter.models import Document, Finding
 from linter.textmap import line_col
 
@@ -107,10 +108,10 @@ class _Baseline(BaseModel):
 
 
 def read_baseline(path: Path) -> frozenset[str]:
-    try:
-        data = _Baseline.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from exc
+    try:  # only a regular file: a named pipe would block the run forever
+        data = _Baseline.model_validate_json(read_regular(path, MAX_FILE_SIZE))
+    except NotReadable as exc:
+        raise UsageError(f"{path}: cannot read the baseline: {exc.message}") from exc
     except ValidationError as exc:
         problems = "; ".join(
             ".".join(map(str, e["loc"])) + f": {e['msg']}" if e["loc"] else e["msg"]

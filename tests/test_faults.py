@@ -209,6 +209,16 @@ def test_a_fifo_in_the_corpus_or_named_is_dc01_and_never_read(corpus: Path) -> N
             ) in lines
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_fifo_as_the_baseline_is_one_clear_error(corpus: Path) -> None:
+    os.mkfifo(corpus.parent / "pipe.json")
+    run = subprocess_cli(
+        ["check", "corpus", "--no-cache", "--baseline", "pipe.json"], corpus.parent
+    )
+    reason = "not a regular file: found a named pipe (FIFO); expected a document"
+    assert_clean_failure(run.returncode, run.stderr.decode(), "pipe.json: cannot read the ", reason)
+
+
 def test_symlink_loops_broken_links_and_sockets_are_dc01(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
