@@ -18,6 +18,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import SEEDS
+from linter.cache import Cache
 from linter.cli import main
 from linter.diagnostics import engine_finding, engine_infos
 from linter.models import RunResult
@@ -353,6 +355,33 @@ def test_the_cache_folder_ignores_itself_in_git(
 ) -> None:
     cli(capsys, "check", "corpus", "--cache-dir", "c")
     assert (corpus.parent / "c" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_caches_opened_at_the_same_instant_all_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The race of many runs creating one cache, made certain: 16 threads start together."""
+    barrier = threading.Barrier(16)
+    failures: list[BaseException] = []
+
+    def open_write_commit(i: int) -> None:
+        barrier.wait()
+        try:
+            cache = Cache(tmp_path / "c")
+            cache.put(f"key{i}", (None, (), []))
+            cache.commit()
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_write_commit, args=(i,)) for i in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=TIMEOUT)
+    assert failures == []
+    assert capsys.readouterr().err == ""  # not even a notice: nothing was discarded
+    cache = Cache(tmp_path / "c")
+    assert [cache.get(f"key{i}") for i in range(16)] == [(None, (), [])] * 16
 
 
 def test_concurrent_runs_on_one_cache_all_give_the_clean_output(
