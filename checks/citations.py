@@ -164,7 +164,10 @@ class CitationDateConflict(Check):
 
     "Nghị quyết số 176/NQ-HĐND ngày 8/12/2023" in one announcement and
     "Nghị quyết số 176/NQ-HĐND ngày 18/12/2023" in another cannot both be right;
-    nor can the same number and year be credited to two different bodies.
+    nor can the same number and year be credited to two different bodies. A
+    number whose symbol holds no year ("văn bản số 567/TTg-NN") cited on the same
+    day and month of two years ("ngày 10/5/2007" / "ngày 10.5.2017") is one
+    dispatch with a mistyped year.
 
     Ví dụ mâu thuẫn::
 
@@ -229,6 +232,25 @@ class CitationDateConflict(Check):
                 clashing = [(i, r) for i, r in issued if _body(i, r) in clash]
                 if clashing:
                     yield self._finding(clashing, group, "issuer")
+        yield from self._year_slips(group)
+
+    def _year_slips(self, group: Group) -> Iterator[Finding]:
+        """A number whose symbol holds no year ("567/TTg-NN") is dated only by its date:
+        the same number, symbol and body on the same day and month of two years is
+        one document with a mistyped year ("ngày 10/5/2007" / "ngày 10.5.2017")."""
+
+        def key(item: DocumentClaims, ref: LegalRef) -> tuple[object, ...] | None:
+            if not (ref.number and ref.symbol and ref.date and not ref.resolved):
+                return None
+            if str(ref.date.year) in ref.span.quote.split("ngày")[0]:
+                return None  # "45/2023/QĐ-UBND": the year is part of the number
+            day = (ref.date.day, ref.date.month)
+            return (ref.doc_type, ref.number, ref.symbol.lower(), _body(item, ref), day)
+
+        for pairs in index(group, LegalRef, key):
+            dated = _first_per_document(pairs, "date")
+            if len({r.date for _, r in dated}) > 1:
+                yield self._finding(dated, group, "date")
 
     def _finding(
         self, pairs: list[tuple[DocumentClaims, LegalRef]], group: Group, field: str
