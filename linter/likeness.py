@@ -27,7 +27,7 @@ from linter.models import Op, Quantity
 
 # Words that say nothing about what is measured once the unit is known.
 _GENERIC = re.compile(r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức)(?!\w)")
-SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are parts of a story more often than slips
+SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are compared only under the same words
 MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi" (4/8 words)
 MIN_SUBJECT_WORDS = 2  # "tàu" alone may be any ship of the story; "tàu cá vỏ thép" is one fleet
 
@@ -77,8 +77,11 @@ def usable(q: Quantity) -> bool:
         and q.scope.value != "national"
         and q.part_of is None
         and len(qualifiers) >= needed
-        and not (q.value < SMALL_COUNT and q.value.is_integer() and q.unit not in MEASURES)
     )
+
+
+def _small_count(q: Quantity) -> bool:
+    return q.value < SMALL_COUNT and q.value.is_integer() and q.unit not in MEASURES
 
 
 def words(q: Quantity) -> frozenset[str]:
@@ -97,6 +100,10 @@ def match(a: Quantity, b: Quantity) -> float:
         if a.period and b.period and a.status and a.status == b.status:
             return 0.0  # NU01 compares these across the province
         return 1.0  # the lexicon names the subject
+    if _small_count(a) or _small_count(b):
+        # "7 tỉnh" / "8 tỉnh": small counts are often parts of a story; only the very
+        # same words make them one figure.
+        return 1.0 if words(a) == words(b) else 0.0
     core = _overlap(_measured(a), _measured(b))
     head_a, head_b = words(a) - _measured(a), words(b) - _measured(b)
     if head_a and head_b and not head_a & head_b:

@@ -152,6 +152,8 @@ _NOT_A_COUNT_NOUN = frozenset(
         "tuổi đồng triệu tỷ nghìn ngàn vạn trăm mươi chục phần điểm giai số"
     ).split()
 )
+# Classifier nouns stand before what is counted: the count is of the noun after them.
+_CLASSIFIERS = frozenset("chiếc con cái căn ngôi tấm bức quả cây cuộc bộ".split())
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
     r"nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|"
@@ -179,7 +181,7 @@ def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> lis
         parsed = parse_amount(amount.group()) if amount else None
         if parsed is None or amount is None or amount.end() != m.end():
             continue
-        end = noun.end(1)
+        end, unit = noun.end(1), noun.group(1)
         second = re.compile(r"\s+([^\W\d_]+)").match(f, end)
         if (
             second
@@ -188,6 +190,8 @@ def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> lis
             and original[second.start(1)].islower()
         ):
             end = second.end(1)  # "32 hành khách", "3.500 chỉ tiêu": nouns of two syllables
+            if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
+                unit = second.group(1)
         value = tidy(parsed[0])
         op, low, high, lo_inc, hi_inc = _open_comparator(f, m.start(), value)
         found.append(
@@ -196,7 +200,7 @@ def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> lis
                 end=end,
                 number_start=m.start(),
                 value=value,
-                unit=noun.group(1),
+                unit=unit,
                 op=op,
                 low=low,
                 high=high,
