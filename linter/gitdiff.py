@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from linter.errors import UsageError
+from linter.textmap import printable
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
@@ -45,4 +46,5 @@ def changed_since(revision: str, cwd: Path) -> frozenset[str]:
     diff = ["diff", "-z", "--name-only", "--relative", "--no-renames", revision, "--"]
     changed = _names(_git(diff, cwd))
     untracked = _names(_git(["ls-files", "-z", "--others", "--exclude-standard"], cwd))
-    return frozenset(Path(p).as_posix() for p in [*changed, *untracked])
+    # Shown as the engine shows paths (control characters and bad bytes escaped).
+    return frozenset(printable(Path(p).as_posix()) for p in [*changed, *untracked])

@@ -307,6 +307,22 @@ def test_control_characters_in_messages_are_escaped_in_every_format() -> None:
     assert json.loads(rendered["json"])["findings"][0]["message"] == hostile
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_changed_files_with_odd_names_are_still_focused(
+    odd_names: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git names a changed file with its raw bytes; the run shows it escaped: they match."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=odd_names.parent, check=True)
+    subprocess.run(
+        [*git, "commit", "-q", "--allow-empty", "-m", "base"], cwd=odd_names.parent, check=True
+    )
+    status, out, err = cli(capsys, "check", "corpus", "--no-cache", "--changed-since", "HEAD")
+    assert status == 1, err
+    assert out.startswith("corpus/a\\n::add-mask::secret\\n::error title=pwned::x.txt:2:553: NU01")
+    assert "corpus/th\\xf4ng-c\\xe1o.txt:2:377" in out
+
+
 # --- the cache ---------------------------------------------------------------------------
 
 
