@@ -1,7 +1,9 @@
 """Read files into `Document`s: decoding, front matter, HTML, and the offset map.
 
 A bad file never stops a run: it becomes a `LoadResult` with no document and a
-problem saying what was expected and what was found. Whatever the loader
+problem saying what was expected and what was found. Only regular files are
+read (a named pipe would block the run, a device never ends), and only up to
+a size cap: a file over it is skipped with a problem naming the cap. Whatever the loader
 removes or rewrites (front matter, markup, entities, CRLF, non-NFC letters),
 `Document.breaks` keeps every character of `Document.text` tied to its place
 in `Document.original`. Decoding lives in `linter.encodings`, front matter in
