@@ -116,7 +116,7 @@ class ArithmeticMismatch(Check):
             group,
             severity=severity,
             district=item.document.meta.district,
-            key="|".join((c.kind, *(f"{f.claim.value:g}" for f, _ in c.figures))),
+            key="|".join((c.kind, *(f"{f.claim.value:.12g}" for f, _ in c.figures))),
         )
 
 
@@ -177,14 +177,13 @@ def _sentences(item: DocumentClaims, folded: str) -> list[list[_Figure]]:
     figure this check cannot redo (spelled, compound "566 tỷ 384 triệu", negative "âm
     49,3 tỷ") is left out whole: the rules count the figures of a sentence, and one
     missing would make a wrong link look certain."""
-    text = folded
     by_sentence: dict[tuple[int, int], list[_Figure]] = {}
     blocked: set[tuple[int, int]] = set()
     cursor: dict[tuple[int, int], int] = {}
     for q in item.of(Quantity):
         s, e = q.sentence
         quote = _lower(unicodedata.normalize("NFC", q.span.quote))
-        at = text.find(quote, cursor.get(q.sentence, s), e) if quote else -1
+        at = folded.find(quote, cursor.get(q.sentence, s), e) if quote else -1
         figure = _figure(q, at, at + len(quote)) if at >= 0 else None
         if figure is None or _NEGATIVE.search(folded, max(s, at - 8), at):
             blocked.add(q.sentence)  # a quote rebuilt from markup, or no digits to redo
@@ -340,6 +339,12 @@ def _amount(value: float, like: _Figure) -> str:
     return f"{_number(value / like.scale)} {like.unit_words}".strip()
 
 
+def _in(f: _Figure, like: _Figure) -> str:
+    """The number of `f` in the written unit of `like` ("1,52 nghìn tỷ" as 1.520 next
+    to "1.310 tỷ"), so that the operands of one computation share a unit."""
+    return f.number if f.scale == like.scale else _number(f.claim.value / like.scale)
+
+
 def _stated(f: _Figure) -> str:
     return re.sub(r"\s+", " ", f.claim.span.quote)
 
@@ -373,7 +378,7 @@ def _differences(
             a.high - b.low,
             d.low,
             d.high,
-            f"{a.number} − {b.number} = {diff}",
+            f"{_in(a, d)} − {_in(b, d)} = {diff}",
             _stated(d),
         )
 
@@ -538,7 +543,7 @@ def _partition(
         sum(p.high for p in parts),
         total.low,
         total.high,
-        " + ".join(p.number for p in parts) + f" = {_amount(value, total)}",
+        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
         _stated(total),
         under=Severity.INFO if closed else None,
     )
@@ -637,7 +642,9 @@ def _ratio(level: _Figure, base: _Figure, change: _Figure, verb: str) -> Iterato
         level.high / base.low * per,
         change.low,
         stated_high,
-        f"{level.number} / {base.number} = {_number(ratio)} {change.unit}".replace(" %", "%"),
+        f"{_in(level, base)} / {_in(base, base)} = {_number(ratio)} {change.unit}".replace(
+            " %", "%"
+        ),
         f"«{' '.join(verb.split())} {_stated(change)}»",
     )
 
@@ -684,7 +691,7 @@ def _relative(level: _Figure, base: _Figure, change: _Figure) -> Iterator[_Arith
         (level.low / base.high - 1) * 100,
         (level.high / base.low - 1) * 100,
         *_signed(change),
-        f"{level.number} / {base.number} − 1 = {_signed_number(growth)}%",
+        f"{_in(level, base)} / {_in(base, base)} − 1 = {_signed_number(growth)}%",
         _change_stated(change),
     )
 
@@ -698,7 +705,7 @@ def _absolute(level: _Figure, base: _Figure, change: _Figure) -> _Arithmetic:
         level.low - base.high,
         level.high - base.low,
         *_signed(change),
-        f"{level.number} − {base.number} = {_signed_number(diff / change.scale)} "
+        f"{_in(level, change)} − {_in(base, change)} = {_signed_number(diff / change.scale)} "
         f"{change.unit_words}".rstrip(),
         _change_stated(change),
     )

@@ -78,8 +78,13 @@ def test_difference_message_in_english(tmp_path: Path) -> None:
             "Cơ cấu kinh tế năm 2017: nông nghiệp 18,5%, công nghiệp - xây dựng 46,2%, dịch vụ 36,4%.",
             "Các tỷ trọng của một tổng thể cộng lại không bằng 100%: 18,5 + 46,2 + 36,4 = 101,1% > 100%.",
         ),
+        (
+            "Qua kiểm toán, chênh lệch giảm 18,5 tỷ đồng. Số báo cáo là 1,52 nghìn tỷ đồng, số kiểm toán xác nhận là 1.310 tỷ đồng.",
+            "Mức chênh lệch không khớp với hai số liệu: 1.520 − 1.310 = 210 tỷ đồng, "
+            "không phải 18,5 tỷ đồng.",
+        ),
     ],
-    ids=["fall_stated_for_a_rise", "partition", "shares_with_one_decimal"],
+    ids=["fall_stated_for_a_rise", "partition", "shares_with_one_decimal", "scales_differ"],
 )
 def test_each_kind_says_what_it_computed(tmp_path: Path, sentence: str, message: str) -> None:
     text = f"---\ndate: 2017-07-05\nprovince: Bắc Ninh\n---\n{sentence}\n"
