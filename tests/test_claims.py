@@ -351,7 +351,11 @@ _TABLED = {"ha", "km", "VND", "%/năm", "%", "tháng", "ngày", "năm", "hộ", 
         ),
         (
             "Nhiều ý kiến cho rằng BRT chưa đến 50% hiệu quả dù tổng dự án đầu tư hơn 1.000 tỉ cho 14,7km và có đường riêng.",
-            [("chưa đến 50%", 50.0, "%", "percent", None), ("14,7km", 14.7, "km", "length", None)],
+            [
+                ("chưa đến 50%", 50.0, "%", "percent", None),
+                ("hơn 1.000 tỉ", 1e12, "VND", "money", None),  # bare billions are đồng
+                ("14,7km", 14.7, "km", "length", None),
+            ],
         ),
         (
             "Ngân hàng sẽ tiếp tục duy trì tốc độ tăng trưởng hơn 20%/năm trong những năm tới.",

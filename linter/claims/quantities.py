@@ -165,6 +165,9 @@ def _interval(op: Op, x: float) -> tuple[float | None, float | None, bool, bool]
     return x, x, True, True
 
 
+_BARE_BILLIONS = re.compile(r"(?<!\w)tỷ$")
+
+
 def find_quantities(folded: str) -> list[RawQuantity]:
     """Every figure with a known unit in a folded sentence."""
     found: list[RawQuantity] = []
@@ -218,6 +221,10 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         if parsed_high is not None and parsed_high[0] > value:
             high_value, end = parsed_high[0], second.end()
             unit = _read_unit(folded, end) or unit
+    if unit is None and _BARE_BILLIONS.search(amount.group()):
+        # "230.000 tỷ giải phóng mặt bằng", "khoảng hơn 948 tỷ": billions in local news
+        # are always đồng (people and visitors never run to billions in a province).
+        unit = _Unit("VND", 1.0, amount.end(), Dimension.MONEY)
     if unit is None:
         return None
     unit_name, factor, end = unit.name, unit.factor, unit.end
