@@ -106,7 +106,7 @@ def match(a: Quantity, b: Quantity) -> float:
         return 1.0 if words(a) == words(b) else 0.0
     core = _overlap(_measured(a), _measured(b))
     head_a, head_b = words(a) - _measured(a), words(b) - _measured(b)
-    if head_a and head_b and not head_a & head_b:
+    if head_a and head_b and not head_a & head_b and len(_measured(a)) <= MIN_SUBJECT_WORDS:
         core = 0.0  # "Bắc Giang ... 30.000 ha vải thiều", "huyện Lục Ngạn ... 16.300 ha vải thiều"
     return max(_overlap(words(a), words(b)), core)
 

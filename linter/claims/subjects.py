@@ -63,9 +63,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _AFTER_STOP = re.compile(
     r"(?<!\w)(?:và|với|của|cho|tại|ở|trên|trong|so|đạt|là|được|đã|sẽ|đang|với|để|nhằm|"
     r"từ|đến|tới|thì|mà|khi|nhưng|hoặc|hay|gồm|bao gồm|tăng|giảm|chiếm|vào|theo|bị|"
-    r"có|trị giá|tương đương|bằng|thuộc|tương ứng|mỗi)(?!\w)"
+    r"có|trị giá|tương đương|thuộc|tương ứng|mỗi)(?!\w)"
 )
 _AFTER_WORDS = 4
+_PURPOSE = re.compile(r"^\s*(?:để|nhằm|dành cho|cho việc|phục vụ)\s+")
 _PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+(?: \d)?)")
 
 
@@ -129,6 +130,7 @@ def _noun_phrase_before(text: str) -> str:
 
 def _words_after(text: str) -> str:
     text = re.split(r"[.,;:()\"“”'‘’!?…]", text, maxsplit=1)[0]
+    text = _PURPOSE.sub("", text)  # "23.000 tỉ đồng để giải phóng mặt bằng": what it is for
     stop = _AFTER_STOP.search(text)
     if stop:
         text = text[: stop.start()]
