@@ -31,14 +31,15 @@ class ArithmeticMismatch(Check):
       dịch vụ 35%") that add up to more than 100 %.
 
     Every figure is taken as the interval it states: a figure is only as
-    precise as its last digit (18,5 means 18,45 to 18,55; 1.500, whose zeros
-    may be rounding, 1.495 to 1.505), "khoảng / gần" widen it (see
-    `linter.claims.quantities`), "hơn / trên" open it. A mismatch is reported
-    only when no choice of values inside those intervals makes the arithmetic
-    hold, so rounding never raises a finding. Parts and shares that add up to
-    less than their whole are reported at info, and only for a closed list
-    (three shares or more, every item of a "gồm" list carrying one figure of
-    the total's unit): texts often list the main parts only.
+    precise as its last digit (18,5 means 18,45 to 18,55), the last zeros of
+    a round figure but one may be rounding (1.500 means 1.495 to 1.505, 1.000
+    means 950 to 1.050: never looser than "khoảng"), "khoảng / gần" widen it
+    (see `linter.claims.quantities`) and "hơn / trên" open it. A mismatch is
+    reported only when no choice of values inside those intervals makes the
+    arithmetic hold, so rounding never raises a finding. Parts and shares
+    that add up to less than their whole are reported at info, and only for
+    a closed list (three shares or more, every item of a "gồm" list carrying
+    one figure of the total's unit): texts often list the main parts only.
 
     Why it matters: a difference, a sum or a growth rate that the reader can
     redo in their head and that does not come out is the first thing a
@@ -351,8 +352,12 @@ def _stated(f: _Figure) -> str:
 
 # --- a stated difference against its two levels --------------------------------------
 
+# "chênh lệch giảm 18,5 tỷ", "chênh lệch thu chi ngân sách là 200 tỷ": a few words
+# may say what differs, but not what it is compared with or found in ("chênh lệch
+# nhiều so với 5 tỷ đồng").
 _DIFFERENCE_CUE = re.compile(
-    r"(?<!\w)(?:chênh lệch|chênh|sai lệch)(?:\s+(?:tăng|giảm))?"
+    r"(?<!\w)(?:chênh lệch|chênh|sai lệch)"
+    r"(?:\s+(?!(?:so|với|trong|của|tại)(?!\w))[^\W\d]+){0,4}?(?:\s+(?:tăng|giảm))?"
     r"(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$"
 )
 
@@ -367,7 +372,7 @@ def _differences(
         if not _DIFFERENCE_CUE.search(clause):
             continue
         levels = _levels_like(d, figures) or _levels_like(d, following)
-        if len(levels) != 2:
+        if len(levels) != 2 or not _compared_pair(folded, d, levels):
             continue
         a, b = sorted(levels, key=lambda f: f.claim.value, reverse=True)
         diff = _amount(a.claim.value - b.claim.value, d)
@@ -381,6 +386,24 @@ def _differences(
             f"{_in(a, d)} − {_in(b, d)} = {diff}",
             _stated(d),
         )
+
+
+# After "chênh lệch d", a clause break must come before its levels, and no word
+# that makes d a part of them: "chênh lệch 5 tỷ đồng trong tổng thu 1.000 tỷ đồng và
+# tổng chi 800 tỷ đồng" is a difference found inside those totals, not between them.
+_BREAK_BEFORE_LEVELS = re.compile(r"[,;:.(]|(?<!\w)giữa(?!\w)")
+_INSIDE = re.compile(r"^\s*(?:[,;:]\s*)?(?:trong|tại|thuộc|ở|của)(?!\w)")
+
+
+def _compared_pair(folded: str, d: _Figure, levels: list[_Figure]) -> bool:
+    """Whether the two levels are what d compares: both before it ("A, B, chênh lệch
+    d"), or both after it past a clause break ("chênh lệch d. Số báo cáo là A ...")."""
+    if all(f.start < d.start for f in levels):
+        return True
+    if any(f.start < d.start for f in levels):
+        return False
+    between = folded[d.end : min(f.start for f in levels)]
+    return bool(_BREAK_BEFORE_LEVELS.search(between)) and not _INSIDE.match(between)
 
 
 def _levels_like(d: _Figure, figures: list[_Figure]) -> list[_Figure]:
@@ -758,9 +781,11 @@ _STRUCTURE_CUE = re.compile(
     r"(?<!tái )(?<!\w)cơ\s+cấu(?!\w)[^.;:%]{0,60}?(?::|(?<!\w)(?:gồm|lần lượt là|là)(?!\w))"
 )
 # Words that end a list of shares: a second list (another year), a change, a rate,
-# a share of a share ("lúa chất lượng cao 80%, trong đó giống ST 50%").
+# a share of a share ("lúa chất lượng cao 80%, trong đó giống ST 50%"), a level an
+# indicator reaches ("lao động nông nghiệp 40%, lao động qua đào tạo đạt 65%").
 _NOT_A_SHARE = re.compile(
-    r"(?<!\w)(?:năm|giai đoạn|đến|từ|lên|xuống|tăng|giảm|t[ỷỉ] lệ|tốc độ|so với|trong đó|riêng)(?!\w)"
+    r"(?<!\w)(?:năm|giai đoạn|đến|từ|lên|xuống|tăng|giảm|t[ỷỉ] lệ|tốc độ|so với|trong đó|riêng"
+    r"|đạt)(?!\w)"
 )
 
 
