@@ -17,6 +17,14 @@ true on a gold quantity that states a duration ("6 tháng thi công"), absent
 (false) otherwise, and compared with the parser's `dimension == "duration"`
 on every matched quantity.
 
+`subject` (what a figure measures, tests/gold/README.md) is scored on the
+matched quantities whose gold entry has one, as the word-set F1 between the
+gold and the predicted subject: both are folded, split into syllables, and
+stripped of `FUNCTION_WORDS` ("của", "các", "được": grammar, not which
+figure), digits and duplicates. `subject_f1` is the mean F1, `subject_ok` the
+share of figures whose F1 is at least `SUBJECT_OK` (a subject half right names
+the same thing more often than not).
+
 Two parts are reported apart: `in-sample` (tests/gold/claims.yaml, which the
 parser was tuned on) and `held-out` (tests/gold/heldout.yaml, annotated from
 articles nobody looked at while changing the parser; see tests/gold/README.md).
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -41,6 +50,7 @@ sys.path.insert(0, str(REPO))
 from linter.config import Config  # noqa: E402
 from linter.lexicon import units  # noqa: E402
 from linter.loading import load_document  # noqa: E402
+from linter.nlp import fold  # noqa: E402
 from linter.parsing import parse_result  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "claims.yaml"
@@ -54,6 +64,27 @@ FIELDS = {
     "date": ["date", "deadline"],
     "target_count": ["achieved", "total", "count", "negative", "year"],
 }
+# Grammatical words that do not say which figure is meant; dropped from both
+# sides so that "tỷ lệ hộ dùng nước sạch" and "tỷ lệ các hộ được dùng nước sạch" agree.
+FUNCTION_WORDS = frozenset("của các những về tại ở và cho được đã bị với là có đạt".split())
+SUBJECT_OK = 0.5
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def subject_words(subject: str | None) -> frozenset[str]:
+    """The syllables of a subject that are compared: folded, without digits or grammar."""
+    words = _SYLLABLE.findall(fold(subject or ""))
+    return frozenset(w for w in words if w not in FUNCTION_WORDS)
+
+
+def subject_f1(gold: str, predicted: str | None) -> float:
+    """Word-set F1 of a predicted subject against the gold one (0 when either is empty)."""
+    want, got = subject_words(gold), subject_words(predicted)
+    common = len(want & got)
+    if not common:
+        return 0.0
+    precision, recall = common / len(got), common / len(want)
+    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass
@@ -62,7 +93,8 @@ class Score:
     predicted: int = 0
     matched_gold: int = 0
     matched_predicted: int = 0
-    fields: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    # name -> [sum of scores, count]: 0/1 per pair for exact fields, F1 for `subject_f1`
+    fields: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -190,6 +222,8 @@ def evaluate(
                     mismatches.append(
                         f"{gold['kind']}.{name}: {where} gold={_gold_value(gold, name)!r} got={predicted_value!r}"  # noqa: E501
                     )
+            if "subject" in gold:
+                mismatches.extend(_score_subject(score, gold, in_scope[match], path))
         unexpected.extend(
             f"{p['kind']}: {path}:{p['span']['line']} {p['span']['quote']!r}"
             for i, p in enumerate(in_scope)
@@ -202,6 +236,23 @@ def evaluate(
         "missed": missed,
         "unexpected": unexpected,
     }
+
+
+def _score_subject(
+    score: Score, gold: dict[str, Any], predicted: dict[str, Any], path: str
+) -> list[str]:
+    """Tally the subject of one matched quantity; a subject less than half right
+    is listed among the wrong fields."""
+    f1 = subject_f1(gold["subject"], predicted.get("subject"))
+    score.fields["subject_f1"][0] += f1
+    score.fields["subject_f1"][1] += 1
+    score.fields["subject_ok"][0] += f1 >= SUBJECT_OK
+    score.fields["subject_ok"][1] += 1
+    if f1 >= SUBJECT_OK:
+        return []
+    where = f"{path}:{gold['line']} {gold['quote']!r}"
+    got = predicted.get("subject")
+    return [f"quantity.subject: {where} gold={gold['subject']!r} got={got!r} f1={f1:.2f}"]
 
 
 def _table(result: dict[str, Any]) -> str:

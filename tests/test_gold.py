@@ -9,6 +9,7 @@ and it always is.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from typing import Any
 
@@ -83,3 +84,43 @@ def _quotes_on_their_lines(data: dict[str, Any]) -> None:
             continue
         line = path.read_text(encoding="utf-8").splitlines()[claim["line"] - 1]
         assert line.count(claim["quote"]) >= claim.get("occurrence", 1), claim
+
+
+def test_subject_f1_compares_folded_syllables_without_grammar_or_digits() -> None:
+    gold = _benchmark()
+    assert gold.subject_f1("tỷ lệ đô thị hóa", "Tỷ lệ đô thị hoá") == 1.0  # old tone placement
+    assert gold.subject_f1("dự án của 5 đơn vị", "các dự án đơn vị") == 1.0
+    # the parser's reading of "với diện tích 21,3 ha": right head, qualifiers missing
+    assert gold.subject_f1("diện tích đấu giá quyền sử dụng đất", "diện tích") == pytest.approx(0.4)
+    # all of "thu ngân sách" is right (precision 1), 3 of 6 gold syllables found (recall 0.5)
+    assert gold.subject_f1("tổng thu ngân sách nhà nước", "thu ngân sách") == pytest.approx(2 / 3)
+    assert gold.subject_f1("hộ cận nghèo", None) == 0.0
+    assert gold.subject_f1("thu ngân sách", "dự toán") == 0.0
+
+
+def test_gold_subjects_cover_the_seeds_and_follow_the_convention() -> None:
+    data = yaml.safe_load((REPO / "tests" / "gold" / "claims.yaml").read_text(encoding="utf-8"))
+    quantities = [c for c in data["claims"] if c["kind"] == "quantity"]
+    with_subject = [c for c in quantities if "subject" in c]
+    assert len(with_subject) >= 120
+    assert [
+        c["quote"] for c in quantities if c["path"].startswith("seeds/") and "subject" not in c
+    ] == []
+    for claim in with_subject:
+        subject = claim["subject"]
+        assert subject == subject.lower() == " ".join(subject.split()) != "", claim
+        # no time words, comparators or place fillers (tests/gold/README.md, "Subject")
+        assert not re.search(r"(?<!\w)(?:năm \d|trên địa bàn|khoảng|ít nhất|hơn)(?!\w)", subject), (
+            claim
+        )
+
+
+def test_subject_is_scored_on_every_seed_quantity() -> None:
+    gold = _benchmark()
+    result = gold.evaluate(gold.GOLD, kinds=("quantity",), only=lambda p: p.startswith("seeds/"))
+    fields = result["kinds"]["quantity"]["fields"]
+    assert {"subject_f1", "subject_ok"} <= set(fields)
+    subject_errors = [m for m in result["mismatches"] if m.startswith("quantity.subject:")]
+    # every subject listed as wrong is one whose F1 is below one half
+    assert subject_errors and all(float(m.rsplit("f1=", 1)[1]) < 0.5 for m in subject_errors)
+    assert len(subject_errors) == round(77 * (1 - fields["subject_ok"]))
