@@ -432,10 +432,10 @@ def _partitions(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
         bracket = after[: cue.end()].lstrip().startswith("(")
         end = _list_end(folded, start, total.sentence_end, bracket, partition is None)
         if partition is None:
-            parts = _subset_parts(folded, start, end, figures[i + 1 :], total.unit)
+            parts = _subset_parts(folded, start, end, figures[i + 1 :], total)
             yield from (_part(total, part) for part in parts)
             continue
-        items = _items(folded, start, end, figures[i + 1 :], total.unit)
+        items = _items(folded, start, end, figures[i + 1 :], total)
         if items is not None:
             parts = [f for item_figures in items for f in item_figures]
             yield _partition(total, parts, items, folded[start : total.sentence_end])
@@ -466,7 +466,7 @@ def _subsets_next(
     if cue is None:
         return
     end = _list_end(folded, s + cue.end(), e, bracket=False, subset=True)
-    parts = _subset_parts(folded, s + cue.end(), end, following, total.unit)
+    parts = _subset_parts(folded, s + cue.end(), end, following, total)
     yield from (_part(total, part) for part in parts)
 
 
@@ -475,16 +475,19 @@ _COMPARES = re.compile(r"(?<!\w)(?:gấp|so với|bằng|tương đương|chiế
 
 
 def _subset_parts(
-    folded: str, start: int, end: int, figures: list[_Figure], unit: str
+    folded: str, start: int, end: int, figures: list[_Figure], total: _Figure
 ) -> list[_Figure]:
     """The parts named after "trong đó": one figure of the total's unit per item, up to
     the first item that holds none once a part was found ("trong đó trên 35.000 cây có
     đường kính lớn, thực hiện cắt tỉa ... được trên 50.000 cây": the pruned trees are
     no part of the planted ones), two, or a comparison."""
     parts: list[_Figure] = []
+    unit = total.unit
     for pos, item_end in _item_bounds(folded, start, end):
         inside = [f for f in figures if pos <= f.start < item_end and f.unit == unit]
         if len(inside) > 1 or _COMPARES.search(folded, pos, item_end):
+            break
+        if inside and not _within(total, inside[0]):
             break
         if inside and inside[0].is_level:
             parts.append(inside[0])
@@ -505,7 +508,7 @@ def _list_end(folded: str, start: int, end: int, bracket: bool, subset: bool) ->
 
 
 def _items(
-    folded: str, start: int, end: int, figures: list[_Figure], unit: str
+    folded: str, start: int, end: int, figures: list[_Figure], total: _Figure
 ) -> list[list[_Figure]] | None:
     """Figures of `unit` in each item of a list after "gồm"; None when the list is not
     a plain partition: an item with two figures of the unit, a change, a figure that
@@ -514,11 +517,11 @@ def _items(
         return None
     bounds = _item_bounds(folded, start, end)
     end = bounds[-1][1]
-    inside = [f for f in figures if f.unit == unit and start <= f.start < end]
+    inside = [f for f in figures if f.unit == total.unit and start <= f.start < end]
     if any(not f.is_level for f in inside) or len(inside) < 2:
         return None
     items = [[f for f in inside if a <= f.start < b] for a, b in bounds]
-    if any(len(i) > 1 for i in items):
+    if any(len(i) > 1 for i in items) or not all(_within(total, f) for f in inside):
         return None
     if any(
         i and _COMPARES.search(folded, a, i[0].start)
@@ -550,6 +553,18 @@ def _item_bounds(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         last = not by_semicolon and m.group().strip() == "và"
         pos = start + m.end()
     return bounds or [(start, start)]
+
+
+def _within(total: _Figure, part: _Figure) -> bool:
+    """Whether a part can belong to the total as the parser read them: not of another
+    status, nor of a period outside the total's ("sản lượng đạt 500.000 tấn, trong đó
+    năm 2016 đạt 520.000 tấn" names last year's figure, not a part)."""
+    t, p = total.claim, part.claim
+    if t.status and p.status and t.status != p.status:
+        return False
+    if t.period and p.period:
+        return t.period.start <= p.period.start and p.period.end <= t.period.end
+    return True
 
 
 def _partition(
