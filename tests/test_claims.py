@@ -668,3 +668,24 @@ def test_the_verb_of_a_target_is_no_result() -> None:
         "nỗ lực phấn đấu cả năm đạt được 14%."
     )
     assert _period_status(text, dt.date(2017, 6, 26)) == [("14%", "năm 2017", Status.TARGET)]
+
+
+def test_a_target_heading_covers_the_list_after_its_colon(tmp_path) -> None:
+    """In a December report on the year, "Chỉ tiêu năm 2017: ..." still states targets,
+    while "... cho biết: Năm 2016, ..." quotes results (a colon after a long clause)."""
+    doc = (
+        "---\ndate: 2017-12-07\nprovince: Nghệ An\n---\n"
+        "Chỉ tiêu năm 2017: tỷ lệ che phủ rừng đạt 40% trở lên, trồng rừng mới ít nhất 15.000 ha.\n"
+        "Phó Bí thư thực hiện kế hoạch công tác cán bộ của tỉnh cho biết: năm 2017, toàn tỉnh có khoảng 13.000 người.\n"
+    )
+    result = run_corpus(tmp_path, {"a.md": doc})
+    found = {
+        c.span.quote: c.status.value if c.status else None
+        for c in result.claims["a.md"]
+        if isinstance(c, Quantity)
+    }
+    assert found == {
+        "40% trở lên": "target",
+        "ít nhất 15.000 ha": "target",
+        "khoảng 13.000 người": "estimate",
+    }

@@ -246,7 +246,7 @@ def status_of(
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
-        found = [m for m in found if m.start() >= clause_start]
+        found = [m for m in found if m.start() >= clause_start or _heads_list(f, m, q.start)]
         if not found:
             return closing
     if found:
@@ -271,6 +271,14 @@ def status_of(
         # ceiling ("không vượt quá 40%") is a rule, not something that happened.
         return Status.ACTUAL
     return closing
+
+
+def _heads_list(f: str, cue: re.Match[str], figure: int) -> bool:
+    """Whether `cue` heads a list the figure is in: "Chỉ tiêu năm 2017: tỷ lệ che
+    phủ rừng đạt 40% trở lên, ..." (the cue's own clause ends at the colon)."""
+    colon = f.find(":", cue.end(), figure)
+    # A heading is short ("Các chỉ tiêu chủ yếu năm 2024:"); "... cho biết:" is a quote.
+    return 0 <= colon - cue.end() <= 30 and not re.search(r"[;.]", f[cue.end() : colon])
 
 
 # "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is
