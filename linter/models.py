@@ -147,6 +147,7 @@ class Dimension(StrEnum):
     AREA = "area"
     LENGTH = "length"
     MASS = "mass"
+    VOLUME = "volume"  # "1 triệu m3 bùn thải"
     DURATION = "duration"  # "6 tháng thi công", "trong 45 ngày"
     MULTIPLE = "multiple"  # "gấp 3 lần"
     RATE = "rate"  # per time or per population: "600.000 tấn/năm", "/vạn dân"
@@ -271,6 +272,15 @@ class Evidence(Span):
     note: str | None = None  # what this piece shows, e.g. "56.000 tỷ đồng, mục tiêu 2024"
 
 
+class Reason(Frozen):
+    """An engine finding's message as data (`linter/data/engine_messages.yaml`): a
+    cached finding is rendered in the language of the run that shows it."""
+
+    id: str
+    params: tuple[tuple[str, str | int], ...] = ()  # put in as they are
+    words: tuple[tuple[str, str], ...] = ()  # parameter -> a word of the messages file
+
+
 class Finding(Frozen):
     code: str
     name: str
@@ -282,6 +292,7 @@ class Finding(Frozen):
     # The normalised claims involved (indicator, period, figures, citation...),
     # never line numbers: the fingerprint survives edits and moves of documents.
     key: str = ""
+    reason: Reason | None = None  # engine findings (DC01, DC02): `message` as data
 
     @property
     def fingerprint(self) -> str:
