@@ -124,3 +124,29 @@ def test_subject_is_scored_on_every_seed_quantity() -> None:
     # every subject listed as wrong is one whose F1 is below one half
     assert subject_errors and all(float(m.rsplit("f1=", 1)[1]) < 0.5 for m in subject_errors)
     assert len(subject_errors) == round(77 * (1 - fields["subject_ok"]))
+
+
+def test_underthesea_reader_of_benchmarks_subjects_reads_the_tagged_noun_phrase() -> None:
+    # benchmarks/subjects.py compares the product's rules with a reader of
+    # underthesea's POS tags; "đầu tư" is tagged a verb, so only the reader that
+    # lets verbs inside a noun phrase finds the whole "tổng vốn đầu tư toàn xã hội".
+    from underthesea import pos_tag
+
+    spec = importlib.util.spec_from_file_location("subjects", REPO / "benchmarks" / "subjects.py")
+    subjects = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(subjects)
+    sentence = (
+        "Tổng vốn đầu tư toàn xã hội tăng trên 10%, trọng điểm là thu hút vốn FDI ít nhất"
+        " 3 tỷ USD; phát triển mới ít nhất 2.000 doanh nghiệp"
+    )
+    tagged = pos_tag(sentence)
+
+    def read(quote: str, unit: str, verbs: bool) -> str | None:
+        at = sentence.index(quote)
+        return subjects.pos_subject(tagged, sentence, (at, at + len(quote), quote, unit), verbs)
+
+    assert read("trên 10%", "%", verbs=False) == "xã hội"
+    assert read("trên 10%", "%", verbs=True) == "tổng vốn đầu tư toàn xã hội"
+    assert read("ít nhất 3 tỷ USD", "USD", verbs=True) == "thu hút vốn fdi"
+    # a counted noun is its own subject; "phát triển mới" is cut off by the tags
+    assert read("ít nhất 2.000 doanh nghiệp", "doanh nghiệp", verbs=True) == "doanh nghiệp"
