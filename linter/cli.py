@@ -15,15 +15,15 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from linter import __version__, checkdocs, outputs
+from linter import __version__, checkdocs, frontmatter, outputs
 from linter.cache import clear as clear_cache
 from linter.config import Config, load_config
 from linter.engine import Options, display_path, run
 from linter.errors import DoichieuError, UsageError
 from linter.gitdiff import changed_since
-from linter.loading import load_text
+from linter.loading import LoadResult, load_text
 from linter.models import RunResult, Severity
 from linter.parsing import ParseSettings, default_jobs
 from linter.policy import check_codes
@@ -186,7 +186,7 @@ def _check(args: argparse.Namespace) -> int:
     paths = _paths(args, config)
     if args.statistics and args.format != "text":
         raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
-    focus, extra = _focus(args, paths)
+    focus, extra = _focus(args, paths, config)
     select = _codes(args.select) if args.select is not None else None
     baseline_file, write_to = _baseline_files(args, config)
     # Writing a baseline records every finding: hiding the known ones would drop them.
@@ -295,11 +295,12 @@ def _codes(text: str) -> frozenset[str]:
     return codes
 
 
-def _focus(args: argparse.Namespace, paths: list[Path]) -> tuple[frozenset[str] | None, list]:
+def _focus(
+    args: argparse.Namespace, paths: list[Path], config: Config
+) -> tuple[frozenset[str] | None, list]:
     """The documents a run reports on (None: all), and a draft read from stdin."""
     if args.draft == "-":
-        data = sys.stdin.buffer.read()
-        draft = load_text(data, f"<stdin>.{args.draft_format}", f".{args.draft_format}")
+        draft = read_stdin(sys.stdin.buffer, args.draft_format, config)
         return frozenset({draft.path}), [draft]
     if args.draft:
         draft_path = Path(args.draft)
@@ -312,6 +313,18 @@ def _focus(args: argparse.Namespace, paths: list[Path]) -> tuple[frozenset[str] 
     if args.only is not None:
         return frozenset(_relative(p) for p in args.only), []
     return None, []
+
+
+def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:
+    """A draft piped in, capped like a file: at most one byte more than the cap is
+    read, so an endless or huge stream is refused (DC01) without being held in memory."""
+    cap = config.max_file_size
+    data = stream.read(cap + 1)
+    shown = f"<stdin>.{suffix}"
+    if len(data) > cap:
+        problem = frontmatter.problem("stdin-too-big", limit=cap)
+        return LoadResult(path=shown, document=None, problems=(problem,))
+    return load_text(data, shown, f".{suffix}", cap, config.max_docx_inflated_size)
 
 
 def _relative(path: Path) -> str:

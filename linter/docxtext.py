@@ -37,7 +37,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 
 from linter import textmap
-from linter.frontmatter import LoadProblem
+from linter.frontmatter import LoadProblem, problem
 from linter.models import Document, DocumentMeta
 
 __all__ = ["MAX_INFLATED", "NOT_DOCX", "load"]
@@ -66,37 +66,28 @@ def load(
     A file whose parts would inflate to more than `max_inflated` bytes is not unzipped.
     """
     if isinstance(data, str):
-        return _unreadable("found text, expected the bytes of a Word file")
+        return None, (problem("docx-text"),)
     if not data:
-        return _unreadable("the file is empty")
+        return None, (problem("docx-empty"),)
     if data.startswith(_OLE_MAGIC):
-        return _unreadable(
-            "an encrypted (password-protected) Word file or an old .doc file; "
-            "expected a .docx without a password (Save As 'Word Document (.docx)')"
-        )
+        return None, (problem("docx-ole"),)
     try:
         inflated = _inflated_size(data)
     except Exception as exc:  # zipfile raises several kinds on a damaged directory
-        return _unreadable(_reason(exc))
+        return None, (_reason(exc),)
     if inflated > max_inflated:
-        return None, (
-            LoadProblem(
-                message=f"file skipped: its parts inflate to {inflated:,} bytes, more than the "
-                f"limit of {max_inflated:,} bytes (raise `max-docx-inflated-size` in the "
-                "configuration to read it)"
-            ),
-        )
+        return None, (problem("docx-too-big", size=inflated, limit=max_inflated),)
     try:
         word = docx.Document(io.BytesIO(data))
         paragraphs = [_paragraph_text(p) for p in _paragraphs(word.element.body)]
         title = _title(word)
     except Exception as exc:  # python-docx raises whatever its zip, OPC and XML layers raise
-        return _unreadable(_reason(exc))
+        return None, (_reason(exc),)
     original = "\n".join(paragraphs)
     text, breaks = textmap.nfc_with_breaks(original)
     problems: tuple[LoadProblem, ...] = ()
     if not text.strip():
-        problems = (LoadProblem(message="no body text: expected Vietnamese text"),)
+        problems = (problem("no-body"),)
     document = Document(
         path=path,
         original=original,
@@ -117,26 +108,19 @@ def _inflated_size(data: bytes) -> int:
         return sum(info.file_size for info in archive.infolist())
 
 
-def _unreadable(reason: str) -> tuple[None, tuple[LoadProblem, ...]]:
-    return None, (LoadProblem(message=f"{NOT_DOCX}: {reason}"),)
-
-
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> LoadProblem:
     """What a python-docx failure means for the person who saved the file."""
     if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
-        return f"not a zip archive or a damaged one ({exc}); expected a Word .docx file"
+        return problem("docx-not-zip", error=str(exc))
     if isinstance(exc, KeyError):  # zipfile's "There is no item named ... in the archive"
-        found = exc.args[0] if exc.args else exc
-        return (
-            f"a part is missing from the archive: {found}; expected word/document.xml and its index"
-        )
+        return problem("docx-missing-part", part=str(exc.args[0] if exc.args else exc))
     message = str(exc)
     if "is not a Word file" in message:  # the message also names the BytesIO object: drop it
         found = message.rpartition("content type is ")[2] or "another content type"
-        return f"the archive holds no Word document (found {found}; an .xlsx or .pptx renamed?)"
+        return problem("docx-not-word", found=found)
     if isinstance(exc, etree.XMLSyntaxError):
-        return f"malformed XML in the archive ({exc})"
-    return f"{type(exc).__name__}: {message}"
+        return problem("docx-bad-xml", error=str(exc))
+    return problem("docx-other", error=f"{type(exc).__name__}: {message}")
 
 
 def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:

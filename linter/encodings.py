@@ -27,7 +27,9 @@ import charset_normalizer
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from linter import diagnostics
 from linter.errors import LexiconError
+from linter.models import Reason
 
 SAMPLE = 4096  # bytes (or characters) inspected to tell text from binary
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -45,9 +47,9 @@ _VIETNAMESE = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 class NotText(ValueError):
     """Bytes that are binary or in no encoding that fits, at `line` and `column` if known."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message  # says what was expected and what was found
+    def __init__(self, reason: Reason, line: int = 1, column: int = 1) -> None:
+        super().__init__(diagnostics.render(reason, "en"))
+        self.reason = reason  # says what was expected and what was found
         self.line = line
         self.column = column
 
@@ -65,10 +67,8 @@ def _decode(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise NotText(
-                    f"cannot decode file: invalid {codec} at byte {exc.start + len(bom)}; "
-                    f"expected {codec} text, as the byte order mark announces"
-                ) from exc
+                at = exc.start + len(bom)
+                raise NotText(diagnostics.reason("bom-invalid", codec=codec, byte=at)) from exc
     sample = data[:SAMPLE]
     utf16 = _utf16_without_bom(sample)
     if utf16:
@@ -78,9 +78,7 @@ def _decode(data: bytes) -> str:
             pass  # not UTF-16 after all: judge it like any other file
     nuls = sample.count(0)
     if nuls:
-        raise NotText(
-            f"file looks binary: {nuls} NUL bytes in the first {len(sample)} bytes; expected text"
-        )
+        raise NotText(diagnostics.reason("nul-bytes", count=nuls, length=len(sample)))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,12 +98,8 @@ def _decode(data: bytes) -> str:
     bad = utf8_error.start
     line = data.count(b"\n", 0, bad) + 1
     column = len(data[data.rfind(b"\n", 0, bad) + 1 : bad].decode("utf-8", "replace")) + 1
-    raise NotText(
-        f"cannot decode file: invalid UTF-8 byte 0x{data[bad]:02x} at line {line}, "
-        "and no legacy encoding such as Windows-1258 fits; expected UTF-8 text",
-        line=line,
-        column=column,
-    )
+    reason = diagnostics.reason("invalid-utf8", byte=f"{data[bad]:02x}", row=line)
+    raise NotText(reason, line=line, column=column)
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -232,10 +226,9 @@ def from_legacy(text: str) -> str | None:
     # a legacy font if its own signs are dense, where French or German has a few.
     evidence, name = max((_evidence(c, text), c.name) for c in charmaps)
     if evidence >= 6 and evidence * 30 >= sum(1 for ch in text if ch.isalpha()):
+        examples = _examples(text)
         raise NotText(
-            f"the text looks like it was typed in the legacy {name} encoding "
-            f"({signs} characters such as {_examples(text)}), but it does not convert "
-            "reliably; expected Unicode text (convert it with a tool such as Unikey)"
+            diagnostics.reason("legacy-encoding", encoding=name, count=signs, examples=examples)
         )
     return None
 

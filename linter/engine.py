@@ -26,7 +26,7 @@ from typing import Literal
 from linter import policy
 from linter.checking import Check, DocumentClaims, Group
 from linter.config import Config
-from linter.diagnostics import engine_finding, engine_infos
+from linter.diagnostics import engine_finding, engine_infos, localise
 from linter.lexicon import Lexicon
 from linter.loading import LoadResult, collect_paths
 from linter.models import CheckInfo, Claim, Document, Evidence, Finding, RunResult
@@ -166,7 +166,9 @@ def run(
         skipped = len(rest) - len(context)
         entries += context
     timer.lap(f"parse {len(entries)} files")
-    findings = [f for _, _, found in entries for f in found]
+    # Parsing (and so the cache) knows no language: the loader's findings are put
+    # in the run's language here.
+    findings = [localise(f, options.lang) for _, _, found in entries for f in found]
     prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
     unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
     lexicon = policy.build_lexicon(config)

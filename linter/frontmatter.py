@@ -2,7 +2,8 @@
 
 A bad value is reported, never raised: it becomes a `LoadProblem` at its line
 of the file, and the other keys still count. `LoadProblem` is defined here, the
-lowest layer that reports problems, and is part of `linter.loading`'s API.
+lowest layer that reports problems, and is part of `linter.loading`'s API. Its
+text is in `linter/data/engine_messages.yaml`, in both languages.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 
 import yaml
 
-from linter.models import Frozen, Provenance
+from linter import diagnostics
+from linter.models import Frozen, Provenance, Reason
 
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])")
 _DMY_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
@@ -26,9 +28,24 @@ MAX_DEPTH = 20
 
 
 class LoadProblem(Frozen):
-    message: str  # says what was expected and what was found
+    reason: Reason  # says what was expected and what was found
     line: int = 1  # 1-based location in the original file, when known
     column: int = 1
+
+    @property
+    def message(self) -> str:
+        """In English; a finding shows it in the run's language."""
+        return diagnostics.render(self.reason, "en")
+
+
+def problem(
+    name: str,  # the message's id in the messages file
+    line: int = 1,
+    column: int = 1,
+    words: dict[str, str] | None = None,
+    **params: str | int,
+) -> LoadProblem:
+    return LoadProblem(reason=diagnostics.reason(name, words, **params), line=line, column=column)
 
 
 def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], list[LoadProblem]]:
@@ -38,30 +55,24 @@ def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], lis
         return {}, 0, {}, []
     closing = _CLOSING_FENCE.search(original, opening.end())
     if not closing:
-        problem = "front matter: no closing '---' line: expected one after the '---' on line 1"
-        return {}, 0, {}, [LoadProblem(message=problem)]
+        return {}, 0, {}, [problem("fm-no-closing")]
     block = original[opening.end() : closing.start()]
     body_start = min(closing.end() + 1, len(original))
     if len(block) > MAX_BYTES:
-        message = (
-            f"front matter: {len(block):,} characters, more than the limit of {MAX_BYTES:,}; "
-            "expected a few 'key: value' lines"
-        )
-        return {}, body_start, {}, [LoadProblem(message=message, line=2)]
+        return {}, body_start, {}, [problem("fm-too-big", 2, size=len(block), limit=MAX_BYTES)]
     try:
         data = yaml.load(block, Loader=_YamlLoader)  # a SafeLoader subclass: safe
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
         reason = getattr(exc, "problem", None) or str(exc)
-        message = f"front matter: YAML error at line {line}: {reason}; expected 'key: value' lines"
-        return {}, body_start, {}, [LoadProblem(message=message, line=line, column=column)]
+        return {}, body_start, {}, [problem("fm-yaml", line, column, row=line, error=str(reason))]
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else repr(data)[:60]
-        message = f"front matter: expected a mapping of 'key: value' lines, found {found}"
-        return {}, body_start, {}, [LoadProblem(message=message, line=2)]
+        if isinstance(data, list):
+            return {}, body_start, {}, [problem("fm-list", 2)]
+        return {}, body_start, {}, [problem("fm-not-mapping", 2, found=repr(data)[:60])]
     mapping = {str(key): value for key, value in data.items()}
     fields, problems = _meta_fields(mapping, block)
     return mapping, body_start, fields, problems
@@ -112,10 +123,10 @@ def _meta_fields(
     fields: dict[str, object] = {}
     problems: list[LoadProblem] = []
 
-    def bad(key: str, expected: str) -> None:
+    def bad(key: str, what: str) -> None:
         found = re.search(rf"^{re.escape(key)}[ \t]*:", block, re.MULTILINE)
         line = block.count("\n", 0, found.start()) + 2 if found else 1
-        problems.append(value_problem(f"front matter key {key!r}", expected, mapping[key], line))
+        problems.append(value_problem(what, mapping[key], line, key=repr(key)))
 
     if mapping.get("title") is not None:
         fields["title"] = str(mapping["title"]).strip()
@@ -124,7 +135,7 @@ def _meta_fields(
             continue
         date = parse_date(mapping[key])
         if date is None:
-            bad(key, "a date like 2023-12-14")
+            bad(key, "bad-date")
         elif "date" not in fields:
             fields.update(date=date, date_source=Provenance.FRONT_MATTER)
     for key in ("province", "district", "issuer"):
@@ -132,25 +143,23 @@ def _meta_fields(
         if isinstance(value, str) and value.strip():
             fields.update({key: value.strip(), f"{key}_source": Provenance.FRONT_MATTER})
         elif value is not None:
-            bad(key, "a name")
+            bad(key, "bad-name")
     value = mapping.get("plan_year")
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
         fields.update(plan_year=value, plan_year_source=Provenance.FRONT_MATTER)
     elif value is not None:
-        bad("plan_year", "a year like 2024")
+        bad("plan_year", "bad-year")
     return fields, problems
 
 
 def value_problem(
-    what: str, expected: str, value: object, line: int, column: int = 1
+    name: str, value: object, line: int, column: int = 1, **params: str
 ) -> LoadProblem:
     """The problem of a bad metadata value, from front matter or an HTML <meta> tag."""
     found = repr(value) if isinstance(value, str) else str(value)
-    return LoadProblem(
-        message=f"{what}: expected {expected}, found {found}", line=line, column=column
-    )
+    return problem(name, line, column, found=found, **params)
 
 
 def parse_date(value: object) -> dt.date | None:

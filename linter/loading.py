@@ -23,7 +23,7 @@ from pathlib import Path
 
 from linter import docxtext, encodings, frontmatter, htmltext, textmap
 from linter.errors import UsageError
-from linter.frontmatter import LoadProblem
+from linter.frontmatter import LoadProblem, problem
 from linter.models import Document, DocumentMeta, Frozen, Provenance
 
 __all__ = [
@@ -84,9 +84,10 @@ def _identity(path: Path) -> str:
 class NotReadable(Exception):
     """A file that is not read at all: not a regular file, unreadable, or over the size cap."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+        self.message = problem.message  # in English: usage errors (a baseline) are English
 
 
 def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
@@ -102,20 +103,18 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
         if exc.errno == errno.ENXIO:  # a socket cannot be opened at all
             with contextlib.suppress(OSError):
                 kind = _kind(path.stat().st_mode)
-                raise NotReadable(f"not a regular file: found {kind}; expected a document") from exc
-        raise NotReadable(f"cannot read file: {_os_reason(exc)}") from exc
+                raise NotReadable(problem("not-regular", words={"kind": kind})) from exc
+        raise NotReadable(_os_problem(exc)) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(
-                f"not a regular file: found {_kind(info.st_mode)}; expected a document"
-            )
+            raise NotReadable(problem("not-regular", words={"kind": _kind(info.st_mode)}))
         if info.st_size > max_bytes:
             raise NotReadable(_too_big(info.st_size, max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since fstat
     except OSError as exc:
-        raise NotReadable(f"cannot read file: {_os_reason(exc)}") from exc
+        raise NotReadable(_os_problem(exc)) from exc
     finally:
         os.close(fd)
     if len(data) > max_bytes:
@@ -123,30 +122,34 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     return data
 
 
-def _too_big(size: int, limit: int) -> str:
-    return (
-        f"file skipped: {size:,} bytes, more than the limit of {limit:,} bytes "
-        "(raise `max-file-size` in the configuration to read it)"
-    )
+def _too_big(size: int, limit: int) -> LoadProblem:
+    return problem("too-big", size=size, limit=limit)
 
 
 def _kind(mode: int) -> str:
+    """The word (of the messages file) for what a file that is not regular is."""
     kinds = {
-        stat.S_ISFIFO: "a named pipe (FIFO)",
-        stat.S_ISSOCK: "a socket",
-        stat.S_ISCHR: "a character device",
-        stat.S_ISBLK: "a block device",
-        stat.S_ISDIR: "a folder",
+        stat.S_ISFIFO: "fifo",
+        stat.S_ISSOCK: "socket",
+        stat.S_ISCHR: "char-device",
+        stat.S_ISBLK: "block-device",
+        stat.S_ISDIR: "folder",
     }
-    return next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return next((name for test, name in kinds.items() if test(mode)), "special-file")
 
 
-def _os_reason(exc: OSError) -> str:
-    if exc.errno == errno.ELOOP:
-        return "a symlink loop (the link points, directly or not, at itself)"
-    if exc.errno == errno.ENOENT:
-        return "no such file (a broken symlink?)"
-    return exc.strerror or str(exc)
+# Reasons a user can act on, in the run's language; others in the system's words.
+_OS_WORDS = {
+    errno.ELOOP: "symlink-loop",
+    errno.ENOENT: "no-such-file",
+    errno.EACCES: "permission-denied",
+}
+
+
+def _os_problem(exc: OSError) -> LoadProblem:
+    if exc.errno in _OS_WORDS:
+        return problem("cannot-read", words={"cause": _OS_WORDS[exc.errno]})
+    return problem("cannot-read-os", error=exc.strerror or str(exc))
 
 
 def _hidden(name: str) -> bool:
@@ -166,14 +169,14 @@ def load_document(
     """
     shown = display_path or str(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        found = f"'{path.suffix}'" if path.suffix else "no suffix"
-        return _failed(
-            shown, f"unsupported format {found}: expected one of {', '.join(SUPPORTED_SUFFIXES)}"
-        )
+        expected = ", ".join(SUPPORTED_SUFFIXES)
+        if not path.suffix:
+            return _failed(shown, problem("unsupported-no-suffix", expected=expected))
+        return _failed(shown, problem("unsupported-suffix", suffix=path.suffix, expected=expected))
     try:
         data = read_regular(path, max_bytes)
     except NotReadable as exc:
-        return _failed(shown, exc.message)
+        return _failed(shown, exc.problem)
     return load_text(data, shown, path.suffix, max_bytes, max_inflated)
 
 
@@ -194,26 +197,23 @@ def load_text(
         try:
             original = encodings.decode(text_or_bytes)
         except encodings.NotText as exc:
-            problem = LoadProblem(message=exc.message, line=exc.line, column=exc.column)
-            return LoadResult(path=display_path, document=None, problems=(problem,))
+            found = LoadProblem(reason=exc.reason, line=exc.line, column=exc.column)
+            return LoadResult(path=display_path, document=None, problems=(found,))
     else:
         original = text_or_bytes.removeprefix("\ufeff")
     if not original:
-        return _failed(display_path, "file is empty: expected Vietnamese text")
+        return _failed(display_path, problem("empty"))
     if original.isspace():
-        return _failed(display_path, "file holds only whitespace: expected Vietnamese text")
+        return _failed(display_path, problem("whitespace"))
     controls = encodings.control_count(original[: encodings.SAMPLE])
     if controls:
-        return _failed(
-            display_path,
-            f"file looks binary: {controls} control characters in the first "
-            f"{min(len(original), encodings.SAMPLE)} characters; expected text",
-        )
+        length = min(len(original), encodings.SAMPLE)
+        return _failed(display_path, problem("binary-controls", count=controls, length=length))
     return _parse(original, display_path, suffix)
 
 
-def _failed(path: str, message: str) -> LoadResult:
-    return LoadResult(path=path, document=None, problems=(LoadProblem(message=message),))
+def _failed(path: str, found: LoadProblem) -> LoadResult:
+    return LoadResult(path=path, document=None, problems=(found,))
 
 
 class _TextBuilder:
@@ -279,7 +279,7 @@ def _parse(original: str, path: str, suffix: str) -> LoadResult:
             builder.replace(start, end, replacement)
     text, breaks = builder.result()
     if not text.strip():
-        problems.append(LoadProblem(message="no body text: expected Vietnamese text"))
+        problems.append(problem("no-body"))
     document = Document(
         path=path,
         original=original,
@@ -303,6 +303,5 @@ def _html(original: str) -> tuple[list[htmltext.Piece], dict[str, object], list[
             meta.update(date=date, date_source=Provenance.HEADER)
         else:
             line, column = textmap.line_col(original, offset)
-            what, expected = "<meta> publication date", "a date like 2023-12-14"
-            problems.append(frontmatter.value_problem(what, expected, content, line, column))
+            problems.append(frontmatter.value_problem("bad-meta-date", content, line, column))
     return page.pieces, meta, problems

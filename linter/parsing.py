@@ -19,7 +19,7 @@ from linter import policy
 from linter.cache import Cache, Entry, config_fingerprint, entry_key
 from linter.claims import extract_claims
 from linter.config import Config
-from linter.diagnostics import engine_finding
+from linter.diagnostics import engine_finding, reason_finding
 from linter.lexicon import Lexicon
 from linter.loading import LoadResult, NotReadable, load_document, read_regular
 from linter.metadata import infer_metadata
@@ -49,13 +49,11 @@ def _lexicon(config: Config) -> Lexicon:
 def parse_result(result: LoadResult, config: Config) -> Entry:
     """Metadata and claims of one loaded file; its problems become findings
     (DC01 unreadable, DC02 malformed part, EN01 parser crash)."""
+    code = "DC01" if result.document is None else "DC02"
     findings = [
-        engine_finding(
-            "DC01" if result.document is None else "DC02",
-            problem.message, result.path, problem.line, problem.column,
-        )
+        reason_finding(code, problem.reason, result.path, problem.line, problem.column)
         for problem in result.problems
-    ]  # fmt: skip
+    ]
     if result.document is None:
         return None, (), findings
     doc = result.document

@@ -20,8 +20,10 @@ def render_json(result: RunResult) -> str:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "doichieu", "version": __version__},
         "settings": dict(sorted(result.settings.items())),
+        # `reason` is how the message was made (already in the run's language): not output.
         "findings": [
-            {**f.model_dump(mode="json"), "fingerprint": f.fingerprint} for f in result.findings
+            {**f.model_dump(mode="json", exclude={"reason"}), "fingerprint": f.fingerprint}
+            for f in result.findings
         ],
         "documents": [_document(d) for d in result.documents],
         "unreadable": list(result.unreadable),

@@ -137,7 +137,8 @@ def test_hostile_front_matter_is_dc02_and_the_body_is_still_read(
     corpus: Path, capsys: pytest.CaptureFixture[str], block: str, reason: str
 ) -> None:
     (corpus / "bomb.md").write_text(front_matter_doc(block), encoding="utf-8")
-    status, out, err = cli(capsys, "check", "corpus", "--format", "json", "--no-cache")
+    args = ("check", "corpus", "--format", "json", "--no-cache", "--lang", "en")
+    status, out, err = cli(capsys, *args)
     assert status == 1 and not err
     report = json.loads(out)
     found = [f for f in report["findings"] if f["evidence"][0]["path"] == "corpus/bomb.md"]
@@ -153,7 +154,9 @@ def test_a_50_mb_single_line_file_is_skipped_at_once_and_named(
     huge = corpus / "huge.txt"
     huge.write_text(line * (50_000_000 // len(line.encode())), encoding="utf-8")
     started = time.perf_counter()
-    status, out, _ = cli(capsys, "check", "corpus", "--no-cache", "--select", "NU01")
+    status, out, _ = cli(
+        capsys, "check", "corpus", "--no-cache", "--select", "NU01", "--lang", "en"
+    )
     assert time.perf_counter() - started < 20
     assert status == 1
     assert (
@@ -165,7 +168,7 @@ def test_a_50_mb_single_line_file_is_skipped_at_once_and_named(
 def test_the_size_caps_are_configurable(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     small, large = (path.stat().st_size for path in PAIR)
     Path("doichieu.toml").write_text(f"max-file-size = {small}\n", encoding="utf-8")
-    status, out, _ = cli(capsys, "check", "corpus", "--no-cache")
+    status, out, _ = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
     assert status == 1
     assert out.splitlines()[0] == (
         f"corpus/{PAIR[1].name}:1:1: DC01 [error] file skipped: {large:,} bytes, more than the "
@@ -185,7 +188,9 @@ def test_a_docx_that_inflates_past_the_cap_is_skipped_before_unzipping(
         archive.writestr("word/document.xml", b" " * 60_000_000)  # a few kilobytes zipped
     (corpus / "bomb.docx").write_bytes(buffer.getvalue())
     assert (corpus / "bomb.docx").stat().st_size < 200_000
-    status, out, _ = cli(capsys, "check", "corpus", "--no-cache", "--select", "NU01")
+    status, out, _ = cli(
+        capsys, "check", "corpus", "--no-cache", "--select", "NU01", "--lang", "en"
+    )
     assert status == 1
     assert (
         "corpus/bomb.docx:1:1: DC01 [error] file skipped: its parts "
@@ -201,7 +206,7 @@ def test_a_fifo_in_the_corpus_or_named_is_dc01_and_never_read(corpus: Path) -> N
     os.mkfifo(corpus / "x.txt")
     os.mkfifo(corpus.parent / "named.txt")
     for cache in ("--no-cache", "--cache-dir=c"):  # the cache hashes files before loading
-        run = subprocess_cli(["check", "corpus", "named.txt", cache], corpus.parent)
+        run = subprocess_cli(["check", "corpus", "named.txt", cache, "--lang=en"], corpus.parent)
         lines = run.stdout.decode().splitlines()
         assert run.returncode == 1, run.stderr
         for name in ("corpus/x.txt", "named.txt"):
@@ -229,7 +234,7 @@ def test_symlink_loops_broken_links_and_sockets_are_dc01(
     (corpus / "broken.txt").symlink_to("nowhere.txt")
     listening = socket.socket(socket.AF_UNIX)
     listening.bind(str(corpus / "socket.txt"))
-    status, out, err = cli(capsys, "check", "corpus", "corpus/loop1.txt", "--no-cache")
+    status, out, err = cli(capsys, "check", "corpus", "corpus/loop1.txt", "--no-cache", "--lang=en")
     assert status == 1, err
     loop = "DC01 [error] cannot read file: a symlink loop (the link points, directly or not, at itself)"
     assert f"corpus/loop1.txt:1:1: {loop}" in out.splitlines()
@@ -586,7 +591,7 @@ def test_legacy_text_that_does_not_convert_reliably_is_named(
     # Place names only: too few frequent words to trust a conversion.
     names = "Qu¶ng Ninh, H¹ Long, CÈm Ph¶, U«ng BÝ, §«ng TriÒu, Yªn H\xadng, V©n §ån, B×nh Liªu"
     (corpus / "names.txt").write_bytes(names.encode("latin-1"))
-    status, out, _ = cli(capsys, "check", "corpus", "--no-cache")
+    status, out, _ = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
     assert status == 1
     assert (
         "corpus/names.txt:1:1: DC01 [error] the text looks like it was typed in the legacy "

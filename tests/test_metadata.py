@@ -208,7 +208,8 @@ def test_malformed_front_matter_date_falls_back_to_the_text(tmp_path: Path, bad:
     assert (document.meta.date, document.meta.date_source) == (dt.date(2023, 12, 14), T)
     assert document.meta.province_source == Provenance.FRONT_MATTER
     (problem,) = [f for f in result.findings if f.code == "DC02"]
-    assert problem.message.startswith("front matter key 'date': expected a date like 2023-12-14")
+    # In Vietnamese, the language of a run by default
+    assert problem.message.startswith("khóa 'date' của front matter: cần một ngày như 2023-12-14")
     assert problem.evidence[0].line == 2
 
 

@@ -1,0 +1,118 @@
+"""One language per run: what the engine says, `--help` and the HTML report follow
+`--lang` (Vietnamese by default, English with `--lang en`); and a draft piped in
+is capped like a file."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import write_corpus
+from linter.cli import main
+
+GOOD = """---
+date: 2023-12-23
+province: Quảng Ninh
+---
+Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.
+"""
+BAD_DATE = GOOD.replace("date: 2023-12-23", "date: hôm qua")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A readable document, an empty file (DC01), bad front matter (DC02), and an
+    unsupported file to name on the command line (DC01)."""
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "c", {"tot.md": GOOD, "rong.txt": "", "ngay.md": BAD_DATE})
+    (tmp_path / "bao-cao.pdf").write_bytes(b"%PDF-1.4")
+    return tmp_path
+
+
+def test_engine_messages_follow_lang_even_from_the_cache(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cache is filled by a Vietnamese run and read by an English one, and the
+    other way round: it stores the reason, not the text."""
+    args = ("check", "c", "bao-cao.pdf", "--cache-dir", "cache", "--select", "NU01")
+    vietnamese = [
+        "bao-cao.pdf:1:1: DC01 [error] định dạng '.pdf' không được hỗ trợ: cần một trong "
+        ".txt, .md, .markdown, .html, .htm, .docx",
+        "c/ngay.md:2:1: DC02 [warning] khóa 'date' của front matter: cần một ngày như "
+        "2023-12-14, nhưng ghi 'hôm qua'",
+        "c/rong.txt:1:1: DC01 [error] tệp rỗng: cần văn bản tiếng Việt",
+    ]
+    english = [
+        "bao-cao.pdf:1:1: DC01 [error] unsupported format '.pdf': expected one of "
+        ".txt, .md, .markdown, .html, .htm, .docx",
+        "c/ngay.md:2:1: DC02 [warning] front matter key 'date': expected a date like "
+        "2023-12-14, found 'hôm qua'",
+        "c/rong.txt:1:1: DC01 [error] file is empty: expected Vietnamese text",
+    ]
+    for lang, expected in (("vi", vietnamese), ("en", english), ("vi", vietnamese)):
+        status, out, err = run(capsys, *args, "--lang", lang)
+        assert status == 1, err
+        assert out.splitlines()[:3] == expected, lang
+    assert (corpus / "cache").is_dir()
+
+
+def test_engine_findings_keep_their_fingerprint_in_both_languages(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A baseline written by a Vietnamese run hides the same findings in an English
+    run, and baselines written before the messages were translated stay valid: the
+    fingerprint is made of the English text, as it always was."""
+    prints = {}
+    for lang in ("vi", "en"):
+        status, out, _ = run(capsys, "check", "c", "--no-cache", "--format", "json", "--lang", lang)
+        assert status == 1
+        findings = json.loads(out)["findings"]
+        assert all("reason" not in f for f in findings)  # the report's schema is unchanged
+        prints[lang] = {f["evidence"][0]["path"]: f["fingerprint"] for f in findings}
+    assert prints["vi"] == prints["en"]
+    english = "c/rong.txt|file is empty: expected Vietnamese text"
+    assert (
+        prints["en"]["c/rong.txt"] == hashlib.sha256(f"DC01|||{english}".encode()).hexdigest()[:20]
+    )
+
+    status, _, err = run(capsys, "check", "c", "--no-cache", "--write-baseline", "b.json")
+    assert status == 0, err
+    status, out, _ = run(capsys, "check", "c", "--no-cache", "--baseline", "b.json", "--lang", "en")
+    assert status == 0 and "1 unreadable; 0 findings" in out, out
+
+
+def test_a_draft_on_stdin_is_capped_like_a_file(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only one byte past `max-file-size` is read from stdin (a draft piped in may be
+    endless), and the draft is DC01 with the configured cap, as a file draft is."""
+    Path("doichieu.toml").write_text("max-file-size = 200\n", encoding="utf-8")
+    draft = (GOOD * 3).encode()
+    assert len(draft) > 200
+    Path("draft.md").write_bytes(draft)
+    status, out, _ = run(capsys, "check", "--draft", "draft.md", "c", "--no-cache")
+    assert status == 1
+    assert out.splitlines()[0] == (
+        f"draft.md:1:1: DC01 [error] bỏ qua tệp: {len(draft)} byte, vượt giới hạn 200 byte "
+        "(tăng `max-file-size` trong cấu hình để đọc tệp này)"
+    )
+    stream = io.BytesIO(draft)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(stream))
+    status, out, _ = run(capsys, "check", "--draft", "-", "c", "--no-cache", "--lang", "en")
+    assert status == 1
+    assert stream.tell() == 201
+    assert out.splitlines() == [
+        "<stdin>.md:1:1: DC01 [error] input skipped: more than the limit of 200 bytes "
+        "(raise `max-file-size` in the configuration to read it)",
+        "2 documents read, 2 unreadable; 1 finding (1 error).",
+    ]
