@@ -437,6 +437,12 @@ _SUBSET_CUE = re.compile(r"^\s*[,(:]?\s*trong\s+đó\s*:?")
 _OPEN_LIST = re.compile(r"\.\.\.|…|v\.v|(?<!\w)(?:khác|còn lại|chủ yếu|như)(?!\w)")
 
 
+def _whole(f: _Figure) -> bool:
+    """Whether a figure can be a total of parts: shares of different wholes,
+    multiples and rates are never added."""
+    return f.is_level and f.unit not in _NOT_ADDED and "/" not in f.unit
+
+
 def _partitions(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
     """A total right before "gồm / bao gồm": its parts make it up."""
     for i, total in enumerate(figures):
@@ -455,10 +461,48 @@ def _partitions(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
             yield _partition(total, parts, items, folded[start : total.sentence_end])
 
 
-def _whole(f: _Figure) -> bool:
-    """Whether a figure can be a total of parts: shares of different wholes,
-    multiples and rates are never added."""
-    return f.is_level and f.unit not in _NOT_ADDED and "/" not in f.unit
+def _items(
+    folded: str, start: int, end: int, figures: list[_Figure], total: _Figure
+) -> list[list[_Figure]] | None:
+    """Figures of `unit` in each item of a list after "gồm"; None when the list is not
+    a plain partition: an item with two figures of the unit, a change, a figure that
+    is compared ("gấp đôi năm trước (30 tỷ)"), or a part of a part ("trong đó")."""
+    if "trong đó" in folded[start:end]:
+        return None
+    bounds = _item_bounds(folded, start, end)
+    end = bounds[-1][1]
+    inside = [f for f in figures if f.unit == total.unit and start <= f.start < end]
+    if any(not f.is_level for f in inside) or len(inside) < 2:
+        return None
+    items = [[f for f in inside if a <= f.start < b] for a, b in bounds]
+    if any(len(i) > 1 for i in items) or not all(_within(total, f) for f in inside):
+        return None
+    if any(
+        i and _COMPARES.search(folded, a, i[0].start)
+        for (a, _), i in zip(bounds, items, strict=True)
+    ):
+        return None
+    return items
+
+
+def _partition(
+    total: _Figure, parts: list[_Figure], items: list[list[_Figure]], rest: str
+) -> _Arithmetic:
+    """Parts after "gồm" must not add up to more than the total; to less only matters
+    for a closed list (each item a figure of the total's unit, no "khác / còn lại")."""
+    closed = all(items) and not _OPEN_LIST.search(rest)
+    value = sum(p.claim.value for p in parts)
+    return _Arithmetic(
+        "sum",
+        ((total, "total"), *((p, "part") for p in parts)),
+        sum(p.low for p in parts),
+        sum(p.high for p in parts),
+        total.low,
+        total.high,
+        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
+        _stated(total),
+        under=Severity.INFO if closed else None,
+    )
 
 
 _ENDS_SENTENCE = re.compile(r"^\s*\)?\s*[.!]?\s*$")
@@ -526,6 +570,48 @@ def _subsets_next(
     yield total, parts, [f for f in following if f.start > last] + after
 
 
+# An item that compares ("gấp đôi tổng mức đầu tư (3 tỷ USD)") names no part.
+_COMPARES = re.compile(r"(?<!\w)(?:gấp|so với|bằng|tương đương|chiếm)(?!\w)")
+
+
+def _subset_parts(
+    folded: str, start: int, end: int, figures: list[_Figure], total: _Figure
+) -> list[_Figure]:
+    """The parts named after "trong đó": one figure of the total's unit per item, up to
+    the first item that holds none once a part was found ("trong đó trên 35.000 cây có
+    đường kính lớn, thực hiện cắt tỉa ... được trên 50.000 cây": the pruned trees are
+    no part of the planted ones), two, or a comparison."""
+    parts: list[_Figure] = []
+    unit = total.unit
+    for pos, item_end in _item_bounds(folded, start, end):
+        inside = [f for f in figures if pos <= f.start < item_end and f.unit == unit]
+        if len(inside) > 1 or _COMPARES.search(folded, pos, item_end):
+            break
+        if "còn lại" in folded[pos:item_end] or (inside and not _within(total, inside[0])):
+            break
+        if inside and inside[0].is_level:
+            parts.append(inside[0])
+        elif parts or inside:
+            break
+    return parts
+
+
+def _part(total: _Figure, part: _Figure) -> _Arithmetic:
+    """One part after "trong đó" cannot exceed its total; parts may overlap, so their
+    sum is never compared."""
+    return _Arithmetic(
+        "part",
+        ((total, "total"), (part, "part")),
+        part.low,
+        part.high,
+        total.low,
+        total.high,
+        _stated(part),
+        _stated(total),
+        under=None,
+    )
+
+
 # "Còn lại 55,7 triệu đồng", "phần còn lại là 30 tỷ đồng": what the parts leave.
 _REMAINDER_CUE = re.compile(r"(?<!\w)còn lại(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$")
 
@@ -558,32 +644,6 @@ def _completed(total: _Figure, parts: list[_Figure], remainder: _Figure) -> _Ari
     )
 
 
-# An item that compares ("gấp đôi tổng mức đầu tư (3 tỷ USD)") names no part.
-_COMPARES = re.compile(r"(?<!\w)(?:gấp|so với|bằng|tương đương|chiếm)(?!\w)")
-
-
-def _subset_parts(
-    folded: str, start: int, end: int, figures: list[_Figure], total: _Figure
-) -> list[_Figure]:
-    """The parts named after "trong đó": one figure of the total's unit per item, up to
-    the first item that holds none once a part was found ("trong đó trên 35.000 cây có
-    đường kính lớn, thực hiện cắt tỉa ... được trên 50.000 cây": the pruned trees are
-    no part of the planted ones), two, or a comparison."""
-    parts: list[_Figure] = []
-    unit = total.unit
-    for pos, item_end in _item_bounds(folded, start, end):
-        inside = [f for f in figures if pos <= f.start < item_end and f.unit == unit]
-        if len(inside) > 1 or _COMPARES.search(folded, pos, item_end):
-            break
-        if "còn lại" in folded[pos:item_end] or (inside and not _within(total, inside[0])):
-            break
-        if inside and inside[0].is_level:
-            parts.append(inside[0])
-        elif parts or inside:
-            break
-    return parts
-
-
 def _list_end(folded: str, start: int, end: int, bracket: bool, subset: bool) -> int:
     """Where a list of parts stops: its closing bracket, the sentence end, or for a
     "trong đó" list the first ";" (what follows it is often another topic)."""
@@ -593,30 +653,6 @@ def _list_end(folded: str, start: int, end: int, bracket: bool, subset: bool) ->
     if subset and (semi := folded.find(";", start, end)) >= 0:
         stops.append(semi)
     return min(stops)
-
-
-def _items(
-    folded: str, start: int, end: int, figures: list[_Figure], total: _Figure
-) -> list[list[_Figure]] | None:
-    """Figures of `unit` in each item of a list after "gồm"; None when the list is not
-    a plain partition: an item with two figures of the unit, a change, a figure that
-    is compared ("gấp đôi năm trước (30 tỷ)"), or a part of a part ("trong đó")."""
-    if "trong đó" in folded[start:end]:
-        return None
-    bounds = _item_bounds(folded, start, end)
-    end = bounds[-1][1]
-    inside = [f for f in figures if f.unit == total.unit and start <= f.start < end]
-    if any(not f.is_level for f in inside) or len(inside) < 2:
-        return None
-    items = [[f for f in inside if a <= f.start < b] for a, b in bounds]
-    if any(len(i) > 1 for i in items) or not all(_within(total, f) for f in inside):
-        return None
-    if any(
-        i and _COMPARES.search(folded, a, i[0].start)
-        for (a, _), i in zip(bounds, items, strict=True)
-    ):
-        return None
-    return items
 
 
 # Words of a clause that reports progress on the whole, not one of its parts:
@@ -653,42 +689,6 @@ def _within(total: _Figure, part: _Figure) -> bool:
     if t.period and p.period:
         return t.period.start <= p.period.start and p.period.end <= t.period.end
     return True
-
-
-def _partition(
-    total: _Figure, parts: list[_Figure], items: list[list[_Figure]], rest: str
-) -> _Arithmetic:
-    """Parts after "gồm" must not add up to more than the total; to less only matters
-    for a closed list (each item a figure of the total's unit, no "khác / còn lại")."""
-    closed = all(items) and not _OPEN_LIST.search(rest)
-    value = sum(p.claim.value for p in parts)
-    return _Arithmetic(
-        "sum",
-        ((total, "total"), *((p, "part") for p in parts)),
-        sum(p.low for p in parts),
-        sum(p.high for p in parts),
-        total.low,
-        total.high,
-        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
-        _stated(total),
-        under=Severity.INFO if closed else None,
-    )
-
-
-def _part(total: _Figure, part: _Figure) -> _Arithmetic:
-    """One part after "trong đó" cannot exceed its total; parts may overlap, so their
-    sum is never compared."""
-    return _Arithmetic(
-        "part",
-        ((total, "total"), (part, "part")),
-        part.low,
-        part.high,
-        total.low,
-        total.high,
-        _stated(part),
-        _stated(total),
-        under=None,
-    )
 
 
 # --- a change against the two levels it links ---------------------------------------
