@@ -25,6 +25,7 @@ from linter.checking import CODE, Check
 from linter.config import Config
 from linter.diagnostics import ENGINE_CODES
 from linter.errors import LexiconError, UsageError
+from linter.models import CheckInfo
 from linter.registry import Loaded
 
 HEADINGS = {"bad": "Ví dụ mâu thuẫn::", "good": "Ví dụ nhất quán::"}
@@ -108,6 +109,15 @@ def summary(check: type[Check], lang: str) -> str:
 def engine_summary(code: str, lang: str) -> str:
     doc = _codes().engine[code]
     return (doc.vi.summary if lang == "vi" else None) or ENGINE_CODES[code][2]
+
+
+def info_summary(info: CheckInfo, lang: str) -> str:
+    """The summary of a check or engine code as a report lists it, in `lang`."""
+    if lang != "vi":
+        return info.summary
+    if info.code in ENGINE_CODES:
+        return engine_summary(info.code, lang)
+    return _codes().checks.get(info.code) or info.summary
 
 
 _WORDS = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import PurePath
 
+from linter.checkdocs import info_summary
 from linter.models import CheckInfo, Document, Evidence, Finding, RunResult, Severity
 from reports.common import (
     DocumentRow,
@@ -149,7 +150,8 @@ def _summary(result: RunResult) -> Summary:
 
 
 def build_report(result: RunResult, lang: str = "vi") -> Report:
-    """Everything the page shows; `lang` only picks the UI labels ("en", else Vietnamese)."""
+    """Everything the page shows; `lang` picks the UI labels and the checks' summaries
+    ("en", else Vietnamese)."""
     docs = date_order(result.documents)
     options = _doc_options(docs, result.findings)
     return Report(
@@ -159,5 +161,8 @@ def build_report(result: RunResult, lang: str = "vi") -> Report:
         doc_options=options,
         documents=tuple(document_row(d) for d in docs),
         facts=fact_tables(docs, result),
-        checks=tuple(sorted(result.checks, key=lambda c: c.code)),
+        checks=tuple(
+            c.model_copy(update={"summary": info_summary(c, lang)})
+            for c in sorted(result.checks, key=lambda c: c.code)
+        ),
     )

@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from checks.figures import FigureConflict
 from conftest import write_corpus
 from linter.cli import main
 
@@ -116,3 +118,28 @@ def test_a_draft_on_stdin_is_capped_like_a_file(
         "(raise `max-file-size` in the configuration to read it)",
         "2 documents read, 2 unreadable; 1 finding (1 error).",
     ]
+
+
+def _check_rows(page: str) -> dict[str, str]:
+    """Code -> summary, from the checks table of an HTML report."""
+    rows = re.findall(r'<tr id="check-(\w+)">.*?<td>([^<]*)</td>\s*</tr>', page, re.DOTALL)
+    return dict(rows)
+
+
+def test_the_html_checks_table_is_in_the_run_language(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang in ("vi", "en"):
+        args = ("check", "c", "--no-cache", "--lang", lang, "--html", f"{lang}.html")
+        assert run(capsys, *args)[0] == 1
+    vi = _check_rows(Path("vi.html").read_text(encoding="utf-8"))
+    en = _check_rows(Path("en.html").read_text(encoding="utf-8"))
+    assert set(vi) == set(en) >= {"NU01", "VB01", "DC01", "EN02"}
+    assert vi["NU01"] == (
+        "Cùng một chỉ tiêu, cùng kỳ, trạng thái và phạm vi được nêu với các số liệu không thể "
+        "cùng đúng."
+    )
+    assert vi["DC01"] == "Không đọc được tệp như một văn bản."
+    assert en["DC01"] == "A file could not be read as a document."
+    assert en["NU01"] == FigureConflict.summary()
+    assert not [code for code in vi if vi[code] == en[code]]  # every row is translated
