@@ -13,15 +13,19 @@ import sys
 import traceback
 from collections import Counter
 from collections.abc import Sequence
-from importlib import metadata
+from functools import lru_cache, partial
+from importlib import metadata, resources
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
+
+import yaml
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from linter import __version__, checkdocs, frontmatter, outputs
 from linter.cache import clear as clear_cache
 from linter.config import Config, load_config
 from linter.engine import Options, display_path, run
-from linter.errors import DoichieuError, UsageError
+from linter.errors import DoichieuError, LexiconError, UsageError
 from linter.gitdiff import changed_since
 from linter.loading import LoadResult, load_text
 from linter.models import RunResult, Severity
@@ -40,7 +44,73 @@ DEFAULT_BASELINE = Path(".doichieu-baseline.json")
 DEFAULT_CACHE = Path(os.environ.get("DOICHIEU_CACHE_DIR", ".doichieu_cache"))
 
 
+class _Text(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    vi: str
+    en: str
+
+
+@lru_cache(maxsize=1)
+def _help_texts() -> dict[str, _Text]:
+    """linter/data/cli_help.yaml: every help text of the command line, in both languages."""
+    text = resources.files("linter").joinpath("data", "cli_help.yaml").read_text("utf-8")
+    try:
+        return TypeAdapter(dict[str, _Text]).validate_python(yaml.safe_load(text))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise LexiconError(f"linter/data/cli_help.yaml: {exc}") from exc
+
+
+def _texts(lang: str) -> dict[str, str]:
+    # %% in a default path: argparse formats help texts with %.
+    defaults = {
+        "baseline": str(DEFAULT_BASELINE).replace("%", "%%"),
+        "cache": str(DEFAULT_CACHE).replace("%", "%%"),
+    }
+    return {key: getattr(text, lang).format(**defaults) for key, text in _help_texts().items()}
+
+
+def scan_lang(argv: Sequence[str]) -> str:
+    """The language a command line asks for, before it is parsed: the help is
+    written while parsing, so the parser must be built in its language first.
+    As argparse does, the last `--lang` counts, abbreviations too (`--la en`),
+    and nothing after `--` is an option; an invalid value is argparse's to report."""
+    lang = "vi"
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if len(name) < 3 or not "--lang".startswith(name):
+            continue
+        if not equals:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        if value in ("vi", "en"):
+            lang = value
+    return lang
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help with the usage line's prefix in the run's language."""
+
+    def __init__(self, prog: str, usage_prefix: str = "usage: ") -> None:
+        super().__init__(prog)
+        self.usage_prefix = usage_prefix
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
+        # argparse passes "" to write a subcommand's prog: only None means "usage: "
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """A usage error is a UsageError (exit 2 with one line), and argparse's own
+    words (titles, usage, -h) are in the language of `texts`."""
+
+    def __init__(self, *args: Any, texts: dict[str, str], **kwargs: Any) -> None:
+        formatter = partial(_Formatter, usage_prefix=texts["usage"])
+        super().__init__(*args, add_help=False, formatter_class=formatter, **kwargs)
+        self._positionals.title = texts["positionals"]
+        self._optionals.title = texts["optionals"]
+        self.add_argument("-h", "--help", action="help", help=texts["help"])
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
 
@@ -52,102 +122,81 @@ def _version() -> str:
         return __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="doichieu",
-        description="Find contradictions between official Vietnamese announcements.",
-        epilog="Run 'doichieu COMMAND --help' for the options of a command.",
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    h = _texts("en" if lang == "en" else "vi")
+    parser = _Parser(prog="doichieu", description=h["description"], epilog=h["epilog"], texts=h)
+    parser.add_argument(
+        "--version", action="version", version=f"doichieu {_version()}", help=h["version"]
     )
-    parser.add_argument("--version", action="version", version=f"doichieu {_version()}")
+    _lang_option(parser, lang, h)  # `doichieu --lang en --help`
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="check documents and report contradictions")
+
+    def command(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=h[name], description=h[name], texts=h)
+
+    check = command("check")
+    check.add_argument("paths", nargs="*", type=Path, help=h["check.paths"])
+    check.add_argument("--format", choices=outputs.FORMATS, default="text", help=h["check.format"])
+    check.add_argument("-o", "--output", type=Path, metavar="FILE", help=h["check.output"])
+    check.add_argument("--html", type=Path, metavar="FILE", help=h["check.html"])
     check.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders (default: the configured corpus)"
+        "--fail-on", choices=list(FAIL_ON), default="warning", help=h["check.fail-on"]
     )
+    check.add_argument("--exit-zero", action="store_true", help=h["check.exit-zero"])
+    check.add_argument("--select", metavar="CODES", help=h["check.select"])
+    check.add_argument("--statistics", action="store_true", help=h["check.statistics"])
+    _lang_option(check, lang, h)
+    check.add_argument("--config", type=Path, metavar="FILE", help=h["config"])
+    check.add_argument("--draft", metavar="FILE", help=h["check.draft"])
     check.add_argument(
-        "--format", choices=outputs.FORMATS, default="text", help="report format (default: text)"
-    )
-    check.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)"
-    )
-    check.add_argument(
-        "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
-    )
-    check.add_argument(
-        "--fail-on", choices=list(FAIL_ON), default="warning",
-        help="exit 1 when a finding has at least this severity (default: warning)",
+        "--draft-format", choices=["md", "txt", "html", "docx"], default="md",
+        help=h["check.draft-format"],
     )  # fmt: skip
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
-    check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run")
+    check.add_argument("--changed-since", metavar="REV", help=h["check.changed-since"])
     check.add_argument(
-        "--statistics", action="store_true", help="print the number of findings per code instead"
+        "--only", nargs="*", type=Path, metavar="FILE", default=None, help=h["check.only"]
     )
-    _lang_option(check)
-    check.add_argument(
-        "--config", type=Path, metavar="FILE", help="doichieu.toml or pyproject.toml"
-    )
-    check.add_argument(
-        "--draft", metavar="FILE", help="report only what involves this draft ('-': stdin)"
-    )
-    check.add_argument("--draft-format", choices=["md", "txt", "html", "docx"], default="md",
-                       help="format of a draft read from stdin (default: md)")  # fmt: skip
-    check.add_argument(
-        "--changed-since", metavar="REV", help="report only what involves files changed since REV"
-    )
-    only_help = "report only what involves these files (pre-commit passes them)"
-    check.add_argument("--only", nargs="*", type=Path, metavar="FILE", default=None, help=only_help)
-    check.add_argument(
-        "--baseline", type=Path, metavar="FILE",
-        help="hide findings recorded in FILE (default: `baseline` in the configuration)",
-    )  # fmt: skip
+    check.add_argument("--baseline", type=Path, metavar="FILE", help=h["check.baseline"])
     check.add_argument(
         "--write-baseline", nargs="?", type=Path, const=True, metavar="FILE",
-        help=f"record today's findings (default: the configured baseline, or {DEFAULT_BASELINE})",
+        help=h["check.write-baseline"],
     )  # fmt: skip
-    check.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="parse with N processes (default: CPUs)"
-    )
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    _cache_dir_option(check)
-    check.add_argument("--verbose", action="store_true", help="timings per phase on stderr")
-    cache = sub.add_parser("cache", help="manage the parse cache")
-    cache.add_argument("action", choices=["clear"], help="clear: remove the cache")
-    _cache_dir_option(cache)
-    claims = sub.add_parser("claims", help="print every claim the parser finds")
-    claims.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    check.add_argument("--jobs", type=int, default=None, metavar="N", help=h["check.jobs"])
+    check.add_argument("--no-cache", action="store_true", help=h["check.no-cache"])
+    _cache_dir_option(check, h)
+    check.add_argument("--verbose", action="store_true", help=h["check.verbose"])
+    cache = command("cache")
+    cache.add_argument("action", choices=["clear"], help=h["cache.action"])
+    _cache_dir_option(cache, h)
+    claims = command("claims")
+    claims.add_argument("paths", nargs="+", type=Path, help=h["claims.paths"])
     claims.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+        "--format", choices=["text", "json"], default="text", help=h["claims.format"]
     )
-    checks = sub.add_parser("checks", help="list the installed checks and engine codes")
-    checks.add_argument(
-        "--config", type=Path, metavar="FILE", help="doichieu.toml or pyproject.toml"
-    )
-    _lang_option(checks)
-    explain = sub.add_parser("explain", help="print the documentation of a check or engine code")
-    explain.add_argument("code", help="a check code (NU01) or an engine code (DC01, EN01)")
-    _lang_option(explain)
+    checks = command("checks")
+    checks.add_argument("--config", type=Path, metavar="FILE", help=h["config"])
+    _lang_option(checks, lang, h)
+    explain = command("explain")
+    explain.add_argument("code", help=h["explain.code"])
+    _lang_option(explain, lang, h)
     return parser
 
 
-def _lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang", choices=["vi", "en"], default="vi",
-        help="language of messages and listings: vi (default) or en",
-    )  # fmt: skip
+def _lang_option(parser: argparse.ArgumentParser, lang: str, h: dict[str, str]) -> None:
+    # The default is the language found by scan_lang, which is what --lang says anyway.
+    parser.add_argument("--lang", choices=["vi", "en"], default=lang, help=h["lang"])
 
 
-def _cache_dir_option(parser: argparse.ArgumentParser) -> None:
+def _cache_dir_option(parser: argparse.ArgumentParser, h: dict[str, str]) -> None:
     parser.add_argument(
-        "--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR",
-        help=f"where parsed documents are cached (default: {DEFAULT_CACHE}, "
-        "or $DOICHIEU_CACHE_DIR)",
-    )  # fmt: skip
+        "--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR", help=h["cache-dir"]
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        parser = build_parser()
+        parser = build_parser(scan_lang(argv))
         if not argv:  # as git and ruff do: the usage, not a one-line complaint
             sys.stdout.write(parser.format_help())
             return 2

@@ -48,8 +48,11 @@ def test_version(capsys) -> None:
 def test_bare_doichieu_prints_usage(capsys) -> None:
     assert main([]) == 2
     out = capsys.readouterr().out
-    assert out.startswith("usage: doichieu [-h] [--version] {check,cache,claims,checks,explain}")
-    assert "check documents and report contradictions" in out
+    assert out.startswith(
+        "cách dùng: doichieu [-h] [--version] [--lang {vi,en}]\n"
+        "                    {check,cache,claims,checks,explain} ..."
+    )
+    assert "kiểm tra các văn bản và báo các chỗ mâu thuẫn" in out
     proc = _doichieu()
     assert (proc.returncode, proc.stdout) == (2, out)
 

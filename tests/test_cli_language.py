@@ -4,6 +4,7 @@ is capped like a file."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
@@ -14,7 +15,7 @@ import pytest
 
 from checks.figures import FigureConflict
 from conftest import write_corpus
-from linter.cli import main
+from linter.cli import build_parser, main
 
 GOOD = """---
 date: 2023-12-23
@@ -143,3 +144,52 @@ def test_the_html_checks_table_is_in_the_run_language(
     assert en["DC01"] == "A file could not be read as a document."
     assert en["NU01"] == FigureConflict.summary()
     assert not [code for code in vi if vi[code] == en[code]]  # every row is translated
+
+
+def _help(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as exit_:
+        main(list(args))
+    assert exit_.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_is_in_vietnamese_by_default_and_in_english_with_lang_en(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    vi = _help(capsys, "check", "--help")
+    assert vi.startswith("cách dùng: doichieu check [-h] [--format {text,json,sarif,github}]")
+    assert "\ntùy chọn:\n  -h, --help            in trợ giúp này rồi thoát\n" in vi
+    assert "  --select CODES        các mã hoặc tiền tố mã cần chạy, cách nhau bằng dấu\n" in vi
+    for asking in (("--lang", "en"), ("--lang=en",), ("--la", "en")):  # abbreviated, as argparse
+        en = _help(capsys, "check", *asking, "--help")
+        assert en.startswith("usage: doichieu check [-h] [--format {text,json,sarif,github}]")
+        assert "\noptions:\n  -h, --help            show this help message and exit\n" in en
+        assert "  --select CODES        comma-separated codes or prefixes to run\n" in en
+    top = _help(capsys, "--lang", "en", "--help")
+    assert "  explain             print the documentation of a check or engine code\n" in top
+    # The last --lang counts, and after `--` nothing is an option: as argparse reads them.
+    assert _help(capsys, "--lang", "en", "explain", "--lang", "vi", "--help").startswith("cách")
+    assert _help(capsys, "explain", "--help", "--", "--lang", "en").startswith("cách")
+
+
+def _helps(parser: argparse.ArgumentParser, where: str = "doichieu") -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for action in parser._actions:
+        name = f"{where} {'/'.join(action.option_strings) or action.dest}"
+        found[name] = action.help
+        if isinstance(action, argparse._SubParsersAction):
+            found.update(
+                {f"{where} {n}": a.help for a in action._choices_actions for n in [a.dest]}
+            )
+            for sub, subparser in action.choices.items():
+                found.update(_helps(subparser, f"{where} {sub}"))
+    return found
+
+
+def test_every_help_text_is_translated() -> None:
+    """The same options in both languages, each with its own text in each (a text
+    left in English in the Vietnamese help would be the same in both)."""
+    vi, en = _helps(build_parser("vi")), _helps(build_parser("en"))
+    assert vi.keys() == en.keys() and len(vi) > 35
+    same = {name: en[name] for name in vi if vi[name] == en[name]}
+    assert same == {"doichieu command": None}  # the subcommands' list, helped per command
