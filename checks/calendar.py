@@ -1,0 +1,216 @@
+"""A date written with a weekday or a lunar date that the calendar contradicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter import lunar, nlp
+from linter.checking import Check, DocumentClaims, Group, evidence
+from linter.models import Finding, Severity
+
+WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+WEEKDAY_NAMES = {
+    "vi": ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+LUNAR_MONTHS = {
+    "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "một": 11, "chạp": 12,
+}  # fmt: skip
+
+_SOLAR = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+# "lần thứ hai", "kỳ họp thứ ba", "xếp thứ 7": ordinals, not weekdays.
+_ORDINAL_BEFORE = re.compile(
+    r"(?:lần|kỳ|khóa|khoá|đợt|phiên|vòng|hạng|xếp|đứng|giải|người|số|năm|quý|tháng|"
+    r"ngày|hội nghị|đại hội|lớp|họp)(?:\s+\w+)?\s*$"  # one word may stand between: "kỳ họp thứ ba"
+)
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?:thứ\s+(?P<wd>hai|ba|tư|năm|sáu|bảy|[2-7])|(?P<sun>chủ nhật|cn))(?!\w)"
+    rf"(?:\s+tuần\s+(?:này|trước|sau|tới))?\s*[,(]?\s*(?:ngày\s+)?{_SOLAR}"
+)
+_LUNAR = (
+    r"(?:(?:mùng|mồng|ngày)\s+(?P<ld>\d{1,2})\s+tết"
+    r"|(?:mùng|mồng|ngày)\s+(?P<ld2>\d{1,2})\s+tháng\s+(?P<lm>giêng|chạp|mười một|mười|một|hai|ba|"
+    r"tư|năm|sáu|bảy|tám|chín|\d{1,2})(?:\s+âm lịch|\s+âl)?"
+    r"|rằm\s+tháng\s+(?P<lm3>giêng|chạp|mười một|mười|một|hai|ba|tư|năm|sáu|bảy|tám|chín|\d{1,2})"
+    r"|(?P<ld4>\d{1,2})\s*[/.-]\s*(?P<lm4>\d{1,2})\s+(?:âm lịch|âl))"
+)
+_SOLAR_THEN_LUNAR = re.compile(rf"(?<![\d/.]){_SOLAR}\s*[,(]\s*(?:tức\s+)?(?:là\s+)?{_LUNAR}")
+_LUNAR_THEN_SOLAR = re.compile(rf"{_LUNAR}\s*[,(]\s*(?:tức\s+)?(?:ngày\s+)?{_SOLAR}")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class _Slip:
+    start: int
+    end: int
+    written: str  # what the text says the date is
+    actual: str  # what the calendar says
+    year_from_text: bool  # the year was written, not taken from the document
+
+
+class CalendarMismatch(Check):
+    """A date is given a weekday or a lunar date that the calendar contradicts.
+
+    "Sáng thứ Hai (22/5/2017)" is right, "thứ Sáu (22/5/2017)" is not: 22/5/2017
+    was a Monday. "3/2 (mùng 6 Tết)" in a 2017 report is wrong: Tết Đinh Dậu
+    fell on 28/1/2017, so 3/2 was mùng 7 and mùng 6 was 2/2. A date without its
+    year takes the year written in the document's other full dates, else the
+    document's date; lunar dates come from the Vietnamese calendar (UTC+7,
+    `linter/data/lunar_months.yaml`, 1990-2060).
+
+    Why it matters: readers plan by the weekday and by the lunar date of a
+    festival; a mismatch means one of the two was mistyped.
+
+    Known problems: a date whose year is neither written nor known from the
+    document is not checked; "thứ hai" meaning "second" right before a date in
+    brackets is read as Monday unless a word like "lần", "kỳ", "khóa" precedes it.
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2017-02-03
+        province: Hà Nội
+        ---
+        Sáng 3/2 (mùng 6 Tết), Chủ tịch UBND thành phố đi thăm, chúc Tết các đơn vị.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2017-02-03
+        province: Hà Nội
+        ---
+        Sáng 3/2 (mùng 7 Tết), Chủ tịch UBND thành phố đi thăm, chúc Tết các đơn vị.
+    """
+
+    code = "CL01"
+    name = "calendar.mismatch"
+    severity = Severity.WARNING
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        for item in group.items:
+            for slip in _slips(item, group.lang):
+                yield self._finding(item, slip, group)
+
+    def _finding(self, item: DocumentClaims, slip: _Slip, group: Group) -> Finding:
+        span = item.document.span(slip.start, slip.end)
+        if group.lang == "en":
+            message = f"The calendar says {slip.actual}, the text says {slip.written}."
+            note = "year from the document" if not slip.year_from_text else None
+        else:
+            message = f"Theo lịch, {slip.actual}; văn bản ghi {slip.written}."
+            note = "năm lấy theo văn bản" if not slip.year_from_text else None
+        key = f"{self.code}|{slip.written}|{slip.actual}"
+        district = item.document.meta.district
+        return self.finding(
+            message, [evidence(item, span, note)], group, district=district, key=key
+        )
+
+
+def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
+    text = item.document.text
+    folded = nlp.fold(text)
+    year = _document_year(item, folded)
+    for m in _WEEKDAY.finditer(folded):
+        if m.group("wd") and _ORDINAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+            continue
+        day = _solar(m, year)
+        if day is None:
+            continue
+        wd = 6 if m.group("sun") else _weekday(m.group("wd"))
+        if day.weekday() != wd:
+            names = WEEKDAY_NAMES[lang]
+            written = f"{names[wd]} {day:%d/%m/%Y}"
+            actual = f"{day:%d/%m/%Y} {'is a' if lang == 'en' else 'là'} {names[day.weekday()]}"
+            yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
+    pairs = [*_SOLAR_THEN_LUNAR.finditer(folded), *_LUNAR_THEN_SOLAR.finditer(folded)]
+    for m in sorted(pairs, key=lambda m: m.start()):
+        day = _solar(m, year)
+        found = lunar.to_lunar(day) if day else None
+        if day is None or found is None:
+            continue
+        said = _lunar_written(m)
+        if said is None or said == (found.day, found.month):
+            continue
+        if said[1] == 12 and said[0] == 30 and found.month == 12 and found.day == 29:
+            continue  # "30 Tết" is the last day of a year whose last month has 29 days
+        written = f"{day:%d/%m/%Y} = {_lunar_label(*said, lang)}"
+        actual = f"{day:%d/%m/%Y} {'is' if lang == 'en' else 'là'} {_lunar_label(found.day, found.month, lang)}"
+        yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
+
+
+def _weekday(word: str) -> int:
+    return int(word) - 2 if word.isdigit() else WEEKDAYS[word]
+
+
+def _solar(m: re.Match[str], year: int | None) -> dt.date | None:
+    y = int(m.group("y")) if m.group("y") else year
+    if y is None:
+        return None
+    try:
+        return dt.date(y, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def _lunar_written(m: re.Match[str]) -> tuple[int, int] | None:
+    if m.group("ld"):
+        day = int(m.group("ld"))
+        return (day, 12) if day >= 23 else (day, 1)  # "mùng 6 Tết"; "29 Tết" is tháng Chạp
+    if m.group("ld2"):
+        return int(m.group("ld2")), _month(m.group("lm"))
+    if m.group("lm3"):
+        return 15, _month(m.group("lm3"))
+    if m.group("ld4"):
+        return int(m.group("ld4")), int(m.group("lm4"))
+    return None
+
+
+def _month(word: str) -> int:
+    return int(word) if word.isdigit() else LUNAR_MONTHS[word]
+
+
+def _lunar_label(day: int, month: int, lang: str) -> str:
+    if lang == "en":
+        return f"lunar {day}/{month}"
+    if month == 1 and day <= 10:
+        return f"mùng {day} Tết"
+    return f"ngày {day} tháng {month} âm lịch"
+
+
+def _document_year(item: DocumentClaims, folded: str) -> int | None:
+    """The year a date without one belongs to: the one the text writes in full
+    dates most often, else the document's own date, else the year a "Tết Đinh
+    Dậu" names (a stem and a branch name one year in sixty)."""
+    years = Counter(int(y) for y in _YEAR_IN_TEXT.findall(folded))
+    if years:
+        return years.most_common(1)[0][0]
+    meta = item.document.meta
+    if meta.date:
+        return meta.date.year
+    named = {_can_chi_year(m.group(1), m.group(2)) for m in _TET_NAMED.finditer(folded)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
+STEMS = ("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ")  # year % 10
+BRANCHES = (
+    "thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi",
+)  # fmt: skip  # year % 12
+_TET_NAMED = re.compile(
+    rf"(?<!\w)tết\s+(?:nguyên đán\s+)?({'|'.join(STEMS)})\s+({'|'.join(BRANCHES)}|mẹo|tị)(?!\w)"
+)
+
+
+def _can_chi_year(stem: str, branch: str) -> int | None:
+    branch = {"mẹo": "mão", "tị": "tỵ"}.get(branch, branch)
+    for year in range(1990, 2050):  # one sixty-year cycle: one answer
+        if STEMS[year % 10] == stem and BRANCHES[year % 12] == branch:
+            return year
+    return None
