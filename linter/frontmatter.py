@@ -62,6 +62,9 @@ def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], lis
         return {}, body_start, {}, [problem("fm-too-big", 2, size=len(block), limit=MAX_BYTES)]
     try:
         data = yaml.load(block, Loader=_YamlLoader)  # a SafeLoader subclass: safe
+    except _Refused as exc:
+        line, column = exc.problem_mark.line + 2, exc.problem_mark.column + 1
+        return {}, body_start, {}, [problem(exc.name, line, column, row=line, **exc.params)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
@@ -78,6 +81,16 @@ def parse(original: str) -> tuple[dict[str, object], int, dict[str, object], lis
     return mapping, body_start, fields, problems
 
 
+class _Refused(yaml.composer.ComposerError):
+    """What the loader refuses on purpose, said in the run's language (PyYAML's own
+    errors are passed on in its words)."""
+
+    def __init__(self, name: str, mark: yaml.Mark, **params: int) -> None:
+        super().__init__(None, None, name, mark)
+        self.name = name
+        self.params = params
+
+
 class _YamlLoader(yaml.SafeLoader):
     """`yaml.safe_load`, except that an impossible date such as 2023-02-30 stays a string,
     and that aliases and deep nesting are refused.
@@ -91,16 +104,12 @@ class _YamlLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases ('*name') are not allowed", event.start_mark
-            )
+            raise _Refused("fm-alias", event.start_mark)
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
                 event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
-                )
+                raise _Refused("fm-too-deep", event.start_mark, depth=MAX_DEPTH)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1

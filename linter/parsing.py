@@ -19,7 +19,7 @@ from linter import policy
 from linter.cache import Cache, Entry, config_fingerprint, entry_key
 from linter.claims import extract_claims
 from linter.config import Config
-from linter.diagnostics import engine_finding, reason_finding
+from linter.diagnostics import reason, reason_finding
 from linter.lexicon import Lexicon
 from linter.loading import LoadResult, NotReadable, load_document, read_regular
 from linter.metadata import infer_metadata
@@ -61,8 +61,8 @@ def parse_result(result: LoadResult, config: Config) -> Entry:
         doc = policy.apply_metadata(doc.model_copy(update={"meta": infer_metadata(doc)}), config)
         claims = extract_claims(doc, _lexicon(config))
     except Exception as exc:  # a parser bug must not lose the rest of the corpus
-        message = f"parser crashed on this document: {exc!r}"
-        return doc, (), [*findings, engine_finding("EN01", message, doc.path)]
+        crash = reason_finding("EN01", reason("parser-crash", error=repr(exc)), doc.path)
+        return doc, (), [*findings, crash]
     return doc, claims, findings
 
 

@@ -193,3 +193,32 @@ def test_every_help_text_is_translated() -> None:
     assert vi.keys() == en.keys() and len(vi) > 35
     same = {name: en[name] for name in vi if vi[name] == en[name]}
     assert same == {"doichieu command": None}  # the subcommands' list, helped per command
+
+
+def test_refused_front_matter_and_a_parser_crash_are_said_in_the_run_language(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (corpus / "c" / "ngay.md").write_text(
+        GOOD.replace("province:", "a: &x 1\nb: *x\nprovince:"), encoding="utf-8"
+    )
+    expected = {
+        "vi": "c/ngay.md:4:4: DC02 [warning] front matter: lỗi YAML ở dòng 4: không được dùng "
+        "alias YAML ('*name'); cần các dòng 'khóa: giá trị'",
+        "en": "c/ngay.md:4:4: DC02 [warning] front matter: YAML error at line 4: YAML aliases "
+        "('*name') are not allowed; expected 'key: value' lines",
+    }
+    for lang, line in expected.items():
+        out = run(capsys, "check", "c", "--cache-dir", "cache", "--lang", lang)[1]
+        assert line in out.splitlines()
+
+    def crash(*_: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr("linter.parsing.extract_claims", crash)
+    expected = {
+        "vi": "c/tot.md:1:1: EN01 [error] bộ phân tích bị lỗi trên văn bản này: ValueError('boom')",
+        "en": "c/tot.md:1:1: EN01 [error] parser crashed on this document: ValueError('boom')",
+    }
+    for lang, line in expected.items():
+        out = run(capsys, "check", "c", "--no-cache", "--lang", lang)[1]
+        assert line in out.splitlines()
