@@ -190,6 +190,9 @@ def _quantities(
         figures = [span for span in taken + cited if span != (q.start, q.end)]
         times = [(p.start, p.end) for p in mentions]
         subject = subject_of(f, q, (c_start, c_end), q.unit, figures, times)
+        if larger and _CONTINUATION.match(f[c_start : q.start]):
+            # "..., tăng 9,8%", "đạt 128% kế hoạch": the clause goes on about the figure before
+            subject = (larger, subject[1])
         # "150 tấn vải thiều, trong đó có 70 tấn vải tươi": a part of the figure before
         is_part = bool(table.part_of.search(f, max(0, c_start - 12), q.start))
         if q in opened:  # a noun outside the unit table names no indicator

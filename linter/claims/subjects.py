@@ -46,7 +46,10 @@ _INTRO = (
     "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|của"
 )
 _INTRO_TAIL = re.compile(rf"(?:(?<=\s)|^)(?:{_INTRO})(?:\s+(?:{_INTRO}))*\s*$")
-_INTRO_WORD = re.compile(rf"(?<!\w)(?:{_INTRO})(?!\w)")
+# Compounds that start with an introducing word but name a subject: "tăng trưởng",
+# "trên địa bàn", "có thể", "đạt chuẩn", "giảm nghèo".
+_NOT_INTRO = r"(?!\s+(?:trưởng|cường|địa bàn|thể|chuẩn|nghèo|thiểu))"
+_INTRO_WORD = re.compile(rf"(?<!\w)(?:{_INTRO})(?!\w){_NOT_INTRO}")
 # Words that never belong to a subject key: time, discourse, places, fillers.
 _FILLERS = re.compile(
     r"(?<!\w)(?:năm nay|năm ngoái|năm trước|hiện nay|hiện tại|hiện|đến nay|tới nay|"
