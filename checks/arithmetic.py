@@ -63,21 +63,22 @@ class ArithmeticMismatch(Check):
     Measured on real text: over the 1,051 real articles of ../shared/corpus
     (news2017, real and real_detokenized) the rules link 85 pieces of
     arithmetic (75 "trong đó" parts, 5 "gồm" partitions, 2 "còn lại" rests,
-    2 changes, 1 list of shares); every one was read: each links the figures
+    2 changes, 1 list of shares). Every one was read: each links the figures
     a reader links, all add up within their rounding, and the check raises
-    no finding there (0 warning+, 0 info). The closest call is debatable and
-    stays quiet: "63.610 tỷ đồng. Trong đó, vốn chủ sở hữu 14.350 tỷ. Còn
-    lại khoảng 47.000 tỷ đồng" (49.260 left, inside the 5 % of "khoảng"). A false alarm met while tuning ("... lợi nhuận trước
-    thuế là 552 tỷ đồng. Trong đó, doanh thu từ trái cây gần 2.600 tỷ
-    đồng", where "trong đó" splits the revenue named earlier) and a misread
-    sign ("âm 49,3 tỷ") shaped the rules above, as did made-up sentences
-    that must stay quiet (see the fixture cases), and two false alarms on the
-    synthetic archive of benchmarks/generate.py ("thu NSNN 190 tỷ đồng,
-    trong đó thu từ xuất nhập khẩu khoảng 18 tỷ đồng, tổng vốn đầu tư ...
-    khoảng 1.100 tỷ đồng": a list of targets goes on after the part), which
-    now raises none in 5,000 documents. Precision on real text is
-    therefore unmeasured: the corpus holds no arithmetic error these rules
-    can see, so the true findings per 100 articles are 0 there.
+    no finding there (0 warning+, 0 info), so precision on real text is
+    unmeasured and the true findings per 100 articles are 0: the corpus
+    holds no arithmetic error these rules can see. The closest call is
+    debatable and stays quiet: "63.610 tỷ đồng. Trong đó, vốn chủ sở hữu
+    14.350 tỷ. Còn lại khoảng 47.000 tỷ đồng" (49.260 are left, inside the
+    5 % of "khoảng"). What shaped the rules: a false alarm met on real text
+    ("... lợi nhuận trước thuế là 552 tỷ đồng. Trong đó, doanh thu từ trái
+    cây gần 2.600 tỷ đồng": "trong đó" splits the revenue named earlier), a
+    misread sign ("âm 49,3 tỷ"), two false alarms on the synthetic archive
+    of benchmarks/generate.py ("thu NSNN 190 tỷ đồng, trong đó thu từ xuất
+    nhập khẩu khoảng 18 tỷ đồng, tổng vốn đầu tư ... khoảng 1.100 tỷ đồng":
+    the list of targets goes on after the part; none is left in 5,000
+    documents), and made-up sentences that must stay quiet (the fixture
+    cases in tests/fixtures/checks/AR01.yml).
 
     Known problems: a difference whose two levels sit in two sentences, or a
     base level named far from its growth rate, is not read (recall is low on
@@ -85,11 +86,10 @@ class ArithmeticMismatch(Check):
     their sum is never compared, only each part against the total, and only
     the first item is surely a part (a later one is reported only when
     indicators.yaml makes its indicator a part of the total's); a list of
-    shares after "cơ cấu ...:" is taken as one whole, so a list that mixes
-    the structure with another ratio ("lao động nông nghiệp 40%, lao động
-    qua đào tạo 65%") would be added up; the parser reads "41, 75 tỷ" (a
-    stray space in 41,75) as 75 tỷ, which only ever makes parts look
-    smaller than their total (never reported for "trong đó").
+    shares after "cơ cấu ...:" is taken as one whole, so a ratio slipped into
+    it without a verb ("lao động nông nghiệp 40%, lao động qua đào tạo 65%")
+    would be added up; the parser reads "41, 75 tỷ" (a stray space in 41,75)
+    as 75 tỷ, which only makes parts look smaller than their total.
 
     Ví dụ mâu thuẫn::
 
