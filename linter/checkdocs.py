@@ -15,14 +15,13 @@ from __future__ import annotations
 import inspect
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Annotated
 
-import yaml
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from linter.checking import CODE, Check
 from linter.config import Config
+from linter.datafiles import load
 from linter.diagnostics import ENGINE_CODES
 from linter.errors import LexiconError, UsageError
 from linter.models import CheckInfo
@@ -86,11 +85,7 @@ class _Codes(_Strict):
 @lru_cache(maxsize=1)
 def _codes() -> _Codes:
     name = "linter/data/codes.yaml"
-    text = resources.files("linter").joinpath("data", "codes.yaml").read_text(encoding="utf-8")
-    try:
-        codes = _Codes.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
-        raise LexiconError(f"{name}: {exc}") from exc
+    codes = load("codes.yaml", _Codes)
     if set(codes.engine) != set(ENGINE_CODES) or any(
         not d.vi.summary for d in codes.engine.values()
     ):

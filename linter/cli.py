@@ -14,18 +14,18 @@ import traceback
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache, partial
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from linter import __version__, checkdocs, frontmatter, outputs
 from linter.cache import clear as clear_cache
 from linter.config import Config, load_config
+from linter.datafiles import load
 from linter.engine import Options, display_path, run
-from linter.errors import DoichieuError, LexiconError, UsageError
+from linter.errors import DoichieuError, UsageError
 from linter.gitdiff import changed_since
 from linter.loading import LoadResult, load_text
 from linter.models import RunResult, Severity
@@ -53,11 +53,7 @@ class _Text(BaseModel):
 @lru_cache(maxsize=1)
 def _help_texts() -> dict[str, _Text]:
     """linter/data/cli_help.yaml: every help text of the command line, in both languages."""
-    text = resources.files("linter").joinpath("data", "cli_help.yaml").read_text("utf-8")
-    try:
-        return TypeAdapter(dict[str, _Text]).validate_python(yaml.safe_load(text))
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise LexiconError(f"linter/data/cli_help.yaml: {exc}") from exc
+    return load("cli_help.yaml", dict[str, _Text])
 
 
 def _texts(lang: str) -> dict[str, str]:

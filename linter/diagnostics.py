@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import string
 from functools import cache
-from importlib import resources
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.errors import LexiconError
+from linter.datafiles import load
 from linter.models import CheckInfo, Evidence, Finding, Reason, Severity
 
 ENGINE_CODES: dict[str, tuple[str, Severity, str]] = {
@@ -145,12 +143,7 @@ class _Messages(BaseModel):
 
 @cache
 def _messages() -> _Messages:
-    name = "linter/data/engine_messages.yaml"
-    text = resources.files("linter").joinpath("data", "engine_messages.yaml").read_text("utf-8")
-    try:
-        return _Messages.model_validate(yaml.safe_load(text))
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise LexiconError(f"{name}: {exc}") from exc
+    return load("engine_messages.yaml", _Messages)
 
 
 def engine_infos() -> list[CheckInfo]:

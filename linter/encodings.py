@@ -21,14 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import charset_normalizer
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from linter import diagnostics
-from linter.errors import LexiconError
+from linter.datafiles import load
 from linter.models import Reason
 
 SAMPLE = 4096  # bytes (or characters) inspected to tell text from binary
@@ -183,11 +181,7 @@ def _vni_pairs(vni: _Vni) -> dict[str, str]:
 
 @cache
 def _legacy() -> tuple[frozenset[str], tuple[_Charmap, ...]]:
-    text = resources.files("linter").joinpath("data", "legacy_encodings.yaml").read_text("utf-8")
-    try:
-        data = _Legacy.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
-        raise LexiconError(f"linter/data/legacy_encodings.yaml: {exc}") from exc
+    data = load("legacy_encodings.yaml", _Legacy)
     maps = (_charmap("TCVN3", data.tcvn3), _charmap("VNI", _vni_pairs(data.vni)))
     return data.common_words, maps
 

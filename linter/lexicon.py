@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from linter.datafiles import load
 from linter.errors import LexiconError
 from linter.models import Dimension
 from linter.nlp import fold
@@ -181,41 +180,25 @@ class Lexicon:
         return spec.label_en if lang == "en" else spec.label
 
 
-DATA_DIR = Path(__file__).with_name("data")
+class _IndicatorsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    indicators: dict[str, IndicatorSpec]
 
 
-def read_data(name: str) -> dict[str, object]:
-    """A YAML data file shipped in `linter/data/`, which must hold a mapping."""
-    data = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise LexiconError(f"linter/data/{name}: expected a mapping at top level")
-    return data
+class _UnitsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-def parse_indicators(data: object, source: str) -> dict[str, IndicatorSpec]:
-    if not isinstance(data, dict):
-        raise LexiconError(f"{source}: 'indicators' must map keys to indicator entries")
-    result: dict[str, IndicatorSpec] = {}
-    for key, entry in data.items():
-        try:
-            result[str(key)] = IndicatorSpec.model_validate(entry)
-        except ValidationError as exc:
-            raise LexiconError(f"{source}: indicator {key!r}: {exc}") from exc
-    return result
+    units: tuple[UnitSpec, ...]
+    per_population: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    data = read_data("indicators.yaml")
-    return Lexicon(parse_indicators(data.get("indicators"), "linter/data/indicators.yaml"))
+    return Lexicon(load("indicators.yaml", _IndicatorsFile).indicators)
 
 
 @lru_cache(maxsize=1)
 def units() -> tuple[tuple[UnitSpec, ...], tuple[str, ...]]:
-    data = read_data("units.yaml")
-    try:
-        specs = tuple(UnitSpec.model_validate(u) for u in data["units"])  # type: ignore[union-attr]
-        per_pop = tuple(str(p) for p in data["per_population"])  # type: ignore[union-attr]
-    except (KeyError, TypeError, ValidationError) as exc:
-        raise LexiconError(f"linter/data/units.yaml: {exc}") from exc
-    return specs, per_pop
+    data = load("units.yaml", _UnitsFile)
+    return data.units, data.per_population

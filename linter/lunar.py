@@ -13,14 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from linter.errors import LexiconError
+from linter.datafiles import load
 
-DATA = Path(__file__).parent / "data" / "lunar_months.yaml"
 _ENTRY = re.compile(r"^(?P<month>1[0-2]|[1-9])(?P<leap>\+?) (?P<start>\d{4}-\d{2}-\d{2})$")
 
 
@@ -49,10 +46,7 @@ class _Table(BaseModel):
 
 @lru_cache(maxsize=1)
 def _months() -> tuple[list[dt.date], list[LunarDate]]:
-    try:
-        table = _Table.model_validate(yaml.safe_load(DATA.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise LexiconError(f"{DATA.name}: {exc}") from exc
+    table = load("lunar_months.yaml", _Table)
     starts: list[dt.date] = []
     months: list[LunarDate] = []
     for year in sorted(table.years):

@@ -13,13 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from linter.errors import LexiconError
+from linter.datafiles import load
 from linter.nlp import fold
 
 # An apostrophe inside a word is part of it: "Cư M'gar", "Ea H’leo", "Đắk R‘Lấp"
@@ -87,11 +85,7 @@ class Places(BaseModel):
 @lru_cache(maxsize=1)
 def places() -> Places:
     """The word lists of `linter/data/places.yaml`."""
-    text = resources.files("linter").joinpath("data", "places.yaml").read_text(encoding="utf-8")
-    try:
-        return Places.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
-        raise LexiconError(f"linter/data/places.yaml: {exc}") from exc
+    return load("places.yaml", Places)
 
 
 @lru_cache(maxsize=1)

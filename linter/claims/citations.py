@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from linter.lexicon import read_data
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from linter.datafiles import load
 from linter.nlp import fold
 
 _STOP = frozenset(
@@ -52,21 +54,43 @@ class Tables:
     labels: dict[str, str]  # issuer key -> how messages name it
 
 
+class _CitationsFile(BaseModel):
+    """linter/data/citations.yaml; every name it refers to must be defined in it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_types: dict[str, tuple[str, ...]]
+    needs_marker: tuple[str, ...]
+    issuers: dict[str, tuple[str, ...]]
+    issuer_labels: dict[str, str]
+    symbol_issuers: dict[str, str]
+
+    @model_validator(mode="after")
+    def _names_are_defined(self) -> _CitationsFile:
+        unknown = {
+            "needs_marker": set(self.needs_marker) - set(self.doc_types),
+            "issuer_labels": set(self.issuer_labels) - set(self.issuers),
+            "symbol_issuers": set(self.symbol_issuers.values()) - set(self.issuers),
+        }
+        for field, names in unknown.items():
+            if names:
+                raise ValueError(f"{field}: {sorted(names)} not defined in this file")
+        return self
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    raw = read_data("citations.yaml")
+    raw = load("citations.yaml", _CitationsFile)
     doc_types = {
-        fold(alias): name
-        for name, aliases in raw["doc_types"].items()
-        for alias in [name, *aliases]
+        fold(alias): name for name, aliases in raw.doc_types.items() for alias in [name, *aliases]
     }
-    issuers = {fold(alias): key for key, aliases in raw["issuers"].items() for alias in aliases}
+    issuers = {fold(alias): key for key, aliases in raw.issuers.items() for alias in aliases}
     return Tables(
         doc_types=doc_types,
-        needs_marker=frozenset(raw["needs_marker"]),
+        needs_marker=frozenset(raw.needs_marker),
         issuers=issuers,
-        symbol_issuers={fold(k): v for k, v in raw["symbol_issuers"].items()},
-        labels=dict(raw["issuer_labels"]),
+        symbol_issuers={fold(k): v for k, v in raw.symbol_issuers.items()},
+        labels=dict(raw.issuer_labels),
     )
 
 

@@ -30,13 +30,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from linter import nlp
 from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
-from linter.errors import LexiconError
-from linter.lexicon import read_data
+from linter.datafiles import load
 from linter.models import Dimension, Op, Period, Scope, Status
 
 
@@ -76,10 +75,7 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    try:
-        raw = _StatusFile.model_validate(read_data("status.yaml"))
-    except ValidationError as exc:
-        raise LexiconError(f"linter/data/status.yaml: {exc}") from exc
+    raw = load("status.yaml", _StatusFile)
     status: dict[str, Status | None] = {
         nlp.fold(w): Status(kind)
         for kind in ("estimate", "target", "actual")

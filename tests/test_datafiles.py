@@ -1,0 +1,69 @@
+"""Every YAML file of linter/data goes through one loader, and a bad entry is named."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import REPO
+from linter import datafiles, lexicon
+from linter.claims import citations
+from linter.errors import LexiconError
+
+
+def test_every_data_file_is_read_through_the_one_loader() -> None:
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "linter").rglob("*.py"))
+    loaded = set(re.findall(r'load\(\s*"([\w.]+\.yaml)"', sources))
+    shipped = {p.name for p in (REPO / "linter" / "data").glob("*.yaml")}
+    assert loaded == shipped
+    # Only the loader and the reader of users' front matter parse YAML themselves.
+    readers = {
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "linter").rglob("*.py")
+        if "yaml.safe_load(" in p.read_text(encoding="utf-8")
+    }
+    assert readers <= {"linter/datafiles.py", "linter/frontmatter.py"}, readers
+
+
+def _data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(datafiles, "resources", SimpleNamespace(files=lambda _pkg: tmp_path))
+
+
+def test_a_bad_entry_is_named_with_its_file_and_place(tmp_path, monkeypatch) -> None:
+    _data(
+        tmp_path,
+        monkeypatch,
+        "units.yaml",
+        "units:\n  - {words: [ha], unit: ha, dimension: area}\n"
+        "  - {words: [km], unit: km, factor: nhiều, dimension: length}\n"
+        "per_population: [vạn dân]\n",
+    )
+    with pytest.raises(LexiconError) as caught:
+        datafiles.load("units.yaml", lexicon._UnitsFile)
+    assert str(caught.value) == (
+        "linter/data/units.yaml: units.1.factor: "
+        "Input should be a valid number, unable to parse string as a number"
+    )
+
+
+def test_a_name_used_but_not_defined_is_named(tmp_path, monkeypatch) -> None:
+    _data(
+        tmp_path,
+        monkeypatch,
+        "citations.yaml",
+        "doc_types: {Nghị quyết: [nq]}\nneeds_marker: [Kế hoạch]\nissuers: {tinh_uy: [tỉnh ủy]}\n"
+        "issuer_labels: {tinh_uy: Tỉnh ủy}\nsymbol_issuers: {tu: tinh_uy}\n",
+    )
+    with pytest.raises(LexiconError, match=r"citations.yaml: .*needs_marker: \['Kế hoạch'\]"):
+        datafiles.load("citations.yaml", citations._CitationsFile)
+
+
+def test_broken_yaml_is_named(tmp_path, monkeypatch) -> None:
+    _data(tmp_path, monkeypatch, "status.yaml", "estimate: [ước\n")
+    with pytest.raises(LexiconError, match=r"^linter/data/status.yaml: "):
+        datafiles.load("status.yaml", dict)
