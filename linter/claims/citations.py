@@ -19,6 +19,9 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from linter.datafiles import load
 from linter.nlp import fold
 
+# What a citation is about is said just before it, within a short clause.
+SUBJECT_WINDOW = 60
+
 _STOP = frozenset(
     [
         "của",
@@ -181,7 +184,7 @@ def _issuer_from_symbol(symbol: str) -> str | None:
 
 def _subject(folded: str, start: int, end: int) -> str | None:
     """Content words around a citation: a few before it and its "về ..." clause."""
-    before = re.split(r"[;:.]", folded[max(0, start - 60) : start])[-1].split()[-6:]
+    before = re.split(r"[;:.]", folded[max(0, start - SUBJECT_WINDOW) : start])[-1].split()[-6:]
     after_text = folded[end : end + 120]
     after: list[str] = []
     if re.match(r"\s*,?\s*về\s", after_text):

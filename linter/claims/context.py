@@ -38,6 +38,14 @@ from linter.claims.quantities import RawQuantity
 from linter.datafiles import load
 from linter.models import Dimension, Op, Period, Scope, Status
 
+# Character windows, on folded text. A cue word qualifies what follows it within a
+# few words (about four: "phấn đấu cả năm đạt được"); a single word ("ngoài",
+# "vượt") only the word right after it; a heading before a colon is one short
+# phrase ("Các chỉ tiêu chủ yếu năm 2024:").
+CUE_WINDOW = 24
+WORD_WINDOW = 12
+HEADING_LENGTH = 30
+
 
 class _StatusFile(BaseModel):
     """`linter/data/status.yaml`, validated."""
@@ -122,7 +130,7 @@ def scope_of(f: str, pos: int, default: Scope) -> Scope:
     table = cues()
     last = None
     for m in table.place.finditer(f, 0, pos):
-        ranked = _RANK_BEFORE.search(f, max(0, m.start() - 24), m.start())
+        ranked = _RANK_BEFORE.search(f, max(0, m.start() - CUE_WINDOW), m.start())
         if m.group() in table.national and ranked:
             continue
         last = m
@@ -181,7 +189,7 @@ def figure_period(
     after = max((p.end for p in before), default=0)
     if _current(f, after, q.start):
         return None
-    if before and _current(f, max(0, before[-1].start - 24), before[-1].start):
+    if before and _current(f, max(0, before[-1].start - CUE_WINDOW), before[-1].start):
         return None  # "tại thời điểm thanh tra tháng 12/2016, ... 214.932 m2": a stock then
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
     if cues().single.search(f, item, q.start):
@@ -238,7 +246,7 @@ def status_of(
         m
         for m in _cue_matches(f, 0, q.start)
         if not any(a <= m.start() < b for a, b in taken)
-        and not _MEASURED_AGAINST.search(f, max(0, m.start() - 12), m.start())
+        and not _MEASURED_AGAINST.search(f, max(0, m.start() - WORD_WINDOW), m.start())
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
@@ -252,7 +260,7 @@ def status_of(
             and not table.current.fullmatch(found[-1].group())
             and len(found) > 1
             and table.status[found[-2].group()] is Status.TARGET
-            and found[-1].start() - found[-2].end() <= 24
+            and found[-1].start() - found[-2].end() <= CUE_WINDOW
         ):
             return Status.TARGET  # "phấn đấu cả năm đạt được 14%": the verb of a target
         return last
@@ -274,7 +282,7 @@ def _heads_list(f: str, cue: re.Match[str], figure: int) -> bool:
     phủ rừng đạt 40% trở lên, ..." (the cue's own clause ends at the colon)."""
     colon = f.find(":", cue.end(), figure)
     # A heading is short ("Các chỉ tiêu chủ yếu năm 2024:"); "... cho biết:" is a quote.
-    return 0 <= colon - cue.end() <= 30 and not re.search(r"[;.]", f[cue.end() : colon])
+    return 0 <= colon - cue.end() <= HEADING_LENGTH and not re.search(r"[;.]", f[cue.end() : colon])
 
 
 # "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is
@@ -314,7 +322,7 @@ def _current(f: str, start: int, end: int) -> bool:
     table = cues()
     now = None
     for m in _cue_matches(f, start, end):
-        if _MEASURED_AGAINST.search(f, max(0, m.start() - 12), m.start()):
+        if _MEASURED_AGAINST.search(f, max(0, m.start() - WORD_WINDOW), m.start()):
             continue  # "giảm 69 biên chế so với hiện nay": now is the base
         if table.current.fullmatch(m.group()):
             now = m

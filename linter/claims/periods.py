@@ -18,6 +18,14 @@ from dataclasses import dataclass
 from linter.claims.numbers import roman_quarter
 from linter.models import Period
 
+# Character windows, on folded text: a law's title names its year within its
+# title ("Luật Đấu giá tài sản năm 2016"); "so với cùng kỳ ..." may stand a few
+# words before the period it makes a base; "trước ngày", "chậm nhất đến" stand
+# right before a deadline.
+TITLE_WINDOW = 60
+BASE_WINDOW = 48
+DEADLINE_WINDOW = 30
+
 _YEAR = r"(?:19|20)\d{2}"
 # d/m/yyyy and d/m; also d-m and d.m.yyyy, which only count after "ngày"
 # ("2 - 2,5%" is a range and "23.600" a number).
@@ -104,12 +112,12 @@ def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
     for m in _PERIOD.finditer(folded):
         if any(a <= m.start() < b for a, b in days):
             continue  # "tháng 7 năm 2024" in "ngày 12 tháng 7 năm 2024" is that day's
-        if _TITLE_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
+        if _TITLE_BEFORE.search(folded, max(0, m.start() - TITLE_WINDOW), m.start()):
             continue  # "Luật Ngân sách Nhà nước năm 2015" names a law, not a period
         period = _to_period(m, default_year)
         if period is None:
             continue
-        is_base = bool(_BASE_BEFORE.search(folded, max(0, m.start() - 48), m.start()))
+        is_base = bool(_BASE_BEFORE.search(folded, max(0, m.start() - BASE_WINDOW), m.start()))
         found.append(PeriodMention(m.start(), m.end(), period, is_base))
     return found
 
@@ -183,7 +191,9 @@ def find_dates(folded: str, default_year: int | None) -> list[DateMention]:
         day, month = int(m.group("d")), int(m.group("m"))
         if year is None or not 1 <= month <= 12 or not 1 <= day <= monthrange(year, month)[1]:
             continue
-        deadline = bool(_DEADLINE_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
+        deadline = bool(
+            _DEADLINE_BEFORE.search(folded, max(0, m.start() - DEADLINE_WINDOW), m.start())
+        )
         at = m.start("d") if m.group("lead") else m.start()
         date = dt.date(year, month, day)
         found.append(DateMention(at, m.end(), date, deadline, not m.group("y")))
@@ -200,7 +210,9 @@ def _find_numeric_dates(folded: str, default_year: int | None) -> list[DateMenti
         after_day_word = re.search(r"(?:ngày|sáng|chiều|tối|hôm)\s*$", folded[: m.start()])
         if (m.group("y") is None or m.group("sep") != "/") and not after_day_word:
             continue  # "23/26 chỉ tiêu" is a count, "2 - 2,5" a range: those need "ngày"
-        deadline = bool(_DEADLINE_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
+        deadline = bool(
+            _DEADLINE_BEFORE.search(folded, max(0, m.start() - DEADLINE_WINDOW), m.start())
+        )
         found.append(
             DateMention(m.start(), m.end(), dt.date(year, month, day), deadline, not m.group("y"))
         )

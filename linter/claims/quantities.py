@@ -28,6 +28,12 @@ from linter.claims.periods import period_spans
 from linter.lexicon import units
 from linter.models import Dimension, Op
 
+# Character windows, on folded text: a comparator ("không vượt quá", the longest)
+# or a plan's kind ("chiến lược") stands right before its figure; a change verb
+# ("tăng thêm") right before the comparator.
+COMPARATOR_WINDOW = 20
+CHANGE_WINDOW = 12
+
 APPROX_TOLERANCE = 0.05
 
 _COMPARATORS: tuple[tuple[str, Op], ...] = (
@@ -200,7 +206,7 @@ def _without_periods(folded: str, found: list[RawQuantity]) -> list[RawQuantity]
         if q.dimension is not Dimension.DURATION
         or not (
             any(a < q.end and q.number_start < b for a, b in spans)
-            or _PLAN_KIND_BEFORE.search(folded, max(0, q.start - 20), q.start)
+            or _PLAN_KIND_BEFORE.search(folded, max(0, q.start - COMPARATOR_WINDOW), q.start)
         )
     ]
 
@@ -232,7 +238,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if not words[0][0].isdigit() and len(words) == 1 and unit_name not in _SPELLED_UNITS:
         return None  # "một người", "năm 2024": a lone number word is rarely a figure
     quote_start, op = start, Op.EQ
-    before = _CMP_BEFORE.search(folded, max(0, start - 20), start)
+    before = _CMP_BEFORE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
     if before:
         quote_start = before.start("cmp")
         op = dict(_COMPARATORS)[before.group("cmp")]
@@ -249,7 +255,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         low, high, lo_inc, hi_inc = _interval(op, value)
         if before and before.group("cmp") == "gần":
             high, hi_inc = value, True
-    change = _CHANGE.search(folded, max(0, quote_start - 12), quote_start)
+    change = _CHANGE.search(folded, max(0, quote_start - CHANGE_WINDOW), quote_start)
     measure = "level"
     if change:
         measure = {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]

@@ -30,6 +30,11 @@ from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import RawQuantity
 from linter.models import Op
 
+# Character windows, on folded text: what makes a number no count ("quốc lộ",
+# "điện thoại") and a count's comparator ("khoảng", "ít nhất") stand right before it.
+GUARD_WINDOW = 16
+COMPARATOR_WINDOW = 12
+
 MAX_WORDS = 8  # longer noun phrases are clauses in disguise; the head comes first
 # Units that measure rather than count: the noun they measure comes from the
 # words around them ("48 ha đất"), while a counted noun is itself the subject
@@ -172,7 +177,7 @@ def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> lis
     for m in _OPEN_NUMBER.finditer(f):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if _NOT_A_COUNT_BEFORE.search(f, max(0, m.start() - 16), m.start()):
+        if _NOT_A_COUNT_BEFORE.search(f, max(0, m.start() - GUARD_WINDOW), m.start()):
             continue
         token = m.group()
         if re.fullmatch(r"(?:19|20)\d\d", token):
@@ -224,14 +229,14 @@ _OPEN_CMP = re.compile(
 
 
 def low_start(f: str, start: int) -> int:
-    m = _OPEN_CMP.search(f, max(0, start - 12), start)
+    m = _OPEN_CMP.search(f, max(0, start - COMPARATOR_WINDOW), start)
     return m.start("cmp") if m else start
 
 
 def _open_comparator(
     f: str, start: int, x: float
 ) -> tuple[Op, float | None, float | None, bool, bool]:
-    m = _OPEN_CMP.search(f, max(0, start - 12), start)
+    m = _OPEN_CMP.search(f, max(0, start - COMPARATOR_WINDOW), start)
     word = m.group("cmp") if m else ""
     if word in ("hơn", "trên"):
         return Op.GT, x, None, False, True

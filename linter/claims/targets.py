@@ -60,10 +60,15 @@ def find_counts(folded: str) -> list[RawCount]:
     return found
 
 
+# What is done with a plan ("giao", "triển khai thực hiện", "báo cáo tình hình
+# thực hiện") is said in the few words before its name.
+ACTION_WINDOW = 40
+
+
 def find_plans(folded: str) -> list[RawPlan]:
     found: list[RawPlan] = []
     for m in _PLAN.finditer(folded):
-        window = folded[max(0, m.start() - 40) : m.start()]
+        window = folded[max(0, m.start() - ACTION_WINDOW) : m.start()]
         if _REVIEW_BEFORE.search(window):
             action = "mention"  # "báo cáo tình hình thực hiện kế hoạch ..." looks back
         elif _HANDOUT_BEFORE.search(window):

@@ -1,0 +1,188 @@
+"""Figures of one sentence become `Quantity` claims: what each measures, of which
+period, with which status and scope.
+
+Inside a sentence, figures separated by ";" or "," each take the indicator
+named in their own clause; a clause that only continues the previous figure
+("..., đạt 100% kế hoạch, tăng 12% so với cùng kỳ") takes its indicator and
+subject; after "trong đó" a figure is a part of the one before. Every figure
+also gets its subject in open vocabulary (`linter.claims.subjects`); figures
+counted in a noun outside the unit table name no indicator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from linter.claims.context import Context, cues, figure_period, scope_of, status_of
+from linter.claims.quantities import RawQuantity, find_quantities
+from linter.claims.sentence import Sentence, clause_of
+from linter.claims.subjects import find_open_counts, subject_of
+from linter.lexicon import Lexicon, Mention
+from linter.models import Period, Quantity, Scope, Status
+
+_CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
+# How far before a clause a "trong đó" may stand and still open it: ", trong đó " fits.
+PART_CUE_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the whole document tells about each of its figures."""
+
+    lexicon: Lexicon
+    reference: dt.date | None  # the document's date: periods before it are over
+    scope: Scope  # the document's: a district's figures are the district's
+
+
+@dataclass
+class _Previous:
+    """What the figures read so far in the sentence leave for the next one."""
+
+    indicator: str | None = None  # for a continuing clause and a part ("trong đó")
+    subject: str | None = None  # the same, for figures without an indicator
+    end: int = 0  # where the last figure ended: an indicator named after it is pending
+
+
+@dataclass(frozen=True)
+class _Naming:
+    indicator: str | None
+    part_of: str | None
+    measure: str
+
+
+def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Quantity]:
+    f = sentence.folded
+    lexicon = reading.lexicon
+    before, after = lexicon.find(f), lexicon.find_after(f)
+    clauses = sentence.clauses([(m.start, m.end) for m in before + after])
+    known = find_quantities(f)
+    taken = [(q.start, q.end) for q in known] + [(c.start, c.end) for c in sentence.counts]
+    cited = sentence.cited
+    times = [(p.start, p.end) for p in sentence.mentions]
+    opened = find_open_counts(f, sentence.text, taken + cited + times)
+    previous = _Previous()
+    result: list[Quantity] = []
+    for q in sorted(known + opened, key=lambda q: q.start):
+        if any(a <= q.number_start < b for a, b in cited):
+            continue
+        clause = clause_of(clauses, q.number_start)
+        scope = scope_of(f, q.number_start, reading.scope)  # "cả nước có ..." is the country's
+        figures = [span for span in taken + cited if span != (q.start, q.end)]
+        subject = subject_of(f, q, clause, q.unit, figures, times)
+        if previous.subject and _CONTINUATION.match(f[clause[0] : q.start]):
+            # "..., tăng 9,8%", "đạt 128% kế hoạch": the clause goes on about the figure before
+            subject = (previous.subject, subject[1])
+        # "150 tấn vải thiều, trong đó có 70 tấn vải tươi": a part of the figure before
+        is_part = bool(cues().part_of.search(f, max(0, clause[0] - PART_CUE_WINDOW), q.start))
+        if q in opened:  # a noun outside the unit table names no indicator
+            part = f"({previous.subject})" if is_part and previous.subject else None
+            plain = _quantity(sentence, q, _Naming(None, part, q.measure), None, None, scope)
+            result.append(plain.model_copy(update={"open_unit": True, **_subject(subject)}))
+        else:
+            naming = name_figure(q, sentence, clause, is_part, (before, after), previous, reading)
+            if scope is Scope.NATIONAL:  # the country's figure is no statistic of the province
+                naming = _Naming(None, _part(is_part, previous), q.measure)
+            period = figure_period(f, q, sentence.periods, clause, context)
+            status = status_of(f, q, period, context, reading.reference, taken, clause[0])
+            quantity = _quantity(sentence, q, naming, period, status, scope)
+            result.append(quantity.model_copy(update=_subject(subject)))
+            if naming.indicator is not None and not (
+                naming.part_of and naming.part_of == previous.indicator
+            ):
+                previous.indicator = naming.indicator
+        previous.end, previous.subject = q.end, subject[0] or previous.subject
+    return result
+
+
+def name_figure(
+    q: RawQuantity,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    is_part: bool,
+    names: tuple[list[Mention], list[Mention]],
+    previous: _Previous,
+    reading: Reading,
+) -> _Naming:
+    """The indicator a figure states (`names`: lexicon names before and after figures),
+    the larger figure it is a part of, and its measure."""
+    before, after = names
+    indicator = _indicator(q, before, after, clause)
+    part_of = _part(is_part, previous)
+    continuing = _CONTINUATION.match(sentence.folded[clause[0] : q.start])
+    if not is_part and indicator is None and previous.indicator and continuing:
+        indicator = previous.indicator
+    if indicator is None and not is_part:
+        indicator = _pending(before, previous.end, q.start)
+    lexicon = reading.lexicon
+    if indicator is not None and not lexicon.accepts(indicator, q.unit):
+        indicator = None  # "960 tỷ đồng" is no rate, whatever name precedes it
+    spec = lexicon.indicators.get(indicator or "")
+    measure = q.measure
+    if spec is not None:
+        part_of = part_of or spec.parent
+        if spec.kind == "growth" and measure == "increase":
+            measure = "level"  # "tốc độ tăng trưởng ... tăng trên 22%" states the rate itself
+    return _Naming(indicator, part_of if part_of != indicator else None, measure)
+
+
+def _part(is_part: bool, previous: _Previous) -> str | None:
+    """What a figure after "trong đó" is a part of: the figure before's indicator,
+    else its subject in brackets."""
+    if not is_part:
+        return None
+    return previous.indicator or (f"({previous.subject})" if previous.subject else None)
+
+
+def _indicator(
+    q: RawQuantity, before: list[Mention], after: list[Mention], clause: tuple[int, int]
+) -> str | None:
+    for m in after:  # what the figure counts is the most specific name
+        if q.number_start <= m.start <= q.end + 1 and m.start < clause[1]:
+            return m.key
+    left = [m for m in before if clause[0] <= m.start and m.end <= q.start]
+    return left[-1].key if left else None
+
+
+def _pending(before: list[Mention], last_figure_end: int, pos: int) -> str | None:
+    """An indicator named earlier in the sentence whose figure has not come yet.
+
+    "Tỷ lệ thu gom, xử lý rác thải ... đô thị và các xã đảo, ..., đạt 97,6%":
+    the name and its figure sit in different clauses with no figure between.
+    """
+    left = [m for m in before if last_figure_end <= m.start and m.end <= pos]
+    return left[-1].key if left else None
+
+
+def _subject(subject: tuple[str | None, str | None]) -> dict[str, str | None]:
+    return {"subject": subject[0], "measured": subject[1]}
+
+
+def _quantity(
+    sentence: Sentence,
+    q: RawQuantity,
+    naming: _Naming,
+    period: Period | None,
+    status: Status | None,
+    scope: Scope,
+) -> Quantity:
+    return Quantity(
+        span=sentence.span(q.start, q.end),
+        sentence=sentence.bounds,
+        value=q.value,
+        unit=q.unit,
+        op=q.op,
+        low=q.low,
+        high=q.high,
+        low_inclusive=q.low_inclusive,
+        high_inclusive=q.high_inclusive,
+        measure=naming.measure,  # type: ignore[arg-type]
+        indicator=naming.indicator,
+        period=period,
+        base=q.base,
+        status=status,
+        scope=scope,
+        part_of=naming.part_of,
+        dimension=q.dimension,
+    )
