@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter import lunar, nlp
-from linter.checking import Check, DocumentClaims, Group, evidence
+from linter.checking import Check, DocumentClaims, Group, evidence, format_date
 from linter.models import Finding, Severity
 
 WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
@@ -126,8 +126,8 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
         wd = 6 if m.group("sun") else _weekday(m.group("wd"))
         if day.weekday() != wd:
             names = WEEKDAY_NAMES[lang]
-            written = f"{names[wd]} {day:%d/%m/%Y}"
-            actual = f"{day:%d/%m/%Y} {'is a' if lang == 'en' else 'là'} {names[day.weekday()]}"
+            written = f"{names[wd]} {format_date(day)}"
+            actual = f"{format_date(day)} {'is a' if lang == 'en' else 'là'} {names[day.weekday()]}"
             yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
     pairs = [*_SOLAR_THEN_LUNAR.finditer(folded), *_LUNAR_THEN_SOLAR.finditer(folded)]
     for m in sorted(pairs, key=lambda m: m.start()):
@@ -140,8 +140,9 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
             continue
         if said[1] == 12 and said[0] == 30 and found.month == 12 and found.day == 29:
             continue  # "30 Tết" is the last day of a year whose last month has 29 days
-        written = f"{day:%d/%m/%Y} = {_lunar_label(*said, lang)}"
-        actual = f"{day:%d/%m/%Y} {'is' if lang == 'en' else 'là'} {_lunar_label(found.day, found.month, lang)}"
+        written = f"{format_date(day)} = {_lunar_label(*said, lang)}"
+        is_ = "is" if lang == "en" else "là"
+        actual = f"{format_date(day)} {is_} {_lunar_label(found.day, found.month, lang)}"
         yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
 
 

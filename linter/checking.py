@@ -118,6 +118,7 @@ def by_date(pairs: Iterable[tuple[DocumentClaims, C]]) -> list[tuple[DocumentCla
 
 
 def format_date(value: object, lang: str = "vi") -> str:
+    """The one way a date is written in messages: dd/mm/yyyy, or "unknown" in words."""
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
     return "unknown date" if lang == "en" else "không rõ ngày"

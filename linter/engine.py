@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from linter import policy
-from linter.checking import Check, DocumentClaims, Group
+from linter.checking import Check, DocumentClaims, Group, format_date
 from linter.config import Config
 from linter.diagnostics import engine_finding, engine_infos, localise
 from linter.lexicon import Lexicon
@@ -234,7 +234,7 @@ def _lead_with_focus(finding: Finding, focus: frozenset[str], role: str, lang: s
 
 
 def _cited(evidence: Evidence) -> str:
-    date = f", {evidence.document_date.strftime('%d/%m/%Y')}" if evidence.document_date else ""
+    date = f", {format_date(evidence.document_date)}" if evidence.document_date else ""
     return f"«{evidence.quote}» ({evidence.path}{date})"
 
 

@@ -6,6 +6,8 @@ The tree (every exception derives from `DoichieuError`)::
     ├── UsageError          bad command-line arguments or paths (exit status 2)
     ├── LoadError           a file could not be read as a document; becomes a finding
     ├── CheckLoadError      a check plugin failed to import or is malformed; becomes a finding
+    ├── PluginLoadError     an output or document format plugin is unusable (exit status 2
+    │                       when asked for; otherwise a warning)
     ├── LexiconError        a YAML data file (indicators, ...) is malformed (exit status 2)
     └── OutputError         a report or baseline could not be written (exit status 2)
 
@@ -37,6 +39,17 @@ class CheckLoadError(DoichieuError):
 
     def __init__(self, entry_point: str, package: str, message: str) -> None:
         super().__init__(f"check {entry_point!r} from package {package!r}: {message}")
+        self.entry_point = entry_point
+        self.package = package
+        self.message = message
+
+
+class PluginLoadError(DoichieuError):
+    """An output format (`doichieu.formats`) or a document format (`doichieu.readers`)
+    failed to import or is malformed."""
+
+    def __init__(self, kind: str, entry_point: str, package: str, message: str) -> None:
+        super().__init__(f"{kind} {entry_point!r} from package {package!r}: {message}")
         self.entry_point = entry_point
         self.package = package
         self.message = message

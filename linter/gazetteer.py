@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, TypeVar
 from linter.places import UnitWord, loose_key, name_key, places, unit_words
 
 if TYPE_CHECKING:
-    from linter.mentions import Mention
+    from linter.mentions import PlaceMention
 
 __all__ = [
     "District",
@@ -216,7 +216,7 @@ def merged_into(province_short: str) -> str:
     return load().merger.get(unit.name, unit.name)
 
 
-def scan(text: str, folded: str) -> list[Mention]:
+def scan(text: str, folded: str) -> list[PlaceMention]:
     """Units named in `text` (whose folded form is `folded`), in text order.
 
     The scanner lives in `linter.mentions`; it is imported here, not at the

@@ -51,7 +51,7 @@ class UnitSpec(BaseModel):
 
 
 @dataclass(frozen=True)
-class Mention:
+class IndicatorMention:
     key: str
     start: int
     end: int
@@ -130,7 +130,7 @@ class Lexicon:
                 index.setdefault(first.group(), []).append(candidate)
         return index
 
-    def find(self, folded: str) -> list[Mention]:
+    def find(self, folded: str) -> list[IndicatorMention]:
         """Indicator names in `folded` text (names that precede a figure); a generic
         name followed by another subject is left out."""
         return [
@@ -139,14 +139,16 @@ class Lexicon:
             if folded[m.start : m.end] not in self._generic or _GENERIC_END.match(folded, m.end)
         ]
 
-    def find_after(self, folded: str) -> list[Mention]:
+    def find_after(self, folded: str) -> list[IndicatorMention]:
         """Phrases that follow a figure and name what it counts."""
         return self._scan(self._after, folded, "after")
 
     @staticmethod
-    def _scan(index: PhraseIndex, folded: str, side: Literal["before", "after"]) -> list[Mention]:
+    def _scan(
+        index: PhraseIndex, folded: str, side: Literal["before", "after"]
+    ) -> list[IndicatorMention]:
         """Leftmost, then longest, non-overlapping matches (what one alternation did)."""
-        found: list[Mention] = []
+        found: list[IndicatorMention] = []
         pos = 0
         for word in _WORD.finditer(folded):
             if word.start() < pos or word.group() not in index:
@@ -154,7 +156,7 @@ class Lexicon:
             for pattern, key in index[word.group()]:
                 m = pattern.match(folded, word.start())
                 if m is not None:
-                    found.append(Mention(key, m.start(), m.end(), side))
+                    found.append(IndicatorMention(key, m.start(), m.end(), side))
                     pos = m.end()
                     break
         return found

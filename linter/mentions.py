@@ -30,7 +30,7 @@ _MAX_NAME_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class PlaceMention:
     """A unit named in a text, at `text[start:end]`.
 
     `unit` is the word before the name, None for a bare province name; `name`
@@ -48,10 +48,10 @@ class Mention:
     wards: tuple[Ward, ...] = ()
 
 
-def scan(text: str, folded: str) -> list[Mention]:
+def scan(text: str, folded: str) -> list[PlaceMention]:
     """Units named in `text` (whose folded form is `folded`), in text order."""
     scanner = _Scanner(text, folded)
-    mentions: list[Mention] = []
+    mentions: list[PlaceMention] = []
     i = 0
     while i < len(scanner.keys):
         unit, n = scanner.unit_at(i)
@@ -120,7 +120,7 @@ class _Scanner:
 
     def resolve(
         self, unit: UnitWord, key: str, start: int, end: int, loose: bool = False
-    ) -> Mention | None:
+    ) -> PlaceMention | None:
         """The mention of `key` after `unit`, if the gazetteer knows such a unit.
 
         The unit word decides between units of one name: "thị xã Cai Lậy" is
@@ -139,9 +139,9 @@ class _Scanner:
             wards = _of_type(wards_named(key, loose), unit)
         if not (provinces or districts or wards):
             return None
-        return Mention(start, end, unit, key, key in self.aliases, provinces, districts, wards)
+        return PlaceMention(start, end, unit, key, key in self.aliases, provinces, districts, wards)
 
-    def typed(self, i: int, unit: UnitWord, n: int) -> tuple[Mention, int]:
+    def typed(self, i: int, unit: UnitWord, n: int) -> tuple[PlaceMention, int]:
         """The unit word of n words at word i, with the name after it if known."""
         start, end, j = self.spans[i][0], self.spans[i + n - 1][1], i + n
         if j < len(self.keys) and _GAP_BEFORE_NAME.fullmatch(self.gap(j)):
@@ -155,12 +155,12 @@ class _Scanner:
         # An unknown name after a unit word is that unit's, never a bare province.
         while self.capital(j, digits=True) and self.gap(j).isspace():
             j += 1
-        return Mention(start, end, unit), j
+        return PlaceMention(start, end, unit), j
 
-    def bare(self, i: int) -> tuple[Mention | None, int]:
+    def bare(self, i: int) -> tuple[PlaceMention | None, int]:
         """A province named without a unit word at word i ("Quảng Ninh đề ra")."""
         for key, stop in self.names_at(i, digits=False):
             if provinces := provinces_named(key):
                 start, end = self.spans[i][0], self.spans[stop - 1][1]
-                return Mention(start, end, None, key, key in self.aliases, provinces), stop
+                return PlaceMention(start, end, None, key, key in self.aliases, provinces), stop
         return None, i + 1

@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 
 from linter import gazetteer, places, pubdate
 from linter.gazetteer import District, Province, Ward
-from linter.mentions import Mention
+from linter.mentions import PlaceMention
 from linter.models import Document, DocumentMeta, Level, Provenance
 from linter.nlp import fold
 from linter.places import UnitWord
@@ -121,12 +121,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _typed_wards(mentions: list[Mention]) -> Iterable[tuple[gazetteer.Ward, ...]]:
+def _typed_wards(mentions: list[PlaceMention]) -> Iterable[tuple[gazetteer.Ward, ...]]:
     """The candidates of each distinct ward named with its unit word ("xã Tiền An")."""
     return {(m.unit.type, m.name): m.wards for m in mentions if m.unit and m.wards}.values()
 
 
-def _vote_province(mentions: list[Mention]) -> str | None:
+def _vote_province(mentions: list[PlaceMention]) -> str | None:
     score: Counter[str] = Counter()
 
     def share(owners: set[str]) -> None:
@@ -148,11 +148,11 @@ def _vote_province(mentions: list[Mention]) -> str | None:
 class _Body(NamedTuple):
     label: str  # "UBND thị xã", "Thị ủy"
     unit: UnitWord
-    mention: Mention  # the unit word and the name after it, if any
+    mention: PlaceMention  # the unit word and the name after it, if any
     start: int
 
 
-def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
+def _issuer(folded: str, mentions: list[PlaceMention], lead_end: int) -> list[_Body]:
     """Mentions of the body acting in the text; empty when none stands out."""
     pats, spec = _patterns(), places.places()
     canonical = {fold(v): k for k, variants in spec.bodies.items() for v in variants}
@@ -173,7 +173,7 @@ def _issuer(folded: str, mentions: list[Mention], lead_end: int) -> list[_Body]:
     return [b for b in bodies if b.label == label] if label and score[label] >= 2 else []
 
 
-def _subject(text: str, folded: str, mentions: list[Mention], lead_start: int) -> list[_Body]:
+def _subject(text: str, folded: str, mentions: list[PlaceMention], lead_start: int) -> list[_Body]:
     """The unit a text without issuer is about: the one named with its unit word
     where the text or its lead paragraph starts ("Huyện Cư M'gar đạt ..."). A
     name must follow, known or not: "Xã hội hóa ..." names no commune."""
@@ -218,7 +218,7 @@ def _headline_end(text: str) -> int:
 def _unit_below(
     level: Level,
     about: list[_Body],
-    mentions: list[Mention],
+    mentions: list[PlaceMention],
     province: Province | None,
     date: dt.date | None,
     text: str,
@@ -240,7 +240,7 @@ def _best(score: dict[District, Any], needed: Any = 0) -> District | None:
 
 
 def _district(
-    issued: list[_Body], mentions: list[Mention], province: str | None, headline: int
+    issued: list[_Body], mentions: list[PlaceMention], province: str | None, headline: int
 ) -> District | None:
     unit_type = issued[0].unit.type
 
@@ -278,7 +278,7 @@ def _canonical(district: str, province: str | None) -> str:
 
 
 def _commune(
-    issued: list[_Body], mentions: list[Mention], province: str | None, date: dt.date | None
+    issued: list[_Body], mentions: list[PlaceMention], province: str | None, date: dt.date | None
 ) -> Ward | None:
     """The ward named with the issuer, if exactly one fits (see the module docstring)."""
 

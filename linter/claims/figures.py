@@ -19,7 +19,7 @@ from linter.claims.context import Context, cues, figure_period, scope_of, status
 from linter.claims.quantities import RawQuantity, find_quantities
 from linter.claims.sentence import Sentence, clause_of
 from linter.claims.subjects import find_open_counts, subject_of
-from linter.lexicon import Lexicon, Mention
+from linter.lexicon import IndicatorMention, Lexicon
 from linter.models import Period, Quantity, Scope, Status
 
 _CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
@@ -101,7 +101,7 @@ def name_figure(
     sentence: Sentence,
     clause: tuple[int, int],
     is_part: bool,
-    names: tuple[list[Mention], list[Mention]],
+    names: tuple[list[IndicatorMention], list[IndicatorMention]],
     previous: _Previous,
     reading: Reading,
 ) -> _Naming:
@@ -136,7 +136,10 @@ def _part(is_part: bool, previous: _Previous) -> str | None:
 
 
 def _indicator(
-    q: RawQuantity, before: list[Mention], after: list[Mention], clause: tuple[int, int]
+    q: RawQuantity,
+    before: list[IndicatorMention],
+    after: list[IndicatorMention],
+    clause: tuple[int, int],
 ) -> str | None:
     for m in after:  # what the figure counts is the most specific name
         if q.number_start <= m.start <= q.end + 1 and m.start < clause[1]:
@@ -145,7 +148,7 @@ def _indicator(
     return left[-1].key if left else None
 
 
-def _pending(before: list[Mention], last_figure_end: int, pos: int) -> str | None:
+def _pending(before: list[IndicatorMention], last_figure_end: int, pos: int) -> str | None:
     """An indicator named earlier in the sentence whose figure has not come yet.
 
     "Tỷ lệ thu gom, xử lý rác thải ... đô thị và các xã đảo, ..., đạt 97,6%":
