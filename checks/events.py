@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence
-from linter.events import Link, linked_pairs
+from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.claims.quantities import APPROX_TOLERANCE
+from linter.events import WINDOW_DAYS, Link, linked_pairs
 from linter.likeness import conflicts, match, slip
 from linter.models import Finding, Quantity, Severity
 
@@ -73,14 +74,18 @@ class EventFigureConflict(Check):
     code = "EV01"
     name = "event.figure-conflict"
     severity = Severity.WARNING
-    config_keywords: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[Mapping[str, Option]] = {
+        "approx-tolerance": APPROX_TOLERANCE,
+        "window-days": WINDOW_DAYS,
+    }
 
     def run(self, group: Group) -> Iterator[Finding]:
         items = {item.document.path: item for item in group.items}
         found: dict[tuple[object, ...], _Conflict] = {}
-        for a, b, why in linked_pairs(item.document for item in group.items):
+        window = int(self.option("window-days"))
+        for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
-            for qa, qb in _conflicts(left, right, group.tolerance):
+            for qa, qb in _conflicts(left, right, float(self.option("approx-tolerance"))):
                 # One finding per pair of figures, with every report that states them.
                 values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
                 key = (qa.unit, qa.measure, *values)

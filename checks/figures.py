@@ -8,10 +8,11 @@ scope, and its figures are compared with nobody's, least of all the province's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import ClassVar
 
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
-from linter.claims.quantities import intervals_overlap
+from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence, index
+from linter.claims.quantities import APPROX_TOLERANCE, intervals_overlap
 from linter.models import Finding, Op, Quantity, Severity, Status
 
 STATUS_LABEL = {
@@ -71,11 +72,12 @@ class FigureConflict(Check):
     code = "NU01"
     name = "figure.conflict"
     severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {"approx-tolerance": APPROX_TOLERANCE}
 
     def run(self, group: Group) -> Iterator[Finding]:
         for pairs in index(group, Quantity, _key):
             pairs = by_date(pairs)
-            severity = _severity(pairs, group.tolerance)
+            severity = _severity(pairs, float(self.option("approx-tolerance")))
             if severity is not None:
                 yield self._finding(pairs, group, severity)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
-from linter.checking import Check, DocumentClaims, Group, evidence
+from linter.checking import Check, DocumentClaims, Group, Option, evidence
+from linter.claims.quantities import APPROX_TOLERANCE
 from linter.likeness import conflicts, match, slip
 from linter.models import Finding, Quantity, Severity
 
@@ -55,12 +57,13 @@ class LeadBodyConflict(Check):
     code = "EV02"
     name = "lead.figure-conflict"
     severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {"approx-tolerance": APPROX_TOLERANCE}
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:
             lead, body = _split(item)
             seen: set[str] = set()
-            for qa, qb in conflicts(lead, body, group.tolerance):
+            for qa, qb in conflicts(lead, body, float(self.option("approx-tolerance"))):
                 finding = self._finding(item, qa, qb, group)
                 if finding.key not in seen:
                     seen.add(finding.key)

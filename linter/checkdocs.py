@@ -191,6 +191,12 @@ def render_markdown() -> str:
         out += ["", f"## {check.code}", "", f"**{check.summary()}**", ""]
         out += [f"`{check.name}` · default severity {check.severity.value} · from `{package}`", ""]
         out += [description]
+        out += ["", "### Options", ""]
+        if check.options:
+            out += [f"`[tool.doichieu.checks.{check.code}]` (defaults shown):", ""]
+            out += [f"- `{name} = {value!r}`" for name, value in check.options.items()]
+        else:
+            out += ["None."]
         for kind, documents in examples(check).items():
             out += ["", f"### {titles[kind]}"]
             for name, text in documents.items():

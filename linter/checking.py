@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
@@ -45,13 +45,28 @@ class Group:
     items: tuple[DocumentClaims, ...]
     lexicon: Lexicon
     lang: str = "vi"
-    tolerance: float = 0.05  # relative tolerance of "khoảng" figures when comparing
+    # The configured "khoảng" tolerance; a check declares "approx-tolerance" in its
+    # `options` and reads `self.option(...)` instead (kept for third-party checks).
+    tolerance: float = 0.05
+
+
+Option = float | int | str | bool
 
 
 class Check:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
+    # The settings a check reads, with their defaults (sqlfluff's config_keywords):
+    # `[tool.doichieu.checks.<CODE>]` in the configuration may set them, and nothing
+    # else; the global `approx-tolerance` sets every check's "approx-tolerance".
+    options: ClassVar[Mapping[str, Option]] = {}
+
+    def __init__(self, settings: Mapping[str, Option] | None = None) -> None:
+        self.settings = {**self.options, **(settings or {})}
+
+    def option(self, name: str) -> Option:
+        return self.settings[name]
 
     def run(self, group: Group) -> Iterable[Finding]:
         raise NotImplementedError

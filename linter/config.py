@@ -86,6 +86,8 @@ class Config(_Strict):
     max_docx_inflated_size: int = Field(default=50_000_000, ge=1, alias="max-docx-inflated-size")
     indicators: dict[str, IndicatorEntry] = Field(default_factory=dict)
     metadata: tuple[MetadataOverride, ...] = ()
+    # [tool.doichieu.checks.EV01] window-days = 7: settings a check declares in `options`.
+    checks: dict[str, dict[str, float | int | str | bool]] = Field(default_factory=dict)
     source: str | None = Field(default=None, exclude=True)  # the file it came from
     root: Path | None = Field(default=None, exclude=True)  # its folder: globs are relative to it
 

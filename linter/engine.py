@@ -18,13 +18,13 @@ import sys
 import time
 import traceback
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from linter import policy
-from linter.checking import Check, DocumentClaims, Group, format_date
+from linter.checking import Check, DocumentClaims, Group, Option, format_date
 from linter.config import Config
 from linter.diagnostics import engine_finding, engine_infos, localise
 from linter.lexicon import Lexicon
@@ -73,9 +73,10 @@ def run_documents(
         (c, p) for c, p in loaded.checks if policy.enabled(c.code, options.config, options.select)
     ]
     tolerance = options.config.approx_tolerance
+    settings = {check.code: policy.settings_of(check, options.config) for check, _ in checks}
     for group in _groups(documents, lexicon, options.lang, tolerance, findings):
         for check, _ in checks:
-            findings.extend(_run_check(check, group))
+            findings.extend(_run_check(check, group, settings[check.code]))
     return [info(c, p) for c, p in checks]
 
 
@@ -115,9 +116,9 @@ def _groups(
     return groups
 
 
-def _run_check(check: type[Check], group: Group) -> list[Finding]:
+def _run_check(check: type[Check], group: Group, settings: Mapping[str, Option]) -> list[Finding]:
     try:
-        return list(check().run(group))
+        return list(check(settings).run(group))
     except Exception as exc:  # a broken check is reported, never fatal
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = group.items[0].document.path if group.items else "<corpus>"
@@ -148,6 +149,7 @@ def run(
     config = options.config
     loaded = load_checks()  # before parsing: a misspelt code is an error, not a silent pass
     policy.check_codes(config, options.select, known_codes(loaded))
+    policy.check_settings(config, [check for check, _ in loaded.checks])
     timer = Timer(options.verbose)
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
     named = {display_path(p, base) for p in paths if p.is_file()}

@@ -101,9 +101,11 @@ def _distinctive(name: str) -> bool:
     return name not in _COMMON_NAMES and len(name) >= 5
 
 
-def link(a: Document, b: Document, fa: Features, fb: Features) -> Link | None:
+def link(
+    a: Document, b: Document, fa: Features, fb: Features, window: int = WINDOW_DAYS
+) -> Link | None:
     """Whether `a` and `b` (with their features) report one event, and on what evidence."""
-    if a.meta.date and b.meta.date and abs((a.meta.date - b.meta.date).days) > WINDOW_DAYS:
+    if a.meta.date and b.meta.date and abs((a.meta.date - b.meta.date).days) > window:
         return None
     numbers = len(fa.numbers & fb.numbers)
     names = len(fa.names & fb.names)
@@ -117,7 +119,9 @@ def link(a: Document, b: Document, fa: Features, fb: Features) -> Link | None:
     return None
 
 
-def linked_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document, Link]]:
+def linked_pairs(
+    docs: Iterable[Document], window: int = WINDOW_DAYS
+) -> list[tuple[Document, Document, Link]]:
     """Every linked pair of documents, in a stable order (by path)."""
     ordered = sorted(docs, key=lambda d: d.path)
     found_features = [_local(features(doc), doc) for doc in ordered]
@@ -139,7 +143,7 @@ def linked_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document, Lin
             candidates.update((i, j) for j in members[x + 1 :])
     result = []
     for i, j in sorted(candidates):
-        found = link(ordered[i], ordered[j], found_features[i], found_features[j])
+        found = link(ordered[i], ordered[j], found_features[i], found_features[j], window)
         if found is not None:
             result.append((ordered[i], ordered[j], found))
     return result

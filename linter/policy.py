@@ -4,8 +4,9 @@ which checks run, and the severity and scope of what they report."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
+from linter.checking import Check, Option
 from linter.config import Config
 from linter.errors import UsageError
 from linter.lexicon import IndicatorSpec, Lexicon, default_lexicon
@@ -97,3 +98,43 @@ def adjust(findings: Iterable[Finding], config: Config) -> list[Finding]:
             finding = finding.model_copy(update={"severity": Severity(severity)})
         result.append(finding)
     return result
+
+
+def settings_of(check: type[Check], config: Config) -> Mapping[str, Option]:
+    """What a check runs with: its declared defaults, the global `approx-tolerance`
+    when it declares one, and its own `[tool.doichieu.checks.<CODE>]` table."""
+    settings: dict[str, Option] = dict(check.options)
+    if "approx-tolerance" in settings:
+        settings["approx-tolerance"] = config.approx_tolerance
+    settings.update(config.checks.get(check.code, {}))
+    return settings
+
+
+def check_settings(config: Config, checks: Iterable[type[Check]]) -> None:
+    """Every `[tool.doichieu.checks.<CODE>]` table names a check, and only the
+    settings it declares, each of the declared kind: a misspelt setting is no
+    silent default."""
+    where = config.source or "the configuration"
+    declared = {c.code: c.options for c in checks}
+    for code, values in sorted(config.checks.items()):
+        if code not in declared:
+            hint = _closest(code, declared)
+            raise UsageError(f"unknown check code {code!r} in {where}: checks; {hint}")
+        options = declared[code]
+        for name, value in sorted(values.items()):
+            if name not in options:
+                has = ", ".join(sorted(options)) or "none"
+                raise UsageError(f"{where}: checks.{code} has no setting {name!r} (it has: {has})")
+            if not _fits(value, options[name]):
+                kind = type(options[name]).__name__
+                raise UsageError(f"{where}: checks.{code}.{name} must be {kind}, not {value!r}")
+
+
+def _fits(value: Option, default: Option) -> bool:
+    """A value of the default's kind; an integer where a float is expected fits, a
+    boolean fits only a boolean (True is an int to Python, never a number here)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
