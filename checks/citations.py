@@ -15,27 +15,22 @@ from linter.checking import (
     format_date,
     index,
 )
-from linter.claims.citations import issuer_label
+from linter.claims.citations import issuer_label, tables
 from linter.models import Finding, LegalRef, Severity
 
 # Two citations whose surrounding words overlap this much are about the same subject.
 SAME_SUBJECT = 0.5
 
 
-# Bodies of a district or town: the same key names a different council in each
-# district, and each council numbers its own documents.
-DISTRICT_BODIES = frozenset(
-    {"hdnd_huyen", "ubnd_huyen", "huyen_uy", "thi_uy", "hdnd_thi_xa", "ubnd_thi_xa"}
-)
-# "HĐND thành phố" is a provincial city's council (one per city, like a town's)
-# in a tỉnh, but the one council of a centrally-run city (Đà Nẵng, Hà Nội).
-CITY_BODIES = frozenset({"hdnd_thanh_pho", "ubnd_thanh_pho", "thanh_uy"})
-
-
 def _district_level(issuer: str | None, province: str | None) -> bool:
-    if issuer in DISTRICT_BODIES:
+    """Bodies of a district or town (level `district` in citations.yaml): the same key
+    names a different council in each district, and each numbers its own documents.
+    "HĐND thành phố" (level `city`) is a provincial city's council in a tỉnh, but the
+    one council of a centrally-run city (Đà Nẵng, Hà Nội)."""
+    level = tables().levels.get(issuer or "")
+    if level == "district":
         return True
-    if issuer in CITY_BODIES:
+    if level == "city":
         found = gazetteer.province(province) if province else None
         return found is None or found.kind != "thành phố"
     return False

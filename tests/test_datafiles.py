@@ -56,8 +56,9 @@ def test_a_name_used_but_not_defined_is_named(tmp_path, monkeypatch) -> None:
         tmp_path,
         monkeypatch,
         "citations.yaml",
-        "doc_types: {Nghị quyết: [nq]}\nneeds_marker: [Kế hoạch]\nissuers: {tinh_uy: [tỉnh ủy]}\n"
-        "issuer_labels: {tinh_uy: Tỉnh ủy}\nsymbol_issuers: {tu: tinh_uy}\n",
+        "doc_types: {Nghị quyết: [nq]}\nneeds_marker: [Kế hoạch]\n"
+        "issuers: {tinh_uy: {label: Tỉnh ủy, level: province, names: [tỉnh ủy]}}\n"
+        "symbol_issuers: {tu: tinh_uy}\n",
     )
     with pytest.raises(LexiconError, match=r"citations.yaml: .*needs_marker: \['Kế hoạch'\]"):
         datafiles.load("citations.yaml", citations._CitationsFile)
@@ -67,3 +68,18 @@ def test_broken_yaml_is_named(tmp_path, monkeypatch) -> None:
     _data(tmp_path, monkeypatch, "status.yaml", "estimate: [ước\n")
     with pytest.raises(LexiconError, match=r"^linter/data/status.yaml: "):
         datafiles.load("status.yaml", dict)
+
+
+def test_an_issuer_of_no_known_level_is_named(tmp_path, monkeypatch) -> None:
+    _data(
+        tmp_path,
+        monkeypatch,
+        "citations.yaml",
+        "doc_types: {Nghị quyết: [nq]}\nneeds_marker: []\n"
+        "issuers: {tinh_uy: {label: Tỉnh ủy, level: tỉnh, names: [tỉnh ủy]}}\n"
+        "symbol_issuers: {}\n",
+    )
+    with pytest.raises(
+        LexiconError, match=r"citations.yaml: issuers.tinh_uy.level: Input should be"
+    ):
+        datafiles.load("citations.yaml", citations._CitationsFile)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -55,6 +56,17 @@ class Tables:
     issuers: dict[str, str]  # folded name -> issuer key
     symbol_issuers: dict[str, str]  # folded symbol suffix -> issuer key
     labels: dict[str, str]  # issuer key -> how messages name it
+    levels: dict[str, str]  # issuer key -> national | province | city | district
+
+
+class Issuer(BaseModel):
+    """One issuing body: how texts name it, how messages name it, and its level."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str
+    level: Literal["national", "province", "city", "district"]
+    names: tuple[str, ...]
 
 
 class _CitationsFile(BaseModel):
@@ -64,15 +76,13 @@ class _CitationsFile(BaseModel):
 
     doc_types: dict[str, tuple[str, ...]]
     needs_marker: tuple[str, ...]
-    issuers: dict[str, tuple[str, ...]]
-    issuer_labels: dict[str, str]
+    issuers: dict[str, Issuer]
     symbol_issuers: dict[str, str]
 
     @model_validator(mode="after")
     def _names_are_defined(self) -> _CitationsFile:
         unknown = {
             "needs_marker": set(self.needs_marker) - set(self.doc_types),
-            "issuer_labels": set(self.issuer_labels) - set(self.issuers),
             "symbol_issuers": set(self.symbol_issuers.values()) - set(self.issuers),
         }
         for field, names in unknown.items():
@@ -87,13 +97,14 @@ def tables() -> Tables:
     doc_types = {
         fold(alias): name for name, aliases in raw.doc_types.items() for alias in [name, *aliases]
     }
-    issuers = {fold(alias): key for key, aliases in raw.issuers.items() for alias in aliases}
+    issuers = {fold(name): key for key, issuer in raw.issuers.items() for name in issuer.names}
     return Tables(
         doc_types=doc_types,
         needs_marker=frozenset(raw.needs_marker),
         issuers=issuers,
         symbol_issuers={fold(k): v for k, v in raw.symbol_issuers.items()},
-        labels=dict(raw.issuer_labels),
+        labels={key: issuer.label for key, issuer in raw.issuers.items()},
+        levels={key: issuer.level for key, issuer in raw.issuers.items()},
     )
 
 
