@@ -83,3 +83,19 @@ def test_an_issuer_of_no_known_level_is_named(tmp_path, monkeypatch) -> None:
         LexiconError, match=r"citations.yaml: issuers.tinh_uy.level: Input should be"
     ):
         datafiles.load("citations.yaml", citations._CitationsFile)
+
+
+def test_no_name_is_cut_at_a_comma_by_a_yaml_flow_list() -> None:
+    """`[bộ văn hóa, thể thao và du lịch]` is two names to YAML: a name that begins
+    with a word no issuer starts with is the tail of a name cut at its comma."""
+    raw = datafiles.load("citations.yaml", citations._CitationsFile)
+    heads = ("bộ ", "ban ", "ủy ban", "hội đồng", "hđnd", "ubnd", "btv", "bch", "đảng bộ")
+    for key, issuer in raw.issuers.items():
+        for name in issuer.names:
+            alone = name in {"quốc hội", "chính phủ", "thủ tướng", "trung ương", "ubtvqh"}
+            assert (
+                alone
+                or name.startswith(heads)
+                or name.endswith(" ủy")
+                or name.startswith(("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "thủ tướng"))
+            ), (key, name)
