@@ -31,7 +31,7 @@ from linter.loading import LoadResult, load_text
 from linter.models import RunResult, Severity
 from linter.parsing import ParseSettings, default_jobs
 from linter.policy import check_codes
-from linter.registry import known_codes, load_checks
+from linter.registry import known_codes, load_checks, load_readers
 from linter.suppress import baseline_text, read_baseline
 
 FAIL_ON = {
@@ -132,7 +132,9 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
 
     check = command("check")
     check.add_argument("paths", nargs="*", type=Path, help=h["check.paths"])
-    check.add_argument("--format", choices=outputs.FORMATS, default="text", help=h["check.format"])
+    check.add_argument(
+        "--format", choices=outputs.format_names(), default="text", help=h["check.format"]
+    )
     check.add_argument("-o", "--output", type=Path, metavar="FILE", help=h["check.output"])
     check.add_argument("--html", type=Path, metavar="FILE", help=h["check.html"])
     check.add_argument(
@@ -145,7 +147,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, metavar="FILE", help=h["config"])
     check.add_argument("--draft", metavar="FILE", help=h["check.draft"])
     check.add_argument(
-        "--draft-format", choices=["md", "txt", "html", "docx"], default="md",
+        "--draft-format", choices=load_readers().names, default="md",
         help=h["check.draft-format"],
     )  # fmt: skip
     check.add_argument("--changed-since", metavar="REV", help=h["check.changed-since"])
@@ -228,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    for error in load_readers().errors:  # its files are then of an unsupported format
+        print(f"doichieu: warning: {error}", file=sys.stderr)
     paths = _paths(args, config)
     if args.statistics and args.format != "text":
         raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
@@ -255,7 +259,12 @@ def _check(args: argparse.Namespace) -> int:
         outputs.emit(statistics(result, options.lang), args.output)
     else:
         colour = args.output is None and use_colour(sys.stdout)
-        outputs.emit(outputs.render(result, args.format, options.lang, colour), args.output)
+        rendered = outputs.render(result, args.format, options.lang, colour)
+        outputs.emit(rendered.text, args.output)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if rendered.job_summary is not None and summary_file:
+            # In GitHub Actions: few annotations show per step; the summary has them all.
+            outputs.write_job_summary(rendered.job_summary, Path(summary_file))
     if args.html:
         outputs.write_html(result, args.html, options.lang)
     if args.write_baseline:

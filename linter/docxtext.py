@@ -36,17 +36,17 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 
-from linter import textmap
+from linter import readers, textmap
 from linter.frontmatter import LoadProblem, problem
 from linter.models import Document, DocumentMeta
 
-__all__ = ["MAX_INFLATED", "NOT_DOCX", "load"]
+__all__ = ["MAX_INFLATED", "NOT_DOCX", "DocxReader", "load"]
 
 NOT_DOCX = "not a readable .docx"
-# What the parts of a .docx may add up to once unzipped. A zip bomb of a few kilobytes
-# can inflate to gigabytes, and python-docx would hold all of it in memory; a long
-# announcement's document.xml is a few megabytes.
-MAX_INFLATED = 50_000_000
+# What the parts of a .docx may add up to once unzipped (`max-docx-inflated-size`). A zip
+# bomb of a few kilobytes can inflate to gigabytes, and python-docx would hold all of it
+# in memory; a long announcement's document.xml is a few megabytes.
+MAX_INFLATED = readers.MAX_INFLATED
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _BR = f"{_W}p", f"{_W}r", f"{_W}br"
 # Run children that stand for text, and what each stands for (w:t is its own text).
@@ -177,3 +177,12 @@ def _title(word: WordDocument) -> str | None:
         return None
     title = " ".join((word.core_properties.title or "").split())
     return unicodedata.normalize("NFC", title) or None
+
+
+class DocxReader(readers.Reader):
+    name = "docx"
+    suffixes = (".docx",)
+
+    def read(self, data: bytes | str, path: str, limits: readers.Limits) -> readers.Read:
+        document, problems = load(data, path, limits.max_inflated)
+        return readers.Read(document=document, problems=problems)

@@ -14,9 +14,10 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-# (start, end, replacement): `source[start:end]` is copied when replacement is None,
-# otherwise it is replaced by that text (a decoded entity, or "\n" for a whole block tag).
-Piece = tuple[int, int, str | None]
+from linter import frontmatter, textmap
+from linter.frontmatter import LoadProblem
+from linter.models import Provenance
+from linter.readers import Limits, Piece, Read, Reader, build, decode, failed
 
 # Page furniture and non-text content: never part of the article.
 _DROPPED_NAMES = "script style noscript template nav header footer aside form iframe svg head"
@@ -168,3 +169,25 @@ class _Extractor(HTMLParser):
         if self._capture is not None:
             self._capture.append(text)
         self._add(pos, end, None if text == self._source[pos:end] else text)
+
+
+class HtmlReader(Reader):
+    name = "html"
+    suffixes = (".html", ".htm")
+
+    def read(self, data: bytes | str, path: str, limits: Limits) -> Read:
+        original = decode(data)
+        if not isinstance(original, str):
+            return failed(original)
+        page = extract(original)
+        meta: dict[str, object] = {"title": page.title}
+        problems: list[LoadProblem] = []
+        if page.published:  # the date in the markup, when the page has one
+            content, offset = page.published
+            date = frontmatter.parse_date(content)
+            if date:
+                meta.update(date=date, date_source=Provenance.HEADER)
+            else:
+                line, column = textmap.line_col(original, offset)
+                problems.append(frontmatter.value_problem("bad-meta-date", content, line, column))
+        return build(original, path, page.pieces, meta, problems)

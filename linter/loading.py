@@ -1,14 +1,15 @@
-"""Read files into `Document`s: decoding, front matter, HTML, and the offset map.
+"""Read files into `Document`s: which files, whether they can be read, and by which reader.
 
 A bad file never stops a run: it becomes a `LoadResult` with no document and a
 problem saying what was expected and what was found. Only regular files are
 read (a named pipe would block the run, a device never ends), and only up to
-a size cap: a file over it is skipped with a problem naming the cap. Whatever the loader
-removes or rewrites (front matter, markup, entities, CRLF, non-NFC letters),
-`Document.breaks` keeps every character of `Document.text` tied to its place
-in `Document.original`. Decoding lives in `linter.encodings`, front matter in
-`linter.frontmatter`, the reading of HTML in `linter.htmltext`, of Word drafts
-in `linter.docxtext`.
+a size cap: a file over it is skipped with a problem naming the cap. The bytes
+then go to the document format registered for the file's suffix (the
+`doichieu.readers` entry points, see linter.readers and linter.registry): one
+module per format (`linter.txttext`, `mdtext`, `htmltext`, `docxtext`,
+`pdftext`). Whatever a reader removes or rewrites (front matter, markup,
+entities, CRLF, non-NFC letters), `Document.breaks` keeps every character of
+`Document.text` tied to its place in `Document.original`.
 """
 
 from __future__ import annotations
@@ -17,19 +18,19 @@ import contextlib
 import errno
 import os
 import stat
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter import docxtext, encodings, frontmatter, htmltext, textmap
+from linter import readers
 from linter.errors import UsageError
 from linter.frontmatter import LoadProblem, problem
-from linter.models import Document, DocumentMeta, Frozen, Provenance
+from linter.models import Document, Frozen
+from linter.readers import Limits
+from linter.registry import load_readers
 
 __all__ = [
     "MAX_DOCX_INFLATED",
     "MAX_FILE_SIZE",
-    "SUPPORTED_SUFFIXES",
     "LoadProblem",
     "LoadResult",
     "NotReadable",
@@ -37,14 +38,12 @@ __all__ = [
     "load_document",
     "load_text",
     "read_regular",
+    "supported_suffixes",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
-_HTML_SUFFIXES = (".html", ".htm")
-# An announcement is a few kilobytes; a 50 MB file is a mistake or an attack, and parsing
-# it would take minutes. Both caps are configurable (`max-file-size`, `max-docx-inflated-size`).
-MAX_FILE_SIZE = 5_000_000
-MAX_DOCX_INFLATED = docxtext.MAX_INFLATED
+# Both caps are configurable (`max-file-size`, `max-docx-inflated-size`); see linter.readers.
+MAX_FILE_SIZE = readers.MAX_FILE_SIZE
+MAX_DOCX_INFLATED = readers.MAX_INFLATED
 
 
 class LoadResult(Frozen):
@@ -60,6 +59,7 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
     loop) is still listed, for the loader to report it by name rather than skip it.
     """
     found: dict[str, Path] = {}
+    suffixes = supported_suffixes()
     for item in inputs:
         if not os.path.lexists(item):
             raise UsageError(f"{item}: no such file or folder: expected a document or a folder")
@@ -69,7 +69,7 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
         for folder, subfolders, files in os.walk(item):
             subfolders[:] = [d for d in subfolders if not _hidden(d)]
             for name in files:
-                if not _hidden(name) and name.lower().endswith(SUPPORTED_SUFFIXES):
+                if not _hidden(name) and name.lower().endswith(suffixes):
                     path = Path(folder) / name
                     found.setdefault(_identity(path), path)
     return sorted(found.values(), key=str)
@@ -122,6 +122,18 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     return data
 
 
+def _unsupported(suffix: str) -> LoadProblem:
+    expected = ", ".join(supported_suffixes())
+    if not suffix:
+        return problem("unsupported-no-suffix", expected=expected)
+    return problem("unsupported-suffix", suffix=suffix, expected=expected)
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """The suffixes of the registered document formats (`doichieu.readers`)."""
+    return load_readers().suffixes
+
+
 def _too_big(size: int, limit: int) -> LoadProblem:
     return problem("too-big", size=size, limit=limit)
 
@@ -168,11 +180,8 @@ def load_document(
     `max_bytes` caps the file, `max_inflated` the unzipped parts of a .docx.
     """
     shown = display_path or str(path)
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        expected = ", ".join(SUPPORTED_SUFFIXES)
-        if not path.suffix:
-            return _failed(shown, problem("unsupported-no-suffix", expected=expected))
-        return _failed(shown, problem("unsupported-suffix", suffix=path.suffix, expected=expected))
+    if load_readers().for_suffix(path.suffix) is None:
+        return _failed(shown, _unsupported(path.suffix))
     try:
         data = read_regular(path, max_bytes)
     except NotReadable as exc:
@@ -190,118 +199,12 @@ def load_text(
     """Load a document from memory, exactly as `load_document` would from a file."""
     if len(text_or_bytes) > max_bytes:  # a draft from stdin is capped like a file
         return _failed(display_path, _too_big(len(text_or_bytes), max_bytes))
-    if suffix.lower() == ".docx":  # a zip of XML: not text to decode
-        document, problems = docxtext.load(text_or_bytes, display_path, max_inflated)
-        return LoadResult(path=display_path, document=document, problems=problems)
-    if isinstance(text_or_bytes, bytes):
-        try:
-            original = encodings.decode(text_or_bytes)
-        except encodings.NotText as exc:
-            found = LoadProblem(reason=exc.reason, line=exc.line, column=exc.column)
-            return LoadResult(path=display_path, document=None, problems=(found,))
-    else:
-        original = text_or_bytes.removeprefix("\ufeff")
-    if not original:
-        return _failed(display_path, problem("empty"))
-    if original.isspace():
-        return _failed(display_path, problem("whitespace"))
-    controls = encodings.control_count(original[: encodings.SAMPLE])
-    if controls:
-        length = min(len(original), encodings.SAMPLE)
-        return _failed(display_path, problem("binary-controls", count=controls, length=length))
-    return _parse(original, display_path, suffix)
+    reader = load_readers().for_suffix(suffix)
+    if reader is None:
+        return _failed(display_path, _unsupported(suffix))
+    read = reader.read(text_or_bytes, display_path, Limits(max_bytes, max_inflated))
+    return LoadResult(path=display_path, document=read.document, problems=read.problems)
 
 
 def _failed(path: str, found: LoadProblem) -> LoadResult:
     return LoadResult(path=path, document=None, problems=(found,))
-
-
-class _TextBuilder:
-    """Builds `Document.text` from pieces of the original, recording break points."""
-
-    def __init__(self, original: str, start: int) -> None:
-        self._original = original
-        self._parts: list[str] = []
-        self._length = 0
-        self._breaks: list[tuple[int, int]] = [(0, start)]
-
-    def _mark(self, t: int, o: int) -> None:
-        last_t, last_o = self._breaks[-1]
-        if last_t == t:
-            self._breaks[-1] = (t, o)
-        elif o - t != last_o - last_t:
-            self._breaks.append((t, o))
-
-    def _append(self, text: str) -> None:
-        self._parts.append(text)
-        self._length += len(text)
-
-    def copy(self, start: int, end: int) -> None:
-        """Copy `original[start:end]`, NFC-normalised, with CRLF as LF."""
-        while start < end:
-            crlf = self._original.find("\r\n", start, end)
-            stop = end if crlf == -1 else crlf
-            if stop > start:
-                text, breaks = textmap.nfc_with_breaks(self._original[start:stop], 0, self._length)
-                for t, o in breaks:
-                    self._mark(t, start + o)
-                self._append(text)
-            if crlf == -1:
-                return
-            # Map the LF to the LF of the pair, so a span ending there takes in the whole CRLF.
-            self._mark(self._length, crlf + 1)
-            self._append("\n")
-            start = crlf + 2
-
-    def replace(self, start: int, end: int, text: str) -> None:
-        """Put `text` where `original[start:end]` was (a decoded entity, a tag's line end)."""
-        self._mark(self._length, start)
-        self._append(unicodedata.normalize("NFC", text))
-        self._mark(self._length, end)
-
-    def result(self) -> tuple[str, tuple[tuple[int, int], ...]]:
-        return "".join(self._parts), tuple(self._breaks)
-
-
-def _parse(original: str, path: str, suffix: str) -> LoadResult:
-    front_matter: dict[str, object] = {}
-    pieces: list[htmltext.Piece]
-    if suffix.lower() in _HTML_SUFFIXES:
-        pieces, meta, problems = _html(original)
-    else:
-        front_matter, body_start, meta, problems = frontmatter.parse(original)
-        pieces = [(body_start, len(original), None)]
-    builder = _TextBuilder(original, pieces[0][0] if pieces else 0)
-    for start, end, replacement in pieces:
-        if replacement is None:
-            builder.copy(start, end)
-        else:
-            builder.replace(start, end, replacement)
-    text, breaks = builder.result()
-    if not text.strip():
-        problems.append(problem("no-body"))
-    document = Document(
-        path=path,
-        original=original,
-        text=text,
-        breaks=breaks,
-        front_matter=front_matter,
-        meta=DocumentMeta(**meta),
-    )
-    return LoadResult(path=path, document=document, problems=tuple(problems))
-
-
-def _html(original: str) -> tuple[list[htmltext.Piece], dict[str, object], list[LoadProblem]]:
-    """The main text of a page, and its title and date from the markup."""
-    page = htmltext.extract(original)
-    meta: dict[str, object] = {"title": page.title}
-    problems: list[LoadProblem] = []
-    if page.published:
-        content, offset = page.published
-        date = frontmatter.parse_date(content)
-        if date:
-            meta.update(date=date, date_source=Provenance.HEADER)
-        else:
-            line, column = textmap.line_col(original, offset)
-            problems.append(frontmatter.value_problem("bad-meta-date", content, line, column))
-    return page.pieces, meta, problems

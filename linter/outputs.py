@@ -1,7 +1,9 @@
 """Turning a run into output: report formats, files written atomically, listings.
 
-The core stops at `RunResult`; this module picks the renderer from reports/
-and writes its text, so the CLI stays a thin layer over the engine.
+The core stops at `RunResult`; this module calls the output format asked for
+(a `doichieu.formats` plugin, see reports.base and linter.registry) and writes
+what it returns where the caller says, so the CLI stays a thin layer over the
+engine. Formats only render; every file is written here.
 """
 
 from __future__ import annotations
@@ -13,37 +15,36 @@ import sys
 import tempfile
 from pathlib import Path
 
-from linter.errors import OutputError
+from linter.errors import OutputError, PluginLoadError
 from linter.models import RunResult
+from linter.registry import format_names, load_format
 from linter.textmap import printable
-from reports.json_report import render_claims_json, render_json
-from reports.text import no_workflow_command, render_text
+from reports.base import Rendered, RenderOptions
+from reports.json_report import render_claims_json
+from reports.text import no_workflow_command
 
-FORMATS = ["text", "json", "sarif", "github"]
+__all__ = ["Rendered", "emit", "format_names", "render", "write_atomic", "write_job_summary"]
 
 
-def render(result: RunResult, fmt: str, lang: str, colour: bool = False) -> str:
-    """The report in `fmt`; `colour` (text only) is the caller's to decide: it
-    knows where the text goes and what NO_COLOR / FORCE_COLOR say."""
-    if fmt == "json":
-        return render_json(result)
-    if fmt == "sarif":
-        from reports.sarif import render_sarif
+def render(result: RunResult, fmt: str, lang: str, colour: bool = False) -> Rendered:
+    """The report in the output format `fmt`; `colour` (for terminals) is the caller's
+    to decide: it knows where the text goes and what NO_COLOR / FORCE_COLOR say."""
+    renderer, package = load_format(fmt)
+    rendered = renderer(result, RenderOptions(lang=lang, colour=colour))
+    if not isinstance(rendered, Rendered):
+        found = type(rendered).__name__
+        message = f"expected render() to return a reports.base.Rendered, found {found}"
+        raise PluginLoadError("output format", fmt, package, message)
+    return rendered
 
-        return render_sarif(result)
-    if fmt == "github":
-        from reports.github import render_github
 
-        annotations, summary = render_github(result, lang=lang)
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:  # GitHub shows few annotations per step; the summary has them all
-            try:
-                with Path(summary_file).open("ab") as handle:
-                    handle.write(_encode(summary))
-            except OSError as exc:
-                raise _output_error(Path(summary_file), exc) from exc
-        return annotations
-    return render_text(result, colour=colour, lang=lang)
+def write_job_summary(summary: str, path: Path) -> None:
+    """Append a job summary to `path` ($GITHUB_STEP_SUMMARY): other steps write there too."""
+    try:
+        with path.open("ab") as handle:
+            handle.write(_encode(summary))
+    except OSError as exc:
+        raise _output_error(path, exc) from exc
 
 
 def _about(claim: object) -> str:
@@ -95,9 +96,8 @@ def write_stdout(text: str) -> None:
 
 
 def write_html(result: RunResult, path: Path, lang: str) -> None:
-    from reports.html import render_html
-
-    write_atomic(path, render_html(result, lang=lang))
+    """`--html FILE`: the `html` output format, beside whatever report was asked for."""
+    write_atomic(path, render(result, "html", lang).text)
 
 
 def write_atomic(path: Path, text: str) -> None:

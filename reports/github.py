@@ -1,6 +1,7 @@
 """GitHub Actions output: workflow-command annotations and a job-summary table.
 
-Print the first string to stdout and append the second to `$GITHUB_STEP_SUMMARY`.
+The annotations are the report; the summary is returned beside it, and the caller
+appends it to `$GITHUB_STEP_SUMMARY` (this module writes nothing).
 Messages quote document text, which is untrusted: every value is escaped so that
 it cannot end the annotation early (a newline would start a new workflow command,
 e.g. `::add-mask::`) or inject links and HTML into the summary.
@@ -12,6 +13,7 @@ import re
 
 from linter.models import Evidence, Finding, RunResult, Severity
 from linter.textmap import printable
+from reports.base import Rendered, RenderOptions
 from reports.text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -79,7 +81,9 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 def escape_markdown(text: str) -> str:
     """Untrusted text for one table cell: no HTML, no links or emphasis, no `|` that would
-    split the cell, no line break that would end the table."""
+    split the cell, no line break that would end the table, no control character (an
+    ANSI escape, a bidi override) that would reach the page or a log as such."""
+    text = printable(text, keep_whitespace=True)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _NEWLINES.sub("<br>", text)
@@ -124,3 +128,10 @@ def render_github(
 ) -> tuple[str, str]:
     """(annotation lines for stdout, Markdown for `$GITHUB_STEP_SUMMARY` in `lang`)."""
     return render_annotations(result, max_annotations), render_summary(result, lang)
+
+
+def render(result: RunResult, options: RenderOptions) -> Rendered:
+    """The `github` output format: annotations as the report, the table as the job
+    summary, which the caller appends to `$GITHUB_STEP_SUMMARY` if it wants to."""
+    annotations, summary = render_github(result, lang=options.lang)
+    return Rendered(text=annotations, job_summary=summary)

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from linter.models import RunResult
 from linter.textmap import printable
+from reports.base import Rendered, RenderOptions
 from reports.model import Report, build_report
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -97,3 +98,8 @@ def render_report(report: Report) -> str:
 
 def render_html(result: RunResult, lang: str = "vi") -> str:
     return render_report(build_report(result, lang))
+
+
+def render(result: RunResult, options: RenderOptions) -> Rendered:
+    """The `html` output format (also what `--html FILE` writes)."""
+    return Rendered(text=render_html(result, lang=options.lang))

@@ -6,6 +6,7 @@ import json
 
 from linter import __version__
 from linter.models import Claim, Document, RunResult
+from reports.base import Rendered, RenderOptions
 
 SCHEMA_VERSION = 1
 
@@ -59,3 +60,8 @@ def render_claims_json(claims: dict[str, tuple[Claim, ...]]) -> str:
         )
         + "\n"
     )
+
+
+def render(result: RunResult, options: RenderOptions) -> Rendered:
+    """The `json` output format: the same bytes whatever the language of the run."""
+    return Rendered(text=render_json(result))

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import linter
 from linter.models import CheckInfo, Evidence, Finding, RunResult, Severity
+from reports.base import Rendered, RenderOptions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "doichieuFingerprint/v1"  # bump the suffix only if the hash changes
@@ -176,3 +177,8 @@ def sarif_log(result: RunResult, root: Path | None = None) -> Json:
 def render_sarif(result: RunResult, root: Path | None = None) -> str:
     log = sarif_log(result, root)
     return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render(result: RunResult, options: RenderOptions) -> Rendered:
+    """The `sarif` output format; paths stay relative (no `root`), as on every machine."""
+    return Rendered(text=render_sarif(result))

@@ -11,6 +11,7 @@ from collections import Counter
 
 from linter.models import RunResult, Severity
 from linter.textmap import printable
+from reports.base import Rendered, RenderOptions
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -69,3 +70,8 @@ def no_workflow_command(line: str) -> str:
     """A GitHub runner executes any log line starting with '::' (`::add-mask::`,
     `::error::`...). Only a path can start a line here: './' names the same file."""
     return f"./{line}" if line.startswith("::") else line
+
+
+def render(result: RunResult, options: RenderOptions) -> Rendered:
+    """The `text` output format (entry point `doichieu.formats: text`)."""
+    return Rendered(text=render_text(result, colour=options.colour, lang=options.lang))

@@ -169,7 +169,7 @@ def test_bad_files_become_findings_and_the_rest_is_checked(tmp_path: Path, capsy
             "binary.txt": b"\x00\x01\x02\x03" * 300,
             "empty.md": "",
             "broken.md": "---\ndate: [unclosed\n---\n" + GOOD.split("---\n")[2],
-            "notes.pdf": b"%PDF-1.4",
+            "notes.odt": b"PK\x03\x04",
         },
     )
     assert main(["check", str(tmp_path), "--format", "json", "--fail-on", "never"]) == 0
@@ -183,20 +183,20 @@ def test_bad_files_become_findings_and_the_rest_is_checked(tmp_path: Path, capsy
     } <= codes
     assert (
         "DC01",
-        "notes.pdf",
+        "notes.odt",
     ) not in codes  # not a supported format, so not picked up from a folder
     assert sorted(Path(p).name for p in data["unreadable"]) == ["binary.txt", "empty.md"]
 
 
 def test_unsupported_file_named_explicitly_is_reported(tmp_path: Path, capsys) -> None:
-    write_corpus(tmp_path, {"a.md": GOOD, "notes.pdf": b"%PDF-1.4"})
+    write_corpus(tmp_path, {"a.md": GOOD, "notes.odt": b"PK\x03\x04"})
     assert (
-        main(["check", str(tmp_path / "a.md"), str(tmp_path / "notes.pdf"), "--format", "json"])
+        main(["check", str(tmp_path / "a.md"), str(tmp_path / "notes.odt"), "--format", "json"])
         == 1
     )
     data = json.loads(capsys.readouterr().out)
     assert [(f["code"], Path(f["evidence"][0]["path"]).name) for f in data["findings"]] == [
-        ("DC01", "notes.pdf")
+        ("DC01", "notes.odt")
     ]
 
 

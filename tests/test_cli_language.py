@@ -38,7 +38,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     unsupported file to name on the command line (DC01)."""
     monkeypatch.chdir(tmp_path)
     write_corpus(tmp_path / "c", {"tot.md": GOOD, "rong.txt": "", "ngay.md": BAD_DATE})
-    (tmp_path / "bao-cao.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "bao-cao.odt").write_bytes(b"PK\x03\x04")
     return tmp_path
 
 
@@ -47,17 +47,17 @@ def test_engine_messages_follow_lang_even_from_the_cache(
 ) -> None:
     """The cache is filled by a Vietnamese run and read by an English one, and the
     other way round: it stores the reason, not the text."""
-    args = ("check", "c", "bao-cao.pdf", "--cache-dir", "cache", "--select", "NU01")
+    args = ("check", "c", "bao-cao.odt", "--cache-dir", "cache", "--select", "NU01")
     vietnamese = [
-        "bao-cao.pdf:1:1: DC01 [error] định dạng '.pdf' không được hỗ trợ: cần một trong "
-        ".txt, .md, .markdown, .html, .htm, .docx",
+        "bao-cao.odt:1:1: DC01 [error] định dạng '.odt' không được hỗ trợ: cần một trong "
+        ".docx, .html, .htm, .md, .markdown, .pdf, .txt",
         "c/ngay.md:2:1: DC02 [warning] khóa 'date' của front matter: cần một ngày như "
         "2023-12-14, nhưng ghi 'hôm qua'",
         "c/rong.txt:1:1: DC01 [error] tệp rỗng: cần văn bản tiếng Việt",
     ]
     english = [
-        "bao-cao.pdf:1:1: DC01 [error] unsupported format '.pdf': expected one of "
-        ".txt, .md, .markdown, .html, .htm, .docx",
+        "bao-cao.odt:1:1: DC01 [error] unsupported format '.odt': expected one of "
+        ".docx, .html, .htm, .md, .markdown, .pdf, .txt",
         "c/ngay.md:2:1: DC02 [warning] front matter key 'date': expected a date like "
         "2023-12-14, found 'hôm qua'",
         "c/rong.txt:1:1: DC01 [error] file is empty: expected Vietnamese text",
@@ -157,12 +157,12 @@ def test_help_is_in_vietnamese_by_default_and_in_english_with_lang_en(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     vi = _help(capsys, "check", "--help")
-    assert vi.startswith("cách dùng: doichieu check [-h] [--format {text,json,sarif,github}]")
+    assert vi.startswith("cách dùng: doichieu check [-h] [--format {github,html,json,sarif,text}]")
     assert "\ntùy chọn:\n  -h, --help            in trợ giúp này rồi thoát\n" in vi
     assert "  --select CODES        các mã hoặc tiền tố mã cần chạy, cách nhau bằng dấu\n" in vi
     for asking in (("--lang", "en"), ("--lang=en",), ("--la", "en")):  # abbreviated, as argparse
         en = _help(capsys, "check", *asking, "--help")
-        assert en.startswith("usage: doichieu check [-h] [--format {text,json,sarif,github}]")
+        assert en.startswith("usage: doichieu check [-h] [--format {github,html,json,sarif,text}]")
         assert "\noptions:\n  -h, --help            show this help message and exit\n" in en
         assert "  --select CODES        comma-separated codes or prefixes to run\n" in en
     top = _help(capsys, "--lang", "en", "--help")

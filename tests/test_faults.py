@@ -32,7 +32,7 @@ from linter.cache import Cache
 from linter.cli import main
 from linter.diagnostics import engine_finding, engine_infos
 from linter.models import RunResult
-from linter.outputs import render
+from linter.outputs import format_names, render
 from reports.html import render_html
 
 # Two seeds that contradict each other (NU01, VB01, TG01): the clean run has findings.
@@ -302,8 +302,11 @@ def test_control_characters_in_messages_are_escaped_in_every_format() -> None:
         documents=(), claims={}, findings=(finding,), checks=tuple(engine_infos()),
         indicator_labels={}, settings={"fail_on": "warning", "lang": "vi"},
     )  # fmt: skip
-    rendered = {fmt: render(result, fmt, "vi") for fmt in ("text", "json", "sarif", "github")}
-    rendered["html"] = render_html(result)
+    outputs = {fmt: render(result, fmt, "vi") for fmt in format_names()}  # every registered one
+    assert set(outputs) >= {"text", "json", "sarif", "github", "html"}
+    rendered = {fmt: out.text for fmt, out in outputs.items()}
+    rendered["github summary"] = outputs["github"].job_summary or ""
+    assert rendered["html"] == render_html(result)
     for fmt, text in rendered.items():  # JSON keeps the text exact, control codes escaped
         invisible = "\x1b\x07" if fmt in ("json", "sarif") else "\x1b\x07\u202e"
         assert not [ch for ch in text if ch in invisible], fmt

@@ -242,13 +242,14 @@ def test_a_directory_with_a_supported_suffix_is_reported(tmp_path: Path) -> None
 
 
 def test_unsupported_suffix_given_explicitly(tmp_path: Path) -> None:
-    pdf = tmp_path / "bao-cao.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    assert collect_paths([pdf]) == [pdf]
-    result = load_document(pdf)
+    odt = tmp_path / "bao-cao.odt"
+    odt.write_bytes(b"PK\x03\x04")
+    assert collect_paths([odt]) == [odt]
+    result = load_document(odt)
     assert result.document is None
+    # The registered document formats, by name (docx, html, md, pdf, txt).
     assert result.problems[0].message == (
-        "unsupported format '.pdf': expected one of .txt, .md, .markdown, .html, .htm, .docx"
+        "unsupported format '.odt': expected one of .docx, .html, .htm, .md, .markdown, .pdf, .txt"
     )
 
 
