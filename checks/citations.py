@@ -83,6 +83,14 @@ class CitationNumberConflict(Check):
     of them is wrong (warning). Different subjects on the same day are common
     after a council session, so those are only noted (info).
 
+    Why it matters: a resolution cited with the wrong number sends readers and
+    lower bodies to another text, and a wrong legal basis voids what rests on it.
+
+    Known problems: the subject is read from the few words around the citation
+    ("về ..."); two resolutions of one session about close subjects may be taken
+    for one. A short form ("Nghị quyết 12") counts only once its full citation is
+    in the same document.
+
     Ví dụ mâu thuẫn::
 
         === a.md
@@ -163,6 +171,13 @@ class CitationDateConflict(Check):
     number whose symbol holds no year ("văn bản số 567/TTg-NN") cited on the same
     day and month of two years ("ngày 10/5/2007" / "ngày 10.5.2017") is one
     dispatch with a mistyped year.
+
+    Why it matters: the date identifies a document as much as its number; a
+    wrong one cannot be looked up, and a reader cannot tell which text is meant.
+
+    Known problems: bodies below the province are told apart by the document's
+    district; a document whose district is unknown is compared with nobody's
+    district bodies, so a real slip there is missed.
 
     Ví dụ mâu thuẫn::
 

@@ -16,6 +16,13 @@ class TargetCountMismatch(Check):
     neither does "27/26 chỉ tiêu". Only counts of the same year in the same
     document are added.
 
+    Why it matters: a review's headline count ("23/26 chỉ tiêu") is what
+    councils vote on and newspapers quote.
+
+    Known problems: counts of targets met and not met must be stated in the same
+    document and year; a count split over several sentences with other counts
+    between may be added wrongly.
+
     Ví dụ mâu thuẫn::
 
         === a.md

@@ -38,6 +38,13 @@ class FigureConflict(Check):
     weeks later is info; any other disagreement is a warning. Distinct
     statements are compared once each, however often they are repeated.
 
+    Why it matters: the figures of a province's plan are quoted for a year by
+    every body below it; two versions in circulation mean one is wrong.
+
+    Known problems: only indicators named in `linter/data/indicators.yaml` are
+    compared (other figures: EV01 within one event); a figure whose period or
+    status the parser cannot read is left out rather than guessed.
+
     Ví dụ mâu thuẫn::
 
         === a.md

@@ -17,6 +17,12 @@ class StalePlanYear(Check):
     being handed out or carried out are checked, never ones looked back on
     ("đánh giá kết quả kế hoạch năm 2023" is fine).
 
+    Why it matters: a plan handed out for the wrong year is the most common
+    copy-and-paste slip of a December document that starts from last year's.
+
+    Known problems: the year a document is about comes from its date and the
+    periods it names; a document without either is not checked.
+
     Ví dụ mâu thuẫn::
 
         === a.md

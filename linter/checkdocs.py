@@ -171,6 +171,27 @@ def _severity(value: str, lang: str) -> str:
     return _SEVERITY_VI[value] if lang == "vi" else value
 
 
+SECTIONS = ("Why it matters:", "Known problems:")
+
+
+def sections(description: str) -> list[tuple[str, str]]:
+    """A check's description in ruff's sections: what it finds, why it matters,
+    known problems (each section a paragraph of the docstring that starts with
+    its title)."""
+    found = {"What it finds": [], "Why it matters": [], "Known problems": []}
+    current = "What it finds"
+    for paragraph in description.split("\n\n"):
+        for title in SECTIONS:
+            if paragraph.startswith(title):
+                current, paragraph = title[:-1], paragraph[len(title) :].strip()
+        found[current].append(paragraph.strip())
+    return [
+        (title, text[:1].upper() + text[1:])
+        for title, parts in found.items()
+        if (text := "\n\n".join(parts))
+    ]
+
+
 def render_markdown() -> str:
     """docs/checks.md: every installed check's documentation, generated from the
     checks themselves (a test keeps the file in step with the code)."""
@@ -189,8 +210,9 @@ def render_markdown() -> str:
         doc = inspect.cleandoc(check.__doc__ or "")
         description = doc.split(HEADINGS["bad"])[0].split("\n", 1)[-1].strip()
         out += ["", f"## {check.code}", "", f"**{check.summary()}**", ""]
-        out += [f"`{check.name}` · default severity {check.severity.value} · from `{package}`", ""]
-        out += [description]
+        out += [f"`{check.name}` · default severity {check.severity.value} · from `{package}`"]
+        for title, text in sections(description):
+            out += ["", f"### {title}", "", text]
         out += ["", "### Options", ""]
         if check.options:
             out += [f"`[tool.doichieu.checks.{check.code}]` (defaults shown):", ""]

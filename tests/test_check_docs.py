@@ -3,6 +3,7 @@ finding of that check at its default severity, the 'nhất quán' corpus none.""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,14 @@ def test_generated_docs_are_up_to_date() -> None:
 
     current = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
     assert current == render_markdown(), "run: python -m linter.checkdocs > docs/checks.md"
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_docs_have_ruffs_sections(check) -> None:
+    """What it finds, why it matters, known problems: a reader of docs/checks.md
+    gets all three for every check."""
+    from linter.checkdocs import HEADINGS, sections
+
+    description = inspect.cleandoc(check.__doc__ or "").split(HEADINGS["bad"])[0]
+    titles = [title for title, _ in sections(description.split("\n", 1)[-1].strip())]
+    assert titles == ["What it finds", "Why it matters", "Known problems"]
