@@ -127,6 +127,7 @@ class Indicator:
     """How announcements state one statistic: the lexicon's view and the entry's."""
 
     id: str
+    reads_as: str  # its key in the lexicon: `id`, or the indicator it states another way
     names: tuple[str, ...]
     forms: tuple[str, ...]
     unit: str
@@ -200,7 +201,8 @@ def _indicator(key: str, entry: IndicatorEntry, spec: IndicatorSpec) -> Indicato
         raise DataError(f"benchmarks/data/indicators.yaml: {key}: no unit (a {spec.dimension} "
                         f"indicator needs `unit`)")  # fmt: skip
     stats = entry.model_dump(exclude={"reads_as", "names", "forms", "unit", "kind"})
-    return Indicator(key, tuple(names), tuple(forms), unit, entry.kind or _kind(spec),
+    kind = entry.kind or _kind(spec)
+    return Indicator(key, entry.reads_as or key, tuple(names), tuple(forms), unit, kind,
                      spec.parent, **stats)  # fmt: skip
 
 

@@ -112,3 +112,136 @@ def test_same_seed_same_archive(tmp_path: Path) -> None:
     assert len(files) == 26  # 25 documents and the manifest
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+# --------------------------------------------------------------------------- the data
+
+
+def _data_module() -> ModuleType:
+    _generator()  # puts benchmarks/ on the path
+    return sys.modules["archive_data"]
+
+
+@pytest.fixture
+def fresh_data():
+    """The generator's caches emptied before and after: a test may change its data."""
+    from linter.lexicon import default_lexicon
+
+    data = _data_module()
+    caches = (default_lexicon, data.catalogue, data.wording)
+    for cache in caches:
+        cache.cache_clear()
+    yield data
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_every_name_the_archive_writes_is_read_by_the_lexicon_as_its_indicator() -> None:
+    """The archive's spellings of names ("tổng thu NSNN", "(GRDP)", "dịch vụ tăng")
+    are its own, but none is one the linter's lexicon does not read as the same
+    indicator: the archive measures the linter, not a vocabulary it never had."""
+    from linter.lexicon import default_lexicon
+    from linter.nlp import fold
+
+    lexicon = default_lexicon()
+    catalogue = _data_module().catalogue(lexicon)
+    unread = []
+    for ind in catalogue.indicators:
+        verb = catalogue.verbs[ind.verb].target[0]
+        figure = "12%" if ind.unit == "%" else f"12 {ind.unit}"
+        for form in ind.forms:
+            for name in ind.names or ("",):
+                text = fold(form.format(name=name.replace("{dv}", "tỉnh"), v=verb, p="", f=figure))
+                read = {m.key for m in (*lexicon.find(text), *lexicon.find_after(text))}
+                if ind.reads_as not in read:
+                    unread.append((ind.id, text, read))
+    assert len(catalogue.indicators) == 40
+    assert unread == []
+
+
+# Indicators of provincial plans the lexicon does not have (yet): one named
+# before its figure, one only by the noun counted after it.
+NEW = {
+    "household_electricity": (
+        {"label": "Tỷ lệ hộ sử dụng điện lưới quốc gia", "label_en": "Households on the grid",
+         "dimension": "percent", "names": ["tỷ lệ hộ sử dụng điện lưới quốc gia"]},
+        r"tỷ lệ hộ sử dụng điện lưới quốc gia (?:ước )?(?:đạt )?(?:trên |hơn |khoảng |ít nhất )?"
+        r"\d+(?:,\d+)?%",
+    ),
+    "cultural_houses": (
+        {"label": "Nhà văn hóa thôn", "label_en": "Village cultural houses",
+         "dimension": "count", "after": ["nhà văn hóa thôn"]},
+        r"(?:đạt |ước )?(?:trên |hơn |khoảng |ít nhất )?\d+(?:\.\d{3})* nhà văn hóa thôn",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("key", sorted(NEW))
+def test_a_new_indicator_of_the_lexicon_reaches_the_archive(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_data: ModuleType
+) -> None:
+    """A new entry of linter/data/indicators.yaml, and nothing else, puts the indicator
+    in the archive's targets, stated with a figure as the lexicon's data implies."""
+    import re
+
+    from linter import lexicon
+    from linter.lexicon import IndicatorSpec
+
+    spec, stated = NEW[key]
+    pattern = re.compile(stated)
+    real_load = lexicon.load
+
+    def with_new(name: str, model: type) -> object:
+        data = real_load(name, model)
+        if name != "indicators.yaml":
+            return data
+        indicators = {**data.indicators, key: IndicatorSpec.model_validate(spec)}
+        return data.model_copy(update={"indicators": indicators})
+
+    def texts(root: Path) -> str:
+        return "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md")))
+
+    _generator().generate(tmp_path / "before", 40, SEED, avg_kb=2.0)
+    assert not pattern.search(texts(tmp_path / "before"))
+    monkeypatch.setattr(lexicon, "load", with_new)
+    lexicon.default_lexicon.cache_clear()
+    _generator().generate(tmp_path / "after", 40, SEED, avg_kb=2.0)
+    found = pattern.findall(texts(tmp_path / "after"))
+    assert len(found) >= 3, found
+
+
+def test_a_typo_in_the_data_names_the_file_and_the_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_data: ModuleType, capsys
+) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "benchmarks" / "data", data)
+    monkeypatch.setattr(fresh_data, "DATA", data)
+    indicators = data / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace("  grdp_per_capita:", "  grdp_per_capta:"),
+        encoding="utf-8",
+    )
+    with pytest.raises(fresh_data.DataError) as error:
+        fresh_data.catalogue(__import__("linter.lexicon").lexicon.default_lexicon())
+    assert str(error.value) == (
+        "benchmarks/data/indicators.yaml: indicators.grdp_per_capta: 'grdp_per_capta' is not "
+        "an indicator of linter/data/indicators.yaml; closest: grdp_per_capita, income_per_capita"
+    )
+
+    (data / "indicators.yaml").write_text(
+        (REPO / "benchmarks" / "data" / "indicators.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    documents = data / "documents.yaml"
+    documents.write_text(
+        documents.read_text(encoding="utf-8").replace("{ten} đặt mục tiêu", "{tne} đặt mục tiêu"),
+        encoding="utf-8",
+    )
+    fresh_data.catalogue.cache_clear()
+    assert _generator().main([str(tmp_path / "out"), "--docs", "5"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: benchmarks/data/documents.yaml: titles.plan.2: Value error, ")
+    assert "unknown slot {tne}; slots here: " in err
+    assert err.count("\n") == 1
