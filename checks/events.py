@@ -9,7 +9,7 @@ from linter.checking import Check, DocumentClaims, Group, Option, by_date, evide
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.events import WINDOW_DAYS, Link, linked_pairs
 from linter.likeness import conflicts, match, slip
-from linter.models import Finding, Quantity, Severity
+from linter.models import DateRef, Finding, Quantity, Severity
 
 
 class EventFigureConflict(Check):
@@ -159,7 +159,22 @@ def _conflicts(
 ) -> Iterator[tuple[Quantity, Quantity]]:
     if _scope(left) is None or _scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
-    yield from conflicts(left.of(Quantity), right.of(Quantity), tolerance)
+    days_left, days_right = _days(left), _days(right)
+    for qa, qb in conflicts(left.of(Quantity), right.of(Quantity), tolerance):
+        a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
+        if a and b and not a & b:
+            continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
+        yield qa, qb
+
+
+def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
+    """The days each sentence names ("ngày 6/2/2017", "sáng 7-2"): a figure of a
+    sentence about one day is that day's."""
+    days: dict[tuple[int, int], set[object]] = {}
+    for ref in item.of(DateRef):
+        if not ref.deadline:
+            days.setdefault(ref.sentence, set()).add(ref.date)
+    return days
 
 
 def _scope(item: DocumentClaims) -> object:
