@@ -27,6 +27,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,15 +73,21 @@ class PdfReader(Reader):
             return failed(problem("pdf-text"))
         if b"%PDF-" not in data[:_HEADER_WINDOW]:
             return failed(problem("pdf-not-pdf"))
-        pages = _extract_in_worker(data, self.worker_limits)
-        if isinstance(pages, LoadProblem):
-            return failed(pages)
+        extracted = _extract_in_worker(data, self.worker_limits)
+        if isinstance(extracted, LoadProblem):
+            return failed(extracted)
+        pages, title = extracted
         original = "\n".join(join_marks(page) for page in pages)
         if not original.strip():
             return failed(problem("pdf-no-text", pages=len(pages)))
         text, breaks = textmap.nfc_with_breaks(original)
+        title = unicodedata.normalize("NFC", " ".join(title.split())) or None
         document = Document(
-            path=path, original=original, text=text, breaks=tuple(breaks), meta=DocumentMeta()
+            path=path,
+            original=original,
+            text=text,
+            breaks=tuple(breaks),
+            meta=DocumentMeta(title=title),
         )
         return Read(document=document)
 
@@ -103,7 +110,8 @@ worker()
 """
 
 
-def _extract_in_worker(data: bytes, limits: WorkerLimits) -> list[str] | LoadProblem:
+def _extract_in_worker(data: bytes, limits: WorkerLimits) -> tuple[list[str], str] | LoadProblem:
+    """(the text of each page, the title in the PDF's properties), or what went wrong."""
     root = str(Path(__file__).resolve().parents[1])
     seconds = max(1, round(limits.seconds))
     command = [sys.executable, "-c", _WORKER, root, str(seconds), str(limits.memory)]
@@ -117,7 +125,7 @@ def _extract_in_worker(data: bytes, limits: WorkerLimits) -> list[str] | LoadPro
         answer = json.loads(done.stdout)
         if "error" in answer:
             return problem("pdf-broken", error=answer["error"])
-        return [str(page) for page in answer["pages"]]
+        return [str(page) for page in answer["pages"]], str(answer["title"])
     if done.returncode == _EXIT_MEMORY or b"MemoryError" in done.stderr:
         return problem("pdf-memory", limit=limits.memory)
     if done.returncode < 0:  # killed by a signal: SIGXCPU is the CPU limit
@@ -127,10 +135,10 @@ def _extract_in_worker(data: bytes, limits: WorkerLimits) -> list[str] | LoadPro
 
 
 def worker() -> None:
-    """In the worker process: the PDF on stdin, its pages' text as JSON on stdout."""
+    """In the worker process: the PDF on stdin, its pages' text and title as JSON on stdout."""
     data = sys.stdin.buffer.read()
     try:
-        answer: dict[str, Any] = {"pages": _pages(data)}
+        answer: dict[str, Any] = _read_pdf(data)
     except MemoryError:
         sys.exit(_EXIT_MEMORY)
     except Exception as exc:  # pypdf raises many kinds on a damaged file
@@ -138,7 +146,7 @@ def worker() -> None:
     sys.stdout.write(json.dumps(answer, ensure_ascii=False))
 
 
-def _pages(data: bytes) -> list[str]:
+def _read_pdf(data: bytes) -> dict[str, Any]:
     import io
 
     import pypdf
@@ -146,7 +154,9 @@ def _pages(data: bytes) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):
         raise ValueError("the PDF is encrypted; expected one that opens without a password")
-    return [_page_text(page) for page in reader.pages]
+    # The title a browser or Word writes into the properties (a page's <title>, File > Info).
+    title = reader.metadata.title if reader.metadata is not None else None
+    return {"pages": [_page_text(page) for page in reader.pages], "title": str(title or "")}
 
 
 def _page_text(page: Any) -> str:
