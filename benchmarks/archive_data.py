@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from string import Formatter
 from typing import Annotated, Any, Literal, TypeVar
@@ -102,8 +102,30 @@ class Verb(_Model):
     actual: tuple[str, ...]
 
 
+Figure = _template("n")
+
+
+class Comparators(_Model):
+    floor: tuple[Figure, ...]  # type: ignore[valid-type]
+    floor_strict: tuple[Figure, ...]  # type: ignore[valid-type]
+    ceiling: tuple[Figure, ...]  # type: ignore[valid-type]
+    ceiling_strict: tuple[Figure, ...]  # type: ignore[valid-type]
+    mid_clause: dict[Literal["plain", "strict"], Figure]  # type: ignore[valid-type]
+    about: Figure  # type: ignore[valid-type]
+    above: tuple[Figure, ...]  # type: ignore[valid-type]
+    range: tuple[_template("low", "high"), ...]  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _clause_goes_on(self) -> Comparators:
+        for key, text in self.mid_clause.items():
+            if not text.endswith("{n}"):
+                raise ValueError(f"mid_clause.{key}: nothing may follow {{n}} inside a clause")
+        return self
+
+
 class IndicatorsFile(_Model):
     verbs: dict[str, Verb]
+    comparators: Comparators
     counts: frozenset[str]
     half_year: tuple[str, ...]
     left_out: dict[str, str]
@@ -158,22 +180,23 @@ class Catalogue:
     by_id: dict[str, Indicator]
     parts: dict[str, tuple[str, ...]]  # parent -> its parts, stated after "trong đó"
     verbs: dict[str, Verb]
+    comparators: Comparators
     counts: frozenset[str]
     half_year: tuple[str, ...]
 
-    @property
+    @cached_property
     def top(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.indicators if i.parent is None)
 
-    @property
+    @cached_property
     def result_top(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.indicators if i.parent is None and i.results)
 
-    @property
+    @cached_property
     def term(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.indicators if i.term)
 
-    @property
+    @cached_property
     def district(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.indicators if i.district)
 
@@ -252,7 +275,9 @@ def catalogue(lexicon: Lexicon) -> Catalogue:
         if ind.parent:
             parts[ind.parent] = (*parts.get(ind.parent, ()), ind.id)
     by_id = {i.id: i for i in found}
-    return Catalogue(tuple(found), by_id, parts, data.verbs, data.counts, data.half_year)
+    return Catalogue(
+        tuple(found), by_id, parts, data.verbs, data.comparators, data.counts, data.half_year
+    )
 
 
 # --------------------------------------------------------------------------- wording
@@ -304,7 +329,21 @@ class ResolutionsFile(_Model):
     short_form: _template("doc_type", "number", "body", "ubnd", "han")  # type: ignore[valid-type]
 
 
+Unit = Literal["tỉnh", "thành phố", "huyện", "thị xã"]
+
+
+class Bodies(_Model):
+    ubnd: _template("dv")  # type: ignore[valid-type]
+    ubnd_town: str
+    hdnd: _template("dv")  # type: ignore[valid-type]
+    party: dict[Unit, str]
+    departments: dict[Literal["province", "district"], str]
+    department: _template("sector")  # type: ignore[valid-type]
+
+
 class DocumentsFile(_Model):
+    bodies: Bodies
+    neighbours: str
     kinds: tuple[str, ...]
     titles: dict[str, tuple[DocText, ...]]  # type: ignore[valid-type]
     when: tuple[_template("day", "month", "date_year"), ...]  # type: ignore[valid-type]

@@ -56,11 +56,11 @@ class Renderer:
         self.rng = stable_rng(corpus.seed, "render", doc.index)
         self.catalogue, self.words = corpus.catalogue, wording()
         place, seed, term = doc.place, corpus.seed, doc.year // 5
-        party = "Thành ủy" if place.city else "Tỉnh ủy"
+        bodies = self.words.documents.bodies
         ten = spelled(place.short, self.rng) if place.district else place.short
-        ubnd = f"UBND {place.unit}"
+        ubnd = bodies.ubnd.format(dv=place.unit)
         if place.unit == "thị xã" and self.rng.random() < 0.4:
-            ubnd = "UBND TX"
+            ubnd = bodies.ubnd_town
         self.slots = {
             "dv": place.unit,
             "ten": ten,
@@ -69,10 +69,10 @@ class Renderer:
             "ct": person(seed, "ct", place.province, place.district, term),
             "cthd": person(seed, "cthd", place.province, place.district, term),
             "pct": person(seed, "pct", place.province, place.district, doc.year),
-            "nganh": "phòng, ban, ngành" if place.district else "sở, ban, ngành",
+            "nganh": bodies.departments["district" if place.district else "province"],
             "ubnd": ubnd,
-            "hdnd": f"HĐND {place.unit}",
-            "party": {"huyện": "Huyện ủy", "thị xã": "Thị ủy"}.get(place.unit, party),
+            "hdnd": bodies.hdnd.format(dv=place.unit),
+            "party": bodies.party[place.unit],  # type: ignore[index]
         }
         prose = self.words.prose
         banks = [prose.speech, prose.tasks, prose.closing, prose.scene]
@@ -87,11 +87,11 @@ class Renderer:
 
     def fill(self, template: str, capitalize: bool = True) -> str:
         rng = self.rng
-        people = self.words.people
+        people, department = self.words.people, self.words.documents.bodies.department
         office = (
             rng.choice(people.offices)
             if self.doc.place.district
-            else f"Sở {rng.choice(people.sectors)}"
+            else department.format(sector=rng.choice(people.sectors))
         )
         extra = {"coquan": office, "noi": self._somewhere(), "han": self._deadline()}
         text = template.format(**self.slots, **extra)
@@ -103,7 +103,7 @@ class Renderer:
         place = self.doc.place
         others = [d for d in self.corpus.districts[place.province] if d != place.district]
         if not place.district or not others:
-            return "các địa phương lân cận"
+            return self.words.documents.neighbours
         other = Place(place.province, False, others[0])
         return f"{other.unit} {spelled(other.short, self.rng)}"
 
@@ -137,39 +137,31 @@ class Renderer:
         `last`: the figure ends its clause, so "trở lên" may follow it."""
         ind = self.catalogue.by_id[fact[2]]
         truth = self.corpus.world.truth(fact)
-        rng = self.rng
+        rng, compare = self.rng, self.catalogue.comparators
         wrong = self.doc.wrong.get(fact_id(fact))
         if truth.high is not None and wrong is None:
-            a, b = vn_number(truth.value, 1), vn_number(truth.high, 1)
-            return rng.choice((f"{a} - {b}%", f"từ {a} đến {b}%"))
+            low, high = vn_number(truth.value, 1), vn_number(truth.high, 1)
+            return rng.choice(compare.range).format(low=low, high=high)
         value = truth.value if wrong is None else wrong
         decimals = truth.decimals if wrong is None else decimals_of(wrong)
-        before, after = "", ""
-        if wrong is not None:
-            pass  # a plain figure: "đạt 47.000 tỷ đồng"
-        elif status == "target":
+        template = "{n}"  # a wrong figure is plain: "đạt 47.000 tỷ đồng"
+        if wrong is None and status == "target":
             if ind.direction == "down":
-                options = ("dưới ",) if truth.strict else ("", "", "khoảng ")
-            elif truth.strict:
-                options = ("trên ", "hơn ", "trên ", "ít nhất ", "+ trở lên")
+                options = compare.ceiling_strict if truth.strict else compare.ceiling
             else:
-                options = ("", "", "", "khoảng ", "ít nhất ", "+ trở lên")
-            choice = rng.choice(options)
-            if choice.startswith("+") and not last:  # "trở lên" only ends a clause
-                choice = "trên " if truth.strict else ""
-            if choice.startswith("+"):
-                after = choice[1:]
-            else:
-                before = choice
-        else:
+                options = compare.floor_strict if truth.strict else compare.floor
+            template = rng.choice(options)
+            if not last and not template.endswith("{n}"):  # "trở lên" only ends a clause
+                template = compare.mid_clause["strict" if truth.strict else "plain"]
+        elif wrong is None:
             roll = rng.random()
             floor = lower_bound_below(value) if ind.direction == "up" else None
             if roll < 0.15:
-                before = "khoảng "
+                template = compare.about
             elif roll < 0.3 and floor is not None:
-                before, value, decimals = rng.choice(("trên ", "hơn ")), floor, decimals_of(floor)
+                template, value, decimals = rng.choice(compare.above), floor, decimals_of(floor)
         number, unit = self._number(ind, value, decimals)
-        return f"{before}{number}{unit}{after}"
+        return template.format(n=number + unit)
 
     def _number(self, ind: Indicator, value: float, decimals: int) -> tuple[str, str]:
         rng, unit = self.rng, ind.unit

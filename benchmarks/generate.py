@@ -88,6 +88,99 @@ MERGER = dt.date(2025, 7, 1)  # the 63 provinces end here: no news of them after
 MANIFEST = "manifest.json"
 GENERATOR_VERSION = 2  # 2: district documents with hard names, scoped by their text
 
+# --------------------------------------------------------------------------- writing
+
+
+def generate(
+    out_dir: Path, n_docs: int, seed: int, rate: int = 50, avg_kb: float = 6.0
+) -> dict[str, object]:
+    """Write the corpus and its manifest into `out_dir`; returns the manifest."""
+    started = time.perf_counter()
+    corpus = Corpus(n_docs, seed, rate, avg_kb)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total = 0
+    made: set[Path] = set()
+    for doc in corpus.docs:
+        path = out_dir / doc.path
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        data = corpus.render(doc).encode()
+        path.write_bytes(data)
+        total += len(data)
+    by_path = {d.path: d for d in corpus.docs}
+    injected = []
+    for entry in corpus.injected:
+        key = str(entry.get("fact") or entry.get("resolution"))
+        files = []
+        for path in entry["files"]:  # type: ignore[attr-defined]
+            doc = by_path[path]
+            quote = doc.quotes.get(key) or next((q for f, q in doc.stated if f == key), "")
+            files.append({"path": path, "quote": quote})
+        injected.append({**entry, "files": files})
+    manifest: dict[str, object] = {
+        "generator": GENERATOR_VERSION,
+        "seed": seed,
+        "documents": n_docs,
+        "rate": rate,
+        "bytes": total,
+        "provinces": len({d.place.province for d in corpus.docs}),
+        "injected": injected,
+    }
+    (out_dir / MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return {**manifest, "seconds": round(time.perf_counter() - started, 2)}
+
+
+def draft(n_docs: int, seed: int, rate: int = 50) -> tuple[str, str]:
+    """A new announcement for the corpus of (`n_docs`, `seed`): the plan of the first
+    province and year restated once more, one target wrong. Returns (text, that figure)."""
+    corpus = Corpus(n_docs, seed, rate)
+    first = corpus.docs[0]
+    doc = Doc(10**6, "plan", first.place, first.year, first.date, "draft.md")
+    doc.targets = list(corpus.core[first.place.province])
+    stated = {i for d in corpus.docs if d.place == first.place and d.year == first.year
+              for i in d.targets}  # fmt: skip
+    up = [i for i in doc.targets if corpus.catalogue.by_id[i].direction == "up"]
+    wrong = next((i for i in up if i in stated), None)
+    key = None
+    if wrong is not None:
+        fact = doc.fact(wrong, f"Y{doc.year}", "target")
+        truth = corpus.world.truth(fact)
+        key = fact_id(fact)
+        doc.wrong[key] = round(truth.value * 0.8, truth.decimals)
+    text = Renderer(corpus, doc).text()
+    return text, next((q for f, q in doc.stated if f == key), "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--docs", type=int, default=1000, help="number of documents")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rate", type=int, default=50, help="one contradiction per RATE documents")
+    parser.add_argument("--avg-kb", type=float, default=6.0, help="average document size")
+    args = parser.parse_args(argv)
+    if args.docs < 1 or args.rate < 1 or args.avg_kb <= 0:
+        parser.error("--docs and --rate must be at least 1, --avg-kb above 0")
+    out: Path = args.out_dir
+    if out.exists() and any(out.iterdir()):
+        if not (out / MANIFEST).is_file():
+            parser.error(f"{out} is not empty and holds no {MANIFEST}: refusing to overwrite it")
+        shutil.rmtree(out)
+    try:
+        manifest = generate(out, args.docs, args.seed, args.rate, args.avg_kb)
+    except DataError as exc:  # a broken data file: one line, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"{manifest['documents']} documents, {int(manifest['bytes']) / 1e6:.1f} MB, "  # type: ignore[call-overload]
+        f"{len(manifest['injected'])} contradictions, {manifest['seconds']} s -> {out}"  # type: ignore[arg-type]
+    )
+    return 0
+
+
 # --------------------------------------------------------------------------- planning
 
 
@@ -342,97 +435,6 @@ class Corpus:
 
     def render(self, doc: Doc) -> str:
         return Renderer(self, doc).text()
-
-
-# --------------------------------------------------------------------------- output
-
-
-def generate(
-    out_dir: Path, n_docs: int, seed: int, rate: int = 50, avg_kb: float = 6.0
-) -> dict[str, object]:
-    """Write the corpus and its manifest into `out_dir`; returns the manifest."""
-    started = time.perf_counter()
-    corpus = Corpus(n_docs, seed, rate, avg_kb)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    total = 0
-    made: set[Path] = set()
-    for doc in corpus.docs:
-        path = out_dir / doc.path
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        data = corpus.render(doc).encode()
-        path.write_bytes(data)
-        total += len(data)
-    by_path = {d.path: d for d in corpus.docs}
-    injected = []
-    for entry in corpus.injected:
-        key = str(entry.get("fact") or entry.get("resolution"))
-        files = []
-        for path in entry["files"]:  # type: ignore[attr-defined]
-            doc = by_path[path]
-            quote = doc.quotes.get(key) or next((q for f, q in doc.stated if f == key), "")
-            files.append({"path": path, "quote": quote})
-        injected.append({**entry, "files": files})
-    manifest: dict[str, object] = {
-        "generator": GENERATOR_VERSION,
-        "seed": seed,
-        "documents": n_docs,
-        "rate": rate,
-        "bytes": total,
-        "provinces": len({d.place.province for d in corpus.docs}),
-        "injected": injected,
-    }
-    (out_dir / MANIFEST).write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    return {**manifest, "seconds": round(time.perf_counter() - started, 2)}
-
-
-def draft(n_docs: int, seed: int, rate: int = 50) -> tuple[str, str]:
-    """A new announcement for the corpus of (`n_docs`, `seed`): the plan of the first
-    province and year restated once more, one target wrong. Returns (text, that figure)."""
-    corpus = Corpus(n_docs, seed, rate)
-    first = corpus.docs[0]
-    doc = Doc(10**6, "plan", first.place, first.year, first.date, "draft.md")
-    doc.targets = list(corpus.core[first.place.province])
-    stated = {i for d in corpus.docs if d.place == first.place and d.year == first.year
-              for i in d.targets}  # fmt: skip
-    up = [i for i in doc.targets if corpus.catalogue.by_id[i].direction == "up"]
-    wrong = next((i for i in up if i in stated), None)
-    key = None
-    if wrong is not None:
-        fact = doc.fact(wrong, f"Y{doc.year}", "target")
-        truth = corpus.world.truth(fact)
-        key = fact_id(fact)
-        doc.wrong[key] = round(truth.value * 0.8, truth.decimals)
-    text = Renderer(corpus, doc).text()
-    return text, next((q for f, q in doc.stated if f == key), "")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--docs", type=int, default=1000, help="number of documents")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rate", type=int, default=50, help="one contradiction per RATE documents")
-    parser.add_argument("--avg-kb", type=float, default=6.0, help="average document size")
-    args = parser.parse_args(argv)
-    out: Path = args.out_dir
-    if out.exists() and any(out.iterdir()):
-        if not (out / MANIFEST).is_file():
-            parser.error(f"{out} is not empty and holds no {MANIFEST}: refusing to overwrite it")
-        shutil.rmtree(out)
-    try:
-        manifest = generate(out, args.docs, args.seed, args.rate, args.avg_kb)
-    except DataError as exc:  # a broken data file: one line, no traceback
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(
-        f"{manifest['documents']} documents, {int(manifest['bytes']) / 1e6:.1f} MB, "  # type: ignore[call-overload]
-        f"{len(manifest['injected'])} contradictions, {manifest['seconds']} s -> {out}"  # type: ignore[arg-type]
-    )
-    return 0
 
 
 if __name__ == "__main__":
