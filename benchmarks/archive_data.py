@@ -94,6 +94,7 @@ class IndicatorEntry(_Model):
     district: bool = False
     share: tuple[float, float] = (0.0, 0.0)
     term: bool = False
+    in_districts: dict[str, str] = {}
 
 
 class Verb(_Model):
@@ -170,6 +171,7 @@ class Indicator:
     district: bool
     share: tuple[float, float]
     term: bool
+    in_districts: dict[str, str]  # district news writes a name holding the key as the value
 
 
 @dataclass(frozen=True)

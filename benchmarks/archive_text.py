@@ -192,22 +192,23 @@ class Renderer:
         form = rng.choice(ind.forms)
         figure = self.figure(fact, status, last=form.endswith("{f}"))
         name = rng.choice(ind.names).replace("{dv}", doc.place.unit) if ind.names else ""
-        if "(GRDP)" in name and doc.place.district:
-            name = "tốc độ tăng trưởng kinh tế"
+        for marker, instead in ind.in_districts.items() if doc.place.district else ():
+            if marker in name:
+                name = instead
         verb = rng.choice(getattr(self.catalogue.verbs[ind.verb], status))
         prefix = "ước " if status == "estimate" else ""
         text = re.sub(r"\s+", " ", form.format(name=name, v=verb, p=prefix, f=figure).strip())
         doc.stated.append((fact_id(fact), figure))
         parts = list(self.catalogue.parts.get(ind_id, ()))
-        if ind_id == "grdp_growth" and (status == "target" or not period.startswith(("Y", "H"))):
-            parts = []  # sectors are only stated as results
+        growth = ind.kind == "growth"
+        if growth and (status == "target" or not period.startswith(("Y", "H"))):
+            parts = []  # the sectors of a growth are only stated as results
         if parts and not period.startswith("T") and rng.random() < 0.45:
-            if ind_id == "state_budget_revenue":
+            if not growth and len(parts) > 1:  # one or two of a total's parts
                 parts = rng.sample(parts, rng.randint(1, 2))
             inner = [self.clause(p, period, status) for p in parts]
-            text += ", trong đó " + (
-                "; ".join(inner) if ind_id == "grdp_growth" else " và ".join(inner)
-            )
+            # Each sector's growth is a clause of its own; parts of a total are a list.
+            text += ", trong đó " + ("; " if growth else " và ").join(inner)
         return text
 
     # ----------------------------------------------------------------- sections
