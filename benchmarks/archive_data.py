@@ -223,8 +223,8 @@ def _indicator(key: str, entry: IndicatorEntry, spec: IndicatorSpec) -> Indicato
     forms = entry.forms or (("{name} {v}{f}",) if names else ("{v}{f}",))
     unit = entry.unit if entry.unit is not None else _unit(spec)
     if unit is None:
-        raise DataError(f"benchmarks/data/indicators.yaml: {key}: no unit (a {spec.dimension} "
-                        f"indicator needs `unit`)")  # fmt: skip
+        raise DataError(f"benchmarks/data/indicators.yaml: indicators.{key}: no unit (a "
+                        f"{spec.dimension} indicator needs `unit`)")  # fmt: skip
     stats = entry.model_dump(exclude={"reads_as", "names", "forms", "unit", "kind"})
     kind = entry.kind or _kind(spec)
     return Indicator(key, entry.reads_as or key, tuple(names), tuple(forms), unit, kind,
