@@ -99,11 +99,16 @@ def join_marks(text: str) -> str:
 
 # The worker: limits first, then pypdf. The package root goes first on sys.path so the
 # worker imports this very module whether doichieu is installed or run from a checkout.
+# A limit can only be lowered: where the system's own hard limit is lower, that one holds.
 _WORKER = """\
 import resource, sys
 seconds, memory = int(sys.argv[2]), int(sys.argv[3])
-resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+for name, soft, hard in ((resource.RLIMIT_AS, memory, memory),
+                         (resource.RLIMIT_CPU, seconds, seconds + 1)):
+    ceiling = resource.getrlimit(name)[1]
+    if ceiling != resource.RLIM_INFINITY:
+        soft, hard = min(soft, ceiling), min(hard, ceiling)
+    resource.setrlimit(name, (soft, hard))
 sys.path.insert(0, sys.argv[1])
 from linter.pdftext import worker
 worker()
