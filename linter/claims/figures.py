@@ -78,7 +78,12 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         is_part = bool(cues().part_of.search(f, max(0, clause[0] - PART_CUE_WINDOW), q.start))
         if q in opened:  # a noun outside the unit table names no indicator
             part = f"({previous.subject})" if is_part and previous.subject else None
-            plain = _quantity(sentence, q, _Naming(None, part, q.measure), None, None, scope)
+            # Its period and status are read like any figure's: "năm 2016 có 770 nhà văn
+            # hóa" and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
+            period = figure_period(f, q, sentence.periods, clause, context)
+            status = status_of(f, q, period, context, reading.reference, taken, clause[0])
+            naming = _Naming(None, part, q.measure)
+            plain = _quantity(sentence, q, naming, period, status, scope)
             result.append(plain.model_copy(update={"open_unit": True, **_subject(subject)}))
         else:
             naming = name_figure(q, sentence, clause, is_part, (before, after), previous, reading)
