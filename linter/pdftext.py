@@ -45,7 +45,7 @@ class WorkerLimits:
     # A long plan of 100 pages extracts in a few seconds; a file that needs more than
     # this is broken or built to hang the run.
     seconds: float = 30.0
-    # Address space of the worker: the interpreter and pypdf take about 100 MB; a 5 MB
+    # Address space of the worker: the interpreter and pypdf take about 50 MB; a 5 MB
     # PDF (the file cap) whose streams inflate beyond this is a bomb, not an announcement.
     memory: int = 1_000_000_000
 
@@ -59,6 +59,7 @@ _SEAM = 0.2
 # Whitespace that an extractor put before a combining mark (a + " " + U+0309).
 _SPLIT_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
 _EXIT_MEMORY = 3  # the worker's exit status when it ran out of memory
+_ERROR_CHARS = 200
 
 
 class PdfReader(Reader):
@@ -127,7 +128,10 @@ def _extract_in_worker(data: bytes, limits: WorkerLimits) -> tuple[list[str], st
     except OSError as exc:
         return problem("pdf-broken", error=f"cannot start the PDF worker: {exc}")
     if done.returncode == 0:
-        answer = json.loads(done.stdout)
+        try:
+            answer = json.loads(done.stdout)
+        except ValueError:
+            return problem("pdf-broken", error="the PDF worker's answer is not JSON")
         if "error" in answer:
             return problem("pdf-broken", error=answer["error"])
         return [str(page) for page in answer["pages"]], str(answer["title"])
@@ -147,7 +151,8 @@ def worker() -> None:
     except MemoryError:
         sys.exit(_EXIT_MEMORY)
     except Exception as exc:  # pypdf raises many kinds on a damaged file
-        answer = {"error": f"{type(exc).__name__}: {exc}"}
+        # Its messages may quote the file at length: the start says what went wrong.
+        answer = {"error": f"{type(exc).__name__}: {exc}"[:_ERROR_CHARS]}
     sys.stdout.write(json.dumps(answer, ensure_ascii=False))
 
 
@@ -168,7 +173,8 @@ def _page_text(page: Any) -> str:
     """The lines of a page, rebuilt from its pieces of text (see the module docstring).
 
     That needs where each piece starts and ends, which pypdf works out for its layout
-    mode; should that part of pypdf change, its plain extraction is used instead."""
+    mode; should that part of pypdf change or fail on a page, its plain extraction is used
+    instead (and what fails there fails the file)."""
     try:
         from pypdf._text_extraction import _layout_mode as layout
         from pypdf.generic import ContentStream
@@ -179,7 +185,9 @@ def _page_text(page: Any) -> str:
         operations = iter(ContentStream(contents, page.pdf, "bytes").operations)
         groups = layout.text_show_operations(operations, page._layout_mode_fonts(), True, None)
         lines = layout.y_coordinate_groups(groups, None) if groups else {}
-    except (ImportError, AttributeError, TypeError):
+    except MemoryError:
+        raise
+    except Exception:  # a private part of pypdf: its layout mode, tried first
         return str(page.extract_text())
     return "\n".join(_line(pieces) for pieces in lines.values())
 
