@@ -56,9 +56,13 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
     f = sentence.folded
     lexicon = reading.lexicon
     before, after = lexicon.find(f), lexicon.find_after(f)
-    clauses = sentence.clauses([(m.start, m.end) for m in before + after])
+    names = [(m.start, m.end) for m in before + after]
+    clauses = sentence.clauses(names)
     known = find_quantities(f)
     taken = [(q.start, q.end) for q in known] + [(c.start, c.end) for c in sentence.counts]
+    # Words inside a figure, a count or an indicator's name are no status cues:
+    # "lao động đã qua đào tạo" holds "đã" and "100% kế hoạch" holds "kế hoạch".
+    not_cues = taken + names
     cited = sentence.cited
     times = [(p.start, p.end) for p in sentence.mentions]
     opened = find_open_counts(f, sentence.text, taken + cited + times)
@@ -81,7 +85,7 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
             # Its period and status are read like any figure's: "năm 2016 có 770 nhà văn
             # hóa" and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
             period = figure_period(f, q, sentence.periods, clause, context)
-            status = status_of(f, q, period, context, reading.reference, taken, clause[0])
+            status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
             naming = _Naming(None, part, q.measure)
             plain = _quantity(sentence, q, naming, period, status, scope)
             result.append(plain.model_copy(update={"open_unit": True, **_subject(subject)}))
@@ -90,7 +94,7 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
             if scope is Scope.NATIONAL:  # the country's figure is no statistic of the province
                 naming = _Naming(None, _part(is_part, previous), q.measure)
             period = figure_period(f, q, sentence.periods, clause, context)
-            status = status_of(f, q, period, context, reading.reference, taken, clause[0])
+            status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
             quantity = _quantity(sentence, q, naming, period, status, scope)
             result.append(quantity.model_copy(update=_subject(subject)))
             if naming.indicator is not None and not (
