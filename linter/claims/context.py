@@ -62,6 +62,7 @@ class _StatusFile(BaseModel):
     national: tuple[str, ...]
     local: tuple[str, ...]
     part_of: tuple[str, ...]
+    governing: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Cues:
     single: re.Pattern[str]
     place: re.Pattern[str]  # national and local words; `national` tells them apart
     national: frozenset[str]
+    governing: frozenset[str]  # target verbs that govern the rest of their sentence
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -102,6 +104,7 @@ def cues() -> Cues:
         single=_words(raw.single),
         place=_words(raw.national + raw.local),
         national=frozenset(nlp.fold(w) for w in raw.national),
+        governing=frozenset(nlp.fold(w) for w in raw.governing),
     )
 
 
@@ -250,7 +253,13 @@ def status_of(
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
-        found = [m for m in found if m.start() >= clause_start or _heads_list(f, m, q.start)]
+        found = [
+            m
+            for m in found
+            if m.start() >= clause_start
+            or _heads_list(f, m, q.start)
+            or m.group() in table.governing
+        ]
         if not found:
             return closing
     if found:
