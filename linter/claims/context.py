@@ -288,10 +288,18 @@ def status_of(
 
 def _heads_list(f: str, cue: re.Match[str], figure: int) -> bool:
     """Whether `cue` heads a list the figure is in: "Chỉ tiêu năm 2017: tỷ lệ che
-    phủ rừng đạt 40% trở lên, ..." (the cue's own clause ends at the colon)."""
-    colon = f.find(":", cue.end(), figure)
+    phủ rừng đạt 40% trở lên, ...", "các chỉ tiêu đặt ra trong năm 2023 là tỷ lệ
+    đô thị hóa đạt 38%; ...; tỷ lệ dân số đô thị được cung cấp nước sạch 98%"."""
+    opener = _LIST_OPENER.search(f, cue.end(), figure)
     # A heading is short ("Các chỉ tiêu chủ yếu năm 2024:"); "... cho biết:" is a quote.
-    return 0 <= colon - cue.end() <= HEADING_LENGTH and not re.search(r"[;.]", f[cue.end() : colon])
+    return (
+        opener is not None
+        and opener.start() - cue.end() <= HEADING_LENGTH
+        and not re.search(r"[;.]", f[cue.end() : opener.start()])
+    )
+
+
+_LIST_OPENER = re.compile(r":|(?<!\w)là(?!\w)")
 
 
 # "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is
