@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from linter import lunar, nlp
@@ -41,6 +42,7 @@ _LUNAR = (
 )
 _SOLAR_THEN_LUNAR = re.compile(rf"(?<![\d/.]){_SOLAR}\s*[,(]\s*(?:tức\s+)?(?:là\s+)?{_LUNAR}")
 _LUNAR_THEN_SOLAR = re.compile(rf"{_LUNAR}\s*[,(]\s*(?:tức\s+)?(?:ngày\s+)?{_SOLAR}")
+_LUNAR_WORDS = ("tết", "âm", "âl", "rằm", "giêng", "chạp", "mùng", "mồng")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 
 
@@ -115,9 +117,15 @@ class CalendarMismatch(Check):
 
 def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
     text = item.document.text
-    folded = nlp.fold(text)
-    year = _document_year(item, folded)
-    for m in _WEEKDAY.finditer(folded):
+    folded = nlp.lower(text)  # case is all these patterns need; no underthesea on a cached run
+    # The patterns run only around their key words: most texts name no weekday
+    # and no lunar date, and a scan of every character is what costs here.
+    weekdays = _windows(folded, ("thứ", "chủ nhật", "cn"))
+    lunar_dates = _windows(folded, _LUNAR_WORDS)
+    if not weekdays and not lunar_dates:
+        return
+    year = functools.cache(lambda: _document_year(item, folded))  # only when a date needs it
+    for m in _finditer(_WEEKDAY, folded, weekdays):
         if m.group("wd") and _ORDINAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
             continue
         day = _solar(m, year)
@@ -129,7 +137,10 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
             written = f"{names[wd]} {format_date(day)}"
             actual = f"{format_date(day)} {'is a' if lang == 'en' else 'là'} {names[day.weekday()]}"
             yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
-    pairs = [*_SOLAR_THEN_LUNAR.finditer(folded), *_LUNAR_THEN_SOLAR.finditer(folded)]
+    pairs = [
+        *_finditer(_SOLAR_THEN_LUNAR, folded, lunar_dates),
+        *_finditer(_LUNAR_THEN_SOLAR, folded, lunar_dates),
+    ]
     for m in sorted(pairs, key=lambda m: m.start()):
         day = _solar(m, year)
         found = lunar.to_lunar(day) if day else None
@@ -146,12 +157,44 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
         yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
 
 
+# A weekday or lunar date with its solar date spans a few dozen characters.
+_REACH = 60
+
+
+def _windows(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Stretches of `text` around each key word, merged."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            spans.append((max(0, at - _REACH), min(len(text), at + len(word) + _REACH)))
+            at = text.find(word, at + 1)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _finditer(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    seen = -1
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if m.start() > seen:
+                seen = m.start()
+                yield m
+
+
 def _weekday(word: str) -> int:
     return int(word) - 2 if word.isdigit() else WEEKDAYS[word]
 
 
-def _solar(m: re.Match[str], year: int | None) -> dt.date | None:
-    y = int(m.group("y")) if m.group("y") else year
+def _solar(m: re.Match[str], year: Callable[[], int | None]) -> dt.date | None:
+    y = int(m.group("y")) if m.group("y") else year()
     if y is None:
         return None
     try:

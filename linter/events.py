@@ -73,14 +73,16 @@ class Link:
 
 
 def features(doc: Document) -> Features:
-    numbers = frozenset(m.group() for m in _NUMBER.finditer(doc.text) if _significant(m.group()))
+    # A text repeats its figures and names: each distinct one is read once.
+    numbers = frozenset(t for t in set(_NUMBER.findall(doc.text)) if _significant(t))
     names = frozenset(
         pair
-        for m in _NAME.finditer(doc.text)
-        for pair in _bigrams(nlp.fold(m.group()).split())
+        for name in set(_NAME.findall(doc.text))
+        for pair in _bigrams(nlp.lower(name).split())
         if _distinctive(pair)
     )
-    words = [w for w in _TITLE_WORD.findall(nlp.fold(doc.meta.title or "")) if w not in _TITLE_STOP]
+    title = nlp.lower(doc.meta.title or "")
+    words = [w for w in _TITLE_WORD.findall(title) if w not in _TITLE_STOP]
     return Features(numbers, names, frozenset(_bigrams(words)))
 
 
@@ -151,7 +153,7 @@ def linked_pairs(
 
 def _local(found: Features, doc: Document) -> Features:
     """Drop the document's own province from its names: it links every report."""
-    own = frozenset(_bigrams(nlp.fold(doc.meta.province or "").split()))
+    own = frozenset(_bigrams(nlp.lower(doc.meta.province or "").split()))
     return Features(found.numbers, found.names - own, found.title - own)
 
 

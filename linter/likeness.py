@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from linter.claims.numbers import DIGITS, parse_digits
 from linter.claims.quantities import intervals_overlap
@@ -85,7 +86,13 @@ def _small_count(q: Quantity) -> bool:
 
 
 def words(q: Quantity) -> frozenset[str]:
-    return frozenset(_GENERIC.sub(" ", q.subject or "").split())
+    return _key_words(q.subject or "")
+
+
+# Subjects repeat across a corpus and each is compared many times: read each once.
+@lru_cache(maxsize=65536)
+def _key_words(text: str) -> frozenset[str]:
+    return frozenset(_GENERIC.sub(" ", text).split())
 
 
 def match(a: Quantity, b: Quantity) -> float:
@@ -139,12 +146,22 @@ def _overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
 def _measured(q: Quantity) -> frozenset[str]:
     """What is counted or measured after the number ("dầu fo", "cơ sở y tế tư nhân"),
     when it says more than the counted noun itself ("học sinh" says nothing)."""
-    words = frozenset(_GENERIC.sub(" ", q.measured or "").split())
-    return words if len(words - _quoted(q)) >= MIN_SUBJECT_WORDS else frozenset()
+    return _measured_words(q.measured or "", q.span.quote)
+
+
+@lru_cache(maxsize=65536)
+def _measured_words(measured: str, quote: str) -> frozenset[str]:
+    found = _key_words(measured)
+    return found if len(found - _quote_words(quote)) >= MIN_SUBJECT_WORDS else frozenset()
 
 
 def _quoted(q: Quantity) -> frozenset[str]:
-    return frozenset(re.findall(r"[^\W\d_]+", q.span.quote.lower()))
+    return _quote_words(q.span.quote)
+
+
+@lru_cache(maxsize=65536)
+def _quote_words(quote: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", quote.lower()))
 
 
 def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:

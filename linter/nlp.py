@@ -42,6 +42,15 @@ def fold(text: str) -> str:
     return _WORD.sub(lambda m: _fold_word(m.group()), text)
 
 
+def lower(text: str) -> str:
+    """Lowercase `text`, keeping its length, without underthesea: for checks that
+    run on a cached parse and only need case ("Tết" and "tết", "Thứ Hai")."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" grows
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans of `text[start:end]`, as offsets into `text`.
 
