@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from linter import lunar, nlp
-from linter.checking import Check, DocumentClaims, Group, evidence, format_date
+from linter.checking import Check, DocumentClaims, Group, document_year, evidence, format_date
 from linter.models import Finding, Severity
 
 WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
@@ -43,7 +42,6 @@ _LUNAR = (
 _SOLAR_THEN_LUNAR = re.compile(rf"(?<![\d/.]){_SOLAR}\s*[,(]\s*(?:tức\s+)?(?:là\s+)?{_LUNAR}")
 _LUNAR_THEN_SOLAR = re.compile(rf"{_LUNAR}\s*[,(]\s*(?:tức\s+)?(?:ngày\s+)?{_SOLAR}")
 _LUNAR_WORDS = ("tết", "âm", "âl", "rằm", "giêng", "chạp", "mùng", "mồng")
-_YEAR_IN_TEXT = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
     lunar_dates = _windows(folded, _LUNAR_WORDS)
     if not weekdays and not lunar_dates:
         return
-    year = functools.cache(lambda: _document_year(item, folded))  # only when a date needs it
+    year = functools.cache(lambda: document_year(item, folded))  # only when a date needs it
     for m in _finditer(_WEEKDAY, folded, weekdays):
         if m.group("wd") and _ORDINAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
             continue
@@ -226,35 +224,3 @@ def _lunar_label(day: int, month: int, lang: str) -> str:
     if month == 1 and day <= 10:
         return f"mùng {day} Tết"
     return f"ngày {day} tháng {month} âm lịch"
-
-
-def _document_year(item: DocumentClaims, folded: str) -> int | None:
-    """The year a date without one belongs to: the one the text writes in full
-    dates most often, else the document's own date, else the year a "Tết Đinh
-    Dậu" names (a stem and a branch name one year in sixty)."""
-    years = Counter(int(y) for y in _YEAR_IN_TEXT.findall(folded))
-    if years:
-        return years.most_common(1)[0][0]
-    meta = item.document.meta
-    if meta.date:
-        return meta.date.year
-    named = {_can_chi_year(m.group(1), m.group(2)) for m in _TET_NAMED.finditer(folded)}
-    named.discard(None)
-    return named.pop() if len(named) == 1 else None
-
-
-STEMS = ("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ")  # year % 10
-BRANCHES = (
-    "thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi",
-)  # fmt: skip  # year % 12
-_TET_NAMED = re.compile(
-    rf"(?<!\w)tết\s+(?:nguyên đán\s+)?({'|'.join(STEMS)})\s+({'|'.join(BRANCHES)}|mẹo|tị)(?!\w)"
-)
-
-
-def _can_chi_year(stem: str, branch: str) -> int | None:
-    branch = {"mẹo": "mão", "tị": "tỵ"}.get(branch, branch)
-    for year in range(1990, 2050):  # one sixty-year cycle: one answer
-        if STEMS[year % 10] == stem and BRANCHES[year % 12] == branch:
-            return year
-    return None

@@ -14,7 +14,7 @@ ones exactly like a third party's.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
@@ -137,3 +137,39 @@ def format_date(value: object, lang: str = "vi") -> str:
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
     return "unknown date" if lang == "en" else "không rõ ngày"
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def document_year(item: DocumentClaims, folded: str | None = None) -> int | None:
+    """The year a date without one belongs to: the one the text writes in full
+    dates most often, else the document's own date, else the year a "Tết Đinh
+    Dậu" names (a stem and a branch name one year in sixty)."""
+    folded = folded if folded is not None else item.document.text.lower()
+    years = Counter(int(y) for y in _YEAR_IN_TEXT.findall(folded))
+    if years:
+        return years.most_common(1)[0][0]
+    meta = item.document.meta
+    if meta.date:
+        return meta.date.year
+    named = {_can_chi_year(m.group(1), m.group(2)) for m in _TET_NAMED.finditer(folded)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
+STEMS = ("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ")  # year % 10
+BRANCHES = (
+    "thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi",
+)  # fmt: skip  # year % 12
+_TET_NAMED = re.compile(
+    rf"(?<!\w)tết\s+(?:nguyên đán\s+)?({'|'.join(STEMS)})\s+({'|'.join(BRANCHES)}|mẹo|tị)(?!\w)"
+)
+
+
+def _can_chi_year(stem: str, branch: str) -> int | None:
+    branch = {"mẹo": "mão", "tị": "tỵ"}.get(branch, branch)
+    for year in range(1990, 2050):  # one sixty-year cycle: one answer
+        if STEMS[year % 10] == stem and BRANCHES[year % 12] == branch:
+            return year
+    return None
