@@ -31,6 +31,13 @@ GENUINE = {
     # Hải Phòng, six months of 2017, one review: tourist arrivals "tăng 10,7%" in one
     # report and "tăng 10,49%" in another (10,49 rounds to 10,5, never to 10,7).
     ("NU01", ("hai-phong/mz-22617814.txt", "10,7%"), ("hai-phong/mz-22618669.txt", "10,49%")),
+    # Bà Rịa-Vũng Tàu, 6/2/2017: "311 triệu USD (hơn 706 tỷ đồng)"; 311 million dollars
+    # were about 7.060 tỷ đồng that year: the conversion lost a digit (FX01 names the slip).
+    (
+        "FX01",
+        ("ba-ria-vung-tau/mz-21474023.txt", "311 triệu USD"),
+        ("ba-ria-vung-tau/mz-21474023.txt", "hơn 706 tỷ đồng"),
+    ),
 }
 
 
