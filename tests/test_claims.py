@@ -689,3 +689,15 @@ def test_a_target_heading_covers_the_list_after_its_colon(tmp_path) -> None:
         "ít nhất 15.000 ha": "target",
         "khoảng 13.000 người": "estimate",
     }
+
+
+def test_an_assigned_figure_is_a_target(tmp_path) -> None:
+    """ "TP được giao thu ngân sách 347.000 tỷ đồng" states what the city was assigned,
+    not what it collected (a false alarm against the collected 345.287 tỉ đồng)."""
+    doc = (
+        "---\nprovince: TP. Hồ Chí Minh\n---\n"
+        "Chủ tịch UBND TP tính toán năm 2017, TP được giao thu ngân sách 347.000 tỷ đồng, chiếm 31% GRDP của TP.\n"
+    )
+    result = run_corpus(tmp_path, {"a.md": doc})
+    (q,) = [c for c in result.claims["a.md"] if isinstance(c, Quantity) and c.unit == "VND"]
+    assert (q.indicator, q.status.value if q.status else None) == ("state_budget_revenue", "target")
