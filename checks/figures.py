@@ -8,7 +8,7 @@ scope, and its figures are compared with nobody's, least of all the province's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence, index
@@ -82,7 +82,12 @@ class FigureConflict(Check):
     options: ClassVar[Mapping[str, Option]] = {"approx-tolerance": APPROX_TOLERANCE}
 
     def run(self, group: Group) -> Iterator[Finding]:
-        for pairs in index(group, Quantity, _key):
+        shares = {
+            k
+            for k, spec in group.lexicon.indicators.items()
+            if spec.dimension in ("money", "count", "per_population")
+        }
+        for pairs in index(group, Quantity, lambda item, q: _key(item, q, shares)):
             pairs = by_date(pairs)
             severity = _severity(pairs, float(self.option("approx-tolerance")))
             if severity is not None:
@@ -115,12 +120,18 @@ class FigureConflict(Check):
         return self.finding(message, notes, group, severity, district=district, key=key)
 
 
-def _key(item: DocumentClaims, q: Quantity) -> tuple[object, ...] | None:
-    """Figures are comparable only when all of this is equal."""
+def _key(
+    item: DocumentClaims, q: Quantity, not_percent: Collection[str] = ()
+) -> tuple[object, ...] | None:
+    """Figures are comparable only when all of this is equal. A level in % of an
+    indicator that is no percentage (`not_percent`) is a share of something else
+    ("thu ngân sách ... chiếm 31% GRDP", "bằng 27,52% tổng thu"), never its value."""
     # A district or commune document whose unit is unknown has no scope: its
     # figures are not the province's, and nobody else's for sure.
     scope = item.document.meta.scope
     if not (q.indicator and q.period and q.status) or scope is None:
+        return None
+    if q.indicator in not_percent and q.unit == "%" and q.measure == "level":
         return None
     district, commune = scope
     period = (q.period.start, q.period.end)
