@@ -178,5 +178,4 @@ def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
 
 
 def _scope(item: DocumentClaims) -> object:
-    meta = item.document.meta
-    return getattr(meta, "scope", (meta.district,))
+    return item.document.meta.scope

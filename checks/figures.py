@@ -14,7 +14,8 @@ from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence, index
 from linter.claims.quantities import APPROX_TOLERANCE, intervals_overlap
-from linter.models import Finding, Op, Quantity, Severity, Status
+from linter.likeness import ONE_SIDED, stated_interval
+from linter.models import Finding, Quantity, Severity, Status
 
 STATUS_LABEL = {
     "vi": {"target": "mục tiêu", "estimate": "ước thực hiện", "actual": "thực hiện"},
@@ -174,10 +175,10 @@ def _disagreement(
     tolerance: float,
 ) -> Severity | None:
     (doc_a, a), (doc_b, b) = first[0], second[0]
-    if intervals_overlap(_interval(a, tolerance), _interval(b, tolerance)):
+    if intervals_overlap(stated_interval(a, tolerance), stated_interval(b, tolerance)):
         # "tối thiểu 1.200 doanh nghiệp" and "tối thiểu 1.500 doanh nghiệp" overlap, but
         # one target cannot have two floors.
-        same_bound_kind = a.op is b.op and a.op in _ONE_SIDED
+        same_bound_kind = a.op is b.op and a.op in ONE_SIDED
         if same_bound_kind and a.value != b.value and a.status is Status.TARGET:
             return Severity.WARNING
         return None
@@ -202,14 +203,3 @@ def _rounded_from(round_: Quantity, precise: Quantity) -> bool:
         return False
     # Truncated, never raised: "56.000 tỷ" against the 55.600 of a plan is another target.
     return 0 <= precise.value - round_.value <= ROUNDED_GAP * abs(precise.value)
-
-
-_ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
-
-
-def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
-    """The figure's interval; "khoảng" and "gần" take the configured tolerance."""
-    if q.op is Op.APPROX:
-        high = q.value if q.high == q.value else q.value * (1 + tolerance)  # "gần x" stops at x
-        return (q.value * (1 - tolerance), high, True, True)
-    return (q.low, q.high, q.low_inclusive, q.high_inclusive)

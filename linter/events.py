@@ -67,10 +67,6 @@ class Link:
     names: int
     title: float
 
-    @property
-    def strong(self) -> bool:
-        return self.numbers >= 3 or (self.numbers >= 2 and (self.names >= 1 or self.title > 0))
-
 
 def features(doc: Document) -> Features:
     # A text repeats its figures and names: each distinct one is read once.

@@ -121,7 +121,7 @@ def match(a: Quantity, b: Quantity) -> float:
 def confirms(other: Quantity, q: Quantity, tolerance: float) -> bool:
     """Whether `other` states `q`'s figure again, at least as precisely: "hơn 20.000
     tấn" does not confirm "20.108 tấn" against the "20.018 tấn" beside it."""
-    if other.op in _ONE_SIDED and q.op not in _ONE_SIDED:
+    if other.op in ONE_SIDED and q.op not in ONE_SIDED:
         return False
     return related(other, q) and agree(other, q, tolerance)
 
@@ -167,14 +167,14 @@ def _quote_words(quote: str) -> frozenset[str]:
 def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     if _same_bound(a, b):
         return True
-    if a.op is b.op and a.op in _ONE_SIDED:
+    if a.op is b.op and a.op in ONE_SIDED:
         # "hơn 1.680 ha" and "hơn 1.841 ha" overlap as intervals, but a report's
         # "hơn" sits just above its figure: two bounds mean two figures.
         return _near(a, b)
     return intervals_overlap(_interval(a, tolerance), _interval(b, tolerance))
 
 
-_ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
+ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
 
 
 def _near(a: Quantity, b: Quantity) -> bool:
@@ -182,14 +182,20 @@ def _near(a: Quantity, b: Quantity) -> bool:
     return high - low <= max(_rounding(a), _rounding(b))
 
 
-def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
+def stated_interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
+    """The figure's interval as stated; "khoảng" and "gần" take the configured
+    tolerance ("gần x" stops at x)."""
     if q.op is Op.APPROX:
         high = q.value if q.high == q.value else q.value * (1 + tolerance)
         return (q.value * (1 - tolerance), high, True, True)
+    return (q.low, q.high, q.low_inclusive, q.high_inclusive)
+
+
+def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
     if q.op is Op.EQ:  # news rounds: "15 độ" may be the 15,5 độ of another report
         half = _rounding(q)
         return (q.value - half, q.value + half, True, True)
-    return (q.low, q.high, q.low_inclusive, q.high_inclusive)
+    return stated_interval(q, tolerance)
 
 
 _FIRST_NUMBER = re.compile(DIGITS)

@@ -82,25 +82,19 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         is_part = bool(cues().part_of.search(f, max(0, clause[0] - PART_CUE_WINDOW), q.start))
         if q in opened:  # a noun outside the unit table names no indicator
             part = f"({previous.subject})" if is_part and previous.subject else None
-            # Its period and status are read like any figure's: "năm 2016 có 770 nhà văn
-            # hóa" and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
-            period = figure_period(f, q, sentence.periods, clause, context)
-            status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
             naming = _Naming(None, part, q.measure)
-            plain = _quantity(sentence, q, naming, period, status, scope)
-            result.append(plain.model_copy(update={"open_unit": True, **_subject(subject)}))
         else:
             naming = name_figure(q, sentence, clause, is_part, (before, after), previous, reading)
             if scope is Scope.NATIONAL:  # the country's figure is no statistic of the province
                 naming = _Naming(None, _part(is_part, previous), q.measure)
-            period = figure_period(f, q, sentence.periods, clause, context)
-            status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
-            quantity = _quantity(sentence, q, naming, period, status, scope)
-            result.append(quantity.model_copy(update=_subject(subject)))
-            if naming.indicator is not None and not (
-                naming.part_of and naming.part_of == previous.indicator
-            ):
-                previous.indicator = naming.indicator
+        # Every figure's period and status are read alike: "năm 2016 có 770 nhà văn hóa"
+        # and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
+        period = figure_period(f, q, sentence.periods, clause, context)
+        status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
+        result.append(_quantity(sentence, q, naming, (period, status, scope), subject, q in opened))
+        part_of_previous = naming.part_of and naming.part_of == previous.indicator
+        if naming.indicator is not None and not part_of_previous:
+            previous.indicator = naming.indicator
         previous.end, previous.subject = q.end, subject[0] or previous.subject
     return result
 
@@ -167,18 +161,15 @@ def _pending(before: list[IndicatorMention], last_figure_end: int, pos: int) -> 
     return left[-1].key if left else None
 
 
-def _subject(subject: tuple[str | None, str | None]) -> dict[str, str | None]:
-    return {"subject": subject[0], "measured": subject[1]}
-
-
 def _quantity(
     sentence: Sentence,
     q: RawQuantity,
     naming: _Naming,
-    period: Period | None,
-    status: Status | None,
-    scope: Scope,
+    about: tuple[Period | None, Status | None, Scope],
+    subject: tuple[str | None, str | None],
+    open_unit: bool,
 ) -> Quantity:
+    period, status, scope = about
     return Quantity(
         span=sentence.span(q.start, q.end),
         sentence=sentence.bounds,
@@ -196,5 +187,8 @@ def _quantity(
         status=status,
         scope=scope,
         part_of=naming.part_of,
+        subject=subject[0],
+        measured=subject[1],
+        open_unit=open_unit,
         dimension=q.dimension,
     )

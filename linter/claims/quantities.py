@@ -157,7 +157,8 @@ def _base(folded: str, pos: int) -> str | None:
     return re.sub(r"\s+", " ", m.group("base")).strip() if m else None
 
 
-def _interval(op: Op, x: float) -> tuple[float | None, float | None, bool, bool]:
+def interval_of(op: Op, x: float) -> tuple[float | None, float | None, bool, bool]:
+    """The interval a figure `x` stated with comparator `op` allows (table above)."""
     if op is Op.GT:
         return x, None, False, True
     if op is Op.GE:
@@ -252,7 +253,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         op = Op.RANGE
         low, high, lo_inc, hi_inc = value, tidy(high_value * factor), True, True
     else:
-        low, high, lo_inc, hi_inc = _interval(op, value)
+        low, high, lo_inc, hi_inc = interval_of(op, value)
         if before and before.group("cmp") == "gần":
             high, hi_inc = value, True
     change = _CHANGE.search(folded, max(0, quote_start - CHANGE_WINDOW), quote_start)

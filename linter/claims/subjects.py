@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
-from linter.claims.quantities import RawQuantity
+from linter.claims.quantities import RawQuantity, interval_of
 from linter.models import Op
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
@@ -203,10 +203,10 @@ def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> lis
             if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
                 unit = second.group(1)
         value = tidy(parsed[0])
-        op, low, high, lo_inc, hi_inc = _open_comparator(f, m.start(), value)
+        quote_start, op, (low, high, lo_inc, hi_inc) = _open_comparator(f, m.start(), value)
         found.append(
             RawQuantity(
-                start=low_start(f, m.start()),
+                start=quote_start,
                 end=end,
                 number_start=m.start(),
                 value=value,
@@ -226,28 +226,25 @@ _OPEN_CMP = re.compile(
     r"(?:^|(?<=\W))(?P<cmp>khoảng|gần|hơn|trên|dưới|ít nhất|tối thiểu|tối đa|chưa đến|"
     r"không quá|xấp xỉ|hàng)\s+$"
 )
-
-
-def low_start(f: str, start: int) -> int:
-    m = _OPEN_CMP.search(f, max(0, start - COMPARATOR_WINDOW), start)
-    return m.start("cmp") if m else start
+_OPEN_OPS = {
+    **dict.fromkeys(("hơn", "trên"), Op.GT),
+    **dict.fromkeys(("ít nhất", "tối thiểu"), Op.GE),
+    **dict.fromkeys(("dưới", "chưa đến"), Op.LT),
+    **dict.fromkeys(("tối đa", "không quá"), Op.LE),
+    **dict.fromkeys(("khoảng", "xấp xỉ", "hàng", "gần"), Op.APPROX),
+}
 
 
 def _open_comparator(
     f: str, start: int, x: float
-) -> tuple[Op, float | None, float | None, bool, bool]:
+) -> tuple[int, Op, tuple[float | None, float | None, bool, bool]]:
+    """Where a count's quote starts (its comparator included), the comparator, and
+    the interval it allows (`quantities.interval_of`; "gần x" stops at x)."""
     m = _OPEN_CMP.search(f, max(0, start - COMPARATOR_WINDOW), start)
-    word = m.group("cmp") if m else ""
-    if word in ("hơn", "trên"):
-        return Op.GT, x, None, False, True
-    if word in ("ít nhất", "tối thiểu"):
-        return Op.GE, x, None, True, True
-    if word in ("dưới", "chưa đến"):
-        return Op.LT, None, x, True, False
-    if word in ("tối đa", "không quá"):
-        return Op.LE, None, x, True, True
-    if word in ("khoảng", "xấp xỉ", "hàng"):
-        return Op.APPROX, x * 0.95, x * 1.05, True, True
-    if word == "gần":
-        return Op.APPROX, x * 0.95, x, True, True
-    return Op.EQ, x, x, True, True
+    if m is None:
+        return start, Op.EQ, interval_of(Op.EQ, x)
+    op = _OPEN_OPS[m.group("cmp")]
+    low, high, lo_inc, hi_inc = interval_of(op, x)
+    if m.group("cmp") == "gần":
+        high = x
+    return m.start("cmp"), op, (low, high, lo_inc, hi_inc)
