@@ -3,7 +3,7 @@ indicators the archive states, taken from the linter's own lexicon.
 
 An indicator's key, its names, the phrases after its figure, its dimension,
 whether it is a growth rate and its parent come from linter/data/indicators.yaml
-(through `linter.lexicon`), so a new indicator of the lexicon reaches the archive
+(through `linter.data.lexicon`), so a new indicator of the lexicon reaches the archive
 with no change here; benchmarks/data/indicators.yaml adds how big its figures
 are and how news spells them. Everything else the archive writes (prose,
 titles, leads, citations, people, places) is in the other files of
@@ -24,7 +24,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
 
-from linter.lexicon import IndicatorSpec, Lexicon
+from linter.data.lexicon import IndicatorSpec, Lexicon
 
 DATA = Path(__file__).resolve().parent / "data"
 LEXICON_FILE = "linter/data/indicators.yaml"

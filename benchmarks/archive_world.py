@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from archive_data import Catalogue, Indicator, wording
 
-from linter import gazetteer
+from linter.metadata import gazetteer
 
 YEARS = tuple(range(2016, 2026))
 

@@ -4,7 +4,7 @@
 
 writes OUT_DIR/<province>/<year>/[<district>-]<kind>-<n>.md (front matter: date,
 province, district for district news) and OUT_DIR/manifest.json. The archive
-covers the 63 pre-2025 provinces (names from `linter.gazetteer`), two districts
+covers the 63 pre-2025 provinces (names from `linter.metadata.gazetteer`), two districts
 of each, and the years 2016-2025: conference reports, council sessions, year
 reviews, half-year and quarter news, district plans and thematic articles that
 restate the same indicators in the wording of real announcements (synonyms from
@@ -17,7 +17,7 @@ and cites what, where the contradictions go) and writes it; `archive_world`
 holds its truth (figures, places, resolutions, people), `archive_text` renders
 one document, and `archive_data` loads the data, validated:
 
-- from the linter's own data, linter/data/indicators.yaml (`linter.lexicon`):
+- from the linter's own data, linter/data/indicators.yaml (`linter.data.lexicon`):
   which indicators exist, their names (where news spells them as the lexicon
   does), the noun counted after a figure, dimension, growth or level, parent.
   A new indicator of the lexicon is stated by the archive with no change here;
@@ -82,7 +82,7 @@ from archive_world import (  # noqa: E402
     vn_number,
 )
 
-from linter.lexicon import default_lexicon  # noqa: E402
+from linter.data.lexicon import default_lexicon  # noqa: E402
 
 MERGER = dt.date(2025, 7, 1)  # the 63 provinces end here: no news of them after it
 MANIFEST = "manifest.json"

@@ -47,11 +47,11 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linter.config import Config  # noqa: E402
-from linter.lexicon import units  # noqa: E402
-from linter.loading import load_document  # noqa: E402
+from linter.data.lexicon import units  # noqa: E402
+from linter.engine.config import Config  # noqa: E402
+from linter.engine.parsing import parse_result  # noqa: E402
 from linter.nlp import fold  # noqa: E402
-from linter.parsing import parse_result  # noqa: E402
+from linter.read.loading import load_document  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "claims.yaml"
 HELD_OUT = REPO / "tests" / "gold" / "heldout.yaml"

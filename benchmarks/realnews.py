@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linter.engine import Options, run  # noqa: E402
+from linter.engine.run import Options, run  # noqa: E402
 from linter.models import Document, Finding, RunResult, Severity, Span  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "news2017"

@@ -45,10 +45,10 @@ from gold import GOLD, REPO, SUBJECT_OK, _columns, subject_f1
 
 import linter.claims.extract as extract
 from linter.claims.subjects import _INTRO_WORD, MAX_WORDS, MEASURES, _key_words
-from linter.config import Config
-from linter.loading import load_document
+from linter.engine.config import Config
+from linter.engine.parsing import parse_result
 from linter.nlp import fold, sentences
-from linter.parsing import parse_result
+from linter.read.loading import load_document
 
 NOUNS = frozenset("N Np Nc Ny Nb".split())  # Nu (đồng, ha) is a unit, M a number
 _BRIDGES = frozenset("của về trên tại ở".split())  # "thu ngân sách | trên | địa bàn"

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from linter.checking import Check, DocumentClaims, Group, evidence
 from linter.claims.numbers import DIGITS, parse_digits
-from linter.lexicon import Lexicon, default_lexicon
+from linter.data.lexicon import Lexicon, default_lexicon
 from linter.models import Finding, Quantity, Severity
 
 

@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from linter import lunar, nlp
+from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, document_year, evidence, format_date
+from linter.data import lunar
 from linter.models import Finding, Severity
 
 WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}

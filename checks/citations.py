@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from linter import gazetteer
 from linter.checking import (
     Check,
     DocumentClaims,
@@ -16,6 +15,7 @@ from linter.checking import (
     index,
 )
 from linter.claims.citations import issuer_label, tables
+from linter.metadata import gazetteer
 from linter.models import Finding, LegalRef, Severity
 
 # Two citations whose surrounding words overlap this much are about the same subject.

@@ -11,7 +11,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from linter.checking import Check, DocumentClaims, Group, Option, document_year, evidence
-from linter.datafiles import load
+from linter.data import load
 from linter.models import Finding, Op, Quantity, Severity
 
 FOREIGN = ("USD", "EUR")

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
+from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
-from linter.events import WINDOW_DAYS, Link, linked_pairs
-from linter.likeness import conflicts, match, slip
 from linter.models import DateRef, Finding, Quantity, Severity
 
 
@@ -20,7 +20,7 @@ class EventFigureConflict(Check):
     48 ha, or 6 months where another writes 10, one report is wrong. Documents
     of one province are taken to report one event when they share distinctive
     figures, names or the title's key words within a few days
-    (`linter.events`); inside such a pair, figures with the same subject (the
+    (`linter.checking.events`); inside such a pair, figures with the same subject (the
     noun phrase they measure, `linter.claims.subjects`), unit, measure,
     compatible period and status that cannot both hold are reported. A figure
     is reported only when the other report states no agreeing figure for the

@@ -13,8 +13,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence, index
+from linter.checking.likeness import ONE_SIDED, stated_interval
 from linter.claims.quantities import APPROX_TOLERANCE, intervals_overlap
-from linter.likeness import ONE_SIDED, stated_interval
 from linter.models import Finding, Quantity, Severity, Status
 
 STATUS_LABEL = {

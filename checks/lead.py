@@ -6,8 +6,8 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
+from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
-from linter.likeness import conflicts, match, slip
 from linter.models import Finding, Quantity, Severity
 
 
@@ -20,7 +20,7 @@ class LeadBodyConflict(Check):
     one of them was changed without the other. The lead is the document's
     first paragraph; figures of the lead and of the rest with the same subject,
     unit, measure and compatible period and status that cannot both hold are
-    reported (`linter.likeness`), unless the other part also states an
+    reported (`linter.checking.likeness`), unless the other part also states an
     agreeing figure. A power-of-ten slip, a unit slip or two swapped digits is
     a warning; any other difference is info, since a lead may round or
     summarise.

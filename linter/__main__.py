@@ -2,6 +2,6 @@
 
 import sys
 
-from linter.cli import main
+from linter.app.cli import main
 
 sys.exit(main())

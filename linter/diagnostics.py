@@ -17,7 +17,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.datafiles import load
+from linter.data import load
 from linter.models import CheckInfo, Evidence, Finding, Reason, Severity
 
 ENGINE_CODES: dict[str, tuple[str, Severity, str]] = {

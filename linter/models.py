@@ -120,7 +120,25 @@ class Document(Frozen):
 
     def span(self, start: int, end: int) -> Span:
         """The original-file location of `text[start:end]`."""
-        return textmap.make_span(self, start, end)
+        o_start = self.original_index(start)
+        o_end = o_start
+        if end > start:
+            o_last = self.original_index(end - 1)
+            o_end = o_last + 1
+            if self.original[o_last] != self.text[end - 1]:
+                # The last character was built from several (NFD marks, an entity):
+                # the quote must include all of them.
+                o_end = max(o_end, self.original_index(end))
+        line, column = textmap.line_col(self.original, o_start)
+        end_line, end_column = textmap.line_col(self.original, o_end)
+        return Span(
+            path=self.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            quote=self.original[o_start:o_end],
+        )
 
 
 class Status(StrEnum):

@@ -11,10 +11,6 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from linter.models import Document, Span
 
 Breaks = tuple[tuple[int, int], ...]
 
@@ -84,30 +80,6 @@ def line_col(original: str, index: int) -> tuple[int, int]:
     starts = _line_starts(original)
     line = bisect_right(starts, index) - 1
     return line + 1, index - starts[line] + 1
-
-
-def make_span(doc: Document, start: int, end: int) -> Span:
-    from linter.models import Span
-
-    o_start = doc.original_index(start)
-    o_end = o_start
-    if end > start:
-        o_last = doc.original_index(end - 1)
-        o_end = o_last + 1
-        if doc.original[o_last] != doc.text[end - 1]:
-            # The last character was built from several (NFD marks, an entity):
-            # the quote must include all of them.
-            o_end = max(o_end, doc.original_index(end))
-    line, column = line_col(doc.original, o_start)
-    end_line, end_column = line_col(doc.original, o_end)
-    return Span(
-        path=doc.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        quote=doc.original[o_start:o_end],
-    )
 
 
 # Characters that change what a terminal, a CI log or an editor shows without being

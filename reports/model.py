@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import PurePath
 
-from linter.checkdocs import info_summary
+from linter.checking.docs import info_summary
 from linter.models import CheckInfo, Document, Evidence, Finding, RunResult, Severity
 from reports.common import (
     DocumentRow,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import Options, run
+from linter.engine.run import Options, run
 from linter.models import RunResult
 
 REPO = Path(__file__).resolve().parents[1]
@@ -16,9 +16,9 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """CLI runs in tests cache into a temporary folder, never into the checkout."""
-    import linter.cli
+    import linter.app.cli
 
-    linter.cli.DEFAULT_CACHE = tmp_path_factory.mktemp("cache")
+    linter.app.cli.DEFAULT_CACHE = tmp_path_factory.mktemp("cache")
 
 
 SEEDS = REPO / "seeds"

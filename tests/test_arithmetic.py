@@ -14,9 +14,9 @@ from checks.arithmetic import candidates
 from conftest import SHARED, run_corpus
 from linter.checking import DocumentClaims
 from linter.claims.extract import extract_claims
-from linter.engine import Options, run
-from linter.loading import load_document
+from linter.engine.run import Options, run
 from linter.models import Severity
+from linter.read.loading import load_document
 
 ISSUE_EXAMPLE = """---
 date: 2017-06-20

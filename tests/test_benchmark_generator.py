@@ -17,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-from linter.engine import Options, run
+from linter.engine.run import Options, run
 from linter.models import Finding, RunResult, Severity
 
 REPO = Path(__file__).resolve().parents[1]
@@ -125,7 +125,7 @@ def _data_module() -> ModuleType:
 @pytest.fixture
 def fresh_data():
     """The generator's caches emptied before and after: a test may change its data."""
-    from linter.lexicon import default_lexicon
+    from linter.data.lexicon import default_lexicon
 
     data = _data_module()
     caches = (default_lexicon, data.catalogue, data.wording)
@@ -140,7 +140,7 @@ def test_every_name_the_archive_writes_is_read_by_the_lexicon_as_its_indicator()
     """The archive's spellings of names ("tổng thu NSNN", "(GRDP)", "dịch vụ tăng")
     are its own, but none is one the linter's lexicon does not read as the same
     indicator: the archive measures the linter, not a vocabulary it never had."""
-    from linter.lexicon import default_lexicon
+    from linter.data.lexicon import default_lexicon
     from linter.nlp import fold
 
     lexicon = default_lexicon()
@@ -188,8 +188,8 @@ def test_a_new_indicator_of_the_lexicon_reaches_the_archive(
     in the archive's targets, stated with a figure as the lexicon's data implies."""
     import re
 
-    from linter import lexicon
-    from linter.lexicon import IndicatorSpec
+    from linter.data import lexicon
+    from linter.data.lexicon import IndicatorSpec
 
     spec, stated = NEW[key]
     pattern = re.compile(stated)
@@ -219,6 +219,8 @@ def test_a_typo_in_the_data_names_the_file_and_the_entry(
 ) -> None:
     import shutil
 
+    from linter.data.lexicon import default_lexicon
+
     data = tmp_path / "data"
     shutil.copytree(REPO / "benchmarks" / "data", data)
     monkeypatch.setattr(fresh_data, "DATA", data)
@@ -228,7 +230,7 @@ def test_a_typo_in_the_data_names_the_file_and_the_entry(
         encoding="utf-8",
     )
     with pytest.raises(fresh_data.DataError) as error:
-        fresh_data.catalogue(__import__("linter.lexicon").lexicon.default_lexicon())
+        fresh_data.catalogue(default_lexicon())
     assert str(error.value) == (
         "benchmarks/data/indicators.yaml: indicators.grdp_per_capta: 'grdp_per_capta' is not "
         "an indicator of linter/data/indicators.yaml; closest: grdp_per_capita, income_per_capita"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from linter import lunar
+from linter.data import lunar
 
 KNOWN_TET = {  # the Vietnamese calendar (UTC+7) differs from China's in 1985 and 2007
     1985: dt.date(1985, 1, 21),

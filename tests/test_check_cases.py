@@ -57,7 +57,7 @@ def test_check_case(tmp_path: Path, check: str, case: dict[str, Any]) -> None:
 
 
 def test_every_check_has_cases() -> None:
-    from linter.registry import load_checks
+    from linter.checking.registry import load_checks
 
     codes = {c.code for c, _ in load_checks().checks}
     covered = {p.stem for p in FIXTURES.glob("*.yml")}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_corpus
-from linter.checkdocs import examples
-from linter.registry import load_checks
+from linter.checking.docs import examples
+from linter.checking.registry import load_checks
 
 CHECKS = [check for check, _ in load_checks().checks]
 
@@ -39,17 +39,17 @@ def test_good_example_is_quiet(tmp_path: Path, check) -> None:
 
 def test_generated_docs_are_up_to_date() -> None:
     from conftest import REPO
-    from linter.checkdocs import render_markdown
+    from linter.checking.docs import render_markdown
 
     current = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
-    assert current == render_markdown(), "run: python -m linter.checkdocs > docs/checks.md"
+    assert current == render_markdown(), "run: python -m linter.checking.docs > docs/checks.md"
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
 def test_docs_have_ruffs_sections(check) -> None:
     """What it finds, why it matters, known problems: a reader of docs/checks.md
     gets all three for every check."""
-    from linter.checkdocs import HEADINGS, sections
+    from linter.checking.docs import HEADINGS, sections
 
     description = inspect.cleandoc(check.__doc__ or "").split(HEADINGS["bad"])[0]
     titles = [title for title, _ in sections(description.split("\n", 1)[-1].strip())]

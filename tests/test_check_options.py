@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from linter.cli import main
+from linter.app.cli import main
 
 A = """---
 date: 2017-06-20
@@ -78,8 +78,8 @@ def test_the_global_tolerance_sets_every_check_that_declares_one_unless_its_own_
     from checks.counts import TargetCountMismatch
     from checks.events import EventFigureConflict
     from checks.figures import FigureConflict
-    from linter.config import Config
-    from linter.policy import settings_of
+    from linter.engine.config import Config
+    from linter.engine.policy import settings_of
 
     config = Config.model_validate(
         {"approx-tolerance": 0.2, "checks": {"NU01": {"approx-tolerance": 0.01}}}

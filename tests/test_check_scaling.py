@@ -14,7 +14,7 @@ from checks.events import EventFigureConflict
 from checks.figures import FigureConflict
 from conftest import run_corpus
 from linter.checking import DocumentClaims, Group
-from linter.lexicon import default_lexicon
+from linter.data.lexicon import default_lexicon
 
 DOC = """---
 date: 2023-12-23
@@ -57,7 +57,7 @@ def test_nu01_compares_distinct_statements_once(tmp_path, monkeypatch) -> None:
 
 def test_ev01_compares_distinct_statements(tmp_path, monkeypatch) -> None:
     """Two reports repeated 2,000 times each cost the comparisons of one copy each."""
-    import linter.likeness as likeness
+    import linter.checking.likeness as likeness
 
     calls = []
     real = likeness.match

@@ -304,7 +304,7 @@ def test_economic_structure_shares() -> None:
 def test_lexicon_names_are_whole_phrases() -> None:
     """A comma inside an unquoted YAML flow list splits a name into fragments
     ("nông", "thủy sản") that then match everywhere."""
-    from linter.lexicon import default_lexicon
+    from linter.data.lexicon import default_lexicon
 
     names = {
         n for spec in default_lexicon().indicators.values() for n in (*spec.names, *spec.after)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, write_corpus
-from linter.cli import main
+from linter.app.cli import main
 
 GOOD = """---
 date: 2023-12-23

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REPO, write_corpus
 from linter import __version__
-from linter.cli import build_parser, main
+from linter.app.cli import build_parser, main
 from linter.diagnostics import ENGINE_CODES
 
 A = "---\ndate: 2023-12-23\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.\n"
@@ -194,7 +194,7 @@ class _Pipe:
     ],
 )
 def test_colour_follows_no_color_and_force_color(monkeypatch, env, terminal, expected) -> None:
-    from linter.cli import use_colour
+    from linter.app.cli import use_colour
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

@@ -15,7 +15,7 @@ import pytest
 
 from checks.figures import FigureConflict
 from conftest import write_corpus
-from linter.cli import build_parser, main
+from linter.app.cli import build_parser, main
 
 GOOD = """---
 date: 2023-12-23
@@ -214,7 +214,7 @@ def test_refused_front_matter_and_a_parser_crash_are_said_in_the_run_language(
     def crash(*_: object) -> None:
         raise ValueError("boom")
 
-    monkeypatch.setattr("linter.parsing.extract_claims", crash)
+    monkeypatch.setattr("linter.engine.parsing.extract_claims", crash)
     expected = {
         "vi": "c/tot.md:1:1: EN01 [error] bộ phân tích bị lỗi trên văn bản này: ValueError('boom')",
         "en": "c/tot.md:1:1: EN01 [error] parser crashed on this document: ValueError('boom')",

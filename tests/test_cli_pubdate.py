@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED, run_corpus
-from linter.cli import main
-from linter.loading import load_document
+from linter.app.cli import main
+from linter.metadata.pubdate import infer_date, read_layout
 from linter.models import Provenance
 from linter.nlp import fold
-from linter.pubdate import infer_date, read_layout
+from linter.read.loading import load_document
 
 CITES = "Thực hiện Nghị quyết số 176/NQ-HĐND ngày 8/12/2023 của HĐND tỉnh Quảng Ninh về nhiệm vụ năm 2024."
 OPENING = (

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import REPO, write_corpus
-from linter.cli import main
-from linter.config import load_config
+from linter.app.cli import main
+from linter.engine.config import load_config
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 VENV_BIN = REPO / ".venv" / "bin"

@@ -9,8 +9,9 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import REPO
-from linter import datafiles, lexicon
+from linter import data as datafiles
 from linter.claims import citations
+from linter.data import lexicon
 from linter.errors import LexiconError
 
 
@@ -26,7 +27,7 @@ def test_every_data_file_is_read_through_the_one_loader() -> None:
         for p in (REPO / "linter").rglob("*.py")
         if "yaml.safe_load(" in p.read_text(encoding="utf-8")
     }
-    assert readers <= {"linter/datafiles.py", "linter/frontmatter.py"}, readers
+    assert readers <= {"linter/data/__init__.py", "linter/read/frontmatter.py"}, readers
 
 
 def _data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:

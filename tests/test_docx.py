@@ -15,10 +15,10 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-import linter.cli
-from linter.docxtext import NOT_DOCX
-from linter.loading import LoadResult, collect_paths, load_document, load_text
+import linter.app.cli
 from linter.models import Document
+from linter.read.docxtext import NOT_DOCX
+from linter.read.loading import LoadResult, collect_paths, load_document, load_text
 
 TARGET = "Chỉ tiêu năm 2024: tổng thu ngân sách nhà nước tỉnh Quảng Ninh đạt 55.600 tỷ đồng."
 PUBLISHED = (
@@ -273,7 +273,7 @@ def _one_paragraph(*paragraphs: str) -> docx.document.Document:
 
 
 def _check_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
-    status = linter.cli.main([*argv, "--format", "json", "--no-cache", "--jobs", "1"])
+    status = linter.app.cli.main([*argv, "--format", "json", "--no-cache", "--jobs", "1"])
     return status, json.loads(capsys.readouterr().out)
 
 

@@ -28,11 +28,11 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import SEEDS
-from linter.cache import Cache
-from linter.cli import main
+from linter.app.cli import main
+from linter.app.outputs import format_names, render
 from linter.diagnostics import engine_finding, engine_infos
+from linter.engine.cache import Cache
 from linter.models import RunResult
-from linter.outputs import format_names, render
 from reports.html import render_html
 
 # Two seeds that contradict each other (NU01, VB01, TG01): the clean run has findings.

@@ -14,12 +14,14 @@ import pytest
 import yaml
 
 from conftest import REPO, write_corpus
-from linter import outputs, registry
-from linter.cli import build_parser, main
-from linter.engine import Options, run
-from linter.loading import collect_paths, load_document
+from linter import plugins
+from linter.app import formats, outputs
+from linter.app.cli import build_parser, main
+from linter.engine.run import Options, run
 from linter.models import RunResult
-from linter.readers import Limits, Read, Reader, build, decode, failed
+from linter.read import readers as reader_registry
+from linter.read.loading import collect_paths, load_document
+from linter.read.readers import Limits, Read, Reader, build, decode, failed
 from reports.base import Rendered, RenderOptions
 
 A = (
@@ -92,29 +94,29 @@ def _ep(name: str, value: str, group: str, package: str) -> EntryPoint:
 
 @pytest.fixture
 def extra_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = registry.metadata.entry_points
+    real = plugins.metadata.entry_points
     extra = {
-        registry.FORMATS: [
-            _ep("count", "test_formats:count_format", registry.FORMATS, "doichieu-count"),
-            _ep("missing", "no_such_module:render", registry.FORMATS, "doichieu-missing"),
-            _ep("onearg", "test_formats:takes_one_argument", registry.FORMATS, "doichieu-one"),
-            _ep("stringy", "test_formats:returns_a_string", registry.FORMATS, "doichieu-str"),
+        plugins.FORMATS: [
+            _ep("count", "test_formats:count_format", plugins.FORMATS, "doichieu-count"),
+            _ep("missing", "no_such_module:render", plugins.FORMATS, "doichieu-missing"),
+            _ep("onearg", "test_formats:takes_one_argument", plugins.FORMATS, "doichieu-one"),
+            _ep("stringy", "test_formats:returns_a_string", plugins.FORMATS, "doichieu-str"),
         ],
-        registry.READERS: [
-            _ep("up", "test_formats:UpperReader", registry.READERS, "doichieu-up"),
-            _ep("md2", "test_formats:MarkdownAgain", registry.READERS, "doichieu-md2"),
-            _ep("noread", "test_formats:NoRead", registry.READERS, "doichieu-noread"),
-            _ep("gone", "no_such_module:Reader", registry.READERS, "doichieu-gone"),
+        plugins.READERS: [
+            _ep("up", "test_formats:UpperReader", plugins.READERS, "doichieu-up"),
+            _ep("md2", "test_formats:MarkdownAgain", plugins.READERS, "doichieu-md2"),
+            _ep("noread", "test_formats:NoRead", plugins.READERS, "doichieu-noread"),
+            _ep("gone", "no_such_module:Reader", plugins.READERS, "doichieu-gone"),
         ],
     }
 
     def entry_points(group: str) -> list[EntryPoint]:
         return [*real(group=group), *extra.get(group, [])]
 
-    monkeypatch.setattr(registry, "metadata", SimpleNamespace(entry_points=entry_points))
-    registry.load_readers.cache_clear()
+    monkeypatch.setattr(plugins, "metadata", SimpleNamespace(entry_points=entry_points))
+    reader_registry.load_readers.cache_clear()
     yield
-    registry.load_readers.cache_clear()
+    reader_registry.load_readers.cache_clear()
 
 
 # --- built-in formats -------------------------------------------------------------------
@@ -122,20 +124,20 @@ def extra_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_builtin_output_formats_are_one_module_each_under_reports() -> None:
     registered = ENTRY_POINTS["doichieu.formats"]
-    assert registry.format_names() == ("github", "html", "json", "sarif", "text")
-    assert sorted(registered) == list(registry.format_names())
+    assert formats.format_names() == ("github", "html", "json", "sarif", "text")
+    assert sorted(registered) == list(formats.format_names())
     modules = {value.partition(":")[0] for value in registered.values()}
     assert len(modules) == len(registered)  # one module per format
     assert all(value.startswith("reports.") and value.endswith(":render") for value in
                registered.values())  # fmt: skip
     for name in registered:
-        renderer, package = registry.load_format(name)
+        renderer, package = formats.load_format(name)
         assert package == "doichieu"
         assert renderer.__name__ == "render"
 
 
 def test_builtin_readers_are_one_module_each_and_claim_these_suffixes() -> None:
-    readers = registry.load_readers()
+    readers = reader_registry.load_readers()
     assert readers.errors == ()
     assert readers.names == ("docx", "html", "md", "pdf", "txt")
     assert sorted(ENTRY_POINTS["doichieu.readers"]) == list(readers.names)
@@ -157,7 +159,7 @@ def test_command_line_choices_come_from_the_registries() -> None:
 def test_the_pre_commit_hook_reads_the_registered_suffixes() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     pattern = next(h["files"] for h in hooks if h["id"] == "doichieu")
-    expected = registry.hook_pattern(registry.load_readers().suffixes)
+    expected = reader_registry.hook_pattern(reader_registry.load_readers().suffixes)
     assert pattern == expected, f"set `files: {expected}` in .pre-commit-hooks.yaml"
     files = ["a.md", "b.MARKDOWN", "c.txt", "d.htm", "e.html", "f.docx", "g/h.pdf", "i.PDF"]
     assert [f for f in files if re.search(pattern, f)] == files
@@ -180,7 +182,7 @@ def test_rendering_github_writes_no_summary_file(tmp_path: Path, monkeypatch) ->
         "",
         "2 documents read, 0 unreadable; 1 finding (1 warning).",
     ]
-    for name in registry.format_names():  # nor does any other format
+    for name in formats.format_names():  # nor does any other format
         outputs.render(result, name, "vi")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c"]
 
@@ -257,7 +259,7 @@ def test_a_broken_output_format_is_one_line_naming_its_package(
 
 
 def test_readers_from_plugins_and_broken_ones(tmp_path, monkeypatch, capsys, extra_plugins):
-    readers = registry.load_readers()
+    readers = reader_registry.load_readers()
     assert readers.names == ("docx", "html", "md", "pdf", "txt", "up")
     assert [str(e) for e in readers.errors] == [
         "document format 'gone' from package 'doichieu-gone': failed to import "

@@ -317,7 +317,7 @@ def test_every_enum_value_has_a_label_in_both_languages() -> None:
 
 
 def test_config_provenance_renders(result: RunResult) -> None:
-    # A metadata override from the configuration (linter.policy) sets Provenance.CONFIG.
+    # A metadata override from the configuration (linter.engine.policy) sets Provenance.CONFIG.
     doc = result.documents[0]
     meta = doc.meta.model_copy(update={"province": "Hà Nội", "province_source": Provenance.CONFIG})
     docs = (doc.model_copy(update={"meta": meta}), *result.documents[1:])

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from linter.errors import UsageError
-from linter.loading import LoadResult, collect_paths, load_document, load_text
 from linter.models import Document, Provenance
+from linter.read.loading import LoadResult, collect_paths, load_document, load_text
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"

@@ -1,4 +1,4 @@
-"""Metadata inference (linter.metadata) and the gazetteer it resolves places with."""
+"""Metadata inference (linter.metadata.infer) and the gazetteer it resolves places with."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import REAL_CORPUS, SEEDS, run_corpus
-from linter import gazetteer
-from linter.metadata import infer_metadata
+from linter.metadata import gazetteer
+from linter.metadata.infer import infer_metadata
 from linter.models import Document, DocumentMeta, Provenance
 
 REAL = REAL_CORPUS

@@ -1,4 +1,4 @@
-"""PDF with a text layer (linter.pdftext): Vietnamese read whole, bad PDFs are DC01.
+"""PDF with a text layer (linter.read.pdftext): Vietnamese read whole, bad PDFs are DC01.
 
 Test PDFs are made here: a Vietnamese one printed by Chromium (as an office
 prints a page to PDF; skipped when Chromium is not installed), the others
@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from linter.cli import main, read_stdin
-from linter.config import Config
-from linter.loading import load_document
-from linter.pdftext import PdfReader, WorkerLimits, join_marks
-from linter.readers import Limits
+from linter.app.cli import main, read_stdin
+from linter.engine.config import Config
+from linter.read.loading import load_document
+from linter.read.pdftext import PdfReader, WorkerLimits, join_marks
+from linter.read.readers import Limits
 
 # --- PDFs written by hand ----------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import real_corpus_or_skip, run_corpus
-from linter.engine import Options, run
+from linter.engine.run import Options, run
 from linter.models import Quantity, Severity
 
 HANOI_A = "ha-noi/mz-21472646.txt"  # "tháng 1 dạt 188.017 tỷ đồng"

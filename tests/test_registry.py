@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_corpus, write_corpus
-from linter import registry
-from linter.checking import Check, Group
-from linter.engine import Options, run
+from linter.checking import Check, Group, registry
+from linter.engine.run import Options, run
 from linter.models import Finding, Severity
 
 DOCS = {

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
 from conftest import REPO, SEEDS
-from linter.engine import Options, run
+from linter.engine.run import Options, run
 from linter.models import CheckInfo, Evidence, Finding, RunResult, Severity
 from reports.json_report import render_json
 from reports.sarif import FINGERPRINT_KEY, render_sarif

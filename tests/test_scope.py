@@ -17,11 +17,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import REPO, run_corpus
-from linter import gazetteer
-from linter.gazetteer import District, Province, Ward
-from linter.metadata import infer_metadata
+from linter.data.places import name_key, without_type_note
+from linter.metadata import gazetteer
+from linter.metadata.gazetteer import District, Province, Ward
+from linter.metadata.infer import infer_metadata
 from linter.models import Document, DocumentMeta, Level, Provenance
-from linter.places import name_key, without_type_note
 from reports.json_report import render_json
 
 

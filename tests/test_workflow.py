@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from linter.cli import main
+from linter.app.cli import main
 
 A = "---\ndate: 2023-12-23\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.\n"
 B = "---\ndate: 2023-12-14\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 55.600 tỷ đồng.\n"
@@ -380,7 +380,7 @@ def test_unknown_check_code_is_a_usage_error(corpus: Path, capsys, argv, config,
 
 
 def test_unknown_code_like_none_lists_every_known_code(corpus: Path, capsys) -> None:
-    from linter.registry import known_codes, load_checks
+    from linter.checking.registry import known_codes, load_checks
 
     assert main(["check", "corpus", "--select", "NU01,XY"]) == 2
     known = ", ".join(sorted(known_codes(load_checks())))

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.datafiles import load
+from linter.data import load
 from linter.nlp import fold
 
 # What a citation is about is said just before it, within a short clause.

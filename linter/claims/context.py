@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from linter import nlp
 from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
-from linter.datafiles import load
+from linter.data import load
 from linter.models import Dimension, Op, Period, Scope, Status
 
 # Character windows, on folded text. A cue word qualifies what follows it within a

@@ -18,7 +18,7 @@ from linter.claims.figures import Reading, quantities
 from linter.claims.periods import find_dates
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.targets import find_plans
-from linter.lexicon import Lexicon, default_lexicon
+from linter.data.lexicon import Lexicon, default_lexicon
 from linter.models import (
     Claim,
     DateRef,

@@ -19,7 +19,7 @@ from linter.claims.context import Context, cues, figure_period, scope_of, status
 from linter.claims.quantities import RawQuantity, find_quantities
 from linter.claims.sentence import Sentence, clause_of
 from linter.claims.subjects import find_open_counts, subject_of
-from linter.lexicon import IndicatorMention, Lexicon
+from linter.data.lexicon import IndicatorMention, Lexicon
 from linter.models import Period, Quantity, Scope, Status
 
 _CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
 from linter.claims.periods import period_spans
-from linter.lexicon import units
+from linter.data.lexicon import units
 from linter.models import Dimension, Op
 
 # Character windows, on folded text: a comparator ("không vượt quá", the longest)

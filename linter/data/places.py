@@ -1,0 +1,94 @@
+"""The words around place names, from `linter/data/places.yaml`, and `name_key`.
+
+The gazetteer knows the names of the administrative units; this module knows
+how texts talk about them: the words that introduce a unit ("thị xã", "Tỉnh
+ủy"), aliases such as "TP.HCM", the acting bodies ("UBND") and the words that
+metadata inference reads dates and plan years by. `name_key` is the one
+matching form of a name, shared by the gazetteer's tables and the scanner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from linter.data import load
+from linter.nlp import fold
+
+# An apostrophe inside a word is part of it: "Cư M'gar", "Ea H’leo", "Đắk R‘Lấp"
+# are written with one of ' ’ ‘ ʼ ` ´, or without it ("Cư Mgar").
+APOSTROPHES = "'’‘ʼ`´"
+WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# A dataset name may say its type ("Kỳ Anh (Huyện)") where two units share it.
+_TYPE_NOTE = re.compile(r"\s*\([^)]*\)")
+
+
+@lru_cache(maxsize=1 << 16)  # the scanner looks up the same few thousand names over and over
+def name_key(name: str) -> str:
+    """The lookup form of a place name: folded words, single spaces, no punctuation,
+    no apostrophe inside a word ("Cư M'gar" and "Cư Mgar" meet) nor a note of its type."""
+    words = WORD.findall(fold(_TYPE_NOTE.sub("", name)))
+    return " ".join(_APOSTROPHE.sub("", w) for w in words)
+
+
+def without_type_note(name: str) -> str:
+    """ "Cai Lậy (Huyện)" -> "Cai Lậy"."""
+    return _TYPE_NOTE.sub("", name)
+
+
+def loose_key(name: str) -> str:
+    """A looser form for names that texts spell several ways: no tone or vowel marks,
+    "đ" as "d", "k" as "c" and no spaces, so that "Đăk Glong", "Đắk Glong" and "Dak
+    Glong", "Krông Pắk" and "Krông Pắc", "Krông A Na" and "Krông Ana" meet.
+    Only a fallback for a name after a unit word that no exact key knows."""
+    plain = unicodedata.normalize("NFD", name_key(name).replace("đ", "d"))
+    return "".join(c for c in plain if c.isalnum() and c.isascii()).replace("k", "c")
+
+
+def alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of the folded `phrases`, longest first so that it wins."""
+    return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+class UnitWord(BaseModel):
+    """A word that introduces a unit's name ("thị xã", "Thành ủy"); see places.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: tuple[str, ...]
+    level: Literal["province", "city", "district", "ward", "place"]
+    type: str | None = None
+    label: str = ""
+    committee: bool = False
+    became: tuple[str, ...] = ()  # types a unit of this word may have been raised to
+
+
+class Places(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    units: tuple[UnitWord, ...]
+    province_aliases: dict[str, str]
+    bodies: dict[str, tuple[str, ...]]
+    not_acting: tuple[str, ...]
+    plan_words: tuple[str, ...]
+    deadline: tuple[str, ...]
+    reported: tuple[str, ...]
+    intended: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    """The word lists of `linter/data/places.yaml`."""
+    return load("places.yaml", Places)
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, UnitWord]:
+    """Every unit word of places.yaml, folded."""
+    return {fold(w): unit for unit in places().units for w in unit.words}

@@ -1,0 +1,9 @@
+"""Stage 4, the engine: documents and checks in, a `RunResult` out.
+
+In: the configuration (`config`), the paths to check and the registered checks.
+Out: a sorted, deterministic `RunResult` of findings. `parsing` runs stages 1-3
+in parallel behind the `cache`; `run` groups documents by province and event
+and runs every check on every group (one crashing check becomes EN01);
+`policy` applies what the configuration changes (select, ignore, severity);
+`suppress` applies inline suppressions and the baseline.
+"""

@@ -1,0 +1,239 @@
+"""A persistent cache of parsed documents, in SQLite (`.doichieu_cache/cache.sqlite`).
+
+An entry is keyed by the file's content hash, the path it is shown under (spans
+carry it), the parser's own fingerprint (a hash of linter's code and data files
+and the versions of the libraries it reads with), and the configuration that
+affects parsing. Entries are JSON validated on the way back in, never pickle: a
+cache file is untrusted input. A file that is not our cache (corrupt, foreign,
+another schema) is discarded and rebuilt with a notice, never trusted and never
+a crash; a cache that cannot be used at all is skipped with a notice. Writes
+happen in one transaction per run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from linter.engine.config import Config
+from linter.errors import UsageError
+from linter.models import Claim, Document, Finding
+
+try:
+    import fcntl
+except ImportError:  # Windows: runs sharing a cache rely on SQLite's own locking
+    fcntl = None  # type: ignore[assignment]
+
+MAGIC = "doichieu-cache"
+BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
+SCHEMA = 3
+_CLAIMS = TypeAdapter(list[Claim])
+_FINDINGS = TypeAdapter(list[Finding])
+Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """Changes whenever the code or data that turns a file into claims changes."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for dist in ("underthesea", "vietnamadminunits", "pydantic", "python-docx"):
+        try:
+            digest.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            digest.update(dist.encode())
+    return digest.hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    """Only what changes parsing: extra indicators and metadata overrides."""
+    data = {
+        "indicators": {k: v.model_dump() for k, v in sorted(config.indicators.items())},
+        "metadata": [m.model_dump() for m in config.metadata],
+        # a .docx skipped for its size must be read again once the cap is raised
+        "limits": [config.max_file_size, config.max_docx_inflated_size],
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def entry_key(content: bytes, display: str, config_key: str) -> str:
+    digest = hashlib.sha256(content).hexdigest()
+    raw = f"{digest}|{display}|{parser_fingerprint()}|{config_key}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class Cache:
+    """The cache of one run. A cache that cannot be used (its folder is a file or
+    read-only, `cache.sqlite` is a folder, the disk is full) is skipped with a
+    notice: the run parses everything and gives the same output.
+
+    Several runs may share one cache: opening (and discarding a bad file) happens
+    under an exclusive lock on `lock` in the folder, and SQLite's write-ahead log
+    with a busy timeout lets runs read while another writes.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "cache.sqlite"
+        self._pending: list[tuple[str, str | None, str | None, str, str]] = []
+        self._db: sqlite3.Connection | None = None
+        try:
+            _prepare(folder)
+            with _locked(folder):
+                self._db = self._open()
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _notice(f"not using the cache {self.path}: {reason}; parsing every file")
+
+    def _open(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            return self._create()
+        if not self.path.is_file():
+            raise OSError(errno.EISDIR, "it is not a file (remove it to let the cache be rebuilt)")
+        try:
+            db = _connect(self.path)
+            row = db.execute("SELECT value FROM meta WHERE key = 'magic'").fetchone()
+            schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row == (MAGIC,) and schema == (str(SCHEMA),):
+                return db
+            db.close()
+            reason = "it belongs to another program or version"
+        except sqlite3.DatabaseError as exc:
+            reason = f"it is not a readable cache ({exc})"
+        _notice(f"discarding {self.path}: {reason}; rebuilding")
+        for suffix in ("", "-wal", "-shm"):  # a stale log must not be replayed into the new file
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return self._create()
+
+    def _create(self) -> sqlite3.Connection:
+        db = _connect(self.path)
+        with db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, province TEXT,"
+                " document TEXT, claims TEXT NOT NULL, findings TEXT NOT NULL)"
+            )
+            rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+        return db
+
+    def get(self, key: str) -> Entry | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT document, claims, findings FROM entries WHERE key = ?", (key,)
+            ).fetchone()  # fmt: skip
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        try:  # pydantic parses and validates the JSON in one pass (no json.loads first)
+            document = Document.model_validate_json(row[0]) if row[0] else None
+            claims = tuple(_CLAIMS.validate_json(row[1]))
+            return document, claims, _FINDINGS.validate_json(row[2])
+        except (ValueError, TypeError, ValidationError):
+            return None  # a damaged entry is a miss, and will be overwritten
+
+    def province(self, key: str) -> str | bool | None:
+        """The province of a cached document, without loading it; False if not cached."""
+        if self._db is None:
+            return False
+        try:
+            row = self._db.execute("SELECT province FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return False
+        return False if row is None else row[0]
+
+    def put(self, key: str, entry: Entry) -> None:
+        if self._db is None:
+            return
+        document, claims, findings = entry
+        self._pending.append(
+            (
+                key,
+                document.meta.province if document else None,
+                document.model_dump_json() if document else None,
+                _CLAIMS.dump_json(list(claims)).decode(),
+                _FINDINGS.dump_json(findings).decode(),
+            )
+        )
+
+    def commit(self) -> None:
+        if self._db is None:
+            return
+        try:
+            if self._pending:
+                with self._db:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._pending
+                    )
+        except sqlite3.Error as exc:  # a full disk or a long lock must not lose the results
+            _notice(f"could not write the cache: {exc}")
+        finally:
+            self._pending.clear()
+            self._db.close()
+            self._db = None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # A concurrent run may hold the write lock for a moment: wait rather than fail,
+    # and let readers go on while it writes (the log mode is stored in the file).
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+    with contextlib.suppress(sqlite3.OperationalError):  # a read-only cache is still read
+        db.execute("PRAGMA journal_mode=WAL")
+    return db
+
+
+def _prepare(folder: Path) -> None:
+    """Create the folder, with a `.gitignore` holding `*` so that git ignores it (as ruff's)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError), (folder / ".gitignore").open("x") as handle:
+        handle.write("# Created by doichieu: the cache is never committed.\n*\n")
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock between runs sharing the folder (none where fcntl is missing)."""
+    if fcntl is None:
+        yield
+        return
+    with (folder / "lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _notice(message: str) -> None:
+    print(f"doichieu: notice: {message}", file=sys.stderr)
+
+
+def clear(folder: Path) -> bool:
+    """Remove the cache file (and its log); False when there was none."""
+    path = folder / "cache.sqlite"
+    if not path.exists():
+        return False
+    if not path.is_file():
+        raise UsageError(f"{path} is not a cache file: expected a file; remove it by hand")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+    return True

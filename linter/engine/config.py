@@ -1,0 +1,174 @@
+"""Configuration: `[tool.doichieu]` in pyproject.toml, or a `doichieu.toml`.
+
+Found by walking up from the working directory (the first `doichieu.toml`, or
+`pyproject.toml` with a `[tool.doichieu]` table, wins), or named with
+`--config`. Unknown keys and bad values are errors that name the file, the
+key and what is allowed::
+
+    [tool.doichieu]
+    select = ["NU", "VB01"]            # codes or prefixes; default: every check
+    ignore = ["CT01"]
+    extend-select = []
+    severity = { NU01 = "error" }      # info | warning | error
+    per-path-ignores = { "archive/**" = ["TG01"] }
+    approx-tolerance = 0.05            # what "khoảng" allows either side, relative
+    include = ["**/*.md", "**/*.txt"]  # files taken from folders (default: every supported file)
+    exclude = ["drafts/**"]
+    max-file-size = 5_000_000          # bytes; larger files are skipped (DC01 says so)
+    max-docx-inflated-size = 50_000_000  # bytes a .docx may unzip to
+    corpus = ["press/"]                # the context a draft or a changed file is checked against
+    baseline = ".doichieu-baseline.json"  # findings accepted as they are (--write-baseline)
+
+    [tool.doichieu.indicators.tourism_arrivals_intl]   # new indicators, or more names
+    label = "Khách quốc tế"                           # for an existing key
+    label_en = "International visitors"
+    names = ["khách quốc tế"]
+
+    [[tool.doichieu.metadata]]         # metadata overrides by path glob
+    path = "quang-yen/**"
+    province = "Quảng Ninh"
+    district = "Thị xã Quảng Yên"
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from linter.errors import DoichieuError
+
+
+class ConfigError(DoichieuError):
+    """The configuration file is malformed (exit status 2)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class IndicatorEntry(_Strict):
+    label: str | None = None
+    label_en: str | None = None
+    kind: Literal["level", "growth"] | None = None
+    dimension: Literal["money", "percent", "count", "per_population", "any"] | None = None
+    parent: str | None = None
+    names: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+class MetadataOverride(_Strict):
+    path: str
+    province: str | None = None
+    district: str | None = None
+    issuer: str | None = None
+    plan_year: int | None = Field(default=None, alias="plan-year")
+
+
+class Config(_Strict):
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
+    severity: dict[str, Literal["info", "warning", "error"]] = Field(default_factory=dict)
+    per_path_ignores: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, alias="per-path-ignores"
+    )
+    approx_tolerance: float = Field(default=0.05, ge=0, lt=1, alias="approx-tolerance")
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    corpus: tuple[str, ...] = ()
+    baseline: str | None = None  # accepted findings, relative to this file's folder
+    # Files above these sizes are skipped with a DC01 saying so (bytes; see linter.read.loading).
+    max_file_size: int = Field(default=5_000_000, ge=1, alias="max-file-size")
+    max_docx_inflated_size: int = Field(default=50_000_000, ge=1, alias="max-docx-inflated-size")
+    indicators: dict[str, IndicatorEntry] = Field(default_factory=dict)
+    metadata: tuple[MetadataOverride, ...] = ()
+    # [tool.doichieu.checks.EV01] window-days = 7: settings a check declares in `options`.
+    checks: dict[str, dict[str, float | int | str | bool]] = Field(default_factory=dict)
+    source: str | None = Field(default=None, exclude=True)  # the file it came from
+    root: Path | None = Field(default=None, exclude=True)  # its folder: globs are relative to it
+
+    def enabled(self, code: str) -> bool:
+        """ruff's rule: the longest matching prefix among select and ignore decides."""
+        selected = (*(self.select if self.select is not None else ("",)), *self.extend_select)
+        best_select = max((len(p) for p in selected if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select > best_ignore
+
+    def ignored_at(self, code: str, path: str) -> bool:
+        return any(
+            fnmatch.fnmatch(path, glob) and any(code.startswith(c) for c in codes)
+            for glob, codes in self.per_path_ignores.items()
+        )
+
+    def overrides_for(self, path: str) -> list[MetadataOverride]:
+        return [o for o in self.metadata if fnmatch.fnmatch(path, o.path)]
+
+    def takes(self, path: str) -> bool:
+        """Whether a file found in a folder is part of the run."""
+        if any(fnmatch.fnmatch(path, g) for g in self.exclude):
+            return False
+        return not self.include or any(fnmatch.fnmatch(path, g) for g in self.include)
+
+
+def _table(path: Path) -> dict[str, object] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+    except RecursionError as exc:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(
+            f"{path}: cannot read the configuration: values nested too deeply; "
+            "expected the keys of [tool.doichieu]"
+        ) from exc
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        return tool.get("doichieu") if isinstance(tool, dict) else None
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in [start.resolve(), *start.resolve().parents]:
+        for name in ("doichieu.toml", "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file() and (name == "doichieu.toml" or _table(candidate) is not None):
+                return candidate
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration named, or found from `start` (default: the working directory)."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    table = _table(path)
+    section = "[tool.doichieu]" if path.name == "pyproject.toml" else "the file"
+    try:
+        config = Config.model_validate(table or {})
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {section}: {_explain(exc)}") from exc
+    return config.model_copy(update={"source": str(path), "root": path.parent.resolve()})
+
+
+def _explain(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            allowed = ", ".join(
+                sorted(
+                    f.alias or n
+                    for n, f in Config.model_fields.items()
+                    if n not in ("source", "root")
+                )
+            )
+            problems.append(f"unknown key '{key}' (allowed: {allowed})")
+        else:
+            problems.append(f"key '{key}': {error['msg']}, found {error.get('input')!r}")
+    return "; ".join(problems)

@@ -1,0 +1,130 @@
+"""The parse stage: files to (document, claims, findings), cached and in parallel.
+
+Each file is parsed on its own, so the stage parallelises over processes
+(`--jobs`) and caches per file (`linter.engine.cache`). Results are put back in the
+order of the input, so the output never depends on the number of workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Collection, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.claims import extract_claims
+from linter.data.lexicon import Lexicon
+from linter.diagnostics import reason, reason_finding
+from linter.engine import policy
+from linter.engine.cache import Cache, Entry, config_fingerprint, entry_key
+from linter.engine.config import Config
+from linter.metadata.infer import infer_metadata
+from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
+
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    jobs: int = 1
+    cache_dir: Path | None = None
+    progress: bool = False  # a progress line on stderr
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _lexicon(config: Config) -> Lexicon:
+    """One lexicon per configuration per process (workers build their own)."""
+    key = config_fingerprint(config)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = policy.build_lexicon(config)
+    return _LEXICONS[key]
+
+
+def parse_result(result: LoadResult, config: Config) -> Entry:
+    """Metadata and claims of one loaded file; its problems become findings
+    (DC01 unreadable, DC02 malformed part, EN01 parser crash)."""
+    code = "DC01" if result.document is None else "DC02"
+    findings = [
+        reason_finding(code, problem.reason, result.path, problem.line, problem.column)
+        for problem in result.problems
+    ]
+    if result.document is None:
+        return None, (), findings
+    doc = result.document
+    try:
+        doc = policy.apply_metadata(doc.model_copy(update={"meta": infer_metadata(doc)}), config)
+        claims = extract_claims(doc, _lexicon(config))
+    except Exception as exc:  # a parser bug must not lose the rest of the corpus
+        crash = reason_finding("EN01", reason("parser-crash", error=repr(exc)), doc.path)
+        return doc, (), [*findings, crash]
+    return doc, claims, findings
+
+
+def _parse_file(task: tuple[str, str, Config]) -> Entry:
+    path, display, config = task
+    loaded = load_document(Path(path), display, config.max_file_size, config.max_docx_inflated_size)
+    return parse_result(loaded, config)
+
+
+def parse_files(
+    files: Sequence[tuple[Path, str]],
+    config: Config,
+    settings: ParseSettings,
+    provinces: Collection[str | None] | None = None,
+) -> list[Entry]:
+    """Parse `files` ((path, displayed path) pairs), using and filling the cache.
+
+    With `provinces`, a cached document of another province is left out without
+    being loaded: a draft only needs the documents it can be compared with.
+    """
+    cache = Cache(settings.cache_dir) if settings.cache_dir else None
+    config_key = config_fingerprint(config)
+    entries: list[Entry | None] = [None] * len(files)
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, (path, display) in enumerate(files):
+        if cache is not None:
+            with contextlib.suppress(NotReadable):  # the loader reports it
+                keys[i] = entry_key(read_regular(path, config.max_file_size), display, config_key)
+            if provinces is not None and i in keys:
+                cached = cache.province(keys[i])
+                if cached is not False and cached not in provinces:
+                    continue
+            hit = cache.get(keys[i]) if i in keys else None
+            if hit is not None:
+                entries[i] = hit
+                continue
+        todo.append(i)
+    tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
+    for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
+        entries[i] = entry
+        if cache is not None and i in keys:
+            cache.put(keys[i], entry)
+        if settings.progress:
+            print(
+                f"\rdoichieu: parsed {done}/{len(todo)} files", end="", file=sys.stderr, flush=True
+            )
+    if settings.progress and todo:
+        print(file=sys.stderr)
+    if cache is not None:
+        cache.commit()
+    return [e for e in entries if e is not None]
+
+
+def _map(tasks: list[tuple[str, str, Config]], jobs: int) -> Iterator[Entry]:
+    if jobs <= 1 or len(tasks) < PARALLEL_THRESHOLD:
+        yield from map(_parse_file, tasks)
+        return
+    chunk = max(1, len(tasks) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_parse_file, tasks, chunksize=chunk)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

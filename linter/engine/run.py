@@ -1,0 +1,266 @@
+"""Run the pipeline: load, infer metadata, parse claims, group by province, check.
+
+One bad file or one bad check never stops the run. A file that cannot be read
+becomes a DC01 finding (DC02 when it was read with a problem, such as broken
+front matter); a parser crash on a document is EN01 and the document is still
+listed; a check that raises is EN01 for that check and province; a check that
+fails to load is EN02. Output order never depends on the order of the inputs.
+
+A run may have a *focus* (a draft, the files changed since a revision): the
+whole corpus is read and checked as context, but only findings that involve a
+focused document are reported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from linter.checking import Check, DocumentClaims, Group, Option, format_date
+from linter.checking.registry import Loaded, info, known_codes, load_checks
+from linter.data.lexicon import Lexicon
+from linter.diagnostics import engine_finding, engine_infos, localise
+from linter.engine import policy
+from linter.engine.config import Config
+from linter.engine.parsing import ParseSettings, parse_files, parse_result
+from linter.engine.suppress import apply_suppressions
+from linter.models import CheckInfo, Claim, Document, Evidence, Finding, RunResult
+from linter.read.loading import LoadResult, collect_paths
+from linter.textmap import printable
+
+Prepared = tuple[Document, tuple[Claim, ...]]
+
+
+@dataclass(frozen=True)
+class Options:
+    select: Collection[str] | None = None  # check codes or prefixes to run; None = the config's
+    lang: str = "vi"
+    fail_on: str = "warning"
+    config: Config = field(default_factory=Config)
+    focus: frozenset[str] | None = None  # report only findings involving these paths
+    focus_role: Literal["draft", "changed"] = "draft"  # what the focused documents are
+    baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
+    parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
+    verbose: bool = False  # timings per phase on stderr
+
+
+def run_documents(
+    documents: Sequence[Prepared],
+    options: Options,
+    findings: list[Finding],
+    lexicon: Lexicon,
+    loaded: Loaded | None = None,
+) -> list[CheckInfo]:
+    """Run every enabled check on every province group; returns what ran."""
+    loaded = loaded or load_checks()
+    for error in loaded.errors:
+        where = f"<plugin {error.package}>"
+        message = str(error)
+        if options.lang == "vi":
+            message = (
+                f"không nạp được kiểm tra {error.entry_point!r} của gói {error.package!r}: "
+                f"{error.message}"
+            )
+        findings.append(engine_finding("EN02", message, where, key=f"{where}|{error}"))
+    checks = [
+        (c, p) for c, p in loaded.checks if policy.enabled(c.code, options.config, options.select)
+    ]
+    tolerance = options.config.approx_tolerance
+    settings = {check.code: policy.settings_of(check, options.config) for check, _ in checks}
+    for group in _groups(documents, lexicon, options.lang, tolerance, findings):
+        for check, _ in checks:
+            findings.extend(_run_check(check, group, settings[check.code]))
+    return [info(c, p) for c, p in checks]
+
+
+def _groups(
+    documents: Sequence[Prepared],
+    lexicon: Lexicon,
+    lang: str,
+    tolerance: float,
+    findings: list[Finding],
+) -> list[Group]:
+    """One group per province; a document with no province is a group of its own."""
+    by_province: dict[str, list[DocumentClaims]] = defaultdict(list)
+    groups: list[Group] = []
+    for doc, claims in sorted(documents, key=lambda pair: pair[0].path):
+        item = DocumentClaims(doc, claims)
+        if doc.meta.province:
+            by_province[doc.meta.province].append(item)
+            continue
+        english = (
+            "no province found in front matter or text; "
+            "its figures are not compared with other documents"
+        )
+        message = (
+            english
+            if lang == "en"
+            else (
+                "không tìm thấy tỉnh trong front matter hay trong văn bản; "
+                "số liệu của văn bản không được so sánh với văn bản khác"
+            )
+        )
+        # The fingerprint keeps the English message, as before: baselines stay valid.
+        findings.append(engine_finding("DC03", message, doc.path, key=f"{doc.path}|{english}"))
+        groups.append(Group(None, (item,), lexicon, lang, tolerance))
+    groups.extend(
+        Group(p, tuple(items), lexicon, lang, tolerance) for p, items in sorted(by_province.items())
+    )
+    return groups
+
+
+def _run_check(check: type[Check], group: Group, settings: Mapping[str, Option]) -> list[Finding]:
+    try:
+        return list(check(settings).run(group))
+    except Exception as exc:  # a broken check is reported, never fatal
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = group.items[0].document.path if group.items else "<corpus>"
+        place = f"{Path(frame.filename).name}:{frame.lineno}"
+        english = (
+            f"check {check.code} ({check.name}) crashed on province {group.province or '?'}: "
+            f"{exc!r} at {place}"
+        )
+        message = (
+            english
+            if group.lang == "en"
+            else (
+                f"kiểm tra {check.code} ({check.name}) bị lỗi ở tỉnh {group.province or '?'}: "
+                f"{exc!r} tại {place}"
+            )
+        )
+        return [engine_finding("EN01", message, where, key=f"{where}|{english}")]
+
+
+def run(
+    paths: Sequence[Path],
+    options: Options | None = None,
+    root: Path | None = None,
+    extra: Sequence[LoadResult] = (),
+) -> RunResult:
+    """Check the documents under `paths` (plus `extra`, already loaded, e.g. a draft from stdin)."""
+    options = options or Options()
+    config = options.config
+    loaded = load_checks()  # before parsing: a misspelt code is an error, not a silent pass
+    policy.check_codes(config, options.select, known_codes(loaded))
+    policy.check_settings(config, [check for check, _ in loaded.checks])
+    timer = Timer(options.verbose)
+    base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
+    named = {display_path(p, base) for p in paths if p.is_file()}
+    shown = [(path, display_path(path, base)) for path in collect_paths(paths)]
+    files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
+    entries = [parse_result(result, config) for result in extra]
+    skipped = 0
+    if options.focus is None:
+        entries += parse_files(files, config, options.parsing)
+    else:  # the focused documents first: only their provinces are needed as context
+        focused = [f for f in files if f[1] in options.focus]
+        entries += parse_files(focused, config, options.parsing)
+        wanted = {doc.meta.province for doc, _, _ in entries if doc is not None}
+        rest = [f for f in files if f[1] not in options.focus]
+        context = parse_files(rest, config, options.parsing, provinces=wanted)
+        skipped = len(rest) - len(context)
+        entries += context
+    timer.lap(f"parse {len(entries)} files")
+    # Parsing (and so the cache) knows no language: the loader's findings are put
+    # in the run's language here.
+    findings = [localise(f, options.lang) for _, _, found in entries for f in found]
+    prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
+    unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
+    lexicon = policy.build_lexicon(config)
+    infos = run_documents(prepared, options, findings, lexicon, loaded)
+    findings = policy.adjust(findings, config)
+    findings = apply_suppressions(findings, (doc for doc, _ in prepared), options.lang)
+    findings = [f for f in findings if f.fingerprint not in options.baseline]
+    if options.focus is not None:
+        focus, role, lang = options.focus, options.focus_role, options.lang
+        findings = [
+            _lead_with_focus(f, focus, role, lang)
+            for f in findings
+            if any(e.path in focus for e in f.evidence)
+        ]
+    timer.lap(f"check {len(prepared)} documents")
+    prepared.sort(key=lambda pair: pair[0].path)
+    return RunResult(
+        documents=tuple(doc for doc, _ in prepared),
+        claims={doc.path: claims for doc, claims in prepared},
+        findings=tuple(sorted(set(findings), key=Finding.sort_key)),
+        checks=(*infos, *engine_infos()),
+        indicator_labels={
+            key: lexicon.label(key, options.lang) for key in sorted(lexicon.indicators)
+        },
+        settings={"fail_on": options.fail_on, "lang": options.lang},
+        unreadable=tuple(sorted(unreadable)),
+        skipped=skipped,
+    )
+
+
+# How a focused run labels its documents, and what it adds to the message.
+_ROLES = {
+    ("draft", "vi"): ("bản thảo", "Bản thảo ghi {ours}; văn bản đã công bố ghi {theirs}."),
+    ("draft", "en"): ("draft", "The draft says {ours}; the published documents say {theirs}."),
+    ("changed", "vi"): (
+        "tệp đã thay đổi",
+        "Tệp đã thay đổi ghi {ours}; văn bản đã công bố ghi {theirs}.",
+    ),
+    ("changed", "en"): (
+        "changed file",
+        "The changed file says {ours}; the published documents say {theirs}.",
+    ),
+}
+
+
+def _lead_with_focus(finding: Finding, focus: frozenset[str], role: str, lang: str) -> Finding:
+    """The focused document's evidence first, labelled, and the message saying what
+    the published documents say. Done here, once, rather than in every check:
+    checks order evidence oldest first, but on a pull request or at the editor's
+    desk the annotation must land on the document being written."""
+    label, template = _ROLES[(role, "en" if lang == "en" else "vi")]
+    ours = [e for e in finding.evidence if e.path in focus]
+    theirs = [e for e in finding.evidence if e.path not in focus]
+    labelled = [
+        e.model_copy(update={"note": f"{label}: {e.note}" if e.note else label}) for e in ours
+    ]
+    message = finding.message
+    if any(e.quote for e in ours) and any(e.quote for e in theirs):
+        said = ", ".join(dict.fromkeys(f"«{e.quote}»" for e in ours if e.quote))
+        published = "; ".join(dict.fromkeys(_cited(e) for e in theirs if e.quote))
+        message = f"{message} {template.format(ours=said, theirs=published)}"
+    return finding.model_copy(update={"evidence": (*labelled, *theirs), "message": message})
+
+
+def _cited(evidence: Evidence) -> str:
+    date = f", {format_date(evidence.document_date)}" if evidence.document_date else ""
+    return f"«{evidence.quote}» ({evidence.path}{date})"
+
+
+class Timer:
+    """Timings per phase on stderr with --verbose."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = time.perf_counter()
+
+    def lap(self, what: str) -> None:
+        now = time.perf_counter()
+        if self.enabled:
+            print(f"doichieu: {what}: {now - self.last:.2f} s", file=sys.stderr)
+        self.last = now
+
+
+def display_path(path: Path, base: Path) -> str:
+    """Paths are shown relative to `base` (the root, or the working directory) when
+    below it. abspath, not resolve(): resolving every component of thousands of
+    paths was a tenth of a warm run."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - no symlink resolution wanted
+    try:
+        shown = absolute.relative_to(base).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print

@@ -1,0 +1,212 @@
+"""Vietnamese administrative units from the `vietnamadminunits` dataset, looked up by name.
+
+Both generations are loaded (once per process): the 63 provinces, ~700
+districts and ~10,000 wards before the merger of 1 July 2025 (`legacy`) and
+the 34 provinces and ~3,300 wards after it (`current`). Documents are grouped
+by the province they were written for, so lookups return both and the caller
+keeps the name the text uses; `merged_into` is for display only. Lookup keys
+are `name_key`s, so "Hoà Bình", "HÒA BÌNH" and "Bà Rịa–Vũng Tàu" all match, and
+so do "Cư M'gar" and "Cư Mgar". Names the dataset tells apart by a note of their
+type ("Cai Lậy (Huyện)", "Cai Lậy (Thị xã)") share one key: the unit word of
+the text decides between them. With `loose=True` a lookup matches spellings
+that differ in marks or spacing ("Đăk Glong", "Krông Ana"); see `loose_key`.
+
+The words around names (unit words, aliases) come from `linter.data.places`; `scan`,
+which finds units named in a text, lives in `linter.metadata.mentions` and is offered
+here too, next to the lookups it relies on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TypeVar
+
+from linter.data.places import UnitWord, loose_key, name_key, places, unit_words
+
+__all__ = [
+    "District",
+    "Gazetteer",
+    "Province",
+    "UnitWord",
+    "Ward",
+    "district_of",
+    "districts_named",
+    "load",
+    "merged_into",
+    "name_key",
+    "places",
+    "province",
+    "provinces_named",
+    "wards_named",
+]
+
+_U = TypeVar("_U")
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str  # short, e.g. "Quảng Ninh"
+    full: str  # e.g. "Tỉnh Quảng Ninh"
+    legacy: bool  # existed before 1 July 2025
+    current: bool  # exists after 1 July 2025
+
+    @property
+    def kind(self) -> str:
+        """Either "tỉnh" or "thành phố" (a centrally-run city)."""
+        return "thành phố" if self.full.startswith("Thành phố") else "tỉnh"
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    name: str  # full, e.g. "Thị xã Quảng Yên"
+    short: str  # e.g. "Quảng Yên"
+    type: str  # "Quận", "Huyện", "Thị xã" or "Thành phố"
+    province: str  # short name of its (pre-merger) province
+
+
+@dataclass(frozen=True, slots=True)
+class Ward:
+    short: str
+    type: str  # "Phường", "Xã", "Thị trấn" or "Đặc khu"
+    district: str | None  # full district name; None after the merger
+    province: str
+    legacy: bool
+    current: bool
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, tuple[Province, ...]]  # by name key (aliases too), legacy first
+    districts: dict[str, tuple[District, ...]]  # by short-name key
+    wards: dict[str, tuple[Ward, ...]]  # by short-name key
+    district_of: dict[tuple[str, str], District]  # by (province, full name)
+    merger: dict[str, str]  # legacy province -> current province
+
+
+def _dataset_path() -> Path:
+    # `importlib.resources.files` would import the package, whose parsers load
+    # geopy and two large JSON files (~0.3 s); the spec finds it without that.
+    spec = find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits")
+    return Path(spec.submodule_search_locations[0], "data", "dataset.db")
+
+
+def _index(pairs: Iterable[tuple[str, _U]]) -> dict[str, tuple[_U, ...]]:
+    table: defaultdict[str, list[_U]] = defaultdict(list)
+    for key, unit in pairs:
+        table[key].append(unit)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@cache  # ward names repeat across the country
+def _short_key(short: str, unit_type: str) -> str:
+    """The key of a dataset short name. Some keep their type word ("Quận 1",
+    "Phường 14") where the text says "quận 1": the key drops it."""
+    key, prefix = name_key(short), name_key(unit_type) + " "
+    return key.removeprefix(prefix) if key.startswith(prefix) and key != prefix else key
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Read both generations of units from the dataset (once per process)."""
+    con = sqlite3.connect(f"file:{_dataset_path()}?mode=ro", uri=True)
+    try:
+        old = con.execute(
+            "SELECT provinceShort, province, districtShort, district, districtType,"
+            " wardShort, wardType, wardCode FROM admin_units_legacy"
+        ).fetchall()
+        new = con.execute(
+            "SELECT provinceShort, province, wardShort, wardType, wardCode FROM admin_units"
+        ).fetchall()
+    finally:
+        con.close()
+    full = {r[0]: r[1] for r in old} | {r[0]: r[1] for r in new}
+    legacy, current = {r[0] for r in old}, {r[0] for r in new}
+    provinces = {
+        short: Province(short, name, short in legacy, short in current)
+        for short, name in full.items()
+    }
+    districts = {(r[0], r[3]): District(r[3], r[2], r[4], r[0]) for r in old}
+    wards = [Ward(r[5], r[6], r[3], r[0], True, False) for r in old if r[5] is not None]
+    wards += [Ward(r[2], r[3], None, r[0], False, True) for r in new]
+    # The new ward that kept an old ward's code is its successor: this is how
+    # the dataset links the generations, and it gives the province merger.
+    successor = {r[4]: r[0] for r in new}
+    merger = {r[0]: successor[r[7]] for r in old if r[7] in successor}
+
+    named = sorted(provinces.values(), key=lambda p: not p.legacy)
+    aliases = [(name_key(a), provinces[s]) for a, s in places().province_aliases.items()]
+    return Gazetteer(
+        provinces=_index([*((name_key(p.name), p) for p in named), *aliases]),
+        districts=_index((_short_key(d.short, d.type), d) for d in districts.values()),
+        wards=_index((_short_key(w.short, w.type), w) for w in wards),
+        district_of=districts,
+        merger=merger,
+    )
+
+
+def provinces_named(name: str, loose: bool = False) -> tuple[Province, ...]:
+    """Provinces whose short name or alias is `name` (folded or not), legacy first."""
+    if loose:
+        return _loose()[0].get(loose_key(name), ())
+    return load().provinces.get(name_key(name), ())
+
+
+def districts_named(name: str, loose: bool = False) -> tuple[District, ...]:
+    """Pre-merger districts of any province whose short name is `name`."""
+    if loose:
+        return _loose()[1].get(loose_key(name), ())
+    return load().districts.get(name_key(name), ())
+
+
+def wards_named(name: str, loose: bool = False) -> tuple[Ward, ...]:
+    """Wards of either generation whose short name is `name`."""
+    if loose:
+        return _loose()[2].get(loose_key(name), ())
+    return load().wards.get(name_key(name), ())
+
+
+def _loosely(table: dict[str, tuple[_U, ...]]) -> dict[str, tuple[_U, ...]]:
+    pairs = ((loose_key(key), unit) for key, units in table.items() for unit in units)
+    return {k: tuple(dict.fromkeys(v)) for k, v in _index(pairs).items()}
+
+
+@lru_cache(maxsize=1)
+def _loose() -> tuple[
+    dict[str, tuple[Province, ...]], dict[str, tuple[District, ...]], dict[str, tuple[Ward, ...]]
+]:
+    """The tables by `loose_key`, built the first time a name needs them (~0.1 s)."""
+    gaz = load()
+    return _loosely(gaz.provinces), _loosely(gaz.districts), _loosely(gaz.wards)
+
+
+def district_of(ward: Ward) -> District | None:
+    """The pre-merger district of a legacy ward."""
+    return load().district_of.get((ward.province, ward.district or ""))
+
+
+def province(name: str) -> Province | None:
+    """The province called `name`: "Quảng Ninh", "Tỉnh Quảng Ninh", "TP. Hồ Chí Minh"."""
+    words = name_key(name).split()
+    for n in (0, 1, 2):  # words of a leading unit word ("tp", "thành phố") to skip
+        unit = unit_words().get(" ".join(words[:n])) if n else None
+        if n and (unit is None or unit.level not in ("province", "city")):
+            continue
+        if found := provinces_named(" ".join(words[n:])):
+            return found[0]
+    return None
+
+
+def merged_into(province_short: str) -> str:
+    """Short name of the post-merger province that `province_short` became part of."""
+    unit = province(province_short)
+    if unit is None:
+        raise KeyError(province_short)
+    return load().merger.get(unit.name, unit.name)

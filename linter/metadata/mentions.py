@@ -1,0 +1,173 @@
+"""`scan`: the administrative units a text names, resolved against the gazetteer.
+
+A unit is named either after a unit word ("tỉnh Quảng Ninh", "thị xã Quảng
+Yên") or, for a province only, bare or by an alias ("Quảng Ninh đề ra",
+"TP.HCM"). A name after a unit word resolves only to units that word can
+introduce: "xã Hiệp Hòa" is a ward, never the district of that name. Matching
+runs over the folded text, whose offsets are those of the text. A word keeps
+its apostrophes ("M'gar") and its key drops them, as `name_key` does. A name
+that no unit of the word's level has is looked up again loosely (`loose_key`:
+"huyện Đăk Glong", "huyện Krông Ana"), never a bare one nor a ward: only the unit word of
+a province or district makes a loose match safe (ten thousand ward names
+include many that differ in one mark).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+from linter.data.places import APOSTROPHES, WORD, UnitWord, name_key, places, unit_words
+from linter.metadata.gazetteer import (
+    District,
+    Province,
+    Ward,
+    districts_named,
+    provinces_named,
+    wards_named,
+)
+
+# Between a unit word and its name ("TP.HCM", "TP. Hà Nội") and inside a name
+# ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu").
+_GAP_BEFORE_NAME = re.compile(r"\s+|\.\s*")
+_GAP_IN_NAME = re.compile(r" |\s*[-–]\s*")
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A unit named in a text, at `text[start:end]`.
+
+    `unit` is the word before the name, None for a bare province name; `name`
+    is the name's key, None when no known name follows the unit word. Only the
+    candidates of the level that the name resolved to are filled in.
+    """
+
+    start: int
+    end: int
+    unit: UnitWord | None
+    name: str | None = None
+    alias: bool = False  # named by an alias such as "TP.HCM": as sure as a unit word
+    provinces: tuple[Province, ...] = ()
+    districts: tuple[District, ...] = ()
+    wards: tuple[Ward, ...] = ()
+
+
+def scan(text: str, folded: str) -> list[PlaceMention]:
+    """Units named in `text` (whose folded form is `folded`), in text order."""
+    scanner = _Scanner(text, folded)
+    mentions: list[PlaceMention] = []
+    i = 0
+    while i < len(scanner.keys):
+        unit, n = scanner.unit_at(i)
+        mention, i = scanner.typed(i, unit, n) if unit is not None else scanner.bare(i)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _unit_first_words() -> frozenset[str]:
+    return frozenset(words.split()[0] for words in unit_words())
+
+
+_Unit = TypeVar("_Unit", District, Ward)
+
+
+def _of_type(units: tuple[_Unit, ...], unit: UnitWord) -> tuple[_Unit, ...]:
+    """The units of the word's type; if none, of the first type it may have become."""
+    for wanted in (unit.type, *unit.became):
+        if found := tuple(u for u in units if u.type == wanted):
+            return found
+    return ()
+
+
+class _Scanner:
+    """Word-level matching over a text and its folded form (same offsets)."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text = text
+        self.spans = [m.span() for m in WORD.finditer(folded)]
+        self.keys = [folded[a:b] for a, b in self.spans]
+        if any(c in folded for c in APOSTROPHES):  # rare: skip the pass when there is none
+            strip = str.maketrans("", "", APOSTROPHES)
+            self.keys = [key.translate(strip) for key in self.keys]
+        self.aliases = {name_key(a) for a in places().province_aliases}
+
+    def gap(self, i: int) -> str:
+        """The characters between word i-1 and word i."""
+        return self.text[self.spans[i - 1][1] : self.spans[i][0]]
+
+    def capital(self, i: int, digits: bool = False) -> bool:
+        first = self.text[self.spans[i][0]] if i < len(self.spans) else ""
+        return first.isupper() or (digits and first.isdigit())
+
+    def unit_at(self, i: int) -> tuple[UnitWord | None, int]:
+        if self.keys[i] not in _unit_first_words():
+            return None, 0  # most words start no unit word: skip the joins below
+        for n in (3, 2, 1):  # longest first: "thị xã" before "xã"
+            words = self.keys[i : i + n]
+            spaced = all(self.gap(k).isspace() for k in range(i + 1, i + len(words)))
+            if len(words) == n and spaced and (unit := unit_words().get(" ".join(words))):
+                return unit, n
+        return None, 0
+
+    def names_at(self, i: int, digits: bool) -> list[tuple[str, int]]:
+        """Candidate name keys starting at word i, longest first, with their end index."""
+        found: list[tuple[str, int]] = []
+        j = i
+        while j - i < _MAX_NAME_WORDS and self.capital(j, digits):
+            if j > i and not _GAP_IN_NAME.fullmatch(self.gap(j)):
+                break
+            j += 1
+            found.append((" ".join(self.keys[i:j]), j))
+        return found[::-1]
+
+    def resolve(
+        self, unit: UnitWord, key: str, start: int, end: int, loose: bool = False
+    ) -> PlaceMention | None:
+        """The mention of `key` after `unit`, if the gazetteer knows such a unit.
+
+        The unit word decides between units of one name: "thị xã Cai Lậy" is
+        never "huyện Cai Lậy", "thành phố Hạ Long" is a district, not a province.
+        A name of no unit of the word's type may be one raised since
+        (`UnitWord.became`): "thị xã Hồng Ngự" of 2017 is "Thành phố Hồng Ngự".
+        """
+        provinces = provinces_named(key, loose) if unit.level in ("province", "city") else ()
+        if unit.level == "city":
+            provinces = tuple(p for p in provinces if p.kind == "thành phố")
+        districts: tuple[District, ...] = ()
+        if unit.level in ("city", "district") and not provinces:
+            districts = _of_type(districts_named(key, loose), unit)
+        wards: tuple[Ward, ...] = ()
+        if unit.level == "ward":
+            wards = _of_type(wards_named(key, loose), unit)
+        if not (provinces or districts or wards):
+            return None
+        return PlaceMention(start, end, unit, key, key in self.aliases, provinces, districts, wards)
+
+    def typed(self, i: int, unit: UnitWord, n: int) -> tuple[PlaceMention, int]:
+        """The unit word of n words at word i, with the name after it if known."""
+        start, end, j = self.spans[i][0], self.spans[i + n - 1][1], i + n
+        if j < len(self.keys) and _GAP_BEFORE_NAME.fullmatch(self.gap(j)):
+            for key, stop in self.names_at(j, digits=True):
+                end = self.spans[stop - 1][1]
+                mention = self.resolve(unit, key, start, end)
+                if mention is None and unit.level != "ward":
+                    mention = self.resolve(unit, key, start, end, loose=True)
+                if mention is not None:
+                    return mention, stop
+        # An unknown name after a unit word is that unit's, never a bare province.
+        while self.capital(j, digits=True) and self.gap(j).isspace():
+            j += 1
+        return PlaceMention(start, end, unit), j
+
+    def bare(self, i: int) -> tuple[PlaceMention | None, int]:
+        """A province named without a unit word at word i ("Quảng Ninh đề ra")."""
+        for key, stop in self.names_at(i, digits=False):
+            if provinces := provinces_named(key):
+                start, end = self.spans[i][0], self.spans[stop - 1][1]
+                return PlaceMention(start, end, None, key, key in self.aliases, provinces), stop
+        return None, i + 1

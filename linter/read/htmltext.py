@@ -1,0 +1,194 @@
+"""Find the main text of an HTML page without losing track of where it came from.
+
+The result is a list of pieces of the source rather than a string, so that the
+loader can build `Document.text` with break points back to every character:
+text nodes are copied as they are, while entities and line-ending tags are
+replaced by the characters they stand for.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from linter import textmap
+from linter.models import Provenance
+from linter.read import frontmatter
+from linter.read.frontmatter import LoadProblem
+from linter.read.readers import Limits, Piece, Read, Reader, build, decode, failed
+
+# Page furniture and non-text content: never part of the article.
+_DROPPED_NAMES = "script style noscript template nav header footer aside form iframe svg head"
+DROPPED = frozenset(_DROPPED_NAMES.split(" "))
+# Elements that end a line of text; the brief's list plus a few close relatives.
+_BLOCK_NAMES = (
+    "p div br li h1 h2 h3 h4 h5 h6 tr section article blockquote td table ul ol "
+    "main th dl dt dd pre hr figure figcaption"
+)
+BLOCKS = frozenset(_BLOCK_NAMES.split(" "))
+MAIN = frozenset({"article", "main"})
+# <meta> names that carry the publication date.
+DATE_META = frozenset({"article:published_time", "pubdate"})
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    pieces: list[Piece]
+    title: str | None
+    published: tuple[str, int] | None  # raw meta content and the offset of its tag
+
+
+def extract(source: str) -> HtmlPage:
+    """The main text of `source`: the `<article>`/`<main>` content if any, else `<body>`."""
+    parser = _Extractor(source)
+    parser.feed(source)
+    parser.close()
+    zone = 2 if parser.saw_main else 1 if parser.saw_body else 0
+    kept = [piece for piece_zone, piece in parser.pieces if piece_zone >= zone]
+    title = _clean("".join(parser.title)) or _clean("".join(parser.h1)) or None
+    return HtmlPage(_tidy(source, kept), title, parser.published)
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _tidy(source: str, pieces: list[Piece]) -> list[Piece]:
+    """Drop whitespace at the start of each line, so no line is blank or indented.
+
+    Markup indentation would otherwise fill the text with blank lines; only
+    whole pieces or piece prefixes are dropped, so offsets stay exact.
+    """
+    result: list[Piece] = []
+    line_start = True
+    for start, end, replacement in pieces:
+        if replacement is None:
+            chunk = source[start:end]
+            if line_start:
+                start += len(chunk) - len(chunk.lstrip())
+                if start == end:
+                    continue
+            line_start = source[end - 1] == "\n"
+        else:
+            if not replacement or (line_start and replacement.isspace()):
+                continue
+            line_start = replacement.endswith("\n")
+        result.append((start, end, replacement))
+    return result
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str) -> None:
+        # Entities must stay separate events so each maps to its own source text.
+        super().__init__(convert_charrefs=False)
+        self._source = source
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self._dropped: list[str] = []  # open DROPPED elements, innermost last
+        self._main_depth = 0
+        self._in_body = False
+        self._capture: list[str] | None = None  # the <title> or first <h1> being read
+        self.pieces: list[tuple[int, Piece]] = []  # (zone, piece); zone 2 main, 1 body, 0 other
+        self.saw_main = False
+        self.saw_body = False
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.published: tuple[str, int] | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _add(self, start: int, end: int, replacement: str | None) -> None:
+        if self._dropped:
+            return
+        zone = 2 if self._main_depth else 1 if self._in_body else 0
+        self.pieces.append((zone, (start, end, replacement)))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pos = self._offset()
+        if tag == "meta":
+            values = {name: value or "" for name, value in attrs}
+            kind = (values.get("property") or values.get("name") or "").lower()
+            if kind in DATE_META and values.get("content") and self.published is None:
+                self.published = (values["content"], pos)
+            return
+        if tag == "body":
+            self.saw_body = self._in_body = True
+            if "head" in self._dropped:  # an unclosed <head> ends where the body starts
+                del self._dropped[self._dropped.index("head") :]
+        if tag == "title":
+            self._capture = self.title
+        elif tag == "h1" and not self.h1 and not self._dropped:
+            self._capture = self.h1
+        if tag in DROPPED:
+            self._dropped.append(tag)
+            return
+        if tag in MAIN and not self._dropped:
+            self._main_depth += 1
+            self.saw_main = True
+        if tag in BLOCKS:
+            self._add(pos, pos + len(self.get_starttag_text() or ""), "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        pos = self._offset()
+        if tag in ("title", "h1"):
+            self._capture = None
+        if tag in DROPPED:
+            if tag in self._dropped:
+                index = len(self._dropped) - 1 - self._dropped[::-1].index(tag)
+                del self._dropped[index:]
+            return
+        if tag in BLOCKS:
+            self._add(pos, self._source.find(">", pos) + 1, "\n")
+        if tag in MAIN and self._main_depth and not self._dropped:
+            self._main_depth -= 1
+        if tag == "body":
+            self._in_body = False
+
+    def handle_data(self, data: str) -> None:
+        pos = self._offset()
+        if self._capture is not None:
+            self._capture.append(data)
+        self._add(pos, pos + len(data), None)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def _reference(self, raw: str) -> None:
+        pos = self._offset()
+        end = pos + len(raw)
+        if self._source.startswith(";", end):
+            end += 1
+        # &nbsp; separates words like a space; the parser should not see U+00A0.
+        text = html.unescape(self._source[pos:end]).replace("\xa0", " ")
+        if self._capture is not None:
+            self._capture.append(text)
+        self._add(pos, end, None if text == self._source[pos:end] else text)
+
+
+class HtmlReader(Reader):
+    name = "html"
+    suffixes = (".html", ".htm")
+
+    def read(self, data: bytes | str, path: str, limits: Limits) -> Read:
+        original = decode(data)
+        if not isinstance(original, str):
+            return failed(original)
+        page = extract(original)
+        meta: dict[str, object] = {"title": page.title}
+        problems: list[LoadProblem] = []
+        if page.published:  # the date in the markup, when the page has one
+            content, offset = page.published
+            date = frontmatter.parse_date(content)
+            if date:
+                meta.update(date=date, date_source=Provenance.HEADER)
+            else:
+                line, column = textmap.line_col(original, offset)
+                problems.append(frontmatter.value_problem("bad-meta-date", content, line, column))
+        return build(original, path, page.pieces, meta, problems)
