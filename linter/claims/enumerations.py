@@ -1,0 +1,150 @@
+"""Counts that announce a list ("3 khâu đột phá: ...") and how many items follow.
+
+An announcement is a count, a counted noun from `linter/data/listing.yaml`, up
+to five more words and ":", "gồm" or "là". What follows is read in one of three
+ways: items on the lines below (`linter.claims.itemlines`), items opened by
+"Thứ nhất, ... Thứ hai, ..." or numbers, or items inside the sentence separated
+by ";", "," and "và". A sentence's list gives a range (fewest, most): a ";"
+separates items for sure, while "," and "và" may also join words inside one
+item ("giáo dục, đào tạo và dạy nghề"), so they only raise the most.
+
+No claim type is made of these: a count is compared only with the list right
+after it in the same document, so there is nothing for the cache or another
+check to share, and every document's claims would grow for one check's sake.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from linter.claims.itemlines import count_lines, ordinal_chain
+from linter.data import load
+
+
+class _Listing(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    count_words: dict[str, int]
+    ordinals: list[str] = Field(min_length=10)
+    counted_nouns: list[str] = Field(min_length=1)
+    open_words: list[str]
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    start: int  # the count and its noun, "3 khâu đột phá"
+    end: int
+    list_end: int  # where the items end
+    said: int
+    fewest: int  # how many items the list holds, at least and at most
+    most: int
+    form: str  # "lines", "ordinals", "sentence"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    header: re.Pattern[str]
+    open_words: re.Pattern[str]
+    counted: re.Pattern[str]  # a count with its noun inside a list: sub-groups
+    words: dict[str, int]
+    ordinals: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = load("listing.yaml", _Listing)
+    words = "|".join(sorted(data.count_words, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(data.counted_nouns, key=len, reverse=True))
+    count = rf"(?P<n>\d{{1,2}}|{words})\s+(?:{nouns})(?!\w)"
+    header = re.compile(
+        rf"(?<![\w.,/%-]){count}(?:\s+[^\W\d]+){{0,5}}?\s*"
+        r"(?P<intro>:|(?:bao\s+)?gồm(?:\s+có)?(?:\s*:)?|là(?:\s*:)?)(?!\w)"
+    )
+    opened = "|".join(re.escape(w) for w in data.open_words)
+    return _Patterns(
+        header=header,
+        open_words=re.compile(rf"(?<!\w)(?:{opened})(?!\w)"),
+        counted=re.compile(rf"(?<![\w.,/])(?:\d{{1,3}}|{words})\s+(?:{nouns})(?!\w)"),
+        words=data.count_words,
+        ordinals=tuple(data.ordinals),
+    )
+
+
+# A count after these is no count of a whole list: "một trong 3 khâu đột phá là
+# ...", "hơn 20 dự án gồm ...", "lần thứ ba".
+_NOT_WHOLE = re.compile(r"(?:trong|hơn|trên|gần|khoảng|thứ|số|lần|tới|đến)\s+$")
+_BRACKETED = re.compile(r"\([^()\n]*\)|“[^”\n]*”|\"[^\"\n]*\"")
+_SENTENCE_MOST = 12
+_JOIN = re.compile(r"(?<=\s)(?:và|hoặc|hay)(?=\s)")
+_COMMA = re.compile(r",(?!\d)")
+# A full stop after these is no sentence's end: "TP. Hồ Chí Minh", "PGS. TS. Lê Văn A".
+_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|TX|TT|Q|P|H|Th[Ss]|TS|PGS|GS|BS|ThS)$")
+
+
+def find_enumerations(text: str, folded: str) -> Iterator[Enumeration]:
+    """Every announced list of `text` (`folded` is its lowercase form, same length)."""
+    p = _patterns()
+    if ":" not in folded and "gồm" not in folded and " là " not in folded:
+        return
+    for m in p.header.finditer(folded):
+        if _NOT_WHOLE.search(folded, max(0, m.start() - 8), m.start()):
+            continue
+        if p.open_words.search(m.group()):
+            continue  # "5 dự án lớn như: ...": examples
+        word = m.group("n")
+        said = int(word) if word.isdigit() else p.words[word]
+        if said < 2:
+            continue
+        found = _items(text, folded, m.end(), m.group("intro"), said, p)
+        if found is not None:
+            end = m.start() + len(folded[m.start() : m.start("intro")].rstrip())
+            yield Enumeration(m.start(), end, found[0], said, found[1], found[2], found[3])
+
+
+def _items(
+    text: str, folded: str, at: int, intro: str, said: int, p: _Patterns
+) -> tuple[int, int, int, str] | None:
+    """(end, fewest, most, form) of the items after an announcement, or None when
+    the list cannot be told apart from what follows it."""
+    line_end = folded.find("\n", at)
+    line_end = len(folded) if line_end < 0 else line_end
+    if not folded[at:line_end].strip():
+        if not intro.endswith(":"):
+            return None
+        counted = count_lines(folded, line_end, p.ordinals)
+        return None if counted is None else (counted[1], counted[0], counted[0], "lines")
+    head = folded[at:line_end].lstrip()
+    if head.startswith("thứ nhất"):
+        chain = ordinal_chain(folded, at, p.ordinals)
+        return None if chain is None else (chain[1], chain[0], chain[0], "ordinals")
+    end = _sentence_end(text, at, line_end)
+    body = _BRACKETED.sub(lambda m: " " * len(m.group()), folded[at:end])
+    if "”" in body:  # the announcement was quoted speech, which ends here
+        end = at + body.index("”")
+        body = body[: body.index("”")]
+    if p.open_words.search(body) or p.counted.search(body) or body.rstrip().endswith(":"):
+        return None
+    semis, joins = body.count(";"), len(_JOIN.findall(body))
+    others = len(_COMMA.findall(body)) + joins
+    if semis + others == 0 or (intro.startswith("là") and not semis and not joins):
+        # One item, or "là" saying what the things are ("60 dự án là bên không có
+        # lỗi, ông Châu nói"): a list after "là" ends "... và C" or has ";".
+        return None
+    if said > _SENTENCE_MOST:
+        return None  # "60 dự án là ...": so many items are never listed in a sentence
+    return end, semis + 1, semis + others + 1, "sentence"
+
+
+def _sentence_end(text: str, at: int, line_end: int) -> int:
+    """The first full stop after `at` that ends a sentence, else the line's end."""
+    for m in re.finditer(r"[.!?](?=\s|$)", text[at:line_end]):
+        stop = at + m.start()
+        if text[stop] == "." and _ABBREVIATION.search(text, max(at, stop - 5), stop):
+            continue
+        return stop
+    return line_end
