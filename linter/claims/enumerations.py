@@ -6,7 +6,8 @@ ways: items on the lines below (`linter.claims.itemlines`), items opened by
 "Thứ nhất, ... Thứ hai, ..." or numbers, or items inside the sentence separated
 by ";", "," and "và". A sentence's list gives a range (fewest, most): a ";"
 separates items for sure, while "," and "và" may also join words inside one
-item ("giáo dục, đào tạo và dạy nghề"), so they only raise the most.
+item ("giáo dục, đào tạo và dạy nghề"), so they only raise the most; where ";"
+separates items, only the last item's "," and "và" may hide another item.
 
 No claim type is made of these: a count is compared only with the list right
 after it in the same document, so there is nothing for the cache or another
@@ -137,6 +138,9 @@ def _items(
         return None
     if said > _SENTENCE_MOST:
         return None  # "60 dự án là ...": so many items are never listed in a sentence
+    if semis:  # "A, B; C; D và E": a comma before a ";" is inside an item; the last may join two
+        last = body[body.rindex(";") :]
+        others = len(_COMMA.findall(last)) + len(_JOIN.findall(last))
     return end, semis + 1, semis + others + 1, "sentence"
 
 

@@ -1,0 +1,86 @@
+"""LI01 on real articles: each list as published is read and passes; the same
+article with its count changed or an item dropped gives exactly one finding.
+
+The articles are tuning clusters of news2017 in ../shared, outside the repo; the
+tests are skipped without them. Lists set out on lines, which news articles do
+not have, are in tests/fixtures/checks/LI01.yml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, write_corpus
+from linter.engine.run import Options, run
+
+NEWS = SHARED / "corpus" / "news2017" / "tp-ho-chi-minh"
+
+# (article, as published, as edited, quote of the finding, message)
+EDITS = [
+    (  # items separated by ";": one more announced
+        "mz-21512544.txt",
+        "4 nhóm nhiệm vụ gồm:",
+        "5 nhóm nhiệm vụ gồm:",
+        "5 nhóm nhiệm vụ",
+        "Văn bản nêu 5 mục nhưng liệt kê 4.",
+    ),
+    (  # items separated by ";": one dropped
+        "mz-21493916.txt",
+        "quản trị nhân lực; công nghệ thông tin.",
+        "quản trị nhân lực.",
+        "4 ngành mới",
+        "Văn bản nêu 4 mục nhưng liệt kê 3.",
+    ),
+    (  # "Thứ nhất, ... Thứ hai, ... Thứ ba, ..." over three sentences
+        "mz-22276459.txt",
+        "có ba nguyên nhân:",
+        "có bốn nguyên nhân:",
+        "bốn nguyên nhân",
+        "Văn bản nêu 4 mục nhưng liệt kê 3.",
+    ),
+    (  # "là A và B": two at most
+        "mz-22594824.txt",
+        "hai nhóm là đặc biệt và chuyên dùng",
+        "ba nhóm là đặc biệt và chuyên dùng",
+        "ba nhóm",
+        "Văn bản nêu 3 mục nhưng liệt kê nhiều nhất 2.",
+    ),
+]
+
+
+def _articles(edited: bool) -> dict[str, str]:
+    if not NEWS.is_dir():
+        pytest.skip(f"news2017 not present at {NEWS} (it lives in ../shared, outside the repo)")
+    documents = {}
+    for path, published, changed, _, _ in EDITS:
+        text = (NEWS / path).read_text(encoding="utf-8")
+        assert text.count(published) == 1, path
+        documents[path] = text.replace(published, changed) if edited else text
+    return documents
+
+
+def _findings(tmp_path: Path, documents: dict[str, str]) -> list[tuple[str, ...]]:
+    write_corpus(tmp_path, documents)
+    result = run([tmp_path], Options(select={"LI01"}), root=tmp_path)
+    return sorted((e.path, e.quote, f.message) for f in result.findings for e in f.evidence)
+
+
+def test_lists_as_published_pass(tmp_path: Path) -> None:
+    assert _findings(tmp_path, _articles(edited=False)) == []
+
+
+def test_each_changed_list_is_one_finding(tmp_path: Path) -> None:
+    expected = sorted((path, quote, message) for path, _, _, quote, message in EDITS)
+    assert _findings(tmp_path, _articles(edited=True)) == expected
+
+
+def test_message_in_english(tmp_path: Path) -> None:
+    documents = {
+        "a.md": "---\ndate: 2017-07-05\nprovince: Đắk Lắk\n---\n"
+        "Tỉnh tập trung 3 khâu đột phá: cải cách hành chính; phát triển nguồn nhân lực.\n"
+    }
+    write_corpus(tmp_path, documents)
+    result = run([tmp_path], Options(select={"LI01"}, lang="en"), root=tmp_path)
+    assert [f.message for f in result.findings] == ["The text announces 3 items and lists 2."]
