@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from linter.checking import Check, DocumentClaims, Group, Option, document_year, evidence
+from linter.checking.events import linked_pairs
 from linter.data import load
 from linter.models import Finding, Op, Quantity, Severity
 
@@ -44,12 +47,20 @@ class CurrencyConversion(Check):
     power of ten is named as such. The year is the figure's period, else the
     year of the document's full dates or its own date (`checking.document_year`).
 
+    Across reports of one event (`linter.checking.events` links them), the same
+    foreign amount is compared: a wrong conversion's message says how another
+    report converts it ("311 triệu USD (hơn 706 tỷ đồng)" beside another
+    outlet's "311 triệu USD (6.842 tỷ đồng)"), and two plausible conversions
+    further apart than `rate-tolerance` are an info finding: each passes alone,
+    but one event's amount should read the same in every report.
+
     Why it matters: a conversion is quoted as a fact beside the figure; a wrong
     one misstates the figure itself by as much.
 
     Known problems: a document without a date and a figure without a period are
     not checked; the ranges are yearly, so a conversion at an old rate early in
-    a year of a steep change may pass.
+    a year of a steep change may pass. Across reports only the same foreign
+    amount is compared: "311 triệu USD" and "hơn 310 triệu USD" are not paired.
 
     Ví dụ mâu thuẫn::
 
@@ -76,44 +87,133 @@ class CurrencyConversion(Check):
     options: ClassVar[Mapping[str, Option]] = {"rate-tolerance": 0.05}
 
     def run(self, group: Group) -> Iterator[Finding]:
-        for item in group.items:
-            for dong, foreign in _conversions(item):
-                finding = self._judge(item, dong, foreign, group)
-                if finding is not None:
-                    yield finding
+        found = [
+            self._read(item, dong, foreign)
+            for item in group.items
+            for dong, foreign in _conversions(item)
+        ]
+        twins = _twins(found)
+        for i, c in enumerate(found):
+            if c.plausible is False:
+                others = [found[j] for j in twins.get(i, []) if found[j].plausible]
+                yield self._implausible(c, others, group)
+        for i, js in sorted(twins.items()):
+            for j in js:
+                a, b = found[i], found[j]
+                if (
+                    i < j
+                    and a.plausible
+                    and b.plausible
+                    and not _same_amount(a, b, self._slack(a, b))
+                ):
+                    yield self._two_ways(a, b, group)
 
-    def _judge(
-        self, item: DocumentClaims, dong: Quantity, foreign: Quantity, group: Group
-    ) -> Finding | None:
+    def _slack(self, *conversions: _Conversion) -> float:
+        loose = any(q.op is not Op.EQ for c in conversions for q in (c.dong, c.foreign))
+        return float(self.option("rate-tolerance")) * (2 if loose else 1)
+
+    def _read(self, item: DocumentClaims, dong: Quantity, foreign: Quantity) -> _Conversion:
         year = dong.year or foreign.year or document_year(item)
         low_high = getattr(_rates(), foreign.unit).get(year) if year else None
         if not low_high or foreign.value <= 0:
-            return None
+            return _Conversion(item, dong, foreign, year, None)
         rate = dong.value / foreign.value
-        loose = any(q.op is not Op.EQ for q in (dong, foreign))
-        slack = float(self.option("rate-tolerance")) * (2 if loose else 1)
-        low, high = low_high[0] * (1 - slack), low_high[1] * (1 + slack)
-        if low <= rate <= high:
-            return None
-        tenfold = any(low <= rate * k <= high for k in (10, 0.1, 1000, 0.001))
+        slack = self._slack(_Conversion(item, dong, foreign, year, None))
+        plausible = low_high[0] * (1 - slack) <= rate <= low_high[1] * (1 + slack)
+        return _Conversion(item, dong, foreign, year, plausible, low_high, slack)
+
+    def _implausible(self, c: _Conversion, others: list[_Conversion], group: Group) -> Finding:
+        dong, foreign, (low, high) = c.dong, c.foreign, c.low_high
+        rate = dong.value / foreign.value
+        tenfold = any(
+            low * (1 - c.slack) <= rate * k <= high * (1 + c.slack) for k in (10, 0.1, 1000, 0.001)
+        )
         shown = f"{rate:,.0f}".replace(",", ".")
-        expected = "-".join(f"{v:,.0f}".replace(",", ".") for v in low_high)
+        expected = "-".join(f"{v:,.0f}".replace(",", ".") for v in (low, high))
         if group.lang == "en":
             message = (
                 f"{dong.span.quote} = {foreign.span.quote} implies {shown} đồng per "
-                f"{foreign.unit}; {year} saw {expected}"
+                f"{foreign.unit}; {c.year} saw {expected}"
                 f"{' (a slip by a power of ten)' if tenfold else ''}."
             )
         else:
             message = (
                 f"{dong.span.quote} = {foreign.span.quote} nghĩa là {shown} đồng/{foreign.unit}; "
-                f"năm {year} tỷ giá chỉ từ {expected}{' (nhầm gấp 10 lần)' if tenfold else ''}."
+                f"năm {c.year} tỷ giá chỉ từ {expected}{' (nhầm gấp 10 lần)' if tenfold else ''}."
+            )
+        if others:  # what the other reports of the event say: the editor need not open them
+            other = others[0]
+            said = f"{other.foreign.span.quote} = {other.dong.span.quote}"
+            message += (
+                f" Another report of the event gives {said}."
+                if group.lang == "en"
+                else f" Một bài khác về cùng sự kiện ghi {said}."
             )
         in_order = sorted((dong, foreign), key=lambda q: (q.span.line, q.span.column))
-        notes = [evidence(item, q.span, q.span.quote) for q in in_order]
-        key = f"{self.code}|{dong.value}|{foreign.value}|{foreign.unit}|{year}"
-        district = item.document.meta.district
+        notes = [evidence(c.item, q.span, q.span.quote) for q in in_order]
+        key = f"{self.code}|{dong.value}|{foreign.value}|{foreign.unit}|{c.year}"
+        district = c.item.document.meta.district
         return self.finding(message, notes, group, district=district, key=key)
+
+    def _two_ways(self, a: _Conversion, b: _Conversion, group: Group) -> Finding:
+        amount = a.foreign.span.quote
+        if group.lang == "en":
+            message = (
+                f"Two reports of one event convert {amount} differently: "
+                f"{a.dong.span.quote} and {b.dong.span.quote}."
+            )
+        else:
+            message = (
+                f"Hai bài về cùng sự kiện quy đổi {amount} khác nhau: "
+                f"{a.dong.span.quote} và {b.dong.span.quote}."
+            )
+        notes = [
+            evidence(c.item, q.span, q.span.quote)
+            for c in (a, b)
+            for q in sorted((c.dong, c.foreign), key=lambda q: (q.span.line, q.span.column))
+        ]
+        key = f"{self.code}|{a.foreign.value}|{a.foreign.unit}|{a.dong.value}|{b.dong.value}"
+        districts = {a.item.document.meta.district, b.item.document.meta.district}
+        district = districts.pop() if len(districts) == 1 else None
+        return self.finding(message, notes, group, Severity.INFO, district, key=key)
+
+
+@dataclass(frozen=True)
+class _Conversion:
+    item: DocumentClaims
+    dong: Quantity
+    foreign: Quantity
+    year: int | None
+    plausible: bool | None  # None: no rates known for its year
+    low_high: tuple[float, float] = (0.0, 0.0)
+    slack: float = 0.0
+
+
+def _twins(found: list[_Conversion]) -> dict[int, list[int]]:
+    """For each conversion, the conversions of the same foreign amount in other
+    reports of the same event (`linter.checking.events`). Linking runs only on
+    the documents that convert one amount, which is rarely more than a few."""
+    by_amount: dict[tuple[float, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(found):
+        by_amount[(c.foreign.value, c.foreign.unit)].append(i)
+    twins: dict[int, list[int]] = defaultdict(list)
+    for members in by_amount.values():
+        docs = {found[i].item.document.path: found[i].item.document for i in members}
+        if len(docs) < 2:
+            continue
+        linked = {frozenset((a.path, b.path)) for a, b, _ in linked_pairs(docs.values())}
+        for i, j in itertools.permutations(members, 2):
+            pair = frozenset((found[i].item.document.path, found[j].item.document.path))
+            if pair in linked:
+                twins[i].append(j)
+    return dict(twins)
+
+
+def _same_amount(a: _Conversion, b: _Conversion, slack: float) -> bool:
+    """Two conversions of one amount agree when their đồng differ by no more than
+    rates of one year do (`rate-tolerance`, doubled for "khoảng", "hơn")."""
+    low, high = sorted((a.dong.value, b.dong.value))
+    return high <= low * (1 + slack)
 
 
 def _conversions(item: DocumentClaims) -> Iterator[tuple[Quantity, Quantity]]:
