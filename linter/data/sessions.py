@@ -1,0 +1,89 @@
+"""Councils, party committees and their terms, from `linter/data/sessions.yaml`.
+
+Which term a date falls in, which years a term is named by ("nhiệm kỳ
+2016-2021") and, for the bodies whose numerals are the same everywhere (the
+National Assembly, the Party's Central Committee), which khóa it is. Shared by
+the session reader (`linter.claims.sessions`) and check SE01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from linter.data import load
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Change(_Frozen):
+    """The days in which one term gives way to the next (elections, congresses)."""
+
+    start: dt.date
+    end: dt.date
+
+
+class Body(_Frozen):
+    label: dict[str, str]
+    max_days: int
+    changes: tuple[Change, ...]
+    numerals: tuple[int, ...] = ()  # khóa of each term, where the same nationwide
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Body:
+        days = [d for c in self.changes for d in (c.start, c.end)]
+        if days != sorted(days):
+            raise ValueError("changes must be in order and must not overlap")
+        if self.numerals and len(self.numerals) != len(self.changes) - 1:
+            raise ValueError("one numeral per term: one fewer than the changes")
+        if not {"vi", "en"} <= set(self.label):
+            raise ValueError("label needs 'vi' and 'en'")
+        return self
+
+    def term_of(self, day: dt.date) -> int | None:
+        """The index of the term `day` falls in; None inside a change or outside all."""
+        for i, (a, b) in enumerate(zip(self.changes, self.changes[1:], strict=False)):
+            if a.end < day < b.start:
+                return i
+        return None
+
+    def term_named(self, first: int, last: int) -> int | None:
+        """The index of the term named "nhiệm kỳ first-last", None when there is none."""
+        for i, (a, b) in enumerate(zip(self.changes, self.changes[1:], strict=False)):
+            if (a.start.year, b.start.year) == (first, last):
+                return i
+        return None
+
+    def years(self, term: int) -> tuple[int, int]:
+        return self.changes[term].start.year, self.changes[term + 1].start.year
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [self.years(i) for i in range(len(self.changes) - 1)]
+
+
+class SessionsFile(_Frozen):
+    bodies: dict[str, Body]
+    ordinal_words: dict[str, int]
+    today_words: tuple[str, ...]
+    undated_before: tuple[str, ...]
+    undated_sentence: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _known_bodies(self) -> SessionsFile:
+        missing = {"hdnd", "quoc_hoi", "dang_bo", "trung_uong"} - set(self.bodies)
+        if missing:
+            raise ValueError(f"bodies: the reader needs {', '.join(sorted(missing))}")
+        return self
+
+
+@lru_cache(maxsize=1)
+def tables() -> SessionsFile:
+    return load("sessions.yaml", SessionsFile)
+
+
+def body(key: str) -> Body:
+    return tables().bodies[key]
