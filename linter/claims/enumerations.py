@@ -131,7 +131,7 @@ def _items(
     if p.open_words.search(body) or p.counted.search(body) or body.rstrip().endswith(":"):
         return None
     semis, joins = body.count(";"), len(_JOIN.findall(body))
-    others = len(_COMMA.findall(body)) + joins
+    others = _separators(body)
     if semis + others == 0 or (intro.startswith("là") and not semis and not joins):
         # One item, or "là" saying what the things are ("60 dự án là bên không có
         # lỗi, ông Châu nói"): a list after "là" ends "... và C" or has ";".
@@ -139,9 +139,15 @@ def _items(
     if said > _SENTENCE_MOST:
         return None  # "60 dự án là ...": so many items are never listed in a sentence
     if semis:  # "A, B; C; D và E": a comma before a ";" is inside an item; the last may join two
-        last = body[body.rindex(";") :]
-        others = len(_COMMA.findall(last)) + len(_JOIN.findall(last))
+        first = body[: body.index(";")]
+        if _separators(first) + 1 >= said:
+            return None  # "gồm A, B, C và D; doanh nghiệp còn lại là E": ";" may end the list
+        others = _separators(body[body.rindex(";") :])
     return end, semis + 1, semis + others + 1, "sentence"
+
+
+def _separators(part: str) -> int:
+    return len(_COMMA.findall(part)) + len(_JOIN.findall(part))
 
 
 def _sentence_end(text: str, at: int, line_end: int) -> int:
