@@ -181,6 +181,19 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     explain = command("explain")
     explain.add_argument("code", help=h["explain.code"])
     _lang_option(explain, lang, h)
+    serve = command("serve")
+    serve.add_argument("paths", nargs="*", type=Path, help=h["serve.paths"])
+    serve.add_argument("--host", default="127.0.0.1", help=h["serve.host"])
+    serve.add_argument("--port", type=int, default=8765, help=h["serve.port"])
+    serve.add_argument("--allow-remote", action="store_true", help=h["serve.allow-remote"])
+    serve.add_argument(
+        "--time-limit", type=float, default=10.0, metavar="SECONDS", help=h["serve.time-limit"]
+    )
+    _lang_option(serve, lang, h)
+    serve.add_argument("--config", type=Path, metavar="FILE", help=h["config"])
+    serve.add_argument("--jobs", type=int, default=None, metavar="N", help=h["check.jobs"])
+    serve.add_argument("--no-cache", action="store_true", help=h["check.no-cache"])
+    _cache_dir_option(serve, h)
     return parser
 
 
@@ -211,6 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for error in loaded.errors:
                 print(f"doichieu: warning: {error}", file=sys.stderr)
             return 0
+        if args.command == "serve":  # Starlette and uvicorn are imported only to serve
+            from linter.app.serve import main as serve
+
+            return serve(args)
         if args.command == "explain":
             outputs.emit(checkdocs.explain(args.code, load_checks(), args.lang), None)
             return 0

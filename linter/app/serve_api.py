@@ -1,0 +1,208 @@
+"""The HTTP side of `doichieu serve`: the editor's page and the API, over a warm corpus.
+
+Routes (every one behind `serve_guard`: token, Host, Origin):
+
+    GET  /                the page (reports/templates/serve.html); ?lang=en for English
+    GET  /assets/NAME     its script and style (serve.js, serve.css), nothing else
+    POST /api/check       body: a draft's bytes; ?format=md|txt|html|docx|pdf (default md),
+                          lang, and the editor's date, province, district, issuer.
+                          Answers the JSON of `doichieu check --draft --format json`
+                          (reports/schema); ?view=page wraps it as {"report", "excerpts"},
+                          the published sentences of each piece of evidence, marked
+    POST /api/text        body: a draft file's bytes; its text as the page edits it
+    GET  /api/documents   the corpus: each document's path and metadata, and unreadable paths
+
+Starlette runs each handler's blocking part (reading a .docx, parsing, checking)
+in a worker thread: at most `workers` checks run at once, each waiting at most
+`time_limit` seconds in all, after which the request is answered 503 with a
+clear error (the abandoned work finishes in the background and is dropped; it
+never starts if its turn comes after the request gave up). Bodies over
+`max_body` are refused with 413 before being held in memory. A draft lives in
+memory only: nothing of it is written to disk (drafts are not cached).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import anyio
+from pydantic import ValidationError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from linter.app import outputs
+from linter.app.serve_guard import Access, Guard
+from linter.app.serve_page import TEMPLATES, excerpts, render_page
+from linter.engine.warm import DraftMeta, WarmCorpus
+from linter.models import Document
+from linter.read.frontmatter import parse_date
+from linter.read.loading import load_text
+from linter.read.readers import load_readers
+
+T = TypeVar("T")
+ASSETS = {"serve.js": "text/javascript", "serve.css": "text/css"}
+TEXT_FORMATS = ("md", "txt")  # edited as they are written; other formats as their text
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_body: int = 5_000_000  # bytes of a request body (a draft file)
+    time_limit: float = 10.0  # seconds a request may wait for its check, in all
+    workers: int = 2  # checks at once
+
+
+class Refused(Exception):
+    """A request answered with an error status and one line saying why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) -> Guard:
+    """The ASGI application, guarded."""
+    slots = threading.BoundedSemaphore(limits.workers)
+
+    async def in_worker(work: Callable[[], T]) -> T:
+        gave_up = threading.Event()
+
+        def guarded() -> T | None:
+            with slots:
+                return None if gave_up.is_set() else work()
+
+        try:
+            with anyio.fail_after(limits.time_limit):
+                done = await anyio.to_thread.run_sync(guarded, abandon_on_cancel=True)
+        except TimeoutError:
+            gave_up.set()
+            raise Refused(
+                503,
+                f"checking took longer than {limits.time_limit:g} s (--time-limit); "
+                "try a shorter draft, or again in a moment",
+            ) from None
+        assert done is not None  # only None once the request gave up
+        return done
+
+    async def body(request: Request) -> bytes:
+        declared = request.headers.get("content-length", "")
+        too_big = f"the draft is larger than {limits.max_body} bytes (max-file-size)"
+        if declared.isdigit() and int(declared) > limits.max_body:
+            raise Refused(413, too_big)
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limits.max_body:
+                raise Refused(413, too_big)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def page(request: Request) -> Response:
+        lang = _lang(request)
+        if "token" in request.query_params:  # checked by the guard: keep it in a cookie
+            response = RedirectResponse(f"/?lang={lang}", status_code=303)
+            response.set_cookie(access.cookie, access.token, httponly=True, samesite="strict")
+            return response
+        snapshot = corpus.current()
+        return HTMLResponse(render_page(lang, snapshot.documents, len(snapshot.unreadable)))
+
+    async def asset(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in ASSETS:
+            raise Refused(404, f"no asset {name!r}")
+        return FileResponse(TEMPLATES / name, media_type=ASSETS[name])
+
+    async def check(request: Request) -> Response:
+        fmt, lang, given = _format(request), _lang(request), _given(request)
+        data = await body(request)
+        view = request.query_params.get("view", "json")
+        if view not in ("json", "page"):
+            raise Refused(400, f"view must be json or page, found {view!r}")
+
+        def work() -> str:
+            draft = load_text(data, f"<draft>.{fmt}", f".{fmt}", limits.max_body, _inflated(corpus))
+            result = corpus.check(draft, given, lang)
+            report = outputs.render(result, "json", lang).text
+            if view == "json":
+                return report
+            pieces = {"report": json.loads(report), "excerpts": excerpts(result)}
+            return json.dumps(pieces, ensure_ascii=False)
+
+        return Response(await in_worker(work), media_type="application/json")
+
+    async def text(request: Request) -> Response:
+        fmt = _format(request)
+        data = await body(request)
+        loaded = await in_worker(
+            lambda: load_text(data, f"<draft>.{fmt}", f".{fmt}", limits.max_body, _inflated(corpus))
+        )
+        if loaded.document is None:
+            raise Refused(422, "; ".join(p.message for p in loaded.problems))
+        doc: Document = loaded.document
+        as_written = fmt in TEXT_FORMATS
+        return JSONResponse(
+            {
+                "text": doc.original if as_written else doc.text,
+                "format": fmt if as_written else "txt",
+                "problems": [p.message for p in loaded.problems],
+            }
+        )
+
+    async def documents(request: Request) -> Response:
+        snapshot = await in_worker(corpus.current)
+        records = [{"path": d.path, **d.meta.model_dump(mode="json")} for d in snapshot.documents]
+        return JSONResponse({"documents": records, "unreadable": list(snapshot.unreadable)})
+
+    async def refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Refused)
+        return JSONResponse({"error": exc.message}, status_code=exc.status)
+
+    app = Starlette(
+        routes=[
+            Route("/", page, methods=["GET"]),
+            Route("/assets/{name}", asset, methods=["GET"]),
+            Route("/api/check", check, methods=["POST"]),
+            Route("/api/text", text, methods=["POST"]),
+            Route("/api/documents", documents, methods=["GET"]),
+        ],
+        exception_handlers={Refused: refused},
+    )
+    return Guard(app, access)
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang", "vi")
+    if lang not in ("vi", "en"):
+        raise Refused(400, f"lang must be vi or en, found {lang!r}")
+    return lang
+
+
+def _format(request: Request) -> str:
+    fmt = request.query_params.get("format", "md").lower().lstrip(".")
+    if not fmt.isalnum() or load_readers().for_suffix(f".{fmt}") is None:
+        raise Refused(400, f"format must be a document format such as md, txt, docx; found {fmt!r}")
+    return fmt
+
+
+def _given(request: Request) -> DraftMeta:
+    """The editor's metadata from the query: date, province, district, issuer."""
+    query = request.query_params
+    date_text = query.get("date", "").strip()
+    date = parse_date(date_text) if date_text else None
+    if date_text and date is None:
+        raise Refused(400, f"date must be YYYY-MM-DD or DD/MM/YYYY, found {date_text!r}")
+    fields = {k: query[k] for k in ("province", "district", "issuer") if query.get(k, "").strip()}
+    try:
+        return DraftMeta(date=date, **fields)
+    except ValidationError as exc:
+        raise Refused(400, "; ".join(str(e["msg"]) for e in exc.errors())) from None
+
+
+def _inflated(corpus: WarmCorpus) -> int:
+    return corpus.config.max_docx_inflated_size

@@ -1,0 +1,235 @@
+"""Check drafts against a corpus parsed once and kept in memory (`doichieu serve`).
+
+`run` reads the whole corpus on every call: from the cache when it is warm,
+which still means hashing every file and validating every cached document back
+into models, seconds for thousands of documents. A server that answers an
+editor at each pause in typing cannot pay that per request, so `WarmCorpus`
+parses the corpus once (through the cache, in parallel) and keeps it as an
+immutable `Snapshot` grouped by province. A draft is then parsed on its own and
+checked with the documents of its province, which is what a focused run
+(`doichieu check --draft`) does too: the same checks, policy, suppressions and
+labelling of the draft's evidence, so the same findings and the same JSON.
+
+Changed and added files are found by polling, on a thread of its own
+(`watch`), never while a request waits: every `rescan` seconds, or ten times
+as long as the last listing took if that is longer (so that listing a huge
+corpus takes at most a tenth of a core), the corpus is listed again and each
+file's (mtime, size, inode) compared with the snapshot's. Changed and new
+files are parsed (through the cache), removed ones dropped, and a new snapshot
+replaces the old one; a check in flight keeps the snapshot it started with.
+Listing 5,000 files takes about 0.2-0.4 s here (`collect_paths` resolves every
+path), too much to do on every request.
+
+Known problems: a file rewritten within one mtime tick at the same size and
+inode is seen only at its next change; a corpus file that fails to parse is
+parsed again at each listing until it changes (it has no cache entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import field_validator
+
+from linter.checking.registry import known_codes, load_checks
+from linter.diagnostics import engine_infos, localise
+from linter.engine import policy
+from linter.engine.cache import Entry
+from linter.engine.config import Config
+from linter.engine.parsing import ParseSettings, parse_files, parse_result
+from linter.engine.run import Options, Prepared, display_path, run_documents
+from linter.engine.run import _lead_with_focus as lead_with_focus
+from linter.engine.suppress import apply_suppressions
+from linter.metadata import gazetteer
+from linter.models import Document, Finding, Frozen, Provenance, RunResult
+from linter.read.loading import LoadResult, collect_paths
+
+Stamp = tuple[int, int, int]  # st_mtime_ns, st_size, st_ino
+
+
+class DraftMeta(Frozen):
+    """Metadata the editor gives for a draft. Each value given counts as the draft's
+    front matter (provenance `front_matter`): stated, not inferred, and the rest is
+    inferred around it exactly as for a draft that opens with that front matter."""
+
+    date: dt.date | None = None
+    province: str | None = None
+    district: str | None = None
+    issuer: str | None = None
+
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, name: str | None) -> str | None:
+        # Documents are grouped by the canonical short name: "tỉnh Quảng Ninh" given
+        # as it is would be a province of its own, compared with nothing.
+        if name is None or not name.strip():
+            return None
+        found = gazetteer.province(name)
+        if found is None:
+            raise ValueError(f"unknown province {name!r}; expected a name such as 'Quảng Ninh'")
+        return found.name
+
+    @field_validator("district", "issuer")
+    @classmethod
+    def _stripped(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The parsed corpus at one moment; replaced whole, never changed."""
+
+    stamps: Mapping[str, Stamp | None] = field(default_factory=dict)  # by displayed path
+    entries: Mapping[str, Entry] = field(default_factory=dict)
+    provinces: Mapping[str | None, tuple[Prepared, ...]] = field(default_factory=dict)
+    unreadable: tuple[str, ...] = ()
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        docs = (entry[0] for entry in self.entries.values() if entry[0] is not None)
+        return tuple(sorted(docs, key=lambda doc: doc.path))
+
+
+def _snapshot(stamps: Mapping[str, Stamp | None], entries: Mapping[str, Entry]) -> Snapshot:
+    groups: dict[str | None, list[Prepared]] = defaultdict(list)
+    unreadable = []
+    for path in sorted(entries):
+        doc, claims, _ = entries[path]
+        if doc is None:
+            unreadable.append(path)
+        else:
+            groups[doc.meta.province].append((doc, claims))
+    provinces = {p: tuple(items) for p, items in groups.items()}
+    return Snapshot(dict(stamps), dict(entries), provinces, tuple(unreadable))
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = os.stat(path)  # noqa: PTH116 - one call, its three fields
+    except OSError:
+        return None  # the loader will say why (DC01)
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+class WarmCorpus:
+    """A corpus kept parsed in memory, and drafts checked against it."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        config: Config,
+        root: Path | None = None,
+        parsing: ParseSettings | None = None,
+        rescan: float = 2.0,
+    ) -> None:
+        self.paths = tuple(paths)
+        self.config = config
+        self.base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - as run()
+        self.parsing = parsing or ParseSettings()
+        self.rescan = rescan  # seconds between two listings of the corpus
+        self._checks = load_checks()
+        # As run() does, before parsing: a misspelt code or setting is an error now.
+        policy.check_codes(config, None, known_codes(self._checks))
+        policy.check_settings(config, [check for check, _ in self._checks.checks])
+        self._lexicon = policy.build_lexicon(config)
+        self._lock = threading.Lock()
+        self._snapshot = Snapshot()
+        collect_paths(self.paths)  # a corpus folder that does not exist is a usage error
+        self.refresh()
+
+    def _listing(self) -> dict[str, Path]:
+        """Displayed path -> file, as run() chooses them. A corpus folder removed
+        while serving has no documents any more, rather than stopping the server."""
+        present = [p for p in self.paths if os.path.lexists(p)]
+        named = {display_path(p, self.base) for p in present if p.is_file()}
+        found = ((display_path(p, self.base), p) for p in collect_paths(present))
+        return {shown: p for shown, p in found if shown in named or self.config.takes(shown)}
+
+    def refresh(self) -> Snapshot:
+        """List the corpus now and parse what changed; returns the new snapshot."""
+        with self._lock:
+            return self._refresh()
+
+    def _refresh(self) -> Snapshot:
+        old = self._snapshot
+        listing = self._listing()
+        stamps = {shown: _stamp(path) for shown, path in listing.items()}
+        changed = [
+            (path, shown)
+            for shown, path in listing.items()
+            if stamps[shown] is None or old.stamps.get(shown, False) != stamps[shown]
+        ]
+        if changed or stamps.keys() != old.stamps.keys():
+            entries = {shown: old.entries[shown] for shown in stamps if shown in old.entries}
+            parsed = parse_files(changed, self.config, self.parsing)
+            entries.update(zip((shown for _, shown in changed), parsed, strict=True))
+            self._snapshot = _snapshot(stamps, entries)
+        return self._snapshot
+
+    def current(self) -> Snapshot:
+        return self._snapshot
+
+    def watch(self, stop: threading.Event) -> None:
+        """Refresh until `stop` is set (run on a daemon thread by the server)."""
+        took = 0.0
+        while not stop.wait(max(self.rescan, 10 * took)):
+            start = time.monotonic()
+            self.refresh()
+            took = time.monotonic() - start
+
+    def check(
+        self,
+        draft: LoadResult,
+        given: DraftMeta | None = None,
+        lang: str = "vi",
+        fail_on: str = "warning",
+    ) -> RunResult:
+        """The findings that involve `draft`, as `doichieu check --draft` reports them."""
+        snapshot = self.current()
+        doc, claims, found = parse_result(_with_meta(draft, given), self.config)
+        findings = [localise(f, lang) for f in found]
+        prepared: list[Prepared] = []
+        if doc is not None:
+            prepared.append((doc, claims))
+            if doc.meta.province:  # a draft of no province is compared with nothing
+                prepared.extend(snapshot.provinces.get(doc.meta.province, ()))
+        focus = frozenset({draft.path})
+        options = Options(lang=lang, fail_on=fail_on, config=self.config, focus=focus)
+        infos = run_documents(prepared, options, findings, self._lexicon, self._checks)
+        findings = policy.adjust(findings, self.config)
+        findings = apply_suppressions(findings, (d for d, _ in prepared), lang)
+        reported = {
+            lead_with_focus(f, focus, "draft", lang)
+            for f in findings
+            if any(e.path in focus for e in f.evidence)
+        }
+        prepared.sort(key=lambda pair: pair[0].path)
+        return RunResult(
+            documents=tuple(d for d, _ in prepared),
+            claims={d.path: c for d, c in prepared},
+            findings=tuple(sorted(reported, key=Finding.sort_key)),
+            checks=(*infos, *engine_infos()),
+            indicator_labels={
+                key: self._lexicon.label(key, lang) for key in sorted(self._lexicon.indicators)
+            },
+            settings={"fail_on": fail_on, "lang": lang},
+            unreadable=() if doc is not None else (draft.path,),
+            skipped=len(snapshot.entries) - len(prepared) + (doc is not None),
+        )
+
+
+def _with_meta(draft: LoadResult, given: DraftMeta | None) -> LoadResult:
+    """The draft with the editor's metadata set as its front matter would set it."""
+    if draft.document is None or given is None:
+        return draft
+    values = given.model_dump(exclude_none=True)
+    updates = {**values, **{f"{name}_source": Provenance.FRONT_MATTER for name in values}}
+    meta = draft.document.meta.model_copy(update=updates)
+    return draft.model_copy(update={"document": draft.document.model_copy(update={"meta": meta})})
