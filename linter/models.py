@@ -85,6 +85,10 @@ class DocumentMeta(Frozen):
     level_source: Provenance = Provenance.NONE
     commune: str | None = None  # full name with type, e.g. "Xã Hiệp Hòa"
     commune_source: Provenance = Provenance.NONE
+    # The year of the document: its date's when it has one, else the year its
+    # text says is the present one ("năm nay (2017)"), see linter.metadata.pubdate.
+    year: int | None = None
+    year_source: Provenance = Provenance.NONE
 
     @property
     def scope(self) -> tuple[str | None, str | None] | None:

@@ -150,15 +150,15 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:1
 
 def document_year(item: DocumentClaims, folded: str | None = None) -> int | None:
     """The year a date without one belongs to: the one the text writes in full
-    dates most often, else the document's own date, else the year a "Tết Đinh
+    dates most often, else the document's own year (`meta.year`), else the year a "Tết Đinh
     Dậu" names (a stem and a branch name one year in sixty)."""
     folded = folded if folded is not None else item.document.text.lower()
     years = Counter(int(y) for y in _YEAR_IN_TEXT.findall(folded))
     if years:
         return years.most_common(1)[0][0]
     meta = item.document.meta
-    if meta.date:
-        return meta.date.year
+    if meta.date or meta.year:  # the year of an undated text, read in linter.metadata
+        return meta.date.year if meta.date else meta.year
     named = {_can_chi_year(m.group(1), m.group(2)) for m in _TET_NAMED.finditer(folded)}
     named.discard(None)
     return named.pop() if len(named) == 1 else None

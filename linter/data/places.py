@@ -80,6 +80,10 @@ class Places(BaseModel):
     deadline: tuple[str, ...]
     reported: tuple[str, ...]
     intended: tuple[str, ...]
+    this_year: tuple[str, ...]
+    year_to_date: tuple[str, ...]
+    last_year: tuple[str, ...]
+    future_year: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)

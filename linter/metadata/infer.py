@@ -81,6 +81,8 @@ def infer_metadata(doc: Document) -> DocumentMeta:
             out[field], out[f"{field}_source"] = value, source if value else Provenance.NONE
 
     put("date", *pubdate.infer_date(folded, layout))
+    year = pubdate.infer_year(folded, layout, out["date"], out["date_source"])
+    out["year"], out["year_source"] = year if year[0] else (None, Provenance.NONE)
     lead = layout.paragraphs[0] if layout.paragraphs else (0, len(text))
     issued = _issuer(folded, mentions, lead[1])
     put("issuer", issued[0].label if issued else None, Provenance.TEXT)

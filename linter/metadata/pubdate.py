@@ -7,15 +7,29 @@
   starts in the first 150 characters of one of the first two body paragraphs
   (read whole, never cut at character 150). With a year after a time of day
   ("Sáng 5/1/2024") it is the date; a full date after a bare "ngày" is a
-  citation, not an opening. Without a year, its year Y is the one that puts
-  dd/mm/Y soonest on or after a full date the text cites (dd/mm/yyyy or
-  "ngày d tháng m năm yyyy"), leaving out dates after a `deadline` word
-  ("trước ngày 15/1/2024"). Y is a cited date's own year, or
-  the next one when that puts dd/mm/Y at most 31 days after it (early January
-  citing late December). No such date: no TEXT date.
+  citation, not an opening. Without a year, its year is found as below
+  ("trước ngày 15/1/2024", a `deadline`, is never a cited date). No year: no
+  TEXT date.
 - GUESS: the end of the latest quarter, months-to-date ("6 tháng đầu năm") or
   month period that a sentence reports as achieved (a `reported` word, no
   `intended` one): "Quý I/2024 ... đạt 8,79%" gives 2024-03-31.
+
+The opening's year, when the opening writes none, is the text's own year
+(`infer_year`) when it has one; else the year that puts it at most 62 days
+after a full date the text cites ("Ngày 14/12 ... Quyết định ngày 8/12/2023"):
+a cited date further back is history ("Vào ngày 9/1/1984, ..."), and a 2017
+report opening "ngày 17/6" was once dated 17/6/1984 from it.
+
+`infer_year` gives an undated text its year, never overriding a date's
+year: TEXT when a phrase says which year is the present one ("năm nay
+(2017)", "6 tháng đầu năm 2017", "từ đầu năm 2017 đến nay", "năm 2017 này",
+"so với cùng kỳ năm 2016": 2017), the most often said first. Years still to
+come ("đến năm 2020", "tầm nhìn 2030", "giai đoạn 2016-2020"), bases of a
+comparison ("so với 6 tháng đầu năm 2016"), years in a document's number
+("718/2004/QĐ-UBND") and years merely named ("Thời điểm năm 2014", "Luật
+HTX năm 2012") are no evidence: a lead names past years as often as the
+present one (the latest year a lead named was the right one for 60 % of
+the undated news2017 articles, too few to guess with).
 
 The layout (title, dated header line, body paragraphs) is read here because
 the dated lines are what set the header apart from the body.
@@ -26,6 +40,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -60,7 +75,12 @@ _MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023
     re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:[/.-]|năm)\s*" + YEAR),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
-_NEW_YEAR_REACH = dt.timedelta(days=31)
+_CITED_REACH = dt.timedelta(days=62)  # an opening this soon after a cited date shares its year
+# A year on its own: not inside a document's number ("718/2004/QĐ") nor a longer number.
+_A_YEAR = re.compile(r"(?<![\d.,])" + YEAR + r"(?![.,]?\d|/\s*[a-zđ])")
+_BEFORE = 40  # how far before a year its introducing words are looked for
+_TO_DATE = re.compile(r"\)?\s*(?:đến|tới)\s+nay(?!\w)")  # "đầu năm 2017 đến nay"
+_THIS = re.compile(r"\s+này(?!\w)")  # "năm 2017 này"
 
 
 class Layout(NamedTuple):
@@ -95,10 +115,50 @@ def infer_date(folded: str, layout: Layout) -> tuple[dt.date | None, Provenance]
         return _date(year, month, day), Provenance.HEADER
     if opening and opening_year and (own := _date(opening_year, opening[1], opening[0])):
         return own, Provenance.TEXT
-    if opening and (year := _opening_year(*opening, _cited_dates(folded))):
-        return _date(year, opening[1], opening[0]), Provenance.TEXT
-    ends = _reported_period_ends(folded)
+    present, _ = _present_year(folded)
+    if opening:
+        year = present or _opening_year(*opening, _cited_dates(folded))
+        if year and (own := _date(year, opening[1], opening[0])):
+            return own, Provenance.TEXT
+    # A period of another year than the one the text calls its own is history.
+    ends = [d for d in _reported_period_ends(folded) if present in (None, d.year)]
     return (max(ends), Provenance.GUESS) if ends else (None, Provenance.NONE)
+
+
+def infer_year(
+    folded: str, layout: Layout, date: dt.date | None, source: Provenance
+) -> tuple[int | None, Provenance]:
+    """The year of the document: its date's, however that was found, else the
+    year its text says is the present one (see the module's docstring)."""
+    if date is not None:
+        return date.year, source
+    return _present_year(folded)
+
+
+def _present_year(folded: str) -> tuple[int | None, Provenance]:
+    pats, said = _patterns(), Counter[int]()
+    for m in _A_YEAR.finditer(folded):
+        year, before = int(m[1]), folded[max(0, m.start() - _BEFORE) : m.start()]
+        after = folded[m.end() : m.end() + 6]
+        if (
+            pats["future_year"].search(before)
+            or re.match(r"\s*[-–]\s*(?:19|20)\d\d", after)
+            or re.search(r"(?:19|20)\d\d\s*[-–]\s*$", before)
+        ):
+            continue  # still to come, or a span ("2016-2020", "năm học 2017-2018")
+        if pats["last_year"].search(before):
+            said[year + 1] += 1
+        elif "so với" in before:
+            continue  # a base of comparison: "so với 6 tháng đầu năm 2016"
+        elif (
+            pats["this_year"].search(before)
+            or _THIS.match(folded, m.end())
+            or (pats["year_to_date"].search(before) and _TO_DATE.match(folded, m.end()))
+        ):
+            said[year] += 1
+    if said:
+        return max(said, key=lambda y: (said[y], y)), Provenance.TEXT
+    return None, Provenance.NONE
 
 
 def _opening(folded: str, layout: Layout) -> tuple[tuple[int, int] | None, int | None]:
@@ -134,9 +194,9 @@ def _opening_year(day: int, month: int, cited: list[dt.date]) -> int | None:
     for d in cited:
         for year in (d.year, d.year + 1):
             own = _date(year, month, day)
-            if own and d <= own and (year == d.year or own - d <= _NEW_YEAR_REACH):
+            if own and d <= own and own - d <= _CITED_REACH:
                 gaps[year] = min(gaps.get(year, own - d), own - d)
-    return min(sorted(gaps), key=lambda y: gaps[y], default=None)
+    return min(sorted(gaps, reverse=True), key=lambda y: gaps[y], default=None)  # ties: latest
 
 
 def _reported_period_ends(folded: str) -> list[dt.date]:
@@ -159,6 +219,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "deadline": re.compile(rf"(?<!\w)(?:{places.alternatives(spec.deadline)})(?:\s+ngày)?\s*$"),
         "reported": re.compile(rf"(?<!\w)(?:{places.alternatives(spec.reported)})(?!\w)"),
         "intended": re.compile(rf"(?<!\w)(?:{places.alternatives(spec.intended)})(?!\w)"),
+        # Each just before the year: "năm nay (2017)", "cùng kỳ năm 2016", "đến năm 2020".
+        **{
+            name: re.compile(
+                rf"(?<!\w)(?:{places.alternatives(getattr(spec, name))})\s*[(:,]?\s*(?:năm\s*)?$"
+            )
+            for name in ("this_year", "year_to_date", "last_year", "future_year")
+        },
     }
 
 
