@@ -281,8 +281,32 @@ class PlanRef(ClaimBase):
     action: Literal["handout", "execution", "mention"]
 
 
+class OfficialRef(ClaimBase):
+    """A person named with an office: `đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh`
+    (`linter.claims.officials`). The office is its title, body and unit."""
+
+    kind: Literal["official"] = "official"
+    name: str  # as written: "Nguyễn Văn A"
+    role: str  # the title without "Phó": "Chủ tịch", "Bí thư", "Giám đốc"
+    deputy: bool = False  # "Phó Chủ tịch": one of several holders
+    body: str  # "UBND", "Tỉnh ủy", "Sở Tài chính", "Chính phủ"
+    unit: str | None = None  # the unit word written: "tỉnh", "huyện", "thành phố"
+    level: Literal["national", "province", "city", "district", "ward"] | None = None
+    place: str | None = None  # the unit's name as written; None: not named
+    status: Literal["current", "former", "acting"] = "current"  # nguyên, cựu; quyền
+    single: bool = True  # the title has one holder at a time (deputies aside)
+    year: int | None = None  # the latest year its sentence names: "Năm 1995, Thủ tướng ..."
+
+    @property
+    def office(self) -> str:
+        """ "Phó Chủ tịch UBND tỉnh An Giang": the office as a reader writes it."""
+        words = ("Phó" if self.deputy else "", self.role, self.body, self.unit, self.place)
+        return " ".join(w for w in words if w)
+
+
 Claim = Annotated[
-    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef, Field(discriminator="kind")
+    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef | OfficialRef,
+    Field(discriminator="kind"),
 ]
 
 

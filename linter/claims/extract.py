@@ -15,6 +15,7 @@ from linter import nlp
 from linter.claims.citations import RawCitation, resolve_short_forms
 from linter.claims.context import Context, period_of, update_context
 from linter.claims.figures import Reading, quantities
+from linter.claims.officials import officials
 from linter.claims.periods import find_dates
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.targets import find_plans
@@ -48,6 +49,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
         claims.extend(_dates(sentence, default_year))
         claims.extend(_target_counts(sentence, context))
         claims.extend(_plans(sentence))
+        claims.extend(officials(sentence))
         update_context(context, sentence.folded, sentence.periods)
     claims.extend(_legal_refs(doc, citations))
     return tuple(sorted(claims, key=lambda c: (c.span.line, c.span.column, c.kind)))

@@ -1,0 +1,268 @@
+"""An office given to two people, or one person given two incompatible offices."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import ClassVar
+
+from linter.checking import (
+    Check,
+    DocumentClaims,
+    Group,
+    Option,
+    by_date,
+    document_year,
+    evidence,
+    index,
+)
+from linter.data.places import name_key
+from linter.metadata import gazetteer
+from linter.models import Finding, OfficialRef, Severity
+
+Mention = tuple[DocumentClaims, OfficialRef]
+Unit = tuple[str, str]  # (level, name); a name "? path" is a document's own unknown unit
+
+
+class OfficialConflict(Check):
+    """One office held by two names, or one name holding an office and its deputy's.
+
+    Officials are read with their office ("đồng chí Nguyễn Văn A, Chủ tịch UBND
+    tỉnh", "Phó Chủ tịch UBND tỉnh Trần Văn B"). An office is its title, body
+    and unit: Chủ tịch UBND tỉnh An Giang is not Chủ tịch UBND huyện Chợ Mới,
+    and an unnamed "tỉnh" is the document's province. Within a province, an
+    office with one holder (Chủ tịch, Bí thư, Giám đốc Sở, Bộ trưởng, but not
+    Phó Chủ tịch, which has several) given to two names is a finding; so is one
+    name called both Chủ tịch and Phó Chủ tịch of one body, and two deputies
+    whose names differ only in their marks ("Hùng", "Hưng"), a likely typo.
+    Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal.
+    Documents within `window-days` of each other, or one document, make a
+    warning; documents further apart an info, since people change office.
+
+    Why it matters: a wrong name or title on an official is the correction
+    readers notice first and editors fix by hand every day.
+
+    Known problems: names are read by rules over capitalised syllables after
+    titles and honorifics, and need a known family name; a short form ("Chủ
+    tịch Chung") is not read. A former holder counts only when the text says
+    "nguyên" or "cựu"; documents without a date are compared as if far apart.
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2017-06-20
+        province: An Giang
+        ---
+        Ông Vương Bình Thạnh, Chủ tịch UBND tỉnh An Giang, chủ trì hội nghị.
+        === b.md
+        ---
+        date: 2017-06-28
+        province: An Giang
+        ---
+        Chủ tịch UBND tỉnh An Giang Vương Bình Thành đã ký quyết định.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2017-06-20
+        province: An Giang
+        ---
+        Ông Vương Bình Thạnh, Chủ tịch UBND tỉnh An Giang, chủ trì hội nghị.
+        === b.md
+        ---
+        date: 2017-06-28
+        province: An Giang
+        ---
+        Phó Chủ tịch UBND tỉnh Lê Văn Nưng và Phó Chủ tịch UBND tỉnh Trần Anh Thư dự.
+    """
+
+    code = "OF01"
+    name = "official.title"
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {"window-days": 60}
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        def office(item: DocumentClaims, ref: OfficialRef) -> tuple[object, ...] | None:
+            if not _present(item, ref):
+                return None
+            return (ref.role, ref.deputy, ref.body, _unit(item, ref))
+
+        for bucket in index(group, OfficialRef, office):
+            mentions = _first_per_name(bucket)
+            ref = mentions[0][1]
+            if ref.single and not ref.deputy and len(_people(r.name for _, r in mentions)) > 1:
+                yield self._two_holders(mentions, group)
+            elif ref.deputy:
+                yield from self._misspelt_deputies(mentions, group)
+        yield from self._incompatible(group)
+
+    def _two_holders(self, mentions: list[Mention], group: Group) -> Finding:
+        item, ref = mentions[0]
+        names = list(dict.fromkeys(r.name for _, r in mentions))
+        alike = any(_alike(a, b) for a in names for b in names if a != b)
+        office = _label(item, ref)
+        if group.lang == "en":
+            message = f"{office} is one person, but it is given to {' and '.join(names)}."
+            message += " The names differ in a letter or mark: a likely typo." if alike else ""
+        else:
+            message = f"{office} chỉ có một người giữ, nhưng được ghi cho {' và '.join(names)}."
+            message += " Hai tên chỉ khác một chữ hoặc dấu: có thể viết sai tên." if alike else ""
+        return self._finding(message, mentions, group, f"holders|{office}|{','.join(names)}")
+
+    def _misspelt_deputies(self, mentions: list[Mention], group: Group) -> Iterator[Finding]:
+        seen: set[str] = set()
+        for i, (_, a) in enumerate(mentions):
+            for _, b in mentions[i + 1 :]:
+                if a.name != b.name and _bare(a.name) == _bare(b.name) and a.name not in seen:
+                    seen.add(a.name)
+                    pair = [m for m in mentions if m[1].name in (a.name, b.name)]
+                    office = _label(*mentions[0])
+                    if group.lang == "en":
+                        message = f"{office} is written {a.name} and {b.name}: a likely typo."
+                    else:
+                        message = (
+                            f"{office} được ghi tên {a.name} và {b.name}: có thể viết sai tên."
+                        )
+                    yield self._finding(message, pair, group, f"spelling|{office}|{a.name}")
+
+    def _incompatible(self, group: Group) -> Iterator[Finding]:
+        def person(item: DocumentClaims, ref: OfficialRef) -> tuple[object, ...] | None:
+            if not _present(item, ref) or not ref.single:
+                return None
+            return (_key(ref.name), ref.role, ref.body, _unit(item, ref))
+
+        for bucket in index(group, OfficialRef, person):
+            ranks = {ref.deputy for _, ref in bucket}
+            if len(ranks) < 2:
+                continue
+            mentions = _first_per_name(bucket, by=lambda r: r.deputy)
+            ref = mentions[0][1]
+            offices = list(dict.fromkeys(_label(i, r) for i, r in mentions))
+            if group.lang == "en":
+                message = f"{ref.name} is called both {' and '.join(offices)}."
+            else:
+                message = f"{ref.name} được ghi là {' và cũng là '.join(offices)}."
+            yield self._finding(message, mentions, group, f"rank|{ref.name}|{','.join(offices)}")
+
+    def _finding(self, message: str, mentions: list[Mention], group: Group, key: str) -> Finding:
+        close = _close(mentions, int(self.option("window-days")))
+        if not close:
+            message += (
+                " The documents are months apart: the office may have changed hands."
+                if group.lang == "en"
+                else " Các văn bản cách nhau nhiều tháng: có thể đã thay đổi nhân sự."
+            )
+        notes = [evidence(i, r.span, f"{r.name}: {_label(i, r)}") for i, r in mentions]
+        severity = Severity.WARNING if close else Severity.INFO
+        return self.finding(message, notes, group, severity, key=key)
+
+
+def _first_per_name(bucket: list[Mention], by=None) -> list[Mention]:  # noqa: ANN001
+    """One mention per (document, name or rank), oldest document first."""
+    seen: set[tuple[str, object]] = set()
+    kept = []
+    for item, ref in by_date(bucket):
+        key = (item.document.path, by(ref) if by else _key(ref.name))
+        if key not in seen:
+            seen.add(key)
+            kept.append((item, ref))
+    return kept
+
+
+def _present(item: DocumentClaims, ref: OfficialRef) -> bool:
+    """Whether the office is the person's at the document's time: not a former one
+    ("nguyên Chủ tịch"), nor one in a sentence about an earlier year ("Ngày
+    29/8/1995, Thủ tướng Võ Văn Kiệt ...")."""
+    if ref.status != "current":
+        return False
+    meta = item.document.meta
+    year = meta.date.year if meta.date else document_year(item)
+    return ref.year is None or year is None or ref.year >= year
+
+
+def _close(mentions: list[Mention], window: int) -> bool:
+    """Whether two mentions that disagree are in one document or within `window` days."""
+    for i, (a, ra) in enumerate(mentions):
+        for b, rb in mentions[i + 1 :]:
+            if (ra.name, ra.deputy) == (rb.name, rb.deputy):
+                continue
+            if a.document.path == b.document.path:
+                return True
+            da, db = a.document.meta.date, b.document.meta.date
+            if da and db and abs((da - db).days) <= window:
+                return True
+    return False
+
+
+def _unit(item: DocumentClaims, ref: OfficialRef) -> tuple[str, str]:
+    """The unit whose office it is: named in the text, else the document's own."""
+    meta = item.document.meta
+    own = f"? {item.document.path}"
+    if ref.level == "national":
+        return ("national", "")
+    if ref.place:
+        found = gazetteer.province(ref.place) if ref.level in ("province", "city") else None
+        return ("province", found.name) if found else (ref.level or "", name_key(ref.place))
+    if ref.level == "province":
+        return ("province", meta.province or own)
+    if ref.level == "city":
+        found = gazetteer.province(meta.province) if meta.province else None
+        if found and found.kind == "thành phố":
+            return ("province", found.name)
+        return ("district", meta.district or own)
+    if ref.level == "district":
+        return ("district", meta.district or own)
+    return (ref.level or "", meta.commune or own)
+
+
+def _label(item: DocumentClaims, ref: OfficialRef) -> str:
+    """The office as a reader writes it, with the province the document implies."""
+    level, place = _unit(item, ref)
+    if ref.place or level != "province" or place.startswith("?"):
+        return ref.office
+    return f"{ref.office} {place}"
+
+
+def _people(names: Iterable[str]) -> set[str]:
+    """Distinct people among `names`: "Nguyễn Thị Kim Ngân" and "Nguyễn Kim Ngân" are one
+    (a syllable left out, first and last kept)."""
+    keys = {_key(n) for n in names}
+    return {k for k in keys if not any(k != o and _shortened(k, o) for o in keys)}
+
+
+def _shortened(short: str, full: str) -> bool:
+    s, f = short.split(), full.split()
+    if len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1]:
+        return False
+    it = iter(f)
+    return all(word in it for word in s)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _bare(name: str) -> str:
+    """The name without its marks: "Nguyễn Văn Hưng" and "Nguyễn Văn Hùng" meet."""
+    plain = unicodedata.normalize("NFD", _key(name).replace("đ", "d"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Names that differ only in marks or in one letter of one syllable."""
+    if _bare(a) == _bare(b):
+        return True
+    wa, wb = _key(a).split(), _key(b).split()
+    diff = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
+    return len(wa) == len(wb) and len(diff) == 1 and _one_edit(*diff[0])
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
