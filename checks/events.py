@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
-from linter.checking.likeness import conflicts, match, slip
+from linter.checking.likeness import conflicts, match, slip, slips
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import DateRef, Finding, Quantity, Severity
 
@@ -26,7 +26,13 @@ class EventFigureConflict(Check):
     is reported only when the other report states no agreeing figure for the
     same subject. A slip by a factor of ten or a thousand is named as such and
     is a warning; other differences are info, since news reports often give
-    figures of different parts of one event under similar words.
+    figures of different parts of one event under similar words. One number
+    put on two sides of it ("hơn 1 triệu" / "gần 1 triệu") cannot hold
+    either (info). Figures whose digits are the same up to a power of ten and
+    whose subjects share words are reported even when their status or the
+    head of their clause differ ("nếu ... thì sẽ đủ 23.000 tỉ đồng để giải
+    phóng mặt bằng" against "230.000 tỷ giải phóng mặt bằng"): the slip is
+    named, at info, since the match is doubtful.
 
     Why it matters: the second report of an event is usually copied or
     rewritten from the first; a slip there reaches readers as a fact.
@@ -85,12 +91,13 @@ class EventFigureConflict(Check):
         window = int(self.option("window-days"))
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
-            for qa, qb in _conflicts(left, right, float(self.option("approx-tolerance"))):
+            tolerance = float(self.option("approx-tolerance"))
+            for qa, qb, sure in _conflicts(left, right, tolerance):
                 # One finding per pair of figures, with every report that states them.
                 values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
                 key = (qa.unit, qa.measure, *values)
                 conflict = found.setdefault(key, _Conflict(why))
-                conflict.add(left, qa, right, qb, why)
+                conflict.add(left, qa, right, qb, why, sure)
         for key in sorted(found, key=repr):
             yield self._finding(found[key], group)
 
@@ -125,7 +132,9 @@ class EventFigureConflict(Check):
                 f"tên riêng) nêu «{subject}» là {figures}{named.get(slip or '', '')}."
             )
         notes = [evidence(item, q.span, f"{q.span.quote}: {q.subject or ''}") for item, q in pairs]
-        severity = Severity.WARNING if slip else Severity.INFO
+        # A slip between figures that `match` keeps apart (another status, another
+        # head) is named but stays info: the match itself is doubtful.
+        severity = Severity.WARNING if slip and conflict.sure else Severity.INFO
         q = pairs[0][1]
         values = sorted({f"{q.low}:{q.high}" for _, q in pairs})
         key = "|".join((self.code, subject, q.unit, q.measure, *values))
@@ -139,10 +148,17 @@ class _Conflict:
     def __init__(self, why: Link) -> None:
         self.why = why
         self.slip: str | None = None
+        self.sure = False  # one of the pairs is a match, not only a shared slip
         self.figures: dict[tuple[str, int, int], tuple[DocumentClaims, Quantity]] = {}
 
     def add(
-        self, left: DocumentClaims, qa: Quantity, right: DocumentClaims, qb: Quantity, why: Link
+        self,
+        left: DocumentClaims,
+        qa: Quantity,
+        right: DocumentClaims,
+        qb: Quantity,
+        why: Link,
+        sure: bool,
     ) -> None:
         for item, q in ((left, qa), (right, qb)):
             self.figures[(item.document.path, q.span.line, q.span.column)] = (item, q)
@@ -150,21 +166,28 @@ class _Conflict:
         # district's 500 ha and the province's 5.000 ha: no slip is named across scopes.
         if _scope(left) == _scope(right):
             self.slip = self.slip or slip(qa, qb, exact=match(qa, qb) == 1.0)
+        self.sure = self.sure or sure
         if (why.numbers, why.names) > (self.why.numbers, self.why.names):
             self.why = why
 
 
 def _conflicts(
     left: DocumentClaims, right: DocumentClaims, tolerance: float
-) -> Iterator[tuple[Quantity, Quantity]]:
+) -> Iterator[tuple[Quantity, Quantity, bool]]:
+    """Disagreeing figures of like subjects (sure), then slips by a power of ten
+    between figures that only share words (doubtful)."""
     if _scope(left) is None or _scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
     days_left, days_right = _days(left), _days(right)
-    for qa, qb in conflicts(left.of(Quantity), right.of(Quantity), tolerance):
+    found = [
+        (qa, qb, True) for qa, qb in conflicts(left.of(Quantity), right.of(Quantity), tolerance)
+    ]
+    found += [(qa, qb, False) for qa, qb in slips(left.of(Quantity), right.of(Quantity))]
+    for qa, qb, sure in found:
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
         if a and b and not a & b:
             continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
-        yield qa, qb
+        yield qa, qb, sure
 
 
 def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:

@@ -52,6 +52,13 @@ CASES = [
         "cơ sở y tế tư nhân",  # four words after the noun at most
     ),
     (
+        # A verb after the counted noun is no part of what is counted.
+        "Thành phố có khoảng 13.000 cơ sở y tế hoạt động, trong đó có 16 phòng khám.",
+        "khoảng 13.000 cơ sở",
+        "cơ sở y tế",
+        "cơ sở y tế",
+    ),
+    (
         "Giá bán trung bình hiện nay khoảng 15 triệu đồng/m2.",
         "khoảng 15 triệu đồng",
         "giá bán /m2",

@@ -9,7 +9,8 @@ longer, sharing at least `MIN_SUBJECT_WORDS` syllables and `MIN_MATCH` of its
 words, or the nouns they measure ("dầu fo") are the same. Two like figures
 *agree* when their intervals overlap once the rounding of the last written
 digit is allowed, or when they name the same number with another comparator
-("trên 30,9%" / "30,9%"); two bounds of the same kind ("hơn 1.680 ha" /
+("trên 30,9%" / "30,9%"), unless the two comparators put it on two sides
+("hơn 1 triệu" / "gần 1 triệu"); two bounds of the same kind ("hơn 1.680 ha" /
 "hơn 1.841 ha") agree only when they are the same figure. A disagreement that
 is a power-of-ten slip, a unit slip or two swapped digits is named.
 """
@@ -26,8 +27,13 @@ from linter.claims.quantities import intervals_overlap
 from linter.claims.subjects import MEASURES
 from linter.models import Op, Quantity
 
-# Words that say nothing about what is measured once the unit is known.
-_GENERIC = re.compile(r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức)(?!\w)")
+# Words that say nothing about what is measured once the unit is known: "diện
+# tích" is any area, "chiều dài" any length ("2 ống hầm có chiều dài 781m" and
+# "toàn tuyến có chiều dài gần 20km" are two things of one metro line).
+_GENERIC = re.compile(
+    r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức|"
+    r"chiều dài|chiều rộng|chiều cao|độ dài|độ sâu|độ cao|độ rộng)(?!\w)"
+)
 SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are compared only under the same words
 MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi" (4/8 words)
 MIN_SUBJECT_WORDS = 2  # "tàu" alone may be any ship of the story; "tàu cá vỏ thép" is one fleet
@@ -50,6 +56,39 @@ def conflicts(
         if _ambiguous(qa, ours, tolerance) or _ambiguous(qb, theirs, tolerance):
             continue  # "tổng mức đầu tư" of three projects: which one is meant?
         yield qa, qb
+
+
+def slips(
+    first: Iterable[Quantity], second: Iterable[Quantity]
+) -> Iterator[tuple[Quantity, Quantity]]:
+    """Figures whose digits are the same up to a power of ten (230.000 / 23.000 tỷ
+    "giải phóng mặt bằng") and whose subjects share `MIN_SUBJECT_WORDS` words, though
+    `match` keeps them apart: a status or a head read from a conditional clause ("nếu
+    ... thì đủ 23.000 tỉ đồng") must not hide a slip. Neither value may be stated on
+    the other side: then both figures exist. Such a match is doubtful: checks say so."""
+    ours, theirs = _slip_candidates(first), _slip_candidates(second)
+    values_ours = {(q.unit, q.value) for q in ours}
+    values_theirs = {(q.unit, q.value) for q in theirs}
+    for qa in ours:
+        if (qa.unit, qa.value) in values_theirs:
+            continue
+        for qb in theirs:
+            if (qb.unit, qb.value) in values_ours or match(qa, qb) > 0:
+                continue
+            if (qa.unit, qa.measure) != (qb.unit, qb.measure):
+                continue
+            if len(words(qa) & words(qb)) >= MIN_SUBJECT_WORDS and slip(qa, qb, exact=False):
+                yield qa, qb
+
+
+def _slip_candidates(quantities: Iterable[Quantity]) -> list[Quantity]:
+    """Figures with a subject, one per statement (as `distinct`), not the country's
+    and no part of a larger figure."""
+    found: dict[tuple[object, ...], Quantity] = {}
+    for q in quantities:
+        if q.subject is not None and q.scope.value != "national" and q.part_of is None:
+            found.setdefault((q.subject, q.measured, q.unit, q.op, q.low, q.high), q)
+    return list(found.values())
 
 
 def _ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
@@ -166,7 +205,7 @@ def _quote_words(quote: str) -> frozenset[str]:
 
 def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     if _same_bound(a, b):
-        return True
+        return _same_side(a, b, tolerance)
     if a.op is b.op and a.op in ONE_SIDED:
         # "hơn 1.680 ha" and "hơn 1.841 ha" overlap as intervals, but a report's
         # "hơn" sits just above its figure: two bounds mean two figures.
@@ -216,6 +255,15 @@ def _rounding(q: Quantity) -> float:
 def _same_bound(a: Quantity, b: Quantity) -> bool:
     """ "trên 30,9%" and "30,9%" name the same number with other wording."""
     return a.value == b.value
+
+
+def _same_side(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """Whether two wordings of one number can both hold: a plain figure fits any
+    comparator ("trên 30,9%" / "30,9%" is wording), but "hơn 1 triệu" and "gần 1
+    triệu", or "trên" and "dưới", put the true figure on two sides of it."""
+    if Op.EQ in (a.op, b.op):
+        return True
+    return intervals_overlap(stated_interval(a, tolerance), stated_interval(b, tolerance))
 
 
 def slip(a: Quantity, b: Quantity, exact: bool) -> str | None:

@@ -71,7 +71,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _AFTER_STOP = re.compile(
     r"(?<!\w)(?:và|với|của|cho|tại|ở|trên|trong|so|đạt|là|được|đã|sẽ|đang|với|để|nhằm|"
     r"từ|đến|tới|thì|mà|khi|nhưng|hoặc|hay|gồm|bao gồm|tăng|giảm|chiếm|vào|theo|bị|"
-    r"có|trị giá|tương đương|thuộc|tương ứng|mỗi)(?!\w)"
+    r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động)(?!\w)"
 )
 _AFTER_WORDS = 4
 _PURPOSE = re.compile(r"^\s*(?:để|nhằm|dành cho|cho việc|phục vụ)\s+")
