@@ -84,3 +84,17 @@ def test_message_in_english(tmp_path: Path) -> None:
     write_corpus(tmp_path, documents)
     result = run([tmp_path], Options(select={"LI01"}, lang="en"), root=tmp_path)
     assert [f.message for f in result.findings] == ["The text announces 3 items and lists 2."]
+
+
+def test_odd_lists_neither_crash_nor_alarm(tmp_path: Path) -> None:
+    body = (
+        "Có 0 nhóm: a; b.\nCó 99 nhóm:\nf) lạ\nCó 3 nhóm: ;;;\nCó ba nguyên nhân: Thứ nhất,\n"
+        "Có 2 nhóm:\n- \n-\n1.\nCó 2 nhóm: Thứ mười một, x; y.\nCó 3 nhóm:"
+    )
+    documents = {"a.md": "---\ndate: 2017-07-05\nprovince: Đắk Lắk\n---\n" + body}
+    write_corpus(tmp_path, documents)
+    result = run([tmp_path], Options(select={"LI01"}), root=tmp_path)
+    # Empty items (";;;", "- ") and a count of 0 or of an unknown marker are no list a
+    # reader could count; "Thứ nhất," at the end of the text lists one of three.
+    found = [(f.code, f.evidence[0].quote, f.message) for f in result.findings]
+    assert found == [("LI01", "ba nguyên nhân", "Văn bản nêu 3 mục nhưng liệt kê 1.")]

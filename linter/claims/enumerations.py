@@ -81,6 +81,7 @@ def _patterns() -> _Patterns:
 _NOT_WHOLE = re.compile(r"(?:trong|hơn|trên|gần|khoảng|thứ|số|lần|tới|đến)\s+$")
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^”\n]*”|\"[^\"\n]*\"")
 _SENTENCE_MOST = 12
+_INLINE_REACH = 3000  # characters: a long paragraph
 _JOIN = re.compile(r"(?<=\s)(?:và|hoặc|hay)(?=\s)")
 _COMMA = re.compile(r",(?!\d)")
 # A full stop after these is no sentence's end: "TP. Hồ Chí Minh", "PGS. TS. Lê Văn A".
@@ -112,8 +113,11 @@ def _items(
 ) -> tuple[int, int, int, str] | None:
     """(end, fewest, most, form) of the items after an announcement, or None when
     the list cannot be told apart from what follows it."""
-    line_end = folded.find("\n", at)
-    line_end = len(folded) if line_end < 0 else line_end
+    # A list inside a paragraph is read within reach: a file that is one huge line
+    # costs that much per announcement, not the rest of the file.
+    reach = min(len(folded), at + _INLINE_REACH)
+    line_end = folded.find("\n", at, reach)
+    line_end = reach if line_end < 0 else line_end
     if not folded[at:line_end].strip():
         if not intro.endswith(":"):
             return None
@@ -138,6 +142,8 @@ def _items(
         return None
     if said > _SENTENCE_MOST:
         return None  # "60 dự án là ...": so many items are never listed in a sentence
+    if semis and not all(part.strip() for part in body.split(";")):
+        return None  # an empty item (";;"): no list a reader could count
     if semis:  # "A, B; C; D và E": a comma before a ";" is inside an item; the last may join two
         first = body[: body.index(";")]
         if _separators(first) + 1 >= said:
