@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint format clean browser
+.PHONY: report serve test lint format clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ report: $(STAMP) browser
 	$(BIN)/doichieu check seeds/ --html build/report.html; status=$$?; \
 	  echo "HTML report: build/report.html"; [ $$status -le 1 ]
 	-$(BIN)/python scripts/screenshot.py build/report.html build/report.png && echo "Screenshot: build/report.png"
+
+# The editor's page on the sample corpus: open the address it prints (Ctrl+C stops it).
+serve: $(STAMP)
+	$(BIN)/doichieu serve seeds/
 
 # The HTML report is tested in headless Chromium. Install Debian's package when we
 # can (root with apt); otherwise the browser test is skipped and says why.

@@ -9,7 +9,7 @@
   const DEBOUNCE_MS = 400;
   const FIELDS = ["date", "province", "district", "issuer"];
   const state = { lang: document.documentElement.lang === "en" ? "en" : "vi", format: "md",
-                  timer: 0, seq: 0, controller: null, last: null };
+                  timer: 0, seq: 0, done: 0, controller: null, last: null };
 
   const t = (key, n) => STRINGS[state.lang][key].replace("{n}", n === undefined ? "" : n);
   const el = (tag, cls, text) => {
@@ -75,6 +75,7 @@
       if (seq !== state.seq) return;
       state.last = { answer, text };
       render(answer, text);
+      document.body.dataset.done = String(++state.done);  // checks answered, for tests
     } catch (error) {
       if (error.name === "AbortError" || seq !== state.seq) return;
       setStatus(t("error_network"), true);
