@@ -281,6 +281,24 @@ class PlanRef(ClaimBase):
     action: Literal["handout", "execution", "mention"]
 
 
+class SessionRef(ClaimBase):
+    """A council session, party conference or congress: `Kỳ họp thứ 18, HĐND tỉnh khóa XVI`
+    (`linter.claims.sessions`)."""
+
+    kind: Literal["session"] = "session"
+    meeting: Literal["session", "conference", "congress"]
+    body: str  # key of linter/data/sessions.yaml: hdnd, quoc_hoi, dang_bo, trung_uong
+    level: Literal["national", "province", "district", "commune"] | None
+    place: str | None  # province short name, district full name, commune; None: unknown
+    number: int | None  # kỳ họp thứ 18; a congress's number is also its committee's khóa
+    special: bool = False  # bất thường, chuyên đề
+    term: int | None = None  # khóa XVI
+    term_years: tuple[int, int] | None = None  # nhiệm kỳ 2016-2021
+    start: dt.date | None = None  # the meeting's date(s), when the sentence gives them
+    end: dt.date | None = None
+    dated_by: Literal["text", "document"] | None = None  # "sáng nay": the document's date
+
+
 class OfficialRef(ClaimBase):
     """A person named with an office: `đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh`
     (`linter.claims.officials`). The office is its title, body and unit."""
@@ -305,7 +323,7 @@ class OfficialRef(ClaimBase):
 
 
 Claim = Annotated[
-    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef | OfficialRef,
+    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef | SessionRef | OfficialRef,
     Field(discriminator="kind"),
 ]
 

@@ -22,8 +22,8 @@ from linter.metadata import gazetteer
 Level = Literal["national", "province", "district", "commune"]
 
 _UNIT = re.compile(
-    r"\s*(?P<u>tphcm|tp\.?\s*hcm|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|xã|phường|thị trấn)"
-    r"(?!\w)"
+    r"\s*(?P<u>tphcm|tp\.?\s*hcm|tp\.|tx\.|(?:tỉnh|thành phố|tp|huyện|quận|thị xã|tx|xã|phường"
+    r"|thị trấn)(?!\w))"  # "TP.Đà Nẵng": the full stop ends the unit word
 )
 _UNITS = {
     "tỉnh": "province", "thành phố": "city", "tp": "city", "huyện": "district",
@@ -53,7 +53,7 @@ def place_after(sentence: Sentence, pos: int, hint: str | None) -> tuple[Place, 
     """The place named at `pos` of the sentence (`hint`: the unit a "tỉnh ủy" implies)."""
     unit = _UNITS.get(hint) if hint else None
     unit_word = hint
-    if unit is None and (m := _UNIT.match(sentence.folded, pos)):
+    if m := _UNIT.match(sentence.folded, pos):  # "Thành ủy Thành phố Hồ Chí Minh": the unit again
         word = m.group("u").rstrip(".")
         if "hcm" in word:
             return Place("province", "Hồ Chí Minh"), m.end()
@@ -96,6 +96,9 @@ def _resolve(sentence: Sentence, unit: str | None, word: str, name: str | None) 
         return Place("district", _district(name, kind, meta.province))
     if unit == "commune":
         return Place("commune", f"{word} {name}" if name else meta.commune)
+    if unit is None and name is None:  # "kỳ họp HĐND lần 5": the document's own council
+        own = {"province": home.name if home else None, "district": meta.district}
+        return Place(meta.level.value, own.get(meta.level.value, meta.commune))  # type: ignore[arg-type]
     return Place(None, None)
 
 

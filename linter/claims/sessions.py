@@ -55,10 +55,12 @@ _BODIES = {
 _ANCHOR = re.compile(r"(?<!\w)(?P<a>kỳ họp|kì họp|hội nghị|đại hội)(?!\w)")
 _KIND = {"kỳ họp": "session", "kì họp": "session", "hội nghị": "conference", "đại hội": "congress"}
 # "HĐND tỉnh khóa XVI, kỳ họp thứ 18": the body before the anchor.
-_BODY_BEFORE = re.compile(
-    r"(?P<b>hđnd|hdnd|hội đồng nhân dân|quốc hội)(?P<rest>[^.;:(),]{0,40}?)"
-    r"(?:\s*[,–-]?\s*(?:khóa|khoá)\s+(?P<k>[ivxl]{1,6}|\d{1,2}))?\s*[,–-]?\s*$"
+_BODY_NAME = re.compile(r"(?<!\w)(?:hđnd|hdnd|hội đồng nhân dân|quốc hội)(?!\w)")
+_BODY_TAIL = re.compile(
+    r"(?P<rest>[^.;:(),]{0,40}?)(?:\s*[,–-]?\s*(?:khóa|khoá)\s+(?P<k>[ivxl]{1,6}|\d{1,2}))?"
+    r"\s*[,–-]?\s*"
 )
+_COORDINATED = re.compile(r"\s*(?:và|đến|tới|hoặc)\s+kỳ họp\s")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 MAX_NUMBER = 60  # no council, committee or congress has met this many times in one series
 
@@ -79,7 +81,9 @@ class _Reading:
 def find_sessions(sentence: Sentence) -> list[SessionRef]:
     """The meetings a sentence names. A date without its year takes the document's
     year, and only that: a guessed year would date a meeting in the wrong term."""
-    readings = [r for m in _ANCHOR.finditer(sentence.folded) if (r := _read(sentence, m))]
+    readings = _share_bodies(
+        [r for m in _ANCHOR.finditer(sentence.folded) if (r := _read(sentence, m))]
+    )
     dated = _single(readings)
     meta = sentence.doc.meta
     year = meta.date.year if meta.date else None
@@ -107,6 +111,16 @@ def find_sessions(sentence: Sentence) -> list[SessionRef]:
     return refs
 
 
+def _share_bodies(readings: list[_Reading]) -> list[_Reading]:
+    """A meeting named without its body takes the body of the next one it is
+    coordinated with; one that has none is dropped."""
+    for i, r in enumerate(readings):
+        later = next((n for n in readings[i + 1 :] if n.body), None)
+        if r.body is None and later is not None:
+            r.body, r.place, r.term, r.years = later.body, later.place, later.term, later.years
+    return [r for r in readings if r.body]
+
+
 def _single(readings: list[_Reading]) -> bool:
     """A sentence's date is a meeting's only when it names one meeting (possibly twice)."""
     return len({(r.kind, r.body, r.number) for r in readings}) == 1
@@ -129,7 +143,9 @@ def _read(sentence: Sentence, anchor: re.Match[str]) -> _Reading | None:
         pos = _number_at(f, pos, r)
         pos = _tail(f, pos, r)
     elif r.kind == "session" and not _before(sentence, anchor.start(), r):
-        return None
+        # "từ Kỳ họp thứ 2 đến Kỳ họp thứ 3 của Quốc hội": the next one's body, later
+        r.end = pos
+        return r if r.number and _COORDINATED.match(f, pos) else None
     elif r.kind == "session":
         pos = _tail(f, pos, r)
     elif r.kind == "congress" and r.number and re.match(r"\s*của\s+đảng(?!\s+bộ)", f[pos:]):
@@ -142,7 +158,7 @@ def _read(sentence: Sentence, anchor: re.Match[str]) -> _Reading | None:
     r.end = max(r.end, pos)
     while r.end > r.start and sentence.folded[r.end - 1].isspace():
         r.end -= 1  # the spaces a separator pattern took after the last word
-    return r if r.number is not None or r.term is not None else None
+    return r if r.number is not None or r.term is not None or r.years else None
 
 
 def _body_key(kind: str, named: str | None, tw: str | None) -> str:
@@ -154,18 +170,19 @@ def _body_key(kind: str, named: str | None, tw: str | None) -> str:
 def _before(sentence: Sentence, at: int, r: _Reading) -> bool:
     """The body written before the anchor: "HĐND tỉnh khóa XVI, kỳ họp thứ 18"."""
     window = sentence.folded[max(0, at - 80) : at]
-    m = _BODY_BEFORE.search(window)
+    names = list(_BODY_NAME.finditer(window))  # the nearest body: "của HĐND tỉnh khóa XVIII,"
+    m = _BODY_TAIL.fullmatch(window, names[-1].end()) if names else None
     if not m or r.number is None:
         return False
     base = at - len(window)
-    r.start = base + m.start()
-    r.body = "quoc_hoi" if m.group("b") == "quốc hội" else "hdnd"
+    r.start = base + names[-1].start()
+    r.body = "quoc_hoi" if names[-1].group() == "quốc hội" else "hdnd"
     if r.body == "quoc_hoi":  # "Quốc hội khóa XIV, kỳ họp thứ 3", never "Quốc hội tại kỳ họp"
         if m.group("rest").strip():
             return False
         r.place = Place(level="national", name=None)
     else:  # what stands between the body and its khóa must all be the place
-        r.place, end = place_after(sentence, base + m.end("b"), None)
+        r.place, end = place_after(sentence, base + names[-1].end(), None)
         if end < base + m.end("rest") - 1:
             return False
     if m.group("k"):
@@ -178,7 +195,8 @@ def _number_at(f: str, pos: int, r: _Reading) -> int:
     if r.number is not None:
         return pos
     m = _ORDINAL.match(f, pos)
-    if not m and r.body == "trung_uong":  # "Hội nghị Trung ương 5"
+    if not m and (r.body == "trung_uong" or (r.kind == "congress" and not r.body)):
+        # "Hội nghị Trung ương 5"; "Đại hội XVI Đảng bộ thành phố", "Đại hội XII của Đảng"
         m = _BARE.match(f, pos)
     if not m:
         return pos
@@ -230,17 +248,22 @@ def _roman(token: str) -> int:
 
 
 def _spelled(words: list[str]) -> int | None:
-    """Tens and units in words; "mười" is ten, "mươi" multiplies what precedes it."""
+    """Tens and units in words: "mười" is ten, "mươi" multiplies the word before it,
+    "lăm" and "mốt" are five and one only after a ten ("mười lăm", "hai mươi mốt")."""
     table = tables().ordinal_words
     if not words or any(w not in table for w in words):
         return None
+    if len(words) == 1:
+        return None if words[0] in ("mươi", "lăm", "mốt") else table[words[0]]
     if words[0] == "mười":
-        rest = _spelled(words[1:]) if words[1:] else 0
-        return 10 + rest if rest is not None and rest < 10 else None
-    if len(words) >= 2 and words[1] == "mươi":
-        rest = _spelled(words[2:]) if words[2:] else 0
-        tens = table[words[0]]
-        return tens * 10 + rest if 2 <= tens <= 9 and rest is not None and rest < 10 else None
-    if len(words) == 1 and words[0] not in ("mươi", "lăm", "mốt"):
-        return table[words[0]]
-    return None
+        tens, rest = 10, words[1:]
+    elif words[1] == "mươi" and 2 <= table[words[0]] <= 9:
+        tens, rest = table[words[0]] * 10, words[2:]
+    else:
+        return None
+    if not rest:
+        return tens
+    unit = rest[0]
+    if len(rest) > 1 or unit in ("mười", "mươi", "nhất") or (unit == "mốt" and tens < 20):
+        return None
+    return tens + table[unit]
