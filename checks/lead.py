@@ -1,10 +1,13 @@
-"""A report's lead states a figure that its body states differently."""
+"""A report's lead states a figure that its body states differently, or calls two days today."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
 from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
@@ -25,8 +28,15 @@ class LeadBodyConflict(Check):
     a warning; any other difference is info, since a lead may round or
     summarise.
 
-    Why it matters: readers and aggregators quote the lead; a figure that
-    disagrees with the body spreads the wrong one.
+    A report also says which day it calls today: "Sáng nay (30/7), Tổng
+    Công ty Vận tải Hà Nội tổ chức chạy thử" and further down "vào sáng nay
+    (30/6)" cannot both hold. Two different days given to "hôm nay / sáng
+    nay / chiều nay / tối nay ..." in one text are a warning; two days in a
+    row are info (a night report runs past midnight: "đêm nay (30/6)",
+    "rạng sáng nay (1/7)").
+
+    Why it matters: readers and aggregators quote the lead; a figure or a
+    day that disagrees with the body spreads the wrong one.
 
     Known problems: a document whose first paragraph is not a lead (a table of
     contents, a dateline only) is compared all the same; a lead that gives a
@@ -61,6 +71,7 @@ class LeadBodyConflict(Check):
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:
+            yield from self._todays(item, group)
             lead, body = _split(item)
             seen: set[str] = set()
             for qa, qb in conflicts(lead, body, float(self.option("approx-tolerance"))):
@@ -93,6 +104,62 @@ class LeadBodyConflict(Check):
         severity = Severity.WARNING if named else Severity.INFO
         district = item.document.meta.district
         return self.finding(message, notes, group, severity, district=district, key=key)
+
+    def _todays(self, item: DocumentClaims, group: Group) -> Iterator[Finding]:
+        """The first day the text calls today against each other day it calls so."""
+        todays = _todays(item.document.text)
+        if not todays:
+            return
+        first, *others = todays
+        year = item.document.meta.year or 2000  # a leap year: 29/2 stays a day
+        seen: set[tuple[int, int]] = {first[2]}
+        for start, end, day in others:
+            if day in seen:
+                continue
+            seen.add(day)
+            gap = _gap(first[2], day, year)
+            if gap is None or gap == 0:
+                continue
+            spans = [item.document.span(a, b) for a, b, _ in (first, (start, end, day))]
+            a, b = (f"{d}/{m}" for d, m in (first[2], day))
+            if group.lang == "en":
+                message = f"The text calls two different days today: {a} and {b}."
+            else:
+                message = f"Văn bản gọi hai ngày khác nhau là hôm nay: {a} và {b}."
+            notes = [evidence(item, span) for span in spans]
+            key = "|".join((self.code, "today", a, b))
+            severity = Severity.INFO if gap == 1 else Severity.WARNING
+            district = item.document.meta.district
+            yield self.finding(message, notes, group, severity, district=district, key=key)
+
+
+# "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)".
+_TODAY = re.compile(
+    r"(?<!\w)(?:(?:ngày\s+)?hôm|(?:rạng\s+)?sáng|trưa|chiều|tối|đêm)(?:\s+hôm)?\s+nay"
+    r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d,]|\.\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
+    r"(?!\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|độ)(?!\w))"  # "sáng nay (6.2 triệu lượt)": a figure
+)
+
+
+def _todays(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, (day, month)) of every day the text calls today."""
+    found = []
+    for m in _TODAY.finditer(nlp.lower(text)):
+        day, month = int(m["d"]), int(m["m"])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.append((m.start(), m.end(), (day, month)))
+    return found
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int], year: int) -> int | None:
+    """Days between two (day, month) of one year, or across its end; None: not a date."""
+    try:
+        da, db = dt.date(year, a[1], a[0]), dt.date(year, b[1], b[0])
+    except ValueError:
+        return None
+    days = abs((da - db).days)
+    return min(days, 365 - days)
 
 
 def _split(item: DocumentClaims) -> tuple[list[Quantity], list[Quantity]]:
