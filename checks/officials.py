@@ -105,10 +105,18 @@ class OfficialConflict(Check):
         office = _label(item, ref)
         if group.lang == "en":
             message = f"{office} is one person, but it is given to {' and '.join(names)}."
-            message += " The names differ in a letter or mark: a likely typo." if alike else ""
+            message += (
+                " The names differ in a letter, a mark or a syllable: a likely typo."
+                if alike
+                else ""
+            )
         else:
             message = f"{office} chỉ có một người giữ, nhưng được ghi cho {' và '.join(names)}."
-            message += " Hai tên chỉ khác một chữ hoặc dấu: có thể viết sai tên." if alike else ""
+            message += (
+                " Hai tên chỉ khác một chữ, một dấu hoặc một tiếng: có thể viết sai tên."
+                if alike
+                else ""
+            )
         return self._finding(message, mentions, group, f"holders|{office}|{','.join(names)}")
 
     def _misspelt_deputies(self, mentions: list[Mention], group: Group) -> Iterator[Finding]:
@@ -251,10 +259,13 @@ def _bare(name: str) -> str:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Names that differ only in marks or in one letter of one syllable."""
+    """Names that differ only in marks or in one letter of one syllable, or one
+    that stops a syllable short of the other ("Nguyễn Chí" for "Nguyễn Chí Dũng")."""
     if _bare(a) == _bare(b):
         return True
     wa, wb = _key(a).split(), _key(b).split()
+    if abs(len(wa) - len(wb)) == 1 and min(wa, wb, key=len) == max(wa, wb, key=len)[:-1]:
+        return True
     diff = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
     return len(wa) == len(wb) and len(diff) == 1 and _one_edit(*diff[0])
 
