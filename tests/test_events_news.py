@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
+from linter.checking.events import linked_pairs
 from linter.engine.run import Options, run
 
 NEWS = SHARED / "corpus" / "news2017"
@@ -53,3 +54,26 @@ def test_one_figure_given_two_ways_in_two_reports(
     result = run([news / first[0], news / second[0]], Options(select=["EV01"]), root=news)
     found = [(f.severity.value, [(e.path, e.quote) for e in f.evidence]) for f in result.findings]
     assert found == [("info", [first, second])]
+
+
+LINKED = [
+    # Two reports of the Kwong Lung - Meko fire: no figure or title words in common,
+    # but the company, the industrial park, the ward and the neighbouring provinces.
+    ("can-tho/mz-21866862.txt", "can-tho/mz-22292353.txt"),
+    # Two reports of one meeting of Đà Nẵng's party secretary with businesses: the
+    # years 2016 and 2017 and three names (the speaker, "chiều 10").
+    ("da-nang/mz-21511518.txt", "da-nang/mz-21511856.txt"),
+]
+NOT_LINKED = [
+    # Two Đà Nẵng stories of one year, months apart: years alone link nothing.
+    ("da-nang/mz-21511518.txt", "da-nang/mz-22701032.txt"),
+]
+
+
+@pytest.mark.parametrize(
+    ("pair", "linked"), [(p, True) for p in LINKED] + [(p, False) for p in NOT_LINKED]
+)
+def test_reports_of_one_event_are_linked(news: Path, pair: tuple[str, str], linked: bool) -> None:
+    result = run([news / p for p in pair], Options(select=["EV01"]), root=news)
+    found = [(a.path, b.path) for a, b, _ in linked_pairs(result.documents)]
+    assert found == ([pair] if linked else [])
