@@ -12,7 +12,7 @@ from itertools import pairwise
 from linter.checking import Check, DocumentClaims, Group, evidence
 from linter.claims.numbers import DIGITS, parse_digits
 from linter.data.lexicon import Lexicon, default_lexicon
-from linter.models import Finding, Quantity, Severity
+from linter.models import Dimension, Finding, Quantity, Severity
 
 
 class ArithmeticMismatch(Check):
@@ -24,8 +24,12 @@ class ArithmeticMismatch(Check):
       giảm 18,5 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, kiểm toán xác nhận là
       1.310 tỷ đồng": 1.520 − 1.310 = 210, not 18,5);
     - parts listed after "gồm / bao gồm" that add up to more than the total
-      they make up, one part after "trong đó" larger than its total, or parts
-      and what is left ("còn lại r") that do not make the total up;
+      they make up, one part after "trong đó" larger than its total, parts
+      after "trong đó" that name one kind split by one word and add up to
+      more than the total ("26 trường hợp ... Trong đó, ... báo động đỏ nội
+      viện là 21 trường hợp, báo động đỏ liên viện là 6 trường hợp": info,
+      since two such siblings may still overlap), or parts and what is left
+      ("còn lại r") that do not make the total up;
     - a change against the two levels it links ("đạt L, tăng g% so với cùng kỳ
       (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d; "gấp N
       lần", "bằng x%": L/L0 must be N, or x %);
@@ -35,7 +39,8 @@ class ArithmeticMismatch(Check):
     Every figure is taken as the interval it states: a figure is only as
     precise as its last digit (18,5 means 18,45 to 18,55), the last zeros of
     a round figure but one may be rounding (1.500 means 1.495 to 1.505, 1.000
-    means 950 to 1.050: never looser than "khoảng"), "khoảng / gần" widen it
+    means 950 to 1.050: never looser than "khoảng"; a count of whole things
+    written to its units is exact), "khoảng / gần" widen it
     (see `linter.claims.quantities`) and "hơn / trên" open it. A mismatch is
     reported only when no choice of values inside those intervals makes the
     arithmetic hold, so rounding never raises a finding. Parts that add up to
@@ -243,7 +248,10 @@ def _figure(q: Quantity, start: int, end: int) -> _Figure | None:
     scale = q.value / written
     if not math.isclose(10 ** round(math.log10(abs(scale))), abs(scale), rel_tol=1e-9):
         return None  # "566 tỷ 384 triệu", "2 con số": not one number times a scale word
-    half = 0.5 * _last_digit(digits.group()) * abs(scale)
+    place = _last_digit(digits.group())
+    # A count of whole things written to its units is exact: "21 trường hợp" is 21.
+    exact = q.dimension == Dimension.COUNT and scale == 1 and place == 1
+    half = 0.0 if exact else 0.5 * place * abs(scale)
     low = -math.inf if q.low is None else q.low - half
     high = math.inf if q.high is None else q.high + half
     unit_words = q.span.quote[digits.end() :].strip()
@@ -514,7 +522,9 @@ def _partition(
     )
 
 
-_ENDS_SENTENCE = re.compile(r"^\s*\)?\s*[.!]?\s*$")
+# The total closes its sentence, or only words saying what it counts follow it, in
+# one clause: "26 trường hợp bệnh nhân được cứu sống. Trong đó, ...".
+_ENDS_SENTENCE = re.compile(r"^\s*\)?(?:\s+[^\W\d]+){0,8}\s*[.!]?\s*$")
 _STARTS_SUBSET = re.compile(r"^\s*trong\s+đó\s*[,:]?")
 
 
@@ -533,6 +543,8 @@ def _subsets(
     ):
         for index, part in enumerate(parts):
             yield _part(total, part, sure=index == 0 or _known_child(total, part, parents))
+        if len(parts) > 1 and _siblings(folded, parts):
+            yield _sibling_sum(total, parts)
         remainder = _remainder(folded, total, rest)
         if parts and remainder is not None:
             yield _completed(total, parts, remainder)
@@ -662,6 +674,51 @@ def _part(total: _Figure, part: _Figure, sure: bool) -> _Arithmetic:
         _stated(part),
         _stated(total),
         over=Severity.WARNING if sure else None,
+        under=None,
+    )
+
+
+def _siblings(folded: str, parts: list[_Figure]) -> bool:
+    """Whether the parts name one kind split by one word: the same words before each
+    figure but one ("báo động đỏ nội viện là 21 trường hợp, báo động đỏ liên viện là
+    6 trường hợp", "lao động nam ..., lao động nữ ..."). Such parts do not overlap the
+    way "nữ" and "dân tộc thiểu số" do, so their sum is bounded by the total."""
+    labels = [_label(folded, p) for p in parts]
+    size = min(len(label) for label in labels)
+    if size < 2:
+        return False
+    tails = [tuple(label[-size:]) for label in labels]
+    differing = {i for i in range(size) if len({t[i] for t in tails}) > 1}
+    return len(differing) == 1 and len(set(tails)) == len(tails)
+
+
+# What may stand between a part's name and its figure: "... nội viện là 21 trường hợp".
+_LINK = {"là", "có", "đạt", "gồm", "với", "khoảng", "gần", "hơn", "trên", "chiếm"}
+
+
+def _label(folded: str, part: _Figure) -> list[str]:
+    """The words naming a part, up to its figure, from the start of its clause."""
+    clause = re.split(r"[;:,.()]|trong\s+đó", folded[part.sentence_start : part.start])[-1]
+    words = clause.split()
+    while words and words[-1] in _LINK:
+        words.pop()
+    return words[-6:]
+
+
+def _sibling_sum(total: _Figure, parts: list[_Figure]) -> _Arithmetic:
+    """Parts of one kind split by one word add up to at most the total. Info: two
+    siblings may still overlap ("xã nghèo", "xã đặc biệt khó khăn")."""
+    value = sum(p.claim.value for p in parts)
+    return _Arithmetic(
+        "sum",
+        ((total, "total"), *((p, "part") for p in parts)),
+        sum(p.low for p in parts),
+        sum(p.high for p in parts),
+        total.low,
+        total.high,
+        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
+        _stated(total),
+        over=Severity.INFO,
         under=None,
     )
 
