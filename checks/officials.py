@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import (
@@ -16,9 +16,11 @@ from linter.checking import (
     evidence,
     index,
 )
+from linter.claims.names import bare, capitalised, name_key_of, people, spelled_alike
 from linter.data.places import name_key
 from linter.metadata import gazetteer
 from linter.models import Finding, OfficialRef, Severity
+from linter.nlp import fold
 
 Mention = tuple[DocumentClaims, OfficialRef]
 Unit = tuple[str, str]  # (level, name); a name "? path" is a document's own unknown unit
@@ -92,7 +94,7 @@ class OfficialConflict(Check):
         for bucket in index(group, OfficialRef, office):
             mentions = _first_per_name(bucket)
             ref = mentions[0][1]
-            if ref.single and not ref.deputy and len(_people(r.name for _, r in mentions)) > 1:
+            if ref.single and not ref.deputy and len(people(r.name for _, r in mentions)) > 1:
                 yield self._two_holders(mentions, group)
             elif ref.deputy:
                 yield from self._misspelt_deputies(mentions, group)
@@ -101,7 +103,7 @@ class OfficialConflict(Check):
     def _two_holders(self, mentions: list[Mention], group: Group) -> Finding:
         item, ref = mentions[0]
         names = list(dict.fromkeys(r.name for _, r in mentions))
-        alike = any(_alike(a, b) for a in names for b in names if a != b)
+        alike = any(spelled_alike(a, b) for a in names for b in names if a != b)
         office = _label(item, ref)
         if group.lang == "en":
             message = f"{office} is one person, but it is given to {' and '.join(names)}."
@@ -123,7 +125,7 @@ class OfficialConflict(Check):
         seen: set[str] = set()
         for i, (_, a) in enumerate(mentions):
             for _, b in mentions[i + 1 :]:
-                if a.name != b.name and _bare(a.name) == _bare(b.name) and a.name not in seen:
+                if a.name != b.name and bare(a.name) == bare(b.name) and a.name not in seen:
                     seen.add(a.name)
                     pair = [m for m in mentions if m[1].name in (a.name, b.name)]
                     office = _label(*mentions[0])
@@ -139,7 +141,7 @@ class OfficialConflict(Check):
         def person(item: DocumentClaims, ref: OfficialRef) -> tuple[object, ...] | None:
             if not _present(item, ref) or not ref.single:
                 return None
-            return (_key(ref.name), ref.role, ref.body, _unit(item, ref))
+            return (name_key_of(ref.name), ref.role, ref.body, _unit(item, ref))
 
         for bucket in index(group, OfficialRef, person):
             ranks = {ref.deputy for _, ref in bucket}
@@ -172,7 +174,7 @@ def _first_per_name(bucket: list[Mention], by=None) -> list[Mention]:  # noqa: A
     seen: set[tuple[str, object]] = set()
     kept = []
     for item, ref in by_date(bucket):
-        key = (item.document.path, by(ref) if by else _key(ref.name))
+        key = (item.document.path, by(ref) if by else name_key_of(ref.name))
         if key not in seen:
             seen.add(key)
             kept.append((item, ref))
@@ -205,7 +207,8 @@ def _close(mentions: list[Mention], window: int) -> bool:
 
 
 def _unit(item: DocumentClaims, ref: OfficialRef) -> tuple[str, str]:
-    """The unit whose office it is: named in the text, else the document's own."""
+    """The unit whose office it is: named in the text, else the document's own. An
+    unnamed "tỉnh" in a sentence that names another province may be that one's."""
     meta = item.document.meta
     own = f"? {item.document.path}"
     if ref.level == "national":
@@ -213,16 +216,34 @@ def _unit(item: DocumentClaims, ref: OfficialRef) -> tuple[str, str]:
     if ref.place:
         found = gazetteer.province(ref.place) if ref.level in ("province", "city") else None
         return ("province", found.name) if found else (ref.level or "", name_key(ref.place))
+    province = gazetteer.province(meta.province) if meta.province else None
+    if ref.level in ("province", "city") and province and _elsewhere(item, ref, province.name):
+        return (ref.level, own)
     if ref.level == "province":
-        return ("province", meta.province or own)
+        return ("province", province.name if province else own)
     if ref.level == "city":
-        found = gazetteer.province(meta.province) if meta.province else None
-        if found and found.kind == "thành phố":
-            return ("province", found.name)
+        if province and province.kind == "thành phố":
+            return ("province", province.name)
         return ("district", meta.district or own)
     if ref.level == "district":
         return ("district", meta.district or own)
     return (ref.level or "", meta.commune or own)
+
+
+_UNIT_WORD = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp)(?!\w)")
+
+
+def _elsewhere(item: DocumentClaims, ref: OfficialRef, own: str) -> bool:
+    """Whether the sentence names a province other than the document's ("tại tỉnh
+    Phú Yên, Chủ tịch UBND tỉnh Hoàng Văn Trà ..." in a Bình Định report)."""
+    text = item.document.text[ref.sentence[0] : ref.sentence[1]]
+    for m in _UNIT_WORD.finditer(fold(text)):
+        words = [w for _, _, w in capitalised(text, m.end())]
+        for k in range(1, min(len(words), 4) + 1):
+            found = gazetteer.provinces_named(" ".join(words[:k]))
+            if found and found[0].name != own:
+                return True
+    return False
 
 
 def _label(item: DocumentClaims, ref: OfficialRef) -> str:
@@ -231,49 +252,3 @@ def _label(item: DocumentClaims, ref: OfficialRef) -> str:
     if ref.place or level != "province" or place.startswith("?"):
         return ref.office
     return f"{ref.office} {place}"
-
-
-def _people(names: Iterable[str]) -> set[str]:
-    """Distinct people among `names`: "Nguyễn Thị Kim Ngân" and "Nguyễn Kim Ngân" are one
-    (a syllable left out, first and last kept)."""
-    keys = {_key(n) for n in names}
-    return {k for k in keys if not any(k != o and _shortened(k, o) for o in keys)}
-
-
-def _shortened(short: str, full: str) -> bool:
-    s, f = short.split(), full.split()
-    if len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1]:
-        return False
-    it = iter(f)
-    return all(word in it for word in s)
-
-
-def _key(name: str) -> str:
-    return " ".join(name.lower().split())
-
-
-def _bare(name: str) -> str:
-    """The name without its marks: "Nguyễn Văn Hưng" and "Nguyễn Văn Hùng" meet."""
-    plain = unicodedata.normalize("NFD", _key(name).replace("đ", "d"))
-    return "".join(c for c in plain if not unicodedata.combining(c))
-
-
-def _alike(a: str, b: str) -> bool:
-    """Names that differ only in marks or in one letter of one syllable, or one
-    that stops a syllable short of the other ("Nguyễn Chí" for "Nguyễn Chí Dũng")."""
-    if _bare(a) == _bare(b):
-        return True
-    wa, wb = _key(a).split(), _key(b).split()
-    if abs(len(wa) - len(wb)) == 1 and min(wa, wb, key=len) == max(wa, wb, key=len)[:-1]:
-        return True
-    diff = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
-    return len(wa) == len(wb) and len(diff) == 1 and _one_edit(*diff[0])
-
-
-def _one_edit(x: str, y: str) -> bool:
-    if abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
-    short, long = sorted((x, y), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -5,11 +5,15 @@ Only capitals tell a name from the words around it: a Vietnamese full name is
 Ngân"), and the run after "UBND tỉnh" may hold a place and then a name ("Hà
 Tĩnh Đặng Quốc Khánh"), split with the gazetteer. The words (family names,
 honorifics, words that start a sentence) are in `linter/data/offices.yaml`.
+Names are compared here too: a shortened form is one person ("Nguyễn Kim
+Ngân"), a mark or a letter apart is a likely typo ("Thành"/"Thanh").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from linter.data.offices import offices
@@ -130,3 +134,50 @@ def name_before(text: str, start: int) -> Word | None:
     if honoured or len(run) >= 3 or not before.strip() or before.rstrip().endswith(("(", ",", ":")):
         return run[0][0], run[-1][1], " ".join(w for _, _, w in run)
     return None
+
+
+def people(names: Iterable[str]) -> set[str]:
+    """Distinct people among `names`: "Nguyễn Thị Kim Ngân" and "Nguyễn Kim Ngân" are one
+    (a syllable left out, first and last kept)."""
+    keys = {name_key_of(n) for n in names}
+    return {k for k in keys if not any(k != o and _shortened(k, o) for o in keys)}
+
+
+def _shortened(short: str, full: str) -> bool:
+    s, f = short.split(), full.split()
+    if len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1]:
+        return False
+    it = iter(f)
+    return all(word in it for word in s)
+
+
+def name_key_of(name: str) -> str:
+    """One spelling of a name for comparing: lowercase, single spaces."""
+    return " ".join(name.lower().split())
+
+
+def bare(name: str) -> str:
+    """The name without its marks: "Nguyễn Văn Hưng" and "Nguyễn Văn Hùng" meet."""
+    plain = unicodedata.normalize("NFD", name_key_of(name).replace("đ", "d"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Names that differ only in marks or in one letter of one syllable, or one
+    that stops a syllable short of the other ("Nguyễn Chí" for "Nguyễn Chí Dũng")."""
+    if bare(a) == bare(b):
+        return True
+    wa, wb = name_key_of(a).split(), name_key_of(b).split()
+    if abs(len(wa) - len(wb)) == 1 and min(wa, wb, key=len) == max(wa, wb, key=len)[:-1]:
+        return True
+    diff = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
+    return len(wa) == len(wb) and len(diff) == 1 and _one_edit(*diff[0])
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
