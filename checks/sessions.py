@@ -6,8 +6,17 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence, format_date
-from linter.data.sessions import Body, body
+from checks.session_terms import (
+    Pair,
+    first,
+    numeral_clash,
+    roman,
+    term_of,
+    term_problem,
+    years_label,
+)
+from linter.checking import Check, DocumentClaims, Group, evidence, format_date
+from linter.data.sessions import body
 from linter.models import Finding, SessionRef, Severity
 
 # Two dates of one meeting further apart than this many days may be two meetings an
@@ -17,8 +26,6 @@ _MEETING = {
     "vi": {"session": "Kỳ họp", "conference": "Hội nghị", "congress": "Đại hội"},
     "en": {"session": "Session", "conference": "Conference", "congress": "Congress"},
 }
-
-Pair = tuple[DocumentClaims, SessionRef]
 
 
 class SessionConflict(Check):
@@ -103,24 +110,17 @@ class SessionConflict(Check):
     def _own_terms(self, pairs: list[Pair], group: Group) -> Iterator[Finding]:
         """Each citation on its own: its "nhiệm kỳ" is one of the body's terms, its date
         falls inside it, and a nationwide numeral is the term's."""
-        for item, ref in _first(pairs, lambda r: (r.term, r.term_years, r.start)):
-            if problem := _term_problem(body(ref.body), ref):
+        for item, ref in first(pairs, lambda r: (r.term, r.term_years, r.start)):
+            if problem := term_problem(body(ref.body), ref):
                 yield self._term_finding(item, ref, problem, group)
 
     def _numerals(self, pairs: list[Pair], group: Group) -> Iterator[Finding]:
         """A province's own numerals: khóa minus the term's index is the same for all."""
         b = body(pairs[0][1].body)
-        if b.numerals:
+        shown = numeral_clash(b, pairs)
+        if not shown:
             return
-        offsets: dict[int, list[Pair]] = defaultdict(list)
-        for item, ref in pairs:
-            t = _term(b, ref)
-            if ref.term and t is not None:
-                offsets[ref.term - t].append((item, ref))
-        if len(offsets) < 2:
-            return
-        shown = by_date(p for o in sorted(offsets) for p in _first(offsets[o], lambda r: r.term))
-        said = sorted({(_years(b.years(_term(b, r) or 0)), r.term or 0) for _, r in shown})
+        said = sorted({(years_label(b.years(term_of(b, r) or 0)), r.term or 0) for _, r in shown})
         listed = ", ".join(f"khóa {roman(k)} ({y})" for y, k in said)
         label = _label(pairs[0][1], group.lang)
         if group.lang == "en":
@@ -137,7 +137,7 @@ class SessionConflict(Check):
         growing with dates."""
         b = body(pairs[0][1].body)
         terms: dict[int, list[Pair]] = defaultdict(list)
-        for item, ref in _first(pairs, lambda r: (r.number, r.start)):
+        for item, ref in first(pairs, lambda r: (r.number, r.start)):
             t = b.term_of(ref.start) if ref.number and ref.start else None
             if t is not None:
                 terms[t].append((item, ref))
@@ -145,7 +145,7 @@ class SessionConflict(Check):
             meetings = _meetings(sorted(terms[t], key=lambda p: p[1].start), b.max_days)
             for held in meetings:
                 if len({r.number for _, r in held}) > 1:
-                    shown = _first(held, lambda r: r.number)
+                    shown = first(held, lambda r: r.number)
                     yield self._number_finding("numbers", shown, Severity.WARNING, group)
             numbers = sorted({r.number or 0 for held in meetings for _, r in held})
             for n in numbers:
@@ -226,33 +226,6 @@ class SessionConflict(Check):
         )
 
 
-def _first(pairs: list[Pair], value: object) -> list[Pair]:
-    """One citation per document and value: a text repeating "kỳ họp thứ 4" is one witness."""
-    seen: set[tuple[str, object]] = set()
-    kept = []
-    for item, ref in pairs:
-        key = (item.document.path, value(ref))  # type: ignore[operator]
-        if key not in seen:
-            seen.add(key)
-            kept.append((item, ref))
-    return kept
-
-
-def _term_problem(b: Body, ref: SessionRef) -> tuple[str, str, str] | None:
-    """What is wrong with one citation's term: (kind, what it says, what is right)."""
-    named = b.term_named(*ref.term_years) if ref.term_years else None
-    dated = b.term_of(ref.start) if ref.start else None
-    if ref.term_years and named is None and _in_table(b, ref.term_years):
-        spans = ", ".join(f"{a}-{z}" for a, z in b.spans())
-        return ("span", _years(ref.term_years), spans)
-    if named is not None and dated is not None and named != dated:
-        return ("date", format_date(ref.start), _years(b.years(dated)))
-    t = named if named is not None else dated
-    if b.numerals and ref.term and t is not None and b.numerals[t] != ref.term:
-        return ("numeral", _years(b.years(t)), roman(b.numerals[t]))
-    return None
-
-
 def _meetings(dated: list[Pair], max_days: int) -> list[list[Pair]]:
     """Dated citations (in date order) gathered into meetings: each meeting spans
     fewer than `max_days` days from its first date."""
@@ -271,25 +244,8 @@ def _gap(pairs: list[Pair]) -> int:
     return (pairs[-1][1].start - pairs[0][1].start).days  # type: ignore[operator]
 
 
-def _term(b: Body, ref: SessionRef) -> int | None:
-    """The term a citation is of: its "nhiệm kỳ" when that names one, else its date's."""
-    named = b.term_named(*ref.term_years) if ref.term_years else None
-    if named is not None:
-        return named
-    return b.term_of(ref.start) if ref.start else None
-
-
-def _in_table(b: Body, years: tuple[int, int]) -> bool:
-    """Whether `years` lie where the table knows the terms (older history is not checked)."""
-    return b.changes[0].start.year <= years[0] <= b.changes[-1].start.year
-
-
 def _by_gap(gap: int) -> Severity:
     return Severity.INFO if gap > MONTHS_APART else Severity.WARNING
-
-
-def _years(span: tuple[int, int]) -> str:
-    return f"{span[0]}-{span[1]}"
 
 
 def _district(ref: SessionRef) -> str | None:
@@ -299,12 +255,3 @@ def _district(ref: SessionRef) -> str | None:
 def _label(ref: SessionRef, lang: str) -> str:
     name = body(ref.body).label["en" if lang == "en" else "vi"]
     return f"{name} {ref.place}" if ref.place else name
-
-
-def roman(value: int) -> str:
-    digits = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for n, s in digits:
-        while value >= n:
-            out, value = out + s, value - n
-    return out

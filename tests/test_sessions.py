@@ -83,10 +83,11 @@ def test_a_date_of_another_event_is_not_the_sessions() -> None:
     text = (
         "Ngày 20/6, Thường trực HĐND tỉnh họp chuẩn bị cho kỳ họp thứ 5 HĐND tỉnh khóa XVIII. "
         "Nghị quyết số 12/2017/NQ-HĐND ngày 8/12/2016 của HĐND tỉnh khóa XVIII, kỳ họp thứ 3 "
-        "quy định mức thu. Ngày 12/7, cử tri tiếp xúc cử tri sau kỳ họp thứ 4 HĐND tỉnh."
+        "quy định mức thu. Ngày 12/7, cử tri tiếp xúc cử tri sau kỳ họp thứ 4 HĐND tỉnh. "
+        "Sáng nay, tỉnh quán triệt Nghị quyết Hội nghị lần thứ 10 Ban Chấp hành Đảng bộ tỉnh."
     )
     refs = _sessions(text, province="Bắc Ninh", date=dt.date(2017, 7, 12))
-    assert [(r.number, r.start) for r in refs] == [(5, None), (3, None), (4, None)]
+    assert [(r.number, r.start) for r in refs] == [(5, None), (3, None), (4, None), (10, None)]
 
 
 def test_the_national_assembly_and_the_central_committee_are_read_as_national() -> None:

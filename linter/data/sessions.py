@@ -32,6 +32,11 @@ class Body(_Frozen):
     max_days: int
     changes: tuple[Change, ...]
     numerals: tuple[int, ...] = ()  # khóa of each term, where the same nationwide
+    renumbered: dt.date | None = None  # terms ending after it do not count on from before
+
+    def counted_on(self, term: int) -> bool:
+        """Whether the term's khóa follows from the earlier terms' (one more each)."""
+        return self.renumbered is None or self.changes[term + 1].start < self.renumbered
 
     @model_validator(mode="after")
     def _ordered(self) -> Body:
