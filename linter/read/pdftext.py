@@ -118,7 +118,7 @@ worker()
 
 def _extract_in_worker(data: bytes, limits: WorkerLimits) -> tuple[list[str], str] | LoadProblem:
     """(the text of each page, the title in the PDF's properties), or what went wrong."""
-    root = str(Path(__file__).resolve().parents[1])
+    root = str(Path(__file__).resolve().parents[2])  # the folder holding the linter package
     seconds = max(1, round(limits.seconds))
     command = [sys.executable, "-c", _WORKER, root, str(seconds), str(limits.memory)]
     try:
