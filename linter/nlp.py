@@ -6,31 +6,79 @@ Folding lowercases and unifies old and new tone placement (hoà/hòa, uỷ/ủy)
 which underthesea's token normaliser knows, plus quí/quý, which it leaves alone.
 Because folding never changes the length of the text, an offset found in the
 folded form is valid in the original one.
+
+Both services use underthesea's own code and data, but not `import underthesea`:
+the package's `__init__` imports its whole pipeline (and joblib) in about 0.4 s,
+more than a draft run may take, for two small pieces. The sentence splitter is
+underthesea's module, loaded from its file on its own; the normaliser's tables
+are underthesea's rules file, read with pickle (it is a plain pickle of two
+dicts that joblib writes and reads) and applied exactly as its
+`token_normalize` does. tests/test_nlp_speed.py holds both equal to
+underthesea's functions on real articles.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import pickle
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
 
 _WORD = re.compile(r"\w+")
 # Spelling variants underthesea's tone normaliser does not merge; same length.
 _VARIANTS = {"quí": "quý", "tỉ": "tỷ"}
+_RULES = "pipeline/text_normalize/tn_rules_2023_07_14.bin"  # the file token_normalize reads
+_SPLITTER = "pipeline/sent_tokenize/__init__.py"
+
+
+def _package_dir() -> Path:
+    """underthesea's folder, found without running its __init__."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("underthesea is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @lru_cache(maxsize=1)
-def _underthesea() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
-    """Imported on first use: a run served from the cache never pays for it."""
-    from underthesea import sent_tokenize
-    from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+def _splitter() -> Callable[[str], list[str]]:
+    """underthesea's `sent_tokenize`, its module loaded alone (json and string only)."""
+    path = _package_dir() / _SPLITTER
+    spec = importlib.util.spec_from_file_location("_doichieu_underthesea_sent", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.sent_tokenize
 
-    return sent_tokenize, token_normalize
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """underthesea's character and token maps. The file ships inside an installed
+    package, so it is as trusted as that package's code (pickle is never used on a
+    cache or a document)."""
+    with (_package_dir() / _RULES).open("rb") as handle:
+        data = pickle.load(handle)  # an installed package's own data file
+    return data["character"], data["token"]
+
+
+def _token_normalize(token: str) -> str:
+    """underthesea's token_normalize(token), step by step."""
+    if len(token) > 6:
+        return token
+    characters, tokens = _tables()
+    token = unicodedata.normalize("NFC", token)
+    for odd, standard in characters.items():
+        token = token.replace(odd, standard)
+    return tokens.get(token, token)
 
 
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
-    folded = _underthesea()[1](word.lower())
+    folded = _token_normalize(word.lower())
     if len(folded) != len(word):  # never trade span accuracy for normalisation
         folded = word.lower()
     return _VARIANTS.get(folded, folded)
@@ -62,7 +110,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         base = start + para.start()
         chunk = para.group()
         pos = 0
-        for sent in _underthesea()[0](chunk):
+        for sent in _splitter()(chunk):
             found = chunk.find(sent, pos)
             if found < 0:  # the tokenizer altered the text; fall back to the rest
                 found = pos
