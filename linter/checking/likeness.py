@@ -32,7 +32,8 @@ from linter.models import Op, Quantity
 # "toàn tuyến có chiều dài gần 20km" are two things of one metro line).
 _GENERIC = re.compile(
     r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức|"
-    r"chiều dài|chiều rộng|chiều cao|độ dài|độ sâu|độ cao|độ rộng)(?!\w)"
+    r"chiều dài|chiều rộng|chiều cao|chiều ngang|bề rộng|bề dài|bề ngang|độ dài|độ sâu|"
+    r"độ cao|độ rộng)(?!\w)"
 )
 SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are compared only under the same words
 MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải thiều nhà chị quả tươi" (4/8 words)
