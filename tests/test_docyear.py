@@ -101,3 +101,17 @@ def test_a_real_undated_report(tmp_path: Path) -> None:
     doc = load_document(NEWS / "quang-nam" / "mz-22424196.txt").document
     meta = infer_metadata(doc)
     assert (meta.date, meta.date_source, meta.year) == (dt.date(2017, 5, 31), Provenance.TEXT, 2017)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Ngày 28/6/2017, Công ty Cổ phần Nông dược HAI đã tổ chức thành công Đại hội đồng Cổ đông thường niên năm 2017.", dt.date(2017, 6, 28)),
+        ("Ngày 6/2/2017 tại Hà Nội, Ban Chỉ đạo Tây Nguyên tổ chức họp báo về Hội nghị Xúc tiến đầu tư.", dt.date(2017, 2, 6)),
+        # a cited date, even at the start of a paragraph
+        ("Ngày 8/12/2023 của HĐND tỉnh là ngày thông qua Nghị quyết số 176/NQ-HĐND.", None),
+        ("Theo báo cáo, từ ngày 1-1-2017 đến ngày 14-6-2017, UBND TP đã giao 979 nhiệm vụ.", None),
+    ],
+)  # fmt: skip
+def test_a_dateline_opening_its_paragraph(tmp_path: Path, text: str, date: dt.date | None) -> None:
+    assert _meta(tmp_path, text).date == date

@@ -7,7 +7,8 @@
   starts in the first 150 characters of one of the first two body paragraphs
   (read whole, never cut at character 150). With a year after a time of day
   ("Sáng 5/1/2024") it is the date; a full date after a bare "ngày" is a
-  citation, not an opening. Without a year, its year is found as below
+  citation, not an opening, unless it opens its paragraph before a comma or
+  "tại" ("Ngày 28/6/2017, Công ty ..."). Without a year, its year is found as below
   ("trước ngày 15/1/2024", a `deadline`, is never a cited date). No year: no
   TEXT date.
 - GUESS: the end of the latest quarter, months-to-date ("6 tháng đầu năm") or
@@ -63,6 +64,7 @@ _OPENING = re.compile(
     r"(?P<day>\d{1,2})\s{0,2}[/.-]\s{0,2}(?P<month>\d{1,2})"
     r"(?:\s{0,2}[/.-]\s{0,2}(?P<year>(?:19|20)\d{2}))?(?!\s{0,2}[/.-]?\s{0,2}\d)"
 )
+_DATELINE_END = re.compile(r"\s*(?:,|tại\s)")
 _OPENING_WINDOW = 150  # an opening date starts within this many characters of a paragraph
 _OPENING_REACH = 64  # longer than any match of _OPENING, with what it looks ahead at
 _FULL_DATES = (
@@ -171,11 +173,20 @@ def _opening(folded: str, layout: Layout) -> tuple[tuple[int, int] | None, int |
         for m in _OPENING.finditer(folded, start, min(end, limit + _OPENING_REACH)):
             if m.start() >= limit:
                 break
-            if m["year"] and not m["time"]:
+            if m["year"] and not m["time"] and not _dateline(folded, start, m):
                 continue
             day_month = (int(m["day"]), int(m["month"]))
             return day_month, int(m["year"]) if m["year"] else None
     return None, None
+
+
+def _dateline(folded: str, start: int, m: re.Match[str]) -> bool:
+    """Whether a full date after a bare "ngày" opens its paragraph as the date of what
+    it reports ("Ngày 28/6/2017, Công ty ...", "Ngày 6/2/2017 tại Hà Nội, ..."), not
+    as a cited one ("ngày 8/12/2023 của HĐND tỉnh")."""
+    return not folded[start : m.start()].strip(" -–*#") and bool(
+        _DATELINE_END.match(folded, m.end())
+    )
 
 
 def _cited_dates(folded: str) -> list[dt.date]:
