@@ -52,12 +52,12 @@ class SessionConflict(Check):
     meeting, another term, and another set of decisions.
 
     Known problems: a date is a meeting's only when its sentence names that one
-    meeting and one date, and a date without its year needs the document's date;
-    a meeting whose body is not named ("tại kỳ họp thứ 4", "Kỳ họp thứ 2 và thứ
-    3 của Quốc hội" for the 2nd) is not read; a date inside the months when terms
-    change (elections, congresses) belongs to no term and is not checked against
-    a khóa; councils renumbered after the 2025 mergers are compared within the
-    new term only.
+    meeting and one date, and a date without its year needs the document's
+    date; a meeting whose body is not named beside it ("tại kỳ họp thứ 4",
+    "trình Quốc hội xem xét, thông qua tại kỳ họp thứ 3") is not read; a date
+    inside the months when terms change (elections, congresses) belongs to no
+    term and is not checked against a khóa; councils renumbered after the 2025
+    mergers are compared within the new term only.
 
     Ví dụ mâu thuẫn::
 

@@ -26,9 +26,9 @@ from linter.read.loading import load_document
 GOLD = REPO / "tests" / "gold" / "sessions.yaml"
 FIELDS = ("meeting", "body", "level", "place", "number", "term", "term_years")
 # What the reader scores on the gold set (in-sample: it was tuned on these sentences):
-# 38 of 42 meetings read, none wrong (precision 1.0, recall 0.905); never lowered.
+# 40 of 42 meetings read, none wrong (precision 1.0, recall 0.952); never lowered.
 PRECISION_FLOOR = 1.0
-RECALL_FLOOR = 0.9
+RECALL_FLOOR = 0.95
 
 
 def _sessions(text: str, **meta: Any) -> list[SessionRef]:
@@ -58,6 +58,7 @@ def test_each_form_of_a_session_is_read_with_body_place_term_and_date() -> None:
         "Từ ngày 10 đến 12/7/2017, Kỳ họp thứ mười tám HĐND tỉnh khóa XVI diễn ra.\n"
         "HĐND tỉnh Ninh Bình khóa XIV, kỳ họp thứ 5 đã thông qua 20 nghị quyết.\n"
         "Sáng nay, kỳ họp bất thường HĐND huyện Yên Khánh lần thứ 2 khai mạc.\n"
+        "Giữa hai Kỳ họp thứ 2 và thứ 3 của Quốc hội, 94 văn bản đã được ban hành.\n"
         "Hội nghị Tỉnh ủy lần thứ 15 (khóa XX) diễn ra ngày 20/6.\n"
         "Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2015-2020 đã thành công."
     )
@@ -71,12 +72,15 @@ def test_each_form_of_a_session_is_read_with_body_place_term_and_date() -> None:
          "Ninh Bình", 5, 14, None, None, None),
         ("kỳ họp bất thường HĐND huyện Yên Khánh lần thứ 2", "session", "hdnd", "district",
          "Huyện Yên Khánh", 2, None, None, today, today),
+        ("Kỳ họp thứ 2", "session", "quoc_hoi", "national", None, 2, None, None, None, None),
+        ("thứ 3 của Quốc hội", "session", "quoc_hoi", "national", None, 3, None, None, None,
+         None),
         ("Hội nghị Tỉnh ủy lần thứ 15 (khóa XX)", "conference", "dang_bo", "province",
          "Ninh Bình", 15, 20, None, june, june),
         ("Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2015-2020", "congress", "dang_bo",
          "province", "Ninh Bình", 17, 17, (2015, 2020), None, None),
     ]  # fmt: skip
-    assert [r.special for r in _sessions(text, province="Ninh Bình")] == [0, 0, 1, 0, 0]
+    assert [r.special for r in _sessions(text, province="Ninh Bình")] == [0, 0, 1, 0, 0, 0, 0]
 
 
 def test_a_date_of_another_event_is_not_the_sessions() -> None:

@@ -60,7 +60,8 @@ _BODY_TAIL = re.compile(
     r"(?P<rest>[^.;:(),]{0,40}?)(?:\s*[,–-]?\s*(?:khóa|khoá)\s+(?P<k>[ivxl]{1,6}|\d{1,2}))?"
     r"\s*[,–-]?\s*"
 )
-_COORDINATED = re.compile(r"\s*(?:và|đến|tới|hoặc)\s+kỳ họp\s")
+_COORDINATED = re.compile(r"\s*(?:và|đến|tới|hoặc|,)\s+(?:kỳ họp|(?:lần\s+)?thứ)\s")
+_AND_ORDINAL = re.compile(r"\s*(?:và|,)\s+(?P<o>(?:lần\s+)?thứ\s)")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 MAX_NUMBER = 60  # no council, committee or congress has met this many times in one series
 
@@ -81,9 +82,12 @@ class _Reading:
 def find_sessions(sentence: Sentence) -> list[SessionRef]:
     """The meetings a sentence names. A date without its year takes the document's
     year, and only that: a guessed year would date a meeting in the wrong term."""
-    readings = _share_bodies(
-        [r for m in _ANCHOR.finditer(sentence.folded) if (r := _read(sentence, m))]
-    )
+    found = []
+    for m in _ANCHOR.finditer(sentence.folded):
+        kind = _KIND[m.group("a")]
+        r = _read(sentence, _Reading(kind=kind, start=m.start(), end=m.end()), m.end())
+        found.extend(_with_coordinated(sentence, r) if r else [])
+    readings = _share_bodies(found)
     dated = _single(readings)
     meta = sentence.doc.meta
     year = meta.date.year if meta.date else None
@@ -126,10 +130,19 @@ def _single(readings: list[_Reading]) -> bool:
     return len({(r.kind, r.body, r.number) for r in readings}) == 1
 
 
-def _read(sentence: Sentence, anchor: re.Match[str]) -> _Reading | None:
+def _with_coordinated(sentence: Sentence, r: _Reading) -> list[_Reading]:
+    """A meeting without its body and the one coordinated with it that names no
+    anchor of its own: "Kỳ họp thứ 2 và thứ 3 của Quốc hội"."""
+    m = _AND_ORDINAL.match(sentence.folded, r.end) if r.body is None else None
+    second = _Reading(kind=r.kind, start=m.start("o"), end=m.start("o")) if m else None
+    read = _read(sentence, second, second.start) if second else None
+    return [r, read] if read and read.body else [r]
+
+
+def _read(sentence: Sentence, r: _Reading, at: int) -> _Reading | None:
+    """The meeting whose anchor (or, for a coordinated one, ordinal) is at `r.start`."""
     f = sentence.folded
-    r = _Reading(kind=_KIND[anchor.group("a")], start=anchor.start(), end=anchor.end())
-    pos = _number_at(f, anchor.end(), r)
+    pos = _number_at(f, at, r)
     pos = _special_at(f, pos, r)
     body_at = _OF.match(f, pos)
     found = _BODIES[r.kind].match(f, body_at.end()) if body_at else None
@@ -142,7 +155,7 @@ def _read(sentence: Sentence, anchor: re.Match[str]) -> _Reading | None:
             r.place, pos = Place(level="national", name=None), found.end()
         pos = _number_at(f, pos, r)
         pos = _tail(f, pos, r)
-    elif r.kind == "session" and not _before(sentence, anchor.start(), r):
+    elif r.kind == "session" and not _before(sentence, r.start, r):
         # "từ Kỳ họp thứ 2 đến Kỳ họp thứ 3 của Quốc hội": the next one's body, later
         r.end = pos
         return r if r.number and _COORDINATED.match(f, pos) else None
