@@ -75,7 +75,10 @@ class YearSpan(Check):
     2015 are five years), so both pass; "8 năm (2013-2023)" does not.
     "giai đoạn 2016-2020 (5 năm)" is read the same way. An anniversary counts
     whole years, so "kỷ niệm 70 năm Ngày Thương binh - Liệt sĩ (1947-2017)" must
-    be the difference exactly. "năm thứ 9 liên tiếp" needs a start year in its
+    be the difference exactly; with one year, "kỷ niệm 110 năm ngày thành lập
+    tỉnh (12/7/1907)" must come within a year of the document's date (either
+    the year written or it plus the count), unless its sentence names another
+    year (an anniversary past). "năm thứ 9 liên tiếp" needs a start year in its
     sentence ("từ năm 2009", "(2009-2017)") and the year it speaks of (written,
     or the document's year for "đến nay"); the start year may count or not.
 
