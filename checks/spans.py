@@ -146,13 +146,13 @@ def _slips(item: DocumentClaims) -> Iterator[_Slip]:
     taken: list[tuple[int, int]] = []
     for m in _ANNIVERSARY.finditer(text):
         taken.append(m.span())
-        yield from _judge(m, exact=True)
+        yield from _judge(m, text, exact=True)
     if item.document.meta.date:
         yield from _anniversaries_by_date(text, item.document.meta.date.year)
     for pattern in (_COUNT_FIRST, _RANGE_FIRST):
         for m in pattern.finditer(text):
             if not any(a <= m.start("n") < b for a, b in taken):
-                yield from _judge(m, exact=False)
+                yield from _judge(m, text, exact=False)
     now = item.document.meta.date.year if item.document.meta.date else None
     for m in _IN_A_ROW.finditer(text):
         yield from _in_a_row(m, now)
@@ -163,13 +163,30 @@ def _count(m: re.Match[str]) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
-def _judge(m: re.Match[str], *, exact: bool) -> Iterator[_Slip]:
+def _judge(m: re.Match[str], text: str, *, exact: bool) -> Iterator[_Slip]:
     first, last, said = int(m.group("y1")), int(m.group("y2")), _count(m)
     if last <= first:
         return  # "2016-2016" or a backwards range is something else, not a span
     allowed = (last - first,) if exact else (last - first, last - first + 1)
-    if said not in allowed:
+    if said not in allowed and not _hedged(text, m.start("n"), said, allowed):
         yield _Slip(m.start(), m.end(), said, first, last, allowed)
+
+
+# "hơn 20 năm (1995-2017)" is 22 years and right: a hedged count is a bound.
+_MORE = re.compile(r"(?:hơn|trên|ngoài|suốt hơn)\s+$")
+_LESS = re.compile(r"(?:gần|ngót|chưa đầy|chưa tới|chưa đến|dưới|gần như)\s+$")
+_ABOUT = re.compile(r"(?:khoảng|xấp xỉ|chừng|độ|hàng|vài)\s+$")
+
+
+def _hedged(text: str, at: int, said: int, allowed: tuple[int, ...]) -> bool:
+    before = text[max(0, at - 12) : at]
+    if _MORE.search(before):
+        return max(allowed) >= said
+    if _LESS.search(before):
+        return min(allowed) <= said
+    if _ABOUT.search(before):
+        return any(abs(n - said) <= max(1, said // 5) for n in allowed)
+    return False
 
 
 def _anniversaries_by_date(text: str, year: int) -> Iterator[_Slip]:
