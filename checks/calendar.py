@@ -70,6 +70,9 @@ class CalendarMismatch(Check):
     Known problems: a date whose year is neither written nor known from the
     document is not checked; "thứ hai" meaning "second" right before a date in
     brackets is read as Monday unless a word like "lần", "kỳ", "khóa" precedes it.
+    Weekdays are not compared across documents: each dated document fixes the
+    year of its own dates, and two reports giving one event different days is a
+    conflict of dates that a weekday, right in each report, cannot settle.
 
     Ví dụ mâu thuẫn::
 

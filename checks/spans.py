@@ -73,7 +73,8 @@ class YearSpan(Check):
     "sau 10 năm (2013-2023)" is right and so is "5 năm (2011-2015)": a span of
     years is counted as a difference (2023 - 2013 = 10) or inclusively (2011 to
     2015 are five years), so both pass; "8 năm (2013-2023)" does not.
-    "giai đoạn 2016-2020 (5 năm)" is read the same way. An anniversary counts
+    "giai đoạn 2016-2020 (5 năm)" is read the same way; a hedged count is a
+    bound ("hơn 20 năm (1995-2017)" passes, "gần 20 năm (1990-2017)" does not). An anniversary counts
     whole years, so "kỷ niệm 70 năm Ngày Thương binh - Liệt sĩ (1947-2017)" must
     be the difference exactly; with one year, "kỷ niệm 110 năm ngày thành lập
     tỉnh (12/7/1907)" must come within a year of the document's date (either
