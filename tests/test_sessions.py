@@ -15,8 +15,8 @@ from conftest import REPO, SHARED, run_corpus, write_corpus
 from linter import data as datafiles
 from linter import nlp
 from linter.claims.sentence import read_sentence
-from linter.claims.sessions import find_sessions, to_int
-from linter.data.sessions import Body, SessionsFile
+from linter.claims.sessions import find_sessions
+from linter.data.sessions import Body, SessionsFile, to_int
 from linter.engine.run import Options, run
 from linter.errors import LexiconError
 from linter.metadata.infer import infer_metadata

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from linter.claims.sentence import Sentence
 from linter.claims.session_dates import SessionDate, date_of
 from linter.claims.session_places import Place, place_after
-from linter.data.sessions import tables
+from linter.data.sessions import to_int
 from linter.models import SessionRef
 
 _WORD_NUM = r"(?:nhất|một|mốt|hai|ba|tư|bốn|năm|lăm|sáu|bảy|tám|chín|mười|mươi)"
@@ -62,8 +62,6 @@ _BODY_TAIL = re.compile(
 )
 _COORDINATED = re.compile(r"\s*(?:và|đến|tới|hoặc|,)\s+(?:kỳ họp|(?:lần\s+)?thứ)\s")
 _AND_ORDINAL = re.compile(r"\s*(?:và|,)\s+(?P<o>(?:lần\s+)?thứ\s)")
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
-MAX_NUMBER = 60  # no council, committee or congress has met this many times in one series
 
 
 @dataclass
@@ -241,42 +239,3 @@ def _tail(f: str, pos: int, r: _Reading) -> int:
         else:
             break
     return pos
-
-
-def to_int(token: str) -> int | None:
-    """An ordinal as written: "18", "XVIII", "mười tám", "hai mươi mốt"; None if unreadable."""
-    token = token.strip()
-    if token.isdigit():
-        value = int(token)
-    elif re.fullmatch(r"[ivxl]+", token):
-        value = _roman(token)
-    else:
-        value = _spelled(token.split())
-    return value if value and 0 < value <= MAX_NUMBER else None
-
-
-def _roman(token: str) -> int:
-    values = [_ROMAN[c] for c in token]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _spelled(words: list[str]) -> int | None:
-    """Tens and units in words: "mười" is ten, "mươi" multiplies the word before it,
-    "lăm" and "mốt" are five and one only after a ten ("mười lăm", "hai mươi mốt")."""
-    table = tables().ordinal_words
-    if not words or any(w not in table for w in words):
-        return None
-    if len(words) == 1:
-        return None if words[0] in ("mươi", "lăm", "mốt") else table[words[0]]
-    if words[0] == "mười":
-        tens, rest = 10, words[1:]
-    elif words[1] == "mươi" and 2 <= table[words[0]] <= 9:
-        tens, rest = table[words[0]] * 10, words[2:]
-    else:
-        return None
-    if not rest:
-        return tens
-    unit = rest[0]
-    if len(rest) > 1 or unit in ("mười", "mươi", "nhất") or (unit == "mốt" and tens < 20):
-        return None
-    return tens + table[unit]

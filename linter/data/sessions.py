@@ -3,12 +3,14 @@
 Which term a date falls in, which years a term is named by ("nhiệm kỳ
 2016-2021") and, for the bodies whose numerals are the same everywhere (the
 National Assembly, the Party's Central Committee), which khóa it is. Shared by
-the session reader (`linter.claims.sessions`) and check SE01.
+the session reader (`linter.claims.sessions`) and check SE01. The ordinals that
+number meetings and terms are read here too, from the file's number words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -92,3 +94,46 @@ def tables() -> SessionsFile:
 
 def body(key: str) -> Body:
     return tables().bodies[key]
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+MAX_NUMBER = 60  # no council, committee or congress has met this many times in one series
+
+
+def to_int(token: str) -> int | None:
+    """An ordinal as written: "18", "XVIII", "mười tám", "hai mươi mốt"; None if unreadable."""
+    token = token.strip()
+    if token.isdigit():
+        value = int(token)
+    elif re.fullmatch(r"[ivxl]+", token):
+        value = _roman(token)
+    else:
+        value = _spelled(token.split())
+    return value if value and 0 < value <= MAX_NUMBER else None
+
+
+def _roman(token: str) -> int:
+    values = [_ROMAN[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _spelled(words: list[str]) -> int | None:
+    """Tens and units in words: "mười" is ten, "mươi" multiplies the word before it,
+    "lăm" and "mốt" are five and one only after a ten ("mười lăm", "hai mươi mốt")."""
+    table = tables().ordinal_words
+    if not words or any(w not in table for w in words):
+        return None
+    if len(words) == 1:
+        return None if words[0] in ("mươi", "lăm", "mốt") else table[words[0]]
+    if words[0] == "mười":
+        tens, rest = 10, words[1:]
+    elif words[1] == "mươi" and 2 <= table[words[0]] <= 9:
+        tens, rest = table[words[0]] * 10, words[2:]
+    else:
+        return None
+    if not rest:
+        return tens
+    unit = rest[0]
+    if len(rest) > 1 or unit in ("mười", "mươi", "nhất") or (unit == "mốt" and tens < 20):
+        return None
+    return tens + table[unit]
