@@ -16,8 +16,10 @@ NUMBER_WORDS = {
     "chín": 9, "mười": 10,
 }  # fmt: skip
 _N = rf"(?P<n>\d{{1,4}}|{'|'.join(NUMBER_WORDS)})"
-# Nothing of a sentence but words and spaces: a span and its years stay in one clause.
-_WORDS = r"(?:\s+[^\W\d]+){0,4}?"
+# Words between a count and its bracketed years ("10 năm thực hiện Nghị quyết
+# 26-NQ/TW (2008-2018)"): no punctuation, so both stay in one clause, and no year,
+# which would be another span's ("5 năm 2016 - 2020 tăng 10 lần (2010-2020)").
+_WORDS = r"(?:\s+(?!(?:19|20)\d\d(?!\d))[\w/-]+){0,6}?"
 
 
 def _end(name: str) -> str:
@@ -35,7 +37,7 @@ _RANGE = (
 # counts: "năm học" is a school year, and "lớp", "số", "thứ" number things).
 _COUNT_FIRST = re.compile(
     rf"(?<![\w/.,-])(?<!lớp )(?<!số )(?<!thứ ){_N}\s+năm(?!\s+(?:học|thứ))"
-    rf"(?:{_WORDS}\s*\(\s*|\s*(?:(?:qua|tới|gần đây)\s*)?,?\s*(?=giai|từ|năm|\d)){_RANGE}"
+    rf"(?:\s*(?:(?:qua|tới|gần đây)\s*)?,?\s*(?=giai|từ|năm|\d)|{_WORDS}\s*\(\s*){_RANGE}"
 )
 # "giai đoạn 2016-2020 (5 năm)".
 _RANGE_FIRST = re.compile(rf"(?<![\d/.-]){_RANGE}\s*\(\s*(?:gồm|trong|khoảng)?\s*{_N}\s+năm\s*\)")
