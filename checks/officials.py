@@ -102,7 +102,10 @@ class OfficialConflict(Check):
 
     def _two_holders(self, mentions: list[Mention], group: Group) -> Finding:
         item, ref = mentions[0]
-        names = list(dict.fromkeys(r.name for _, r in mentions))
+        written: dict[str, str] = {}  # one spelling per name, the first one met
+        for _, r in mentions:
+            written.setdefault(name_key_of(r.name), r.name)
+        names = list(written.values())
         alike = any(spelled_alike(a, b) for a in names for b in names if a != b)
         office = _label(item, ref)
         if group.lang == "en":
@@ -119,13 +122,15 @@ class OfficialConflict(Check):
                 if alike
                 else ""
             )
-        return self._finding(message, mentions, group, f"holders|{office}|{','.join(names)}")
+        key = f"holders|{office}|{','.join(names)}"
+        return self._finding(message, mentions, group, key, typo=alike)
 
     def _misspelt_deputies(self, mentions: list[Mention], group: Group) -> Iterator[Finding]:
         seen: set[str] = set()
         for i, (_, a) in enumerate(mentions):
             for _, b in mentions[i + 1 :]:
-                if a.name != b.name and bare(a.name) == bare(b.name) and a.name not in seen:
+                written_apart = name_key_of(a.name) != name_key_of(b.name)
+                if written_apart and bare(a.name) == bare(b.name) and a.name not in seen:
                     seen.add(a.name)
                     pair = [m for m in mentions if m[1].name in (a.name, b.name)]
                     office = _label(*mentions[0])
@@ -135,7 +140,8 @@ class OfficialConflict(Check):
                         message = (
                             f"{office} được ghi tên {a.name} và {b.name}: có thể viết sai tên."
                         )
-                    yield self._finding(message, pair, group, f"spelling|{office}|{a.name}")
+                    key = f"spelling|{office}|{a.name}"
+                    yield self._finding(message, pair, group, key, typo=True)
 
     def _incompatible(self, group: Group) -> Iterator[Finding]:
         def person(item: DocumentClaims, ref: OfficialRef) -> tuple[object, ...] | None:
@@ -156,14 +162,18 @@ class OfficialConflict(Check):
                 message = f"{ref.name} được ghi là {' và cũng là '.join(offices)}."
             yield self._finding(message, mentions, group, f"rank|{ref.name}|{','.join(offices)}")
 
-    def _finding(self, message: str, mentions: list[Mention], group: Group, key: str) -> Finding:
+    def _finding(
+        self, message: str, mentions: list[Mention], group: Group, key: str, typo: bool = False
+    ) -> Finding:
         close = _close(mentions, int(self.option("window-days")))
-        if not close:
-            message += (
-                " The documents are months apart: the office may have changed hands."
-                if group.lang == "en"
-                else " Các văn bản cách nhau nhiều tháng: có thể đã thay đổi nhân sự."
-            )
+        if not close and not typo:  # a misspelt name is one person: no change of hands
+            dated = all(item.document.meta.date for item, _ in mentions)
+            if group.lang == "en":
+                when = "The documents are months apart" if dated else "A document has no date"
+                message += f" {when}: the office may have changed hands."
+            else:
+                when = "Các văn bản cách nhau nhiều tháng" if dated else "Có văn bản không rõ ngày"
+                message += f" {when}: có thể đã thay đổi nhân sự."
         notes = [evidence(i, r.span, f"{r.name}: {_label(i, r)}") for i, r in mentions]
         severity = Severity.WARNING if close else Severity.INFO
         return self.finding(message, notes, group, severity, key=key)

@@ -26,7 +26,7 @@ GOLD = REPO / "tests" / "gold" / "officials.yaml"
 # Measured on the gold set when it was written (see the report in the commit):
 # a floor is what was reached, never lowered to let a regression pass.
 PRECISION_FLOOR = 1.0
-RECALL_FLOOR = 0.9
+RECALL_FLOOR = 0.94
 
 Pair = tuple[str, str, str, str | None, str]
 
@@ -150,3 +150,35 @@ def test_national_offices_are_compared_across_the_province_but_not_with_its_own(
         "Thủ tướng Nguyễn Xuân Phúc và Chủ tịch nước Trần Đại Quang gửi thư chúc mừng.\n",
     }
     assert run_corpus(tmp_path, docs, select={"OF01"}).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        # Real wordings of the tuning half (mz-22372206, mz-22305018 and others).
+        (
+            "Ngày 25/10/2016, Chủ tịch UBND tỉnh Quảng Bình, ông Nguyễn Hữu Hoài đã ký quyết định.",
+            [("Nguyễn Hữu Hoài", "Chủ tịch UBND tỉnh Quảng Bình")],
+        ),
+        (
+            "Trưởng ban Tuyên giáo Trung ương Võ Văn Thưởng cùng nhiều lãnh đạo dự lễ.",
+            [("Võ Văn Thưởng", "Trưởng ban Tuyên giáo")],
+        ),
+        (
+            "Bí thư Đà Nẵng Nguyễn Xuân Anh phát biểu; Chủ tịch Hà Nội Nguyễn Đức Chung dự.",
+            [
+                ("Nguyễn Xuân Anh", "Bí thư Thành ủy Đà Nẵng"),
+                ("Nguyễn Đức Chung", "Chủ tịch UBND Hà Nội"),
+            ],
+        ),
+        # A name read after one office is not read again before the next one.
+        (
+            "Tham dự có Chủ tịch UBND tỉnh Nguyễn Đức Long, Phó Chủ tịch UBND tỉnh cùng các sở.",
+            [("Nguyễn Đức Long", "Chủ tịch UBND tỉnh")],
+        ),
+    ],
+)
+def test_wordings_the_reader_knows(sentence: str, read: list[tuple[str, str]]) -> None:
+    doc = Document(path="a.txt", original=sentence, text=sentence)
+    refs = [c for c in extract_claims(doc) if isinstance(c, OfficialRef)]
+    assert [(r.name, r.office) for r in refs] == read

@@ -152,8 +152,14 @@ def _shortened(short: str, full: str) -> bool:
 
 
 def name_key_of(name: str) -> str:
-    """One spelling of a name for comparing: lowercase, single spaces."""
-    return " ".join(name.lower().split())
+    """One spelling of a name for comparing: folded (one tone placement: "Hòa",
+    "Hoà"), single spaces, and a final y after a consonant written i: "Sỹ" and
+    "Sĩ", "Kỳ" and "Kì" are one name in two accepted spellings."""
+    return " ".join(_FINAL_Y.sub(lambda m: _Y_TO_I[m.group()], w) for w in fold(name).split())
+
+
+_Y_TO_I = dict(zip("yýỳỷỹỵ", "iíìỉĩị", strict=True))
+_FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])[yýỳỷỹỵ]$")
 
 
 def bare(name: str) -> str:

@@ -58,6 +58,7 @@ class _Office:
     level: str | None = None
     place: str | None = None
     name: tuple[int, int, str] | None = None  # the name written right after the office
+    floor: int = 0  # a name before the office starts here or later
 
 
 class _Tables:
@@ -79,6 +80,9 @@ class _Tables:
         )
         self.body = re.compile(rf"\s+(?P<w>{alternatives(self.bodies)})(?![\w&])")
         self.unit = re.compile(rf"[\s.]+(?P<w>{alternatives(self.units)})(?![\w&])")
+        honorific = alternatives(data.honorifics)
+        self.central = re.compile(rf"\s+(?:{alternatives(data.central)})(?![\w.])")
+        self.apposed = re.compile(rf"[ \t]*,[ \t]*(?:{honorific})\.?[ \t]+")
         self.joiner = re.compile(r"\s*(?:,|;?\s*kiêm|[-–])\s*$")
 
 
@@ -102,6 +106,8 @@ def find_officials(folded: str, text: str) -> list[RawOfficial]:
     found: list[RawOfficial] = []
     chain: list[_Office] = []
     for office in offices:
+        if chain and chain[-1].name:  # a name read after one office is not the next one's
+            office.floor = chain[-1].name[1]
         gap = folded[chain[-1].end : office.start] if chain else ""
         repeats = any(  # "Giám đốc Sở A, Giám đốc Sở B", "Phó Chủ tịch UBND, Chủ tịch UBND"
             o.role == office.role and (o.deputy == office.deputy or o.body == office.body)
@@ -132,16 +138,23 @@ def _office(m: re.Match[str], folded: str, text: str, t: _Tables) -> _Office | N
         office.body = f"{'Bộ' if national else 'Sở'} {label}"
         office.level = "national" if national else "province"
         pos = dept.end()
-    elif body := t.body.match(folded, pos):
+    elif body := t.body.match(folded, pos - 4 if m.group("role").endswith(" ban") else pos):
+        # "Trưởng ban Tuyên giáo": the title's "ban" is the body's first word
         found = t.bodies[body.group("w")]
         office.body, office.level = found.label, found.level
         pos = body.end()
     elif role.body is not None:
         office.body, office.level = role.body, "national"
-    elif role.bare_level and (t.unit.match(folded, pos) or _names_province(text, pos)):
-        office.body = role.bare_level  # "Chủ tịch tỉnh", "Chủ tịch Hà Nội Nguyễn Đức Chung"
+    elif role.bare_level and t.unit.match(folded, pos):
+        office.body = role.bare_level  # "Chủ tịch tỉnh", "Phó Chủ tịch quận Hoàn Kiếm"
+    elif role.bare_province and (province := _province_named(text, pos)):
+        # "Chủ tịch Hà Nội Nguyễn Đức Chung", "Bí thư Đà Nẵng Nguyễn Xuân Anh"
+        city = province.kind == "thành phố" and role.bare_province == "Tỉnh ủy"
+        office.body, office.level = "Thành ủy" if city else role.bare_province, "province"
     else:
         return None  # "Chủ tịch Nguyễn Đức Chung": a short form, its office said elsewhere
+    if central := t.central.match(folded, pos):
+        office.level, pos = "national", central.end()  # "Ban Tuyên giáo Trung ương"
     if short := _ABBREVIATION.match(folded, pos):
         pos = short.end()  # "Liên đoàn Lao động (LĐLĐ) tỉnh Khánh Hòa"
     if office.level != "national" and (unit := t.unit.match(folded, pos)):
@@ -152,9 +165,10 @@ def _office(m: re.Match[str], folded: str, text: str, t: _Tables) -> _Office | N
     return _read_after(office, folded, text, t)
 
 
-def _names_province(text: str, pos: int) -> bool:
+def _province_named(text: str, pos: int) -> gazetteer.Province | None:
     words = [w for _, _, w in capitalised(text, pos)]
-    return any(gazetteer.provinces_named(" ".join(words[:k])) for k in (1, 2, 3, 4))
+    found = (gazetteer.provinces_named(" ".join(words[:k])) for k in (4, 3, 2, 1))
+    return next((units[0] for units in found if units), None)
 
 
 def _read_after(office: _Office, folded: str, text: str, t: _Tables) -> _Office | None:
@@ -177,6 +191,10 @@ def _read_after(office: _Office, folded: str, text: str, t: _Tables) -> _Office 
     if name_len:
         first, last = words[name_at][0], words[name_at + name_len - 1][1]
         office.name = (first, last, " ".join(plain[name_at : name_at + name_len]))
+    elif not plain[place_len:] and (apposed := t.apposed.match(folded, office.end)):
+        after = capitalised(text, apposed.end())  # "Chủ tịch UBND tỉnh Quảng Bình, ông Nguyễn ..."
+        if n := name_length([w for _, _, w in after]):
+            office.name = (after[0][0], after[n - 1][1], " ".join(w for _, _, w in after[:n]))
     return office
 
 
@@ -184,7 +202,7 @@ def _name_chain(chain: list[_Office], text: str) -> list[RawOfficial]:
     """One person's offices: the name after the last, else the name before the first."""
     last = chain[-1]
     name = last.name or name_before(text, chain[0].start)
-    if name is None:
+    if name is None or (not last.name and name[0] < chain[0].floor):
         return []
     n_start, n_end, written = name
     return [

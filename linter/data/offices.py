@@ -21,6 +21,7 @@ class Role(_Entry):
     single: bool
     body: str | None = None  # the body the title implies ("Thủ tướng": Chính phủ)
     bare_level: str | None = None  # "Chủ tịch tỉnh" is the chair of this body
+    bare_province: str | None = None  # "Bí thư Đà Nẵng": of this body (Thành ủy in a city)
 
 
 class Body(_Entry):
@@ -48,6 +49,7 @@ class Offices(_Entry):
     memberships: tuple[str, ...]
     inside: tuple[str, ...]
     not_names: tuple[str, ...]
+    central: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
