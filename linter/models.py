@@ -318,7 +318,9 @@ class OfficialRef(ClaimBase):
     @property
     def office(self) -> str:
         """ "Phó Chủ tịch UBND tỉnh An Giang": the office as a reader writes it."""
-        words = ("Phó" if self.deputy else "", self.role, self.body, self.unit, self.place)
+        shared = self.role.endswith(" ban") and self.body.startswith("Ban ")  # Trưởng ban Tổ chức
+        body = self.body[4:] if shared else self.body
+        words = ("Phó" if self.deputy else "", self.role, body, self.unit, self.place)
         return " ".join(w for w in words if w)
 
 
