@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import threading
 import time
 from collections import defaultdict
@@ -141,13 +142,14 @@ class WarmCorpus:
         self._lexicon = policy.build_lexicon(config)
         self._lock = threading.Lock()
         self._snapshot = Snapshot()
-        collect_paths(self.paths)  # a corpus folder that does not exist is a usage error
-        self.refresh()
+        with self._lock:
+            self._refresh(starting=True)
 
-    def _listing(self) -> dict[str, Path]:
-        """Displayed path -> file, as run() chooses them. A corpus folder removed
-        while serving has no documents any more, rather than stopping the server."""
-        present = [p for p in self.paths if os.path.lexists(p)]
+    def _listing(self, starting: bool) -> dict[str, Path]:
+        """Displayed path -> file, as run() chooses them. A corpus folder that does
+        not exist is a usage error at start; removed while serving, it has no
+        documents any more, rather than stopping the server."""
+        present = [p for p in self.paths if starting or os.path.lexists(p)]
         named = {display_path(p, self.base) for p in present if p.is_file()}
         found = ((display_path(p, self.base), p) for p in collect_paths(present))
         return {shown: p for shown, p in found if shown in named or self.config.takes(shown)}
@@ -157,9 +159,9 @@ class WarmCorpus:
         with self._lock:
             return self._refresh()
 
-    def _refresh(self) -> Snapshot:
+    def _refresh(self, starting: bool = False) -> Snapshot:
         old = self._snapshot
-        listing = self._listing()
+        listing = self._listing(starting)
         stamps = {shown: _stamp(path) for shown, path in listing.items()}
         changed = [
             (path, shown)
@@ -181,7 +183,10 @@ class WarmCorpus:
         took = 0.0
         while not stop.wait(max(self.rescan, 10 * took)):
             start = time.monotonic()
-            self.refresh()
+            try:
+                self.refresh()
+            except Exception as exc:  # the server goes on with the snapshot it has
+                print(f"doichieu: warning: cannot list the corpus again: {exc}", file=sys.stderr)
             took = time.monotonic() - start
 
     def check(
