@@ -1,5 +1,6 @@
-"""The terms of one body's meetings: a khóa or "nhiệm kỳ" that contradicts the
-table of terms (`linter/data/sessions.yaml`) or the body's other citations.
+"""The terms and meetings of one body: a khóa or "nhiệm kỳ" that contradicts the
+table of terms (`linter/data/sessions.yaml`) or the body's other citations, and
+dated citations gathered into the meetings they are of.
 
 Each citation is of a term: the one its "nhiệm kỳ" names, else the one its date
 falls in. A nationwide body's khóa is the table's for that term; a province's
@@ -77,6 +78,24 @@ def numeral_clash(b: Body, pairs: list[Pair]) -> list[Pair]:
         if len(offsets := scopes[scope]) > 1:
             return by_date(p for o in sorted(offsets) for p in first(offsets[o], lambda r: r.term))
     return []
+
+
+def meetings_of(dated: list[Pair], max_days: int) -> list[list[Pair]]:
+    """Dated citations (in date order) gathered into meetings: each meeting spans
+    fewer than `max_days` days from its first date."""
+    meetings: list[list[Pair]] = []
+    for pair in dated:
+        first = meetings[-1][0][1].start if meetings else None
+        if first and (pair[1].start - first).days < max_days:  # type: ignore[operator]
+            meetings[-1].append(pair)
+        else:
+            meetings.append([pair])
+    return meetings
+
+
+def gap_of(pairs: list[Pair]) -> int:
+    """Days from the first citation's date to the last's."""
+    return (pairs[-1][1].start - pairs[0][1].start).days  # type: ignore[operator]
 
 
 def years_label(span: tuple[int, int]) -> str:

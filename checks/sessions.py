@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from checks.session_terms import (
     Pair,
     first,
+    gap_of,
+    meetings_of,
     numeral_clash,
     roman,
     term_of,
@@ -24,7 +26,11 @@ from linter.models import Finding, SessionRef, Severity
 MONTHS_APART = 31
 _MEETING = {
     "vi": {"session": "Kỳ họp", "conference": "Hội nghị", "congress": "Đại hội"},
-    "en": {"session": "Session", "conference": "Conference", "congress": "Congress"},
+    "en": {
+        "session": "The session of",
+        "conference": "The conference of",
+        "congress": "The congress of",
+    },
 }
 
 
@@ -125,7 +131,7 @@ class SessionConflict(Check):
             return
         said = sorted({(years_label(b.years(term_of(b, r) or 0)), r.term or 0) for _, r in shown})
         listed = ", ".join(f"khóa {roman(k)} ({y})" for y, k in said)
-        label = _label(pairs[0][1], group.lang)
+        label = _label(pairs[0][1], group.lang, start=True)
         if group.lang == "en":
             message = f"{label} is given term numerals that do not agree: {listed}."
         else:
@@ -145,7 +151,7 @@ class SessionConflict(Check):
             if t is not None:
                 terms[t].append((item, ref))
         for t in sorted(terms):
-            meetings = _meetings(sorted(terms[t], key=lambda p: p[1].start), b.max_days)
+            meetings = meetings_of(sorted(terms[t], key=lambda p: p[1].start), b.max_days)
             for held in meetings:
                 if len({r.number for _, r in held}) > 1:
                     shown = first(held, lambda r: r.number)
@@ -158,7 +164,7 @@ class SessionConflict(Check):
                     if any(r.number == n for _, r in held)
                 ]
                 if len(shown) > 1:
-                    yield self._number_finding("dates", shown, _by_gap(_gap(shown)), group)
+                    yield self._number_finding("dates", shown, _by_gap(gap_of(shown)), group)
             single = [
                 (held[0], held[0][1].number)
                 for held in meetings
@@ -166,7 +172,7 @@ class SessionConflict(Check):
             ]
             for (a, na), (z, nz) in itertools.combinations(single, 2):
                 if (na or 0) > (nz or 0) and not (a[1].special or z[1].special):
-                    yield self._number_finding("order", [a, z], _by_gap(_gap([a, z])), group)
+                    yield self._number_finding("order", [a, z], _by_gap(gap_of([a, z])), group)
 
     def _number_finding(
         self, kind: str, pairs: list[Pair], severity: Severity, group: Group
@@ -187,11 +193,11 @@ class SessionConflict(Check):
             )
         elif kind == "dates":
             message = (
-                f"{what} no. {a.number} is dated {', '.join(dates)}, {_gap(pairs)} days apart; "
+                f"{what} no. {a.number} is dated {', '.join(dates)}, {gap_of(pairs)} days apart; "
                 f"one meeting lasts at most {days} days."
                 if en
                 else f"{what} thứ {a.number} được ghi ngày {', '.join(dates)}, cách nhau "
-                f"{_gap(pairs)} ngày, trong khi một kỳ chỉ kéo dài tối đa {days} ngày."
+                f"{gap_of(pairs)} ngày, trong khi một kỳ chỉ kéo dài tối đa {days} ngày."
             )
         else:
             message = (
@@ -209,7 +215,7 @@ class SessionConflict(Check):
         self, item: DocumentClaims, ref: SessionRef, problem: tuple[str, str, str], group: Group
     ) -> Finding:
         kind, said, right = problem
-        label = _label(ref, group.lang)
+        label = _label(ref, group.lang, start=True)
         if group.lang == "en":
             message = {
                 "span": f"{label}: term {said} is not one of its terms ({right}).",
@@ -229,24 +235,6 @@ class SessionConflict(Check):
         )
 
 
-def _meetings(dated: list[Pair], max_days: int) -> list[list[Pair]]:
-    """Dated citations (in date order) gathered into meetings: each meeting spans
-    fewer than `max_days` days from its first date."""
-    meetings: list[list[Pair]] = []
-    for pair in dated:
-        first = meetings[-1][0][1].start if meetings else None
-        if first and (pair[1].start - first).days < max_days:  # type: ignore[operator]
-            meetings[-1].append(pair)
-        else:
-            meetings.append([pair])
-    return meetings
-
-
-def _gap(pairs: list[Pair]) -> int:
-    """Days from the first citation's date to the last's."""
-    return (pairs[-1][1].start - pairs[0][1].start).days  # type: ignore[operator]
-
-
 def _by_gap(gap: int) -> Severity:
     return Severity.INFO if gap > MONTHS_APART else Severity.WARNING
 
@@ -255,6 +243,10 @@ def _district(ref: SessionRef) -> str | None:
     return ref.place if ref.level == "district" else None
 
 
-def _label(ref: SessionRef, lang: str) -> str:
+def _label(ref: SessionRef, lang: str, start: bool = False) -> str:
+    """The body as messages name it: "HĐND Ninh Bình", "the Ninh Bình People's Council"."""
     name = body(ref.body).label["en" if lang == "en" else "vi"]
-    return f"{name} {ref.place}" if ref.place else name
+    if lang != "en":
+        return f"{name} {ref.place}" if ref.place else name
+    label = f"the {ref.place} {name}" if ref.place else f"the {name}"
+    return label[0].upper() + label[1:] if start else label

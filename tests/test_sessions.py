@@ -181,7 +181,7 @@ def test_english_messages_name_the_numerals(tmp_path: Path) -> None:
     write_corpus(tmp_path, documents)
     result = run([tmp_path], Options(select={"SE01"}, lang="en"), root=tmp_path)
     assert [f.message for f in result.findings] == [
-        "National Assembly: the term 2016-2021 is khóa XIV, not khóa XIII."
+        "The National Assembly: the term 2016-2021 is khóa XIV, not khóa XIII."
     ]
 
 
