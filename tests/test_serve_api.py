@@ -12,9 +12,12 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import os
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -371,3 +374,28 @@ def test_serve_refuses_other_addresses_without_allow_remote_and_needs_a_corpus(
     )
     assert main(["serve"]) == 2
     assert "serve needs the published documents" in capsys.readouterr().err
+
+
+def test_doichieu_serve_prints_an_address_that_works(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "linter", "serve", "seeds/", "--port", "0", "--lang", "en"]
+    command += ["--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+    env = {k: v for k, v in os.environ.items() if k != "DOICHIEU_SERVE_TOKEN"}
+    process = subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE, text=True, env=env)
+    killer = threading.Timer(120, process.kill)  # a server that never prints is killed
+    killer.start()
+    try:
+        assert process.stderr is not None
+        said = [process.stderr.readline() for _ in range(3)]
+        assert re.fullmatch(r"doichieu: read 5 documents in \d+\.\d s\n", said[0]), said
+        assert said[1] == "doichieu: open this page (Ctrl+C to stop):\n"
+        address = re.fullmatch(r" {4}http://127\.0\.0\.1:(\d+)/\?token=([\w-]{32})\n", said[2])
+        assert address, said
+        port, token = int(address[1]), address[2]
+        server = Served(port, corpus=None)  # type: ignore[arg-type]
+        status, _, body = server.request("GET", f"/api/documents?token={token}", token=None)
+        assert status == 200 and len(json.loads(body)["documents"]) == 5
+        assert server.request("GET", "/api/documents", token=TOKEN)[0] == 403
+    finally:
+        process.terminate()
+        process.wait(30)
+        killer.cancel()
