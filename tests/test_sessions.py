@@ -26,7 +26,7 @@ from linter.read.loading import load_document
 GOLD = REPO / "tests" / "gold" / "sessions.yaml"
 FIELDS = ("meeting", "body", "level", "place", "number", "term", "term_years")
 # What the reader scores on the gold set (in-sample: it was tuned on these sentences):
-# 40 of 42 meetings read, none wrong (precision 1.0, recall 0.952); never lowered.
+# 44 of 46 meetings read, none wrong (precision 1.0, recall 0.957); never lowered.
 PRECISION_FLOOR = 1.0
 RECALL_FLOOR = 0.95
 
@@ -106,7 +106,8 @@ def test_meetings_of_no_council_are_not_read() -> None:
     text = (
         "Hội nghị lần thứ hai các quan chức cao cấp APEC diễn ra ngày 13/5. "
         "Toàn cảnh kỳ họp thứ 15 của Ủy ban Kiểm tra Trung ương. Tại kỳ họp thứ 4, cử tri hỏi. "
-        "Đại hội Đoàn toàn quốc lần thứ XII khai mạc."
+        "Đại hội Đoàn toàn quốc lần thứ XII khai mạc. Chuẩn bị đại hội đảng bộ các cấp nhiệm "
+        "kỳ 2020-2025 là yêu cầu trọng tâm."
     )
     assert _sessions(text, province="Khánh Hòa") == []
 

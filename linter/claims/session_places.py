@@ -38,6 +38,7 @@ _TYPE_NAMES = {
     "tx": "Thị xã",
     "thị": "Thị xã",
 }
+_MANY = re.compile(r"\s*(?:các|những|mọi|cơ sở)(?!\w)")
 _WORD = re.compile(r"\s*(?P<w>[^\W_][\w-]*)")
 # Capitalised words that are not part of a place's name.
 _NOT_NAME = frozenset({"khóa", "khoá", "kỳ", "kì", "lần", "nhiệm", "hđnd", "ubnd", "đảng", "ban"})
@@ -59,6 +60,8 @@ def place_after(sentence: Sentence, pos: int, hint: str | None) -> tuple[Place, 
             return Place("province", "Hồ Chí Minh"), m.end()
         unit_word, unit, pos = word, _UNITS[word], m.end()
     name, pos = _name_at(sentence, pos)
+    if unit is None and name is None and _MANY.match(sentence.folded, pos):
+        return Place(None, None), pos  # "HĐND các cấp", "đại hội đảng bộ các cấp": no one body
     return _resolve(sentence, unit, unit_word or "", name), pos
 
 
