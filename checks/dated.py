@@ -1,0 +1,127 @@
+"""Dates a report gives for what it announces, read from its text for EV03.
+
+- spans: "từ 16/6 đến 23/6", "từ ngày 16/6 - 23/6/2017", "từ 16.6 – 23.6",
+  "từ 17-23/6";
+- hours: "vào 20h00 ngày 19/8/2017 tại Khách sạn Hà Nội", "18 giờ ngày 19-8
+  tới tại Khách sạn Hà Nội": an hour, a day and the place named after it.
+
+A date without a year is read in `NO_YEAR` and compared in the year the
+other side writes, so "23/6" and "23/6/2017" are one day, "23/6/2016" and
+"23/6/2017" two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+NO_YEAR = 2001  # a year without 29/2: dates of no written year are read in it
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of dates, "từ 16/6 đến 23/6"."""
+
+    start: int  # offsets of the words in the document's text
+    end: int
+    first: dt.date  # the last day in its written year, else in `NO_YEAR`
+    last: dt.date
+    year: int | None  # the year written, if any (the last day's)
+
+    @property
+    def label(self) -> str:
+        return f"{self.first:%d/%m}–{self.last:%d/%m}"
+
+    def within(self, year: int) -> tuple[dt.date, dt.date] | None:
+        """The span moved to end in `year`, None when it writes another year."""
+        if self.year is not None and self.year != year:
+            return None
+        shift = year - self.last.year
+        first = _date(self.first.year + shift, self.first.month, self.first.day)
+        last = _date(year, self.last.month, self.last.day)
+        return (first, last) if first and last else None
+
+
+@dataclass(frozen=True)
+class Hour:
+    """An hour of a day at a place, "20h00 ngày 19/8/2017 tại khách sạn hà nội"."""
+
+    start: int
+    end: int
+    hour: tuple[int, int]  # (hour, minute)
+    day: tuple[int, int]  # (day, month)
+    year: int | None
+    place: tuple[str, ...]  # the first words after "tại"
+
+    @property
+    def label(self) -> str:
+        return f"{self.hour[0]}:{self.hour[1]:02d} {self.day[0]}/{self.day[1]}"
+
+
+_DAY = r"(?P<{0}d>\d{{1,2}})\s*[/.]\s*(?P<{0}m>\d{{1,2}})(?:\s*[/.]\s*(?P<{0}y>(?:19|20)\d\d))?"
+_TO = r"\s*(?:[-–]|đến(?:\s+hết)?(?:\s+ngày)?)\s*"
+_SPANS = (
+    re.compile(rf"(?<!\w)từ\s+(?:ngày\s+)?{_DAY.format('a')}{_TO}{_DAY.format('b')}(?![\d/.])"),
+    re.compile(rf"(?<!\w)từ\s+(?:ngày\s+)?(?P<ad>\d{{1,2}}){_TO}{_DAY.format('b')}(?![\d/.])"),
+)
+_HOUR = re.compile(
+    r"(?<![\w,.])(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?(?:\s*phút)?"
+    r"(?:\s*(?:sáng|trưa|chiều|tối|đêm))?\s*,?\s*(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-])"
+    r"(?:\s+(?:tới|này|năm nay))?\s*,?\s*tại\s+(?P<place>[^\W\d]+(?:\s+[^\W\d]+){2})"
+)
+PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", "nhà văn hóa"
+
+
+def spans(text: str) -> list[Span]:
+    """Every span of dates in the lowercased `text`."""
+    if "từ" not in text:
+        return []
+    found = []
+    for pattern in _SPANS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            written = groups["by"] or groups.get("ay")
+            y = int(written or NO_YEAR)
+            month = int(groups.get("am") or groups["bm"])
+            first = _date(int(groups.get("ay") or y), month, int(groups["ad"]))
+            last = _date(y, int(groups["bm"]), int(groups["bd"]))
+            if first and last and first > last:  # "từ 28/12 đến 3/1"
+                first = _date(first.year - 1, first.month, first.day)
+            if first and last and first < last:
+                year = int(written) if written else None
+                found.append(Span(m.start(), m.end(), first, last, year))
+    return found
+
+
+def hours(text: str) -> list[Hour]:
+    """Every hour of a day at a named place in the lowercased `text`."""
+    found = []
+    for m in _HOUR.finditer(text):
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        day, month = int(m["d"]), int(m["m"])
+        if hour > 24 or minute > 59 or _date(NO_YEAR, month, day) is None:
+            continue
+        year = int(m["y"]) if m["y"] else None
+        place = tuple(m["place"].split()[:PLACE_WORDS])
+        found.append(Hour(m.start(), m.end(), (hour, minute), (day, month), year, place))
+    return found
+
+
+def same_day(a: Hour, b: Hour) -> bool:
+    return a.day == b.day and (a.year is None or b.year is None or a.year == b.year)
+
+
+def span_pair(a: Span, b: Span) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
+    """Both spans in one year: a written one, else `NO_YEAR`."""
+    year = a.year or b.year or NO_YEAR
+    ya, yb = a.within(year), b.within(year)
+    return (ya, yb) if ya and yb else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
