@@ -71,22 +71,23 @@ def split(words: list[str], level: str | None, may_place: bool) -> tuple[int, in
             return k, name_length(words[k:])
     if n := name_length(words):
         return 0, n
-    if level in ("district", "ward", "city") and words:
+    if level in ("district", "ward", "city") and words and words[0] != "-":
         for k in range(1, len(words)):  # an unknown place, then a name: "xã Tịnh An Lý Hồng Sơn"
             if len(words) - k <= 4 and (n := name_length(words[k:])):
                 return k, n
-        return min(len(words), 3), 0
+        return min([*(i for i, w in enumerate(words) if w == "-"), len(words), 3]), 0
     return 0, 0
 
 
 def is_place(name: str, level: str | None) -> bool:
     if level in (None, "province"):
         return bool(gazetteer.provinces_named(name))
+    # Below the province, spellings vary in marks and spacing ("Đạ Tẻh", "Đăk Glong").
     if level == "city":
-        return bool(gazetteer.provinces_named(name) or gazetteer.districts_named(name))
+        return bool(gazetteer.provinces_named(name) or gazetteer.districts_named(name, True))
     if level == "district":
-        return bool(gazetteer.districts_named(name))
-    return bool(gazetteer.wards_named(name))
+        return bool(gazetteer.districts_named(name, True))
+    return bool(gazetteer.wards_named(name, True))
 
 
 def is_name(words: list[str]) -> bool:

@@ -82,7 +82,10 @@ class _Tables:
         self.unit = re.compile(rf"[\s.]+(?P<w>{alternatives(self.units)})(?![\w&])")
         honorific = alternatives(data.honorifics)
         self.central = re.compile(rf"\s+(?:{alternatives(data.central)})(?![\w.])")
-        self.apposed = re.compile(rf"[ \t]*,[ \t]*(?:{honorific})\.?[ \t]+")
+        # "..., ông Nguyễn Hữu Hoài", "... - bà Nguyễn Thị Thu", "... - Nguyễn Thiện Nhân"
+        self.apposed = re.compile(
+            rf"[ \t]*(?:,[ \t]*(?:{honorific})\.?|[-–](?:[ \t]*(?:{honorific})\.?)?)[ \t]+"
+        )
         self.joiner = re.compile(r"\s*(?:,|;?\s*kiêm|[-–])\s*$")
 
 
@@ -191,8 +194,10 @@ def _read_after(office: _Office, folded: str, text: str, t: _Tables) -> _Office 
     if name_len:
         first, last = words[name_at][0], words[name_at + name_len - 1][1]
         office.name = (first, last, " ".join(plain[name_at : name_at + name_len]))
-    elif not plain[place_len:] and (apposed := t.apposed.match(folded, office.end)):
-        after = capitalised(text, apposed.end())  # "Chủ tịch UBND tỉnh Quảng Bình, ông Nguyễn ..."
+    elif plain[place_len : place_len + 1] in ([], ["-"]) and (
+        apposed := t.apposed.match(folded, office.end)
+    ):
+        after = capitalised(text, apposed.end())
         if n := name_length([w for _, _, w in after]):
             office.name = (after[0][0], after[n - 1][1], " ".join(w for _, _, w in after[:n]))
     return office
