@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     while not server.started:
         time.sleep(0.01)
     text, quote = generate.draft(args.docs, args.seed)
-    times, found, compared = [], [], 0
+    times, found, compared, codes = [], [], 0, []
     for turn in range(args.drafts + 1):  # the first warms the parser up and is not counted
         body = f"{text}\nCập nhật lần {turn}.\n".encode()
         status, took, data = post(port, token, body)
@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             quotes = [e["quote"] for f in report["findings"] for e in f["evidence"]]
             found.append(quote in quotes)
             compared = len(report["documents"]) - 1
+            codes = sorted(f["code"] for f in report["findings"])
     server.should_exit = True
     thread.join(10)
     times.sort()
@@ -125,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         f"listed again in {listed:.2f} s; each draft compared with {compared} documents\n"
         f"check over HTTP, {len(times)} drafts: median {statistics.median(times) * 1000:.0f} ms, "
         f"p90 {p90 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms; "
-        f"the wrong figure {quote!r} reported in {sum(found)}/{len(found)}"
+        f"the wrong figure {quote!r} reported in {sum(found)}/{len(found)} "
+        f"(findings of the last draft: {', '.join(codes) or 'none'})"
     )
     return 0
 

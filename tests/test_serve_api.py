@@ -399,3 +399,17 @@ def test_doichieu_serve_prints_an_address_that_works(tmp_path: Path) -> None:
         process.terminate()
         process.wait(30)
         killer.cancel()
+
+
+def test_bound_to_every_interface_the_host_may_be_an_address_never_a_foreign_name() -> None:
+    # --allow-remote --host 0.0.0.0: colleagues reach it by address; a rebinding page
+    # always arrives under a name of its own.
+    anywhere = Access(TOKEN, "0.0.0.0", 8765)
+    assert [anywhere.host_allowed(h) for h in ("192.0.2.7", "[2001:db8::1]", "localhost")] == [
+        True,
+        True,
+        True,
+    ]
+    assert anywhere.host_allowed("evil.example") is False
+    local = Access(TOKEN, "127.0.0.1", 8765)
+    assert [local.host_allowed(h) for h in ("192.0.2.7", "127.0.0.2", None)] == [False, True, False]
