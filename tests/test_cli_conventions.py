@@ -50,7 +50,7 @@ def test_bare_doichieu_prints_usage(capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith(
         "cách dùng: doichieu [-h] [--version] [--lang {vi,en}]\n"
-        "                    {check,cache,claims,checks,explain} ..."
+        "                    {check,cache,claims,checks,explain,serve} ..."
     )
     assert "kiểm tra các văn bản và báo các chỗ mâu thuẫn" in out
     proc = _doichieu()
