@@ -182,3 +182,26 @@ def test_wordings_the_reader_knows(sentence: str, read: list[tuple[str, str]]) -
     doc = Document(path="a.txt", original=sentence, text=sentence)
     refs = [c for c in extract_claims(doc) if isinstance(c, OfficialRef)]
     assert [(r.name, r.office) for r in refs] == read
+
+
+def test_an_office_named_in_thousands_of_reports_makes_one_short_finding() -> None:
+    """A Prime Minister is named in every other report: a slip in one of 2,000 is one
+    finding that shows a few documents of each name, not every mention."""
+    import datetime as dt
+
+    from checks.officials import EVIDENCE_PER_NAME, OfficialConflict
+    from linter.checking import DocumentClaims, Group
+    from linter.data.lexicon import default_lexicon
+
+    items = []
+    for n in range(2000):
+        name = "Nguyễn Xuân Phú" if n == 1500 else "Nguyễn Xuân Phúc"
+        text = f"Thủ tướng {name} dự hội nghị."
+        meta = DocumentMeta(province="Hà Nội", date=dt.date(2017, 1, 1) + dt.timedelta(n % 180))
+        doc = Document(path=f"{n:04}.txt", original=text, text=text, meta=meta)
+        items.append(DocumentClaims(doc, extract_claims(doc)))
+    group = Group("Hà Nội", tuple(items), default_lexicon())
+    [finding] = OfficialConflict().run(group)
+    assert "Nguyễn Xuân Phúc và Nguyễn Xuân Phú" in finding.message
+    assert finding.severity.value == "warning"
+    assert len(finding.evidence) == EVIDENCE_PER_NAME + 1
