@@ -104,7 +104,7 @@ def find_officials(folded: str, text: str) -> list[RawOfficial]:
     offices = [
         o
         for m in t.office.finditer(folded)
-        if not t.inside.search(folded, 0, m.start()) and (o := _office(m, folded, text, t))
+        if not _inside(m, folded, t) and (o := _office(m, folded, text, t))
     ]
     found: list[RawOfficial] = []
     chain: list[_Office] = []
@@ -125,7 +125,13 @@ def find_officials(folded: str, text: str) -> list[RawOfficial]:
     return found
 
 
+def _inside(m: re.Match[str], folded: str, t: _Tables) -> bool:
+    """ "Chủ nhiệm Văn phòng Chủ tịch nước": the title is part of a body's name."""
+    return bool(t.inside.search(folded, max(0, m.start() - 30), m.start()))
+
+
 def _joins(gap: str, t: _Tables) -> bool:
+    """Titles one person holds together stand apart by a comma, "kiêm" or a dash only."""
     return gap == "" or (bool(t.joiner.match(gap)) and not gap.strip(" ,-–;").replace("kiêm", ""))
 
 
