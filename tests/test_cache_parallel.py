@@ -79,7 +79,7 @@ def test_new_parser_version_invalidates_entries(corpus: Path, capsys, monkeypatc
     parsed = []
     real = parsing._parse_file
     monkeypatch.setattr(parsing, "_parse_file", lambda task: parsed.append(task) or real(task))
-    monkeypatch.setattr("linter.engine.cache.parser_fingerprint", lambda: "another-version")
+    monkeypatch.setattr("linter.engine.keys.parser_fingerprint", lambda: "another-version")
     _run(capsys, "--cache-dir", "c", "--jobs", "1")
     assert len(parsed) == 20
 

@@ -3,7 +3,21 @@
 An entry is keyed by the file's content hash, the path it is shown under (spans
 carry it), the parser's own fingerprint (a hash of linter's code and data files
 and the versions of the libraries it reads with), and the configuration that
-affects parsing. Entries are JSON validated on the way back in, never pickle: a
+affects parsing. A warm run does not read a file to find its key: as ruff's
+cache does, it first looks the file's metadata up (path, size, modification and
+change times in nanoseconds, inode, device; `stat_key`) in a table of what the
+content key was when a file had exactly that metadata, and reads and hashes only
+the files that are not there. A file modified within the last seconds before it
+was read is not remembered by its metadata (git's "racy" rule: a write in the
+same clock tick could leave its metadata unchanged); it is hashed next time.
+
+The findings of the checks on one province are cached too (`group_findings`),
+keyed by every input a check sees: the entry keys of the province's documents,
+the checks' own code and settings, the language and the tolerance. A warm run
+with nothing changed runs no check; one edited file runs the checks of its
+province only.
+
+Entries are JSON validated on the way back in, never pickle: a
 cache file is untrusted input. A file that is not our cache (corrupt, foreign,
 another schema) is discarded and rebuilt with a notice, never trusted and never
 a crash; a cache that cannot be used at all is skipped with a notice. Writes
@@ -14,18 +28,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
-import json
 import sqlite3
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from linter.engine.config import Config
 from linter.errors import UsageError
 from linter.models import Claim, Document, Finding
 
@@ -36,43 +45,10 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
 
 MAGIC = "doichieu-cache"
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
-SCHEMA = 3
+SCHEMA = 4
 _CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
-
-
-@lru_cache(maxsize=1)
-def parser_fingerprint() -> str:
-    """Changes whenever the code or data that turns a file into claims changes."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent.parent  # linter/, not linter/engine/: the parser is all of it
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    for dist in ("underthesea", "vietnamadminunits", "pydantic", "python-docx"):
-        try:
-            digest.update(f"{dist}={version(dist)}".encode())
-        except PackageNotFoundError:
-            digest.update(dist.encode())
-    return digest.hexdigest()
-
-
-def config_fingerprint(config: Config) -> str:
-    """Only what changes parsing: extra indicators and metadata overrides."""
-    data = {
-        "indicators": {k: v.model_dump() for k, v in sorted(config.indicators.items())},
-        "metadata": [m.model_dump() for m in config.metadata],
-        # a .docx skipped for its size must be read again once the cap is raised
-        "limits": [config.max_file_size, config.max_docx_inflated_size],
-    }
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def entry_key(content: bytes, display: str, config_key: str) -> str:
-    digest = hashlib.sha256(content).hexdigest()
-    raw = f"{digest}|{display}|{parser_fingerprint()}|{config_key}"
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 class Cache:
@@ -88,6 +64,8 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "cache.sqlite"
         self._pending: list[tuple[str, str | None, str | None, str, str]] = []
+        self._stats: list[tuple[str, str]] = []
+        self._groups: list[tuple[str, str]] = []
         self._db: sqlite3.Connection | None = None
         try:
             _prepare(folder)
@@ -127,6 +105,12 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, province TEXT,"
                 " document TEXT, claims TEXT NOT NULL, findings TEXT NOT NULL)"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS groups (key TEXT PRIMARY KEY, findings TEXT NOT NULL)"
+            )
             rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
         return db
@@ -148,6 +132,34 @@ class Cache:
             return document, claims, _FINDINGS.validate_json(row[2])
         except (ValueError, TypeError, ValidationError):
             return None  # a damaged entry is a miss, and will be overwritten
+
+    def _value(self, sql: str, key: str) -> str | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(sql, (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def known(self, key: str) -> str | None:
+        """The entry key of a file last seen with this `stat_key`, if any."""
+        return self._value("SELECT entry FROM stats WHERE key = ?", key)
+
+    def remember(self, key: str, entry: str) -> None:
+        self._stats.append((key, entry))
+
+    def group_findings(self, key: str) -> list[Finding] | None:
+        """The cached findings of the checks on one province, if any."""
+        found = self._value("SELECT findings FROM groups WHERE key = ?", key)
+        try:
+            return None if found is None else _FINDINGS.validate_json(found)
+        except (ValueError, TypeError, ValidationError):
+            return None  # a damaged row is a miss, and will be overwritten
+
+    def put_group(self, key: str, findings: list[Finding]) -> None:
+        if self._db is not None:
+            self._groups.append((key, _FINDINGS.dump_json(findings).decode()))
 
     def province(self, key: str) -> str | bool | None:
         """The province of a cached document, without loading it; False if not cached."""
@@ -177,15 +189,21 @@ class Cache:
         if self._db is None:
             return
         try:
-            if self._pending:
+            if self._pending or self._stats or self._groups:
                 with self._db:
                     self._db.executemany(
                         "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._pending
+                    )
+                    self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?)", self._stats)
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO groups VALUES (?, ?)", self._groups
                     )
         except sqlite3.Error as exc:  # a full disk or a long lock must not lose the results
             _notice(f"could not write the cache: {exc}")
         finally:
             self._pending.clear()
+            self._stats.clear()
+            self._groups.clear()
             self._db.close()
             self._db = None
 

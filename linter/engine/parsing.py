@@ -7,7 +7,6 @@ order of the input, so the output never depends on the number of workers.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Collection, Iterator, Sequence
@@ -19,8 +18,9 @@ from linter.claims import extract_claims
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
-from linter.engine.cache import Cache, Entry, config_fingerprint, entry_key
+from linter.engine.cache import Cache, Entry
 from linter.engine.config import Config
+from linter.engine.keys import config_fingerprint, entry_key, stat_key
 from linter.metadata.infer import infer_metadata
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
 
@@ -77,26 +77,34 @@ def parse_files(
     config: Config,
     settings: ParseSettings,
     provinces: Collection[str | None] | None = None,
+    cache: Cache | None = None,
+    keys: dict[str, str] | None = None,
 ) -> list[Entry]:
     """Parse `files` ((path, displayed path) pairs), using and filling the cache.
 
     With `provinces`, a cached document of another province is left out without
     being loaded: a draft only needs the documents it can be compared with.
+    `cache` is an open cache to use and leave open (by default one is opened from
+    the settings and committed); `keys` receives the entry key of every document
+    that has one, by its displayed path (the run keys the checks' findings by them).
     """
-    cache = Cache(settings.cache_dir) if settings.cache_dir else None
+    own = cache is None and settings.cache_dir is not None
+    if own:
+        cache = Cache(settings.cache_dir)  # type: ignore[arg-type]
     config_key = config_fingerprint(config)
     entries: list[Entry | None] = [None] * len(files)
-    keys: dict[int, str] = {}
+    found: dict[int, str] = {}
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
         if cache is not None:
-            with contextlib.suppress(NotReadable):  # the loader reports it
-                keys[i] = entry_key(read_regular(path, config.max_file_size), display, config_key)
-            if provinces is not None and i in keys:
-                cached = cache.province(keys[i])
+            key = _key(cache, path, display, config, config_key)
+            if key is not None:
+                found[i] = key
+            if provinces is not None and key is not None:
+                cached = cache.province(key)
                 if cached is not False and cached not in provinces:
                     continue
-            hit = cache.get(keys[i]) if i in keys else None
+            hit = cache.get(key) if key is not None else None
             if hit is not None:
                 entries[i] = hit
                 continue
@@ -104,17 +112,35 @@ def parse_files(
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
     for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
         entries[i] = entry
-        if cache is not None and i in keys:
-            cache.put(keys[i], entry)
+        if cache is not None and i in found:
+            cache.put(found[i], entry)
         if settings.progress:
             print(
                 f"\rdoichieu: parsed {done}/{len(todo)} files", end="", file=sys.stderr, flush=True
             )
     if settings.progress and todo:
         print(file=sys.stderr)
-    if cache is not None:
+    if own and cache is not None:
         cache.commit()
+    if keys is not None:
+        keys.update((files[i][1], key) for i, key in found.items() if entries[i] is not None)
     return [e for e in entries if e is not None]
+
+
+def _key(cache: Cache, path: Path, display: str, config: Config, config_key: str) -> str | None:
+    """The entry key of a file: from its metadata when the cache has seen it so,
+    else from its bytes (None when it cannot be read: the loader reports it)."""
+    by_stat = stat_key(path, display, config_key)
+    known = cache.known(by_stat[0]) if by_stat else None
+    if known is not None:
+        return known
+    try:
+        key = entry_key(read_regular(path, config.max_file_size), display, config_key)
+    except NotReadable:
+        return None
+    if by_stat is not None and by_stat[1]:  # settled: its metadata will change with it
+        cache.remember(by_stat[0], key)
+    return key
 
 
 def _map(tasks: list[tuple[str, str, Config]], jobs: int) -> Iterator[Entry]:

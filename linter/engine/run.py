@@ -23,15 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from linter.checking import Check, DocumentClaims, Group, Option, format_date
+from linter.checking import Check, DocumentClaims, Group, Option
 from linter.checking.registry import Loaded, info, known_codes, load_checks
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import engine_finding, engine_infos, localise
 from linter.engine import policy
+from linter.engine.cache import Cache
 from linter.engine.config import Config
+from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
+from linter.engine.keys import checks_fingerprint, group_key
 from linter.engine.parsing import ParseSettings, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
-from linter.models import CheckInfo, Claim, Document, Evidence, Finding, RunResult
+from linter.models import CheckInfo, Claim, Document, Finding, RunResult
 from linter.read.loading import LoadResult, collect_paths
 from linter.textmap import printable
 
@@ -57,8 +60,14 @@ def run_documents(
     findings: list[Finding],
     lexicon: Lexicon,
     loaded: Loaded | None = None,
+    cache: Cache | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> list[CheckInfo]:
-    """Run every enabled check on every province group; returns what ran."""
+    """Run every enabled check on every province group; returns what ran.
+
+    With a `cache` and the entry `keys` of the documents (by path), the findings
+    of a group whose documents all have a key are taken from the cache, or cached.
+    """
     loaded = loaded or load_checks()
     for error in loaded.errors:
         where = f"<plugin {error.package}>"
@@ -74,9 +83,19 @@ def run_documents(
     ]
     tolerance = options.config.approx_tolerance
     settings = {check.code: policy.settings_of(check, options.config) for check, _ in checks}
+    code = checks_fingerprint([c for c, _ in checks]) if cache and keys is not None else None
+    given = {"settings": settings, "lang": options.lang, "config": options.config.model_dump()}
     for group in _groups(documents, lexicon, options.lang, tolerance, findings):
-        for check, _ in checks:
-            findings.extend(_run_check(check, group, settings[check.code]))
+        entries = [(keys or {}).get(item.document.path) for item in group.items]
+        key = None
+        if cache is not None and code is not None and None not in entries:
+            key = group_key(code, group.province, entries, given)  # type: ignore[arg-type]
+        found = cache.group_findings(key) if cache is not None and key else None
+        if found is None:
+            found = [f for c, _ in checks for f in _run_check(c, group, settings[c.code])]
+            if cache is not None and key:
+                cache.put_group(key, found)
+        findings.extend(found)
     return [info(c, p) for c, p in checks]
 
 
@@ -157,16 +176,21 @@ def run(
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     entries = [parse_result(result, config) for result in extra]
     skipped = 0
+    cache_dir = options.parsing.cache_dir
+    cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
+    keys: dict[str, str] = {}
     if options.focus is None:
-        entries += parse_files(files, config, options.parsing)
+        entries += parse_files(files, config, options.parsing, cache=cache, keys=keys)
     else:  # the focused documents first: only their provinces are needed as context
         focused = [f for f in files if f[1] in options.focus]
-        entries += parse_files(focused, config, options.parsing)
+        entries += parse_files(focused, config, options.parsing, cache=cache, keys=keys)
         wanted = {doc.meta.province for doc, _, _ in entries if doc is not None}
         rest = [f for f in files if f[1] not in options.focus]
-        context = parse_files(rest, config, options.parsing, provinces=wanted)
+        context = parse_files(rest, config, options.parsing, wanted, cache, keys)
         skipped = len(rest) - len(context)
         entries += context
+    for result in extra:  # a draft from stdin named like a file is not that file
+        keys.pop(result.path, None)
     timer.lap(f"parse {len(entries)} files")
     # Parsing (and so the cache) knows no language: the loader's findings are put
     # in the run's language here.
@@ -174,7 +198,9 @@ def run(
     prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
     unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
     lexicon = policy.build_lexicon(config)
-    infos = run_documents(prepared, options, findings, lexicon, loaded)
+    infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys)
+    if cache is not None:
+        cache.commit()
     findings = policy.adjust(findings, config)
     findings = apply_suppressions(findings, (doc for doc, _ in prepared), options.lang)
     findings = [f for f in findings if f.fingerprint not in options.baseline]
@@ -199,45 +225,6 @@ def run(
         unreadable=tuple(sorted(unreadable)),
         skipped=skipped,
     )
-
-
-# How a focused run labels its documents, and what it adds to the message.
-_ROLES = {
-    ("draft", "vi"): ("bản thảo", "Bản thảo ghi {ours}; văn bản đã công bố ghi {theirs}."),
-    ("draft", "en"): ("draft", "The draft says {ours}; the published documents say {theirs}."),
-    ("changed", "vi"): (
-        "tệp đã thay đổi",
-        "Tệp đã thay đổi ghi {ours}; văn bản đã công bố ghi {theirs}.",
-    ),
-    ("changed", "en"): (
-        "changed file",
-        "The changed file says {ours}; the published documents say {theirs}.",
-    ),
-}
-
-
-def _lead_with_focus(finding: Finding, focus: frozenset[str], role: str, lang: str) -> Finding:
-    """The focused document's evidence first, labelled, and the message saying what
-    the published documents say. Done here, once, rather than in every check:
-    checks order evidence oldest first, but on a pull request or at the editor's
-    desk the annotation must land on the document being written."""
-    label, template = _ROLES[(role, "en" if lang == "en" else "vi")]
-    ours = [e for e in finding.evidence if e.path in focus]
-    theirs = [e for e in finding.evidence if e.path not in focus]
-    labelled = [
-        e.model_copy(update={"note": f"{label}: {e.note}" if e.note else label}) for e in ours
-    ]
-    message = finding.message
-    if any(e.quote for e in ours) and any(e.quote for e in theirs):
-        said = ", ".join(dict.fromkeys(f"«{e.quote}»" for e in ours if e.quote))
-        published = "; ".join(dict.fromkeys(_cited(e) for e in theirs if e.quote))
-        message = f"{message} {template.format(ours=said, theirs=published)}"
-    return finding.model_copy(update={"evidence": (*labelled, *theirs), "message": message})
-
-
-def _cited(evidence: Evidence) -> str:
-    date = f", {format_date(evidence.document_date)}" if evidence.document_date else ""
-    return f"«{evidence.quote}» ({evidence.path}{date})"
 
 
 class Timer:

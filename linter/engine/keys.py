@@ -1,0 +1,106 @@
+"""The keys of the cache: what a parse or a check depends on, hashed.
+
+`parser_fingerprint` changes with linter's code and data and the libraries it
+reads with; `config_fingerprint` with the configuration that changes parsing;
+`entry_key` names one parsed file by its content; `stat_key` names a file by its
+metadata so that a warm run need not read it; `group_key` names the findings of
+the checks on one province by everything those checks see.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import os
+import stat
+import time
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from linter.engine.config import Config
+
+# A file modified less than this before it was read is not keyed by its metadata:
+# a second write in the same clock tick could leave size and times unchanged.
+RACY_NS = 2_000_000_000
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """Changes whenever the code or data that turns a file into claims changes."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent.parent  # linter/, not linter/engine/: the parser is all of it
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for dist in ("underthesea", "vietnamadminunits", "pydantic", "python-docx"):
+        try:
+            digest.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            digest.update(dist.encode())
+    return digest.hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    """Only what changes parsing: extra indicators and metadata overrides."""
+    data = {
+        "indicators": {k: v.model_dump() for k, v in sorted(config.indicators.items())},
+        "metadata": [m.model_dump() for m in config.metadata],
+        # a .docx skipped for its size must be read again once the cap is raised
+        "limits": [config.max_file_size, config.max_docx_inflated_size],
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def entry_key(content: bytes, display: str, config_key: str) -> str:
+    digest = hashlib.sha256(content).hexdigest()
+    raw = f"{digest}|{display}|{parser_fingerprint()}|{config_key}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def stat_key(path: Path, display: str, config_key: str) -> tuple[str, bool] | None:
+    """A key of the file's metadata (None when it cannot be read or is not a
+    regular file: the loader reports it), and whether the file is old enough for
+    its metadata to be trusted (see RACY_NS)."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - one system call, no Path object per file
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    raw = (
+        f"{os.path.abspath(path)}|{display}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"  # noqa: PTH100
+        f"|{info.st_ino}|{info.st_dev}|{parser_fingerprint()}|{config_key}"
+    )
+    settled = time.time_ns() - info.st_mtime_ns > RACY_NS  # a write sets mtime to now
+    return hashlib.sha256(raw.encode()).hexdigest(), settled
+
+
+def checks_fingerprint(checks: Iterable[type]) -> str | None:
+    """The code of the checks that run: every .py file of each check's folder (a
+    check's helpers usually sit beside it; linter's own are in parser_fingerprint).
+    None for a check with no source file: its findings are never cached."""
+    digest = hashlib.sha256(parser_fingerprint().encode())
+    try:
+        folders = sorted({Path(inspect.getfile(check)).parent for check in checks})
+    except (TypeError, OSError):
+        return None
+    for folder in folders:
+        for path in sorted(folder.glob("*.py")):
+            digest.update(f"{path}".encode())
+            digest.update(path.read_bytes())
+    for check in checks:
+        digest.update(f"{check.__module__}.{check.__qualname__}".encode())
+    return digest.hexdigest()
+
+
+def group_key(
+    checks_key: str, province: str | None, entries: Iterable[str], run: Mapping[str, object]
+) -> str:
+    """The findings of the checks on one province depend on its documents (their
+    entry keys), the checks, and what the run gives them (`run`: settings,
+    language, tolerance)."""
+    data = {"checks": checks_key, "province": province, "entries": sorted(entries), "run": run}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

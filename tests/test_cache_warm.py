@@ -1,0 +1,107 @@
+"""Warm runs decide from file metadata and cached check findings: the same bytes
+out, no file read and no check run when nothing changed, and only the edited
+file's province checked again after an edit."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, write_corpus
+from linter.app.cli import main
+from linter.engine import parsing, run
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    write_corpus(tmp_path / "corpus", seeds)
+    _age(tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _age(folder: Path) -> None:
+    """Files written a minute ago: past the racy window, their metadata is trusted."""
+    past = time.time_ns() - 60_000_000_000
+    for path in folder.rglob("*.txt"):
+        os.utime(path, ns=(past, past))
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    status = main(["check", "corpus", "--format", "json", *args])
+    return status, capsys.readouterr().out
+
+
+def _provinces_checked(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    checked: list[str | None] = []
+    real = run._run_check
+
+    def counting(check, group, settings):  # type: ignore[no-untyped-def]
+        checked.append(group.province)
+        return real(check, group, settings)
+
+    monkeypatch.setattr(run, "_run_check", counting)
+    return checked
+
+
+def test_nothing_changed_reads_no_file_and_runs_no_check(corpus: Path, capsys, monkeypatch) -> None:
+    cold = _run(capsys, "--cache-dir", "c")
+    assert cold == _run(capsys, "--no-cache") and cold[0] == 1
+
+    def no_reading(*args: object) -> bytes:
+        raise AssertionError("a warm run must not read a file it has seen")
+
+    monkeypatch.setattr(parsing, "read_regular", no_reading)
+    checked = _provinces_checked(monkeypatch)
+    assert _run(capsys, "--cache-dir", "c") == cold
+    assert checked == []
+
+
+def test_one_edit_checks_its_province_only(corpus: Path, capsys, monkeypatch) -> None:
+    _run(capsys, "--cache-dir", "c")
+    target = next((corpus / "corpus").glob("001_*.txt"))  # Quảng Ninh
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("55.600", "55.800"), encoding="utf-8"
+    )
+    checked = _provinces_checked(monkeypatch)
+    warm = _run(capsys, "--cache-dir", "c")
+    assert set(checked) == {"Quảng Ninh"}
+    assert "55.800 tỷ đồng" in warm[1]
+    assert warm == _run(capsys, "--no-cache")
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(corpus: Path, capsys) -> None:
+    _run(capsys, "--cache-dir", "c")
+    target = next((corpus / "corpus").glob("001_*.txt"))
+    before = target.stat()
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("55.600", "55.800"), encoding="utf-8"
+    )
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` would
+    assert target.stat().st_size == before.st_size
+    warm = _run(capsys, "--cache-dir", "c")
+    assert "55.800 tỷ đồng" in warm[1]  # the change time moved: read again
+
+
+def test_a_file_written_just_now_is_hashed_not_trusted(corpus: Path, capsys, monkeypatch) -> None:
+    fresh = corpus / "corpus" / "new.txt"
+    fresh.write_text((SEEDS / "001_82f02cea0d5a5bc1.txt").read_text(encoding="utf-8"), "utf-8")
+    _run(capsys, "--cache-dir", "c")
+    read: list[Path] = []
+    real = parsing.read_regular
+    monkeypatch.setattr(parsing, "read_regular", lambda p, *a: read.append(p) or real(p, *a))
+    _run(capsys, "--cache-dir", "c")
+    assert [p.name for p in read] == ["new.txt"]  # the others were old enough to trust
+
+
+def test_cached_findings_follow_the_language_and_settings(corpus: Path, capsys) -> None:
+    _run(capsys, "--cache-dir", "c")
+    assert _run(capsys, "--cache-dir", "c", "--lang", "en") == _run(
+        capsys, "--no-cache", "--lang", "en"
+    )
+    Path("pyproject.toml").write_text("[tool.doichieu]\napprox-tolerance = 0.2\n", encoding="utf-8")
+    assert _run(capsys, "--cache-dir", "c") == _run(capsys, "--no-cache")
