@@ -44,9 +44,9 @@ from linter.diagnostics import engine_infos, localise
 from linter.engine import policy
 from linter.engine.cache import Entry
 from linter.engine.config import Config
+from linter.engine.focus import lead_with_focus
 from linter.engine.parsing import ParseSettings, parse_files, parse_result
 from linter.engine.run import Options, Prepared, display_path, run_documents
-from linter.engine.run import _lead_with_focus as lead_with_focus
 from linter.engine.suppress import apply_suppressions
 from linter.metadata import gazetteer
 from linter.models import Document, Finding, Frozen, Provenance, RunResult
