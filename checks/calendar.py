@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -59,7 +60,11 @@ class CalendarMismatch(Check):
 
     "Sáng thứ Hai (22/5/2017)" is right, "thứ Sáu (22/5/2017)" is not: 22/5/2017
     was a Monday. "3/2 (mùng 6 Tết)" in a 2017 report is wrong: Tết Đinh Dậu
-    fell on 28/1/2017, so 3/2 was mùng 7 and mùng 6 was 2/2. A date without its
+    fell on 28/1/2017, so 3/2 was mùng 7 and mùng 6 was 2/2. A day its month
+    does not have is reported too ("nợ BHXH đến 31/6 là hơn 3.811 tỷ đồng":
+    June has 30 days), when a word makes the numbers a date ("ngày, đến, từ,
+    trước, sau, sáng, chiều, nay ...") or a year follows; 29/2 only with a
+    year written that is not a leap year. A date without its
     year takes the year written in the document's other full dates, else the
     document's date; lunar dates come from the Vietnamese calendar (UTC+7,
     `linter/data/lunar_months.yaml`, 1990-2060).
@@ -122,6 +127,7 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
     folded = nlp.lower(text)  # case is all these patterns need; no underthesea on a cached run
     # The patterns run only around their key words: most texts name no weekday
     # and no lunar date, and a scan of every character is what costs here.
+    yield from _no_such_days(folded, lang)
     weekdays = _windows(folded, ("thứ", "chủ nhật", "cn"))
     lunar_dates = _windows(folded, _LUNAR_WORDS)
     if not weekdays and not lunar_dates:
@@ -157,6 +163,36 @@ def _slips(item: DocumentClaims, lang: str) -> Iterator[_Slip]:
         is_ = "is" if lang == "en" else "là"
         actual = f"{format_date(day)} {is_} {_lunar_label(found.day, found.month, lang)}"
         yield _Slip(m.start(), m.end(), written, actual, bool(m.group("y")))
+
+
+# "đến 31/6", "ngày 30/2/2017": a day its month does not have. A word before it, or
+# its year, makes the numbers a date and not a fraction or a score.
+_DATED = r"(?:ngày|đến|từ|trước|sau|sáng|trưa|chiều|tối|đêm|nay)\s*\(?\s*"
+_NO_SUCH_DAY = re.compile(
+    rf"(?<!\w)(?:{_DATED})?(?<![\d/.,-])(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})"
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d,]|\.\d|\s*[/.-]\s*\d)"
+)
+
+
+def _no_such_days(folded: str, lang: str) -> Iterator[_Slip]:
+    """The first mention of each day its month does not have."""
+    seen: set[str] = set()
+    for m in _NO_SUCH_DAY.finditer(folded):
+        day, month = int(m["d"]), int(m["m"])
+        if not (1 <= month <= 12 and 29 <= day <= 31):
+            continue
+        if not m["y"] and m.start("d") == m.start():
+            continue  # no word nor year makes it a date
+        year = int(m["y"]) if m["y"] else 2000  # a leap year: 29/2 without a year is fine
+        days = calendar.monthrange(year, month)[1]
+        written = f"{day}/{month}" + (f"/{year}" if m["y"] else "")
+        if day <= days or written in seen:
+            continue
+        seen.add(written)
+        actual = (
+            f"month {month} has {days} days" if lang == "en" else f"tháng {month} có {days} ngày"
+        )
+        yield _Slip(m.start(), m.end(), written, actual, bool(m["y"]))
 
 
 # A weekday or lunar date with its solar date spans a few dozen characters.

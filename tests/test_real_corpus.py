@@ -38,6 +38,15 @@ GENUINE = {
         ("ba-ria-vung-tau/mz-21474023.txt", "311 triệu USD"),
         ("ba-ria-vung-tau/mz-21474023.txt", "hơn 706 tỷ đồng"),
     ),
+    # Lạng Sơn, the Ministry of Finance's inspection of the province's budget: one
+    # report quotes the 30 % borrowing cap from "Luật Ngân sách năm 2002", the other
+    # the same clause from "Luật Ngân sách 2012"; no budget law was passed in 2012
+    # (2002, then 2015): a slipped digit (VB03).
+    (
+        "VB03",
+        ("lang-son/mz-21494932.txt", "Luật Ngân sách 2012"),
+        ("lang-son/mz-21470423.txt", "Luật Ngân sách năm 2002"),
+    ),
 }
 
 
