@@ -1,0 +1,111 @@
+"""Figures located in the text, each with the interval its rounding allows."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from linter.checking import DocumentClaims
+from linter.claims.numbers import DIGITS, parse_digits
+from linter.models import Dimension, Quantity
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A quantity with its offsets in the document's text and the interval it states."""
+
+    claim: Quantity
+    start: int
+    end: int
+    low: float
+    high: float
+    number: str  # the digits as written: "1.520", "18,5"
+    unit_words: str  # what follows the number in the quote: "tỷ đồng", "%"
+    scale: float  # value of one written unit: 1e9 for "tỷ đồng"
+
+    @property
+    def unit(self) -> str:
+        return self.claim.unit
+
+    @property
+    def sentence_start(self) -> int:
+        return self.claim.sentence[0]
+
+    @property
+    def sentence_end(self) -> int:
+        return self.claim.sentence[1]
+
+    @property
+    def is_level(self) -> bool:
+        return self.claim.measure == "level"
+
+
+def _sentences(item: DocumentClaims, folded: str) -> list[list[_Figure]]:
+    """The document's figures grouped by sentence, in text order. A sentence with a
+    figure this check cannot redo (spelled, compound "566 tỷ 384 triệu", negative "âm
+    49,3 tỷ") is left out whole: the rules count the figures of a sentence, and one
+    missing would make a wrong link look certain."""
+    by_sentence: dict[tuple[int, int], list[_Figure]] = {}
+    blocked: set[tuple[int, int]] = set()
+    cursor: dict[tuple[int, int], int] = {}
+    for q in item.of(Quantity):
+        s, e = q.sentence
+        quote = _lower(unicodedata.normalize("NFC", q.span.quote))
+        at = folded.find(quote, cursor.get(q.sentence, s), e) if quote else -1
+        figure = _figure(q, at, at + len(quote)) if at >= 0 else None
+        if figure is None or _NEGATIVE.search(folded, max(s, at - 8), at):
+            blocked.add(q.sentence)  # a quote rebuilt from markup, or no digits to redo
+            continue
+        cursor[q.sentence] = figure.end
+        by_sentence.setdefault(q.sentence, []).append(figure)
+    return [by_sentence[k] for k in sorted(by_sentence) if k not in blocked]
+
+
+def _lower(text: str) -> str:
+    """The text lowercased letter for letter, so that its offsets stay those of the
+    text. The cue words read here have no old/new tone placement variants (hoà/hòa),
+    so the parser's fold, which needs underthesea even on a cached run, is not needed."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+_NEGATIVE = re.compile(r"(?<!\w)(?:âm|lỗ)\s*$")
+_DIGITS = re.compile(DIGITS)
+
+
+def _figure(q: Quantity, start: int, end: int) -> _Figure | None:
+    """The figure with its rounding: a number is only as precise as its last written digit."""
+    digits = _DIGITS.search(q.span.quote)
+    if digits is None or q.value == 0:
+        return None  # a spelled number ("ba") or a word figure ("không còn hộ nghèo")
+    written = parse_digits(digits.group())
+    if written == 0:
+        return None
+    scale = q.value / written
+    if not math.isclose(10 ** round(math.log10(abs(scale))), abs(scale), rel_tol=1e-9):
+        return None  # "566 tỷ 384 triệu", "2 con số": not one number times a scale word
+    place = _last_digit(digits.group())
+    # A count of whole things written to its units is exact: "21 trường hợp" is 21.
+    exact = q.dimension == Dimension.COUNT and scale == 1 and place == 1
+    half = 0.0 if exact else 0.5 * place * abs(scale)
+    low = -math.inf if q.low is None else q.low - half
+    high = math.inf if q.high is None else q.high + half
+    unit_words = q.span.quote[digits.end() :].strip()
+    return _Figure(q, start, end, low, high, digits.group(), unit_words, scale)
+
+
+def _last_digit(token: str) -> float:
+    """The place of the last written digit: 0.1 for "18,5", 1 for "1.520"; 10 for "1.500"
+    and "4.000": such a figure may have been rounded, though rarely past its last
+    non-zero digit (a text that rounds further says "khoảng" or "gần")."""
+    if "," in token and not re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
+        return 10.0 ** -len(token.rsplit(",", 1)[1])
+    if "." in token and re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
+        return 10.0 ** -len(token.rsplit(".", 1)[1])
+    whole = token.replace(".", "").replace(",", "")
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return 10.0 ** (zeros - 1) if zeros >= 2 and zeros < len(whole) else 1.0
