@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
 import uvicorn  # noqa: E402
 
-from linter.app.serve_api import create_app  # noqa: E402
+from linter.app.serve_api import Limits, create_app  # noqa: E402
 from linter.app.serve_guard import Access  # noqa: E402
 from linter.engine.config import Config, MetadataOverride  # noqa: E402
 from linter.engine.parsing import ParseSettings, default_jobs  # noqa: E402
@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     token = secrets.token_urlsafe(16)
     sock = socket.create_server(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    app = create_app(corpus, Access(token, "127.0.0.1", port))
+    # No time limit here: the point is to see how long a check takes.
+    app = create_app(corpus, Access(token, "127.0.0.1", port), Limits(time_limit=3600))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
