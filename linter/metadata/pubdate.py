@@ -215,12 +215,23 @@ def _reported_period_ends(folded: str) -> list[dt.date]:
     for sentence in _SENTENCE_END.split(folded):
         if pats["reported"].search(sentence) and not pats["intended"].search(sentence):
             for m in _QUARTER.finditer(sentence):
-                quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m[1]) or int(m[1])
-                ends.append(_month_end(int(m[2]), 3 * quarter))
+                if not _bound(pats, sentence, m.start()):
+                    quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m[1]) or int(m[1])
+                    ends.append(_month_end(int(m[2]), 3 * quarter))
             ends += [
-                _month_end(int(m[2]), int(m[1])) for p in _MONTHS for m in p.finditer(sentence)
+                _month_end(int(m[2]), int(m[1]))
+                for p in _MONTHS
+                for m in p.finditer(sentence)
+                if not _bound(pats, sentence, m.start())
             ]
     return [d for d in ends if d is not None]
+
+
+def _bound(pats: dict[str, re.Pattern[str]], sentence: str, at: int) -> bool:
+    """Whether the period at `at` is where something starts or ends ("từ quý II/2016",
+    "đến tháng 11/2011"), or a base of comparison: no period the text reports on."""
+    before = sentence[max(0, at - 30) : at]
+    return bool(pats["deadline"].search(before) or "so với" in before)
 
 
 @lru_cache(maxsize=1)
