@@ -150,7 +150,7 @@ def _present_year(folded: str) -> tuple[int | None, Provenance]:
             continue  # still to come, or a span ("2016-2020", "năm học 2017-2018")
         if pats["last_year"].search(before):
             said[year + 1] += 1
-        elif "so với" in before:
+        elif "so với" in re.split(r"[.,;:()]", before)[-1]:
             continue  # a base of comparison: "so với 6 tháng đầu năm 2016"
         elif (
             pats["this_year"].search(before)
@@ -230,7 +230,7 @@ def _reported_period_ends(folded: str) -> list[dt.date]:
 def _bound(pats: dict[str, re.Pattern[str]], sentence: str, at: int) -> bool:
     """Whether the period at `at` is where something starts or ends ("từ quý II/2016",
     "đến tháng 11/2011"), or a base of comparison: no period the text reports on."""
-    before = sentence[max(0, at - 30) : at]
+    before = re.split(r"[.,;:()]", sentence[max(0, at - 30) : at])[-1]  # its own clause
     return bool(pats["deadline"].search(before) or "so với" in before)
 
 
