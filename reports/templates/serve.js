@@ -54,6 +54,7 @@
     if (state.controller) state.controller.abort();
     if (!text.trim()) {
       state.last = null;
+      state.format = "md";  // a file's text was cleared away: what is typed next is pasted
       render(null, "");
       return;
     }
