@@ -38,6 +38,10 @@ class LeadBodyConflict(Check):
     Why it matters: readers and aggregators quote the lead; a figure or a
     day that disagrees with the body spreads the wrong one.
 
+    Figures whose sentences each name someone the other does not (two
+    companies fined), or are dated and share no date (the first day against
+    the month), are not compared.
+
     Known problems: a document whose first paragraph is not a lead (a table of
     contents, a dateline only) is compared all the same; a lead that gives a
     whole and a body that gives one of its parts under similar words is
@@ -75,6 +79,8 @@ class LeadBodyConflict(Check):
             lead, body = _split(item)
             seen: set[str] = set()
             for qa, qb in conflicts(lead, body, float(self.option("approx-tolerance"))):
+                if _apart(item.document.text, qa, qb):
+                    continue
                 finding = self._finding(item, qa, qb, group)
                 if finding.key not in seen:
                     seen.add(finding.key)
@@ -160,6 +166,26 @@ def _gap(a: tuple[int, int], b: tuple[int, int], year: int) -> int | None:
         return None
     days = abs((da - db).days)
     return min(days, 365 - days)
+
+
+# Names (two or more capitalised words: "Yestech Vina", "Vĩnh Niệm") and dates
+# ("6/2/2017", "31/1") of the sentence that holds a figure.
+_NAME = re.compile(r"(?<![\w])[A-ZĐÂĂÊÔƠƯ][\w'-]*(?:\s+[A-ZĐÂĂÊÔƠƯ][\w'-]*)+")
+_DATE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?![\d,])")
+
+
+def _apart(text: str, qa: Quantity, qb: Quantity) -> bool:
+    """Whether the two figures are told apart by their sentences: each names someone
+    the other does not ("Công ty Yestech Vina ... 200 triệu đồng", "Công ty Willtech
+    Vina ... 133 triệu đồng"), or each is dated and no date is shared ("ngày đầu tiên
+    (6/2/2017) ... 173 lượt xe", "từ ngày 1/1/2017 đến ngày 31/1/2017 ... 9.394 lượt
+    xe"). Both were false alarms on news2017."""
+    a, b = (text[q.sentence[0] : q.sentence[1]] for q in (qa, qb))
+    names = [{n for n in _NAME.findall(s) if s.find(n) > 0} for s in (a, b)]
+    if names[0] - names[1] and names[1] - names[0]:
+        return True
+    dates = [{re.sub(r"\s", "", d) for d in _DATE.findall(s)} for s in (a, b)]
+    return bool(dates[0] and dates[1] and not dates[0] & dates[1])
 
 
 def _split(item: DocumentClaims) -> tuple[list[Quantity], list[Quantity]]:
