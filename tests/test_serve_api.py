@@ -413,3 +413,36 @@ def test_bound_to_every_interface_the_host_may_be_an_address_never_a_foreign_nam
     assert anywhere.host_allowed("evil.example") is False
     local = Access(TOKEN, "127.0.0.1", 8765)
     assert [local.host_allowed(h) for h in ("192.0.2.7", "127.0.0.2", None)] == [False, True, False]
+
+
+class SlowCorpus:
+    """A warm corpus whose checks take half a second each and are recorded."""
+
+    def __init__(self, corpus: WarmCorpus) -> None:
+        self.corpus = corpus
+        self.config = corpus.config
+        self.checked: list[str] = []
+
+    def check(self, draft, given=None, lang="vi"):
+        self.checked.append(re.findall(r"\d\.\d{3} tỷ", draft.document.original)[0])
+        time.sleep(0.5)
+        return self.corpus.check(draft, given, lang)
+
+
+def test_a_check_whose_client_went_away_never_starts(served: Served) -> None:
+    """The page aborts its check when the editor types on: waiting behind a slow
+    check, the abandoned one gives its turn to the next."""
+    slow = SlowCorpus(served.corpus)
+    with running(slow, Limits(workers=1)) as server:  # type: ignore[arg-type]
+        first = threading.Thread(target=server.check, args=(BUDGET.format("1.100"),))
+        first.start()
+        time.sleep(0.2)  # the first holds the only slot
+        abandoned = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        headers = {"Host": f"127.0.0.1:{server.port}", "Authorization": f"Bearer {TOKEN}"}
+        abandoned.request("POST", "/api/check", BUDGET.format("1.200").encode(), headers)
+        time.sleep(0.2)
+        abandoned.close()
+        last = server.check(BUDGET.format("1.300"))
+        first.join(30)
+    assert slow.checked == ["1.100 tỷ", "1.300 tỷ"]
+    assert quotes(last)[0] == ("NU01", "<draft>.md", "1.300 tỷ đồng")

@@ -15,8 +15,11 @@ Routes (every one behind `serve_guard`: token, Host, Origin):
 Starlette runs each handler's blocking part (reading a .docx, parsing, checking)
 in a worker thread: at most `workers` checks run at once, each waiting at most
 `time_limit` seconds in all, after which the request is answered 503 with a
-clear error (the abandoned work finishes in the background and is dropped; it
-never starts if its turn comes after the request gave up). Bodies over
+clear error. Work already running cannot be stopped (it finishes and is
+dropped), but work still waiting for a slot never starts once its request gave
+up, by the time limit or because its client went away: the page aborts its
+check whenever the editor types on, and a slow corpus must not pile up checks
+of texts nobody waits for. Bodies over
 `max_body` are refused with 413 before being held in memory. A draft lives in
 memory only: nothing of it is written to disk (drafts are not cached).
 """
@@ -70,16 +73,33 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
     """The ASGI application, guarded."""
     slots = threading.BoundedSemaphore(limits.workers)
 
-    async def in_worker(work: Callable[[], T]) -> T:
+    async def in_worker(request: Request, work: Callable[[], T]) -> T:
+        """`work` on a worker thread, within the time limit. A request whose client
+        goes away (the page aborts its check when the editor types on) gives up its
+        turn: waiting for a slot, its work never starts."""
         gave_up = threading.Event()
+        done: list[T] = []
 
-        def guarded() -> T | None:
+        def guarded() -> None:
             with slots:
-                return None if gave_up.is_set() else work()
+                if not gave_up.is_set():
+                    done.append(work())
+
+        async def work_then_stop(scope: anyio.CancelScope) -> None:
+            await anyio.to_thread.run_sync(guarded, abandon_on_cancel=True)
+            scope.cancel()
+
+        async def client_gone(scope: anyio.CancelScope) -> None:
+            while not await request.is_disconnected():
+                await anyio.sleep(0.05)
+            gave_up.set()
+            scope.cancel()
 
         try:
             with anyio.fail_after(limits.time_limit):
-                done = await anyio.to_thread.run_sync(guarded, abandon_on_cancel=True)
+                async with anyio.create_task_group() as group:
+                    group.start_soon(work_then_stop, group.cancel_scope)
+                    group.start_soon(client_gone, group.cancel_scope)
         except TimeoutError:
             gave_up.set()
             raise Refused(
@@ -87,8 +107,9 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
                 f"checking took longer than {limits.time_limit:g} s (--time-limit); "
                 "try a shorter draft, or again in a moment",
             ) from None
-        assert done is not None  # only None once the request gave up
-        return done
+        if not done:  # the client went away: nobody reads this
+            raise Refused(503, "the request was abandoned by its client")
+        return done[0]
 
     async def body(request: Request) -> bytes:
         declared = request.headers.get("content-length", "")
@@ -134,13 +155,16 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
             pieces = {"report": json.loads(report), "excerpts": excerpts(result)}
             return json.dumps(pieces, ensure_ascii=False)
 
-        return Response(await in_worker(work), media_type="application/json")
+        return Response(await in_worker(request, work), media_type="application/json")
 
     async def text(request: Request) -> Response:
         fmt = _format(request)
         data = await body(request)
         loaded = await in_worker(
-            lambda: load_text(data, f"<draft>.{fmt}", f".{fmt}", limits.max_body, _inflated(corpus))
+            request,
+            lambda: load_text(
+                data, f"<draft>.{fmt}", f".{fmt}", limits.max_body, _inflated(corpus)
+            ),
         )
         if loaded.document is None:
             raise Refused(422, "; ".join(p.message for p in loaded.problems))
@@ -155,7 +179,7 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
         )
 
     async def documents(request: Request) -> Response:
-        snapshot = await in_worker(corpus.current)
+        snapshot = await in_worker(request, corpus.current)
         records = [{"path": d.path, **d.meta.model_dump(mode="json")} for d in snapshot.documents]
         return JSONResponse({"documents": records, "unreadable": list(snapshot.unreadable)})
 
