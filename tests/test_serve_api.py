@@ -38,6 +38,7 @@ from linter.app.serve_guard import Access
 from linter.engine.config import Config
 from linter.engine.parsing import ParseSettings
 from linter.engine.warm import WarmCorpus
+from linter.read.loading import load_text
 
 TOKEN = "s3cret-token"
 SCHEMA = json.loads((REPO / "reports/schema/doichieu-report.schema.json").read_text("utf-8"))
@@ -446,3 +447,17 @@ def test_a_check_whose_client_went_away_never_starts(served: Served) -> None:
         first.join(30)
     assert slow.checked == ["1.100 tỷ", "1.300 tỷ"]
     assert quotes(last)[0] == ("NU01", "<draft>.md", "1.300 tỷ đồng")
+
+
+def test_findings_accepted_in_the_baseline_are_hidden_as_check_hides_them(served: Served) -> None:
+    draft = load_text(BUDGET.format("1.100").encode(), "<draft>.md", ".md")
+    (finding,) = served.corpus.check(draft).findings
+    accepted = WarmCorpus(
+        served.corpus.paths,
+        Config(),
+        root=served.corpus.base,
+        baseline=frozenset({finding.fingerprint}),
+    )
+    assert accepted.check(draft).findings == ()
+    other = load_text(BUDGET.format("1.200").encode(), "<draft>.md", ".md")
+    assert [f.code for f in accepted.check(other).findings] == ["NU01"]  # another key

@@ -36,6 +36,7 @@ from linter.app.serve_api import Limits, create_app
 from linter.app.serve_guard import WILDCARDS, Access, is_loopback
 from linter.engine.config import load_config
 from linter.engine.parsing import ParseSettings, default_jobs
+from linter.engine.suppress import read_baseline
 from linter.engine.warm import WarmCorpus
 from linter.errors import UsageError
 
@@ -59,8 +60,11 @@ def main(args: argparse.Namespace) -> int:
     quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
     cache_dir = None if args.no_cache else args.cache_dir
     parsing = ParseSettings(jobs=max(1, jobs), cache_dir=cache_dir, progress=not quiet)
+    # As `check` does: a configured baseline hides the findings accepted in it.
+    accepted = (config.root or Path.cwd()) / config.baseline if config.baseline else None
+    baseline = read_baseline(accepted) if accepted and accepted.exists() else frozenset()
     start = time.perf_counter()
-    corpus = WarmCorpus(paths, config, parsing=parsing)
+    corpus = WarmCorpus(paths, config, parsing=parsing, baseline=baseline)
     took = time.perf_counter() - start
     limits = Limits(max_body=config.max_file_size, time_limit=args.time_limit)
     say = _SAY["en" if args.lang == "en" else "vi"]

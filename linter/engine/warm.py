@@ -129,12 +129,14 @@ class WarmCorpus:
         root: Path | None = None,
         parsing: ParseSettings | None = None,
         rescan: float = 2.0,
+        baseline: frozenset[str] = frozenset(),
     ) -> None:
         self.paths = tuple(paths)
         self.config = config
         self.base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - as run()
         self.parsing = parsing or ParseSettings()
         self.rescan = rescan  # seconds between two listings of the corpus
+        self.baseline = baseline  # fingerprints of accepted findings, hidden as check hides them
         self._checks = load_checks()
         # As run() does, before parsing: a misspelt code or setting is an error now.
         policy.check_codes(config, None, known_codes(self._checks))
@@ -210,6 +212,7 @@ class WarmCorpus:
         infos = run_documents(prepared, options, findings, self._lexicon, self._checks)
         findings = policy.adjust(findings, self.config)
         findings = apply_suppressions(findings, (d for d, _ in prepared), lang)
+        findings = [f for f in findings if f.fingerprint not in self.baseline]
         reported = {
             lead_with_focus(f, focus, "draft", lang)
             for f in findings
