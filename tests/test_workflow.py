@@ -352,8 +352,8 @@ def test_sarif_and_github_formats_from_the_command_line(corpus: Path, capsys, mo
         ),
         (
             [],
-            'select = ["VB03"]\n',
-            "unknown check code 'VB03' in doichieu.toml: select; closest known codes: VB01, VB02",
+            'select = ["VB09"]\n',
+            "unknown check code 'VB09' in doichieu.toml: select; closest known codes: VB01, VB02, VB03",
         ),
         (
             [],
