@@ -56,7 +56,7 @@ TEXT_FORMATS = ("md", "txt")  # edited as they are written; other formats as the
 @dataclass(frozen=True)
 class Limits:
     max_body: int = 5_000_000  # bytes of a request body (a draft file)
-    time_limit: float = 10.0  # seconds a request may wait for its check, in all
+    time_limit: float = 30.0  # seconds a request may wait for its check, in all
     workers: int = 2  # checks at once
 
 
