@@ -187,7 +187,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765, help=h["serve.port"])
     serve.add_argument("--allow-remote", action="store_true", help=h["serve.allow-remote"])
     serve.add_argument(
-        "--time-limit", type=float, default=10.0, metavar="SECONDS", help=h["serve.time-limit"]
+        "--time-limit", type=float, default=30.0, metavar="SECONDS", help=h["serve.time-limit"]
     )
     _lang_option(serve, lang, h)
     serve.add_argument("--config", type=Path, metavar="FILE", help=h["config"])
