@@ -17,12 +17,16 @@ corpus takes at most a tenth of a core), the corpus is listed again and each
 file's (mtime, size, inode) compared with the snapshot's. Changed and new
 files are parsed (through the cache), removed ones dropped, and a new snapshot
 replaces the old one; a check in flight keeps the snapshot it started with.
-Listing 5,000 files takes about 0.2-0.4 s here (`collect_paths` resolves every
-path), too much to do on every request.
+Listing 5,000 files takes about half a second here (`collect_paths` resolves
+every path), too much to do on every request.
 
-Known problems: a file rewritten within one mtime tick at the same size and
-inode is seen only at its next change; a corpus file that fails to parse is
-parsed again at each listing until it changes (it has no cache entry).
+Known problems: every check runs on the draft's whole province, corpus
+documents included, so a check's time grows with the province: about 0.6 s
+with 80 documents, 9 s with 1,000 (benchmarks/serve.py); checks would need
+per-document facts kept with the parse to compare a draft with an index
+instead. A file rewritten within one mtime tick at the same size and inode is
+seen only at its next change; a path that cannot be stat'ed (a broken symlink)
+is loaded again at each listing, to be reported.
 """
 
 from __future__ import annotations
