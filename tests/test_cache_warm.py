@@ -5,6 +5,7 @@ file's province checked again after an edit."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 
@@ -105,3 +106,19 @@ def test_cached_findings_follow_the_language_and_settings(corpus: Path, capsys) 
     )
     Path("pyproject.toml").write_text("[tool.doichieu]\napprox-tolerance = 0.2\n", encoding="utf-8")
     assert _run(capsys, "--cache-dir", "c") == _run(capsys, "--no-cache")
+
+
+def test_claims_are_loaded_only_for_provinces_checked_again(
+    corpus: Path, capsys, monkeypatch
+) -> None:
+    cold = _run(capsys, "--cache-dir", "c")
+    with sqlite3.connect(corpus / "c" / "cache.sqlite") as db:  # damaged, never to be trusted
+        db.execute("UPDATE entries SET claims = '[{\"kind\": 42}]'")
+    loads: list[int] = []
+    real = parsing.Deferred.load
+    monkeypatch.setattr(parsing.Deferred, "load", lambda self: loads.append(1) or real(self))
+    assert _run(capsys, "--cache-dir", "c") == cold and loads == []
+    # another language: every province is checked again, its damaged claims parsed again
+    english = _run(capsys, "--cache-dir", "c", "--lang", "en")
+    assert english == _run(capsys, "--no-cache", "--lang", "en")
+    assert len(loads) == len(list((corpus / "corpus").glob("*.txt")))

@@ -45,6 +45,8 @@ FAIL_ON = {
     "never": None,
 }
 DEFAULT_BASELINE = Path(".doichieu-baseline.json")
+# Report formats that never read RunResult.claims: a warm run need not load them.
+_NO_CLAIMS = frozenset({"text", "json", "sarif", "github"})
 DEFAULT_CACHE = Path(os.environ.get("DOICHIEU_CACHE_DIR", ".doichieu_cache"))
 
 
@@ -272,7 +274,7 @@ def _check(args: argparse.Namespace) -> int:
     options = Options(
         select=select, lang=args.lang, fail_on=args.fail_on, config=config, focus=focus,
         focus_role="draft" if args.draft else "changed", baseline=baseline, parsing=parsing,
-        verbose=args.verbose,
+        verbose=args.verbose, claims=bool(args.html) or args.format not in _NO_CLAIMS,
     )  # fmt: skip
 
     result = run(paths, options, extra=extra)

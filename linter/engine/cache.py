@@ -46,9 +46,10 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
 MAGIC = "doichieu-cache"
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 SCHEMA = 4
-_CLAIMS = TypeAdapter(list[Claim])
+CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
+RawEntry = tuple[Document | None, str, list[Finding]]  # claims as their JSON
 
 
 class Cache:
@@ -115,7 +116,8 @@ class Cache:
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
         return db
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str, raw: bool = False) -> Entry | RawEntry | None:
+        """The cached entry; with `raw`, its claims as their JSON, not validated."""
         if self._db is None:
             return None
         try:
@@ -128,7 +130,7 @@ class Cache:
             return None
         try:  # pydantic parses and validates the JSON in one pass (no json.loads first)
             document = Document.model_validate_json(row[0]) if row[0] else None
-            claims = tuple(_CLAIMS.validate_json(row[1]))
+            claims = row[1] if raw else tuple(CLAIMS.validate_json(row[1]))
             return document, claims, _FINDINGS.validate_json(row[2])
         except (ValueError, TypeError, ValidationError):
             return None  # a damaged entry is a miss, and will be overwritten
@@ -180,7 +182,7 @@ class Cache:
                 key,
                 document.meta.province if document else None,
                 document.model_dump_json() if document else None,
-                _CLAIMS.dump_json(list(claims)).decode(),
+                CLAIMS.dump_json(list(claims)).decode(),
                 _FINDINGS.dump_json(findings).decode(),
             )
         )

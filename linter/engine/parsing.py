@@ -9,23 +9,54 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from linter.claims import extract_claims
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
-from linter.engine.cache import Cache, Entry
+from linter.engine.cache import CLAIMS, Cache, Entry
 from linter.engine.config import Config
 from linter.engine.keys import config_fingerprint, entry_key, stat_key
 from linter.metadata.infer import infer_metadata
+from linter.models import Claim, Document, Finding
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
+
+
+class Deferred:
+    """Cached claims kept as their JSON until a check or a report needs them:
+    validating claims is most of a warm run, and a province whose findings are
+    cached needs none. `load` validates them, and re-parses the file when the
+    cached text is damaged (`reparse`), as an eager read would have."""
+
+    __slots__ = ("raw", "reparse")
+
+    def __init__(self, raw: str, reparse: Callable[[], tuple[Claim, ...]]) -> None:
+        self.raw = raw
+        self.reparse = reparse
+
+    def load(self) -> tuple[Claim, ...]:
+        try:
+            return tuple(CLAIMS.validate_json(self.raw))
+        except (ValueError, TypeError, ValidationError):
+            return self.reparse()
+
+
+Claims = tuple[Claim, ...] | Deferred
+LazyEntry = tuple[Document | None, Claims, list[Finding]]
+
+
+def loaded(claims: Claims) -> tuple[Claim, ...]:
+    return claims.load() if isinstance(claims, Deferred) else claims
 
 
 @dataclass(frozen=True)
@@ -79,7 +110,8 @@ def parse_files(
     provinces: Collection[str | None] | None = None,
     cache: Cache | None = None,
     keys: dict[str, str] | None = None,
-) -> list[Entry]:
+    lazy: bool = False,
+) -> list[LazyEntry]:
     """Parse `files` ((path, displayed path) pairs), using and filling the cache.
 
     With `provinces`, a cached document of another province is left out without
@@ -87,12 +119,13 @@ def parse_files(
     `cache` is an open cache to use and leave open (by default one is opened from
     the settings and committed); `keys` receives the entry key of every document
     that has one, by its displayed path (the run keys the checks' findings by them).
+    With `lazy`, the claims of a cached file stay `Deferred` until asked for.
     """
     own = cache is None and settings.cache_dir is not None
     if own:
         cache = Cache(settings.cache_dir)  # type: ignore[arg-type]
     config_key = config_fingerprint(config)
-    entries: list[Entry | None] = [None] * len(files)
+    entries: list[LazyEntry | None] = [None] * len(files)
     found: dict[int, str] = {}
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
@@ -104,9 +137,13 @@ def parse_files(
                 cached = cache.province(key)
                 if cached is not False and cached not in provinces:
                     continue
-            hit = cache.get(key) if key is not None else None
+            hit = cache.get(key, raw=lazy) if key is not None else None
             if hit is not None:
-                entries[i] = hit
+                doc, claims, found_here = hit
+                if isinstance(claims, str):
+                    again = partial(_claims_again, (str(path), display, config))
+                    claims = Deferred(claims, again)
+                entries[i] = (doc, claims, found_here)
                 continue
         todo.append(i)
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
@@ -125,6 +162,10 @@ def parse_files(
     if keys is not None:
         keys.update((files[i][1], key) for i, key in found.items() if entries[i] is not None)
     return [e for e in entries if e is not None]
+
+
+def _claims_again(task: tuple[str, str, Config]) -> tuple[Claim, ...]:
+    return _parse_file(task)[1]
 
 
 def _key(cache: Cache, path: Path, display: str, config: Config, config_key: str) -> str | None:

@@ -19,7 +19,7 @@ import time
 import traceback
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -32,13 +32,14 @@ from linter.engine.cache import Cache
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
 from linter.engine.keys import checks_fingerprint, group_key
-from linter.engine.parsing import ParseSettings, parse_files, parse_result
+from linter.engine.parsing import Claims, ParseSettings, parse_files, parse_result
+from linter.engine.parsing import loaded as claims_of
 from linter.engine.suppress import apply_suppressions
-from linter.models import CheckInfo, Claim, Document, Finding, RunResult
+from linter.models import CheckInfo, Document, Finding, RunResult
 from linter.read.loading import LoadResult, collect_paths
 from linter.textmap import printable
 
-Prepared = tuple[Document, tuple[Claim, ...]]
+Prepared = tuple[Document, Claims]  # claims may be Deferred (cached, not yet validated)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class Options:
     baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
     parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
     verbose: bool = False  # timings per phase on stderr
+    # RunResult.claims filled: only reports that list claims need them (the html
+    # report); with a warm cache, not loading them is most of the time saved.
+    claims: bool = True
 
 
 def run_documents(
@@ -92,7 +96,9 @@ def run_documents(
             key = group_key(code, group.province, entries, given)  # type: ignore[arg-type]
         found = cache.group_findings(key) if cache is not None and key else None
         if found is None:
-            found = [f for c, _ in checks for f in _run_check(c, group, settings[c.code])]
+            items = tuple(DocumentClaims(i.document, claims_of(i.claims)) for i in group.items)
+            ready = replace(group, items=items)
+            found = [f for c, _ in checks for f in _run_check(c, ready, settings[c.code])]
             if cache is not None and key:
                 cache.put_group(key, found)
         findings.extend(found)
@@ -110,7 +116,7 @@ def _groups(
     by_province: dict[str, list[DocumentClaims]] = defaultdict(list)
     groups: list[Group] = []
     for doc, claims in sorted(documents, key=lambda pair: pair[0].path):
-        item = DocumentClaims(doc, claims)
+        item = DocumentClaims(doc, claims)  # type: ignore[arg-type]  # loaded before checking
         if doc.meta.province:
             by_province[doc.meta.province].append(item)
             continue
@@ -180,13 +186,13 @@ def run(
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
     keys: dict[str, str] = {}
     if options.focus is None:
-        entries += parse_files(files, config, options.parsing, cache=cache, keys=keys)
+        entries += parse_files(files, config, options.parsing, None, cache, keys, lazy=True)
     else:  # the focused documents first: only their provinces are needed as context
         focused = [f for f in files if f[1] in options.focus]
-        entries += parse_files(focused, config, options.parsing, cache=cache, keys=keys)
+        entries += parse_files(focused, config, options.parsing, None, cache, keys, lazy=True)
         wanted = {doc.meta.province for doc, _, _ in entries if doc is not None}
         rest = [f for f in files if f[1] not in options.focus]
-        context = parse_files(rest, config, options.parsing, wanted, cache, keys)
+        context = parse_files(rest, config, options.parsing, wanted, cache, keys, lazy=True)
         skipped = len(rest) - len(context)
         entries += context
     for result in extra:  # a draft from stdin named like a file is not that file
@@ -215,7 +221,7 @@ def run(
     prepared.sort(key=lambda pair: pair[0].path)
     return RunResult(
         documents=tuple(doc for doc, _ in prepared),
-        claims={doc.path: claims for doc, claims in prepared},
+        claims={doc.path: claims_of(claims) for doc, claims in prepared} if options.claims else {},
         findings=tuple(sorted(set(findings), key=Finding.sort_key)),
         checks=(*infos, *engine_infos()),
         indicator_labels={
