@@ -11,7 +11,7 @@ from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
 from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
-from linter.models import Finding, Quantity, Severity
+from linter.models import Finding, Provenance, Quantity, Severity
 
 
 class LeadBodyConflict(Check):
@@ -33,7 +33,9 @@ class LeadBodyConflict(Check):
     (30/6)" cannot both hold. Two different days given to "hôm nay / sáng
     nay / chiều nay / tối nay ..." in one text are a warning; two days in a
     row are info (a night report runs past midnight: "đêm nay (30/6)",
-    "rạng sáng nay (1/7)").
+    "rạng sáng nay (1/7)"). So is the first day it calls today against the
+    date it is dated with in its front matter or dated header line (one day
+    apart: info, a report may go out after midnight).
 
     Why it matters: readers and aggregators quote the lead; a figure or a
     day that disagrees with the body spreads the wrong one.
@@ -137,7 +139,31 @@ class LeadBodyConflict(Check):
             severity = Severity.INFO if gap == 1 else Severity.WARNING
             district = item.document.meta.district
             yield self.finding(message, notes, group, severity, district=district, key=key)
+        yield from self._dated_otherwise(item, first, group)
 
+    def _dated_otherwise(
+        self, item: DocumentClaims, today: tuple[int, int, tuple[int, int]], group: Group
+    ) -> Iterator[Finding]:
+        """The day the text calls today against the date it is dated with (front
+        matter, a dated header line, the configuration: not a date read from its text)."""
+        meta = item.document.meta
+        if meta.date is None or meta.date_source not in _STATED:
+            return
+        gap = _gap(today[2], (meta.date.day, meta.date.month), meta.date.year)
+        if gap is None or gap == 0:
+            return
+        said, dated = f"{today[2][0]}/{today[2][1]}", f"{meta.date:%d/%m/%Y}"
+        if group.lang == "en":
+            message = f"The text calls {said} today, but it is dated {dated}."
+        else:
+            message = f"Văn bản gọi ngày {said} là hôm nay, nhưng ghi ngày {dated}."
+        notes = [evidence(item, item.document.span(today[0], today[1]))]
+        key = "|".join((self.code, "dated", said, dated))
+        severity = Severity.INFO if gap == 1 else Severity.WARNING
+        yield self.finding(message, notes, group, severity, district=meta.district, key=key)
+
+
+_STATED = (Provenance.FRONT_MATTER, Provenance.HEADER, Provenance.CONFIG)
 
 # "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)".
 _TODAY = re.compile(
