@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -25,6 +26,10 @@ SAME_SUBJECT = 0.5
 # issue many hundreds of documents a year (decisions, dispatches) reach numbers
 # this high, and the same one on the same day of two years is a mistyped year.
 YEAR_SLIP_MIN_NUMBER = 300
+# The Party's committees number their documents through a term (khóa) of five years,
+# not a year: "Chỉ thị 05-CT/TW" is one directive of the whole term, so the same
+# number on the same day of two years is a mistyped year, however low the number.
+_PARTY_SYMBOL = re.compile(r"^[a-zđ]+/(?:tw|tu|hu|đu|qu)$")
 
 
 def _district_level(issuer: str | None, province: str | None) -> bool:
@@ -252,12 +257,17 @@ class CitationDateConflict(Check):
     def _year_slips(self, group: Group) -> Iterator[Finding]:
         """A number whose symbol holds no year ("567/TTg-NN") is dated only by its date:
         the same number, symbol and body on the same day and month of two years is
-        one document with a mistyped year ("ngày 10/5/2007" / "ngày 10.5.2017")."""
+        one document with a mistyped year ("ngày 10/5/2007" / "ngày 10.5.2017"); so is
+        a Party document's, numbered through a term ("05-CT/TW ngày 15/5/2016" /
+        "ngày 15/5/2017")."""
 
         def key(item: DocumentClaims, ref: LegalRef) -> tuple[object, ...] | None:
             if not (ref.number and ref.symbol and ref.date and not ref.resolved):
                 return None
-            if not ref.number.isdigit() or int(ref.number) < YEAR_SLIP_MIN_NUMBER:
+            if not ref.number.isdigit():
+                return None
+            party = _PARTY_SYMBOL.match(ref.symbol.lower())
+            if int(ref.number) < YEAR_SLIP_MIN_NUMBER and not party:
                 return None  # "Nghị quyết số 104/NQ-HĐND ngày 18/12" recurs every year
             if str(ref.date.year) in ref.span.quote.split("ngày")[0]:
                 return None  # "45/2023/QĐ-UBND": the year is part of the number
