@@ -417,7 +417,7 @@ def test_bound_to_every_interface_the_host_may_be_an_address_never_a_foreign_nam
 
 
 class SlowCorpus:
-    """A warm corpus whose checks take half a second each and are recorded."""
+    """A warm corpus whose checks take a second each and are recorded."""
 
     def __init__(self, corpus: WarmCorpus) -> None:
         self.corpus = corpus
@@ -426,7 +426,7 @@ class SlowCorpus:
 
     def check(self, draft, given=None, lang="vi"):
         self.checked.append(re.findall(r"\d\.\d{3} tỷ", draft.document.original)[0])
-        time.sleep(0.5)
+        time.sleep(1.0)
         return self.corpus.check(draft, given, lang)
 
 
@@ -437,12 +437,14 @@ def test_a_check_whose_client_went_away_never_starts(served: Served) -> None:
     with running(slow, Limits(workers=1)) as server:  # type: ignore[arg-type]
         first = threading.Thread(target=server.check, args=(BUDGET.format("1.100"),))
         first.start()
-        time.sleep(0.2)  # the first holds the only slot
+        deadline = time.monotonic() + 20
+        while not slow.checked and time.monotonic() < deadline:
+            time.sleep(0.01)  # until the first holds the only slot
         abandoned = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
         headers = {"Host": f"127.0.0.1:{server.port}", "Authorization": f"Bearer {TOKEN}"}
         abandoned.request("POST", "/api/check", BUDGET.format("1.200").encode(), headers)
-        time.sleep(0.2)
-        abandoned.close()
+        time.sleep(0.1)
+        abandoned.close()  # well before the first check's second is over
         last = server.check(BUDGET.format("1.300"))
         first.join(30)
     assert slow.checked == ["1.100 tỷ", "1.300 tỷ"]
