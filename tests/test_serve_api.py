@@ -375,6 +375,12 @@ def test_serve_refuses_other_addresses_without_allow_remote_and_needs_a_corpus(
     )
     assert main(["serve"]) == 2
     assert "serve needs the published documents" in capsys.readouterr().err
+    with socket.create_server(("127.0.0.1", 0)) as taken:  # said before any parsing
+        port = taken.getsockname()[1]
+        assert main(["serve", str(SEEDS), "--port", str(port), "--no-cache"]) == 2
+    assert capsys.readouterr().err == (
+        f"doichieu: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )
 
 
 def test_doichieu_serve_prints_an_address_that_works(tmp_path: Path) -> None:

@@ -57,18 +57,21 @@ def main(args: argparse.Namespace) -> int:
     if args.time_limit <= 0 or not 0 <= args.port < 65536:
         raise UsageError("--time-limit expects seconds above 0, --port a port from 0 to 65535")
     jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError(f"--jobs expects a number of processes of at least 1, found {jobs}")
     quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
     cache_dir = None if args.no_cache else args.cache_dir
-    parsing = ParseSettings(jobs=max(1, jobs), cache_dir=cache_dir, progress=not quiet)
+    parsing = ParseSettings(jobs=jobs, cache_dir=cache_dir, progress=not quiet)
     # As `check` does: a configured baseline hides the findings accepted in it.
     accepted = (config.root or Path.cwd()) / config.baseline if config.baseline else None
     baseline = read_baseline(accepted) if accepted and accepted.exists() else frozenset()
-    start = time.perf_counter()
-    corpus = WarmCorpus(paths, config, parsing=parsing, baseline=baseline)
-    took = time.perf_counter() - start
     limits = Limits(max_body=config.max_file_size, time_limit=args.time_limit)
     say = _SAY["en" if args.lang == "en" else "vi"]
+    # The port first: a port already taken is said at once, not after the parse.
     with _bound(args.host, args.port) as sock:
+        start = time.perf_counter()
+        corpus = WarmCorpus(paths, config, parsing=parsing, baseline=baseline)
+        took = time.perf_counter() - start
         port = sock.getsockname()[1]
         # A fixed token (for a newsroom system calling the API) comes from the
         # environment, never from an option: options show in `ps`.
@@ -114,6 +117,7 @@ def _bound(host: str, port: int) -> Iterator[socket.socket]:
     try:
         sock = socket.create_server((host, port), family=family, reuse_port=False)
     except OSError as exc:
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)  # without the address again
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}") from exc
     with sock:
         yield sock
