@@ -1,7 +1,7 @@
 """Dates a report gives for what it announces, read from its text for EV03.
 
-- spans: "từ 16/6 đến 23/6", "từ ngày 16/6 - 23/6/2017", "từ 16.6 – 23.6",
-  "từ 17-23/6";
+- spans: "từ 16/6 đến 23/6", "từ ngày 16-6 đến 23-6-2017", "từ 16.6 – 23.6",
+  "(16/6 - 23/6/2017)", "từ 17-23/6", "từ 16 đến 23-6";
 - hours: "vào 20h00 ngày 19/8/2017 tại Khách sạn Hà Nội", "18 giờ ngày 19-8
   tới tại Khách sạn Hà Nội": an hour, a day and the place named after it.
 
@@ -59,11 +59,22 @@ class Hour:
         return f"{self.hour[0]}:{self.hour[1]:02d} {self.day[0]}/{self.day[1]}"
 
 
-_DAY = r"(?P<{0}d>\d{{1,2}})\s*[/.]\s*(?P<{0}m>\d{{1,2}})(?:\s*[/.]\s*(?P<{0}y>(?:19|20)\d\d))?"
-_TO = r"\s*(?:[-–]|đến(?:\s+hết)?(?:\s+ngày)?)\s*"
+_DAY = r"(?P<{0}d>\d{{1,2}})\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
+_SLASH, _ANY = r"[/.]", r"[/.-]"  # a dash is a date's only where it cannot be the span's
+_UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
+_DASH = r"\s*[-–]\s*"
+_FROM = r"(?<!\w)từ\s+(?:ngày\s+)?"
+# Not a longer number, nor a figure: "từ 2.5 đến 3.5 triệu" is no span of days.
+_END = r"(?![\d/.-]\d)(?!\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|đồng|usd|ha|tấn|km|lần)(?!\w))"
 _SPANS = (
-    re.compile(rf"(?<!\w)từ\s+(?:ngày\s+)?{_DAY.format('a')}{_TO}{_DAY.format('b')}(?![\d/.])"),
-    re.compile(rf"(?<!\w)từ\s+(?:ngày\s+)?(?P<ad>\d{{1,2}}){_TO}{_DAY.format('b')}(?![\d/.])"),
+    # "từ ngày 16-6 đến 23-6-2017", "từ 16/6 đến hết ngày 23/6"
+    re.compile(rf"{_FROM}{_DAY.format('a', _ANY)}{_UNTIL}{_DAY.format('b', _ANY)}{_END}"),
+    # "từ 16.6 – 23.6", "từ ngày 16/6 - 23/6/2017"; without "từ": "(16/6 - 23/6/2017)"
+    re.compile(
+        rf"(?:{_FROM}|(?<![\w/.-])){_DAY.format('a', _SLASH)}{_DASH}{_DAY.format('b', _SLASH)}{_END}"
+    ),
+    # "từ 17-23/6", "từ 16 đến 23-6"
+    re.compile(rf"{_FROM}(?P<ad>\d{{1,2}})(?:{_DASH}|{_UNTIL}){_DAY.format('b', _ANY)}{_END}"),
 )
 _HOUR = re.compile(
     r"(?<![\w,.])(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?(?:\s*phút)?"
@@ -76,8 +87,6 @@ PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", 
 
 def spans(text: str) -> list[Span]:
     """Every span of dates in the lowercased `text`."""
-    if "từ" not in text:
-        return []
     found = []
     for pattern in _SPANS:
         for m in pattern.finditer(text):
@@ -92,7 +101,13 @@ def spans(text: str) -> list[Span]:
             if first and last and first < last:
                 year = int(written) if written else None
                 found.append(Span(m.start(), m.end(), first, last, year))
-    return found
+    # One span read by two patterns ("từ 16.6 – 23.6" and "16.6 – 23.6") is one: the longer.
+    found.sort(key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for span in found:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 def hours(text: str) -> list[Hour]:
