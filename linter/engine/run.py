@@ -36,8 +36,7 @@ from linter.engine.parsing import Claims, ParseSettings, parse_files, parse_resu
 from linter.engine.parsing import loaded as claims_of
 from linter.engine.suppress import apply_suppressions
 from linter.models import CheckInfo, Document, Finding, RunResult
-from linter.read.loading import LoadResult, collect_paths
-from linter.textmap import printable
+from linter.read.loading import LoadResult, collect_paths, display_path
 
 Prepared = tuple[Document, Claims]  # claims may be Deferred (cached, not yet validated)
 
@@ -245,15 +244,3 @@ class Timer:
         if self.enabled:
             print(f"doichieu: {what}: {now - self.last:.2f} s", file=sys.stderr)
         self.last = now
-
-
-def display_path(path: Path, base: Path) -> str:
-    """Paths are shown relative to `base` (the root, or the working directory) when
-    below it. abspath, not resolve(): resolving every component of thousands of
-    paths was a tenth of a warm run."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - no symlink resolution wanted
-    try:
-        shown = absolute.relative_to(base).as_posix()
-    except ValueError:
-        shown = path.as_posix()
-    return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print

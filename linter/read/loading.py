@@ -26,6 +26,7 @@ from linter.models import Document, Frozen
 from linter.read import readers
 from linter.read.frontmatter import LoadProblem, problem
 from linter.read.readers import Limits, load_readers
+from linter.textmap import printable
 
 __all__ = [
     "MAX_DOCX_INFLATED",
@@ -34,6 +35,7 @@ __all__ = [
     "LoadResult",
     "NotReadable",
     "collect_paths",
+    "display_path",
     "load_document",
     "load_text",
     "read_regular",
@@ -67,17 +69,28 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
             continue
         for folder, subfolders, files in os.walk(item):
             subfolders[:] = [d for d in subfolders if not _hidden(d)]
+            real = os.path.realpath(folder)  # once per folder, not once per file
             for name in files:
                 if not _hidden(name) and name.lower().endswith(suffixes):
                     path = Path(folder) / name
-                    found.setdefault(_identity(path), path)
+                    found.setdefault(_identity_in(real, folder, name), path)
     return sorted(found.values(), key=str)
 
 
-def _identity(path: Path) -> str:
+def _identity(path: Path | str) -> str:
     """One key per file reached by several names. realpath, not resolve(): Path.resolve
     raises on a symlink loop, which is a file to report, not a crash."""
     return os.path.realpath(path)
+
+
+def _identity_in(real_folder: str, folder: str, name: str) -> str:
+    """_identity of a file listed in a folder whose realpath is known: the same
+    string, with one lstat instead of one per component of the path (realpath of
+    every file was most of listing a large archive)."""
+    path = os.path.join(folder, name)  # noqa: PTH118 - strings: no Path per file
+    if os.path.islink(path):  # noqa: PTH114
+        return _identity(path)
+    return os.path.join(real_folder, name)  # noqa: PTH118
 
 
 class NotReadable(Exception):
@@ -207,3 +220,24 @@ def load_text(
 
 def _failed(path: str, found: LoadProblem) -> LoadResult:
     return LoadResult(path=path, document=None, problems=(found,))
+
+
+def display_path(path: Path, base: Path) -> str:
+    """Paths are shown relative to `base` (the root, or the working directory) when
+    below it. abspath, not resolve(): resolving every component of thousands of
+    paths was a tenth of a warm run; and strings, not Path objects, where the
+    separator is "/" (the same answer as Path.relative_to, a fifth of a draft run)."""
+    absolute = os.path.abspath(path)  # noqa: PTH100 - no symlink resolution wanted
+    root = str(base)
+    if os.sep == "/" and root.startswith("/"):
+        prefix = root if root.endswith("/") else root + "/"
+        if absolute == root:
+            return "."
+        if absolute.startswith(prefix):
+            return printable(absolute[len(prefix) :])
+        return printable(path.as_posix())
+    try:
+        shown = Path(absolute).relative_to(base).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print
