@@ -132,3 +132,9 @@ def test_years_read_from_the_real_corpus_with_their_dates_hidden() -> None:
     assert found["articles"] == 37
     assert found["text right"] >= 8
     assert found["text wrong"] == 0
+
+
+def test_the_day_a_report_calls_today_opens_it(tmp_path: Path) -> None:
+    text = "Chiều nay (16/5), Giám đốc công an thành phố cho biết kết quả điều tra 5 tháng đầu năm 2017."
+    meta = _meta(tmp_path, text)
+    assert (meta.date, meta.date_source, meta.year) == (dt.date(2017, 5, 16), Provenance.TEXT, 2017)

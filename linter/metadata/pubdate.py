@@ -3,7 +3,8 @@
 - HEADER: a dated line among the first five (`15/09/2023 21:00`), or a
   `date 2023-12` tag opening the text; a tag without day takes the day of the
   opening date below when its month matches, else the 1st.
-- TEXT: an opening date ("Ngày 14/12", "Chiều ngày 15/ 9", "Sáng 6-2") that
+- TEXT: an opening date ("Ngày 14/12", "Chiều ngày 15/ 9", "Sáng 6-2", the day
+  it calls today: "Chiều nay (16/5)") that
   starts in the first 150 characters of one of the first two body paragraphs
   (read whole, never cut at character 150). With a year after a time of day
   ("Sáng 5/1/2024") it is the date; a full date after a bare "ngày" is a
@@ -16,10 +17,12 @@
   `intended` one): "Quý I/2024 ... đạt 8,79%" gives 2024-03-31.
 
 The opening's year, when the opening writes none, is the text's own year
-(`infer_year`) when it has one; else the year that puts it at most 62 days
+(`infer_year`) when it has one; else the year that puts it at most 31 days
 after a full date the text cites ("Ngày 14/12 ... Quyết định ngày 8/12/2023"):
-a cited date further back is history ("Vào ngày 9/1/1984, ..."), and a 2017
-report opening "ngày 17/6" was once dated 17/6/1984 from it.
+a cited date further back is history ("Vào ngày 9/1/1984, ..."; a 2017
+report opening "ngày 17/6" was once dated 17/6/1984 from it). On news2017's
+undated tuning articles, years read as TEXT were 48 right and 6 wrong with a
+reach of 62 days, 45 right and 2 wrong with 31 (benchmarks/docyear.py).
 
 `infer_year` gives an undated text its year, never overriding a date's
 year: TEXT when a phrase says which year is the present one ("năm nay
@@ -60,7 +63,8 @@ _DATE_TAG = re.compile(r"\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 # window can then be cut short of a huge one-line paragraph without ever cutting
 # a date in two ("ngày 8/12/2023" read as "8/1" when the window ended there).
 _OPENING = re.compile(
-    r"(?<!\w)(?:(?P<time>sáng|trưa|chiều|tối|đêm)(?:\s{1,3}ngày)?|ngày)\s{1,3}"
+    r"(?<!\w)(?:(?P<time>sáng|trưa|chiều|tối|đêm)(?:\s{1,3}ngày)?\s{1,3}|ngày\s{1,3}"
+    r"|(?P<today>(?:sáng|trưa|chiều|tối|đêm|hôm)\s{1,3}nay\s{0,2}[(,]?\s{0,2}(?:ngày\s{1,3})?))"
     r"(?P<day>\d{1,2})\s{0,2}[/.-]\s{0,2}(?P<month>\d{1,2})"
     r"(?:\s{0,2}[/.-]\s{0,2}(?P<year>(?:19|20)\d{2}))?(?!\s{0,2}[/.-]?\s{0,2}\d)"
 )
@@ -77,7 +81,7 @@ _MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023
     re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:[/.-]|năm)\s*" + YEAR),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
-_CITED_REACH = dt.timedelta(days=62)  # an opening this soon after a cited date shares its year
+_CITED_REACH = dt.timedelta(days=31)  # an opening this soon after a cited date shares its year
 # A year on its own: not inside a document's number ("718/2004/QĐ") nor a longer number.
 _A_YEAR = re.compile(r"(?<![\d.,])" + YEAR + r"(?![.,]?\d|/\s*[a-zđ])")
 _BEFORE = 40  # how far before a year its introducing words are looked for
@@ -173,7 +177,7 @@ def _opening(folded: str, layout: Layout) -> tuple[tuple[int, int] | None, int |
         for m in _OPENING.finditer(folded, start, min(end, limit + _OPENING_REACH)):
             if m.start() >= limit:
                 break
-            if m["year"] and not m["time"] and not _dateline(folded, start, m):
+            if m["year"] and not (m["time"] or m["today"]) and not _dateline(folded, start, m):
                 continue
             day_month = (int(m["day"]), int(m["month"]))
             return day_month, int(m["year"]) if m["year"] else None
