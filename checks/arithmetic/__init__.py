@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from checks.arithmetic.changes import _changes, _from_to
 from checks.arithmetic.differences import _differences
 from checks.arithmetic.figures import _Figure, _lower, _sentences
+from checks.arithmetic.fractions import FractionSlip, fraction_slips
 from checks.arithmetic.partitions import _partitions
 from checks.arithmetic.result import _ROLES, _Arithmetic
 from checks.arithmetic.shares import _shares
@@ -28,7 +29,7 @@ __all__ = ["ArithmeticMismatch", "candidates"]
 class ArithmeticMismatch(Check):
     """Figures of one document that are stated together do not add up.
 
-    Four kinds of arithmetic a reader can redo from the text alone:
+    Five kinds of arithmetic a reader can redo from the text alone:
 
     - a stated difference against the two levels it comes from ("chênh lệch
       giảm 18,5 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, kiểm toán xác nhận là
@@ -44,7 +45,10 @@ class ArithmeticMismatch(Check):
       (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d; "gấp N
       lần", "bằng x%": L/L0 must be N, or x %);
     - shares of one whole ("cơ cấu kinh tế: nông nghiệp 20%, công nghiệp 45%,
-      dịch vụ 35%") that add up to more than 100 %.
+      dịch vụ 35%") that add up to more than 100 %;
+    - a count written as a fraction and the percent it makes ("64/67 phiếu,
+      đạt tỷ lệ 97%": 64/67 is 95,5 %), the percent rounded or cut at its
+      last digit; not a percent of a plan or a base ("đạt 80% kế hoạch").
 
     Every figure is taken as the interval it states: a figure is only as
     precise as its last digit (18,5 means 18,45 to 18,55), the last zeros of
@@ -128,6 +132,7 @@ class ArithmeticMismatch(Check):
     code = "AR01"
     name = "arithmetic.mismatch"
     severity = Severity.WARNING
+    scope = "document"  # a finding is one document's, found from it alone
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:
@@ -135,6 +140,23 @@ class ArithmeticMismatch(Check):
                 severity = candidate.verdict()
                 if severity is not None:
                     yield self._finding(item, group, candidate, severity)
+            for slip in fraction_slips(item.document.text):
+                yield self._fraction(item, group, slip)
+
+    def _fraction(self, item: DocumentClaims, group: Group, slip: FractionSlip) -> Finding:
+        text = item.document.text
+        fraction = " ".join(text[slip.start : slip.end].split())
+        ratio = f"{slip.ratio:.2f}".rstrip("0").rstrip(".")
+        if group.lang == "en":
+            message = f"{fraction} is {ratio}%, not {slip.written}%."
+        else:
+            message = f"{fraction} là {ratio.replace('.', ',')}%, không phải {slip.written}%."
+        notes = [
+            evidence(item, item.document.span(slip.start, slip.end)),
+            evidence(item, item.document.span(slip.percent_start, slip.percent_end)),
+        ]
+        key = f"fraction|{fraction}|{slip.written}"
+        return self.finding(message, notes, group, district=item.document.meta.district, key=key)
 
     def _finding(
         self, item: DocumentClaims, group: Group, c: _Arithmetic, severity: Severity
