@@ -101,6 +101,7 @@ class CalendarMismatch(Check):
     code = "CL01"
     name = "calendar.mismatch"
     severity = Severity.WARNING
+    scope = "document"  # a finding is one document's, found from it alone
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:

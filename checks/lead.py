@@ -74,6 +74,7 @@ class LeadBodyConflict(Check):
     name = "lead.figure-conflict"
     severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {"approx-tolerance": APPROX_TOLERANCE}
+    scope = "document"  # a finding is one document's, found from it alone
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:

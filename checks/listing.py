@@ -55,6 +55,7 @@ class ListCount(Check):
     code = "LI01"
     name = "list.count"
     severity = Severity.WARNING
+    scope = "document"  # a finding is one document's, found from it alone
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:

@@ -114,6 +114,7 @@ class YearSpan(Check):
     code = "SP01"
     name = "span.years"
     severity = Severity.WARNING
+    scope = "document"  # a finding is one document's, found from it alone
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:

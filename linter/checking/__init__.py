@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from linter.data.lexicon import Lexicon
 from linter.models import Claim, Document, Evidence, Finding, Severity, Span
@@ -67,6 +67,12 @@ class Check:
     # `[tool.doichieu.checks.<CODE>]` in the configuration may set them, and nothing
     # else; the global `approx-tolerance` sets every check's "approx-tolerance".
     options: ClassVar[Mapping[str, Option]] = {}
+    # "document": each finding is about one document and is found from that document
+    # alone (a count of years, a weekday, a lead against its own body). A draft's
+    # findings of such a check need the draft only: `doichieu serve` runs it on the
+    # draft, not on the draft's whole province (linter.engine.warm; tests/test_serve_warm.py
+    # holds every check that says so to it, on real text).
+    scope: ClassVar[Literal["group", "document"]] = "group"
 
     def __init__(self, settings: Mapping[str, Option] | None = None) -> None:
         self.settings = {**self.options, **(settings or {})}

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from pydantic import field_validator
 
-from linter.checking.registry import known_codes, load_checks
+from linter.checking.registry import Loaded, known_codes, load_checks
 from linter.diagnostics import engine_infos, localise
 from linter.engine import policy
 from linter.engine.cache import Entry
@@ -146,6 +146,14 @@ class WarmCorpus:
         policy.check_codes(config, None, known_codes(self._checks))
         policy.check_settings(config, [check for check, _ in self._checks.checks])
         self._lexicon = policy.build_lexicon(config)
+        # Checks whose findings are each found from one document alone run on the
+        # draft only: the province's documents would only be read to be dropped.
+        loaded = self._checks.checks
+        self._alone = Loaded(tuple(c for c in loaded if c[0].scope == "document"), ())
+        self._grouped = Loaded(
+            tuple(c for c in loaded if c[0].scope != "document"), self._checks.errors
+        )
+        self._order = {check.code: i for i, (check, _) in enumerate(loaded)}
         self._lock = threading.Lock()
         self._snapshot = Snapshot()
         with self._lock:
@@ -213,7 +221,9 @@ class WarmCorpus:
                 prepared.extend(snapshot.provinces.get(doc.meta.province, ()))
         focus = frozenset({draft.path})
         options = Options(lang=lang, fail_on=fail_on, config=self.config, focus=focus)
-        infos = run_documents(prepared, options, findings, self._lexicon, self._checks)
+        infos = run_documents(prepared, options, findings, self._lexicon, self._grouped)
+        infos += run_documents(prepared[:1], options, findings, self._lexicon, self._alone)
+        infos.sort(key=lambda info: self._order.get(info.code, len(self._order)))  # as run()
         findings = policy.adjust(findings, self.config)
         findings = apply_suppressions(findings, (d for d, _ in prepared), lang)
         findings = [f for f in findings if f.fingerprint not in self.baseline]
