@@ -43,7 +43,9 @@ class ArithmeticMismatch(Check):
       ("còn lại r") that do not make the total up;
     - a change against the two levels it links ("đạt L, tăng g% so với cùng kỳ
       (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d; "gấp N
-      lần", "bằng x%": L/L0 must be N, or x %);
+      lần", "bằng x%", "bằng x% dự toán (L0)": L/L0 must be N, or x %; a
+      share "giảm từ 5,2% xuống còn 3,8%, giảm 1,6 điểm phần trăm": 1,4
+      points, not 1,6);
     - shares of one whole ("cơ cấu kinh tế: nông nghiệp 20%, công nghiệp 45%,
       dịch vụ 35%") that add up to more than 100 %;
     - a count written as a fraction and the percent it makes ("64/67 phiếu,

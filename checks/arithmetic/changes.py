@@ -23,14 +23,28 @@ _BASE_LEVEL = re.compile(
 )
 
 
+# "bằng 120% dự toán (L0)", "đạt 95% kế hoạch năm (L0)": a ratio's base named by what
+# it is (a plan, an estimate, the same period), its level in brackets right after.
+_PLAN_BASE = re.compile(
+    r"^\s*(?:so\s+với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ)"
+    r"(?:\s+(?:năm|giao|được giao|đề ra|hđnd|năm nay|năm trước|năm \d{4}))*\s*\(\s*$"
+)
+
+
 def _changes(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
     """A change ("L, tăng g% so với cùng kỳ (L0)") or a ratio ("L, gấp 2,5 lần so
-    với cùng kỳ (L0)", "L, bằng 120% so với năm trước (L0)"): the level, the change
-    and its base level in a row; other changes of L may stand between ("L, giảm 86%
+    với cùng kỳ (L0)", "L, bằng 120% so với năm trước (L0)", "L, bằng 120% dự toán
+    (L0)"): the level, the change and its base level in a row; other changes of L may stand between ("L, giảm 86%
     so với X và giảm 62% so với năm 2015 (L0)")."""
     for i, change in enumerate(figures[1:-1], start=1):
         base = figures[i + 1]
-        if not base.is_level or not _BASE_LEVEL.match(folded[change.end : base.start]):
+        gap = folded[change.end : base.start]
+        ratio = change.claim.measure not in ("increase", "decrease")
+        # "bằng 120% dự toán (L0)": the parser keeps the plan word in the unit.
+        of_plan = change.unit.startswith("% ") and re.fullmatch(r"\s*\(\s*", gap)
+        if not base.is_level or not (
+            _BASE_LEVEL.match(gap) or (ratio and (_PLAN_BASE.match(gap) or of_plan))
+        ):
             continue
         if change.claim.measure in ("increase", "decrease"):
             level = _changed_level(folded, figures[:i], change)
@@ -65,7 +79,7 @@ def _ratio_verb(between: str, change: _Figure) -> str | None:
     verb = m.group("verb")
     if change.unit == "lần" and change.claim.measure == "multiple" and "gấp" in verb:
         return verb
-    if change.unit == "%" and change.is_level and "gấp" not in verb:
+    if change.unit.startswith("%") and change.is_level and "gấp" not in verb:
         return verb
     return None
 
@@ -75,7 +89,7 @@ def _ratio(level: _Figure, base: _Figure, change: _Figure, verb: str) -> Iterato
     3 or 4 times: writers use it for both."""
     if base.low <= 0 or level.low < 0:
         return
-    per = 100.0 if change.unit == "%" else 1.0
+    per = 100.0 if change.unit.startswith("%") else 1.0
     ratio = level.claim.value / base.claim.value * per
     stated_high = change.high + (1.0 if verb.startswith("tăng") else 0.0)
     yield _Arithmetic(
@@ -166,7 +180,7 @@ def _from_to(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
     for i, (a, b) in enumerate(pairwise(figures)):
         if not folded.startswith("từ", a.start) or not b.is_level or a.unit != b.unit:
             continue
-        if not _FROM_TO.match(folded[a.end : b.start]) or a.unit == "%" or "/" in a.unit:
+        if not _FROM_TO.match(folded[a.end : b.start]) or "/" in a.unit:
             continue
         before = figures[i - 1] if i > 0 else None
         after = figures[i + 2] if i + 2 < len(figures) else None
@@ -178,6 +192,10 @@ def _from_to(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
         if change is None or change.is_level:
             continue
         base = _exact(a)  # "từ A" is read as "A or more"; here A is the level it left
+        if a.unit == "%":  # a share changes in points ("giảm 1,4 điểm phần trăm") or is unknowable
+            if change.unit == "pp" and change.claim.measure in ("increase", "decrease"):
+                yield _absolute(b, base, change)
+            continue
         if change.unit == "lần" and change.claim.measure != "decrease":
             verb = "tăng" if change.claim.measure == "increase" else "gấp"
             yield from _ratio(b, base, change, verb)
