@@ -20,13 +20,16 @@ replaces the old one; a check in flight keeps the snapshot it started with.
 Listing 5,000 files takes about half a second here (`collect_paths` resolves
 every path), too much to do on every request.
 
-Known problems: every check runs on the draft's whole province, corpus
-documents included, so a check's time grows with the province: about 0.6 s
-with 80 documents, 9 s with 1,000 (benchmarks/serve.py); checks would need
-per-document facts kept with the parse to compare a draft with an index
-instead. A file rewritten within one mtime tick at the same size and inode is
-seen only at its next change; a path that cannot be stat'ed (a broken symlink)
-is loaded again at each listing, to be reported.
+A check whose findings are each found from one document alone (`Check.scope`
+"document") runs on the draft only; the others run on its whole province.
+
+Known problems: the checks that compare documents read the whole province for
+every draft, so a check's time grows with it: about 0.2 s with 80 documents,
+4 s with 1,000 in one province (benchmarks/serve.py); they would need
+per-document facts kept with the parse to compare a draft through an index.
+A file rewritten within one mtime tick at the same size and inode is seen only
+at its next change; a path that cannot be stat'ed (a broken symlink) is loaded
+again at each listing, to be reported.
 """
 
 from __future__ import annotations
