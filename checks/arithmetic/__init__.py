@@ -38,8 +38,10 @@ class ArithmeticMismatch(Check):
       they make up, one part after "trong đó" larger than its total, parts
       after "trong đó" that name one kind split by one word and add up to
       more than the total ("26 trường hợp ... Trong đó, ... báo động đỏ nội
-      viện là 21 trường hợp, báo động đỏ liên viện là 6 trường hợp": info,
-      since two such siblings may still overlap), or parts and what is left
+      viện là 21 trường hợp, báo động đỏ liên viện là 6 trường hợp", or
+      told apart by a split of linter/data/partitions.yaml: "nam ..., nữ ...",
+      "trong nước ..., nước ngoài ...": info, since the parts may belong to
+      another total than the one before them), or parts and what is left
       ("còn lại r") that do not make the total up;
     - a change against the two levels it links ("đạt L, tăng g% so với cùng kỳ
       (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d; "gấp N

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from checks.arithmetic.figures import _Figure
 from checks.arithmetic.lists import _COMPARES, _SUBSET_CUE, _item_bounds, _list_end, _whole, _within
 from checks.arithmetic.result import _amount, _Arithmetic, _in, _stated
+from checks.arithmetic.siblings import _sibling_sum, _siblings
 from linter.models import Severity
 
 # The total closes its sentence, or only words saying what it counts follow it, in
@@ -158,51 +159,6 @@ def _part(total: _Figure, part: _Figure, sure: bool) -> _Arithmetic:
         _stated(part),
         _stated(total),
         over=Severity.WARNING if sure else None,
-        under=None,
-    )
-
-
-def _siblings(folded: str, parts: list[_Figure]) -> bool:
-    """Whether the parts name one kind split by one word: the same words before each
-    figure but one ("báo động đỏ nội viện là 21 trường hợp, báo động đỏ liên viện là
-    6 trường hợp", "lao động nam ..., lao động nữ ..."). Such parts do not overlap the
-    way "nữ" and "dân tộc thiểu số" do, so their sum is bounded by the total."""
-    labels = [_label(folded, p) for p in parts]
-    size = min(len(label) for label in labels)
-    if size < 2:
-        return False
-    tails = [tuple(label[-size:]) for label in labels]
-    differing = {i for i in range(size) if len({t[i] for t in tails}) > 1}
-    return len(differing) == 1 and len(set(tails)) == len(tails)
-
-
-# What may stand between a part's name and its figure: "... nội viện là 21 trường hợp".
-_LINK = {"là", "có", "đạt", "gồm", "với", "khoảng", "gần", "hơn", "trên", "chiếm"}
-
-
-def _label(folded: str, part: _Figure) -> list[str]:
-    """The words naming a part, up to its figure, from the start of its clause."""
-    clause = re.split(r"[;:,.()]|trong\s+đó", folded[part.sentence_start : part.start])[-1]
-    words = clause.split()
-    while words and words[-1] in _LINK:
-        words.pop()
-    return words[-6:]
-
-
-def _sibling_sum(total: _Figure, parts: list[_Figure]) -> _Arithmetic:
-    """Parts of one kind split by one word add up to at most the total. Info: two
-    siblings may still overlap ("xã nghèo", "xã đặc biệt khó khăn")."""
-    value = sum(p.claim.value for p in parts)
-    return _Arithmetic(
-        "sum",
-        ((total, "total"), *((p, "part") for p in parts)),
-        sum(p.low for p in parts),
-        sum(p.high for p in parts),
-        total.low,
-        total.high,
-        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
-        _stated(total),
-        over=Severity.INFO,
         under=None,
     )
 
