@@ -25,15 +25,7 @@ undated tuning articles, years read as TEXT were 48 right and 6 wrong with a
 reach of 62 days, 45 right and 2 wrong with 31 (benchmarks/docyear.py).
 
 `infer_year` gives an undated text its year, never overriding a date's
-year: TEXT when a phrase says which year is the present one ("năm nay
-(2017)", "6 tháng đầu năm 2017", "từ đầu năm 2017 đến nay", "năm 2017 này",
-"so với cùng kỳ năm 2016": 2017), the most often said first. Years still to
-come ("đến năm 2020", "tầm nhìn 2030", "giai đoạn 2016-2020"), bases of a
-comparison ("so với 6 tháng đầu năm 2016"), years in a document's number
-("718/2004/QĐ-UBND") and years merely named ("Thời điểm năm 2014", "Luật
-HTX năm 2012") are no evidence: a lead names past years as often as the
-present one (the latest year a lead named was the right one for 60 % of
-the undated news2017 articles, too few to guess with).
+year: the year its wording calls the present one (`linter.metadata.present`).
 
 The layout (title, dated header line, body paragraphs) is read here because
 the dated lines are what set the header apart from the body.
@@ -44,14 +36,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
 from linter.data import places
+from linter.metadata.present import YEAR, present_year
 from linter.models import Document, Provenance
 
-YEAR = r"((?:19|20)\d{2})(?!\d)"  # a year, as a regex group
 # "15/09/2023 21:00", and the place-and-date line of official writing:
 # "Quảng Ninh, ngày 28/12/2023" or "Quảng Ninh, ngày 28 tháng 12 năm 2023".
 _HEADER_LINE = re.compile(
@@ -83,10 +74,6 @@ _MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
 _CITED_REACH = dt.timedelta(days=31)  # an opening this soon after a cited date shares its year
 # A year on its own: not inside a document's number ("718/2004/QĐ") nor a longer number.
-_A_YEAR = re.compile(r"(?<![\d.,])" + YEAR + r"(?![.,]?\d|/\s*[a-zđ])")
-_BEFORE = 40  # how far before a year its introducing words are looked for
-_TO_DATE = re.compile(r"\)?\s*(?:đến|tới)\s+nay(?!\w)")  # "đầu năm 2017 đến nay"
-_THIS = re.compile(r"\s+này(?!\w)")  # "năm 2017 này"
 
 
 class Layout(NamedTuple):
@@ -121,7 +108,7 @@ def infer_date(folded: str, layout: Layout) -> tuple[dt.date | None, Provenance]
         return _date(year, month, day), Provenance.HEADER
     if opening and opening_year and (own := _date(opening_year, opening[1], opening[0])):
         return own, Provenance.TEXT
-    present, _ = _present_year(folded)
+    present, _ = present_year(folded)
     if opening:
         year = present or _opening_year(*opening, _cited_dates(folded))
         if year and (own := _date(year, opening[1], opening[0])):
@@ -138,33 +125,7 @@ def infer_year(
     year its text says is the present one (see the module's docstring)."""
     if date is not None:
         return date.year, source
-    return _present_year(folded)
-
-
-def _present_year(folded: str) -> tuple[int | None, Provenance]:
-    pats, said = _patterns(), Counter[int]()
-    for m in _A_YEAR.finditer(folded):
-        year, before = int(m[1]), folded[max(0, m.start() - _BEFORE) : m.start()]
-        after = folded[m.end() : m.end() + 6]
-        if (
-            pats["future_year"].search(before)
-            or re.match(r"\s*[-–]\s*(?:19|20)\d\d", after)
-            or re.search(r"(?:19|20)\d\d\s*[-–]\s*$", before)
-        ):
-            continue  # still to come, or a span ("2016-2020", "năm học 2017-2018")
-        if pats["last_year"].search(before):
-            said[year + 1] += 1
-        elif "so với" in re.split(r"[.,;:()]", before)[-1]:
-            continue  # a base of comparison: "so với 6 tháng đầu năm 2016"
-        elif (
-            pats["this_year"].search(before)
-            or _THIS.match(folded, m.end())
-            or (pats["year_to_date"].search(before) and _TO_DATE.match(folded, m.end()))
-        ):
-            said[year] += 1
-    if said:
-        return max(said, key=lambda y: (said[y], y)), Provenance.TEXT
-    return None, Provenance.NONE
+    return present_year(folded)
 
 
 def _opening(folded: str, layout: Layout) -> tuple[tuple[int, int] | None, int | None]:
@@ -245,13 +206,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "deadline": re.compile(rf"(?<!\w)(?:{places.alternatives(spec.deadline)})(?:\s+ngày)?\s*$"),
         "reported": re.compile(rf"(?<!\w)(?:{places.alternatives(spec.reported)})(?!\w)"),
         "intended": re.compile(rf"(?<!\w)(?:{places.alternatives(spec.intended)})(?!\w)"),
-        # Each just before the year: "năm nay (2017)", "cùng kỳ năm 2016", "đến năm 2020".
-        **{
-            name: re.compile(
-                rf"(?<!\w)(?:{places.alternatives(getattr(spec, name))})\s*[(:,]?\s*(?:năm\s*)?$"
-            )
-            for name in ("this_year", "year_to_date", "last_year", "future_year")
-        },
     }
 
 
