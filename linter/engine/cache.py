@@ -12,10 +12,8 @@ was read is not remembered by its metadata (git's "racy" rule: a write in the
 same clock tick could leave its metadata unchanged); it is hashed next time.
 
 The findings of the checks on one province are cached too (`group_findings`),
-keyed by every input a check sees: the entry keys of the province's documents,
-the checks' own code and settings, the language and the tolerance. A warm run
-with nothing changed runs no check; one edited file runs the checks of its
-province only.
+keyed by all a check sees (`linter.engine.keys.group_key`): a warm run with
+nothing changed runs no check, one edited file the checks of its province.
 
 Entries are JSON validated on the way back in, never pickle: a
 cache file is untrusted input. A file that is not our cache (corrupt, foreign,
@@ -30,7 +28,7 @@ import contextlib
 import errno
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -144,9 +142,21 @@ class Cache:
             return None
         return row[0] if row and isinstance(row[0], str) else None
 
-    def known(self, key: str) -> str | None:
-        """The entry key of a file last seen with this `stat_key`, if any."""
-        return self._value("SELECT entry FROM stats WHERE key = ?", key)
+    def lookup(self, table: str, column: str, keys: Sequence[str]) -> dict[str, str | None]:
+        """`column` of the rows of `table` (stats, entries) whose key is among `keys`,
+        asked in batches: one query per file was a tenth of a draft run."""
+        found: dict[str, str | None] = {}
+        if self._db is None or table not in {"stats", "entries"}:
+            return found
+        try:
+            for start in range(0, len(keys), 500):  # SQLite's limit on parameters is 999+
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT key, {column} FROM {table} WHERE key IN ({marks})"
+                found.update(self._db.execute(sql, chunk).fetchall())
+        except sqlite3.Error:
+            return {}
+        return found
 
     def remember(self, key: str, entry: str) -> None:
         self._stats.append((key, entry))
@@ -162,16 +172,6 @@ class Cache:
     def put_group(self, key: str, findings: list[Finding]) -> None:
         if self._db is not None:
             self._groups.append((key, _FINDINGS.dump_json(findings).decode()))
-
-    def province(self, key: str) -> str | bool | None:
-        """The province of a cached document, without loading it; False if not cached."""
-        if self._db is None:
-            return False
-        try:
-            row = self._db.execute("SELECT province FROM entries WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return False
-        return False if row is None else row[0]
 
     def put(self, key: str, entry: Entry) -> None:
         if self._db is None:

@@ -126,17 +126,16 @@ def parse_files(
         cache = Cache(settings.cache_dir)  # type: ignore[arg-type]
     config_key = config_fingerprint(config)
     entries: list[LazyEntry | None] = [None] * len(files)
-    found: dict[int, str] = {}
+    found = _keys(cache, files, config, config_key) if cache is not None else {}
+    where: dict[str, str | None] = {}
+    if provinces is not None and cache is not None:
+        where = cache.lookup("entries", "province", list(found.values()))
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
         if cache is not None:
-            key = _key(cache, path, display, config, config_key)
-            if key is not None:
-                found[i] = key
-            if provinces is not None and key is not None:
-                cached = cache.province(key)
-                if cached is not False and cached not in provinces:
-                    continue
+            key = found.get(i)
+            if provinces is not None and key in where and where[key] not in provinces:
+                continue  # cached, of another province
             hit = cache.get(key, raw=lazy) if key is not None else None
             if hit is not None:
                 doc, claims, found_here = hit
@@ -168,20 +167,25 @@ def _claims_again(task: tuple[str, str, Config]) -> tuple[Claim, ...]:
     return _parse_file(task)[1]
 
 
-def _key(cache: Cache, path: Path, display: str, config: Config, config_key: str) -> str | None:
-    """The entry key of a file: from its metadata when the cache has seen it so,
-    else from its bytes (None when it cannot be read: the loader reports it)."""
-    by_stat = stat_key(path, display, config_key)
-    known = cache.known(by_stat[0]) if by_stat else None
-    if known is not None:
-        return known
-    try:
-        key = entry_key(read_regular(path, config.max_file_size), display, config_key)
-    except NotReadable:
-        return None
-    if by_stat is not None and by_stat[1]:  # settled: its metadata will change with it
-        cache.remember(by_stat[0], key)
-    return key
+def _keys(
+    cache: Cache, files: Sequence[tuple[Path, str]], config: Config, config_key: str
+) -> dict[int, str]:
+    """The entry key of each file that has one: from its metadata when the cache has
+    seen it so, else from its bytes (none when it cannot be read: the loader says why)."""
+    stats = [stat_key(path, display, config_key) for path, display in files]
+    known = cache.lookup("stats", "entry", [s[0] for s in stats if s is not None])
+    found: dict[int, str] = {}
+    for i, ((path, display), by_stat) in enumerate(zip(files, stats, strict=True)):
+        key = known.get(by_stat[0]) if by_stat is not None else None
+        if key is None:
+            try:
+                key = entry_key(read_regular(path, config.max_file_size), display, config_key)
+            except NotReadable:
+                continue
+            if by_stat is not None and by_stat[1]:  # settled: its metadata will change with it
+                cache.remember(by_stat[0], key)
+        found[i] = key
+    return found
 
 
 def _map(tasks: list[tuple[str, str, Config]], jobs: int) -> Iterator[Entry]:
