@@ -199,3 +199,14 @@ def test_json_report_matches_published_schema(seeds_result: RunResult, tmp_path:
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(other)]
     assert not errors, "\n".join(errors)
     assert {f["code"] for f in other["findings"]} & {"DC01", "DC02", "DC03"}
+
+
+def test_the_schema_names_every_value_the_models_can_take() -> None:
+    # A value the models can produce but the schema does not list is output that
+    # fails validation in a consumer: a metadata override gives provenance "config".
+    from linter.models import Level, Provenance, Severity
+
+    defs = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))["$defs"]
+    assert defs["provenance"]["enum"] == [p.value for p in Provenance]
+    assert defs["severity"]["enum"] == [s.value for s in Severity]
+    assert defs["document"]["properties"]["level"]["enum"] == [lv.value for lv in Level]
