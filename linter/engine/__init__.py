@@ -2,8 +2,10 @@
 
 In: the configuration (`config`), the paths to check and the registered checks.
 Out: a sorted, deterministic `RunResult` of findings. `parsing` runs stages 1-3
-in parallel behind the `cache`; `run` groups documents by province and event
-and runs every check on every group (one crashing check becomes EN01);
+in parallel behind the `cache` (keyed as `keys` says); `run` groups documents
+by province and event and runs every check on every group (one crashing check
+becomes EN01), or takes a group's findings from the cache; `focus` labels a
+draft's findings;
 `policy` applies what the configuration changes (select, ignore, severity);
 `suppress` applies inline suppressions and the baseline.
 """
