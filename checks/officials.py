@@ -40,7 +40,9 @@ class OfficialConflict(Check):
     whose names differ only in their marks ("Hùng", "Hưng"), a likely typo.
     Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal.
     Documents within `window-days` of each other, or one document, make a
-    warning; documents further apart an info, since people change office.
+    warning; documents further apart an info, since people change office. When
+    every name is given by several documents, each name has its own reports:
+    that is a change of holder, not a slip, and an info that says so.
 
     Why it matters: a wrong name or title on an official is the correction
     readers notice first and editors fix by hand every day.
@@ -51,7 +53,10 @@ class OfficialConflict(Check):
     so ("nguyên", "cựu", "khi còn là"); documents without a date are compared as
     if far apart. An office below the province whose unit is not named ("Chủ
     tịch UBND xã") is compared only for a misspelt name: a report may visit
-    several communes.
+    several communes. Capitalised words after a noun such as "đường", "cầu",
+    "trường" name a thing after a person, not an office holder ("đường Phạm
+    Văn Đồng, Giám đốc Sở ..."); a name glued to the next sentence by a missing
+    full stop is cut only before the words listed as opening one.
 
     Ví dụ mâu thuẫn::
 
@@ -125,7 +130,13 @@ class OfficialConflict(Check):
             typo = " Hai tên chỉ khác một chữ, một dấu hoặc một tiếng: có thể viết sai tên."
         message += typo if alike else ""
         key = f"holders|{office}|{','.join(names)}"
-        return self._finding(message, mentions, group, key, typo=alike)
+        documents: dict[str, set[str]] = defaultdict(set)
+        for i, r in mentions:
+            documents[name_key_of(r.name)].add(i.document.path)
+        # A slip is one odd document against the others; when every name is given by
+        # several documents, each has its own reports: the office changed hands.
+        handover = not alike and all(len(paths) > 1 for paths in documents.values())
+        return self._finding(message, mentions, group, key, typo=alike, handover=handover)
 
     def _misspelt_deputies(self, mentions: list[Mention], group: Group) -> Iterator[Finding]:
         """Deputies are several, but two of them named alike but for the marks are one
@@ -165,10 +176,23 @@ class OfficialConflict(Check):
             yield self._finding(message, mentions, group, f"rank|{ref.name}|{','.join(offices)}")
 
     def _finding(
-        self, message: str, mentions: list[Mention], group: Group, key: str, typo: bool = False
+        self,
+        message: str,
+        mentions: list[Mention],
+        group: Group,
+        key: str,
+        typo: bool = False,
+        handover: bool = False,
     ) -> Finding:
-        close = _close(mentions, int(self.option("window-days")))
-        if not close and not typo:  # a misspelt name is one person: no change of hands
+        close = _close(mentions, int(self.option("window-days"))) and not handover
+        if handover:
+            if group.lang == "en":
+                message += (
+                    " Each name is given by several documents: the office may have changed hands."
+                )
+            else:
+                message += " Mỗi tên đều được nhiều văn bản ghi: có thể đã thay đổi nhân sự."
+        elif not close and not typo:  # a misspelt name is one person: no change of hands
             dated = all(item.document.meta.date for item, _ in mentions)
             if group.lang == "en":
                 when = "The documents are months apart" if dated else "A document has no date"

@@ -140,6 +140,25 @@ def test_messages_in_english(tmp_path: Path) -> None:
     )
 
 
+def test_a_handover_says_so_in_both_languages(tmp_path: Path) -> None:
+    cases = yaml.safe_load((REPO / "tests/fixtures/checks/OF01.yml").read_text(encoding="utf-8"))
+    [case] = [
+        c for c in cases["cases"] if c["name"] == "each_name_in_several_reports_is_a_handover"
+    ]
+    write_corpus(tmp_path, case["documents"])
+    said = {}
+    for lang in ("vi", "en"):
+        [finding] = run([tmp_path], Options(select={"OF01"}, lang=lang), root=tmp_path).findings
+        said[lang] = finding.message
+    assert said["vi"] == (
+        "Bí thư Tỉnh ủy Quảng Ninh chỉ có một người giữ, nhưng được ghi cho Nguyễn Văn Đọc và "
+        "Nguyễn Xuân Ký. Mỗi tên đều được nhiều văn bản ghi: có thể đã thay đổi nhân sự."
+    )
+    assert said["en"].endswith(
+        "Each name is given by several documents: the office may have changed hands."
+    )
+
+
 def test_national_offices_are_compared_across_the_province_but_not_with_its_own(
     tmp_path: Path,
 ) -> None:

@@ -33,6 +33,8 @@ class _Words:
         honorific = alternatives(data.honorifics)
         self.honorific_before = re.compile(rf"(?:^|\W)(?:{honorific})\.?\s+$")
         members = alternatives(data.memberships)
+        namesake = alternatives(data.namesakes)
+        self.namesake_before = re.compile(rf"(?:^|\W)(?:{namesake})\s+$")
         self.member = re.compile(rf"[ \t]*(?:{members})[^,;()]{{0,50}},\s*$")
 
 
@@ -131,6 +133,8 @@ def name_before(text: str, start: int) -> Word | None:
     if len(run) > 4 or not is_name([w for _, _, w in run]):
         return None  # five capitalised words are not one name: a title, a place, a list
     before = text[max(0, run[0][0] - 20) : run[0][0]]
+    if t.namesake_before.search(fold(before)):
+        return None  # "đường Phạm Văn Đồng, Giám đốc ...": a street, not the office holder
     honoured = bool(t.honorific_before.search(fold(before)))
     if honoured or len(run) >= 3 or not before.strip() or before.rstrip().endswith(("(", ",", ":")):
         return run[0][0], run[-1][1], " ".join(w for _, _, w in run)

@@ -49,6 +49,7 @@ class Offices(_Entry):
     memberships: tuple[str, ...]
     inside: tuple[str, ...]
     not_names: tuple[str, ...]
+    namesakes: tuple[str, ...]
     central: tuple[str, ...]
 
 
