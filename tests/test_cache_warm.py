@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import parsing, run
+from linter.engine import cache, parsing, run
 
 
 @pytest.fixture
@@ -122,3 +122,12 @@ def test_claims_are_loaded_only_for_provinces_checked_again(
     english = _run(capsys, "--cache-dir", "c", "--lang", "en")
     assert english == _run(capsys, "--no-cache", "--lang", "en")
     assert len(loads) == len(list((corpus / "corpus").glob("*.txt")))
+
+
+def test_entries_written_a_few_at_a_time_all_arrive(corpus: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(cache, "FLUSH_ROWS", 2)  # five documents: three transactions
+    cold = _run(capsys, "--cache-dir", "c")
+    with sqlite3.connect(corpus / "c" / "cache.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone() == (5,)
+    monkeypatch.setattr(parsing, "_parse_file", lambda task: pytest.fail("parsed again"))
+    assert _run(capsys, "--cache-dir", "c") == cold

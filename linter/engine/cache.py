@@ -18,32 +18,30 @@ nothing changed runs no check, one edited file the checks of its province.
 Entries are JSON validated on the way back in, never pickle: a
 cache file is untrusted input. A file that is not our cache (corrupt, foreign,
 another schema) is discarded and rebuilt with a notice, never trusted and never
-a crash; a cache that cannot be used at all is skipped with a notice. Writes
-happen in one transaction per run.
+a crash; a cache that cannot be used at all is skipped with a notice. Rows are
+written in transactions of a few hundred (an entry stands alone, so a run that
+stops half-way leaves a usable cache).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import sqlite3
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from linter.errors import UsageError
+from linter.engine.cachefile import clear, connect, locked, notice, prepare
 from linter.models import Claim, Document, Finding
 
-try:
-    import fcntl
-except ImportError:  # Windows: runs sharing a cache rely on SQLite's own locking
-    fcntl = None  # type: ignore[assignment]
+__all__ = ["CLAIMS", "Cache", "Entry", "RawEntry", "clear"]
 
 MAGIC = "doichieu-cache"
-BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 SCHEMA = 4
+# Parsed entries held before they are written (each write its own transaction): held
+# until the end of a cold run, their JSON was a third of its peak memory.
+FLUSH_ROWS = 256
 CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
@@ -67,12 +65,12 @@ class Cache:
         self._groups: list[tuple[str, str]] = []
         self._db: sqlite3.Connection | None = None
         try:
-            _prepare(folder)
-            with _locked(folder):
+            prepare(folder)
+            with locked(folder):
                 self._db = self._open()
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            _notice(f"not using the cache {self.path}: {reason}; parsing every file")
+            notice(f"not using the cache {self.path}: {reason}; parsing every file")
 
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
@@ -80,7 +78,7 @@ class Cache:
         if not self.path.is_file():
             raise OSError(errno.EISDIR, "it is not a file (remove it to let the cache be rebuilt)")
         try:
-            db = _connect(self.path)
+            db = connect(self.path)
             row = db.execute("SELECT value FROM meta WHERE key = 'magic'").fetchone()
             schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row == (MAGIC,) and schema == (str(SCHEMA),):
@@ -89,13 +87,13 @@ class Cache:
             reason = "it belongs to another program or version"
         except sqlite3.DatabaseError as exc:
             reason = f"it is not a readable cache ({exc})"
-        _notice(f"discarding {self.path}: {reason}; rebuilding")
+        notice(f"discarding {self.path}: {reason}; rebuilding")
         for suffix in ("", "-wal", "-shm"):  # a stale log must not be replayed into the new file
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         return self._create()
 
     def _create(self) -> sqlite3.Connection:
-        db = _connect(self.path)
+        db = connect(self.path)
         with db:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -186,74 +184,33 @@ class Cache:
                 _FINDINGS.dump_json(findings).decode(),
             )
         )
+        if len(self._pending) >= FLUSH_ROWS:
+            self._write()
 
-    def commit(self) -> None:
-        if self._db is None:
+    def _write(self) -> None:
+        """Write what is pending, in one transaction; after a failure (a full disk, a
+        lock held too long) the cache is left alone for the rest of the run, which
+        keeps its results."""
+        if self._db is None or not (self._pending or self._stats or self._groups):
             return
         try:
-            if self._pending or self._stats or self._groups:
-                with self._db:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._pending
-                    )
-                    self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?)", self._stats)
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO groups VALUES (?, ?)", self._groups
-                    )
-        except sqlite3.Error as exc:  # a full disk or a long lock must not lose the results
-            _notice(f"could not write the cache: {exc}")
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._pending
+                )
+                for table, rows in (("stats", self._stats), ("groups", self._groups)):
+                    self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+        except sqlite3.Error as exc:
+            notice(f"could not write the cache: {exc}")
+            self._db.close()
+            self._db = None
         finally:
             self._pending.clear()
             self._stats.clear()
             self._groups.clear()
+
+    def commit(self) -> None:
+        self._write()
+        if self._db is not None:
             self._db.close()
             self._db = None
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # A concurrent run may hold the write lock for a moment: wait rather than fail,
-    # and let readers go on while it writes (the log mode is stored in the file).
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
-    with contextlib.suppress(sqlite3.OperationalError):  # a read-only cache is still read
-        db.execute("PRAGMA journal_mode=WAL")
-    return db
-
-
-def _prepare(folder: Path) -> None:
-    """Create the folder, with a `.gitignore` holding `*` so that git ignores it (as ruff's)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(FileExistsError), (folder / ".gitignore").open("x") as handle:
-        handle.write("# Created by doichieu: the cache is never committed.\n*\n")
-
-
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock between runs sharing the folder (none where fcntl is missing)."""
-    if fcntl is None:
-        yield
-        return
-    with (folder / "lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _notice(message: str) -> None:
-    print(f"doichieu: notice: {message}", file=sys.stderr)
-
-
-def clear(folder: Path) -> bool:
-    """Remove the cache file (and its log); False when there was none."""
-    path = folder / "cache.sqlite"
-    if not path.exists():
-        return False
-    if not path.is_file():
-        raise UsageError(f"{path} is not a cache file: expected a file; remove it by hand")
-    try:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot remove {path}: {exc.strerror or exc}") from exc
-    return True

@@ -1,0 +1,69 @@
+"""The cache's file: opening SQLite with a busy timeout, the folder and its lock,
+notices, and `doichieu cache clear`. Kept apart from `linter.engine.cache`, which
+says what is stored."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from linter.errors import UsageError
+
+try:
+    import fcntl
+except ImportError:  # Windows: runs sharing a cache rely on SQLite's own locking
+    fcntl = None  # type: ignore[assignment]
+
+BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    # A concurrent run may hold the write lock for a moment: wait rather than fail,
+    # and let readers go on while it writes (the log mode is stored in the file).
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+    with contextlib.suppress(sqlite3.OperationalError):  # a read-only cache is still read
+        db.execute("PRAGMA journal_mode=WAL")
+    return db
+
+
+def prepare(folder: Path) -> None:
+    """Create the folder, with a `.gitignore` holding `*` so that git ignores it (as ruff's)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError), (folder / ".gitignore").open("x") as handle:
+        handle.write("# Created by doichieu: the cache is never committed.\n*\n")
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock between runs sharing the folder (none where fcntl is missing)."""
+    if fcntl is None:
+        yield
+        return
+    with (folder / "lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def notice(message: str) -> None:
+    print(f"doichieu: notice: {message}", file=sys.stderr)
+
+
+def clear(folder: Path) -> bool:
+    """Remove the cache file (and its log); False when there was none."""
+    path = folder / "cache.sqlite"
+    if not path.exists():
+        return False
+    if not path.is_file():
+        raise UsageError(f"{path} is not a cache file: expected a file; remove it by hand")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+    return True
