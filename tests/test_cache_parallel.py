@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import parsing
+from linter.engine import checkpool, parsing
 
 
 @pytest.fixture
@@ -86,9 +86,16 @@ def test_new_parser_version_invalidates_entries(corpus: Path, capsys, monkeypatc
 
 def test_jobs_do_not_change_a_byte(corpus: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(parsing, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(checkpool, "PARALLEL_DOCUMENTS", 2)  # the checks in workers too
     one = _run(capsys, "--no-cache", "--jobs", "1")
     two = _run(capsys, "--no-cache", "--jobs", "2")
     assert one == two
+    # and from a cache, whose claims are validated in the workers
+    _run(capsys, "--cache-dir", "c", "--jobs", "2")
+    assert (
+        _run(capsys, "--cache-dir", "c", "--jobs", "2", "--lang", "en")[1]
+        == (_run(capsys, "--no-cache", "--jobs", "1", "--lang", "en")[1])
+    )
 
 
 def test_no_cache_writes_nothing_and_cache_clear(corpus: Path, capsys) -> None:
@@ -158,3 +165,16 @@ def test_a_draft_loads_only_its_provinces_from_a_warm_cache(corpus: Path, capsys
     documents = [d["path"] for d in json.loads(warm[1])["documents"]]
     assert not [p for p in documents if "003_" in p]  # Bắc Kạn: never compared, never loaded
     assert len(documents) == 1 + 4 * 4  # the draft and the Quảng Ninh seeds of each batch
+
+
+def test_a_check_crashing_in_a_worker_is_the_same_en01(corpus: Path, capsys, monkeypatch) -> None:
+    import checks.figures
+
+    def crash(self, group):  # type: ignore[no-untyped-def]
+        raise ValueError("boom")
+
+    monkeypatch.setattr(checks.figures.FigureConflict, "run", crash)
+    monkeypatch.setattr(checkpool, "PARALLEL_DOCUMENTS", 2)
+    one = _run(capsys, "--no-cache", "--jobs", "1")
+    assert one == _run(capsys, "--no-cache", "--jobs", "2")
+    assert '"code": "EN01"' in one[1] and "boom" in one[1]

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, parsing, run
+from linter.engine import cache, checkpool, parsing
 
 
 @pytest.fixture
@@ -39,13 +39,13 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 def _provinces_checked(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     checked: list[str | None] = []
-    real = run._run_check
+    real = checkpool._run_check
 
     def counting(check, group, settings):  # type: ignore[no-untyped-def]
         checked.append(group.province)
         return real(check, group, settings)
 
-    monkeypatch.setattr(run, "_run_check", counting)
+    monkeypatch.setattr(checkpool, "_run_check", counting)
     return checked
 
 

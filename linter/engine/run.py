@@ -16,19 +16,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-import traceback
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from linter.checking import Check, DocumentClaims, Group, Option
+from linter.checking import DocumentClaims, Group
 from linter.checking.registry import Loaded, info, known_codes, load_checks
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import engine_finding, engine_infos, localise
 from linter.engine import policy
 from linter.engine.cache import Cache
+from linter.engine.checkpool import check_groups
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
 from linter.engine.keys import checks_fingerprint, group_key
@@ -65,11 +65,14 @@ def run_documents(
     loaded: Loaded | None = None,
     cache: Cache | None = None,
     keys: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> list[CheckInfo]:
     """Run every enabled check on every province group; returns what ran.
 
     With a `cache` and the entry `keys` of the documents (by path), the findings
     of a group whose documents all have a key are taken from the cache, or cached.
+    With `jobs` above 1, groups are checked in forked processes (linter.engine.
+    checkpool): only a command-line run asks for it, never a server with threads.
     """
     loaded = loaded or load_checks()
     for error in loaded.errors:
@@ -88,19 +91,22 @@ def run_documents(
     settings = {check.code: policy.settings_of(check, options.config) for check, _ in checks}
     code = checks_fingerprint([c for c, _ in checks]) if cache and keys is not None else None
     given = {"settings": settings, "lang": options.lang, "config": options.config.model_dump()}
-    for group in _groups(documents, lexicon, options.lang, tolerance, findings):
+    groups = _groups(documents, lexicon, options.lang, tolerance, findings)
+    found: list[list[Finding] | None] = [None] * len(groups)
+    group_keys: list[str | None] = [None] * len(groups)
+    for n, group in enumerate(groups):
         entries = [(keys or {}).get(item.document.path) for item in group.items]
-        key = None
         if cache is not None and code is not None and None not in entries:
-            key = group_key(code, group.province, entries, given)  # type: ignore[arg-type]
-        found = cache.group_findings(key) if cache is not None and key else None
-        if found is None:
-            items = tuple(DocumentClaims(i.document, claims_of(i.claims)) for i in group.items)
-            ready = replace(group, items=items)
-            found = [f for c, _ in checks for f in _run_check(c, ready, settings[c.code])]
-            if cache is not None and key:
-                cache.put_group(key, found)
-        findings.extend(found)
+            group_keys[n] = group_key(code, group.province, entries, given)  # type: ignore[arg-type]
+            found[n] = cache.group_findings(group_keys[n])  # type: ignore[arg-type]
+    todo = [n for n, hit in enumerate(found) if hit is None]
+    classes = [c for c, _ in checks]
+    computed = check_groups([groups[n] for n in todo], classes, settings, jobs)
+    for n, result in zip(todo, computed, strict=True):
+        found[n] = result
+        if cache is not None and group_keys[n]:
+            cache.put_group(group_keys[n], result)  # type: ignore[arg-type]
+    findings.extend(f for result in found for f in result or ())  # in the order of the groups
     return [info(c, p) for c, p in checks]
 
 
@@ -138,28 +144,6 @@ def _groups(
         Group(p, tuple(items), lexicon, lang, tolerance) for p, items in sorted(by_province.items())
     )
     return groups
-
-
-def _run_check(check: type[Check], group: Group, settings: Mapping[str, Option]) -> list[Finding]:
-    try:
-        return list(check(settings).run(group))
-    except Exception as exc:  # a broken check is reported, never fatal
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        where = group.items[0].document.path if group.items else "<corpus>"
-        place = f"{Path(frame.filename).name}:{frame.lineno}"
-        english = (
-            f"check {check.code} ({check.name}) crashed on province {group.province or '?'}: "
-            f"{exc!r} at {place}"
-        )
-        message = (
-            english
-            if group.lang == "en"
-            else (
-                f"kiểm tra {check.code} ({check.name}) bị lỗi ở tỉnh {group.province or '?'}: "
-                f"{exc!r} tại {place}"
-            )
-        )
-        return [engine_finding("EN01", message, where, key=f"{where}|{english}")]
 
 
 def run(
@@ -203,7 +187,8 @@ def run(
     prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
     unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
     lexicon = policy.build_lexicon(config)
-    infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys)
+    jobs = options.parsing.jobs
+    infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys, jobs)
     if cache is not None:
         cache.commit()
     findings = policy.adjust(findings, config)

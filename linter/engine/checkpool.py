@@ -1,0 +1,95 @@
+"""Running the checks on the province groups that need it, in worker processes when
+there is enough to do.
+
+Groups are independent (checks never look across provinces), so with `--jobs`
+above 1 and enough documents to check, the groups are checked by a pool of
+processes, largest first, and their findings come back in the order of the
+groups: the output does not depend on the number of workers. The workers are
+forked after the groups are set aside (`_SHARED`), so they receive only a
+group's number, never its documents: pickling the documents and claims of a
+whole archive to send them cost most of what two processes saved. Where
+processes are not forked (Windows, macOS) the groups are checked in one
+process. A group's cached claims (`Deferred`) are validated in the worker that
+checks it. One crashing check is an EN01 finding for that check and province,
+as in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from linter.checking import Check, DocumentClaims, Group, Option
+from linter.diagnostics import engine_finding
+from linter.engine.parsing import loaded as claims_of
+from linter.models import Finding
+
+# Below this many documents to check, starting processes and sending them the
+# documents costs more than it saves.
+PARALLEL_DOCUMENTS = 400
+
+Settings = Mapping[str, Mapping[str, Option]]
+
+
+def check_groups(
+    groups: Sequence[Group], checks: Sequence[type[Check]], settings: Settings, jobs: int
+) -> list[list[Finding]]:
+    """The findings of every check on each of `groups`, in the order of `groups`."""
+    global _SHARED
+    size = sum(len(g.items) for g in groups)
+    forks = multiprocessing.get_start_method() == "fork"
+    if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS or not forks:
+        return [check_group(g, checks, settings) for g in groups]
+    order = sorted(range(len(groups)), key=lambda n: -len(groups[n].items))  # largest first
+    _SHARED = (groups, tuple(checks), settings)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            results = dict(zip(order, pool.map(_check_shared, order), strict=True))
+    finally:
+        _SHARED = None
+    return [results[n] for n in range(len(groups))]
+
+
+_SHARED: tuple[Sequence[Group], Sequence[type[Check]], Settings] | None = None
+
+
+def _check_shared(n: int) -> list[Finding]:
+    """In a forked worker: check group `n` of the groups set aside before the fork."""
+    if _SHARED is None:
+        raise RuntimeError("a worker forked before the groups were set aside")
+    groups, checks, settings = _SHARED
+    return check_group(groups[n], checks, settings)
+
+
+def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings) -> list[Finding]:
+    """Every check on one group, its cached claims validated first."""
+    items = tuple(DocumentClaims(i.document, claims_of(i.claims)) for i in group.items)
+    ready = replace(group, items=items)
+    return [f for check in checks for f in _run_check(check, ready, settings[check.code])]
+
+
+def _run_check(check: type[Check], group: Group, settings: Mapping[str, Option]) -> list[Finding]:
+    try:
+        return list(check(settings).run(group))
+    except Exception as exc:  # a broken check is reported, never fatal
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = group.items[0].document.path if group.items else "<corpus>"
+        place = f"{Path(frame.filename).name}:{frame.lineno}"
+        english = (
+            f"check {check.code} ({check.name}) crashed on province {group.province or '?'}: "
+            f"{exc!r} at {place}"
+        )
+        message = (
+            english
+            if group.lang == "en"
+            else (
+                f"kiểm tra {check.code} ({check.name}) bị lỗi ở tỉnh {group.province or '?'}: "
+                f"{exc!r} tại {place}"
+            )
+        )
+        return [engine_finding("EN01", message, where, key=f"{where}|{english}")]
