@@ -28,13 +28,25 @@ from linter.errors import LexiconError
 M = TypeVar("M")
 
 
+# libyaml's safe loader where PyYAML has it: the same constructors, several times
+# faster (reading the data files was a tenth of a warm run).
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str) -> object:
+    try:
+        return yaml.load(text, Loader=_FAST)
+    except yaml.YAMLError:
+        return yaml.safe_load(text)  # the pure loader says what is wrong, as it always did
+
+
 def load(name: str, model: type[M]) -> M:
     """`linter/data/<name>` validated as `model` (a pydantic model or any type
     pydantic can validate, such as `dict[str, Entry]`)."""
     where = f"linter/data/{name}"
     try:
         text = resources.files("linter").joinpath("data", name).read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
+        raw = _parse(text)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{where}: {exc}") from exc
     try:

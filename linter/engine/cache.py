@@ -42,6 +42,7 @@ SCHEMA = 4
 # Parsed entries held before they are written (each write its own transaction): held
 # until the end of a cold run, their JSON was a third of its peak memory.
 FLUSH_ROWS = 256
+BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
@@ -114,22 +115,31 @@ class Cache:
 
     def get(self, key: str, raw: bool = False) -> Entry | RawEntry | None:
         """The cached entry; with `raw`, its claims as their JSON, not validated."""
+        return self.get_many([key], raw).get(key)
+
+    def get_many(self, keys: Sequence[str], raw: bool = False) -> dict[str, Entry | RawEntry]:
+        """The cached entries of `keys` that are there and sound, asked in batches."""
+        found: dict[str, Entry | RawEntry] = {}
         if self._db is None:
-            return None
+            return found
         try:
-            row = self._db.execute(
-                "SELECT document, claims, findings FROM entries WHERE key = ?", (key,)
-            ).fetchone()  # fmt: skip
+            rows = []
+            for start in range(0, len(keys), BATCH):
+                chunk = keys[start : start + BATCH]
+                sql = "SELECT key, document, claims, findings FROM entries WHERE key IN ({})"
+                rows += self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
         except sqlite3.Error:
-            return None
-        if row is None:
-            return None
-        try:  # pydantic parses and validates the JSON in one pass (no json.loads first)
-            document = Document.model_validate_json(row[0]) if row[0] else None
-            claims = row[1] if raw else tuple(CLAIMS.validate_json(row[1]))
-            return document, claims, _FINDINGS.validate_json(row[2])
-        except (ValueError, TypeError, ValidationError):
-            return None  # a damaged entry is a miss, and will be overwritten
+            return found
+        for key, document, claims, findings in rows:
+            try:  # pydantic parses and validates the JSON in one pass (no json.loads first)
+                found[key] = (
+                    Document.model_validate_json(document) if document else None,
+                    claims if raw else tuple(CLAIMS.validate_json(claims)),
+                    _FINDINGS.validate_json(findings),
+                )
+            except (ValueError, TypeError, ValidationError):
+                continue  # a damaged entry is a miss, and will be overwritten
+        return found
 
     def _value(self, sql: str, key: str) -> str | None:
         if self._db is None:
@@ -147,8 +157,8 @@ class Cache:
         if self._db is None or table not in {"stats", "entries"}:
             return found
         try:
-            for start in range(0, len(keys), 500):  # SQLite's limit on parameters is 999+
-                chunk = keys[start : start + 500]
+            for start in range(0, len(keys), BATCH):
+                chunk = keys[start : start + BATCH]
                 marks = ",".join("?" * len(chunk))
                 sql = f"SELECT key, {column} FROM {table} WHERE key IN ({marks})"
                 found.update(self._db.execute(sql, chunk).fetchall())

@@ -130,21 +130,24 @@ def parse_files(
     where: dict[str, str | None] = {}
     if provinces is not None and cache is not None:
         where = cache.lookup("entries", "province", list(found.values()))
+    wanted = {
+        i: key
+        for i, key in found.items()
+        if provinces is None or key not in where or where[key] in provinces
+    }  # a cached document of another province is left out, unread
+    hits = cache.get_many(list(dict.fromkeys(wanted.values())), raw=lazy) if cache else {}
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
-        if cache is not None:
-            key = found.get(i)
-            if provinces is not None and key in where and where[key] not in provinces:
-                continue  # cached, of another province
-            hit = cache.get(key, raw=lazy) if key is not None else None
-            if hit is not None:
-                doc, claims, found_here = hit
-                if isinstance(claims, str):
-                    again = partial(_claims_again, (str(path), display, config))
-                    claims = Deferred(claims, again)
-                entries[i] = (doc, claims, found_here)
-                continue
-        todo.append(i)
+        if i in found and i not in wanted:
+            continue
+        hit = hits.get(found[i]) if i in found else None
+        if hit is None:
+            todo.append(i)
+            continue
+        doc, claims, found_here = hit
+        if isinstance(claims, str):
+            claims = Deferred(claims, partial(_claims_again, (str(path), display, config)))
+        entries[i] = (doc, claims, found_here)
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
     for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
         entries[i] = entry
