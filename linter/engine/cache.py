@@ -25,6 +25,7 @@ stops half-way leaves a usable cache).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import sqlite3
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ from pydantic import TypeAdapter, ValidationError
 from linter.engine.cachefile import clear, connect, locked, notice, prepare
 from linter.models import Claim, Document, Finding
 
-__all__ = ["CLAIMS", "Cache", "Entry", "RawEntry", "clear"]
+__all__ = ["CLAIMS", "Cache", "Entry", "ShallowEntry", "clear", "read_claims"]
 
 MAGIC = "doichieu-cache"
 SCHEMA = 4
@@ -46,7 +47,7 @@ BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
-RawEntry = tuple[Document | None, str, list[Finding]]  # claims as their JSON
+ShallowEntry = tuple[Document | None, None, list[Finding]]  # claims left in the file
 
 
 class Cache:
@@ -113,32 +114,33 @@ class Cache:
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
         return db
 
-    def get(self, key: str, raw: bool = False) -> Entry | RawEntry | None:
-        """The cached entry; with `raw`, its claims as their JSON, not validated."""
-        return self.get_many([key], raw).get(key)
+    def get(self, key: str, lazy: bool = False) -> Entry | ShallowEntry | None:
+        """The cached entry; with `lazy`, its claims are left in the file (None):
+        `read_claims` reads them when they are needed."""
+        return self.get_many([key], lazy).get(key)
 
-    def get_many(self, keys: Sequence[str], raw: bool = False) -> dict[str, Entry | RawEntry]:
+    def get_many(self, keys: Sequence[str], lazy: bool = False) -> dict[str, Entry | ShallowEntry]:
         """The cached entries of `keys` that are there and sound, asked in batches."""
-        found: dict[str, Entry | RawEntry] = {}
+        found: dict[str, Entry | ShallowEntry] = {}
         if self._db is None:
             return found
-        try:
-            rows = []
-            for start in range(0, len(keys), BATCH):
-                chunk = keys[start : start + BATCH]
-                sql = "SELECT key, document, claims, findings FROM entries WHERE key IN ({})"
-                rows += self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
-        except sqlite3.Error:
-            return found
-        for key, document, claims, findings in rows:
-            try:  # pydantic parses and validates the JSON in one pass (no json.loads first)
-                found[key] = (
-                    Document.model_validate_json(document) if document else None,
-                    claims if raw else tuple(CLAIMS.validate_json(claims)),
-                    _FINDINGS.validate_json(findings),
-                )
-            except (ValueError, TypeError, ValidationError):
-                continue  # a damaged entry is a miss, and will be overwritten
+        column = "NULL" if lazy else "claims"  # half of the bytes of a row
+        sql = f"SELECT key, document, {column}, findings FROM entries WHERE key IN ({{}})"
+        for start in range(0, len(keys), BATCH):
+            chunk = keys[start : start + BATCH]
+            try:
+                rows = self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+            except sqlite3.Error:
+                return found
+            for key, document, claims, findings in rows:  # decoded a batch at a time
+                try:  # pydantic parses and validates the JSON in one pass (no json.loads)
+                    found[key] = (
+                        Document.model_validate_json(document) if document else None,
+                        None if lazy else tuple(CLAIMS.validate_json(claims)),
+                        _FINDINGS.validate_json(findings),
+                    )
+                except (ValueError, TypeError, ValidationError):
+                    continue  # a damaged entry is a miss, and will be overwritten
         return found
 
     def _value(self, sql: str, key: str) -> str | None:
@@ -224,3 +226,15 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def read_claims(path: Path, key: str) -> str | None:
+    """The claims of one cached entry, as their JSON (None if gone or unreadable).
+    A connection of its own each time: it may be called in a forked worker, and an
+    SQLite connection must not cross a fork."""
+    try:
+        with contextlib.closing(connect(path)) as db:
+            row = db.execute("SELECT claims FROM entries WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and isinstance(row[0], str) else None

@@ -21,7 +21,7 @@ from linter.claims import extract_claims
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
-from linter.engine.cache import CLAIMS, Cache, Entry
+from linter.engine.cache import CLAIMS, Cache, Entry, read_claims
 from linter.engine.config import Config
 from linter.engine.keys import config_fingerprint, entry_key, stat_key
 from linter.metadata.infer import infer_metadata
@@ -33,20 +33,24 @@ PARALLEL_THRESHOLD = 16
 
 
 class Deferred:
-    """Cached claims kept as their JSON until a check or a report needs them:
-    validating claims is most of a warm run, and a province whose findings are
-    cached needs none. `load` validates them, and re-parses the file when the
-    cached text is damaged (`reparse`), as an eager read would have."""
+    """Cached claims left in the cache until a check or a report needs them:
+    reading and validating claims was most of a warm run, and a province whose
+    findings are cached needs none. `load` reads them (`fetch`) and validates
+    them, and parses the file again when they are gone or damaged (`reparse`),
+    as an eager read would have."""
 
-    __slots__ = ("raw", "reparse")
+    __slots__ = ("fetch", "reparse")
 
-    def __init__(self, raw: str, reparse: Callable[[], tuple[Claim, ...]]) -> None:
-        self.raw = raw
+    def __init__(
+        self, fetch: Callable[[], str | None], reparse: Callable[[], tuple[Claim, ...]]
+    ) -> None:
+        self.fetch = fetch
         self.reparse = reparse
 
     def load(self) -> tuple[Claim, ...]:
+        raw = self.fetch()
         try:
-            return tuple(CLAIMS.validate_json(self.raw))
+            return tuple(CLAIMS.validate_json(raw)) if raw is not None else self.reparse()
         except (ValueError, TypeError, ValidationError):
             return self.reparse()
 
@@ -135,7 +139,7 @@ def parse_files(
         for i, key in found.items()
         if provinces is None or key not in where or where[key] in provinces
     }  # a cached document of another province is left out, unread
-    hits = cache.get_many(list(dict.fromkeys(wanted.values())), raw=lazy) if cache else {}
+    hits = cache.get_many(list(dict.fromkeys(wanted.values())), lazy) if cache else {}
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
         if i in found and i not in wanted:
@@ -145,8 +149,9 @@ def parse_files(
             todo.append(i)
             continue
         doc, claims, found_here = hit
-        if isinstance(claims, str):
-            claims = Deferred(claims, partial(_claims_again, (str(path), display, config)))
+        if claims is None and cache is not None:  # lazy: left in the cache file
+            fetch = partial(read_claims, cache.path, found[i])
+            claims = Deferred(fetch, partial(_claims_again, (str(path), display, config)))
         entries[i] = (doc, claims, found_here)
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
     for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):

@@ -18,7 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -99,6 +99,10 @@ def run_documents(
         if cache is not None and code is not None and None not in entries:
             group_keys[n] = group_key(code, group.province, entries, given)  # type: ignore[arg-type]
             found[n] = cache.group_findings(group_keys[n])  # type: ignore[arg-type]
+    if options.focus is not None:  # only the focused documents' buckets are compared
+        for n, group in enumerate(groups):
+            if group_keys[n] is None:  # never cached: a full result is cached, not a part
+                groups[n] = replace(group, focus=options.focus)
     todo = [n for n, hit in enumerate(found) if hit is None]
     classes = [c for c, _ in checks]
     computed = check_groups([groups[n] for n in todo], classes, settings, jobs)
@@ -168,14 +172,15 @@ def run(
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
     keys: dict[str, str] = {}
+    lazy = not options.claims  # a result without claims reads them only to check again
     if options.focus is None:
-        entries += parse_files(files, config, options.parsing, None, cache, keys, lazy=True)
+        entries += parse_files(files, config, options.parsing, None, cache, keys, lazy)
     else:  # the focused documents first: only their provinces are needed as context
         focused = [f for f in files if f[1] in options.focus]
-        entries += parse_files(focused, config, options.parsing, None, cache, keys, lazy=True)
+        entries += parse_files(focused, config, options.parsing, None, cache, keys, lazy)
         wanted = {doc.meta.province for doc, _, _ in entries if doc is not None}
         rest = [f for f in files if f[1] not in options.focus]
-        context = parse_files(rest, config, options.parsing, wanted, cache, keys, lazy=True)
+        context = parse_files(rest, config, options.parsing, wanted, cache, keys, lazy)
         skipped = len(rest) - len(context)
         entries += context
     for result in extra:  # a draft from stdin named like a file is not that file
