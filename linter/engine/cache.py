@@ -20,7 +20,8 @@ cache file is untrusted input. A file that is not our cache (corrupt, foreign,
 another schema) is discarded and rebuilt with a notice, never trusted and never
 a crash; a cache that cannot be used at all is skipped with a notice. Rows are
 written in transactions of a few hundred (an entry stands alone, so a run that
-stops half-way leaves a usable cache).
+stops half-way leaves a usable cache). Known problem: nothing is ever removed,
+so rows of old versions of files accumulate until `doichieu cache clear`.
 """
 
 from __future__ import annotations

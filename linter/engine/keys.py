@@ -79,16 +79,18 @@ def stat_key(path: Path, display: str, config_key: str) -> tuple[str, bool] | No
 
 
 def checks_fingerprint(checks: Iterable[type]) -> str | None:
-    """The code of the checks that run: every .py file of each check's folder (a
-    check's helpers usually sit beside it; linter's own are in parser_fingerprint).
-    None for a check with no source file: its findings are never cached."""
+    """The code of the checks that run: every .py and .yaml file of each check's
+    folder (a check's helpers and data usually sit beside it; linter's own are in
+    parser_fingerprint). None for a check with no source file: its findings are
+    never cached. Known problem: a plugin check that reads files elsewhere while
+    it runs is not followed; `doichieu cache clear` after changing them."""
     digest = hashlib.sha256(parser_fingerprint().encode())
     try:
         folders = sorted({Path(inspect.getfile(check)).parent for check in checks})
     except (TypeError, OSError):
         return None
     for folder in folders:
-        for path in sorted(folder.glob("*.py")):
+        for path in sorted([*folder.glob("*.py"), *folder.glob("*.yaml")]):
             digest.update(f"{path}".encode())
             digest.update(path.read_bytes())
     for check in checks:
