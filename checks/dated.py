@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NO_YEAR = 2001  # a year without 29/2: dates of no written year are read in it
 
@@ -85,7 +86,10 @@ _HOUR = re.compile(
 PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", "nhà văn hóa"
 
 
-def spans(text: str) -> list[Span]:
+# A server checks draft after draft against the same published texts: each is read
+# once (bounded, as a batch run reads each text once anyway).
+@lru_cache(maxsize=4096)
+def spans(text: str) -> tuple[Span, ...]:
     """Every span of dates in the lowercased `text`."""
     found = []
     for pattern in _SPANS:
@@ -107,10 +111,11 @@ def spans(text: str) -> list[Span]:
     for span in found:
         if not kept or span.start >= kept[-1].end:
             kept.append(span)
-    return kept
+    return tuple(kept)
 
 
-def hours(text: str) -> list[Hour]:
+@lru_cache(maxsize=4096)
+def hours(text: str) -> tuple[Hour, ...]:
     """Every hour of a day at a named place in the lowercased `text`."""
     found = []
     for m in _HOUR.finditer(text):
@@ -121,7 +126,7 @@ def hours(text: str) -> list[Hour]:
         year = int(m["y"]) if m["y"] else None
         place = tuple(m["place"].split()[:PLACE_WORDS])
         found.append(Hour(m.start(), m.end(), (hour, minute), (day, month), year, place))
-    return found
+    return tuple(found)
 
 
 def same_day(a: Hour, b: Hour) -> bool:

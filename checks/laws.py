@@ -145,10 +145,16 @@ class LawYear(Check):
         return self.finding(message, notes, group, severity, item.document.meta.district, key=key)
 
 
-def _cited(item: DocumentClaims) -> list[_Cited]:
-    text = item.document.text
+def _cited(item: DocumentClaims) -> tuple[_Cited, ...]:
+    return _cited_in(item.document.text)
+
+
+# A server checks draft after draft against the same published texts: their laws are
+# read once (bounded: a batch run of a bigger archive only reads each text once anyway).
+@lru_cache(maxsize=4096)
+def _cited_in(text: str) -> tuple[_Cited, ...]:
     if "luật" not in text.lower():
-        return []
+        return ()
     folded = nlp.fold(text)
     laws = dict(_laws())
     found = []
@@ -159,4 +165,4 @@ def _cited(item: DocumentClaims) -> list[_Cited]:
             continue
         first = nlp.fold(law.names[0])
         found.append(_Cited(m.start(), m.end(), first, int(m["year"]), not m["nam"], law.years))
-    return found
+    return tuple(found)

@@ -54,6 +54,10 @@ class Group:
     # The configured "khoảng" tolerance; a check declares "approx-tolerance" in its
     # `options` and reads `self.option(...)` instead (kept for third-party checks).
     tolerance: float = 0.05
+    # In a focused run whose group findings are not cached (a draft), the paths whose
+    # findings are wanted: `index` then keeps only the buckets holding one of them,
+    # since a finding from any other bucket would be dropped unread.
+    focus: frozenset[str] | None = None
 
 
 Option = float | int | str | bool
@@ -121,14 +125,20 @@ def index(
     group: Group, kind: type[C], key: Callable[[DocumentClaims, C], Hashable | None]
 ) -> list[list[tuple[DocumentClaims, C]]]:
     """Claims of `kind` bucketed by `key` (None leaves a claim out), buckets in a
-    stable order. Checks compare within a bucket, never every pair of a corpus."""
+    stable order. Checks compare within a bucket, never every pair of a corpus, and
+    a finding from a bucket cites claims of that bucket only: with a `group.focus`,
+    the buckets that hold no focused document are left out."""
     buckets: dict[Hashable, list[tuple[DocumentClaims, C]]] = defaultdict(list)
     for item in group.items:
         for claim in item.of(kind):
             k = key(item, claim)
             if k is not None:
                 buckets[k].append((item, claim))
-    return [buckets[k] for k in sorted(buckets, key=repr)]
+    keys = sorted(buckets, key=repr)
+    if group.focus is not None:
+        focus = group.focus
+        keys = [k for k in keys if any(item.document.path in focus for item, _ in buckets[k])]
+    return [buckets[k] for k in keys]
 
 
 def by_date(pairs: Iterable[tuple[DocumentClaims, C]]) -> list[tuple[DocumentClaims, C]]:

@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter import nlp
 from linter.models import Document
@@ -80,17 +81,24 @@ class Link:
 
 
 def features(doc: Document) -> Features:
+    return _features(doc.text, doc.meta.title)
+
+
+# A server links draft after draft with the same published texts: each is read once
+# (bounded, as a batch run reads each text once anyway).
+@lru_cache(maxsize=4096)
+def _features(text: str, title: str | None) -> Features:
     # A text repeats its figures and names: each distinct one is read once.
-    tokens = set(_NUMBER.findall(doc.text))
+    tokens = set(_NUMBER.findall(text))
     numbers = frozenset(t for t in tokens if _significant(t))
     years = frozenset(t for t in tokens if _YEAR.fullmatch(t))
     names = frozenset(
         pair
-        for name in set(_NAME.findall(doc.text))
+        for name in set(_NAME.findall(text))
         for pair in _bigrams(nlp.lower(name).split())
         if _distinctive(pair)
     )
-    title = nlp.lower(doc.meta.title or "")
+    title = nlp.lower(title or "")
     words = [w for w in _TITLE_WORD.findall(title) if w not in _TITLE_STOP]
     return Features(numbers, years, names, frozenset(_bigrams(words)))
 
