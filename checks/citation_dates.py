@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from checks.citations import _body, _first_per_document, _same_document
 from linter.checking import Check, DocumentClaims, Group, evidence, format_date, index
-from linter.claims.citations import issuer_label
 from linter.models import Finding, LegalRef, Severity
 
 # Councils number a few dozen to a few hundred resolutions a year, in sessions held
@@ -164,8 +163,8 @@ class CitationDateConflict(Check):
             values = list(dict.fromkeys(format_date(r.date) for _, r in pairs))
             notes = [evidence(i, r.span, f"ngày {format_date(r.date)}") for i, r in pairs]
         else:
-            values = list(dict.fromkeys(issuer_label(r.issuer) for _, r in pairs))
-            notes = [evidence(i, r.span, issuer_label(r.issuer)) for i, r in pairs]
+            values = list(dict.fromkeys(r.issuer or "?" for _, r in pairs))
+            notes = [evidence(i, r.span, r.issuer or "?") for i, r in pairs]
         if group.lang == "en":
             what = "dates" if field == "date" else "issuers"
             message = f"{ref.doc_type} no. {ref.number}/{ref.year} is cited with different {what}: {', '.join(values)}."

@@ -14,7 +14,7 @@ from linter.checking import (
     format_date,
     index,
 )
-from linter.claims.citations import issuer_label, tables
+from linter.claims.citations import tables
 from linter.metadata import gazetteer
 from linter.models import Finding, LegalRef, Severity
 
@@ -23,8 +23,8 @@ SAME_SUBJECT = 0.5
 
 
 def _district_level(issuer: str | None, province: str | None) -> bool:
-    """Bodies of a district or town (level `district` in citations.yaml): the same key
-    names a different council in each district, and each numbers its own documents.
+    """Bodies of a district or town (level `district` in citations.yaml): the same name
+    is a different council in each district, and each numbers its own documents.
     "HĐND thành phố" (level `city`) is a provincial city's council in a tỉnh, but the
     one council of a centrally-run city (Đà Nẵng, Hà Nội)."""
     level = tables().levels.get(issuer or "")
@@ -44,6 +44,13 @@ def _body(item: DocumentClaims, ref: LegalRef) -> tuple[str | None, str | None]:
     if not _district_level(ref.issuer, meta.province):
         return ref.issuer, None
     return ref.issuer, meta.district or f"? {item.document.path}"
+
+
+def _stable(body: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """A body as fingerprints have always named it (its key in citations.yaml), so
+    that baselines written before issuers were labels stay valid."""
+    issuer, district = body
+    return tables().keys.get(issuer or "", issuer), district
 
 
 def _same_document(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
@@ -144,7 +151,7 @@ class CitationNumberConflict(Check):
                 if a.number != b.number
             )
             ref = pairs[0][1]
-            issuer = issuer_label(ref.issuer)
+            issuer = ref.issuer
             cited = " và ".join(f"số {n}" for n in numbers)
             if group.lang == "en":
                 message = (
@@ -158,5 +165,7 @@ class CitationNumberConflict(Check):
                 )
             severity = Severity.WARNING if same_subject else Severity.INFO
             notes = [evidence(i, r.span, f"số {r.number}") for i, r in pairs]
-            key = f"{ref.doc_type}|{_body(*pairs[0])}|{ref.date}|{','.join(sorted(numbers))}"
+            key = (
+                f"{ref.doc_type}|{_stable(_body(*pairs[0]))}|{ref.date}|{','.join(sorted(numbers))}"
+            )
             yield self.finding(message, notes, group, severity, key=key)

@@ -44,6 +44,13 @@ class Provenance(StrEnum):
     NONE = "none"
 
 
+# Who issued a document, or a document it cites, as messages name it: the label of
+# a body listed in linter/data/citations.yaml ("HĐND tỉnh", "Tỉnh ủy", "UBND thị
+# xã"), or the words a front matter or a configuration gives for one it does not
+# list. One type for a document's issuer and a citation's, so that they compare.
+IssuerName = str
+
+
 class Span(Frozen):
     """A stretch of the original file: 1-based line and column, end exclusive.
 
@@ -74,7 +81,7 @@ class DocumentMeta(Frozen):
     province_source: Provenance = Provenance.NONE
     district: str | None = None  # full name with type, e.g. "Thị xã Quảng Yên"
     district_source: Provenance = Provenance.NONE
-    issuer: str | None = None
+    issuer: IssuerName | None = None
     issuer_source: Provenance = Provenance.NONE
     plan_year: int | None = None
     plan_year_source: Provenance = Provenance.NONE
@@ -240,7 +247,7 @@ class LegalRef(ClaimBase):
     year: int | None
     symbol: str | None  # e.g. "NQ-HĐND", "NQ/TU"
     date: dt.date | None
-    issuer: str | None  # canonical key, e.g. "hdnd_tinh", "tinh_uy"
+    issuer: IssuerName | None
     subject: str | None = None  # folded words around the citation ("về ...")
     resolved: bool = False  # filled in from a fuller citation of the same document
 

@@ -211,11 +211,11 @@ def test_citations_in_both_symbol_styles_and_short_forms() -> None:
     found = resolve_short_forms(find_citations(fold(text), text))
     rows = [(c.doc_type, c.number, c.year, c.symbol, c.date, c.issuer, r) for c, r in found]
     assert rows == [
-        ("Nghị quyết", "20", 2023, "NQ/TU", dt.date(2023, 11, 27), "tinh_uy", False),
-        ("Nghị quyết", "176", 2023, "NQ-HĐND", dt.date(2023, 12, 8), "hdnd_tinh", False),
-        ("Nghị quyết", "12", 2023, "NQ-HĐND", dt.date(2023, 3, 30), "hdnd_tinh", False),
-        ("Nghị quyết", "20", 2023, "NQ/TU", dt.date(2023, 11, 27), "tinh_uy", True),
-        ("Kế hoạch", "3838", None, None, None, "ubnd_tinh", False),
+        ("Nghị quyết", "20", 2023, "NQ/TU", dt.date(2023, 11, 27), "Tỉnh ủy", False),
+        ("Nghị quyết", "176", 2023, "NQ-HĐND", dt.date(2023, 12, 8), "HĐND tỉnh", False),
+        ("Nghị quyết", "12", 2023, "NQ-HĐND", dt.date(2023, 3, 30), "HĐND tỉnh", False),
+        ("Nghị quyết", "20", 2023, "NQ/TU", dt.date(2023, 11, 27), "Tỉnh ủy", True),
+        ("Kế hoạch", "3838", None, None, None, "UBND tỉnh", False),
     ]
 
 
@@ -515,7 +515,7 @@ def test_a_day_in_words_is_a_day() -> None:
         "Quyết định số 1234/QĐ-UBND ngày 12 tháng 7 năm 2024 của UBND tỉnh",
     )
     assert [(c.number, c.date, c.issuer) for c in cited] == [
-        ("1234", dt.date(2024, 7, 12), "ubnd_tinh")
+        ("1234", dt.date(2024, 7, 12), "UBND tỉnh")
     ]
 
 

@@ -101,7 +101,7 @@ def test_claims_json_has_the_public_fields(monkeypatch, capsys: pytest.CaptureFi
         "Nghị quyết",
         2023,
         "2023-03-30",
-        "hdnd_tinh",
+        "HĐND tỉnh",
     )
     short = next(c for c in claims if c["quote"] == "Nghị quyết 20 của Tỉnh ủy")
     assert (short["symbol"], short["date"], short["resolved"]) == ("NQ/TU", "2023-11-27", True)

@@ -87,6 +87,22 @@ def test_an_issuer_of_no_known_level_is_named(tmp_path, monkeypatch) -> None:
         datafiles.load("citations.yaml", citations._CitationsFile)
 
 
+def test_two_issuers_with_one_label_are_named(tmp_path, monkeypatch) -> None:
+    # A citation's issuer is its label, the same type as a document's issuer: two
+    # bodies sharing a label would be one body to every check.
+    _data(
+        tmp_path,
+        monkeypatch,
+        "citations.yaml",
+        "doc_types: {Nghị quyết: [nq]}\nneeds_marker: []\n"
+        "issuers: {tinh_uy: {label: Tỉnh ủy, level: province, names: [tỉnh ủy]},\n"
+        "  btv: {label: Tỉnh ủy, level: province, names: [ban thường vụ tỉnh ủy]}}\n"
+        "symbol_issuers: {}\n",
+    )
+    with pytest.raises(LexiconError, match=r"the label 'Tỉnh ủy' is given to two issuers"):
+        datafiles.load("citations.yaml", citations._CitationsFile)
+
+
 def test_no_name_is_cut_at_a_comma_by_a_yaml_flow_list() -> None:
     """`[bộ văn hóa, thể thao và du lịch]` is two names to YAML: a name that begins
     with a word no issuer starts with is the tail of a name cut at its comma."""

@@ -53,10 +53,10 @@ _STOP = frozenset(
 class Tables:
     doc_types: dict[str, str]  # folded name -> canonical name
     needs_marker: frozenset[str]  # canonical types that are also common nouns
-    issuers: dict[str, str]  # folded name -> issuer key
-    symbol_issuers: dict[str, str]  # folded symbol suffix -> issuer key
-    labels: dict[str, str]  # issuer key -> how messages name it
-    levels: dict[str, str]  # issuer key -> national | province | city | district
+    issuers: dict[str, str]  # folded name -> the issuer's label ("HĐND tỉnh")
+    symbol_issuers: dict[str, str]  # folded symbol suffix -> the issuer's label
+    levels: dict[str, str]  # label -> national | province | city | district
+    keys: dict[str, str]  # label -> its key in citations.yaml (for stable fingerprints)
 
 
 class Issuer(BaseModel):
@@ -88,6 +88,10 @@ class _CitationsFile(BaseModel):
         for field, names in unknown.items():
             if names:
                 raise ValueError(f"{field}: {sorted(names)} not defined in this file")
+        labels = [issuer.label for issuer in self.issuers.values()]
+        twice = sorted({label for label in labels if labels.count(label) > 1})
+        if twice:  # a citation's issuer is its label: two bodies may not share one
+            raise ValueError(f"issuers: the label {twice[0]!r} is given to two issuers")
         return self
 
 
@@ -97,20 +101,16 @@ def tables() -> Tables:
     doc_types = {
         fold(alias): name for name, aliases in raw.doc_types.items() for alias in [name, *aliases]
     }
-    issuers = {fold(name): key for key, issuer in raw.issuers.items() for name in issuer.names}
+    label = {key: issuer.label for key, issuer in raw.issuers.items()}
+    issuers = {fold(name): issuer.label for issuer in raw.issuers.values() for name in issuer.names}
     return Tables(
         doc_types=doc_types,
         needs_marker=frozenset(raw.needs_marker),
         issuers=issuers,
-        symbol_issuers={fold(k): v for k, v in raw.symbol_issuers.items()},
-        labels={key: issuer.label for key, issuer in raw.issuers.items()},
-        levels={key: issuer.level for key, issuer in raw.issuers.items()},
+        symbol_issuers={fold(k): label[v] for k, v in raw.symbol_issuers.items()},
+        levels={issuer.label: issuer.level for issuer in raw.issuers.values()},
+        keys={issuer.label: key for key, issuer in raw.issuers.items()},
     )
-
-
-def issuer_label(key: str | None) -> str:
-    """How a message names an issuer key ("hdnd_tinh" -> "HĐND tỉnh")."""
-    return tables().labels.get(key or "", key or "?")
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -187,9 +187,9 @@ def find_citations(folded: str, original: str) -> list[RawCitation]:
 
 
 def _issuer_from_symbol(symbol: str) -> str | None:
-    for suffix, key in tables().symbol_issuers.items():
+    for suffix, label in tables().symbol_issuers.items():
         if symbol.endswith(suffix):
-            return key
+            return label
     return None
 
 
