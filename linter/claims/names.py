@@ -156,6 +156,7 @@ def _shortened(short: str, full: str) -> bool:
     return all(word in it for word in s)
 
 
+@lru_cache(maxsize=65536)  # an office's names are compared in every run
 def name_key_of(name: str) -> str:
     """One spelling of a name for comparing: folded (one tone placement: "Hòa",
     "Hoà"), single spaces, and a final y after a consonant written i: "Sỹ" and
@@ -167,12 +168,14 @@ _Y_TO_I = dict(zip("yýỳỷỹỵ", "iíìỉĩị", strict=True))
 _FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])[yýỳỷỹỵ]$")
 
 
+@lru_cache(maxsize=65536)  # an office's names are compared in every run
 def bare(name: str) -> str:
     """The name without its marks: "Nguyễn Văn Hưng" and "Nguyễn Văn Hùng" meet."""
     plain = unicodedata.normalize("NFD", name_key_of(name).replace("đ", "d"))
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # an office's names are compared in every run
 def spelled_alike(a: str, b: str) -> bool:
     """Names that differ only in marks or in one letter of one syllable, or one
     that stops a syllable short of the other ("Nguyễn Chí" for "Nguyễn Chí Dũng")."""

@@ -10,6 +10,7 @@ of that document alone ("? path"), compared with nobody's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.claims.names import capitalised
 from linter.data.places import name_key
@@ -50,7 +51,11 @@ _UNIT_WORD = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp)(?!\w)")
 def _elsewhere(doc: Document, ref: OfficialRef, own: str) -> bool:
     """Whether the sentence names a province other than the document's ("tại tỉnh
     Phú Yên, Chủ tịch UBND tỉnh Hoàng Văn Trà ..." in a Bình Định report)."""
-    text = doc.text[ref.sentence[0] : ref.sentence[1]]
+    return _names_another(doc.text[ref.sentence[0] : ref.sentence[1]], own)
+
+
+@lru_cache(maxsize=65536)  # every run asks again of the same published sentences
+def _names_another(text: str, own: str) -> bool:
     for m in _UNIT_WORD.finditer(fold(text)):
         words = [w for _, _, w in capitalised(text, m.end())]
         for k in range(1, min(len(words), 4) + 1):
