@@ -145,6 +145,21 @@ def test_a_check_is_the_cli_report_and_valid_against_the_schema(
     assert [d["path"] for d in report["documents"]] == ["<draft>.md", BAC_KAN]
 
 
+def test_the_pages_view_holds_the_same_findings_and_only_the_documents_it_shows(
+    served: Served,
+) -> None:
+    report = served.check(BUDGET.format("1.100"))
+    page = served.check(BUDGET.format("1.100"), "?view=page")
+    assert page["report"]["findings"] == report["findings"]
+    assert page["report"]["checks"] == report["checks"]
+    assert [d["path"] for d in page["report"]["documents"]] == ["<draft>.md", BAC_KAN]
+    # A consistent draft cites nothing: the page is sent the draft alone, where the
+    # API lists the province's documents.
+    quiet = served.check(BUDGET.format("1.010"), "?view=page")["report"]
+    assert [d["path"] for d in quiet["documents"]] == ["<draft>.md"]
+    assert len(served.check(BUDGET.format("1.010"))["documents"]) == 2
+
+
 def test_consistent_draft_has_no_finding_and_english_is_asked_for(served: Served) -> None:
     assert served.check(BUDGET.format("1.010"))["findings"] == []
     english = served.check(BUDGET.format("1.100"), "?lang=en")

@@ -30,7 +30,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import anyio
 from pydantic import ValidationError
@@ -152,8 +152,10 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
             report = outputs.render(result, "json", lang).text
             if view == "json":
                 return report
-            pieces = {"report": json.loads(report), "excerpts": excerpts(result)}
-            return json.dumps(pieces, ensure_ascii=False)
+            return json.dumps(
+                {"report": _for_the_page(json.loads(report)), "excerpts": excerpts(result)},
+                ensure_ascii=False,
+            )
 
         return Response(await in_worker(request, work), media_type="application/json")
 
@@ -198,6 +200,17 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
         exception_handlers={Refused: refused},
     )
     return Guard(app, access)
+
+
+def _for_the_page(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with only the documents the page shows: the draft and those its
+    findings cite. The API's report lists every document of the draft's province
+    (a thousand for a provincial newspaper: most of a megabyte per keystroke)."""
+    cited = {e["path"] for f in report["findings"] for e in f["evidence"]}
+    shown = [
+        d for d in report["documents"] if d["path"] in cited or d["path"].startswith("<draft>.")
+    ]
+    return {**report, "documents": shown}
 
 
 def _lang(request: Request) -> str:
