@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from checks.arithmetic.figures import _Figure
 from checks.arithmetic.lists import _COMPARES, _item_bounds, _list_end, _whole, _within
-from checks.arithmetic.result import _amount, _Arithmetic, _in, _stated
+from checks.arithmetic.result import _Arithmetic, sum_of_parts
 from linter.models import Severity
 
 _PARTITION_CUE = re.compile(r"^\s*[,(:]?\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?")
@@ -62,15 +62,4 @@ def _partition(
     """Parts after "gồm" must not add up to more than the total; to less only matters
     for a closed list (each item a figure of the total's unit, no "khác / còn lại")."""
     closed = all(items) and not _OPEN_LIST.search(rest)
-    value = sum(p.claim.value for p in parts)
-    return _Arithmetic(
-        "sum",
-        ((total, "total"), *((p, "part") for p in parts)),
-        sum(p.low for p in parts),
-        sum(p.high for p in parts),
-        total.low,
-        total.high,
-        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
-        _stated(total),
-        under=Severity.INFO if closed else None,
-    )
+    return sum_of_parts(total, parts, Severity.WARNING, Severity.INFO if closed else None)

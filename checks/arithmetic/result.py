@@ -120,3 +120,23 @@ def _in(f: _Figure, like: _Figure) -> str:
 
 def _stated(f: _Figure) -> str:
     return re.sub(r"\s+", " ", f.claim.span.quote)
+
+
+def sum_of_parts(
+    total: _Figure, parts: list[_Figure], over: Severity | None, under: Severity | None
+) -> _Arithmetic:
+    """Parts against their stated total: `over` when they add up to more, `under`
+    when to less (None: that way is no finding)."""
+    value = sum(p.claim.value for p in parts)
+    return _Arithmetic(
+        "sum",
+        ((total, "total"), *((p, "part") for p in parts)),
+        sum(p.low for p in parts),
+        sum(p.high for p in parts),
+        total.low,
+        total.high,
+        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
+        _stated(total),
+        over=over,
+        under=under,
+    )

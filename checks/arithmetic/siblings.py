@@ -9,7 +9,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from checks.arithmetic.figures import _Figure
-from checks.arithmetic.result import _amount, _Arithmetic, _in, _stated
+from checks.arithmetic.result import _Arithmetic, sum_of_parts
 from linter.data import load
 from linter.models import Severity
 
@@ -74,16 +74,4 @@ def _label(folded: str, part: _Figure) -> list[str]:
 def _sibling_sum(total: _Figure, parts: list[_Figure]) -> _Arithmetic:
     """Parts of one kind split by one word add up to at most the total. Info: two
     siblings may still overlap ("xã nghèo", "xã đặc biệt khó khăn")."""
-    value = sum(p.claim.value for p in parts)
-    return _Arithmetic(
-        "sum",
-        ((total, "total"), *((p, "part") for p in parts)),
-        sum(p.low for p in parts),
-        sum(p.high for p in parts),
-        total.low,
-        total.high,
-        " + ".join(_in(p, total) for p in parts) + f" = {_amount(value, total)}",
-        _stated(total),
-        over=Severity.INFO,
-        under=None,
-    )
+    return sum_of_parts(total, parts, Severity.INFO, None)
