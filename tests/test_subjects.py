@@ -93,3 +93,38 @@ def test_a_figure_counted_in_any_noun_is_a_quantity(tmp_path: Path) -> None:
         ("25 tàu cá", "tàu", "tàu cá vỏ thép hư hỏng", True),
         ("3 tàu mới", "tàu", "tàu mới", True),
     ]
+
+
+# One noun spelled joined or split, and a counted noun with a qualifier ("lượt du
+# khách" counts "lượt khách"), from two reports of one event each (news2017, C067
+# and C045): both spellings give one unit and one subject.
+SPELLINGS = [
+    ("Đoàn liên ngành quận 1 đã tổ chức 46 đợt kiểm tra, xử lý 203 ôtô, cẩu 60 xe.", "203 ôtô"),
+    ("Đoàn liên ngành quận 1 đã tổ chức 46 đợt kiểm tra, xử lý 230 ô tô, cẩu 60 xe.", "230 ô tô"),
+]
+
+
+def test_a_word_spelled_joined_or_split_gives_one_unit_and_subject(tmp_path: Path) -> None:
+    read = []
+    for sentence, quote in SPELLINGS:
+        doc = f"---\ndate: 2017-06-15\nprovince: TP Hồ Chí Minh\n---\n{sentence}\n"
+        result = run_corpus(tmp_path, {"a.md": doc})
+        (q,) = [
+            c for c in result.claims["a.md"] if isinstance(c, Quantity) and c.span.quote == quote
+        ]
+        read.append((q.unit, q.subject, q.measured))
+    assert read == [("ô tô", "xử lý ô tô", "ô tô")] * 2
+
+
+def test_visitors_counted_with_a_qualifier_are_one_unit(tmp_path: Path) -> None:
+    doc = (
+        "---\ndate: 2017-02-06\nprovince: TP Hồ Chí Minh\n---\n"
+        "Đường hoa Nguyễn Huệ 2017 đã đón hơn một triệu lượt du khách đến tham quan. "
+        "Đường hoa Tết Đinh Dậu 2017 thu hút gần 1 triệu lượt khách tham quan.\n"
+    )
+    result = run_corpus(tmp_path, {"a.md": doc})
+    units = [(c.span.quote, c.unit) for c in result.claims["a.md"] if isinstance(c, Quantity)]
+    assert units == [
+        ("hơn một triệu lượt du khách", "lượt khách"),
+        ("gần 1 triệu lượt khách", "lượt khách"),
+    ]

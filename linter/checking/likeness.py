@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from linter.claims.numbers import DIGITS, parse_digits
 from linter.claims.quantities import intervals_overlap
-from linter.claims.subjects import MEASURES
+from linter.claims.subjects import MEASURES, spelled
 from linter.models import Op, Quantity
 
 # Words that say nothing about what is measured once the unit is known: "diện
@@ -201,7 +201,7 @@ def _quoted(q: Quantity) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _quote_words(quote: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[^\W\d_]+", quote.lower()))
+    return frozenset(spelled(re.findall(r"[^\W\d_]+", quote.lower())))
 
 
 def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:

@@ -13,7 +13,8 @@ cừ". A figure's *subject* is read from its own clause, the way a reader does:
 
 The subject is folded, stripped of time words, fillers and places, and cut to
 `MAX_WORDS` syllables, so that wording variants of one subject meet
-("tổng vốn đầu tư của dự án" and "tổng vốn đầu tư dự án" give the same key).
+("tổng vốn đầu tư của dự án" and "tổng vốn đầu tư dự án" give the same key;
+a word the unit table spells joined and split, "ôtô" / "ô tô", is split).
 Rules, not underthesea's chunker: chunking every sentence with a figure cost
 more than the whole parse, and these rules read the gold set's subjects as well.
 
@@ -25,9 +26,11 @@ more than the whole parse, and these rules read the gold set's subjects as well.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import RawQuantity, interval_of
+from linter.data.lexicon import units
 from linter.models import Op
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
@@ -104,8 +107,23 @@ def subject_of(
         measured_part: list[str] = []  # "số hộ dân là 11.400 hộ": said once
     else:
         measured_part = measured
-    words = head + measured_part
-    return " ".join(words) or None, " ".join(measured) or None
+    return " ".join(spelled(head + measured_part)) or None, " ".join(spelled(measured)) or None
+
+
+@lru_cache(maxsize=1)
+def _joined_spellings() -> dict[str, list[str]]:
+    """The unit table's words spelled both joined and split ("ôtô" / "ô tô")."""
+    return {
+        joined: _WORD.findall(word)
+        for spec in units()[0]
+        for word in spec.words
+        if (joined := re.sub(r"[\s-]", "", word)) != word and joined in spec.words
+    }
+
+
+def spelled(words: list[str]) -> list[str]:
+    """`words` with joined spellings split: "xử lý 203 ôtô" is "230 ô tô"'s subject."""
+    return [part for word in words for part in _joined_spellings().get(word, [word])]
 
 
 def _blank(
