@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from linter import __version__
 from linter.models import Claim, Document, RunResult
@@ -16,8 +17,11 @@ def _document(doc: Document) -> dict[str, object]:
     return {"path": doc.path, **meta}
 
 
-def render_json(result: RunResult) -> str:
-    payload = {
+def payload(result: RunResult, documents: Iterable[Document] | None = None) -> dict[str, object]:
+    """The report as JSON values, listing `documents` (by default every document read).
+    The editor's page of `doichieu serve` takes it as it is, with only the documents
+    it shows, rather than parsing this report's text back: at each pause in typing."""
+    return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "doichieu", "version": __version__},
         "settings": dict(sorted(result.settings.items())),
@@ -26,11 +30,14 @@ def render_json(result: RunResult) -> str:
             {**f.model_dump(mode="json", exclude={"reason"}), "fingerprint": f.fingerprint}
             for f in result.findings
         ],
-        "documents": [_document(d) for d in result.documents],
+        "documents": [_document(d) for d in (result.documents if documents is None else documents)],
         "unreadable": list(result.unreadable),
         "checks": [c.model_dump(mode="json") for c in result.checks],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(result: RunResult) -> str:
+    return json.dumps(payload(result), ensure_ascii=False, indent=2) + "\n"
 
 
 def claim_record(claim: Claim) -> dict[str, object]:
