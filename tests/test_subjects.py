@@ -123,8 +123,21 @@ def test_visitors_counted_with_a_qualifier_are_one_unit(tmp_path: Path) -> None:
         "Đường hoa Tết Đinh Dậu 2017 thu hút gần 1 triệu lượt khách tham quan.\n"
     )
     result = run_corpus(tmp_path, {"a.md": doc})
-    units = [(c.span.quote, c.unit) for c in result.claims["a.md"] if isinstance(c, Quantity)]
-    assert units == [
-        ("hơn một triệu lượt du khách", "lượt khách"),
-        ("gần 1 triệu lượt khách", "lượt khách"),
+    read = [
+        (c.span.quote, c.unit, c.measured) for c in result.claims["a.md"] if isinstance(c, Quantity)
     ]
+    # The words of the amount ("một triệu", "triệu") are no part of what is counted.
+    assert read == [
+        ("hơn một triệu lượt du khách", "lượt khách", "lượt du khách"),
+        ("gần 1 triệu lượt khách", "lượt khách", "lượt khách tham quan"),
+    ]
+
+
+def test_a_count_in_scale_words_and_in_digits_has_one_subject(tmp_path: Path) -> None:
+    doc = (
+        "---\ndate: 2017-02-06\nprovince: TP Hồ Chí Minh\n---\n"
+        "Đường hoa Nguyễn Huệ đón 1,2 triệu lượt khách. Đường hoa Nguyễn Huệ đón 1.200.000 lượt khách.\n"
+    )
+    result = run_corpus(tmp_path, {"a.md": doc})
+    read = [(c.value, c.subject) for c in result.claims["a.md"] if isinstance(c, Quantity)]
+    assert read == [(1_200_000, "đường hoa nguyễn huệ đón lượt khách")] * 2

@@ -22,9 +22,10 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from linter.claims.nouns import spelled
 from linter.claims.numbers import DIGITS, parse_digits
 from linter.claims.quantities import intervals_overlap
-from linter.claims.subjects import MEASURES, spelled
+from linter.claims.subjects import MEASURES
 from linter.models import Op, Quantity
 
 # Words that say nothing about what is measured once the unit is known: "diện

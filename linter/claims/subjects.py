@@ -26,11 +26,10 @@ more than the whole parse, and these rules read the gold set's subjects as well.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from linter.claims.nouns import counted, spelled
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import RawQuantity, interval_of
-from linter.data.lexicon import units
 from linter.models import Op
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
@@ -99,7 +98,7 @@ def subject_of(
     per = _PER_UNIT.match(f, q.end)
     after_start = per.end() if per else q.end
     after = _words_after(_blank(f, after_start, c_end, figures, times))
-    noun = [] if unit in MEASURES else _WORD.findall(f[q.number_start : q.end])
+    noun = [] if unit in MEASURES else counted(f[q.number_start : q.end])
     measured = (noun + _key_words(after))[:MAX_WORDS]
     if per:  # "15 triệu đồng/m2" is a price, never comparable with a total
         measured.append("/" + per.group(1))
@@ -108,22 +107,6 @@ def subject_of(
     else:
         measured_part = measured
     return " ".join(spelled(head + measured_part)) or None, " ".join(spelled(measured)) or None
-
-
-@lru_cache(maxsize=1)
-def _joined_spellings() -> dict[str, list[str]]:
-    """The unit table's words spelled both joined and split ("ôtô" / "ô tô")."""
-    return {
-        joined: _WORD.findall(word)
-        for spec in units()[0]
-        for word in spec.words
-        if (joined := re.sub(r"[\s-]", "", word)) != word and joined in spec.words
-    }
-
-
-def spelled(words: list[str]) -> list[str]:
-    """`words` with joined spellings split: "xử lý 203 ôtô" is "230 ô tô"'s subject."""
-    return [part for word in words for part in _joined_spellings().get(word, [word])]
 
 
 def _blank(
