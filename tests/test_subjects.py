@@ -141,3 +141,31 @@ def test_a_count_in_scale_words_and_in_digits_has_one_subject(tmp_path: Path) ->
     result = run_corpus(tmp_path, {"a.md": doc})
     read = [(c.value, c.subject) for c in result.claims["a.md"] if isinstance(c, Quantity)]
     assert read == [(1_200_000, "đường hoa nguyễn huệ đón lượt khách")] * 2
+
+
+# Unit words spelled with the accent, with a hyphen or joined (news2017, Đồng Nai
+# and Gia Lai) are the unit table's: "hơn 10 hécta cây tràm" is an area in ha, not
+# a count of a noun "hécta".
+UNIT_SPELLINGS = [
+    ("Cty Tín Nghĩa đốn hạ hơn 10 hécta cây tràm của gia đình bà Oanh.", "hơn 10 hécta", "ha"),
+    (
+        "Diện tích đất của Dự án Cảng hàng không quốc tế Long Thành là 5.000 héc-ta.",
+        "5.000 héc-ta",
+        "ha",
+    ),
+    ("Ngọn lửa đã thiêu rụi hơn 10 ki ốt của các tiểu thương tại chợ.", "hơn 10 ki ốt", "ki ốt"),
+    ("Ngọn lửa đã thiêu rụi hơn 10 kiốt của các tiểu thương tại chợ.", "hơn 10 kiốt", "ki ốt"),
+    ("Đoàn đã xử lý 203 xe ô tô, cẩu 60 xe.", "203 xe ô tô", "ô tô"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quote", "unit"), UNIT_SPELLINGS)
+def test_a_unit_word_in_another_spelling_is_the_table_unit(
+    tmp_path: Path, sentence: str, quote: str, unit: str
+) -> None:
+    doc = f"---\ndate: 2017-06-20\nprovince: Đồng Nai\n---\n{sentence}\n"
+    result = run_corpus(tmp_path, {"a.md": doc})
+    found = [
+        c.unit for c in result.claims["a.md"] if isinstance(c, Quantity) and c.span.quote == quote
+    ]
+    assert found == [unit]
