@@ -39,15 +39,17 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from linter.app import outputs
+from linter.app.formats import load_format
 from linter.app.serve_guard import Access, Guard
 from linter.app.serve_page import TEMPLATES, excerpts, render_page
 from linter.engine.warm import DraftMeta, WarmCorpus
+from linter.errors import PluginLoadError
 from linter.models import Document, RunResult
 from linter.read.frontmatter import parse_date
 from linter.read.loading import load_text
 from linter.read.readers import load_readers
 from reports import json_report
+from reports.base import Rendered, RenderOptions
 
 T = TypeVar("T")
 ASSETS = {"serve.js": "text/javascript", "serve.css": "text/css"}
@@ -73,6 +75,7 @@ class Refused(Exception):
 def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) -> Guard:
     """The ASGI application, guarded."""
     slots = threading.BoundedSemaphore(limits.workers)
+    report_of = _json_format()
 
     async def in_worker(request: Request, work: Callable[[], T]) -> T:
         """`work` on a worker thread, within the time limit. A request whose client
@@ -151,7 +154,7 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
             draft = load_text(data, f"<draft>.{fmt}", f".{fmt}", limits.max_body, _inflated(corpus))
             result = corpus.check(draft, given, lang)
             if view == "json":
-                return outputs.render(result, "json", lang).text
+                return report_of(result, lang)
             # The page's view is made from the report's values, not from its text
             # parsed back: the indented report is written by json's pure-Python
             # encoder, most of a millisecond per ten documents, for nothing here.
@@ -201,6 +204,23 @@ def create_app(corpus: WarmCorpus, access: Access, limits: Limits = Limits()) ->
         exception_handlers={Refused: refused},
     )
     return Guard(app, access)
+
+
+def _json_format() -> Callable[[RunResult, str], str]:
+    """The `json` output format, looked up once per server, not per check: finding an
+    entry point reads every installed package's metadata, 3.5 ms each time here. A
+    broken format stops the server at start, as it would stop `doichieu check`."""
+    renderer, package = load_format("json")
+
+    def report_of(result: RunResult, lang: str) -> str:
+        rendered = renderer(result, RenderOptions(lang=lang))
+        if not isinstance(rendered, Rendered):  # as outputs.render refuses it
+            found = type(rendered).__name__
+            message = f"expected render() to return a reports.base.Rendered, found {found}"
+            raise PluginLoadError("output format", "json", package, message)
+        return rendered.text
+
+    return report_of
 
 
 def _for_the_page(result: RunResult) -> list[Document]:
