@@ -24,9 +24,10 @@ A check whose findings are each found from one document alone (`Check.scope`
 "document") runs on the draft only; the others run on its whole province.
 
 Known problems: the checks that compare documents read the whole province for
-every draft, so a check's time grows with it: about 0.2 s with 80 documents,
-4 s with 1,000 in one province (benchmarks/serve.py); they would need
-per-document facts kept with the parse to compare a draft through an index.
+every draft, so a check's time grows with it: about 55 ms with 80 documents
+(20 of them parsing the draft), 0.7 to 0.9 s with 1,000 in one province
+(benchmarks/serve.py, in process); they would need more per-document facts
+kept with the parse to compare a draft through an index.
 A file rewritten within one mtime tick at the same size and inode is seen only
 at its next change; a path that cannot be stat'ed (a broken symlink) is loaded
 again at each listing, to be reported.
