@@ -8,10 +8,13 @@ now reads, not as it was marked before.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 from test_serve_api import BAC_KAN, BUDGET, running, warm_seeds
+
+from linter.app import serve_page
 
 
 def test_the_pages_report_is_the_apis_report_with_the_shown_documents(tmp_path: Path) -> None:
@@ -47,3 +50,18 @@ def test_an_edited_published_file_is_shown_as_it_now_reads(tmp_path: Path) -> No
     assert "; trồng rừng" not in _sentence(after)
     marked = [text for text, mark in after["excerpts"][0][1]["segments"] if mark]
     assert marked == ["1.010 tỷ đồng"]
+
+
+def test_a_deleted_published_file_takes_its_marks_with_it(tmp_path: Path) -> None:
+    corpus = warm_seeds(tmp_path, tmp_path / "cache")
+    with running(corpus) as served:
+        served.check(BUDGET.format("1.100"), "?view=page")
+        held = len(serve_page._MARKED)
+        assert held >= 1
+        (tmp_path / BAC_KAN).unlink()
+        corpus.refresh()
+        page = served.check(BUDGET.format("1.100"), "?view=page")
+        gc.collect()
+        # The draft's own marks are made afresh each time; the deleted file's are gone.
+        assert BAC_KAN not in {d["path"] for d in page["report"]["documents"]}
+        assert len(serve_page._MARKED) < held

@@ -15,6 +15,7 @@ needs the published documents' text.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -102,19 +103,22 @@ def excerpts(result: RunResult) -> list[list[dict[str, object] | None]]:
 Pieces = tuple[tuple[str, bool], ...]
 # A published document's marked sentences, kept from one check to the next: in an
 # archive of one province a draft's findings cite hundreds of documents (2,000
-# pieces of evidence, 37 ms of each check to mark again). Kept with the document
-# object they were made from, so an edited file (a new object) is marked afresh;
-# one entry per path, so the cache never outgrows the corpus.
-_MARKED: dict[str, tuple[Document, dict[tuple[object, ...], Pieces]]] = {}
+# pieces of evidence, 37 ms of each check to mark again). Kept for as long as the
+# document object lives, by its identity: an edited file (a new object) is marked
+# afresh, and a deleted or replaced one takes its entry with it when the warm
+# corpus lets it go, so the cache never outgrows the documents being served.
+_MARKED: dict[int, dict[tuple[object, ...], Pieces]] = {}
 
 
 def _marked(doc: Document, ev: Evidence) -> Pieces:
     """`quote_segments(doc, ev)` as (text, marked) pairs, from the cache when there."""
-    held = _MARKED.get(doc.path)
-    if held is None or held[0] is not doc:
-        held = _MARKED[doc.path] = (doc, {})
+    held = _MARKED.get(id(doc))
+    if held is None:
+        held = _MARKED[id(doc)] = {}
+        # Removed when the document is collected, before its id can be reused.
+        weakref.finalize(doc, _MARKED.pop, id(doc), None)
     key = (ev.line, ev.column, ev.end_line, ev.end_column, ev.quote)
-    pieces = held[1].get(key)
+    pieces = held.get(key)
     if pieces is None:
-        pieces = held[1][key] = tuple((s.text, s.mark) for s in quote_segments(doc, ev))
+        pieces = held[key] = tuple((s.text, s.mark) for s in quote_segments(doc, ev))
     return pieces
