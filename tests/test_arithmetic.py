@@ -186,6 +186,9 @@ LINKED = [
     (NEWS / "thanh-hoa/mz-22636570.txt", "remainder", "75 + 9,3 + 55,7 = 140 triệu đồng"),
     (NEWS / "gia-lai/mz-22592506.txt", "change", "29.300 / 4.600 = 6,37 lần"),
     (NEWS / "quang-ngai/mz-22685770.txt", "remainder", "14.350 + 47.000 = 61.350 tỷ đồng"),
+    # "giảm 1,43 m (từ cao trình 545,28 m xuống 543,85 m)": a word names the level after "từ"
+    (NEWS / "kon-tum/mz-22750479.txt", "change", "543,85 − 545,28 = −1,43 m"),
+    (NEWS / "kon-tum/mz-22750479.txt", "change", "544,26 − 543,33 = +0,93 m"),
 ]
 
 
@@ -200,3 +203,21 @@ def test_real_arithmetic_is_linked_and_adds_up(path: Path, kind: str, computed: 
     linked = list(candidates(DocumentClaims(document, extract_claims(document))))
     assert (kind, computed) in {(c.kind, c.computed) for c in linked}
     assert [c.message("vi") for c in linked if c.verdict() is not None] == []
+
+
+def test_real_reservoir_level_with_a_changed_fall_is_reported(tmp_path: Path) -> None:
+    """The Kon Tum reservoir report with its first fall typed 1,34 m instead of 1,43 m:
+    the levels are named after "từ cao trình", and only that change fails."""
+    source = NEWS / "kon-tum/mz-22750479.txt"
+    if not source.is_file():
+        pytest.skip(f"real corpus not present at {source} (it lives in ../shared)")
+    text = source.read_text(encoding="utf-8")
+    assert text.count("giảm 1,43 m (từ cao trình") == 1
+    changed = text.replace("giảm 1,43 m (từ cao trình", "giảm 1,34 m (từ cao trình")
+    result = run_corpus(tmp_path, {"a.txt": changed}, select={"AR01"})
+    found = [
+        (f.severity, tuple(e.quote for e in f.evidence))
+        for f in result.findings
+        if f.code == "AR01"
+    ]
+    assert found == [(Severity.WARNING, ("543,85 m", "1,34 m", "545,28 m"))]

@@ -79,7 +79,9 @@ class ArithmeticMismatch(Check):
     it has none, in the next one); a growth rate is linked to the level just
     before it and to a base level in brackets or after "là" right after "so
     với ..."; a level in brackets after "đạt" is the new level, never the
-    base; "từ A lên / xuống B" gives both levels of the change next to it. A
+    base; "từ A lên / xuống B" gives both levels of the change next to it, a
+    word naming the level may follow "từ" ("giảm 1,43 m (từ cao trình 545,28 m
+    xuống 543,85 m)", "từ mức 17.000 đồng lên 18.000 đồng"). A
     sentence holding a figure that cannot be redone (spelled out, "566 tỷ 384
     triệu", negative "âm 49,3 tỷ") is skipped whole.
 

@@ -172,20 +172,25 @@ def _absolute(level: _Figure, base: _Figure, change: _Figure) -> _Arithmetic:
 # 17.884 tỷ đồng, giảm 10,2%": a change stated with both of its levels. A few words
 # may name the years: "từ 1.200 triệu USD năm 2015 lên 1.500 triệu USD năm 2016".
 _FROM_TO = re.compile(r"^[^,;:()]{0,20}?\s(?:lên|xuống)(?:\s+còn)?\s*$")
+# "từ cao trình 545,28 m xuống 543,85 m", "từ mức 17.000 đồng lên 18.000 đồng": a
+# word naming what the level is may stand between "từ" and its figure.
+_FROM_NAMED = re.compile(r"(?<!\w)từ\s+(?:mức|cao trình|con số|ngưỡng)\s*$")
 _CHANGE_AFTER = re.compile(r"^[^,;:()]{0,20}?[,(]\s*(?:tức\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*$")
 
 
 def _from_to(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
     """A change next to "từ A lên / xuống B": B − A, B / A − 1 or B / A must be it."""
     for i, (a, b) in enumerate(pairwise(figures)):
-        if not folded.startswith("từ", a.start) or not b.is_level or a.unit != b.unit:
+        named = _FROM_NAMED.search(folded, max(a.sentence_start, a.start - 20), a.start)
+        if not (folded.startswith("từ", a.start) or named) or not b.is_level or a.unit != b.unit:
             continue
         if not _FROM_TO.match(folded[a.end : b.start]) or "/" in a.unit:
             continue
         before = figures[i - 1] if i > 0 else None
         after = figures[i + 2] if i + 2 < len(figures) else None
         change = None
-        if before is not None and re.fullmatch(r"\s*[,(]?\s*", folded[before.end : a.start]):
+        opens = named.start() if named else a.start  # where "từ ..." begins
+        if before is not None and re.fullmatch(r"\s*[,(]?\s*", folded[before.end : opens]):
             change = before
         elif after is not None and _CHANGE_AFTER.match(folded[b.end : after.start]):
             change = after
