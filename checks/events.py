@@ -6,8 +6,10 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking.align import STRONG_ALIGN, rewritten
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
 from linter.checking.likeness import conflicts, match, slip, slips, words
+from linter.checking.running import updated
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import DateRef, Finding, Quantity, Severity
 
@@ -40,6 +42,14 @@ class EventFigureConflict(Check):
     named, at info, since the match is doubtful. Reports linked by names
     alone (no shared figure) may be two stories of one place: their figures
     are compared only under the same indicator or three shared subject words.
+    A second way finds one figure in two reports whatever its subject: two
+    sentences that are rewrites of one another (most of their pairs of
+    neighbouring words shared, `linter.checking.align`) state the figure at
+    the same place ("Dự án được đầu tư thành 2 giai đoạn trên tổng diện tích
+    đất 5,07ha" / "... trên tổng diện tích gần 6ha"); a difference there is
+    info, and a named slip a warning when most of the sentence is copied. A
+    later report that rewrites the sentence as a running count ("Đến nay,
+    ... 156 căn nhà") updates the earlier figure and is not reported.
 
     Why it matters: the second report of an event is usually copied or
     rewritten from the first; a slip there reaches readers as a fact.
@@ -47,7 +57,14 @@ class EventFigureConflict(Check):
     Known problems: subjects are read by rules, so two different things
     described with the same words ("hộ dân" of two communes in one story) may
     be compared; a running story whose figure really changed between reports
-    is reported as info unless the later report says "còn", "tăng lên".
+    is reported as info unless the later report rewrites the same sentence
+    with "đến nay", "tính đến", "cập nhật", "tăng lên" (and a count that adds
+    up does not fall). Two outlets that paraphrase rather than rewrite one
+    sentence ("úng hơn 1.680ha lúa" / "làm hơn 1.841 ha lúa ... bị ngập úng";
+    "khu nhà xưởng ... rộng hơn 18.000 m2" / "Khu vực xuất cháy có diện tích
+    trên 1.800 m 2") share too few word pairs to be aligned, and a figure
+    whose subject is weak there is still not compared. A figure cut at its
+    last digit in a rewrite ("98 ha" / "98,7 ha") is taken as the same figure.
 
     Ví dụ mâu thuẫn::
 
@@ -99,19 +116,22 @@ class EventFigureConflict(Check):
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
             tolerance = float(self.option("approx-tolerance"))
-            for qa, qb, sure in _conflicts(left, right, tolerance, why):
+            for qa, qb, sure, label in _conflicts(left, right, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
                 values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
                 key = (qa.unit, qa.measure, *values)
                 conflict = found.setdefault(key, _Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
+                conflict.label = conflict.label or label
         for key in sorted(found, key=repr):
             yield self._finding(found[key], group)
 
     def _finding(self, conflict: _Conflict, group: Group) -> Finding:
         pairs = by_date(conflict.figures.values())
         slip = conflict.slip
-        subject = min((q.subject or "" for _, q in pairs), key=lambda s: (len(s), s))
+        subjects = [q.subject for _, q in pairs if q.subject]
+        # A figure found through its sentence may have no subject: the words before it.
+        subject = min(subjects, key=lambda s: (len(s), s)) if subjects else conflict.label
         indicators = {q.indicator for _, q in pairs}
         if len(indicators) == 1 and None not in indicators:  # the lexicon's name reads best
             subject = group.lexicon.label(indicators.pop() or "", group.lang)
@@ -156,6 +176,7 @@ class _Conflict:
         self.why = why
         self.slip: str | None = None
         self.sure = False  # one of the pairs is a match, not only a shared slip
+        self.label = ""  # what the figures measure, read from an aligned sentence
         self.figures: dict[tuple[str, int, int], tuple[DocumentClaims, Quantity]] = {}
 
     def add(
@@ -180,24 +201,33 @@ class _Conflict:
 
 def _conflicts(
     left: DocumentClaims, right: DocumentClaims, tolerance: float, why: Link
-) -> Iterator[tuple[Quantity, Quantity, bool]]:
+) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
     """Disagreeing figures of like subjects (sure), then slips by a power of ten
-    between figures that only share words (doubtful). Reports linked by names
-    alone may be two stories of one place: their figures must share more."""
+    between figures that only share words (doubtful), then figures that two
+    rewrites of one sentence state differently (sure when most of the sentence is
+    copied). Reports linked by names alone may be two stories of one place: their
+    figures must share more, unless their very sentences are one text."""
     if _scope(left) is None or _scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
     days_left, days_right = _days(left), _days(right)
-    found = [
-        (qa, qb, True) for qa, qb in conflicts(left.of(Quantity), right.of(Quantity), tolerance)
+    ours, theirs = list(left.of(Quantity)), list(right.of(Quantity))
+    found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
+    found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
+    texts = left.document.text, right.document.text
+    dates = left.document.meta.date, right.document.meta.date
+    found += [
+        (a.first, a.second, a.score >= STRONG_ALIGN, a.label, True)
+        for a in rewritten(texts[0], ours, texts[1], theirs, tolerance)
     ]
-    found += [(qa, qb, False) for qa, qb in slips(left.of(Quantity), right.of(Quantity))]
-    for qa, qb, sure in found:
+    for qa, qb, sure, label, copied in found:
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
         if a and b and not a & b:
             continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
-        if why.numbers == 0 and not _named_alike(qa, qb):
+        if why.numbers == 0 and not copied and not _named_alike(qa, qb):
             continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
-        yield qa, qb, sure
+        if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
+            continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
+        yield qa, qb, sure, label
 
 
 def _named_alike(qa: Quantity, qb: Quantity) -> bool:

@@ -220,7 +220,7 @@ ONE_SIDED = frozenset({Op.GT, Op.GE, Op.LT, Op.LE})
 
 def _near(a: Quantity, b: Quantity) -> bool:
     low, high = sorted((a.value, b.value))
-    return high - low <= max(_rounding(a), _rounding(b))
+    return high - low <= max(rounding(a), rounding(b))
 
 
 def stated_interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
@@ -234,7 +234,7 @@ def stated_interval(q: Quantity, tolerance: float) -> tuple[float | None, float 
 
 def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None, bool, bool]:
     if q.op is Op.EQ:  # news rounds: "15 độ" may be the 15,5 độ of another report
-        half = _rounding(q)
+        half = rounding(q)
         return (q.value - half, q.value + half, True, True)
     return stated_interval(q, tolerance)
 
@@ -242,7 +242,7 @@ def _interval(q: Quantity, tolerance: float) -> tuple[float | None, float | None
 _FIRST_NUMBER = re.compile(DIGITS)
 
 
-def _rounding(q: Quantity) -> float:
+def rounding(q: Quantity) -> float:
     """Half a unit of the last digit written: 15 -> 0,5; 4,8 -> 0,05 (times the scale)."""
     m = _FIRST_NUMBER.search(q.span.quote)
     if not m or not (written := parse_digits(m.group())):
