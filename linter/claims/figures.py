@@ -16,13 +16,17 @@ import re
 from dataclasses import dataclass
 
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
+from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
 from linter.claims.sentence import Sentence, clause_of
-from linter.claims.subjects import find_open_counts, subject_of
+from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
 from linter.models import Period, Quantity, Scope, Status
 
 _CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
+# Between two figures, a word of change: the second is the first's subject at
+# another time ("giảm từ 20 tỷ năm 2017 còn 10 tỷ năm 2021").
+_FROM_TO = re.compile(r"\s*(?:năm \d{4}\s*)?,?\s*(?:xuống còn|xuống|lên tới|lên đến|lên|còn)\s*$")
 # How far before a clause a "trong đó" may stand and still open it: ", trong đó " fits.
 PART_CUE_WINDOW = 12
 
@@ -75,8 +79,11 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         scope = scope_of(f, q.number_start, reading.scope)  # "cả nước có ..." is the country's
         figures = [span for span in taken + cited if span != (q.start, q.end)]
         subject = subject_of(f, q, clause, q.unit, figures, times)
-        if previous.subject and _CONTINUATION.match(f[clause[0] : q.start]):
-            # "..., tăng 9,8%", "đạt 128% kế hoạch": the clause goes on about the figure before
+        if previous.subject and (
+            _CONTINUATION.match(f[clause[0] : q.start]) or _FROM_TO.match(f, previous.end, q.start)
+        ):
+            # "..., tăng 9,8%", "đạt 128% kế hoạch": the clause goes on about the figure
+            # before; "từ 35 triệu xuống còn 8 triệu đồng": the same thing, later
             subject = (previous.subject, subject[1])
         # "150 tấn vải thiều, trong đó có 70 tấn vải tươi": a part of the figure before
         is_part = bool(cues().part_of.search(f, max(0, clause[0] - PART_CUE_WINDOW), q.start))

@@ -7,8 +7,9 @@ and reporters write one noun in several ways:
   vehicle. The spellings are the unit table's (`linter/data/units.yaml` lists
   both, ["ô tô", "ôtô"]); each joined one is split into the syllables of the other;
 - after an amount in words: "hơn một triệu lượt du khách", "gần 1 triệu lượt
-  khách" and "1.200.000 lượt khách" count "lượt khách"; the words of the amount
-  ("một triệu", "triệu") are no part of what is counted.
+  khách", "hàng trăm ngàn lượt khách" and "1.200.000 lượt khách" count "lượt
+  khách"; the words of the amount ("một triệu", "triệu", "hàng trăm ngàn") are
+  no part of what is counted.
 """
 
 from __future__ import annotations
@@ -39,15 +40,22 @@ def spelled(words: list[str]) -> list[str]:
 
 
 # The words of an amount: "một triệu lượt du khách" and "1 triệu lượt khách" count
-# "lượt khách", and "1,2 triệu lượt" is "1.200.000 lượt".
-_AMOUNT_WORD = re.compile(rf"{SPELLED_WORD}|{SCALE_WORD}")
-_SCALE = re.compile(SCALE_WORD)
+# "lượt khách", and "1,2 triệu lượt" is "1.200.000 lượt"; "hàng trăm ngàn lượt
+# khách" counts them too (an order of magnitude, `linter.claims.amounts`).
+_AMOUNT_WORD = re.compile(rf"{SPELLED_WORD}|{SCALE_WORD}|chục")
+_SCALE = re.compile(rf"{SCALE_WORD}|chục|trăm")
+_VAGUE = frozenset(("hàng",))
+_PER_OR_BOUND = re.compile(r"\s+(?:mỗi|trở)\s")
 
 
 def counted(quote: str) -> list[str]:
     """The counted noun of a count's quote, after the last scale word of its amount
     ("hai mươi tư vấn viên" has none: its words are left as they are)."""
-    words = _WORD.findall(quote)
+    # What is counted ends where per what or a bound begins: "56 triệu khách mỗi
+    # năm", "18 điểm trở lên" ("/năm" and "/1 vạn dân" stay: they say what is counted).
+    words = _WORD.findall(_PER_OR_BOUND.split(quote, maxsplit=1)[0])
+    if len(words) > 1 and words[0] in _VAGUE and _SCALE.fullmatch(words[1]):
+        words = words[1:]  # "hàng trăm ngàn lượt khách": the amount is "trăm ngàn"
     amount = len(words)
     for i, word in enumerate(words):
         if not _AMOUNT_WORD.fullmatch(word):

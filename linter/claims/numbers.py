@@ -23,8 +23,9 @@ SCALES: dict[str, float] = {
     "triệu": 1e6,
     "tỷ": 1e9,
 }
-# `tỷ lệ` (ratio) and `tỷ trọng` (share) start with a scale word but are not one.
-SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu|tỷ(?!\s+(?:lệ|trọng)))"
+# `tỷ lệ` (ratio) and `tỷ trọng` (share) start with a scale word but are not one,
+# nor do `triệu phú` and `tỷ phú` (a millionaire, a billionaire: "50 triệu phú đôla").
+SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu(?!\s+phú)|tỷ(?!\s+(?:lệ|trọng|phú)))"
 
 _UNITS_WORDS = {
     "không": 0,

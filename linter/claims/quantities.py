@@ -1,31 +1,24 @@
-"""Figures with their unit and comparator, turned into intervals.
+"""Figures with a unit of the table and their comparator, turned into intervals.
 
-How each comparator maps to an interval for a stated figure x:
-
-    đạt x, x (nothing)            [x, x]
-    trên / hơn / vượt x           (x, +inf)
-    ít nhất / tối thiểu / không dưới x, x trở lên, từ x trở lên   [x, +inf)
-    dưới / chưa đến / chưa tới x  (-inf, x)
-    tối đa / không quá x          (-inf, x]
-    khoảng / xấp xỉ x             [x·(1-t), x·(1+t)]   t = APPROX_TOLERANCE (5 %)
-    gần x                         [x·(1-t), x]
-    x - y, từ x đến y             [x, y]
-    2 con số (growth)             [10, 100)  %
-    không còn hộ nghèo            [0, 0] hộ
-
-"Khoảng" gets a relative tolerance of 5 %: an announcement that rounds
-1.000 tỷ to "khoảng 1.000 tỷ" may mean 950 to 1.050 tỷ, not more.
+A figure is a number (digits, scale words, number words: `linter.claims.numbers`),
+its unit (`linter.claims.units`) and the comparator before it; the interval each
+comparator allows is in `linter.claims.intervals`. Amounts said without a unit
+or without a number ("bị phạt 65 triệu", "hàng chục tỷ đồng") are read by
+`linter.claims.amounts`.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
+from linter.claims.amounts import money_meant, shared_unit_at, word_figures
+from linter.claims.intervals import APPROX_TOLERANCE as APPROX_TOLERANCE
+from linter.claims.intervals import RawQuantity as RawQuantity
+from linter.claims.intervals import interval_of as interval_of
+from linter.claims.intervals import intervals_overlap as intervals_overlap
 from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
 from linter.claims.periods import period_spans
-from linter.data.lexicon import units
+from linter.claims.units import GLUED, Unit, read_unit
 from linter.models import Dimension, Op
 
 # Character windows, on folded text: a comparator ("không vượt quá", the longest)
@@ -33,8 +26,6 @@ from linter.models import Dimension, Op
 # ("tăng thêm") right before the comparator.
 COMPARATOR_WINDOW = 20
 CHANGE_WINDOW = 12
-
-APPROX_TOLERANCE = 0.05
 
 _COMPARATORS: tuple[tuple[str, Op], ...] = (
     ("không dưới", Op.GE),
@@ -66,113 +57,24 @@ _RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
 _CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+(?:gấp|thêm))?\s+$")
 
 
-@dataclass(frozen=True)
-class RawQuantity:
-    start: int  # quote start (comparator included), offset in the sentence
-    end: int
-    number_start: int
-    value: float
-    unit: str
-    op: Op
-    low: float | None
-    high: float | None
-    low_inclusive: bool
-    high_inclusive: bool
-    measure: str  # level / increase / decrease / multiple
-    base: str | None = None  # "so với ..." of a change or multiple
-    dimension: Dimension = Dimension.COUNT
-
-
-UnitTable = dict[str, tuple[str, float, Dimension]]
-
-
-def _unit_pattern() -> tuple[re.Pattern[str], UnitTable, str]:
-    """The unit pattern, the table of unit words, and the alternation of unit
-    words that may be glued to a number ("77ha", "10km")."""
-    specs, per_pop = units()
-    table: UnitTable = {}
-    guards: dict[str, str] = {}
-    for spec in specs:
-        for word in spec.words:
-            table[word] = (spec.unit, spec.factor, spec.dimension)
-            guards[word] = "".join(rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before)
-    words = sorted(table, key=len, reverse=True)
-    alternatives = "|".join(
-        re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") + guards[w] for w in words
-    )
-    per = "|".join(re.escape(p) for p in per_pop)
-    pattern = re.compile(
-        rf"\s*(?:(?P<rate>[^\W\d][\w ]{{1,30}}?)\s*/\s*(?:{per})(?!\w)"
-        rf"|(?P<unit>{alternatives})(?P<plan>\s+kế hoạch|\s+dự toán)?)"
-    )
-    glued = "|".join(re.escape(w) for w in words if w[0].isalpha())
-    return pattern, table, glued
-
-
-_UNIT, _UNIT_TABLE, _GLUED = _unit_pattern()
 # A number ends at a non-word character, or where a scale or unit word is glued
 # to it: "77ha", "10km", "5tỷ" are written without the space as often as with
 # it. "10^300" is a power, never the figure 300.
 _NUMBER = re.compile(
-    rf"(?<![\w/.,^])(?:(?:{DIGITS})(?:(?![\w/])|(?=(?:{SCALE_WORD}|{_GLUED})(?!\w)))"
+    rf"(?<![\w/.,^])(?:(?:{DIGITS})(?:(?![\w/])|(?=(?:{SCALE_WORD}|{GLUED})(?!\w)))"
     rf"|(?:{SPELLED})(?![\w/]))"
 )
-_PER = re.compile(r"(?:\s*/\s*(?:ngày|tháng|năm|người|hộ|lao động|ha|tấn))+(?!\w)")
 _BASE = re.compile(
     r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
 )
 # Units a lone spelled number may carry: "một thập kỷ", "hai lần", "ba phần trăm".
 _SPELLED_UNITS = frozenset({"năm", "lần", "%"})
-_TWO_DIGITS = re.compile(r"(?<!\w)(?P<n>2|hai)\s+con\s+số(?!\w)")
-_NONE_LEFT = re.compile(r"(?<!\w)không\s+còn\s+(?P<what>hộ\s+(?:cận\s+)?nghèo)(?!\w)")
 
 
-@dataclass(frozen=True)
-class _Unit:
-    name: str
-    factor: float
-    end: int
-    dimension: Dimension
-
-
-def _read_unit(folded: str, pos: int) -> _Unit | None:
-    m = _UNIT.match(folded, pos)
-    if not m:
-        return None
-    if m.group("rate"):
-        return _Unit(f"{m.group('rate').strip()}/vạn dân", 1.0, m.end(), Dimension.RATE)
-    unit, factor, dimension = _UNIT_TABLE[m.group("unit")]
-    if m.group("plan") and unit == "%":  # "đạt 101% kế hoạch": a share of the plan
-        return _Unit(f"% {m.group('plan').strip()}", 1.0, m.end(), dimension)
-    per = _PER.match(folded, m.end("unit"))
-    if per:  # "1.046 tỉ đồng/ngày" is a daily rate, not a total; "20%/năm" is still a percent
-        rate = dimension if dimension is Dimension.PERCENT else Dimension.RATE
-        return _Unit(unit + re.sub(r"\s+", "", per.group()), factor, per.end(), rate)
-    return _Unit(unit, factor, m.end("unit"), dimension)
-
-
-def _base(folded: str, pos: int) -> str | None:
+def base_after(folded: str, pos: int) -> str | None:
     """What a change is measured against: "tăng 5,93% so với dự toán 2018"."""
     m = _BASE.match(folded, pos)
     return re.sub(r"\s+", " ", m.group("base")).strip() if m else None
-
-
-def interval_of(op: Op, x: float) -> tuple[float | None, float | None, bool, bool]:
-    """The interval a figure `x` stated with comparator `op` allows (table above)."""
-    if op is Op.GT:
-        return x, None, False, True
-    if op is Op.GE:
-        return x, None, True, True
-    if op is Op.LT:
-        return None, x, True, False
-    if op is Op.LE:
-        return None, x, True, True
-    if op is Op.APPROX:
-        return x * (1 - APPROX_TOLERANCE), x * (1 + APPROX_TOLERANCE), True, True
-    return x, x, True, True
-
-
-_BARE_BILLIONS = re.compile(r"(?<!\w)tỷ$")
 
 
 def find_quantities(folded: str) -> list[RawQuantity]:
@@ -187,7 +89,7 @@ def find_quantities(folded: str) -> list[RawQuantity]:
             found.append(quantity)
             pos = quantity.end
     found = _without_periods(folded, found)
-    found.extend(_word_figures(folded))
+    found.extend(word_figures(folded, [(q.start, q.end) for q in found]))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -219,7 +121,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     value, _ = parsed
     end = amount.end()
     high_value: float | None = None
-    unit = _read_unit(folded, end)
+    unit = read_unit(folded, end)
     rng = re.compile(_RANGE_SEP).match(folded, unit.end if unit else end)
     if rng and (second := AMOUNT.match(folded, rng.end())) and second.group()[0].isdigit():
         parsed_high = parse_amount(second.group())
@@ -227,11 +129,8 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
             value = tidy(value * parsed_high[1])  # "từ 86 đến 88 triệu đồng": scale said once
         if parsed_high is not None and parsed_high[0] > value:
             high_value, end = parsed_high[0], second.end()
-            unit = _read_unit(folded, end) or unit
-    if unit is None and _BARE_BILLIONS.search(amount.group()):
-        # "230.000 tỷ giải phóng mặt bằng", "khoảng hơn 948 tỷ": billions in local news
-        # are always đồng (people and visitors never run to billions in a province).
-        unit = _Unit("VND", 1.0, amount.end(), Dimension.MONEY)
+            unit = read_unit(folded, end) or unit
+    unit = unit or _bare_unit(folded, amount)
     if unit is None:
         return None
     unit_name, factor, end = unit.name, unit.factor, unit.end
@@ -243,10 +142,13 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if before:
         quote_start = before.start("cmp")
         op = dict(_COMPARATORS)[before.group("cmp")]
+    from_to = bool(before) and before.group("cmp") == "từ" and bool(_FROM_TO.match(folded, end))
+    if from_to:
+        op = Op.EQ  # "giảm từ 20 tỷ năm 2017 còn 10 tỷ": the level it changed from
     if folded.startswith(" trở lên", end):
         end += len(" trở lên")
         op = Op.GE
-    value = tidy(value * factor)
+    value = tidy((value + unit.value_added) * factor)
     if not is_figure(value) or (high_value is not None and not is_figure(high_value * factor)):
         return None
     if high_value is not None:
@@ -256,13 +158,8 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         low, high, lo_inc, hi_inc = interval_of(op, value)
         if before and before.group("cmp") == "gần":
             high, hi_inc = value, True
-    change = _CHANGE.search(folded, max(0, quote_start - CHANGE_WINDOW), quote_start)
-    measure = "level"
-    if change:
-        measure = {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]
-        if "gấp" in change.group():
-            measure = "multiple"
-    base = _base(folded, end) if measure != "level" else None
+    measure = "level" if from_to else change_before(folded, quote_start)
+    base = base_after(folded, end) if measure != "level" else None
     return RawQuantity(
         quote_start,
         end,
@@ -280,47 +177,34 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     )
 
 
-def _word_figures(folded: str) -> list[RawQuantity]:
-    """Words that state a figure: `2 con số` (growth of 10 % or more), `không còn hộ nghèo`."""
-    result = [
-        RawQuantity(
-            m.start(),
-            m.end(),
-            m.start(),
-            10.0,
-            "%",
-            Op.GE,
-            10.0,
-            100.0,
-            True,
-            False,
-            "level",
-            dimension=Dimension.PERCENT,
-        )
-        for m in _TWO_DIGITS.finditer(folded)
-    ]
-    result.extend(
-        RawQuantity(m.start(), m.end(), m.start(), 0.0, "hộ", Op.EQ, 0.0, 0.0, True, True, "level")
-        for m in _NONE_LEFT.finditer(folded)
-    )
-    return result
+# After a figure that "từ" opens, a word of change: "từ 35 triệu xuống còn 8 triệu".
+_FROM_TO = re.compile(r"(?:\s+năm\s+\d{4})?\s*,?\s*(?:xuống còn|xuống|lên|còn)(?!\w)")
+_BARE_SCALE = re.compile(r"(?<!\w)(?P<scale>tỷ|triệu|nghìn|ngàn)$")
 
 
-def intervals_overlap(
-    a: tuple[float | None, float | None, bool, bool],
-    b: tuple[float | None, float | None, bool, bool],
-) -> bool:
-    """Whether two intervals (low, high, low_inclusive, high_inclusive) can both hold."""
-    lo_a = -math.inf if a[0] is None else a[0]
-    hi_a = math.inf if a[1] is None else a[1]
-    lo_b = -math.inf if b[0] is None else b[0]
-    hi_b = math.inf if b[1] is None else b[1]
-    lo, lo_inc = (
-        (lo_a, a[2]) if lo_a > lo_b else (lo_b, b[2]) if lo_b > lo_a else (lo_a, a[2] and b[2])
-    )
-    hi, hi_inc = (
-        (hi_a, a[3]) if hi_a < hi_b else (hi_b, b[3]) if hi_b < hi_a else (hi_a, a[3] and b[3])
-    )
-    if lo < hi:
-        return True
-    return lo == hi and lo_inc and hi_inc and not math.isinf(lo)
+def _bare_unit(folded: str, amount: re.Match[str]) -> Unit | None:
+    """The unit of an amount said without one (`linter.claims.amounts`): the unit of
+    the amount it is joined to ("35 triệu xuống còn 8 triệu đồng"), else money
+    where money is meant. Billions in local news are always đồng ("230.000 tỷ giải
+    phóng mặt bằng"): people and visitors never run to billions in a province."""
+    bare = _BARE_SCALE.search(amount.group())
+    if bare is None:
+        return None
+    end = amount.end()
+    if (at := shared_unit_at(folded, end)) is not None and (second := AMOUNT.match(folded, at)):
+        unit = read_unit(folded, second.end())
+        if unit is not None and second.group().endswith(bare.group("scale")):
+            return Unit(unit.name, unit.factor, end, unit.dimension)
+    if bare.group("scale") == "tỷ" or money_meant(folded, amount.start(), end):
+        return Unit("VND", 1.0, end, Dimension.MONEY)
+    return None
+
+
+def change_before(folded: str, quote_start: int) -> str:
+    """Level, or the change a verb right before the figure states ("tăng 12%")."""
+    change = _CHANGE.search(folded, max(0, quote_start - CHANGE_WINDOW), quote_start)
+    if not change:
+        return "level"
+    if "gấp" in change.group():
+        return "multiple"
+    return {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]

@@ -1,4 +1,4 @@
-"""What a figure measures, in open vocabulary, and figures counted in any noun.
+"""What a figure measures, in open vocabulary.
 
 Most figures in real news name no indicator of the lexicon: "11.400 hộ dân",
 "diện tích 48 ha đất nông nghiệp", "thời gian thi công 6 tháng", "4.000 cây xà
@@ -18,19 +18,17 @@ a word the unit table spells joined and split, "ôtô" / "ô tô", is split).
 Rules, not underthesea's chunker: chunking every sentence with a figure cost
 more than the whole parse, and these rules read the gold set's subjects as well.
 
-`find_open_counts` reads figures counted in a noun the unit table does not know
-("25 tàu", "4.000 cây", "32 hành khách"): the unit is the noun's first syllable
-(a lowercase word in the original text, so "222 Trần Duy Hưng" is an address).
+Figures counted in a noun the unit table does not know ("25 tàu", "4.000 cây")
+are read by `linter.claims.counts`.
 """
 
 from __future__ import annotations
 
 import re
 
+from linter.claims.intervals import RawQuantity
 from linter.claims.nouns import counted, spelled
-from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
-from linter.claims.quantities import RawQuantity, interval_of
-from linter.models import Op
+from linter.claims.numbers import DIGITS, SCALE_WORD
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
 # "điện thoại") and a count's comparator ("khoảng", "ít nhất") stand right before it.
@@ -66,14 +64,15 @@ _FILLERS = re.compile(
     r"đã|đang|sẽ|vừa|cũng|chỉ|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
     r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng|tổng số|số)(?!\w)"
 )
-_NUMBERISH = re.compile(rf"(?:{DIGITS})|(?<!\w)[ivx]+(?!\w)")
+# A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
+_NUMBERISH = re.compile(rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)[ivx]+(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a measure noun and still say what is counted ("hộ dân", "ha đất
 # nông nghiệp", "tháng thi công"): words up to the next verb, preposition or figure.
-_AFTER_STOP = re.compile(
+AFTER_STOP = re.compile(
     r"(?<!\w)(?:và|với|của|cho|tại|ở|trên|trong|so|đạt|là|được|đã|sẽ|đang|với|để|nhằm|"
     r"từ|đến|tới|thì|mà|khi|nhưng|hoặc|hay|gồm|bao gồm|tăng|giảm|chiếm|vào|theo|bị|"
-    r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động)(?!\w)"
+    r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động|xuống|còn|lên|vì|nữa)(?!\w)"
 )
 _AFTER_WORDS = 4
 _PURPOSE = re.compile(r"^\s*(?:để|nhằm|dành cho|cho việc|phục vụ)\s+")
@@ -140,7 +139,7 @@ def _noun_phrase_before(text: str) -> str:
 def _words_after(text: str) -> str:
     text = re.split(r"[.,;:()\"“”'‘’!?…]", text, maxsplit=1)[0]
     text = _PURPOSE.sub("", text)  # "23.000 tỉ đồng để giải phóng mặt bằng": what it is for
-    stop = _AFTER_STOP.search(text)
+    stop = AFTER_STOP.search(text)
     if stop:
         text = text[: stop.start()]
     return " ".join(text.split()[:_AFTER_WORDS])
@@ -149,103 +148,3 @@ def _words_after(text: str) -> str:
 def _key_words(text: str) -> list[str]:
     text = _FILLERS.sub(" ", _NUMBERISH.sub(" ", text))
     return _WORD.findall(text)
-
-
-# --- figures counted in any noun -------------------------------------------------
-
-_OPEN_NUMBER = re.compile(rf"(?<![\w/.,:-])(?:{DIGITS})(?![\w/])")
-# After the number, these are times, dates, ranks, connectives or units of the
-# table, never a counted noun.
-_NOT_A_COUNT_NOUN = frozenset(
-    (
-        "năm tháng ngày giờ phút giây tuần quý đợt kỳ lần thứ và hoặc hay đến tới so với "
-        "của trên dưới trong ngoài là đã được có thì mà để khi cho tại ở từ sau trước "
-        "tuổi đồng triệu tỷ nghìn ngàn vạn trăm mươi chục phần điểm giai số"
-    ).split()
-)
-# Classifier nouns stand before what is counted: the count is of the noun after them.
-_CLASSIFIERS = frozenset("chiếc con cái căn ngôi tấm bức quả cây cuộc bộ".split())
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
-    r"nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|"
-    r"điện thoại|mã|lớp|top|[/\-–.:#])\s*$"
-)
-
-
-def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
-    """Figures counted in a noun outside the unit table: "25 tàu", "4.000 cây"."""
-    found: list[RawQuantity] = []
-    for m in _OPEN_NUMBER.finditer(f):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        if _NOT_A_COUNT_BEFORE.search(f, max(0, m.start() - GUARD_WINDOW), m.start()):
-            continue
-        token = m.group()
-        if re.fullmatch(r"(?:19|20)\d\d", token):
-            continue  # a year
-        noun = re.compile(r"\s+([^\W\d_]+)").match(f, m.end())
-        if not noun or noun.group(1) in _NOT_A_COUNT_NOUN:
-            continue
-        if not original[noun.start(1)].islower():
-            continue  # "222 Trần Duy Hưng", "3 Chi cục": a name, not a counted noun
-        amount = AMOUNT.match(f, m.start())
-        parsed = parse_amount(amount.group()) if amount else None
-        if parsed is None or amount is None or amount.end() != m.end():
-            continue
-        end, unit = noun.end(1), noun.group(1)
-        second = re.compile(r"\s+([^\W\d_]+)").match(f, end)
-        if (
-            second
-            and second.group(1) not in _NOT_A_COUNT_NOUN
-            and not _AFTER_STOP.fullmatch(second.group(1))
-            and original[second.start(1)].islower()
-        ):
-            end = second.end(1)  # "32 hành khách", "3.500 chỉ tiêu": nouns of two syllables
-            if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
-                unit = second.group(1)
-        value = tidy(parsed[0])
-        quote_start, op, (low, high, lo_inc, hi_inc) = _open_comparator(f, m.start(), value)
-        found.append(
-            RawQuantity(
-                start=quote_start,
-                end=end,
-                number_start=m.start(),
-                value=value,
-                unit=unit,
-                op=op,
-                low=low,
-                high=high,
-                low_inclusive=lo_inc,
-                high_inclusive=hi_inc,
-                measure="level",
-            )
-        )
-    return found
-
-
-_OPEN_CMP = re.compile(
-    r"(?:^|(?<=\W))(?P<cmp>khoảng|gần|hơn|trên|dưới|ít nhất|tối thiểu|tối đa|chưa đến|"
-    r"không quá|xấp xỉ|hàng)\s+$"
-)
-_OPEN_OPS = {
-    **dict.fromkeys(("hơn", "trên"), Op.GT),
-    **dict.fromkeys(("ít nhất", "tối thiểu"), Op.GE),
-    **dict.fromkeys(("dưới", "chưa đến"), Op.LT),
-    **dict.fromkeys(("tối đa", "không quá"), Op.LE),
-    **dict.fromkeys(("khoảng", "xấp xỉ", "hàng", "gần"), Op.APPROX),
-}
-
-
-def _open_comparator(
-    f: str, start: int, x: float
-) -> tuple[int, Op, tuple[float | None, float | None, bool, bool]]:
-    """Where a count's quote starts (its comparator included), the comparator, and
-    the interval it allows (`quantities.interval_of`; "gần x" stops at x)."""
-    m = _OPEN_CMP.search(f, max(0, start - COMPARATOR_WINDOW), start)
-    if m is None:
-        return start, Op.EQ, interval_of(Op.EQ, x)
-    op = _OPEN_OPS[m.group("cmp")]
-    low, high, lo_inc, hi_inc = interval_of(op, x)
-    if m.group("cmp") == "gần":
-        high = x
-    return m.start("cmp"), op, (low, high, lo_inc, hi_inc)

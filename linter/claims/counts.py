@@ -1,0 +1,171 @@
+"""Figures counted in a noun the unit table does not know.
+
+"25 tàu", "4.000 cây", "32 hành khách", "303,83 triệu cổ phiếu", "hàng trăm
+chậu mai", "15 điểm sụp lún": the unit is the noun's first syllable (a
+lowercase word in the original text, so "222 Trần Duy Hưng" is an address),
+or the noun after a classifier ("17 chiếc tàu" counts what "18 tàu" counts).
+Such a figure is read like one in a unit of the table: its scale words ("1,64
+triệu khách"), a range ("10-15 triệu hành khách"), per what it is counted ("45
+triệu khách/năm", "56 triệu khách mỗi năm" are rates), its comparator and the
+change it states ("tăng 11 điểm so với năm 2015").
+
+"điểm" is a counted noun when a noun follows it ("15 điểm sụp lún", "153 điểm
+thi") and a score otherwise ("15,5 điểm", "từ 18 điểm trở lên"); both are in
+unit "điểm", told apart by their subjects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.claims.amounts import Vague, find_vague
+from linter.claims.intervals import RawQuantity, interval_of
+from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
+from linter.claims.quantities import base_after, change_before
+from linter.claims.subjects import AFTER_STOP
+from linter.claims.units import read_per
+from linter.models import Dimension, Op
+
+# Character windows, on folded text: what makes a number no count ("quốc lộ",
+# "điện thoại") and a count's comparator ("khoảng", "ít nhất") stand right before it.
+GUARD_WINDOW = 16
+COMPARATOR_WINDOW = 12
+
+_OPEN_NUMBER = re.compile(rf"(?<![\w/.,:-])(?:{DIGITS})(?![\w/])")
+# After the number, these are times, dates, ranks, connectives or units of the
+# table, never a counted noun.
+_NOT_A_COUNT_NOUN = frozenset(
+    (
+        "năm tháng ngày giờ phút giây tuần quý đợt kỳ lần thứ và hoặc hay đến tới so với "
+        "của trên dưới trong ngoài là đã được có thì mà để khi cho tại ở từ sau trước "
+        "tuổi đồng triệu tỷ nghìn ngàn vạn trăm mươi chục phần giai số trở xuống lên còn "
+        "vì do nữa cũng đều vẫn chưa không phải cần nên bị"
+    ).split()
+)
+# Classifier nouns stand before what is counted: the count is of the noun after them.
+_CLASSIFIERS = frozenset("chiếc con cái căn ngôi tấm bức quả cây cuộc bộ".split())
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
+    r"nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|"
+    r"điện thoại|mã|lớp|top|[/\-–.:#])\s*$"
+)
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+_RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")
+_BOUND_AFTER = {" trở lên": Op.GE, " trở xuống": Op.LE}
+
+
+def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
+    """Figures counted in a noun outside the unit table, outside the `taken` spans."""
+    starts: list[tuple[int, Vague | None]] = [(m.start(), None) for m in _OPEN_NUMBER.finditer(f)]
+    starts.extend((v.start, v) for v in find_vague(f))
+    found: list[RawQuantity] = []
+    end = 0
+    for start, vague in sorted(starts, key=lambda s: s[0]):
+        if start < end or any(a <= start < b for a, b in taken):
+            continue
+        q = _count_at(f, original, start, vague)
+        if q is not None:
+            found.append(q)
+            end = q.end
+    return found
+
+
+def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuantity | None:
+    amount = _amount_at(f, start, vague)
+    if amount is None:
+        return None
+    value, high, end = amount
+    noun = _WORD_AFTER.match(f, end)
+    if not noun or noun.group(1) in _NOT_A_COUNT_NOUN:
+        return None
+    if not original[noun.start(1)].islower():
+        return None  # "222 Trần Hưng Đạo", "3 Chi cục": a name, not a counted noun
+    end, unit = noun.end(1), noun.group(1)
+    second = _WORD_AFTER.match(f, end)
+    if second and _second_syllable(second.group(1)) and original[second.start(1)].islower():
+        end = second.end(1)  # "32 hành khách", "3.500 chỉ tiêu": nouns of two syllables
+        if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
+            unit = second.group(1)
+    dimension = Dimension.COUNT
+    if per := read_per(f, end):  # "45 triệu khách/năm" is a yearly capacity, not a total
+        unit, end, dimension = unit + per[0], per[1], Dimension.RATE
+    quote_start, op, interval = _open_comparator(f, start, value)
+    if vague is not None:
+        op, interval = Op.APPROX, (value, high, True, False)
+    elif high is not None:
+        op, interval = Op.RANGE, (value, high, True, True)
+    for words, bound in _BOUND_AFTER.items():
+        if f.startswith(words, end):  # "từ 18 điểm trở lên"
+            end, op, interval = end + len(words), bound, interval_of(bound, value)
+            quote_start = start
+    measure = change_before(f, quote_start)
+    return RawQuantity(
+        start=quote_start,
+        end=end,
+        number_start=start,
+        value=value,
+        unit=unit,
+        op=op,
+        low=interval[0],
+        high=interval[1],
+        low_inclusive=interval[2],
+        high_inclusive=interval[3],
+        measure=measure,
+        base=base_after(f, end) if measure != "level" else None,
+        dimension=dimension,
+    )
+
+
+def _amount_at(f: str, start: int, vague: Vague | None) -> tuple[float, float | None, int] | None:
+    """The value of the amount at `start`, the high end of its range (or of its
+    order of magnitude), and where it ends; None where it is no count's amount."""
+    if vague is not None:
+        return vague.low, vague.high, vague.end
+    if _NOT_A_COUNT_BEFORE.search(f, max(0, start - GUARD_WINDOW), start):
+        return None
+    amount = AMOUNT.match(f, start)
+    parsed = parse_amount(amount.group()) if amount else None
+    if amount is None or parsed is None or re.fullmatch(r"(?:19|20)\d\d", amount.group()):
+        return None  # a year
+    value, scale = parsed
+    end, high = amount.end(), None
+    rng = _RANGE.match(f, end)
+    second = AMOUNT.match(f, rng.end()) if rng else None
+    if second and second.group()[0].isdigit() and (top := parse_amount(second.group())):
+        if scale == 1.0 and top[1] > 1.0:
+            value = tidy(value * top[1])  # "10-15 triệu hành khách": the scale said once
+        if top[0] > value:
+            high, end = top[0], second.end()
+    return tidy(value), high, end
+
+
+def _second_syllable(word: str) -> bool:
+    return word not in _NOT_A_COUNT_NOUN and not AFTER_STOP.fullmatch(word)
+
+
+_OPEN_CMP = re.compile(
+    r"(?:^|(?<=\W))(?P<cmp>khoảng|gần|hơn|trên|dưới|ít nhất|tối thiểu|tối đa|chưa đến|"
+    r"không quá|xấp xỉ|hàng)\s+$"
+)
+_OPEN_OPS = {
+    **dict.fromkeys(("hơn", "trên"), Op.GT),
+    **dict.fromkeys(("ít nhất", "tối thiểu"), Op.GE),
+    **dict.fromkeys(("dưới", "chưa đến"), Op.LT),
+    **dict.fromkeys(("tối đa", "không quá"), Op.LE),
+    **dict.fromkeys(("khoảng", "xấp xỉ", "hàng", "gần"), Op.APPROX),
+}
+
+
+def _open_comparator(
+    f: str, start: int, x: float
+) -> tuple[int, Op, tuple[float | None, float | None, bool, bool]]:
+    """Where a count's quote starts (its comparator included), the comparator, and
+    the interval it allows (`intervals.interval_of`; "gần x" stops at x)."""
+    m = _OPEN_CMP.search(f, max(0, start - COMPARATOR_WINDOW), start)
+    if m is None:
+        return start, Op.EQ, interval_of(Op.EQ, x)
+    op = _OPEN_OPS[m.group("cmp")]
+    low, high, lo_inc, hi_inc = interval_of(op, x)
+    if m.group("cmp") == "gần":
+        high = x
+    return m.start("cmp"), op, (low, high, lo_inc, hi_inc)
