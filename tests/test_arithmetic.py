@@ -189,6 +189,9 @@ LINKED = [
     # "giảm 1,43 m (từ cao trình 545,28 m xuống 543,85 m)": a word names the level after "từ"
     (NEWS / "kon-tum/mz-22750479.txt", "change", "543,85 − 545,28 = −1,43 m"),
     (NEWS / "kon-tum/mz-22750479.txt", "change", "544,26 − 543,33 = +0,93 m"),
+    # parts first, their total after "tổng cộng"
+    (NEWS / "bac-ninh/mz-22515315.txt", "sum", "15,5 + 0,5 = 16 tỷ đồng"),
+    (NEWS / "nghe-an/mz-22364418.txt", "sum", "3,4 + 4 = 7,4 tấn"),
 ]
 
 
@@ -221,3 +224,21 @@ def test_real_reservoir_level_with_a_changed_fall_is_reported(tmp_path: Path) ->
         if f.code == "AR01"
     ]
     assert found == [(Severity.WARNING, ("543,85 m", "1,34 m", "545,28 m"))]
+
+
+def test_real_transfer_with_a_changed_part_is_reported(tmp_path: Path) -> None:
+    """The Bắc Ninh auction report with its second transfer typed 1,5 tỷ instead of 500
+    triệu: the two transfers add up to more than the total after "tổng cộng", a warning."""
+    source = NEWS / "bac-ninh/mz-22515315.txt"
+    if not source.is_file():
+        pytest.skip(f"real corpus not present at {source} (it lives in ../shared)")
+    text = source.read_text(encoding="utf-8")
+    assert text.count("chuyển thêm 500 triệu đồng, tổng cộng là 16 tỷ đồng") == 1
+    changed = text.replace("chuyển thêm 500 triệu đồng", "chuyển thêm 1,5 tỷ đồng")
+    result = run_corpus(tmp_path, {"a.txt": changed}, select={"AR01"})
+    found = [
+        (f.severity, tuple(e.quote for e in f.evidence))
+        for f in result.findings
+        if f.code == "AR01"
+    ]
+    assert found == [(Severity.WARNING, ("16 tỷ đồng", "15,5 tỷ đồng", "1,5 tỷ đồng"))]

@@ -1,7 +1,7 @@
 """Figures inside one document that do not add up: differences, parts, growth rates, shares.
 
 The check and `candidates` are here; each kind of arithmetic is read in its own
-module (differences, partitions, subsets, changes, shares), over the figures of
+module (differences, partitions, totals, subsets, changes, shares), over the figures of
 `figures` and into the `result` they share; `lists` holds what lists of parts
 have in common.
 """
@@ -19,6 +19,7 @@ from checks.arithmetic.partitions import _partitions
 from checks.arithmetic.result import _ROLES, _Arithmetic
 from checks.arithmetic.shares import _shares
 from checks.arithmetic.subsets import _subsets
+from checks.arithmetic.totals import _totals_after
 from linter.checking import Check, DocumentClaims, Group, evidence
 from linter.data.lexicon import Lexicon, default_lexicon
 from linter.models import Finding, Severity
@@ -41,8 +42,11 @@ class ArithmeticMismatch(Check):
       viện là 21 trường hợp, báo động đỏ liên viện là 6 trường hợp", or
       told apart by a split of linter/data/partitions.yaml: "nam ..., nữ ...",
       "trong nước ..., nước ngoài ...": info, since the parts may belong to
-      another total than the one before them), or parts and what is left
-      ("còn lại r") that do not make the total up;
+      another total than the one before them), parts and what is left
+      ("còn lại r") that do not make the total up, or parts stated first and
+      their total after "tổng cộng" ("15,5 tỷ đồng và ... thêm 500 triệu
+      đồng, tổng cộng là 16 tỷ đồng": more than the total is a warning, less
+      an info, since a part may sit in an earlier sentence);
     - a change against the two levels it links ("đạt L, tăng g% so với cùng kỳ
       (L0)": L/L0 − 1 must be g; "tăng d tỷ đồng": L − L0 must be d; "gấp N
       lần", "bằng x%", "bằng x% dự toán (L0)": L/L0 must be N, or x %; a
@@ -192,6 +196,7 @@ def candidates(item: DocumentClaims, lexicon: Lexicon | None = None) -> Iterator
         after_following = nexts[index + 1] if following else []
         yield from _differences(folded, figures, following)
         yield from _partitions(folded, figures)
+        yield from _totals_after(folded, figures)
         yield from _subsets(folded, figures, following, after_following, parents)
         yield from _changes(folded, figures)
         yield from _from_to(folded, figures)
