@@ -21,7 +21,7 @@ import re
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
-from linter.claims.quantities import base_after, change_before
+from linter.claims.quantities import base_after, change_before, difference_before
 from linter.claims.subjects import AFTER_STOP
 from linter.claims.units import read_per
 from linter.models import Dimension, Op
@@ -39,7 +39,7 @@ _NOT_A_COUNT_NOUN = frozenset(
         "năm tháng ngày giờ phút giây tuần quý đợt kỳ lần thứ và hoặc hay đến tới so với "
         "của trên dưới trong ngoài là đã được có thì mà để khi cho tại ở từ sau trước "
         "tuổi đồng triệu tỷ nghìn ngàn vạn trăm mươi chục phần giai số trở xuống lên còn "
-        "vì do nữa cũng đều vẫn chưa không phải cần nên bị"
+        "vì do nữa cũng đều vẫn chưa không phải cần nên bị một mỗi"
     ).split()
 )
 # Classifier nouns stand before what is counted: the count is of the noun after them.
@@ -89,6 +89,8 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
     dimension = Dimension.COUNT
     if per := read_per(f, end):  # "45 triệu khách/năm" is a yearly capacity, not a total
         unit, end, dimension = unit + per[0], per[1], Dimension.RATE
+    elif f.startswith("/", end):
+        return None  # "bình quân 41,5 khách/lượt xe": a ratio, neither a count nor a rate
     quote_start, op, interval = _open_comparator(f, start, value)
     if vague is not None:
         op, interval = Op.APPROX, (value, high, True, False)
@@ -99,6 +101,8 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
             end, op, interval = end + len(words), bound, interval_of(bound, value)
             quote_start = start
     measure = change_before(f, quote_start)
+    if difference := difference_before(f, start):  # "cao hơn 1 điểm so với năm 2016"
+        quote_start, op, interval, measure = start, Op.EQ, interval_of(Op.EQ, value), difference
     return RawQuantity(
         start=quote_start,
         end=end,

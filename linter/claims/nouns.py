@@ -45,7 +45,7 @@ def spelled(words: list[str]) -> list[str]:
 _AMOUNT_WORD = re.compile(rf"{SPELLED_WORD}|{SCALE_WORD}|chục")
 _SCALE = re.compile(rf"{SCALE_WORD}|chục|trăm")
 _VAGUE = frozenset(("hàng",))
-_PER_OR_BOUND = re.compile(r"\s+(?:mỗi|trở)\s")
+_PER_OR_BOUND = re.compile(r"\s+(?:mỗi|trở)\s|\s+một\s+(?:ngày|tháng|năm)(?!\w)")
 
 
 def counted(quote: str) -> list[str]:

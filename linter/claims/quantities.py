@@ -139,7 +139,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         return None  # "một người", "năm 2024": a lone number word is rarely a figure
     quote_start, op = start, Op.EQ
     before = _CMP_BEFORE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
-    if before:
+    if before and not difference_before(folded, start):
         quote_start = before.start("cmp")
         op = dict(_COMPARATORS)[before.group("cmp")]
     from_to = bool(before) and before.group("cmp") == "từ" and bool(_FROM_TO.match(folded, end))
@@ -159,6 +159,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         if before and before.group("cmp") == "gần":
             high, hi_inc = value, True
     measure = "level" if from_to else change_before(folded, quote_start)
+    measure = difference_before(folded, start) or measure
     base = base_after(folded, end) if measure != "level" else None
     return RawQuantity(
         quote_start,
@@ -198,6 +199,19 @@ def _bare_unit(folded: str, amount: re.Match[str]) -> Unit | None:
     if bare.group("scale") == "tỷ" or money_meant(folded, amount.start(), end):
         return Unit("VND", 1.0, end, Dimension.MONEY)
     return None
+
+
+# "cao hơn 1 điểm so với năm 2016", "thấp hơn 5%": the difference, not a bound.
+_DIFFERENCE = re.compile(r"(?:^|(?<=\W))(?P<way>cao|nhiều|lớn|thấp|ít|nhỏ)\s+hơn\s+$")
+
+
+def difference_before(folded: str, start: int) -> str | None:
+    """ "increase" or "decrease" when the number at `start` is a difference stated
+    with a comparative ("cao hơn 1 điểm"), else None."""
+    m = _DIFFERENCE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
+    if not m:
+        return None
+    return "increase" if m.group("way") in ("cao", "nhiều", "lớn") else "decrease"
 
 
 def change_before(folded: str, quote_start: int) -> str:

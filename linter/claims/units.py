@@ -60,7 +60,8 @@ UNIT, UNIT_TABLE, GLUED = _unit_pattern()
 # Per what a figure is counted: "/ngày", "/năm", "mỗi năm". Several may follow
 # one another ("tấn/ha/năm").
 _PER = re.compile(
-    r"(?:\s*/\s*(?:ngày|tháng|năm|người|hộ|lao động|ha|tấn)|\s+mỗi\s+(?:ngày|tháng|năm))+(?!\w)"
+    r"(?:\s*/\s*(?:ngày|tháng|năm|người|hộ|lao động|ha|tấn)|\s+(?:mỗi|một)\s+(?:ngày|tháng|năm))+"
+    r"(?!\w)"
 )
 # The smaller unit of a compound duration and how many of it make the larger one.
 # Calendar arithmetic, not domain knowledge: a month is taken as 30 days.
@@ -70,11 +71,11 @@ _THEN_NUMBER = re.compile(r"\s+\d")
 
 def read_per(folded: str, pos: int) -> tuple[str, int] | None:
     """The "/năm" after a unit at `pos`, written as "/năm" whichever way it was
-    said ("mỗi năm"), and where it ends."""
+    said ("mỗi năm", "một năm"), and where it ends."""
     m = _PER.match(folded, pos)
     if not m:
         return None
-    return re.sub(r"\s*(?:/|mỗi)\s*", "/", m.group()).replace(" ", ""), m.end()
+    return re.sub(r"\s*(?:/|mỗi|một)\s*", "/", m.group()).replace(" ", ""), m.end()
 
 
 def read_unit(folded: str, pos: int) -> Unit | None:
