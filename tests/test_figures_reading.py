@@ -124,6 +124,34 @@ CASES = [
         "Quỹ VOF PE Holding 5 Limited bán hơn 17 triệu cổ phiếu.",
         [("hơn 17 triệu cổ phiếu", 17e6, "cổ", "gt", 17e6, INF, "level")],
     ),
+    # "doanh số" (sales) is no document number "số 105" (nghe-an/mz-21474294).
+    (
+        "Agribank Nghệ An chi trả được hơn 82.500 món kiều hối, doanh số 105,5 triệu USD.",
+        [
+            ("hơn 82.500 món kiều", 82_500, "món", "gt", 82_500, INF, "level"),
+            ("105,5 triệu USD", 105.5e6, "USD", "eq", 105.5e6, 105.5e6, "level"),
+        ],
+    ),
+    # A decimal point before a scale word, the English way (tp-ho-chi-minh/mz-22473098).
+    (
+        "Ngành du lịch Việt Nam đã có một khởi đầu khá tốt với khoảng 3.2 triệu lượt khách "
+        "quốc tế vào quý 1, tăng 29% so với cùng kỳ năm trước.",
+        [
+            ("khoảng 3.2 triệu lượt khách", 3.2e6, "lượt khách", "approx", 3.04e6, 3.36e6, "level"),
+            ("29%", 29, "%", "eq", 29, 29, "increase"),
+        ],
+    ),
+    # Scores after a colon, and the changes of them (ha-noi/mz-22654780).
+    (
+        "Điểm chuẩn mới các lớp chuyên là: Ngữ văn: 33,0 điểm (giảm 1 điểm so với lần 1); "
+        "Tiếng Anh: 38,50 điểm (giảm 1,0 điểm).",
+        [
+            ("33,0 điểm", 33, "điểm", "eq", 33, 33, "level"),
+            ("1 điểm", 1, "điểm", "eq", 1, 1, "decrease"),
+            ("38,50 điểm", 38.5, "điểm", "eq", 38.5, 38.5, "level"),
+            ("1,0 điểm", 1, "điểm", "eq", 1, 1, "decrease"),
+        ],
+    ),
     # "triệu phú" is a millionaire, not a million of "phú" (tp-ho-chi-minh/mz-22443097).
     ("Hiện tại Việt Nam có khoảng 50 triệu phú đôla.", []),
 ]

@@ -44,10 +44,11 @@ _NOT_A_COUNT_NOUN = frozenset(
 )
 # Classifier nouns stand before what is counted: the count is of the noun after them.
 _CLASSIFIERS = frozenset("chiếc con cái căn ngôi tấm bức quả cây cuộc bộ".split())
+# "hotline: 1900", "8:30": a colon right before a number; "Ngữ văn: 33,0 điểm" is a score.
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:năm|quý|tháng|ngày|số|khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|"
-    r"nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|"
-    r"điện thoại|mã|lớp|top|[/\-–.:#])\s*$"
+    r"(?:(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )số|khóa|khoá|thứ|kỳ|"
+    r"đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|"
+    r"tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
 )
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")

@@ -13,8 +13,15 @@ import re
 
 # A digit group: thousands with dots (optionally a decimal comma), or a plain
 # number with a decimal comma. `33,448.222` (English separators slipped into a
-# Vietnamese text) is accepted too and read the English way.
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:,\d+)?"
+# Vietnamese text) is accepted too and read the English way, and so is a decimal
+# point before a scale word, `14.65 triệu USD`, `3.2 triệu lượt khách`: one or two
+# digits after a dot are never a group of thousands (without a scale word,
+# `23.1` is a date).
+DIGITS = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+"
+    r"|\d{1,3}\.\d{1,2}(?=\s*(?:nghìn|ngàn|triệu|tỷ)(?!\w))|\d+(?:,\d+)?"
+)
+_POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 
 SCALES: dict[str, float] = {
     "nghìn": 1e3,
@@ -77,12 +84,15 @@ def bounded_int(token: str) -> int | None:
 
 
 def parse_digits(token: str) -> float | None:
-    """`56.000` -> 56000, `57,2` -> 57.2, `03` -> 3, `33,448.222` -> 33448.222;
+    """`56.000` -> 56000, `57,2` -> 57.2, `03` -> 3, `33,448.222` -> 33448.222,
+    `14.65` (before a scale word) -> 14.65;
     None for more digits than a figure can have."""
     if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
         return None
     if "." in token and "," in token and token.index(",") < token.index("."):
         return float(token.replace(",", ""))
+    if _POINT_DECIMAL.fullmatch(token):
+        return float(token)
     return float(token.replace(".", "").replace(",", "."))
 
 

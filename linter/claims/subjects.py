@@ -62,7 +62,8 @@ _FILLERS = re.compile(
     r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
     r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
     r"đã|đang|sẽ|vừa|cũng|chỉ|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
-    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng|tổng số|số)(?!\w)"
+    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng|tổng số|"
+    r"(?<!doanh )(?<!dân )số)(?!\w)"
 )
 # A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
 _NUMBERISH = re.compile(rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)[ivx]+(?!\w)")
