@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar
 
+from checks.official_titles import two_offices
 from linter.checking import (
     Check,
     DocumentClaims,
@@ -42,7 +43,9 @@ class OfficialConflict(Check):
     Documents within `window-days` of each other, or one document, make a
     warning; documents further apart an info, since people change office. When
     every name is given by several documents, each name has its own reports:
-    that is a change of holder, not a slip, and an info that says so.
+    that is a change of holder, not a slip, and an info that says so; so is
+    one name heading two bodies in one document ("Giám đốc Sở Y tế" and "Giám
+    đốc Sở Tài chính", two districts' UBND: `checks.official_titles`).
 
     Why it matters: a wrong name or title on an official is the correction
     readers notice first and editors fix by hand every day.
@@ -56,7 +59,9 @@ class OfficialConflict(Check):
     several communes. Capitalised words after a noun such as "đường", "cầu",
     "trường" name a thing after a person, not an office holder ("đường Phạm
     Văn Đồng, Giám đốc Sở ..."); a name glued to the next sentence by a missing
-    full stop is cut only before the words listed as opening one.
+    full stop is cut only before the words listed as opening one. Two bodies
+    for one head are read in one document only, and were never met in the
+    tuning material: only its fixtures show that rule firing.
 
     Ví dụ mâu thuẫn::
 
@@ -113,6 +118,7 @@ class OfficialConflict(Check):
             elif ref.deputy:
                 yield from self._misspelt_deputies(mentions, group)
         yield from self._incompatible(group)
+        yield from two_offices(self, group)  # one name heading two bodies in one text
 
     def _two_holders(self, mentions: list[Mention], group: Group) -> Finding:
         item, ref = mentions[0]
