@@ -331,8 +331,22 @@ class OfficialRef(ClaimBase):
         return " ".join(w for w in words if w)
 
 
+class PersonRef(ClaimBase):
+    """A person's full name with the words beside it that say who the person is:
+    `ông Ngô Văn Chất, Trưởng phòng Quản lý thi` (`linter.claims.persons`)."""
+
+    kind: Literal["person"] = "person"
+    name: str  # as written: "Ngô Văn Chất"
+    sex: Literal["male", "female", "child"] | None = None  # from "ông", "bà", "em" before it
+    roles: tuple[str, ...] = ()  # role labels beside it: "trưởng phòng", "đại biểu"
+    words: tuple[str, ...] = ()  # folded capitalised words beside it: "quản", "gd&đt"
+    age: int | None = None  # "(7 tuổi)", "Trần Văn A, 45 tuổi"
+    listed: bool = False  # one of several names in a row: "A, B và C"
+
+
 Claim = Annotated[
-    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef | SessionRef | OfficialRef,
+    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef | SessionRef | OfficialRef
+    | PersonRef,
     Field(discriminator="kind"),
 ]
 

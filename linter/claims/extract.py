@@ -17,6 +17,7 @@ from linter.claims.context import Context, period_of, update_context
 from linter.claims.figures import Reading, quantities
 from linter.claims.officials import officials
 from linter.claims.periods import find_dates
+from linter.claims.persons import persons
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.sessions import find_sessions
 from linter.claims.targets import find_plans
@@ -51,6 +52,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
         claims.extend(_target_counts(sentence, context))
         claims.extend(_plans(sentence))
         claims.extend(officials(sentence))
+        claims.extend(persons(sentence))
         claims.extend(find_sessions(sentence))
         update_context(context, sentence.folded, sentence.periods)
     claims.extend(_legal_refs(doc, citations))

@@ -1,0 +1,243 @@
+"""People named in full, with what the text says of them: "ông Ngô Văn Chất,
+Trưởng phòng Quản lý thi", "em Trần Chí Kiên (7 tuổi)", "Đại biểu Quốc hội Lưu
+Bình Nhưỡng".
+
+A full name is 2-4 capitalised syllables beginning with a family name (the
+list of `linter/data/offices.yaml`, read by `linter.claims.names`), not a place
+and not a thing named after a person ("đường Phạm Văn Đồng"). Beside it a
+report says who the person is, and that is what tells one person from another
+with a near name: the honorific before it (its sex: ông, bà; a child: em,
+cháu), the role or title just before it or after a comma, dash or bracket
+("Trưởng phòng", "đại diện", "học sinh"), the capitalised words there (the
+organisation, the place: "Quản", "Phú Khang") and an age ("7 tuổi"). Names in
+a row ("A, B và C") are marked as listed: a list holds different people. The
+words are in `linter/data/persons.yaml`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from linter.claims.names import Word, capitalised, is_name, is_place
+from linter.claims.names import words_ as name_words
+from linter.claims.sentence import Sentence
+from linter.data import load
+from linter.data.offices import offices as name_words_data
+from linter.data.places import alternatives
+from linter.models import PersonRef
+from linter.nlp import fold
+
+Sex = Literal["male", "female", "child"]
+WINDOW = 60  # characters before a name where its honorific and title stand
+AFTER = 110  # characters after a name's comma or bracket where its role is said
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Honorifics(_Entry):
+    male: tuple[str, ...]
+    female: tuple[str, ...]
+    child: tuple[str, ...]
+    other: tuple[str, ...]
+
+
+class _Role(_Entry):
+    label: str
+    words: tuple[str, ...]
+    body: bool = False  # the title names its organisation: "đại biểu quốc hội"
+
+
+class PersonWords(_Entry):
+    honorifics: _Honorifics
+    roles: tuple[_Role, ...]
+    common_words: tuple[str, ...]
+    named_after: tuple[str, ...]
+
+
+class _Tables:
+    def __init__(self, data: PersonWords) -> None:
+        h = data.honorifics
+        sexed: list[tuple[Sex, tuple[str, ...]]] = [
+            ("male", h.male),
+            ("female", h.female),
+            ("child", h.child),
+        ]
+        self.sex: dict[str, Sex] = {fold(w): sex for sex, words in sexed for w in words}
+        every = [*h.male, *h.female, *h.child, *h.other]
+        self.honorific = re.compile(rf"(?:^|[^\w/])(?P<w>{alternatives(every)})\.?[ \t]+$")
+        self.bare_honorifics = {fold(w) for w in every if " " not in w}
+        self.roles = {fold(w): r.label for r in data.roles for w in r.words}
+        self.bodied = frozenset(r.label for r in data.roles if r.body)
+        self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
+        self.common = frozenset(fold(w) for w in data.common_words)
+        self.surnames = name_words().surnames
+        # "đường Phạm Văn Đồng", "Trường THPT Chu Văn An", "phường Kim Tân": not people
+        things = alternatives((*name_words_data().namesakes, *data.named_after))
+        self.named_after = re.compile(rf"(?:^|\W)(?:{things})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    return _Tables(load("persons.yaml", PersonWords))
+
+
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+_CLAUSE_END = re.compile(r"[,.;:!?“”\"]")
+_OPENER = re.compile(r"[ \t]*(?:,|[-–]|\()[ \t]*")
+_AGE = re.compile(r"(?<!\d)(\d{1,3})[ \t]*tuổi")
+# Names in a row: "Nguyễn Văn An, Nguyễn Văn Anh và Lê Thị Bình".
+_IN_A_ROW = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và)[ \t]*(?:\w+[ \t]+)?$")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    sex: Sex | None = None
+    roles: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    age: int | None = None
+    listed: bool = False
+
+
+def persons(sentence: Sentence) -> list[PersonRef]:
+    """The full names of a sentence, each with what the sentence says of the person."""
+    found = find_persons(sentence.text, sentence.folded)
+    return [
+        PersonRef(
+            span=sentence.span(p.start, p.end),
+            sentence=sentence.bounds,
+            name=p.name,
+            sex=p.sex,
+            roles=tuple(dict.fromkeys(p.roles)),
+            words=tuple(dict.fromkeys(p.words)),
+            age=p.age,
+            listed=p.listed,
+        )
+        for p in found
+    ]
+
+
+def find_persons(text: str, folded: str) -> list[_Found]:
+    names = _names(text, folded)
+    inside = {i for s, e, _ in names for i in range(s, e)}
+    starts = [s for s, _, _ in names]
+    found = [_describe(text, folded, s, e, name, inside, starts) for s, e, name in names]
+    for a, b in itertools.pairwise(found):
+        if _IN_A_ROW.match(folded[a.end : b.start]):
+            a.listed = b.listed = True
+    return found
+
+
+def _names(text: str, folded: str) -> list[Word]:
+    """Every full name of the sentence, as (start, end, name as written)."""
+    t = tables()
+    names: list[Word] = []
+    done = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() < done or not m.group()[0].isupper():
+            continue
+        run = capitalised(text, m.start())
+        done = run[-1][1] if run else m.end()
+        i = 0
+        while i < len(run):
+            k = _name_at(run, i, t)
+            if k and not t.named_after.search(folded[max(0, run[i][0] - 24) : run[i][0]]):
+                names.append(
+                    (run[i][0], run[i + k - 1][1], " ".join(w for _, _, w in run[i : i + k]))
+                )
+            i += k or 1
+    return names
+
+
+def _name_at(run: list[Word], i: int, t: _Tables) -> int:
+    """How many words of `run` from `i` are a full name (0: none begins there)."""
+    plain = [w for _, _, w in run]
+    if fold(plain[i]) not in t.surnames:
+        return 0
+    if fold(plain[i]) in t.bare_honorifics and _name_at_plain(plain, i + 1, t):
+        return 0  # "Ông Cao Xuân Điệu" at the start of a sentence: the name is after "Ông"
+    k = _name_at_plain(plain, i, t)
+    return 0 if k == 2 and fold(plain[i]) in t.bare_honorifics else k  # "Ông Chung"
+
+
+def _name_at_plain(plain: list[str], i: int, t: _Tables) -> int:
+    if i >= len(plain) or fold(plain[i]) not in t.surnames:
+        return 0
+    stops = name_words().not_names
+    for k in (4, 3, 2):
+        words = plain[i : i + k]
+        if len(words) < k or any(fold(w) in stops for w in words[1:]):
+            continue
+        # "Hà Nội Phạm Xuân" is a place and half a name: no prefix may be a place.
+        if is_name(words) and not any(_place(words[:j]) for j in range(2, k + 1)):
+            return k
+    return 0
+
+
+def _place(words: list[str]) -> bool:
+    name = " ".join(words)
+    return is_place(name, None) or is_place(name, "district")
+
+
+def _describe(
+    text: str, folded: str, start: int, end: int, name: str, inside: set[int], starts: list[int]
+) -> _Found:
+    t = tables()
+    found = _Found(start, end, name)
+    before = folded[max(0, start - WINDOW) : start]
+    ends = list(_CLAUSE_END.finditer(before))
+    clause = before[ends[-1].end() :] if ends else before
+    if h := t.honorific.search(clause):
+        found.sex = t.sex.get(h.group("w"))
+    roles = list(t.role.finditer(clause))
+    if roles:  # the title nearest the name is its own: "phụ huynh học sinh Trần Duy Kiên"
+        found.roles.append(t.roles[roles[-1].group()])
+        offset = start - len(clause)
+        found.words.extend(_words(text, offset + roles[-1].end(), start, t, inside))
+    if opener := _OPENER.match(text, end):
+        stop = ")" if "(" in opener.group() else ",;."
+        window = folded[opener.end() : opener.end() + AFTER]
+        cut = min((p for c in stop if (p := window.find(c)) >= 0), default=len(window))
+        # What is said of the person ends where another's name begins: in "anh Trần
+        # Chí Dũng, phụ huynh học sinh Trần Duy Kiên", "học sinh" is Kiên's.
+        cut = min([cut, *(s - opener.end() for s in starts if s >= opener.end())])
+        window = window[:cut]
+        if not _starts_with_name(text, opener.end()):
+            said = list(t.role.finditer(window))
+            found.roles.extend(t.roles[r.group()] for r in said)
+            base = opener.end()
+            titles = {base + i for r in said for i in range(r.start(), r.end())}
+            found.words.extend(_words(text, base, base + cut, t, inside | titles))
+            if age := _AGE.search(window[:25]):
+                found.age = int(age.group(1))
+    return found
+
+
+def _starts_with_name(text: str, pos: int) -> bool:
+    """ "Nguyễn Văn An, Nguyễn Văn Anh": the comma joins names, it does not describe."""
+    run = capitalised(text, pos)
+    return bool(run) and bool(_name_at(run, 0, tables()))
+
+
+def _words(text: str, start: int, end: int, t: _Tables, skip: set[int]) -> list[str]:
+    """The folded capitalised words of text[start:end] that tell one body or place
+    from another: "Phòng khám Phú Khang" gives "phú", "khang"; names and titles
+    (at the offsets `skip`) are left out."""
+    kept = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = fold(m.group())
+        if m.start() in skip or not m.group()[0].isupper():
+            continue
+        if len(word) > 1 and word not in t.common:
+            kept.append(word)
+    return kept
