@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
-from linter.checking.align import STRONG_ALIGN, rewritten
+from linter.checking.align import STRONG_ALIGN, Report, report, rewritten
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
 from linter.checking.likeness import conflicts, match, slip, slips, words
 from linter.checking.running import updated
@@ -113,10 +113,12 @@ class EventFigureConflict(Check):
         items = {item.document.path: item for item in group.items}
         found: dict[tuple[object, ...], _Conflict] = {}
         window = int(self.option("window-days"))
+        reports: dict[str, Report] = {}  # each report's sentences, read once per run
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
             tolerance = float(self.option("approx-tolerance"))
-            for qa, qb, sure, label in _conflicts(left, right, tolerance, why):
+            pair = tuple(_report(reports, item) for item in (left, right))
+            for qa, qb, sure, label in _conflicts(left, right, pair, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
                 values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
                 key = (qa.unit, qa.measure, *values)
@@ -199,8 +201,19 @@ class _Conflict:
             self.why = why
 
 
+def _report(reports: dict[str, Report], item: DocumentClaims) -> Report:
+    path = item.document.path
+    if path not in reports:
+        reports[path] = report(item.document.text, item.of(Quantity))
+    return reports[path]
+
+
 def _conflicts(
-    left: DocumentClaims, right: DocumentClaims, tolerance: float, why: Link
+    left: DocumentClaims,
+    right: DocumentClaims,
+    reports: tuple[Report, ...],
+    tolerance: float,
+    why: Link,
 ) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
     """Disagreeing figures of like subjects (sure), then slips by a power of ten
     between figures that only share words (doubtful), then figures that two
@@ -210,14 +223,14 @@ def _conflicts(
     if _scope(left) is None or _scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
     days_left, days_right = _days(left), _days(right)
-    ours, theirs = list(left.of(Quantity)), list(right.of(Quantity))
+    ours, theirs = reports[0].figures, reports[1].figures
     found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
     found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
     texts = left.document.text, right.document.text
     dates = left.document.meta.date, right.document.meta.date
     found += [
         (a.first, a.second, a.score >= STRONG_ALIGN, a.label, True)
-        for a in rewritten(texts[0], ours, texts[1], theirs, tolerance)
+        for a in rewritten(reports[0], reports[1], tolerance)
     ]
     for qa, qb, sure, label, copied in found:
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from linter.checking.align import STRONG_ALIGN, aligned_figures, alignment
+from linter.checking.align import STRONG_ALIGN, Report, aligned_figures, alignment, report
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
@@ -26,9 +26,9 @@ SHIP_A = "Tàu có trọng tải 20.108 tấn, khi mắc cạn trên tàu chở 
 SHIP_B = "Tàu có trọng tải 20.018 tấn và chở 1.701 tấn dầu FO, 113 tấn dầu DO."
 
 
-def _figures(text: str) -> tuple[str, list[Quantity]]:
+def _report(text: str) -> Report:
     doc = Document(path="a.txt", original=text, text=text)
-    return text, [c for c in extract_claims(doc) if isinstance(c, Quantity)]
+    return report(text, [c for c in extract_claims(doc) if isinstance(c, Quantity)])
 
 
 def test_rewrites_of_one_sentence_align_strongly() -> None:
@@ -57,7 +57,7 @@ def test_sentences_of_one_topic_do_not_align(first: str, second: str) -> None:
 
 def test_figures_are_paired_by_the_words_around_their_numbers() -> None:
     """Three figures in tấn on each side: each is paired with the one at its place."""
-    pairs = aligned_figures(*_figures(SHIP_A), *_figures(SHIP_B))
+    pairs = aligned_figures(_report(SHIP_A), _report(SHIP_B))
     found = sorted((a.first.span.quote, a.second.span.quote) for a in pairs)
     assert found == [
         ("1.701 tấn", "1.701 tấn"),
@@ -73,7 +73,7 @@ def test_two_verbs_before_one_noun_are_two_figures() -> None:
         "Sở Y tế đã kiểm tra 197 phòng khám có yếu tố nước ngoài, phạt tổng cộng 1.254 triệu đồng."
     )
     second = "Sở Y tế phạt tổng cộng 1.254 triệu đồng; đình chỉ 16 phòng khám."
-    pairs = aligned_figures(*_figures(first), *_figures(second))
+    pairs = aligned_figures(_report(first), _report(second))
     assert [(a.first.span.quote, a.second.span.quote) for a in pairs] == [
         ("1.254 triệu đồng", "1.254 triệu đồng")
     ]

@@ -74,7 +74,14 @@ def word_pairs(sentence: str) -> frozenset[tuple[str, str]]:
 def alignment(first: str, second: str) -> float:
     """How much of two sentences is one text: a Dice score of their word pairs, 0
     below `ALIGN_MIN` or `SHARED_MIN` shared pairs."""
-    a, b = word_pairs(first), word_pairs(second)
+    return _score(word_pairs(first), word_pairs(second))
+
+
+# A served corpus compares the same published sentences at every check of a
+# draft: their word pairs are the same objects (`word_pairs` is cached), so a
+# score is looked up by identity instead of intersecting two sets again.
+@lru_cache(maxsize=65536)
+def _score(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
     if not a or not b or 2 * min(len(a), len(b)) < ALIGN_MIN * (len(a) + len(b)):
         return 0.0  # the sizes alone rule it out: most sentence pairs stop here
     shared = len(a & b)
@@ -82,57 +89,65 @@ def alignment(first: str, second: str) -> float:
     return score if shared >= SHARED_MIN and score >= ALIGN_MIN else 0.0
 
 
-def aligned_figures(
-    first_text: str,
-    first: Iterable[Quantity],
-    second_text: str,
-    second: Iterable[Quantity],
-) -> Iterator[Aligned]:
-    """Pairs of figures, one of each report, that aligned sentences state at the
-    same place (`_paired`)."""
-    ours, theirs = _by_sentence(first), _by_sentence(second)
-    for span_a, figures_a in ours.items():
-        sentence_a = first_text[span_a[0] : span_a[1]]
-        for span_b, figures_b in theirs.items():
-            sentence_b = second_text[span_b[0] : span_b[1]]
-            score = alignment(sentence_a, sentence_b)
-            if score == 0.0:
-                continue
-            for qa, qb in _paired(sentence_a, figures_a, sentence_b, figures_b):
-                yield Aligned(qa, qb, score, _before(sentence_a, qa))
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    figures: list[Quantity]
+    pairs: frozenset[tuple[str, str]]
+    kinds: frozenset[tuple[str, str]]  # (unit, measure) of its figures
 
 
-def _by_sentence(figures: Iterable[Quantity]) -> dict[tuple[int, int], list[Quantity]]:
-    """Each sentence's figures, one per place in the text (claims repeated in a
-    cache or a corpus are compared once)."""
+@dataclass(frozen=True)
+class Report:
+    """A report's figures and its sentences that hold them, read once per check
+    run: a report is compared with every report linked to it."""
+
+    figures: list[Quantity]
+    sentences: list[_Sentence]
+
+
+def report(text: str, figures: Iterable[Quantity]) -> Report:
+    """Each sentence with figures, its figures one per place in the text (claims
+    repeated in a cache or a corpus are compared once)."""
+    kept = list(figures)
     found: dict[tuple[int, int], dict[tuple[int, int], Quantity]] = {}
-    for q in figures:
+    for q in kept:
         found.setdefault(q.sentence, {}).setdefault((q.span.line, q.span.column), q)
-    return {key: list(figures.values()) for key, figures in found.items()}
+    sentences = []
+    for (start, end), places in found.items():
+        sentence, own = text[start:end], list(places.values())
+        kinds = frozenset((q.unit, q.measure) for q in own)
+        sentences.append(_Sentence(sentence, own, word_pairs(sentence), kinds))
+    return Report(kept, sentences)
 
 
-def _paired(
-    sentence_a: str, figures_a: list[Quantity], sentence_b: str, figures_b: list[Quantity]
-) -> Iterator[tuple[Quantity, Quantity]]:
+def aligned_figures(first: Report, second: Report) -> Iterator[Aligned]:
+    """Pairs of figures, one of each report, that aligned sentences state at the
+    same place (`_paired`); only sentences with figures of one unit and measure
+    are compared."""
+    for a in first.sentences:
+        for b in second.sentences:
+            if a.kinds.isdisjoint(b.kinds) or not (score := _score(a.pairs, b.pairs)):
+                continue
+            for qa, qb in _paired(a, b):
+                yield Aligned(qa, qb, score, _before(a.text, qa))
+
+
+def _paired(a: _Sentence, b: _Sentence) -> Iterator[tuple[Quantity, Quantity]]:
     """Figures of one unit and measure with the same words right before or right
     after their numbers, one to one: "kiểm tra 197 phòng khám" and "đình chỉ 16
     phòng khám" in two sentences that share the rest are two figures, and
     "21% ý kiến ...; chỉ có 1% ý kiến" against one "26% ý kiến" pairs neither."""
-    around_a = {id(q): _around(sentence_a, q) for q in figures_a}
-    around_b = {id(q): _around(sentence_b, q) for q in figures_b}
-    for qa in figures_a:
-        kind = (qa.unit, qa.measure)
-        found = [
-            qb
-            for qb in figures_b
-            if (qb.unit, qb.measure) == kind and _shares(around_a[id(qa)], around_b[id(qb)])
-        ]
-        if len(found) != 1:
-            continue
-        theirs = around_b[id(found[0])]
-        back = [q for q in figures_a if (q.unit, q.measure) == kind]
-        if [q for q in back if _shares(around_a[id(q)], theirs)] == [qa]:
-            yield qa, found[0]
+    for kind in sorted(a.kinds & b.kinds):
+        ours = [(q, _around(a.text, q)) for q in a.figures if (q.unit, q.measure) == kind]
+        theirs = [(q, _around(b.text, q)) for q in b.figures if (q.unit, q.measure) == kind]
+        for qa, around_a in ours:
+            found = [(qb, around_b) for qb, around_b in theirs if _shares(around_a, around_b)]
+            if len(found) != 1:
+                continue
+            qb, around_b = found[0]
+            if sum(_shares(around, around_b) for _, around in ours) == 1:
+                yield qa, qb
 
 
 _Around = tuple[tuple[str, ...], tuple[str, ...]]
@@ -143,13 +158,18 @@ def _shares(a: _Around, b: _Around) -> bool:
 
 
 def _around(sentence: str, q: Quantity) -> _Around:
+    return _around_quote(sentence, q.span.quote)
+
+
+@lru_cache(maxsize=65536)
+def _around_quote(sentence: str, quote: str) -> _Around:
     """The `CONTEXT_WORDS` words right before and right after a figure's quote
     (the quote holds its comparator: "gần 6ha")."""
-    at = sentence.find(q.span.quote)
+    at = sentence.find(quote)
     if at < 0:
         return (), ()
     before = _words(sentence[:at])[-CONTEXT_WORDS:]
-    after = _words(sentence[at + len(q.span.quote) :])[:CONTEXT_WORDS]
+    after = _words(sentence[at + len(quote) :])[:CONTEXT_WORDS]
     return before, after
 
 
@@ -157,19 +177,13 @@ def _before(sentence: str, q: Quantity) -> str:
     return " ".join(_around(sentence, q)[0])
 
 
-def rewritten(
-    first_text: str,
-    first: list[Quantity],
-    second_text: str,
-    second: list[Quantity],
-    tolerance: float,
-) -> Iterator[Aligned]:
+def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Aligned]:
     """Aligned figures that cannot both hold: not agreeing once rounding is allowed,
     neither one a truncation of the other (98 ha / 98,7 ha), of one scope, part
     and base, not set apart by their context (`_apart`), and neither value stated
     elsewhere on the other side (then both figures exist). Whether one is a
     running count is the caller's (`updated`)."""
-    for pair in aligned_figures(first_text, first, second_text, second):
+    for pair in aligned_figures(first, second):
         qa, qb = pair.first, pair.second
         if agree(qa, qb, tolerance) or _truncated(qa, qb):
             continue
@@ -177,7 +191,7 @@ def rewritten(
             continue  # "trong đó" 986 ha of the 1.841 ha: a part, not the whole again
         if _apart(qa, qb):
             continue
-        if _stated(qa, second, tolerance) or _stated(qb, first, tolerance):
+        if _stated(qa, second.figures, tolerance) or _stated(qb, first.figures, tolerance):
             continue
         yield pair
 
