@@ -147,7 +147,7 @@ class PersonName(Check):
         if not event and not (firm and lonely and slip):
             return None  # reports of other events: only a firm slip of a mark or a letter
         severity = Severity.WARNING if event and firm and lonely else None
-        if (len(paths_b), other.introduced) > (len(paths_a), one.introduced):
+        if _rank(other, len(paths_b)) < _rank(one, len(paths_a)):
             one, other = other, one  # the spelling most reports give, or the introduced, first
         message = _message(one, other, role, words, group.lang, bool(event))
         notes = [
@@ -188,6 +188,14 @@ def _message(
     return (
         f"{first} và {second} chỉ khác một tiếng{why}: có thể là một người bị viết sai tên.{where}"
     )
+
+
+def _rank(said: _Said, documents: int) -> tuple[object, ...]:
+    """Which of two names comes first: given by more documents, introduced, older."""
+    item, ref = by_date(said.mentions)[0]
+    date = item.document.meta.date
+    when = (date is None, date.isoformat() if date else "", item.document.path, ref.span.line)
+    return (-documents, not said.introduced, when)
 
 
 def _near_pairs(names: list[str]) -> list[tuple[str, str, bool]]:

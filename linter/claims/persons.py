@@ -210,14 +210,16 @@ def _describe(
         cut = min((p for c in stop if (p := window.find(c)) >= 0), default=len(window))
         # What is said of the person ends where another's name begins: in "anh Trần
         # Chí Dũng, phụ huynh học sinh Trần Duy Kiên", "học sinh" is Kiên's.
-        cut = min([cut, *(s - opener.end() for s in starts if s >= opener.end())])
-        window = window[:cut]
+        named = min([len(window), *(s - opener.end() for s in starts if s >= opener.end())])
+        window = window[: min(cut, named)]
         if not _starts_with_name(text, opener.end()):
             said = list(t.role.finditer(window))
+            if said and named <= cut and not window[said[-1].end() :].strip():
+                said.pop()  # the title right before the next name is that name's
             found.roles.extend(t.roles[r.group()] for r in said)
             base = opener.end()
             titles = {base + i for r in said for i in range(r.start(), r.end())}
-            found.words.extend(_words(text, base, base + cut, t, inside | titles))
+            found.words.extend(_words(text, base, base + len(window), t, inside | titles))
             if age := _AGE.search(window[:25]):
                 found.age = int(age.group(1))
     return found

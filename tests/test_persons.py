@@ -1,0 +1,132 @@
+"""People named in full (PersonRef) and one person named two ways (PN01).
+
+The reader is tried on real sentences of the tuning half of news2017 (who the
+person is, and what is not a person: a school, a street, a ward named after
+one); the check on the real reports of the tuning half where a reader found a
+name given two ways (tests/realnews/tune_inconsistencies.yaml: T64, T70, T84)
+and on the real reports of two different people with near names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from linter.claims.persons import find_persons
+from linter.engine.run import Options, run
+from linter.nlp import fold
+
+NEWS = SHARED / "corpus" / "news2017"
+
+
+def _read(sentence: str) -> list[tuple[object, ...]]:
+    return [
+        (p.name, p.sex, tuple(p.roles), p.age, p.listed)
+        for p in find_persons(sentence, fold(sentence))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # mz-22654780: the role after a comma, its body in brackets
+        (
+            "Ông Ngô Văn Chất, Trưởng phòng Quản lý thi và Kiểm định chất lượng Giáo dục "
+            "(Sở GD&ĐT Hà Nội) cho biết, dựa trên số liệu tuyển sinh thực tế.",
+            [("Ngô Văn Chất", "male", ("trưởng phòng",), None, False)],
+        ),
+        # mz-21484698: "học sinh" belongs to the name after it, not to the father
+        (
+            "Ngày 7/2, anh Trần Chí Dũng, phụ huynh học sinh Trần Duy Kiên (lớp 2, "
+            "trường Tiểu học Nam Trung Yên) cho hay.",
+            [
+                ("Trần Chí Dũng", "male", ("phụ huynh",), None, False),
+                ("Trần Duy Kiên", "child", ("học sinh",), None, False),
+            ],
+        ),
+        # mz-21478853: an age in brackets
+        (
+            "Cô Ngọc đã nhớ ra các tình tiết liên quan tới vụ việc em Trần Chí Kiên (7 tuổi) "
+            "bị va chạm với ô tô.",
+            [("Trần Chí Kiên", "child", (), 7, False)],
+        ),
+        # mz-22370628: a title before the name that names its body
+        (
+            "Đại biểu Quốc hội Lưu Bình Nhưỡng cho rằng lãnh đạo địa phương này nên giải thích.",
+            [("Lưu Bình Nhưỡng", None, ("đại biểu quốc hội",), None, False)],
+        ),
+        # mz-21478853: a province between the title and the name is no part of it
+        (
+            "Chủ tịch Hà Nội Nguyễn Đức Chung yêu cầu chuyển công tác hiệu trưởng.",
+            [("Nguyễn Đức Chung", None, ("chủ tịch",), None, False)],
+        ),
+        # mz-22654780: schools named after people are not people; "Ông Chung" is short
+        (
+            "Có tới 3 trường là Trường THPT Chuyên Hà Nội - Amsterdam, THPT Chu Văn An và "
+            "Trường THPT Chuyên Nguyễn Huệ tuyển bổ sung. Ông Chung chỉ đạo.",
+            [],
+        ),
+        # mz-22384781: a ward and a street
+        ("Khu đất ở phường Kim Tân, gần đường Trần Hưng Đạo, được đấu giá.", []),
+        # names in a row are a list of different people
+        (
+            "Tòa tuyên phạt các bị cáo Nguyễn Văn Hùng, Nguyễn Văn Hưng và Lê Thị Hoa.",
+            [
+                ("Nguyễn Văn Hùng", None, ("bị cáo",), None, True),
+                ("Nguyễn Văn Hưng", None, (), None, True),
+                ("Lê Thị Hoa", None, (), None, True),
+            ],
+        ),
+    ],
+)
+def test_who_a_full_name_is(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _read(sentence) == expected
+
+
+@pytest.fixture(scope="module")
+def news() -> Path:
+    if not NEWS.is_dir():
+        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
+    return NEWS
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # T64: inside one report, the head of the exams office, then "Chấn"
+        (
+            ["ha-noi/mz-22654780.txt"],
+            [("info", ["Ngô Văn Chất", "Ngô Văn Chấn"])],
+        ),
+        # T70: the deputy, "Lưu" in two reports of one event and "Lê" in a third
+        (
+            ["lao-cai/mz-22370628.txt", "lao-cai/mz-22370692.txt", "lao-cai/mz-22384781.txt"],
+            [("warning", ["Lưu Bình Nhưỡng", "Lưu Bình Nhưỡng", "Lê Bình Nhưỡng"])],
+        ),
+        # T84: the clinic's representative; its name written out, then "PK P.K"
+        (
+            ["tp-ho-chi-minh/mz-21766374.txt", "tp-ho-chi-minh/mz-21766755.txt"],
+            [("info", ["Phạm Thị Thúy Phượng", "Phan Thị Thúy Phượng"])],
+        ),
+        # Two chairmen of two associations, Thân and Thanh: two people
+        (
+            [
+                "tp-ho-chi-minh/mz-22296733.txt",
+                "tp-ho-chi-minh/mz-22300142.txt",
+                "tp-ho-chi-minh/mz-22655648.txt",
+            ],
+            [],
+        ),
+        # T45 is not found: the pupil's middle name differs wholly (Chí, Duy), which
+        # siblings' names do too; only the father named in both would tell.
+        (["ha-noi/mz-21478853.txt", "ha-noi/mz-21484698.txt"], []),
+    ],
+)
+def test_one_person_named_two_ways_in_real_reports(
+    news: Path, files: list[str], expected: list[tuple[str, list[str]]]
+) -> None:
+    result = run([news / f for f in files], Options(select=["PN01"]), root=news)
+    found = [(f.severity.value, [e.quote for e in f.evidence]) for f in result.findings]
+    assert found == expected
