@@ -192,6 +192,8 @@ LINKED = [
     # parts first, their total after "tổng cộng"
     (NEWS / "bac-ninh/mz-22515315.txt", "sum", "15,5 + 0,5 = 16 tỷ đồng"),
     (NEWS / "nghe-an/mz-22364418.txt", "sum", "3,4 + 4 = 7,4 tấn"),
+    # a share with the amount it comes to: "chiếm tới trên 49,5% với 63,6 triệu thuê bao"
+    (NEWS / "tp-ho-chi-minh/mz-22555965.txt", "equivalent", "63,6 / 128,3 = 49,57%"),
 ]
 
 
@@ -242,3 +244,26 @@ def test_real_transfer_with_a_changed_part_is_reported(tmp_path: Path) -> None:
         if f.code == "AR01"
     ]
     assert found == [(Severity.WARNING, ("16 tỷ đồng", "15,5 tỷ đồng", "1,5 tỷ đồng"))]
+
+
+def test_real_share_that_does_not_match_its_amount_is_reported() -> None:
+    """A reader's entry of the tuning half (T62): "gần 80.000 học sinh. Trong khi đó,
+    chỉ tiêu ... đáp ứng được khoảng 70%, tương đương trên 60.000 học sinh": over 75 %.
+    The whole is in the sentence before, so the finding is info."""
+    source = NEWS / "ha-noi/mz-22499930.txt"
+    if not source.is_file():
+        pytest.skip(f"real corpus not present at {source} (it lives in ../shared)")
+    result = run([source], Options(select={"AR01"}), root=SHARED)
+    found = [
+        (f.severity, f.message, tuple(e.quote for e in f.evidence))
+        for f in result.findings
+        if f.code == "AR01"
+    ]
+    assert found == [
+        (
+            Severity.INFO,
+            "Tỷ lệ không khớp với số lượng tương đương và tổng số: "
+            "60.000 / 80.000 = 75%, không phải «khoảng 70%».",
+            ("gần 80.000 học sinh", "khoảng 70%", "trên 60.000 học sinh"),
+        )
+    ]

@@ -1,9 +1,9 @@
 """Figures inside one document that do not add up: differences, parts, growth rates, shares.
 
 The check and `candidates` are here; each kind of arithmetic is read in its own
-module (differences, partitions, totals, subsets, changes, shares), over the figures of
-`figures` and into the `result` they share; `lists` holds what lists of parts
-have in common.
+module (differences, partitions, totals, subsets, changes, shares,
+equivalents), over the figures of `figures` and into the `result` they share;
+`lists` holds what lists of parts have in common.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from checks.arithmetic.changes import _changes, _from_to
 from checks.arithmetic.differences import _differences
+from checks.arithmetic.equivalents import _equivalents
 from checks.arithmetic.figures import _Figure, _lower, _sentences
 from checks.arithmetic.fractions import FractionSlip, fraction_slips
 from checks.arithmetic.partitions import _partitions
@@ -30,7 +31,7 @@ __all__ = ["ArithmeticMismatch", "candidates"]
 class ArithmeticMismatch(Check):
     """Figures of one document that are stated together do not add up.
 
-    Five kinds of arithmetic a reader can redo from the text alone:
+    Six kinds of arithmetic a reader can redo from the text alone:
 
     - a stated difference against the two levels it comes from ("chênh lệch
       giảm 18,5 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, kiểm toán xác nhận là
@@ -56,14 +57,21 @@ class ArithmeticMismatch(Check):
       dịch vụ 35%") that add up to more than 100 %;
     - a count written as a fraction and the percent it makes ("64/67 phiếu,
       đạt tỷ lệ 97%": 64/67 is 95,5 %), the percent rounded or cut at its
-      last digit; not a percent of a plan or a base ("đạt 80% kế hoạch").
+      last digit; not a percent of a plan or a base ("đạt 80% kế hoạch");
+    - a share stated with the amount it comes to, against the one whole of
+      the amount's unit before it ("gần 80.000 học sinh. Trong khi đó, chỉ
+      tiêu ... đáp ứng được khoảng 70%, tương đương trên 60.000 học sinh":
+      over 75 %; a whole in the sentence before is info, in the same one a
+      warning).
 
     Every figure is taken as the interval it states: a figure is only as
     precise as its last digit (18,5 means 18,45 to 18,55), the last zeros of
     a round figure but one may be rounding (1.500 means 1.495 to 1.505, 1.000
     means 950 to 1.050: never looser than "khoảng"; a count of whole things
     written to its units is exact), "khoảng / gần" widen it
-    (see `linter.claims.quantities`) and "hơn / trên" open it. A mismatch is
+    (see `linter.claims.quantities`) and "hơn / trên" open it; the side a
+    bound word fixes is the number as written, without rounding ("trên
+    60.000" passes 60.000, "gần 80.000" stays under 80.000). A mismatch is
     reported only when no choice of values inside those intervals makes the
     arithmetic hold, so rounding never raises a finding. Parts that add up to
     less than their total are reported at info, and only for a closed "gồm"
@@ -96,7 +104,11 @@ class ArithmeticMismatch(Check):
     a reader links, all add up within their rounding, and the check raised
     no finding there. Siblings after "trong đó" (added later) raise one on
     the 778 tuning-half articles of news2017, at info and true: 21 + 6
-    patients saved of 26 (tp-ho-chi-minh/mz-21473193). The closest call is
+    patients saved of 26 (tp-ho-chi-minh/mz-21473193). Added at 449d889 and
+    after, read over the tuning half and ../shared/corpus/real only: levels
+    named after "từ" link 3 reservoir changes, totals after "tổng cộng" 2
+    sums, a share with its amount 2 (all hold but one: T62 of the reading set,
+    70 % said of over 60.000 in under 80.000, info). The closest call is
     debatable and stays quiet: "63.610 tỷ đồng. Trong đó, vốn chủ sở hữu
     14.350 tỷ. Còn lại khoảng 47.000 tỷ đồng" (49.260 are left, inside the
     5 % of "khoảng"). What shaped the rules: a false alarm met on real text
@@ -201,6 +213,8 @@ def candidates(item: DocumentClaims, lexicon: Lexicon | None = None) -> Iterator
         yield from _changes(folded, figures)
         yield from _from_to(folded, figures)
         yield from _shares(folded, figures)
+        previous = sentences[index - 1] if index and nexts[index - 1] is figures else []
+        yield from _equivalents(folded, figures, previous)
 
 
 def _next(folded: str, sentences: list[list[_Figure]], index: int) -> list[_Figure]:

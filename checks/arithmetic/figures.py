@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from linter.checking import DocumentClaims
 from linter.claims.numbers import DIGITS, parse_digits
-from linter.models import Dimension, Quantity
+from linter.models import Dimension, Op, Quantity
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_BOUND_WORDS = frozenset({Op.GT, Op.GE, Op.LT, Op.LE, Op.APPROX})  # "khoảng" is symmetric
 _NEGATIVE = re.compile(r"(?<!\w)(?:âm|lỗ)\s*$")
 _DIGITS = re.compile(DIGITS)
 
@@ -92,8 +93,11 @@ def _figure(q: Quantity, start: int, end: int) -> _Figure | None:
     # A count of whole things written to its units is exact: "21 trường hợp" is 21.
     exact = q.dimension == Dimension.COUNT and scale == 1 and place == 1
     half = 0.0 if exact else 0.5 * place * abs(scale)
-    low = -math.inf if q.low is None else q.low - half
-    high = math.inf if q.high is None else q.high + half
+    # A bound word fixes its side at the number as written: "trên 60.000" is a count
+    # known to pass 60.000 (59.800 would be "gần 60.000"), "gần 80.000" one below it.
+    bounded = q.op in _BOUND_WORDS
+    low = -math.inf if q.low is None else q.low - (0.0 if bounded and q.low == q.value else half)
+    high = math.inf if q.high is None else q.high + (0.0 if bounded and q.high == q.value else half)
     unit_words = q.span.quote[digits.end() :].strip()
     return _Figure(q, start, end, low, high, digits.group(), unit_words, scale)
 

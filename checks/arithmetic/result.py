@@ -16,7 +16,7 @@ class _Arithmetic:
     intervals of the figures) against what the text states, and how sure a mismatch
     would be in each direction (None: that direction is no contradiction)."""
 
-    kind: str  # difference / sum / part / remainder / change / shares
+    kind: str  # difference / sum / part / remainder / change / shares / equivalent
     figures: tuple[tuple[_Figure, str], ...]  # each with its role (a key of _ROLES)
     low: float
     high: float
@@ -59,6 +59,7 @@ _WHAT = {
         "remainder": "Các phần và phần còn lại không khớp với tổng số",
         "change": "Mức thay đổi không khớp với hai số liệu",
         "shares": "Các tỷ trọng của một tổng thể cộng lại không bằng 100%",
+        "equivalent": "Tỷ lệ không khớp với số lượng tương đương và tổng số",
     },
     "en": {
         "difference": "The stated difference does not match the two figures",
@@ -68,6 +69,7 @@ _WHAT = {
         "remainder": "The parts and what is left do not make up the total",
         "change": "The stated change does not match the two figures",
         "shares": "Shares of one whole do not add up to 100%",
+        "equivalent": "The share does not match the amount it comes to and the whole",
     },
 }
 _ROLES = {
@@ -82,6 +84,7 @@ _ROLES = {
         "base": "số gốc so sánh",
         "share": "tỷ trọng",
         "remainder": "phần còn lại",
+        "equivalent": "số lượng tương đương",
     },
     "en": {
         "difference": "stated difference",
@@ -94,6 +97,7 @@ _ROLES = {
         "base": "base of the comparison",
         "share": "share",
         "remainder": "what is left",
+        "equivalent": "the amount it comes to",
     },
 }
 
