@@ -236,19 +236,23 @@ def _conflicts(
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
         if a and b and not a & b:
             continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
-        if why.numbers == 0 and not copied and not _named_alike(qa, qb):
+        if why.numbers == 0 and not copied and not _named_alike(qa, qb, why.names > 0):
             continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
         if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
             continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
         yield qa, qb, sure, label
 
 
-def _named_alike(qa: Quantity, qb: Quantity) -> bool:
+def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:
     """The same indicator of the lexicon, or `WEAK_LINK_WORDS` shared subject words
-    ("cơ sở y tế", "giải phóng mặt bằng"), not a generic pair ("vốn đầu tư")."""
+    ("cơ sở y tế", "giải phóng mặt bằng"), not a generic pair ("vốn đầu tư"). Reports
+    linked by their titles' words alone (no figure, no name) are two stories of one
+    topic as often as one: "13 cơ sở y tế" of a patient in another city and "59 cơ
+    sở y tế" of the province, in two stories of health-insurance fraud; then only
+    the indicator counts."""
     if qa.indicator is not None and qa.indicator == qb.indicator:
         return True
-    return len(words(qa) & words(qb)) >= WEAK_LINK_WORDS
+    return named and len(words(qa) & words(qb)) >= WEAK_LINK_WORDS
 
 
 def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:

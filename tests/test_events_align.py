@@ -125,3 +125,11 @@ def test_a_count_that_falls_is_not_an_update(news: Path) -> None:
             ],
         )
     ]
+
+
+def test_stories_linked_by_their_titles_alone_share_no_subject(news: Path) -> None:
+    """Two Nghệ An stories of health-insurance fraud: "khám chữa bệnh 57 lần ở 13 cơ
+    sở y tế" (a patient in another city) and "59 cơ sở y tế ký hợp đồng" (the
+    province's). With no figure and no name in common, "cơ sở y tế" alone does not
+    make the two figures one."""
+    assert _found(news, "nghe-an/mz-22397427.txt", "nghe-an/mz-22490735.txt") == []
