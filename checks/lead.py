@@ -11,7 +11,7 @@ from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
 from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
-from linter.models import Finding, Provenance, Quantity, Severity
+from linter.models import Finding, Op, Provenance, Quantity, Severity
 
 
 class LeadBodyConflict(Check):
@@ -41,8 +41,11 @@ class LeadBodyConflict(Check):
     day that disagrees with the body spreads the wrong one.
 
     Figures whose sentences each name someone the other does not (two
-    companies fined), or are dated and share no date (the first day against
-    the month), are not compared.
+    companies fined), are dated and share no date (the first day against
+    the month), or are each what another counted group has ("51 tổ ... với
+    1.369 lao động", "39 tổ hợp tác ... với gần 3.000 lao động"), are not
+    compared; nor is an order of magnitude with a figure inside it ("hàng
+    chục hộ" and "60 hộ").
 
     Known problems: a document whose first paragraph is not a lead (a table of
     contents, a dateline only) is compared all the same; a lead that gives a
@@ -82,7 +85,7 @@ class LeadBodyConflict(Check):
             lead, body = _split(item)
             seen: set[str] = set()
             for qa, qb in conflicts(lead, body, float(self.option("approx-tolerance"))):
-                if _apart(item.document.text, qa, qb):
+                if _apart(item.document.text, qa, qb) or _in_magnitude(qa, qb):
                     continue
                 finding = self._finding(item, qa, qb, group)
                 if finding.key not in seen:
@@ -206,13 +209,42 @@ def _apart(text: str, qa: Quantity, qb: Quantity) -> bool:
     the other does not ("Công ty Yestech Vina ... 200 triệu đồng", "Công ty Willtech
     Vina ... 133 triệu đồng"), or each is dated and no date is shared ("ngày đầu tiên
     (6/2/2017) ... 173 lượt xe", "từ ngày 1/1/2017 đến ngày 31/1/2017 ... 9.394 lượt
-    xe"). Both were false alarms on news2017."""
+    xe"), or each is what another counted group has ("51 tổ ... với 1.369 lao động",
+    "39 tổ hợp tác ... với gần 3.000 lao động"). All were false alarms on news2017."""
     a, b = (text[q.sentence[0] : q.sentence[1]] for q in (qa, qb))
     names = [{n for n in _NAME.findall(s) if s.find(n) > 0} for s in (a, b)]
     if names[0] - names[1] and names[1] - names[0]:
         return True
     dates = [{re.sub(r"\s", "", d) for d in _DATE.findall(s)} for s in (a, b)]
-    return bool(dates[0] and dates[1] and not dates[0] & dates[1])
+    if dates[0] and dates[1] and not dates[0] & dates[1]:
+        return True
+    owners = [_owner(text, q) for q in (qa, qb)]
+    return None not in owners and owners[0] != owners[1]
+
+
+def _in_magnitude(qa: Quantity, qb: Quantity) -> bool:
+    """Whether one figure is an order of magnitude ("hàng chục hộ": 10 to 100, "hàng
+    nghìn hecta") that holds the other ("60 hộ", "hơn 2.000 ha"): a lead or a body
+    that says it loosely agrees. Both were false alarms on news2017."""
+    for vague, exact in ((qa, qb), (qb, qa)):
+        low, high = vague.low, vague.high
+        if vague.op is Op.APPROX and low and high and high >= 5 * low:
+            return low <= exact.value <= high
+    return False
+
+
+# "51 tổ đoàn kết ... với 1.369 lao động": the figure is what a counted group has.
+_OWNED = re.compile(r"(\d[\d.,]*)\s+(\w+(?:\s+\w+)?)[^\d.;:]*?\svới\s*$")
+
+
+def _owner(text: str, q: Quantity) -> tuple[str, str] | None:
+    """The counted group a figure is given "với" (with): "51 tổ đoàn" for "51 tổ đoàn
+    kết ... với 1.369 lao động". Two figures of two groups ("39 tổ hợp tác ... với
+    gần 3.000 lao động") are apart: a false alarm on news2017 (tien-giang)."""
+    start, end = q.sentence
+    at = text.find(q.span.quote, start, end)
+    m = _OWNED.search(text[start:at].lower()) if at >= 0 else None
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _split(item: DocumentClaims) -> tuple[list[Quantity], list[Quantity]]:
