@@ -129,8 +129,27 @@ def aligned_figures(first: Report, second: Report) -> Iterator[Aligned]:
         for b in second.sentences:
             if a.kinds.isdisjoint(b.kinds) or not (score := _score(a.pairs, b.pairs)):
                 continue
+            if _named_apart(a.text, b.text):
+                continue
             for qa, qb in _paired(a, b):
                 yield Aligned(qa, qb, score, _before(a.text, qa))
+
+
+@lru_cache(maxsize=65536)
+def _names(sentence: str) -> frozenset[str]:
+    """The words of a sentence written with a capital, but its first one."""
+    found = _WORD.findall(sentence)[1:]
+    return frozenset(w.lower() for w in found if w[0].isupper())
+
+
+def _named_apart(first: str, second: str) -> bool:
+    """Whether each sentence names something the other does not: one template said
+    of two projects ("Dự án Khu đô thị mới Nhơn Hội có diện tích đất thu hồi 48
+    ha" / "Dự án nuôi tôm công nghệ cao ở Phù Mỹ có diện tích đất thu hồi 4,8 ha").
+    A rewrite may add a name ("Tàu vận tải Chemroad Journey có trọng tải") or
+    write one in lower case ("Đài truyền thanh" / "đài truyền thanh"), not swap it."""
+    words_a, words_b = set(_words(first)), set(_words(second))
+    return bool(_names(first) - words_b) and bool(_names(second) - words_a)
 
 
 def _paired(a: _Sentence, b: _Sentence) -> Iterator[tuple[Quantity, Quantity]]:
