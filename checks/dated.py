@@ -3,7 +3,10 @@
 - spans: "từ 16/6 đến 23/6", "từ ngày 16-6 đến 23-6-2017", "từ 16.6 – 23.6",
   "(16/6 - 23/6/2017)", "từ 17-23/6", "từ 16 đến 23-6";
 - hours: "vào 20h00 ngày 19/8/2017 tại Khách sạn Hà Nội", "18 giờ ngày 19-8
-  tới tại Khách sạn Hà Nội": an hour, a day and the place named after it.
+  tới tại Khách sạn Hà Nội": an hour, a day and the place named after it;
+- ends: "việc lấy ý kiến người dân về loa phường ... sẽ kết thúc vào ngày 17-3",
+  "Đợt lấy ý kiến nhân dân về loa phường sẽ kéo dài đến hết ngày 10/3": a last
+  day with the words of its clause that name what ends.
 
 A date without a year is read in `NO_YEAR` and compared in the year the
 other side writes, so "23/6" and "23/6/2017" are one day, "23/6/2016" and
@@ -60,6 +63,22 @@ class Hour:
         return f"{self.hour[0]}:{self.hour[1]:02d} {self.day[0]}/{self.day[1]}"
 
 
+@dataclass(frozen=True)
+class End:
+    """The last day of something, with the words that name it: "việc lấy ý kiến người
+    dân về loa phường ... sẽ kết thúc vào ngày 17-3"."""
+
+    start: int
+    end: int
+    day: tuple[int, int]  # (day, month)
+    year: int | None
+    what: tuple[str, ...]  # the words before the end word, within their clause
+
+    @property
+    def label(self) -> str:
+        return f"{self.day[0]}/{self.day[1]}"
+
+
 _DAY = r"(?P<{0}d>\d{{1,2}})\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
 _SLASH, _ANY = r"[/.]", r"[/.-]"  # a dash is a date's only where it cannot be the span's
 _UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
@@ -84,6 +103,12 @@ _HOUR = re.compile(
     r"(?:\s+(?:tới|này|năm nay))?\s*,?\s*tại\s+(?P<place>[^\W\d]+(?:\s+[^\W\d]+){2})"
 )
 PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", "nhà văn hóa"
+_END_OF = re.compile(
+    r"(?<!\w)(?:kết thúc|kéo dài đến hết|kéo dài đến|đến hết|hạn chót|chậm nhất)"
+    r"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)"
+)
+WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause
 
 
 # A server checks draft after draft against the same published texts: each is read
@@ -126,6 +151,22 @@ def hours(text: str) -> tuple[Hour, ...]:
         year = int(m["y"]) if m["y"] else None
         place = tuple(m["place"].split()[:PLACE_WORDS])
         found.append(Hour(m.start(), m.end(), (hour, minute), (day, month), year, place))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def ends(text: str) -> tuple[End, ...]:
+    """Every "kết thúc vào ngày D" / "đến hết ngày D" in the lowercased `text`, with the
+    words of its clause before it."""
+    found = []
+    for m in _END_OF.finditer(text):
+        day, month = int(m["d"]), int(m["m"])
+        if _date(NO_YEAR, month, day) is None:
+            continue
+        clause = re.split(r"[.;:!?\n]|,\s", text[max(0, m.start() - 200) : m.start()])[-1]
+        words = tuple(w for w in re.findall(r"[^\W\d_]+", clause)[-WHAT_WORDS:])
+        year = int(m["y"]) if m["y"] else None
+        found.append(End(m.start(), m.end(), (day, month), year, words))
     return tuple(found)
 
 
