@@ -152,6 +152,29 @@ CASES = [
             ("1,0 điểm", 1, "điểm", "eq", 1, 1, "decrease"),
         ],
     ),
+    # One unit for a change from one amount to another (kien-giang/mz-22650720).
+    (
+        "Số lượng du khách đến Việt Nam đã tăng từ 5 triệu lên 8 triệu lượt khách.",
+        [
+            ("từ 5 triệu", 5e6, "lượt khách", "eq", 5e6, 5e6, "level"),
+            ("8 triệu lượt khách", 8e6, "lượt khách", "eq", 8e6, 8e6, "level"),
+        ],
+    ),
+    # "trở xuống" is an upper bound, "lớn hơn" a lower one, "cao hơn" (above) a difference
+    # (ha-noi/mz-22732432, dak-lak/mz-21495057).
+    (
+        "Trường hợp doanh thu từ 100 triệu trở xuống cá nhân phải đăng ký, kê khai thuế.",
+        [("từ 100 triệu trở xuống", 1e8, "VND", "le", INF, 1e8, "level")],
+    ),
+    (
+        "Gói thầu yêu cầu nhà thầu phải có 1 hợp đồng tương tự với giá trị lớn hơn 103 tỷ đồng.",
+        [
+            ("1 hợp đồng", 1, "hợp", "eq", 1, 1, "level"),
+            ("hơn 103 tỷ đồng", 103e9, "VND", "gt", 103e9, INF, "level"),
+        ],
+    ),
+    # A lunar date with a range of days is no count (bac-giang/mz-21490195).
+    ("Mọi năm, cứ tầm mồng 7 - 8 tết vải đã ra hoa trắng xóa cành.", []),
     # "triệu phú" is a millionaire, not a million of "phú" (tp-ho-chi-minh/mz-22443097).
     ("Hiện tại Việt Nam có khoảng 50 triệu phú đôla.", []),
 ]

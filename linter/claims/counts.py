@@ -39,15 +39,15 @@ _NOT_A_COUNT_NOUN = frozenset(
         "năm tháng ngày giờ phút giây tuần quý đợt kỳ lần thứ và hoặc hay đến tới so với "
         "của trên dưới trong ngoài là đã được có thì mà để khi cho tại ở từ sau trước "
         "tuổi đồng triệu tỷ nghìn ngàn vạn trăm mươi chục phần giai số trở xuống lên còn "
-        "vì do nữa cũng đều vẫn chưa không phải cần nên bị một mỗi"
+        "vì do nữa cũng đều vẫn chưa không phải cần nên bị một mỗi sang"
     ).split()
 )
 # Classifier nouns stand before what is counted: the count is of the noun after them.
 _CLASSIFIERS = frozenset("chiếc con cái căn ngôi tấm bức quả cây cuộc bộ".split())
 # "hotline: 1900", "8:30": a colon right before a number; "Ngữ văn: 33,0 điểm" is a score.
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )số|khóa|khoá|thứ|kỳ|"
-    r"đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|"
+    r"(?:(?:năm|quý|tháng|ngày|mồng|mùng|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )số|khóa|khoá|"
+    r"thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|"
     r"tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
 )
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
@@ -145,7 +145,8 @@ def _amount_at(f: str, start: int, vague: Vague | None) -> tuple[float, float | 
 
 
 def _second_syllable(word: str) -> bool:
-    return word not in _NOT_A_COUNT_NOUN and not AFTER_STOP.fullmatch(word)
+    """Whether `word` goes on the counted noun: "hợp đồng", "cộng đồng" end in "đồng"."""
+    return (word == "đồng" or word not in _NOT_A_COUNT_NOUN) and not AFTER_STOP.fullmatch(word)
 
 
 _OPEN_CMP = re.compile(

@@ -62,4 +62,6 @@ def counted(quote: str) -> list[str]:
             amount = i
             break
     scales = [i for i in range(amount) if _SCALE.fullmatch(words[i])]
-    return words[scales[-1] + 1 :] if scales and scales[-1] + 1 < len(words) else words
+    if scales and scales[-1] + 1 == len(words):
+        return []  # "từ 5 triệu lên 8 triệu lượt khách": the first amount names no noun
+    return words[scales[-1] + 1 :] if scales else words

@@ -146,9 +146,9 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     from_to = bool(before) and before.group("cmp") == "từ" and bool(_FROM_TO.match(folded, end))
     if from_to:
         op = Op.EQ  # "giảm từ 20 tỷ năm 2017 còn 10 tỷ": the level it changed from
-    if folded.startswith(" trở lên", end):
-        end += len(" trở lên")
-        op = Op.GE
+    for words, bound in ((" trở lên", Op.GE), (" trở xuống", Op.LE)):
+        if folded.startswith(words, end):  # "doanh thu từ 100 triệu trở xuống"
+            end, op = end + len(words), bound
     value = tidy((value + unit.value_added) * factor)
     if not is_figure(value) or (high_value is not None and not is_figure(high_value * factor)):
         return None
@@ -202,8 +202,9 @@ def _bare_unit(folded: str, amount: re.Match[str]) -> Unit | None:
     return None
 
 
-# "cao hơn 1 điểm so với năm 2016", "thấp hơn 5%": the difference, not a bound.
-_DIFFERENCE = re.compile(r"(?:^|(?<=\W))(?P<way>cao|nhiều|lớn|thấp|ít|nhỏ)\s+hơn\s+$")
+# "cao hơn 1 điểm so với năm 2016", "thấp hơn 5%": the difference, not a bound;
+# "giá trị lớn hơn 103 tỷ đồng", "nhỏ hơn 1.000 đồng", "ít hơn 5 người" are bounds.
+_DIFFERENCE = re.compile(r"(?:^|(?<=\W))(?P<way>cao|thấp)\s+hơn\s+$")
 
 
 def difference_before(folded: str, start: int) -> str | None:
@@ -212,7 +213,7 @@ def difference_before(folded: str, start: int) -> str | None:
     m = _DIFFERENCE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
     if not m:
         return None
-    return "increase" if m.group("way") in ("cao", "nhiều", "lớn") else "decrease"
+    return "increase" if m.group("way") == "cao" else "decrease"
 
 
 def change_before(folded: str, quote_start: int) -> str:
