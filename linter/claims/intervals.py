@@ -6,10 +6,13 @@ How each comparator maps to an interval for a stated figure x:
     trên / hơn / vượt x           (x, +inf)
     ít nhất / tối thiểu / không dưới x, x trở lên, từ x trở lên   [x, +inf)
     dưới / chưa đến / chưa tới x  (-inf, x)
-    tối đa / không quá x          (-inf, x]
+    tối đa / không quá x, x trở xuống   (-inf, x]
     khoảng / xấp xỉ x             [x·(1-t), x·(1+t)]   t = APPROX_TOLERANCE (5 %)
     gần x                         [x·(1-t), x]
     x - y, từ x đến y             [x, y]
+    từ x lên / xuống (còn) y      [x, x] and [y, y]: the level before and after
+    cao / thấp hơn x              [x, x], a difference (measure increase / decrease)
+    hàng chục, hàng trăm ngàn ... [m, 10·m)  m the magnitude (op approx)
     2 con số (growth)             [10, 100)  %
     không còn hộ nghèo            [0, 0] hộ
 
