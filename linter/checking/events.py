@@ -2,20 +2,33 @@
 
 Reports of one press conference, council session or incident are written by
 several outlets within days and share what is distinctive about it: figures
-with three or more significant digits or a decimal ("1.520 tỷ", "4,8 ha"),
-names ("Khu công nghiệp Phú Mỹ 3", "cầu Rào 1") and the key words of the title.
-Two documents are linked when they share enough of that and, when both are
-dated, were published within `WINDOW_DAYS`. Years ("2016") are no distinctive
-figure: every report of a year holds them; they only support shared names.
-Many shared names alone (`MIN_NAMES`: the company, the ward, the speakers of
-one fire or one debate) make an event too, since outlets reword the figures
-and titles of one event more than its names. Links are pairwise, never
-transitive: a running story over weeks does not make its first and last
-reports one event.
+with three or more significant digits or a decimal ("1.520 tỷ", "4,8 ha",
+"1.680ha" with its unit glued on), names ("Khu công nghiệp Phú Mỹ 3", "cầu
+Rào 1") and the key words of the title. Two documents are linked when they
+share enough of that and, when both are dated, were published within
+`WINDOW_DAYS`. Years ("2016") are no distinctive figure: every report of a year
+holds them; they only support shared names. Many shared names alone
+(`MIN_NAMES`: the company, the ward, the speakers of one fire or one debate)
+make an event too, since outlets reword the figures and titles of one event
+more than its names. Links are pairwise, never transitive: a running story over
+weeks does not make its first and last reports one event.
 
-Candidate pairs come from an inverted index of the distinctive features, so
-the work grows with the pairs that share something, not with the square of a
-province's documents.
+Outlets that rewrite one press release keep its words when they change its
+figures and drop its names ("loa phường", "vài trăm triệu", "thương lái", "vải
+thiều"): two texts whose heaviest syllables point the same way, a cosine of
+`MIN_TEXT` or more, are linked too. A syllable weighs by how often the text says
+it and how rare it is in news at large (`linter/data/syllables.yaml`); the
+weights are fixed, not read from the province's documents, since a province of
+five reports of one event would make every word they share a common one.
+
+Candidate pairs come from an inverted index of the distinctive features and of
+each text's `TOP_WORDS` heaviest syllables, so the work grows with the pairs
+that share something, not with the square of a province's documents.
+
+Known problems: two stories of one topic in one week (two fires, two admission
+plans) share their words and may be linked; undated texts (most of news2017)
+of a running story over months are linked like those of one week, since
+nothing says they are not.
 """
 
 from __future__ import annotations
@@ -23,11 +36,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from linter import nlp
+from linter.checking.wording import cosine, weighed
 from linter.models import Document
 
 WINDOW_DAYS = 10  # outlets report a press conference within days; a later report is news
@@ -36,11 +50,17 @@ MAX_FEATURE_DOCS = 12  # a feature shared by more documents than this is not dis
 # Names alone make an event when there are this many: reports of one fire or one
 # debate share the company, the ward, the speakers ("kwong lung", "trà nóc", ...).
 MIN_NAMES = 5
-# Measured on the tuning clusters of news2017 (711 pairs of one cluster, 4,489
-# other pairs of one province): the rules below link 254 and 13; before names
-# alone and before years were set apart, 199 and 22.
+MIN_TEXT = 0.3  # cosine of the weighed syllables that alone makes an event
+TOP_WORDS = 12  # a document is found by this many of its heaviest syllables
+# Measured on the tuning clusters of news2017 (`benchmarks/linking.py --half tune`:
+# 522 pairs of one event cluster, 189 of one period cluster, 4,489 pairs of one
+# province from two clusters): the rules below link 449, 4 and 103 (81 of the 103
+# between the three clusters of the Tân Sơn Nhất golf course story, reported over
+# two months); without the weighed words and the glued units, 250, 4 and 13.
 
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w]|[.,]\d)")
+# A figure may have its unit glued on ("1.680ha", "77ha", "10km"): it is the same
+# figure as "1.680 ha" of another report, so only a digit may not follow it.
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,]\d)")
 _NAME = re.compile(
     r"(?<![\w])(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’'-]*)(?:\s+(?:[A-ZĐ0-9][\w’'-]*)){1,5}", re.UNICODE
 )
@@ -69,6 +89,8 @@ class Features:
     years: frozenset[str]  # "2016": shared by every report of a year, weak alone
     names: frozenset[str]  # folded pairs of capitalised words
     title: frozenset[str]  # folded word bigrams of the title
+    words: Mapping[str, float]  # the text's syllables, weighed (a unit vector)
+    top: frozenset[str]  # its heaviest syllables: the keys it is found by
 
 
 @dataclass(frozen=True)
@@ -78,6 +100,7 @@ class Link:
     numbers: int
     names: int
     title: float
+    text: float = 0.0  # cosine of the weighed syllables, when what is shared fell short
 
 
 def features(doc: Document) -> Features:
@@ -99,8 +122,10 @@ def _features(text: str, title: str | None) -> Features:
         if _distinctive(pair)
     )
     title = nlp.lower(title or "")
-    words = [w for w in _TITLE_WORD.findall(title) if w not in _TITLE_STOP]
-    return Features(numbers, years, names, frozenset(_bigrams(words)))
+    heading = [w for w in _TITLE_WORD.findall(title) if w not in _TITLE_STOP]
+    words = weighed(text)
+    top = frozenset(itertools.islice(words, TOP_WORDS))  # heaviest first
+    return Features(numbers, years, names, frozenset(_bigrams(heading)), words, top)
 
 
 def _bigrams(words: list[str]) -> list[str]:
@@ -136,12 +161,13 @@ def link(
     names = len(fa.names & fb.names)
     union = fa.title | fb.title
     title = len(fa.title & fb.title) / len(union) if union else 0.0
-    found = Link(numbers, names, title)
     if numbers >= MIN_NUMBERS or (numbers >= 1 and (names >= 2 or title >= 0.2)):
-        return found
+        return Link(numbers, names, title)
     if names >= MIN_NAMES or (names >= 3 and (title >= 0.2 or fa.years & fb.years)):
-        return found
-    return None
+        return Link(numbers, names, title)
+    # Read last, as it costs most: the words of two rewrites of one press release.
+    text = cosine(fa.words, fb.words)
+    return Link(numbers, names, title, text) if text >= MIN_TEXT else None
 
 
 def linked_pairs(
@@ -152,7 +178,9 @@ def linked_pairs(
     found_features = [_local(features(doc), doc) for doc in ordered]
     frequent = _frequent(found_features)
     found_features = [
-        Features(f.numbers - frequent, f.years - frequent, f.names - frequent, f.title)
+        Features(
+            f.numbers - frequent, f.years - frequent, f.names - frequent, f.title, f.words, f.top
+        )
         for f in found_features
     ]
     index: dict[str, list[int]] = defaultdict(list)
@@ -161,6 +189,8 @@ def linked_pairs(
             index[key].append(i)
         for key in f.title:
             index[f"t:{key}"].append(i)
+        for key in f.top:
+            index[f"w:{key}"].append(i)
     candidates: set[tuple[int, int]] = set()
     for members in index.values():
         if len(members) > MAX_FEATURE_DOCS:
@@ -178,7 +208,9 @@ def linked_pairs(
 def _local(found: Features, doc: Document) -> Features:
     """Drop the document's own province from its names: it links every report."""
     own = frozenset(_bigrams(nlp.lower(doc.meta.province or "").split()))
-    return Features(found.numbers, found.years, found.names - own, found.title - own)
+    return Features(
+        found.numbers, found.years, found.names - own, found.title - own, found.words, found.top
+    )
 
 
 def _frequent(found: list[Features]) -> frozenset[str]:
