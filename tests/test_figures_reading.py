@@ -223,3 +223,24 @@ def test_an_order_of_magnitude_contradicts_a_figure_ten_times_larger(tmp_path: P
     interval = (vague.low, vague.high, vague.low_inclusive, vague.high_inclusive)
     assert not intervals_overlap((four.low, four.high, True, True), interval)
     assert intervals_overlap((5e5, 5e5, True, True), interval)
+
+
+def test_a_title_in_front_matter_is_read_on_its_line(tmp_path: Path) -> None:
+    """news2017 keeps each title in front matter (an-giang/mz-21510412: "Vụ đại gia thủy
+    sản ôm 80 tỷ lặn mất tăm: Lãnh đạo tỉnh nói gì?"); its figure is read and located
+    on the title's line, and belongs to no sentence of the body."""
+    doc = (
+        '---\ntitle: "Vụ đại gia thủy sản ôm 80 tỷ lặn mất tăm: Lãnh đạo tỉnh nói gì?"\n'
+        "province: An Giang\n---\n"
+        "Công ty Thuận An ôm 80 tỷ đồng lặn mất tăm.\n"
+    )
+    result = run_corpus(tmp_path, {"a.md": doc})
+    read = [
+        (q.span.line, q.span.column, q.span.quote, q.value, q.unit, q.sentence)
+        for q in result.claims["a.md"]
+        if isinstance(q, Quantity)
+    ]
+    assert read == [
+        (2, 32, "80 tỷ", 8e10, "VND", (0, 0)),
+        (5, 21, "80 tỷ đồng", 8e10, "VND", (0, 43)),
+    ]

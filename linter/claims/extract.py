@@ -14,7 +14,7 @@ from __future__ import annotations
 from linter import nlp
 from linter.claims.citations import RawCitation, resolve_short_forms
 from linter.claims.context import Context, period_of, update_context
-from linter.claims.figures import Reading, quantities
+from linter.claims.figures import Reading, quantities, title_quantities
 from linter.claims.officials import officials
 from linter.claims.periods import find_dates
 from linter.claims.persons import persons
@@ -55,6 +55,7 @@ def extract_claims(doc: Document, lexicon: Lexicon | None = None) -> tuple[Claim
         claims.extend(persons(sentence))
         claims.extend(find_sessions(sentence))
         update_context(context, sentence.folded, sentence.periods)
+    claims.extend(title_quantities(doc, reading, default_year))  # a title in front matter
     claims.extend(_legal_refs(doc, citations))
     return tuple(sorted(claims, key=lambda c: (c.span.line, c.span.column, c.kind)))
 

@@ -6,7 +6,9 @@ named in their own clause; a clause that only continues the previous figure
 ("..., đạt 100% kế hoạch, tăng 12% so với cùng kỳ") takes its indicator and
 subject; after "trong đó" a figure is a part of the one before. Every figure
 also gets its subject in open vocabulary (`linter.claims.subjects`); figures
-counted in a noun outside the unit table name no indicator.
+counted in a noun outside the unit table (`linter.claims.counts`) name no
+indicator. A title kept in front matter is read too (`title_quantities`): news
+puts its most quoted figure there ("ôm 80 tỷ").
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.sentence import Sentence, clause_of
+from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
-from linter.models import Period, Quantity, Scope, Status
+from linter.models import Document, Period, Quantity, Scope, Status
 
 _CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
 # Between two figures, a word of change: the second is the first's subject at
@@ -104,6 +107,25 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
             previous.indicator = naming.indicator
         previous.end, previous.subject = q.end, subject[0] or previous.subject
     return result
+
+
+def title_quantities(doc: Document, reading: Reading, default_year: int | None) -> list[Quantity]:
+    """Figures of a title given in front matter ("Vụ đại gia thủy sản ôm 80 tỷ lặn mất
+    tăm"), read as a sentence of its own with no context, and located on the title's
+    line of the file. A title the body already holds (a .txt file's first line) or
+    one not found verbatim in the front matter is left to the body's reading."""
+    title = doc.meta.title
+    body_start = doc.original_index(0) if doc.text else len(doc.original)
+    at = doc.original.find(title, 0, body_start) if title else -1
+    if title is None or at < 0:
+        return []
+    shown = Document(path=doc.path, original=doc.original, text=title, breaks=((0, at),))
+    sentence = read_sentence(shown, nlp.fold(title), 0, len(title), default_year)
+    # `sentence` bounds are offsets in Document.text, which holds no title: (0, 0),
+    # an empty sentence, keeps checks that read a figure's sentence from the body's.
+    return [
+        q.model_copy(update={"sentence": (0, 0)}) for q in quantities(sentence, reading, Context())
+    ]
 
 
 def name_figure(
