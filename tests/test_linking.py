@@ -9,12 +9,15 @@ gives it (no claims: the linking reads text, title, date and province only).
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, write_corpus
+from conftest import REPO, SHARED, write_corpus
 from linter.checking.events import MIN_NUMBERS, MIN_TEXT, features, link, linked_pairs
+from linter.checking.wording import weighed
 from linter.metadata.infer import infer_metadata
 from linter.models import Document
 from linter.read.loading import load_document
@@ -98,6 +101,12 @@ def test_a_unit_glued_to_a_figure_is_the_same_figure(tmp_path: Path) -> None:
     assert features(a).numbers == features(b).numbers == {"1.680", "312"}
 
 
+def test_words_of_every_text_weigh_little_and_rare_ones_much() -> None:
+    words = weighed("Sân golf và sân bay: tỉnh và thành phố bàn về sân golf và đường băng.")
+    assert max(words, key=words.__getitem__) == "golf"
+    assert words["golf"] > 4 * words["và"] > 0
+
+
 def test_old_and_new_tone_placement_weigh_as_one_word(tmp_path: Path) -> None:
     text = "Hội nghị bàn về {w} giải và hợp tác thủy sản vùng đồng bằng sông Cửu Long."
     write_corpus(
@@ -151,3 +160,18 @@ def test_real_reports_of_one_event_are_linked(
     news: Path, pair: tuple[str, str], expected: bool
 ) -> None:
     assert linked(read(news, list(pair))) == ([pair] if expected else [])
+
+
+def test_the_table_of_syllables_is_what_the_corpus_gives(news: Path, tmp_path: Path) -> None:
+    """linter/data/syllables.yaml is generated: regenerated, it is the same file."""
+    path = REPO / "benchmarks" / "linking.py"
+    spec = importlib.util.spec_from_file_location("linking_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["linking_benchmark"] = module
+    spec.loader.exec_module(module)
+    module.write_frequencies(news, tmp_path / "syllables.yaml")
+    shipped = REPO / "linter" / "data" / "syllables.yaml"
+    assert (tmp_path / "syllables.yaml").read_text(encoding="utf-8") == shipped.read_text(
+        encoding="utf-8"
+    )

@@ -49,14 +49,18 @@ def _idf() -> tuple[dict[str, float], float]:
     return idf, math.log(2 * n / table.rare)
 
 
+def syllables(text: str) -> Counter[str]:
+    """How often the text says each folded syllable (hoà and hòa are one)."""
+    counts: Counter[str] = Counter()
+    for word, n in Counter(SYLLABLE.findall(nlp.lower(text))).items():
+        counts[_folded(word)] += n
+    return counts
+
+
 def weighed(text: str) -> dict[str, float]:
     """The text's heaviest syllables and their weights, heaviest first, a unit vector."""
     idf, rare = _idf()
-    weights: dict[str, float] = {}
-    for word, n in Counter(SYLLABLE.findall(nlp.lower(text))).items():
-        folded = _folded(word)
-        x = (1 + math.log(n)) * idf.get(folded, rare)
-        weights[folded] = weights.get(folded, 0.0) + x  # hoà and hòa are one syllable
+    weights = {w: (1 + math.log(n)) * idf.get(w, rare) for w, n in syllables(text).items()}
     heaviest = heapq.nlargest(VECTOR_WORDS, weights.items(), key=lambda kv: (kv[1], kv[0]))
     norm = math.sqrt(sum(x * x for _, x in heaviest)) or 1.0
     return {w: x / norm for w, x in heaviest if x}
