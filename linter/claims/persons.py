@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from linter.claims.names import Word, capitalised, is_name, is_place
+from linter.claims.names import Word, capitalised, is_place
 from linter.claims.names import words_ as name_words
 from linter.claims.sentence import Sentence
 from linter.data import load
@@ -60,6 +60,7 @@ class PersonWords(_Entry):
     roles: tuple[_Role, ...]
     common_words: tuple[str, ...]
     named_after: tuple[str, ...]
+    surnames: tuple[str, ...]
 
 
 class _Tables:
@@ -78,7 +79,8 @@ class _Tables:
         self.bodied = frozenset(r.label for r in data.roles if r.body)
         self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
         self.common = frozenset(fold(w) for w in data.common_words)
-        self.surnames = name_words().surnames
+        # offices.yaml's family names, and rarer ones of persons.yaml ("Quản")
+        self.surnames = name_words().surnames | {fold(w) for w in data.surnames}
         # "đường Phạm Văn Đồng", "Trường THPT Chu Văn An", "phường Kim Tân": not people
         things = alternatives((*name_words_data().namesakes, *data.named_after))
         self.named_after = re.compile(rf"(?:^|\W)(?:{things})[ \t]+$")
@@ -179,9 +181,14 @@ def _name_at_plain(plain: list[str], i: int, t: _Tables) -> int:
         if len(words) < k or any(fold(w) in stops for w in words[1:]):
             continue
         # "Hà Nội Phạm Xuân" is a place and half a name: no prefix may be a place.
-        if is_name(words) and not any(_place(words[:j]) for j in range(2, k + 1)):
+        if _capitalised(words) and not any(_place(words[:j]) for j in range(2, k + 1)):
             return k
     return 0
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Each syllable capitalised and the rest lower case: "Lưu Bình Nhưỡng", not "UBND"."""
+    return all(w[:1].isupper() and (len(w) == 1 or w[1:].islower() or "'" in w) for w in words)
 
 
 def _place(words: list[str]) -> bool:
