@@ -1,10 +1,12 @@
-"""People named in full (PersonRef) and one person named two ways (PN01).
+"""People named in full (PersonRef), one person named two ways (PN01) or given two
+titles of one organisation (PN02).
 
 The reader is tried on real sentences of the tuning half of news2017 (who the
 person is, and what is not a person: a school, a street, a ward named after
-one); the check on the real reports of the tuning half where a reader found a
-name given two ways (tests/realnews/tune_inconsistencies.yaml: T64, T70, T84)
-and on the real reports of two different people with near names.
+one); the checks on the real reports of the tuning half where a reader found a
+name given two ways or two titles (tests/realnews/tune_inconsistencies.yaml:
+T64, T70, T84; T67, T109), and on real reports of two different people with
+near names and of a deputy made head.
 """
 
 from __future__ import annotations
@@ -130,3 +132,29 @@ def test_one_person_named_two_ways_in_real_reports(
     result = run([news / f for f in files], Options(select=["PN01"]), root=news)
     found = [(f.severity.value, [e.quote for e in f.evidence]) for f in result.findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # T67: the auction company's director in one report, its board chairman in another
+        (
+            ["ha-noi/mz-22718930.txt", "ha-noi/mz-22718935.txt"],
+            [[("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 12)]],
+        ),
+        # T109: inside one report, Donacoop's general director and its board chairman
+        (
+            ["dong-nai/mz-22678133.txt"],
+            [[("dong-nai/mz-22678133.txt", 12), ("dong-nai/mz-22678133.txt", 12)]],
+        ),
+        # A vice-principal, then the principal, in undated reports months apart
+        (["tp-ho-chi-minh/mz-21493916.txt", "tp-ho-chi-minh/mz-22712615.txt"], []),
+    ],
+)
+def test_one_person_given_two_titles_in_real_reports(
+    news: Path, files: list[str], expected: list[list[tuple[str, int]]]
+) -> None:
+    result = run([news / f for f in files], Options(select=["PN02"]), root=news)
+    found = [[(e.path, e.line) for e in f.evidence] for f in result.findings]
+    assert found == expected
+    assert all(f.severity.value == "info" for f in result.findings)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter.claims.names import Word, capitalised, is_place
 from linter.claims.names import words_ as name_words
@@ -61,6 +61,16 @@ class PersonWords(_Entry):
     common_words: tuple[str, ...]
     named_after: tuple[str, ...]
     surnames: tuple[str, ...]
+    exclusive_titles: tuple[tuple[str, str], ...]
+
+    @model_validator(mode="after")
+    def _known_titles(self) -> PersonWords:
+        """A typo in a title names the file and the title (`linter.data.load`)."""
+        labels = {r.label for r in self.roles}
+        unknown = sorted({t for pair in self.exclusive_titles for t in pair} - labels)
+        if unknown:
+            raise ValueError(f"exclusive_titles: {', '.join(unknown)} is not a role label")
+        return self
 
 
 class _Tables:
@@ -77,6 +87,7 @@ class _Tables:
         self.bare_honorifics = {fold(w) for w in every if " " not in w}
         self.roles = {fold(w): r.label for r in data.roles for w in r.words}
         self.bodied = frozenset(r.label for r in data.roles if r.body)
+        self.exclusive = frozenset(frozenset(p) for p in data.exclusive_titles)
         self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
         self.common = frozenset(fold(w) for w in data.common_words)
         # offices.yaml's family names, and rarer ones of persons.yaml ("Quản")

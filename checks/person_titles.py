@@ -1,0 +1,175 @@
+"""One person of a company, association or school given two titles of it that exclude each other."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from checks.person_said import Mention, Said, shared_words
+from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
+from linter.checking.events import WINDOW_DAYS, linked_pairs
+from linter.claims.names import name_key_of
+from linter.claims.persons import tables
+from linter.models import Finding, OfficialRef, PersonRef, Severity
+from linter.nlp import fold
+
+
+class PersonTitle(Check):
+    """One person given two titles of one organisation that one person does not hold.
+
+    A person of a company, a cooperative, an association or a school is named
+    with a title ("Ông Quản Văn Minh, Giám đốc Công ty CP Đấu giá số 5"). The
+    same full name given, in one report or in linked reports of one event, two
+    titles that one person does not hold at once in one organisation (director
+    and board chairman, principal and vice-principal, chairman and vice-chairman:
+    `exclusive_titles` in `linter/data/persons.yaml`) is an info: one of the two
+    is likely a slip. Titles written together ("Chủ tịch HĐQT kiêm Tổng giám
+    đốc") are held together and never reported, nor are two titles whose
+    organisations are written with no word in common (one person may run one
+    company and chair another).
+
+    Why it matters: a wrong title misinforms readers about who answers for a
+    company or a school, and is the correction its people ask for first.
+
+    A deputy's title against the head's (a promotion) is compared between two
+    reports only when both are dated within days of each other.
+
+    Known problems: a person who changed title between two dated reports of
+    one event is reported. State offices (an `OfficialRef` of the same name: Giám đốc Sở,
+    Chủ tịch UBND) are OF01's and left out. A title is read only right before
+    the name or after its comma, dash or bracket; a short reference ("ông Minh")
+    carries none.
+
+    Ví dụ mâu thuẫn::
+
+        === a.md
+        ---
+        date: 2017-07-10
+        province: Hà Nội
+        ---
+        Ông Quản Văn Minh, Giám đốc Công ty CP Đấu giá số 5, cho biết phiên đấu giá biển số 30E-933.33 kết thúc với giá 1,1 tỷ đồng.
+        === b.md
+        ---
+        date: 2017-07-10
+        province: Hà Nội
+        ---
+        Theo ông Quản Văn Minh, Chủ tịch Hội đồng quản trị Công ty, biển số 30E-933.33 được trả giá 1,1 tỷ đồng.
+
+    Ví dụ nhất quán::
+
+        === a.md
+        ---
+        date: 2017-07-10
+        province: Hà Nội
+        ---
+        Ông Quản Văn Minh, Chủ tịch HĐQT kiêm Giám đốc Công ty CP Đấu giá số 5, cho biết phiên đấu giá biển số 30E-933.33 kết thúc với giá 1,1 tỷ đồng.
+        === b.md
+        ---
+        date: 2017-07-10
+        province: Hà Nội
+        ---
+        Theo ông Quản Văn Minh, Chủ tịch Hội đồng quản trị Công ty, biển số 30E-933.33 được trả giá 1,1 tỷ đồng.
+    """
+
+    code = "PN02"
+    name = "person.title"
+    severity = Severity.INFO
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        exclusive = tables().exclusive
+        state = {name_key_of(ref.name) for item in group.items for ref in item.of(OfficialRef)}
+
+        def titled(_: object, ref: PersonRef) -> str | None:
+            key = name_key_of(ref.name)
+            return key if ref.roles and key not in state else None
+
+        buckets = [b for b in index(group, PersonRef, titled) if _two_titles(b, exclusive)]
+        if not buckets:
+            return
+        linked = {
+            frozenset((a.path, b.path))
+            for a, b, _ in linked_pairs(item.document for item in group.items)
+        }
+        for bucket in buckets:
+            yield from self._compare(by_date(bucket), exclusive, linked, group)
+
+    def _compare(
+        self,
+        mentions: list[Mention],
+        exclusive: frozenset[frozenset[str]],
+        linked: set[frozenset[str]],
+        group: Group,
+    ) -> Iterator[Finding]:
+        together = {r for _, ref in mentions for r in _pairs(ref.roles) if r in exclusive}
+        seen: set[frozenset[str]] = set()
+        for (i, x), (j, y) in itertools.combinations(mentions, 2):
+            same = i.document.path == j.document.path
+            one_event = same or frozenset((i.document.path, j.document.path)) in linked
+            for a, b in itertools.product(x.roles, y.roles):
+                pair = frozenset((a, b))
+                if pair not in exclusive or pair in together or pair in seen or not one_event:
+                    continue
+                if a in y.roles or b in x.roles or _apart((i, x), (j, y), group):
+                    continue
+                if not same and _rank(a, b) and not _dated_close(i, j):
+                    continue  # a deputy made head: reports with no dates may be months apart
+                seen.add(pair)
+                yield self._finding(mentions, (i, x), (j, y), a, b, group)
+
+    def _finding(
+        self,
+        mentions: list[Mention],
+        first: Mention,
+        second: Mention,
+        a: str,
+        b: str,
+        group: Group,
+    ) -> Finding:
+        name = first[1].name
+        if group.lang == "en":
+            message = (
+                f"{name} is called {a} in one place and {b} in another, of one organisation:"
+                " one person does not hold both; one title is likely a slip."
+            )
+        else:
+            message = (
+                f"{name} được ghi là {a} ở một chỗ và {b} ở chỗ khác của cùng một đơn vị:"
+                " một người không giữ cả hai; có thể một chức danh bị ghi sai."
+            )
+        notes = [
+            evidence(item, ref.span, f"{ref.name}: {', '.join(ref.roles)}")
+            for item, ref in (first, second)
+        ]
+        key = f"title|{name_key_of(name)}|{','.join(sorted((a, b)))}"
+        return self.finding(message, notes, group, key=key)
+
+
+def _pairs(roles: tuple[str, ...]) -> Iterator[frozenset[str]]:
+    return (frozenset(p) for p in itertools.combinations(roles, 2))
+
+
+def _two_titles(bucket: list[Mention], exclusive: frozenset[frozenset[str]]) -> bool:
+    """Whether the name is given, across its mentions, two titles that exclude each other."""
+    roles = {r for _, ref in bucket for r in ref.roles}
+    return any(frozenset(p) in exclusive for p in itertools.combinations(sorted(roles), 2))
+
+
+def _rank(a: str, b: str) -> bool:
+    """A deputy's title and the head's ("hiệu phó", "hiệu trưởng"): a promotion apart."""
+    return any(t.startswith(("phó ", "hiệu phó")) for t in (a, b))
+
+
+def _dated_close(i: DocumentClaims, j: DocumentClaims) -> bool:
+    x, y = i.document.meta.date, j.document.meta.date
+    return x is not None and y is not None and abs((x - y).days) <= WINDOW_DAYS
+
+
+def _apart(x: Mention, y: Mention, group: Group) -> bool:
+    """Two people, or two organisations: another sex, a list, no word in common."""
+    one, other = Said(), Said()
+    one.add(*x)
+    other.add(*y)
+    if one.listed or other.listed or (one.sexes and other.sexes and not one.sexes & other.sexes):
+        return True
+    own = set(fold(group.province or "").split())
+    return bool(one.words - own and other.words - own and not shared_words(one, other, group))
