@@ -52,7 +52,14 @@ def test_an_edited_file_is_parsed_again(corpus: Path, capsys) -> None:
     assert "55.800 tỷ đồng" in warm[1]
 
 
-@pytest.mark.parametrize("damage", ["garbage", "foreign", "bad-entry"])
+DOCUMENTS = {  # a damaged document row: each one a miss, parsed again, never a crash
+    "nested-document": "[" * 100_000,  # json's recursion limit, not pydantic's
+    "typed-document": '{"path": 1, "original": "", "text": ""}',
+    "text-document": "not json",
+}
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "bad-entry", *DOCUMENTS])
 def test_damaged_cache_is_discarded_never_trusted(corpus: Path, capsys, damage: str) -> None:
     reference = _run(capsys, "--no-cache")
     _run(capsys, "--cache-dir", "c")
@@ -64,12 +71,15 @@ def test_damaged_cache_is_discarded_never_trusted(corpus: Path, capsys, damage: 
         with sqlite3.connect(path) as db:
             db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
             db.execute("INSERT INTO meta VALUES ('magic', 'someone-else')")
+    elif damage in DOCUMENTS:
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE entries SET document = ?", (DOCUMENTS[damage],))
     else:
         with sqlite3.connect(path) as db:
             db.execute("UPDATE entries SET claims = '[{\"kind\": 42}]'")
     status, out, err = _run(capsys, "--cache-dir", "c")
     assert (status, out) == reference[:2]
-    if damage != "bad-entry":
+    if damage in ("garbage", "foreign"):
         assert "discarding" in err and "rebuilding" in err
     assert _run(capsys, "--cache-dir", "c")[:2] == reference[:2]  # rebuilt and usable
 

@@ -131,3 +131,31 @@ def test_entries_written_a_few_at_a_time_all_arrive(corpus: Path, capsys, monkey
         assert db.execute("SELECT count(*) FROM entries").fetchone() == (5,)
     monkeypatch.setattr(parsing, "_parse_file", lambda task: pytest.fail("parsed again"))
     assert _run(capsys, "--cache-dir", "c") == cold
+
+
+def test_a_draft_is_checked_alone_by_document_checks_and_not_cached(
+    corpus: Path, capsys, monkeypatch
+) -> None:
+    _run(capsys, "--cache-dir", "c")
+    seed = next((corpus / "corpus").glob("001_*.txt"))  # Quảng Ninh, 55.600 tỷ đồng
+    (corpus / "draft.txt").write_text(
+        seed.read_text(encoding="utf-8").replace("55.600", "55.800"), encoding="utf-8"
+    )
+    seen: list[tuple[str, str, tuple[str, ...]]] = []
+    real = checkpool._run_check
+
+    def recording(check, group, settings):  # type: ignore[no-untyped-def]
+        seen.append((check.code, check.scope, tuple(i.document.path for i in group.items)))
+        return real(check, group, settings)
+
+    monkeypatch.setattr(checkpool, "_run_check", recording)
+    put: list[str] = []
+    monkeypatch.setattr(cache.Cache, "put_group", lambda self, key, found: put.append(key))
+    args = ["check", "--draft", "draft.txt", "corpus", "--format", "json", "--cache-dir", "c"]
+    assert main(args) == 1
+    report = capsys.readouterr().out
+    assert "55.800 tỷ đồng" in report and "55.600 tỷ đồng" in report  # NU01, draft first
+    alone = {paths for _, scope, paths in seen if scope == "document"}
+    assert alone == {("draft.txt",)}
+    assert any(len(paths) > 1 and "draft.txt" in paths for _, s, paths in seen if s == "group")
+    assert put == []  # a province's findings with a draft in it are never asked for again

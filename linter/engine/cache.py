@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -134,13 +135,13 @@ class Cache:
             except sqlite3.Error:
                 return found
             for key, document, claims, findings in rows:  # decoded a batch at a time
-                try:  # pydantic parses and validates the JSON in one pass (no json.loads)
+                try:
                     found[key] = (
-                        Document.model_validate_json(document) if document else None,
+                        _document(document) if document else None,
                         None if lazy else tuple(CLAIMS.validate_json(claims)),
                         _FINDINGS.validate_json(findings),
                     )
-                except (ValueError, TypeError, ValidationError):
+                except (ValueError, TypeError, ValidationError, RecursionError):
                     continue  # a damaged entry is a miss, and will be overwritten
         return found
 
@@ -227,6 +228,14 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _document(raw: str) -> Document:
+    """A cached document, validated as strictly as by `model_validate_json`: decoded by
+    json first, as pydantic's own JSON parser took three times as long on documents
+    (their long Vietnamese texts; 0.6 s of CPU for 5,000, a third of a warm run).
+    Claims are not: there pydantic's own is the faster."""
+    return Document.model_validate(json.loads(raw))
 
 
 def read_claims(path: Path, key: str) -> str | None:

@@ -18,6 +18,7 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
     fcntl = None  # type: ignore[assignment]
 
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
+GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache (linter.metadata.gazstore)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -55,8 +56,10 @@ def notice(message: str) -> None:
 
 
 def clear(folder: Path) -> bool:
-    """Remove the cache file (and its log); False when there was none."""
+    """Remove the cache file (and its log, and the places' tables); False when there was none."""
     path = folder / "cache.sqlite"
+    with contextlib.suppress(OSError):
+        (folder / GAZETTEER).unlink(missing_ok=True)
     if not path.exists():
         return False
     if not path.is_file():

@@ -17,15 +17,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from linter.claims import extract_claims
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
 from linter.engine.cache import CLAIMS, Cache, Entry, read_claims
+from linter.engine.cachefile import GAZETTEER
 from linter.engine.config import Config
-from linter.engine.keys import config_fingerprint, entry_key, stat_key
-from linter.metadata.infer import infer_metadata
-from linter.models import Claim, Document, Finding
+from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_key
+from linter.metadata import gazetteer
+from linter.models import Claim, Document, DocumentMeta, Finding
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
 
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -79,6 +79,21 @@ def _lexicon(config: Config) -> Lexicon:
     if key not in _LEXICONS:
         _LEXICONS[key] = policy.build_lexicon(config)
     return _LEXICONS[key]
+
+
+def infer_metadata(doc: Document) -> DocumentMeta:
+    """linter.metadata.infer, imported when a file is first parsed: a warm run with
+    nothing changed parses no file, and the parser's imports were a fifth of it."""
+    from linter.metadata.infer import infer_metadata as infer
+
+    return infer(doc)
+
+
+def extract_claims(doc: Document, lexicon: Lexicon) -> tuple[Claim, ...]:
+    """linter.claims, imported when a file is first parsed (see infer_metadata)."""
+    from linter.claims import extract_claims as extract
+
+    return extract(doc, lexicon)
 
 
 def parse_result(result: LoadResult, config: Config) -> Entry:
@@ -154,6 +169,8 @@ def parse_files(
             claims = Deferred(fetch, partial(_claims_again, (str(path), display, config)))
         entries[i] = (doc, claims, found_here)
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
+    if cache is not None and todo:  # the places' tables, built once per version (gazstore)
+        gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
     for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
         entries[i] = entry
         if cache is not None and i in found:

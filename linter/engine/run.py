@@ -193,7 +193,10 @@ def run(
     unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
     lexicon = policy.build_lexicon(config)
     jobs = options.parsing.jobs
-    infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys, jobs)
+    if options.focus is not None and options.focus_role == "draft":
+        infos = _check_draft(prepared, options, findings, lexicon, loaded)
+    else:
+        infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys, jobs)
     if cache is not None:
         cache.commit()
     findings = policy.adjust(findings, config)
@@ -220,6 +223,27 @@ def run(
         unreadable=tuple(sorted(unreadable)),
         skipped=skipped,
     )
+
+
+def _check_draft(
+    prepared: Sequence[Prepared],
+    options: Options,
+    findings: list[Finding],
+    lexicon: Lexicon,
+    loaded: Loaded,
+) -> list[CheckInfo]:
+    """The checks of a draft run, as a server runs them (linter.engine.warm): only the
+    buckets that hold the draft are compared (`Group.focus`), and a check whose findings
+    each come from one document alone runs on the draft only. Nothing is cached: a
+    province's findings with this draft in it are never asked for again."""
+    focus = options.focus or frozenset()
+    alone = Loaded(tuple(c for c in loaded.checks if c[0].scope == "document"), ())
+    grouped = Loaded(tuple(c for c in loaded.checks if c[0].scope != "document"), loaded.errors)
+    drafts = [pair for pair in prepared if pair[0].path in focus]
+    infos = run_documents(prepared, options, findings, lexicon, grouped)
+    infos += run_documents(drafts, options, findings, lexicon, alone)
+    order = {check.code: n for n, (check, _) in enumerate(loaded.checks)}
+    return sorted(infos, key=lambda info: order.get(info.code, len(order)))  # as one run lists them
 
 
 class Timer:

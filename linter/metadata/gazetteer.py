@@ -21,13 +21,14 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
 from linter.data.places import UnitWord, loose_key, name_key, places, unit_words
+from linter.metadata import gazstore
+from linter.metadata.units import District, Gazetteer, Province, Ward
 
 __all__ = [
     "District",
@@ -47,46 +48,6 @@ __all__ = [
 ]
 
 _U = TypeVar("_U")
-
-
-@dataclass(frozen=True, slots=True)
-class Province:
-    name: str  # short, e.g. "Quảng Ninh"
-    full: str  # e.g. "Tỉnh Quảng Ninh"
-    legacy: bool  # existed before 1 July 2025
-    current: bool  # exists after 1 July 2025
-
-    @property
-    def kind(self) -> str:
-        """Either "tỉnh" or "thành phố" (a centrally-run city)."""
-        return "thành phố" if self.full.startswith("Thành phố") else "tỉnh"
-
-
-@dataclass(frozen=True, slots=True)
-class District:
-    name: str  # full, e.g. "Thị xã Quảng Yên"
-    short: str  # e.g. "Quảng Yên"
-    type: str  # "Quận", "Huyện", "Thị xã" or "Thành phố"
-    province: str  # short name of its (pre-merger) province
-
-
-@dataclass(frozen=True, slots=True)
-class Ward:
-    short: str
-    type: str  # "Phường", "Xã", "Thị trấn" or "Đặc khu"
-    district: str | None  # full district name; None after the merger
-    province: str
-    legacy: bool
-    current: bool
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    provinces: dict[str, tuple[Province, ...]]  # by name key (aliases too), legacy first
-    districts: dict[str, tuple[District, ...]]  # by short-name key
-    wards: dict[str, tuple[Ward, ...]]  # by short-name key
-    district_of: dict[tuple[str, str], District]  # by (province, full name)
-    merger: dict[str, str]  # legacy province -> current province
 
 
 def _dataset_path() -> Path:
@@ -113,9 +74,36 @@ def _short_key(short: str, unit_type: str) -> str:
     return key.removeprefix(prefix) if key.startswith(prefix) and key != prefix else key
 
 
+_STORE: gazstore.Store | None = None
+
+
+def keep_in(path: Path | None, key: str = "") -> None:
+    """Keep the built tables in the file `path` (in a cache folder), valid for `key`
+    (a fingerprint of the code and data that build them); None keeps them in memory
+    only. Only a process's first `load` reads or writes the file."""
+    global _STORE
+    if path is None:
+        _STORE = None
+        return
+    dataset = _dataset_path().stat()
+    _STORE = gazstore.Store(path, f"{key}|{dataset.st_size}|{dataset.st_mtime_ns}")
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """Read both generations of units from the dataset (once per process)."""
+    """Both generations of units (once per process): from the file `keep_in` named
+    when it holds them, else read from the dataset, and then saved in that file."""
+    store = _STORE
+    if store is not None and (kept := gazstore.read(store)) is not None:
+        return kept
+    gaz = _build()
+    if store is not None:
+        gazstore.write(store, gaz)
+    return gaz
+
+
+def _build() -> Gazetteer:
+    """Read both generations of units from the dataset and index them by name key."""
     con = sqlite3.connect(f"file:{_dataset_path()}?mode=ro", uri=True)
     try:
         old = con.execute(
@@ -155,21 +143,21 @@ def load() -> Gazetteer:
 def provinces_named(name: str, loose: bool = False) -> tuple[Province, ...]:
     """Provinces whose short name or alias is `name` (folded or not), legacy first."""
     if loose:
-        return _loose()[0].get(loose_key(name), ())
+        return _loose("provinces").get(loose_key(name), ())  # type: ignore[return-value]
     return load().provinces.get(name_key(name), ())
 
 
 def districts_named(name: str, loose: bool = False) -> tuple[District, ...]:
     """Pre-merger districts of any province whose short name is `name`."""
     if loose:
-        return _loose()[1].get(loose_key(name), ())
+        return _loose("districts").get(loose_key(name), ())  # type: ignore[return-value]
     return load().districts.get(name_key(name), ())
 
 
 def wards_named(name: str, loose: bool = False) -> tuple[Ward, ...]:
     """Wards of either generation whose short name is `name`."""
     if loose:
-        return _loose()[2].get(loose_key(name), ())
+        return _loose("wards").get(loose_key(name), ())  # type: ignore[return-value]
     return load().wards.get(name_key(name), ())
 
 
@@ -178,13 +166,11 @@ def _loosely(table: dict[str, tuple[_U, ...]]) -> dict[str, tuple[_U, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in _index(pairs).items()}
 
 
-@lru_cache(maxsize=1)
-def _loose() -> tuple[
-    dict[str, tuple[Province, ...]], dict[str, tuple[District, ...]], dict[str, tuple[Ward, ...]]
-]:
-    """The tables by `loose_key`, built the first time a name needs them (~0.1 s)."""
-    gaz = load()
-    return _loosely(gaz.provinces), _loosely(gaz.districts), _loosely(gaz.wards)
+@cache
+def _loose(table: str) -> dict[str, tuple[Province | District | Ward, ...]]:
+    """A table by `loose_key`, built the first time a name needs it: the scanner asks
+    loosely for provinces and districts only, and the wards' table would take 0.1 s."""
+    return _loosely(getattr(load(), table))
 
 
 def district_of(ward: Ward) -> District | None:

@@ -30,16 +30,16 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
-
-import docx
-from docx.document import Document as WordDocument
-from docx.opc.constants import RELATIONSHIP_TYPE
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from linter import textmap
 from linter.models import Document, DocumentMeta
 from linter.read import readers
 from linter.read.frontmatter import LoadProblem, problem
+
+if TYPE_CHECKING:  # python-docx and lxml are imported when a .docx is read (0.1 s otherwise)
+    from docx.document import Document as WordDocument
+    from lxml import etree
 
 __all__ = ["MAX_INFLATED", "NOT_DOCX", "DocxReader", "load"]
 
@@ -79,6 +79,8 @@ def load(
     if inflated > max_inflated:
         return None, (problem("docx-too-big", size=inflated, limit=max_inflated),)
     try:
+        import docx  # only a run that reads a .docx pays for importing it
+
         word = docx.Document(io.BytesIO(data))
         paragraphs = [_paragraph_text(p) for p in _paragraphs(word.element.body)]
         title = _title(word)
@@ -119,6 +121,8 @@ def _reason(exc: Exception) -> LoadProblem:
     if "is not a Word file" in message:  # the message also names the BytesIO object: drop it
         found = message.rpartition("content type is ")[2] or "another content type"
         return problem("docx-not-word", found=found)
+    from lxml import etree
+
     if isinstance(exc, etree.XMLSyntaxError):
         return problem("docx-bad-xml", error=str(exc))
     return problem("docx-other", error=f"{type(exc).__name__}: {message}")
@@ -173,6 +177,8 @@ def _title(word: WordDocument) -> str | None:
     python-docx makes up default core properties (titled "Word Document") for a
     file without them; that title must not become the document's.
     """
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
     package = word.part.package
     if not any(rel.reltype == RELATIONSHIP_TYPE.CORE_PROPERTIES for rel in package.rels.values()):
         return None

@@ -59,22 +59,30 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
     Whatever is not a regular file (a FIFO, a socket, a broken symlink or a symlink
     loop) is still listed, for the loader to report it by name rather than skip it.
     """
-    found: dict[str, Path] = {}
+    found: dict[str, tuple[Path, str | None]] = {}  # a file, or its folder and name
     suffixes = supported_suffixes()
     for item in inputs:
         if not os.path.lexists(item):
             raise UsageError(f"{item}: no such file or folder: expected a document or a folder")
         if not item.is_dir():
-            found.setdefault(_identity(item), item)
+            found.setdefault(_identity(item), (item, None))
             continue
         for folder, subfolders, files in os.walk(item):
             subfolders[:] = [d for d in subfolders if not _hidden(d)]
             real = os.path.realpath(folder)  # once per folder, not once per file
+            parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
             for name in files:
                 if not _hidden(name) and name.lower().endswith(suffixes):
-                    path = Path(folder) / name
-                    found.setdefault(_identity_in(real, folder, name), path)
-    return sorted(found.values(), key=str)
+                    found.setdefault(_identity_in(real, folder, name), (parent, name))
+    named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
+    return [p / n if n else p for _, p, n in named]  # in the order of their strings
+
+
+def _joined(folder: str, name: str) -> str:
+    """str(Path(folder) / name) for a `folder` that is a Path's string, without the Path."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
 
 def _identity(path: Path | str) -> str:

@@ -1,0 +1,51 @@
+"""The administrative units the gazetteer returns, and the gazetteer's tables.
+
+Plain frozen values, kept apart from `linter.metadata.gazetteer` (which reads
+the dataset and answers lookups) so that `linter.metadata.gazstore`, which
+writes the built tables to disk and reads them back, can make them too without
+importing the module that calls it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str  # short, e.g. "Quảng Ninh"
+    full: str  # e.g. "Tỉnh Quảng Ninh"
+    legacy: bool  # existed before 1 July 2025
+    current: bool  # exists after 1 July 2025
+
+    @property
+    def kind(self) -> str:
+        """Either "tỉnh" or "thành phố" (a centrally-run city)."""
+        return "thành phố" if self.full.startswith("Thành phố") else "tỉnh"
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    name: str  # full, e.g. "Thị xã Quảng Yên"
+    short: str  # e.g. "Quảng Yên"
+    type: str  # "Quận", "Huyện", "Thị xã" or "Thành phố"
+    province: str  # short name of its (pre-merger) province
+
+
+@dataclass(frozen=True, slots=True)
+class Ward:
+    short: str
+    type: str  # "Phường", "Xã", "Thị trấn" or "Đặc khu"
+    district: str | None  # full district name; None after the merger
+    province: str
+    legacy: bool
+    current: bool
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, tuple[Province, ...]]  # by name key (aliases too), legacy first
+    districts: dict[str, tuple[District, ...]]  # by short-name key
+    wards: dict[str, tuple[Ward, ...]]  # by short-name key
+    district_of: dict[tuple[str, str], District]  # by (province, full name)
+    merger: dict[str, str]  # legacy province -> current province

@@ -1,0 +1,127 @@
+"""The gazetteer's tables kept beside the parse cache: read back equal to a fresh
+build, ignored and rewritten when stale or damaged, removed by `cache clear`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, write_corpus
+from linter.app.cli import main
+from linter.metadata import gazetteer, gazstore
+from linter.metadata.units import Ward
+
+
+@pytest.fixture
+def fresh() -> Iterator[None]:
+    """Each test starts with no table in memory and no file named, and leaves so."""
+    gazetteer.keep_in(None)
+    gazetteer.load.cache_clear()
+    yield
+    gazetteer.keep_in(None)
+    gazetteer.load.cache_clear()
+
+
+def test_tables_read_back_equal_a_fresh_build(tmp_path: Path, fresh: None, built) -> None:  # type: ignore[no-untyped-def]
+    gazetteer.keep_in(tmp_path / "gazetteer.json", "v1")
+    assert gazetteer.load() == built  # built, then written
+    gazetteer.load.cache_clear()
+    kept = gazetteer.load()
+    assert kept == built and list(kept.wards) == list(built.wards)  # same keys, same order
+    # The lookups the scanner makes give the same units, loose ones included.
+    assert gazetteer.provinces_named("Hoà Bình")[0].full == "Tỉnh Hòa Bình"
+    assert [d.name for d in gazetteer.districts_named("Krông Ana", loose=True)] == [
+        d.name for d in built.districts[gazetteer.name_key("Krông A Na")]
+    ]
+    assert gazetteer.merged_into("Quảng Ninh") == "Quảng Ninh"
+
+
+def test_the_file_is_read_without_building(
+    tmp_path: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gazetteer.keep_in(tmp_path / "gazetteer.json", "v1")
+    gazetteer.load()
+    gazetteer.load.cache_clear()
+
+    def no_build() -> gazetteer.Gazetteer:
+        raise AssertionError("the tables were built again although the file holds them")
+
+    monkeypatch.setattr(gazetteer, "_build", no_build)
+    assert gazetteer.provinces_named("Quảng Ninh")
+
+
+@pytest.fixture(scope="module")
+def built() -> gazetteer.Gazetteer:
+    return gazetteer._build()  # once for these tests: 0.3 s each time
+
+
+@pytest.fixture(scope="module")
+def good(built: gazetteer.Gazetteer) -> dict[str, object]:
+    """The file's content for the tables as built."""
+    return {"format": gazstore.FORMAT, "key": "v1", **gazstore._encode(built)}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: {**data, "key": "another version"},
+        lambda data: {**data, "format": 0},
+        lambda data: {**data, "wards": [[1, "Xã", None, "Quảng Ninh", True, False]]},
+        lambda data: {**data, "districts": [["Huyện A", "A", "Huyện"]]},
+        lambda data: {**data, "merger": {"Hà Tây": 7}},
+        lambda data: {**data, "wards_by_key": {"a": "b"}},
+        lambda data: {k: v for k, v in data.items() if k != "district_of"},
+        lambda data: [data],
+    ],
+    ids=["key", "format", "ward-type", "width", "merger", "index", "missing", "not-a-dict"],
+)
+def test_a_stale_or_damaged_file_reads_as_nothing(tmp_path: Path, built, good, damage) -> None:  # type: ignore[no-untyped-def]
+    store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
+    store.path.write_text(json.dumps(good), encoding="utf-8")
+    assert gazstore.read(store) == built
+    store.path.write_text(json.dumps(damage(good)), encoding="utf-8")
+    assert gazstore.read(store) is None
+
+
+def test_a_file_that_is_not_json_is_built_again_and_rewritten(
+    tmp_path: Path, fresh: None, built: gazetteer.Gazetteer
+) -> None:
+    path = tmp_path / "gazetteer.json"
+    path.write_bytes(b"\xff\x00{not json")
+    gazetteer.keep_in(path, "v1")
+    assert gazetteer.load() == built
+    kept = gazstore.read(gazetteer._STORE)  # type: ignore[arg-type]
+    assert kept == gazetteer.load()
+    assert isinstance(next(iter(kept.wards.values()))[0], Ward)  # type: ignore[union-attr]
+
+
+def test_an_unwritable_folder_is_no_error(tmp_path: Path, fresh: None) -> None:
+    gazetteer.keep_in(tmp_path / "missing" / "gazetteer.json", "v1")
+    assert gazetteer.load().provinces
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_run_keeps_them_in_its_cache_and_clear_removes_them(
+    tmp_path: Path, fresh: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_corpus(tmp_path / "corpus", {p.name: p.read_text("utf-8") for p in SEEDS.glob("*.txt")})
+    monkeypatch.chdir(tmp_path)
+
+    def check(*args: str) -> tuple[int, str]:
+        status = main(["check", "corpus", "--format", "json", *args])
+        return status, capsys.readouterr().out
+
+    built = check("--no-cache")
+    gazetteer.load.cache_clear()  # as in a new process
+    assert check("--cache-dir", "c") == built
+    assert (tmp_path / "c" / "gazetteer.json").is_file()
+    (tmp_path / "c" / "cache.sqlite").unlink()  # every file parsed again, with the kept tables
+    gazetteer.keep_in(None)
+    gazetteer.load.cache_clear()
+    monkeypatch.setattr(gazetteer, "_build", lambda: pytest.fail("tables built, not read"))
+    assert check("--cache-dir", "c") == built
+    assert main(["cache", "clear", "--cache-dir", "c"]) == 0
+    assert not (tmp_path / "c" / "gazetteer.json").exists()
