@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from linter.checking.likeness import agree, rounding
+from linter.checking.likeness import agree, ambiguous, match, rounding
 from linter.models import Quantity
 
 # Measured on the linked reports of news2017's tuning half (all its 778 readable
@@ -197,7 +197,9 @@ def _before(sentence: str, q: Quantity) -> str:
 
 
 def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Aligned]:
-    """Aligned figures that cannot both hold: not agreeing once rounding is allowed,
+    """Aligned figures that cannot both hold, which the subjects could not compare
+    (weak, or not alike) and which their side gives no other value of a like
+    subject: not agreeing once rounding is allowed,
     neither one a truncation of the other (98 ha / 98,7 ha), of one scope, part
     and base, not set apart by their context (`_apart`), and neither value stated
     elsewhere on the other side (then both figures exist). Whether one is a
@@ -206,6 +208,10 @@ def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Align
         qa, qb = pair.first, pair.second
         if agree(qa, qb, tolerance) or _truncated(qa, qb):
             continue
+        if qa.indicator or qb.indicator or match(qa, qb) > 0:
+            continue  # subjects that say what is measured: `likeness.conflicts` judged them
+        if ambiguous(qa, first.figures, tolerance) or ambiguous(qb, second.figures, tolerance):
+            continue  # one template for a figure of each year or district: which one?
         if (qa.scope, qa.part_of, qa.base) != (qb.scope, qb.part_of, qb.base):
             continue  # "trong đó" 986 ha of the 1.841 ha: a part, not the whole again
         if _apart(qa, qb):

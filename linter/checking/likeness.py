@@ -55,7 +55,7 @@ def conflicts(
         qb = next(qb for score, qb in matches if score == best)
         if any(confirms(other, qb, tolerance) for other in ours):
             continue  # the other side's figure is stated on this side too
-        if _ambiguous(qa, ours, tolerance) or _ambiguous(qb, theirs, tolerance):
+        if ambiguous(qa, ours, tolerance) or ambiguous(qb, theirs, tolerance):
             continue  # "tổng mức đầu tư" of three projects: which one is meant?
         yield qa, qb
 
@@ -93,7 +93,7 @@ def _slip_candidates(quantities: Iterable[Quantity]) -> list[Quantity]:
     return list(found.values())
 
 
-def _ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
+def ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
     """Whether one side gives the subject of `q` other values too."""
     return any(
         other is not q and match(q, other) > 0 and not agree(q, other, tolerance) for other in side
