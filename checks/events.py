@@ -41,7 +41,9 @@ class EventFigureConflict(Check):
     phóng mặt bằng" against "230.000 tỷ giải phóng mặt bằng"): the slip is
     named, at info, since the match is doubtful. Reports linked by names
     alone (no shared figure) may be two stories of one place: their figures
-    are compared only under the same indicator or three shared subject words.
+    are compared only under the same indicator or three shared subject words,
+    and reports linked by their titles' words alone only under the same
+    indicator.
     A second way finds one figure in two reports whatever its subject: two
     sentences that are rewrites of one another (most of their pairs of
     neighbouring words shared, `linter.checking.align`) state the figure at
@@ -65,6 +67,11 @@ class EventFigureConflict(Check):
     trên 1.800 m 2") share too few word pairs to be aligned, and a figure
     whose subject is weak there is still not compared. A figure cut at its
     last digit in a rewrite ("98 ha" / "98,7 ha") is taken as the same figure.
+    One template said of two things is no rewrite when each sentence names
+    something the other does not (two projects); said of one thing twice
+    without a name ("Thu nhập bình quân đầu người đạt ..." of two years), its
+    figures are compared unless their subjects or a second value of the same
+    subject on one side tell them apart.
 
     Ví dụ mâu thuẫn::
 
