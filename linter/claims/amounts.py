@@ -93,6 +93,8 @@ class Vague:
 def find_vague(folded: str) -> list[Vague]:
     """Every order of magnitude stated in words: "hàng trăm ngàn" is [1e5, 1e6)."""
     table = _words()
+    if not any(word in folded for word in table.lowest):
+        return []  # most sentences hold no "hàng": skip the scan
     found = []
     for m in table.vague.finditer(folded):
         if _NOT_VAGUE_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
