@@ -348,7 +348,7 @@ def test_sarif_and_github_formats_from_the_command_line(corpus: Path, capsys, mo
         (
             ["--select", "N0U1"],
             None,
-            "unknown check code 'N0U1' in --select; closest known codes: NU01, EN01, VB01",
+            "unknown check code 'N0U1' in --select; closest known codes: PN01, NU01, EN01",
         ),
         (
             [],
