@@ -75,7 +75,7 @@ def slips(
         if (qa.unit, qa.value) in values_theirs:
             continue
         for qb in theirs:
-            if (qb.unit, qb.value) in values_ours or match(qa, qb) > 0:
+            if (qb.unit, qb.value) in values_ours or match(qa, qb) > 0 or province_figure(qa, qb):
                 continue
             if (qa.unit, qa.measure) != (qb.unit, qb.measure):
                 continue
@@ -145,8 +145,8 @@ def match(a: Quantity, b: Quantity) -> float:
     if a.status and b.status and a.status != b.status:
         return 0.0
     if a.indicator and a.indicator == b.indicator:
-        if a.period and b.period and a.status and a.status == b.status:
-            return 0.0  # NU01 compares these across the province
+        if province_figure(a, b):
+            return 0.0
         return 1.0  # the lexicon names the subject
     if _small_count(a) or _small_count(b):
         # "7 tỉnh" / "8 tỉnh": small counts are often parts of a story; only the very
@@ -157,6 +157,19 @@ def match(a: Quantity, b: Quantity) -> float:
     if head_a and head_b and not head_a & head_b and len(_measured(a)) <= MIN_SUBJECT_WORDS:
         core = 0.0  # "Bắc Giang ... 30.000 ha vải thiều", "huyện Lục Ngạn ... 16.300 ha vải thiều"
     return max(_overlap(words(a), words(b)), core)
+
+
+def province_figure(a: Quantity, b: Quantity) -> bool:
+    """One indicator of one period and status: NU01 compares these across the
+    province, and reports them; reports of one event add nothing to that."""
+    return bool(
+        a.indicator
+        and a.indicator == b.indicator
+        and a.period
+        and b.period
+        and a.status
+        and a.status == b.status
+    )
 
 
 def confirms(other: Quantity, q: Quantity, tolerance: float) -> bool:
