@@ -116,7 +116,8 @@ def title_quantities(doc: Document, reading: Reading, default_year: int | None) 
     one not found verbatim in the front matter is left to the body's reading."""
     title = doc.meta.title
     body_start = doc.original_index(0) if doc.text else len(doc.original)
-    at = doc.original.find(title, 0, body_start) if title else -1
+    key = max(0, doc.original.find("title:", 0, body_start))  # not a copy in another field
+    at = doc.original.find(title, key, body_start) if title else -1
     if title is None or at < 0:
         return []
     shown = Document(path=doc.path, original=doc.original, text=title, breaks=((0, at),))
