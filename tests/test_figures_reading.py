@@ -173,6 +173,24 @@ CASES = [
             ("hơn 103 tỷ đồng", 103e9, "VND", "gt", 103e9, INF, "level"),
         ],
     ),
+    # "trong số" (out of) is no document number "số 157", and a scale word is a whole
+    # word: "113 ngành" is no "113 ngàn" (tp-ho-chi-minh/mz-22486018, thua-thien-hue/mz-21495428).
+    (
+        "Tôi nghĩ sân golf chiếm diện tích nhỏ thôi, chiếm 132 ha trong số 157 ha đất quốc phòng.",
+        [
+            ("132 ha", 132, "ha", "eq", 132, 132, "level"),
+            ("157 ha", 157, "ha", "eq", 157, 157, "level"),
+        ],
+    ),
+    (
+        "Đại học Huế dự kiến tuyển sinh khoảng 12.000 chỉ tiêu với 113 ngành đào tạo trình độ "
+        "đại học và 5 ngành trình độ cao đẳng hệ chính quy.",
+        [
+            ("khoảng 12.000 chỉ tiêu", 12_000, "chỉ", "approx", 11_400, 12_600, "level"),
+            ("113 ngành đào", 113, "ngành", "eq", 113, 113, "level"),
+            ("5 ngành trình", 5, "ngành", "eq", 5, 5, "level"),
+        ],
+    ),
     # A lunar date with a range of days is no count (bac-giang/mz-21490195).
     ("Mọi năm, cứ tầm mồng 7 - 8 tết vải đã ra hoa trắng xóa cành.", []),
     # "triệu phú" is a millionaire, not a million of "phú" (tp-ho-chi-minh/mz-22443097).

@@ -46,9 +46,9 @@ _NOT_A_COUNT_NOUN = frozenset(
 _CLASSIFIERS = frozenset("chiếc con cái căn ngôi tấm bức quả cây cuộc bộ".split())
 # "hotline: 1900", "8:30": a colon right before a number; "Ngữ văn: 33,0 điểm" is a score.
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:(?:năm|quý|tháng|ngày|mồng|mùng|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )số|khóa|khoá|"
-    r"thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|quốc lộ|tỉnh lộ|đường|"
-    r"tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
+    r"(?:(?:năm|quý|tháng|ngày|mồng|mùng|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )(?<!trong )số|"
+    r"khóa|khoá|thứ|kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|quốc lộ|"
+    r"tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
 )
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")

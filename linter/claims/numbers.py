@@ -32,7 +32,8 @@ SCALES: dict[str, float] = {
 }
 # `tỷ lệ` (ratio) and `tỷ trọng` (share) start with a scale word but are not one,
 # nor do `triệu phú` and `tỷ phú` (a millionaire, a billionaire: "50 triệu phú đôla").
-SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu(?!\s+phú)|tỷ(?!\s+(?:lệ|trọng|phú)))"
+# A scale word is a whole word: "113 ngành" is no "113 ngàn".
+SCALE_WORD = r"(?:(?:nghìn|ngàn|vạn)(?!\w)|triệu(?!\w)(?!\s+phú)|tỷ(?!\w)(?!\s+(?:lệ|trọng|phú)))"
 
 _UNITS_WORDS = {
     "không": 0,

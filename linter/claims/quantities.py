@@ -49,10 +49,10 @@ _COMPARATORS: tuple[tuple[str, Op], ...] = (
 _CMP_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<cmp>" + "|".join(c for c, _ in _COMPARATORS) + r")\s+$")
 # A number preceded by one of these is a date, an ordinal or a document number
 # ("số 12"); "dân số 15 triệu người", "con số 500.000", "doanh số 105,5 triệu USD" and
-# "tổng số 3932 nguồn" are figures.
+# "tổng số 3932 nguồn" and "132 ha trong số 157 ha" are figures.
 _NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )số|khóa|khoá|thứ|kỳ|đợt|"
-    r"điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
+    r"(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )(?<!trong )số|khóa|khoá|thứ|"
+    r"kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
 )
 _RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
 _CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+(?:gấp|thêm))?\s+$")
