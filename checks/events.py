@@ -8,8 +8,9 @@ from typing import ClassVar
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.align import STRONG_ALIGN, Report, report, rewritten
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
-from linter.checking.likeness import conflicts, match, slip, slips, words
+from linter.checking.likeness import conflicts, match, slip, words
 from linter.checking.running import updated
+from linter.checking.slipped import paraphrased, slips
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import DateRef, Finding, Quantity, Severity
 
@@ -17,6 +18,10 @@ from linter.models import DateRef, Finding, Quantity, Severity
 # measured on news2017's tuning half, two ("trọng tải", "trái cây") compared a
 # ship with a bridge and a company's plan with its present; three or more held.
 WEAK_LINK_WORDS = 3
+# Shared names that link two reports well enough to compare slipped figures whose
+# subjects say nothing alike: the Kwong Lung - Meko fire's reports share five (the
+# company, the industrial park, the ward); two stories of one place share one or two.
+SLIP_LINK_NAMES = 3
 
 
 class EventFigureConflict(Check):
@@ -127,9 +132,7 @@ class EventFigureConflict(Check):
             pair = tuple(_report(reports, item) for item in (left, right))
             for qa, qb, sure, label in _conflicts(left, right, pair, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
-                values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
-                key = (qa.unit, qa.measure, *values)
-                conflict = found.setdefault(key, _Conflict(why))
+                conflict = found.setdefault(_values(qa, qb), _Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
                 conflict.label = conflict.label or label
         for key in sorted(found, key=repr):
@@ -233,6 +236,16 @@ def _conflicts(
     ours, theirs = reports[0].figures, reports[1].figures
     found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
     found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
+    if why.numbers or why.names >= SLIP_LINK_NAMES:
+        # A slip whatever the subjects: its digits are the evidence, the link vouches
+        # for one event (names alone of one place may be two stories).
+        # A pair of values the other ways already found keeps their evidence.
+        known = {_values(qa, qb) for qa, qb, *_ in found}
+        found += [
+            (qa, qb, False, "", True)
+            for qa, qb in paraphrased(ours, theirs)
+            if _values(qa, qb) not in known
+        ]
     texts = left.document.text, right.document.text
     dates = left.document.meta.date, right.document.meta.date
     found += [
@@ -248,6 +261,12 @@ def _conflicts(
         if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
             continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
         yield qa, qb, sure, label
+
+
+def _values(qa: Quantity, qb: Quantity) -> tuple[object, ...]:
+    """What makes two pairs of figures one finding (as `EventFigureConflict.run` keys it)."""
+    values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
+    return (qa.unit, qa.measure, *values)
 
 
 def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:

@@ -201,7 +201,7 @@ def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Align
     (weak, or not alike) and which their side gives no other value of a like
     subject: not agreeing once rounding is allowed,
     neither one a truncation of the other (98 ha / 98,7 ha), of one scope, part
-    and base, not set apart by their context (`_apart`), and neither value stated
+    and base, not set apart by their context (`apart`), and neither value stated
     elsewhere on the other side (then both figures exist). Whether one is a
     running count is the caller's (`updated`)."""
     for pair in aligned_figures(first, second):
@@ -214,14 +214,14 @@ def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Align
             continue  # one template for a figure of each year or district: which one?
         if (qa.scope, qa.part_of, qa.base) != (qb.scope, qb.part_of, qb.base):
             continue  # "trong đó" 986 ha of the 1.841 ha: a part, not the whole again
-        if _apart(qa, qb):
+        if apart(qa, qb):
             continue
         if _stated(qa, second.figures, tolerance) or _stated(qb, first.figures, tolerance):
             continue
         yield pair
 
 
-def _apart(a: Quantity, b: Quantity) -> bool:
+def apart(a: Quantity, b: Quantity) -> bool:
     """Figures the context says are two (disjoint periods, another status), or an
     indicator's figure of one period and status, which NU01 compares already."""
     if a.period and b.period and (a.period.end < b.period.start or b.period.end < a.period.start):

@@ -60,39 +60,6 @@ def conflicts(
         yield qa, qb
 
 
-def slips(
-    first: Iterable[Quantity], second: Iterable[Quantity]
-) -> Iterator[tuple[Quantity, Quantity]]:
-    """Figures whose digits are the same up to a power of ten (230.000 / 23.000 tỷ
-    "giải phóng mặt bằng") and whose subjects share `MIN_SUBJECT_WORDS` words, though
-    `match` keeps them apart: a status or a head read from a conditional clause ("nếu
-    ... thì đủ 23.000 tỉ đồng") must not hide a slip. Neither value may be stated on
-    the other side: then both figures exist. Such a match is doubtful: checks say so."""
-    ours, theirs = _slip_candidates(first), _slip_candidates(second)
-    values_ours = {(q.unit, q.value) for q in ours}
-    values_theirs = {(q.unit, q.value) for q in theirs}
-    for qa in ours:
-        if (qa.unit, qa.value) in values_theirs:
-            continue
-        for qb in theirs:
-            if (qb.unit, qb.value) in values_ours or match(qa, qb) > 0 or province_figure(qa, qb):
-                continue
-            if (qa.unit, qa.measure) != (qb.unit, qb.measure):
-                continue
-            if len(words(qa) & words(qb)) >= MIN_SUBJECT_WORDS and slip(qa, qb, exact=False):
-                yield qa, qb
-
-
-def _slip_candidates(quantities: Iterable[Quantity]) -> list[Quantity]:
-    """Figures with a subject, one per statement (as `distinct`), not the country's
-    and no part of a larger figure."""
-    found: dict[tuple[object, ...], Quantity] = {}
-    for q in quantities:
-        if q.subject is not None and q.scope.value != "national" and q.part_of is None:
-            found.setdefault((q.subject, q.measured, q.unit, q.op, q.low, q.high), q)
-    return list(found.values())
-
-
 def ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
     """Whether one side gives the subject of `q` other values too."""
     return any(
@@ -291,12 +258,20 @@ def slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
     ratio = math.log10(max(a.value, b.value) / min(a.value, b.value))
     if ratio < 0.5 or abs(ratio - round(ratio)) > 1e-9:
         return None
-    digits_a, digits_b = (re.sub(r"\D", "", q.span.quote).strip("0") for q in (a, b))
+    digits_a, digits_b = (_digits(q.span.quote) for q in (a, b))
     if digits_a != digits_b or (len(digits_a) < 2 and not exact):
         return None  # "10 tấn" / "100.000 tấn" of two subjects share one digit, not a slip
-    if round(ratio) < 3 and {a.op, b.op} - {Op.EQ, Op.APPROX}:
-        return None  # "hơn 48 ha" may be far more than 4,8; a thousandfold gap never is
+    if round(ratio) < 3 and a.op is not b.op and {a.op, b.op} - {Op.EQ, Op.APPROX}:
+        # "hơn 48 ha" may be far more than 4,8; a thousandfold gap never is, and two
+        # bounds of one kind ("hơn 18.000 m2" / "trên 1.800 m 2") say the same digits.
+        return None
     return "tenfold" if round(ratio) < 3 else "unit"
+
+
+def _digits(quote: str) -> str:
+    """The significant digits of a quote's number: "1.800 m 2" is 18, not its unit's 2."""
+    m = _FIRST_NUMBER.search(quote)
+    return re.sub(r"\D", "", m.group()).strip("0") if m else ""
 
 
 def _transposed(a: str, b: str) -> bool:
