@@ -9,7 +9,7 @@ from checks.person_said import Mention, Said, shared_words
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
 from linter.checking.events import WINDOW_DAYS, linked_pairs
 from linter.claims.names import name_key_of
-from linter.claims.persons import tables
+from linter.claims.person_words import tables
 from linter.models import Finding, OfficialRef, PersonRef, Severity
 from linter.nlp import fold
 

@@ -18,7 +18,7 @@ from checks.person_said import (
 from linter.checking import Check, Group, by_date, evidence, index
 from linter.checking.events import linked_pairs
 from linter.claims.names import name_key_of
-from linter.claims.persons import tables
+from linter.claims.person_words import tables
 from linter.models import Finding, OfficialRef, PersonRef, Severity
 
 EVIDENCE_PER_NAME = 5

@@ -11,7 +11,7 @@ cháu), the role or title just before it or after a comma, dash or bracket
 ("Trưởng phòng", "đại diện", "học sinh"), the capitalised words there (the
 organisation, the place: "Quản", "Phú Khang") and an age ("7 tuổi"). Names in
 a row ("A, B và C") are marked as listed: a list holds different people. The
-words are in `linter/data/persons.yaml`.
+words are in `linter/data/persons.yaml` (read by `linter.claims.person_words`).
 """
 
 from __future__ import annotations
@@ -19,87 +19,16 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter.claims.names import Word, capitalised, is_place
 from linter.claims.names import words_ as name_words
+from linter.claims.person_words import Sex, Tables, tables
 from linter.claims.sentence import Sentence
-from linter.data import load
-from linter.data.offices import offices as name_words_data
-from linter.data.places import alternatives
 from linter.models import PersonRef
 from linter.nlp import fold
 
-Sex = Literal["male", "female", "child"]
 WINDOW = 60  # characters before a name where its honorific and title stand
 AFTER = 110  # characters after a name's comma or bracket where its role is said
-
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class _Honorifics(_Entry):
-    male: tuple[str, ...]
-    female: tuple[str, ...]
-    child: tuple[str, ...]
-    other: tuple[str, ...]
-
-
-class _Role(_Entry):
-    label: str
-    words: tuple[str, ...]
-    body: bool = False  # the title names its organisation: "đại biểu quốc hội"
-
-
-class PersonWords(_Entry):
-    honorifics: _Honorifics
-    roles: tuple[_Role, ...]
-    common_words: tuple[str, ...]
-    named_after: tuple[str, ...]
-    surnames: tuple[str, ...]
-    exclusive_titles: tuple[tuple[str, str], ...]
-
-    @model_validator(mode="after")
-    def _known_titles(self) -> PersonWords:
-        """A typo in a title names the file and the title (`linter.data.load`)."""
-        labels = {r.label for r in self.roles}
-        unknown = sorted({t for pair in self.exclusive_titles for t in pair} - labels)
-        if unknown:
-            raise ValueError(f"exclusive_titles: {', '.join(unknown)} is not a role label")
-        return self
-
-
-class _Tables:
-    def __init__(self, data: PersonWords) -> None:
-        h = data.honorifics
-        sexed: list[tuple[Sex, tuple[str, ...]]] = [
-            ("male", h.male),
-            ("female", h.female),
-            ("child", h.child),
-        ]
-        self.sex: dict[str, Sex] = {fold(w): sex for sex, words in sexed for w in words}
-        every = [*h.male, *h.female, *h.child, *h.other]
-        self.honorific = re.compile(rf"(?:^|[^\w/])(?P<w>{alternatives(every)})\.?[ \t]+$")
-        self.bare_honorifics = {fold(w) for w in every if " " not in w}
-        self.roles = {fold(w): r.label for r in data.roles for w in r.words}
-        self.bodied = frozenset(r.label for r in data.roles if r.body)
-        self.exclusive = frozenset(frozenset(p) for p in data.exclusive_titles)
-        self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
-        self.common = frozenset(fold(w) for w in data.common_words)
-        # offices.yaml's family names, and rarer ones of persons.yaml ("Quản")
-        self.surnames = name_words().surnames | {fold(w) for w in data.surnames}
-        # "đường Phạm Văn Đồng", "Trường THPT Chu Văn An", "phường Kim Tân": not people
-        things = alternatives((*name_words_data().namesakes, *data.named_after))
-        self.named_after = re.compile(rf"(?:^|\W)(?:{things})[ \t]+$")
-
-
-@lru_cache(maxsize=1)
-def tables() -> _Tables:
-    return _Tables(load("persons.yaml", PersonWords))
 
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
@@ -177,7 +106,7 @@ def _names(text: str, folded: str) -> list[Word]:
     return names
 
 
-def _name_at(run: list[Word], i: int, t: _Tables) -> int:
+def _name_at(run: list[Word], i: int, t: Tables) -> int:
     """How many words of `run` from `i` are a full name (0: none begins there)."""
     plain = [w for _, _, w in run]
     if fold(plain[i]) not in t.surnames:
@@ -188,7 +117,7 @@ def _name_at(run: list[Word], i: int, t: _Tables) -> int:
     return 0 if k == 2 and fold(plain[i]) in t.bare_honorifics else k  # "Ông Chung"
 
 
-def _name_at_plain(plain: list[str], i: int, t: _Tables) -> int:
+def _name_at_plain(plain: list[str], i: int, t: Tables) -> int:
     if i >= len(plain) or fold(plain[i]) not in t.surnames:
         return 0
     stops = name_words().not_names
@@ -254,7 +183,7 @@ def _starts_with_name(text: str, pos: int) -> bool:
     return bool(run) and bool(_name_at(run, 0, tables()))
 
 
-def _words(text: str, start: int, end: int, t: _Tables, skip: set[int]) -> list[str]:
+def _words(text: str, start: int, end: int, t: Tables, skip: set[int]) -> list[str]:
     """The folded capitalised words of text[start:end] that tell one body or place
     from another: "Phòng khám Phú Khang" gives "phú", "khang"; names and titles
     (at the offsets `skip`) are left out."""

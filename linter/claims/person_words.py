@@ -1,0 +1,86 @@
+"""The words of `linter/data/persons.yaml`, validated on load, as tables the
+reader of people (`linter.claims.persons`) and the checks PN01 and PN02 use:
+honorifics and the sex they say, roles and titles, the titles one person does
+not hold together, capitalised words that tell no one apart, words that make a
+name a thing's, rarer family names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from linter.claims.names import words_ as name_words
+from linter.data import load
+from linter.data.offices import offices as name_words_data
+from linter.data.places import alternatives
+from linter.nlp import fold
+
+Sex = Literal["male", "female", "child"]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Honorifics(_Entry):
+    male: tuple[str, ...]
+    female: tuple[str, ...]
+    child: tuple[str, ...]
+    other: tuple[str, ...]
+
+
+class _Role(_Entry):
+    label: str
+    words: tuple[str, ...]
+    body: bool = False  # the title names its organisation: "đại biểu quốc hội"
+
+
+class PersonWords(_Entry):
+    honorifics: _Honorifics
+    roles: tuple[_Role, ...]
+    common_words: tuple[str, ...]
+    named_after: tuple[str, ...]
+    surnames: tuple[str, ...]
+    exclusive_titles: tuple[tuple[str, str], ...]
+
+    @model_validator(mode="after")
+    def _known_titles(self) -> PersonWords:
+        """A typo in a title names the file and the title (`linter.data.load`)."""
+        labels = {r.label for r in self.roles}
+        unknown = sorted({t for pair in self.exclusive_titles for t in pair} - labels)
+        if unknown:
+            raise ValueError(f"exclusive_titles: {', '.join(unknown)} is not a role label")
+        return self
+
+
+class Tables:
+    def __init__(self, data: PersonWords) -> None:
+        h = data.honorifics
+        sexed: list[tuple[Sex, tuple[str, ...]]] = [
+            ("male", h.male),
+            ("female", h.female),
+            ("child", h.child),
+        ]
+        self.sex: dict[str, Sex] = {fold(w): sex for sex, words in sexed for w in words}
+        every = [*h.male, *h.female, *h.child, *h.other]
+        self.honorific = re.compile(rf"(?:^|[^\w/])(?P<w>{alternatives(every)})\.?[ \t]+$")
+        self.bare_honorifics = {fold(w) for w in every if " " not in w}
+        self.roles = {fold(w): r.label for r in data.roles for w in r.words}
+        self.bodied = frozenset(r.label for r in data.roles if r.body)
+        self.exclusive = frozenset(frozenset(p) for p in data.exclusive_titles)
+        self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
+        self.common = frozenset(fold(w) for w in data.common_words)
+        # offices.yaml's family names, and rarer ones of persons.yaml ("Quản")
+        self.surnames = name_words().surnames | {fold(w) for w in data.surnames}
+        # "đường Phạm Văn Đồng", "Trường THPT Chu Văn An", "phường Kim Tân": not people
+        things = alternatives((*name_words_data().namesakes, *data.named_after))
+        self.named_after = re.compile(rf"(?:^|\W)(?:{things})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    return Tables(load("persons.yaml", PersonWords))
