@@ -158,3 +158,15 @@ def test_one_person_given_two_titles_in_real_reports(
     found = [[(e.path, e.line) for e in f.evidence] for f in result.findings]
     assert found == expected
     assert all(f.severity.value == "info" for f in result.findings)
+
+
+def test_a_title_the_roles_do_not_name_is_a_data_error() -> None:
+    import yaml
+    from pydantic import ValidationError
+
+    from linter.claims.person_words import PersonWords
+
+    data = yaml.safe_load((Path(__file__).parents[1] / "linter/data/persons.yaml").read_text())
+    data["exclusive_titles"].append(["giám đốc", "giam doc"])
+    with pytest.raises(ValidationError, match="exclusive_titles: giam doc is not a role label"):
+        PersonWords.model_validate(data)
