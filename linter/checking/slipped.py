@@ -60,13 +60,13 @@ def _unstated(ours: list[Quantity], theirs: list[Quantity]) -> Iterator[tuple[Qu
     """Pairs of one unit and measure whose values the other side does not state."""
     values_ours = {(q.unit, q.value) for q in ours}
     values_theirs = {(q.unit, q.value) for q in theirs}
+    kinds: dict[tuple[str, str], list[Quantity]] = {}
+    for qb in theirs:  # a linked pair is compared at every check: pairs of one kind only
+        if (qb.unit, qb.value) not in values_ours:
+            kinds.setdefault((qb.unit, qb.measure), []).append(qb)
     for qa in ours:
-        if (qa.unit, qa.value) in values_theirs:
-            continue
-        for qb in theirs:
-            if (qb.unit, qb.value) in values_ours:
-                continue
-            if (qa.unit, qa.measure) == (qb.unit, qb.measure):
+        if (qa.unit, qa.value) not in values_theirs:
+            for qb in kinds.get((qa.unit, qa.measure), ()):
                 yield qa, qb
 
 
