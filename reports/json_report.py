@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from json.encoder import encode_basestring  # the C function whenever _json is built
 
 from linter import __version__
 from linter.models import Claim, Document, RunResult
@@ -36,8 +37,93 @@ def payload(result: RunResult, documents: Iterable[Document] | None = None) -> d
     }
 
 
+class _Unusual(Exception):
+    """A value `_write` does not spell as the json module does: fall back to it."""
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _float(x: float) -> str:
+    # json's own spelling (allow_nan): repr, and NaN / Infinity as JavaScript writes them.
+    if x != x:
+        return "NaN"
+    if x in (float("inf"), float("-inf")):
+        return "Infinity" if x > 0 else "-Infinity"
+    return float.__repr__(x)
+
+
+def _key(key: object) -> str:
+    if type(key) is str:
+        return encode_basestring(key)
+    if key is None or key is True or key is False:
+        return f'"{_CONSTANTS[key]}"'
+    if type(key) is int:
+        return f'"{int.__repr__(key)}"'
+    if type(key) is float:
+        return f'"{_float(key)}"'
+    raise _Unusual
+
+
+def _write(value: object, newline: str, out: list[str]) -> None:
+    """Append `value` as `json.dumps(value, ensure_ascii=False, indent=2)` spells it,
+    `newline` being the line break and indentation of the line it starts on."""
+    kind = type(value)
+    if kind is str:
+        out.append(encode_basestring(value))  # type: ignore[arg-type]
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        opening = "{" + inner
+        for key, item in value.items():  # type: ignore[attr-defined]
+            out.append(opening)
+            opening = "," + inner
+            out.append(_key(key))
+            out.append(": ")
+            _write(item, inner, out)
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        opening = "[" + inner
+        for item in value:  # type: ignore[attr-defined]
+            out.append(opening)
+            opening = "," + inner
+            _write(item, inner, out)
+        out.append(newline + "]")
+    elif value is None or value is True or value is False:
+        out.append(_CONSTANTS[value])  # type: ignore[index]
+    elif kind is int:
+        out.append(int.__repr__(value))  # type: ignore[arg-type]
+    elif kind is float:
+        out.append(_float(value))  # type: ignore[arg-type]
+    else:  # a subclass, an enum, something json would call `default` on or refuse
+        raise _Unusual
+
+
+def dumps(value: object) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, byte for byte, in half the time.
+
+    Below 3.13 json's indented output comes from its pure-Python encoder, a
+    generator per container: a fifth of a warm run at 5,000 documents. This walk
+    writes the same text with the C string escaper; a value it does not know is
+    handed to json itself, so the bytes never differ (tests/test_json_report.py
+    compares them). orjson was not taken: it spells floats its own way (1e-07
+    as 1e-7, 1e+16 as 1e16)."""
+    out: list[str] = []
+    try:
+        _write(value, "\n", out)
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
 def render_json(result: RunResult) -> str:
-    return json.dumps(payload(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload(result)) + "\n"
 
 
 def claim_record(claim: Claim) -> dict[str, object]:
@@ -61,12 +147,7 @@ def claim_record(claim: Claim) -> dict[str, object]:
 
 def render_claims_json(claims: dict[str, tuple[Claim, ...]]) -> str:
     records = [claim_record(c) for path in sorted(claims) for c in claims[path]]
-    return (
-        json.dumps(
-            {"schema_version": SCHEMA_VERSION, "claims": records}, ensure_ascii=False, indent=2
-        )
-        + "\n"
-    )
+    return dumps({"schema_version": SCHEMA_VERSION, "claims": records}) + "\n"
 
 
 def render(result: RunResult, options: RenderOptions) -> Rendered:
