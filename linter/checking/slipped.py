@@ -52,6 +52,8 @@ def paraphrased(
     for qa, qb in _unstated(ours, theirs):
         if (qa.scope, qa.base) != (qb.scope, qb.base) or apart(qa, qb):
             continue
+        if qa.indicator and qb.indicator and qa.indicator != qb.indicator:
+            continue  # "xuất khẩu 13.000 triệu USD" / "vốn FDI 1,3 tỷ USD": named apart
         if match(qa, qb) == 0 and slip(qa, qb, exact=False):
             yield qa, qb
 
