@@ -40,3 +40,46 @@ def test_collect_paths_lists_each_file_once_whatever_its_names(tmp_path: Path) -
         str((tmp_path / "real" / "one.md").resolve()),
         str((tmp_path / "real" / "two.md").resolve()),
     ]
+
+
+def _by_os_walk(top: Path) -> list[Path]:
+    """The listing before DirEntry: os.walk, and realpath or an lstat per file."""
+    found: dict[str, tuple[Path, str]] = {}
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        real = os.path.realpath(folder)
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith((".md", ".txt")):
+                continue
+            path = os.path.join(folder, name)  # noqa: PTH118
+            linked = os.path.islink(path)  # noqa: PTH114
+            key = os.path.realpath(path) if linked else os.path.join(real, name)  # noqa: PTH118
+            found.setdefault(key, (Path(folder), name))
+    return [p / n for p, n in sorted(found.values(), key=lambda pn: str(pn[0] / pn[1]))]
+
+
+def test_the_listing_by_dir_entries_is_os_walks(tmp_path: Path) -> None:
+    """Symlinked files and folders, a loop, a dangling link, a FIFO and hidden names:
+    the same files, and where two names reach one file, the same name kept."""
+    top = tmp_path / "press"
+    for folder in ("a/x/deep", "b", ".hidden", "a/.git"):
+        (top / folder).mkdir(parents=True)
+    for name in ("a/1.md", "a/x/2.md", "a/x/deep/3.txt", "b/4.md", ".hidden/5.md", "a/.git/6.md"):
+        (top / name).write_text("Năm 2024", encoding="utf-8")
+    (top / "b/.6.md").write_text("ẩn", encoding="utf-8")
+    (top / "a/x/alias.md").symlink_to(top / "b/4.md")  # one file, two names: one kept
+    (top / "b/again.md").symlink_to(top / "a/1.md")
+    (top / "b/linked").symlink_to(top / "a", target_is_directory=True)  # never entered
+    (top / "b/dangling.md").symlink_to(top / "nowhere.md")
+    (top / "b/loop.md").symlink_to(top / "b/loop.md")
+    os.mkfifo(top / "a/pipe.md")
+    expected = _by_os_walk(top)
+    assert len(expected) == 7
+    assert collect_paths([top]) == expected
+
+
+def test_the_real_corpus_is_listed_as_os_walk_lists_it() -> None:
+    from conftest import real_corpus_or_skip
+
+    corpus = real_corpus_or_skip()
+    assert collect_paths([corpus]) == _by_os_walk(corpus)
