@@ -10,7 +10,7 @@ from linter.checking.align import STRONG_ALIGN, Report, report, rewritten
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
 from linter.checking.likeness import conflicts, match, slip, words
 from linter.checking.running import updated
-from linter.checking.slipped import paraphrased, slips
+from linter.checking.slipped import alone, paraphrased, slips
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import DateRef, Finding, Quantity, Severity
 
@@ -137,11 +137,16 @@ class EventFigureConflict(Check):
         found: dict[tuple[object, ...], _Conflict] = {}
         window = int(self.option("window-days"))
         reports: dict[str, Report] = {}  # each report's sentences, read once per run
+        lone: dict[str, list[Quantity]] = {}  # and its figures alone of their kind
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
             tolerance = float(self.option("approx-tolerance"))
             pair = tuple(_report(reports, item) for item in (left, right))
-            for qa, qb, sure, label in _conflicts(left, right, pair, tolerance, why):
+            for path, side in ((a.path, pair[0]), (b.path, pair[1])):
+                if path not in lone:
+                    lone[path] = alone(side.figures)
+            sides = (lone[a.path], lone[b.path])
+            for qa, qb, sure, label in _conflicts(left, right, pair, sides, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
                 conflict = found.setdefault(_values(qa, qb), _Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
@@ -233,6 +238,7 @@ def _conflicts(
     left: DocumentClaims,
     right: DocumentClaims,
     reports: tuple[Report, ...],
+    lone: tuple[list[Quantity], list[Quantity]],
     tolerance: float,
     why: Link,
 ) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
@@ -254,7 +260,7 @@ def _conflicts(
         known = {_values(qa, qb) for qa, qb, *_ in found}
         found += [
             (qa, qb, False, "", True)
-            for qa, qb in paraphrased(ours, theirs)
+            for qa, qb in paraphrased(*lone)
             if _values(qa, qb) not in known
         ]
     texts = left.document.text, right.document.text

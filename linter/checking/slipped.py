@@ -45,10 +45,9 @@ def slips(
 
 
 def paraphrased(
-    first: Iterable[Quantity], second: Iterable[Quantity]
+    ours: list[Quantity], theirs: list[Quantity]
 ) -> Iterator[tuple[Quantity, Quantity]]:
-    """Slipped figures whatever their subjects, each alone of its kind in its sentence."""
-    ours, theirs = _alone(_placed(first)), _alone(_placed(second))
+    """Slipped figures whatever their subjects, of two reports' `alone` figures."""
     for qa, qb in _unstated(ours, theirs):
         if (qa.scope, qa.base) != (qb.scope, qb.base) or apart(qa, qb):
             continue
@@ -95,8 +94,10 @@ def _placed(quantities: Iterable[Quantity]) -> list[Quantity]:
     return list(found.values())
 
 
-def _alone(quantities: list[Quantity]) -> list[Quantity]:
-    """Figures that are the only value of their unit and measure in their sentence."""
+def alone(figures: Iterable[Quantity]) -> list[Quantity]:
+    """A report's figures that are the only value of their unit and measure in their
+    sentence, one per place in the text (read once per report, not once per link)."""
+    quantities = _placed(figures)
     values: dict[tuple[object, ...], set[float]] = {}
     for q in quantities:
         values.setdefault((q.sentence, q.unit, q.measure), set()).add(q.value)
