@@ -83,3 +83,21 @@ def test_the_real_corpus_is_listed_as_os_walk_lists_it() -> None:
 
     corpus = real_corpus_or_skip()
     assert collect_paths([corpus]) == _by_os_walk(corpus)
+
+
+@pytest.mark.parametrize(
+    "name", ["a/b.md", "./a/../a/b.md", "a//b.md", ".", "a/", "../outside.md", "/etc/hosts", "/"]
+)
+def test_absolute_with_the_working_directory_given_is_abspath(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from linter.engine.keys import stat_key
+    from linter.read.loading import absolute
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b.md").write_text("Năm 2024", encoding="utf-8")
+    cwd = os.getcwd()  # noqa: PTH109
+    assert absolute(name, cwd) == os.path.abspath(name)  # noqa: PTH100
+    assert display_path(Path(name), tmp_path, cwd) == display_path(Path(name), tmp_path)
+    assert stat_key(Path(name), name, "k", cwd) == stat_key(Path(name), name, "k")

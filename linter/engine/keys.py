@@ -21,6 +21,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from linter.engine.config import Config
+from linter.read.loading import absolute
 
 # A file modified less than this before it was read is not keyed by its metadata:
 # a second write in the same clock tick could leave size and times unchanged.
@@ -60,7 +61,9 @@ def entry_key(content: bytes, display: str, config_key: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def stat_key(path: Path, display: str, config_key: str) -> tuple[str, bool] | None:
+def stat_key(
+    path: Path, display: str, config_key: str, cwd: str | None = None
+) -> tuple[str, bool] | None:
     """A key of the file's metadata (None when it cannot be read or is not a
     regular file: the loader reports it), and whether the file is old enough for
     its metadata to be trusted (see RACY_NS)."""
@@ -70,8 +73,9 @@ def stat_key(path: Path, display: str, config_key: str) -> tuple[str, bool] | No
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
+    where = absolute(path, os.getcwd() if cwd is None else cwd)  # noqa: PTH109 - a string
     raw = (
-        f"{os.path.abspath(path)}|{display}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"  # noqa: PTH100
+        f"{where}|{display}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
         f"|{info.st_ino}|{info.st_dev}|{parser_fingerprint()}|{config_key}"
     )
     settled = time.time_ns() - info.st_mtime_ns > RACY_NS  # a write sets mtime to now

@@ -197,7 +197,8 @@ def _keys(
 ) -> dict[int, str]:
     """The entry key of each file that has one: from its metadata when the cache has
     seen it so, else from its bytes (none when it cannot be read: the loader says why)."""
-    stats = [stat_key(path, display, config_key) for path, display in files]
+    cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
+    stats = [stat_key(path, display, config_key, cwd) for path, display in files]
     known = cache.lookup("stats", "entry", [s[0] for s in stats if s is not None])
     found: dict[int, str] = {}
     for i, ((path, display), by_stat) in enumerate(zip(files, stats, strict=True)):

@@ -165,7 +165,8 @@ def run(
     timer = Timer(options.verbose)
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
     named = {display_path(p, base) for p in paths if p.is_file()}
-    shown = [(path, display_path(path, base)) for path in collect_paths(paths)]
+    cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
+    shown = [(path, display_path(path, base, cwd)) for path in collect_paths(paths)]
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     entries = [parse_result(result, config) for result in extra]
     skipped = 0
