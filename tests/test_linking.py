@@ -86,6 +86,19 @@ def test_the_same_words_weeks_later_are_news_not_the_same_report(tmp_path: Path)
     assert linked(read(tmp_path, ["a.md", "b.md"])) == []
 
 
+def test_undated_rewrites_about_two_years_are_two_reports(tmp_path: Path) -> None:
+    # The same December phrases of two years' budget reports: no date to keep them
+    # apart, but each says which year it is about.
+    head = "---\nprovince: Hậu Giang\nplan_year: {year}\ntitle: Vùng trũng có kênh mới\n---\n"
+    write_corpus(
+        tmp_path,
+        {"a.md": head.format(year=2017) + REWRITE, "b.md": head.format(year=2018) + REWRITE},
+    )
+    assert linked(read(tmp_path, ["a.md", "b.md"])) == []
+    write_corpus(tmp_path, {"b.md": head.format(year=2017) + REWRITE})
+    assert linked(read(tmp_path, ["a.md", "b.md"])) == [("a.md", "b.md")]
+
+
 def test_a_unit_glued_to_a_figure_is_the_same_figure(tmp_path: Path) -> None:
     body = "Dự án thu hồi {area} đất nông nghiệp của 312 hộ dân tại xã Tân Bình."
     write_corpus(

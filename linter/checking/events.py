@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from linter import nlp
 from linter.checking.wording import cosine, weighed
-from linter.models import Document
+from linter.models import Document, Provenance
 
 WINDOW_DAYS = 10  # outlets report a press conference within days; a later report is news
 MIN_NUMBERS = 2  # two shared distinctive figures alone make an event
@@ -167,8 +167,23 @@ def link(
     if names >= MIN_NAMES or (names >= 3 and (title >= 0.2 or fa.years & fb.years)):
         return Link(numbers, names, title)
     # Read last, as it costs most: the words of two rewrites of one press release.
+    # Wording alone cannot tell one year's budget report from the next year's (the
+    # same phrases every December): two documents about two known years are apart.
+    ya, yb = _year(a), _year(b)
+    if ya and yb and ya != yb:
+        return None
     text = cosine(fa.words, fb.words)
     return Link(numbers, names, title, text) if text >= MIN_TEXT else None
+
+
+def _year(doc: Document) -> int | None:
+    """The year a document is dated in, else the plan year it is given. Not a plan
+    year guessed from the latest period the text reports on: that guess splits
+    reports of one event (the lychee season of Bắc Giang, 2016 and 2017)."""
+    meta = doc.meta
+    if meta.date or meta.year:
+        return meta.date.year if meta.date else meta.year
+    return meta.plan_year if meta.plan_year_source is not Provenance.GUESS else None
 
 
 def linked_pairs(
