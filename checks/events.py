@@ -173,8 +173,8 @@ class EventFigureConflict(Check):
             }
             figures = figures.replace(" và ", " and ")
             message = (
-                f"Reports of one event ({why.numbers} shared figures, {why.names} shared "
-                f"names) give '{subject}' as {figures}{named.get(slip or '', '')}."
+                f"Reports of one event ({_shared(why, 'en')}) give '{subject}' as "
+                f"{figures}{named.get(slip or '', '')}."
             )
         else:
             named = {
@@ -183,8 +183,8 @@ class EventFigureConflict(Check):
                 "transposed": " (đảo chữ số)",
             }
             message = (
-                f"Các bản tin về cùng một sự kiện (chung {why.numbers} số liệu, {why.names} "
-                f"tên riêng) nêu «{subject}» là {figures}{named.get(slip or '', '')}."
+                f"Các bản tin về cùng một sự kiện ({_shared(why, 'vi')}) nêu «{subject}» là "
+                f"{figures}{named.get(slip or '', '')}."
             )
         notes = [evidence(item, q.span, f"{q.span.quote}: {q.subject or ''}") for item, q in pairs]
         # A slip between figures that `match` keeps apart (another status, another
@@ -195,6 +195,21 @@ class EventFigureConflict(Check):
         key = "|".join((self.code, subject, q.unit, q.measure, *values))
         district = pairs[0][0].document.meta.district
         return self.finding(message, notes, group, severity, district=district, key=key)
+
+
+def _shared(why: Link, lang: str) -> str:
+    """What the two reports share, as the link found it: figures and names, and the
+    wording when that is what linked them ("0 figures, 0 names" would say nothing)."""
+    parts = []
+    if why.numbers or why.names or not why.text:
+        parts.append(
+            f"{why.numbers} shared figures, {why.names} shared names"
+            if lang == "en"
+            else f"chung {why.numbers} số liệu, {why.names} tên riêng"
+        )
+    if why.text:
+        parts.append("closely similar wording" if lang == "en" else "lời văn gần giống nhau")
+    return ", ".join(parts)
 
 
 class _Conflict:
