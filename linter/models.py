@@ -345,7 +345,14 @@ class PersonRef(ClaimBase):
 
 
 Claim = Annotated[
-    Quantity | LegalRef | DateRef | TargetCount | PlanRef | PeriodRef | SessionRef | OfficialRef
+    Quantity
+    | LegalRef
+    | DateRef
+    | TargetCount
+    | PlanRef
+    | PeriodRef
+    | SessionRef
+    | OfficialRef
     | PersonRef,
     Field(discriminator="kind"),
 ]
