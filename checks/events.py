@@ -296,9 +296,10 @@ def _conflicts(
 
 
 def _values(qa: Quantity, qb: Quantity) -> tuple[object, ...]:
-    """What makes two pairs of figures one finding (as `EventFigureConflict.run` keys it)."""
-    values = sorted(((qa.low, qa.high), (qb.low, qb.high)), key=repr)
-    return (qa.unit, qa.measure, *values)
+    """What makes two pairs of figures one finding (as `EventFigureConflict.run` keys it):
+    the numbers as written, not their intervals, so that one slip a report states
+    twice ("gần 1.300m2", "1.300m2" against "1,3 ha") is one finding."""
+    return (qa.unit, qa.measure, *sorted((qa.value, qb.value)))
 
 
 def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:
