@@ -188,3 +188,22 @@ def test_the_table_of_syllables_is_what_the_corpus_gives(news: Path, tmp_path: P
     assert (tmp_path / "syllables.yaml").read_text(encoding="utf-8") == shipped.read_text(
         encoding="utf-8"
     )
+
+
+def test_the_checks_of_one_run_share_a_groups_pairs(tmp_path: Path) -> None:
+    write_corpus(
+        tmp_path,
+        {
+            "a.md": GROUNDBREAKING,
+            "b.md": HEAD.format(date="2024-06-13", title="Vùng trũng có kênh mới") + REWRITE,
+        },
+    )
+    docs = read(tmp_path, ["a.md", "b.md"])
+    first = linked_pairs(docs)
+    again = linked_pairs(reversed(docs))  # the same documents in another order
+    assert again == first == [(docs[0], docs[1], first[0][2])]
+    again.clear()  # a caller's list is its own
+    assert linked_pairs(docs) == first
+    # An edited document is another object: its pairs are read again.
+    edited = docs[1].model_copy(update={"text": VACCINATION})
+    assert linked_pairs([docs[0], edited]) == []

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,11 +187,33 @@ def _year(doc: Document) -> int | None:
     return meta.plan_year if meta.plan_year_source is not Provenance.GUESS else None
 
 
-def linked_pairs(
-    docs: Iterable[Document], window: int = WINDOW_DAYS
-) -> list[tuple[Document, Document, Link]]:
+Pairs = list[tuple[Document, Document, Link]]
+# Six checks link the same province group in one run (EV01, EV03, VB03, FX01, PN01,
+# PN02): the last groups' pairs are kept, keyed by the documents' identities. The
+# entry holds the documents themselves, so no identity is reused while it is kept.
+_RECENT: OrderedDict[tuple[object, ...], tuple[tuple[Document, ...], Pairs]] = OrderedDict()
+_RECENT_SIZE = 8
+_RECENT_LOCK = threading.Lock()
+
+
+def linked_pairs(docs: Iterable[Document], window: int = WINDOW_DAYS) -> Pairs:
     """Every linked pair of documents, in a stable order (by path)."""
-    ordered = sorted(docs, key=lambda d: d.path)
+    ordered = tuple(sorted(docs, key=lambda d: d.path))
+    key = (window, *map(id, ordered))
+    with _RECENT_LOCK:
+        held = _RECENT.get(key)
+        if held is not None:
+            _RECENT.move_to_end(key)
+            return list(held[1])
+    result = _linked_pairs(ordered, window)
+    with _RECENT_LOCK:
+        _RECENT[key] = (ordered, result)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return list(result)
+
+
+def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
     found_features = [_local(features(doc), doc) for doc in ordered]
     frequent = _frequent(found_features)
     found_features = [
