@@ -13,7 +13,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from linter.checking import Check, DocumentClaims, Group, Option, document_year, evidence
-from linter.checking.events import linked_pairs
+from linter.checking.events import linked_paths
 from linter.data import load
 from linter.models import Finding, Op, Quantity, Severity
 
@@ -201,7 +201,7 @@ def _twins(found: list[_Conversion]) -> dict[int, list[int]]:
         docs = {found[i].item.document.path: found[i].item.document for i in members}
         if len(docs) < 2:
             continue
-        linked = {frozenset((a.path, b.path)) for a, b, _ in linked_pairs(docs.values())}
+        linked = linked_paths(docs.values())
         for i, j in itertools.permutations(members, 2):
             pair = frozenset((found[i].item.document.path, found[j].item.document.path))
             if pair in linked:

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
+from linter.checking.align import sentence_of
 from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import Finding, Op, Provenance, Quantity, Severity
@@ -211,7 +212,7 @@ def _apart(text: str, qa: Quantity, qb: Quantity) -> bool:
     (6/2/2017) ... 173 lượt xe", "từ ngày 1/1/2017 đến ngày 31/1/2017 ... 9.394 lượt
     xe"), or each is what another counted group has ("51 tổ ... với 1.369 lao động",
     "39 tổ hợp tác ... với gần 3.000 lao động"). All were false alarms on news2017."""
-    a, b = (text[q.sentence[0] : q.sentence[1]] for q in (qa, qb))
+    a, b = (sentence_of(text, q) for q in (qa, qb))
     names = [{n for n in _NAME.findall(s) if s.find(n) > 0} for s in (a, b)]
     if names[0] - names[1] and names[1] - names[0]:
         return True

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from checks.person_said import Mention, Said, shared_words
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
-from linter.checking.events import WINDOW_DAYS, linked_pairs
+from linter.checking.events import WINDOW_DAYS, linked_paths
 from linter.claims.names import name_key_of
 from linter.claims.person_words import tables
 from linter.models import Finding, OfficialRef, PersonRef, Severity
@@ -86,10 +86,7 @@ class PersonTitle(Check):
         buckets = [b for b in index(group, PersonRef, titled) if _two_titles(b, exclusive)]
         if not buckets:
             return
-        linked = {
-            frozenset((a.path, b.path))
-            for a, b, _ in linked_pairs(item.document for item in group.items)
-        }
+        linked = linked_paths(item.document for item in group.items)
         for bucket in buckets:
             yield from self._compare(by_date(bucket), exclusive, linked, group)
 

@@ -16,7 +16,7 @@ from checks.person_said import (
     two_people,
 )
 from linter.checking import Check, Group, by_date, evidence, index
-from linter.checking.events import linked_pairs
+from linter.checking.events import linked_paths
 from linter.claims.names import name_key_of
 from linter.claims.person_words import tables
 from linter.models import Finding, OfficialRef, PersonRef, Severity
@@ -88,10 +88,7 @@ class PersonName(Check):
         if not pairs:
             return
         held = _offices(group)
-        linked = {
-            frozenset((a.path, b.path))
-            for a, b, _ in linked_pairs(item.document for item in group.items)
-        }
+        linked = linked_paths(item.document for item in group.items)
         for a, b, slip in pairs:
             if held.get(a, set()) & held.get(b, set()):
                 continue  # a state office's holder given two names: OF01 says so

@@ -38,7 +38,7 @@ import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from linter import nlp
@@ -213,13 +213,16 @@ def linked_pairs(docs: Iterable[Document], window: int = WINDOW_DAYS) -> Pairs:
     return list(result)
 
 
+def linked_paths(docs: Iterable[Document], window: int = WINDOW_DAYS) -> set[frozenset[str]]:
+    """The paths of every linked pair, for checks that only ask whether two are linked."""
+    return {frozenset((a.path, b.path)) for a, b, _ in linked_pairs(docs, window)}
+
+
 def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
     found_features = [_local(features(doc), doc) for doc in ordered]
     frequent = _frequent(found_features)
     found_features = [
-        Features(
-            f.numbers - frequent, f.years - frequent, f.names - frequent, f.title, f.words, f.top
-        )
+        replace(f, numbers=f.numbers - frequent, years=f.years - frequent, names=f.names - frequent)
         for f in found_features
     ]
     index: dict[str, list[int]] = defaultdict(list)
@@ -247,9 +250,7 @@ def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
 def _local(found: Features, doc: Document) -> Features:
     """Drop the document's own province from its names: it links every report."""
     own = frozenset(_bigrams(nlp.lower(doc.meta.province or "").split()))
-    return Features(
-        found.numbers, found.years, found.names - own, found.title - own, found.words, found.top
-    )
+    return replace(found, names=found.names - own, title=found.title - own)
 
 
 def _frequent(found: list[Features]) -> frozenset[str]:

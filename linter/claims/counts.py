@@ -21,7 +21,13 @@ import re
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
-from linter.claims.quantities import base_after, change_before, difference_before
+from linter.claims.quantities import (
+    BOUND_AFTER,
+    RANGE,
+    base_after,
+    change_before,
+    difference_before,
+)
 from linter.claims.subjects import AFTER_STOP
 from linter.claims.units import read_per
 from linter.models import Dimension, Op
@@ -51,8 +57,6 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
 )
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
-_RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")
-_BOUND_AFTER = {" trở lên": Op.GE, " trở xuống": Op.LE}
 
 
 def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
@@ -97,7 +101,7 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
         op, interval = Op.APPROX, (value, high, True, False)
     elif high is not None:
         op, interval = Op.RANGE, (value, high, True, True)
-    for words, bound in _BOUND_AFTER.items():
+    for words, bound in BOUND_AFTER.items():
         if f.startswith(words, end):  # "từ 18 điểm trở lên"
             end, op, interval = end + len(words), bound, interval_of(bound, value)
             quote_start = start
@@ -134,7 +138,7 @@ def _amount_at(f: str, start: int, vague: Vague | None) -> tuple[float, float | 
         return None  # a year
     value, scale = parsed
     end, high = amount.end(), None
-    rng = _RANGE.match(f, end)
+    rng = RANGE.match(f, end)
     second = AMOUNT.match(f, rng.end()) if rng else None
     if second and second.group()[0].isdigit() and (top := parse_amount(second.group())):
         if scale == 1.0 and top[1] > 1.0:

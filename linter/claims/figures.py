@@ -115,10 +115,12 @@ def title_quantities(doc: Document, reading: Reading, default_year: int | None) 
     line of the file. A title the body already holds (a .txt file's first line) or
     one not found verbatim in the front matter is left to the body's reading."""
     title = doc.meta.title
+    if not title:
+        return []
     body_start = doc.original_index(0) if doc.text else len(doc.original)
     key = max(0, doc.original.find("title:", 0, body_start))  # not a copy in another field
-    at = doc.original.find(title, key, body_start) if title else -1
-    if title is None or at < 0:
+    at = doc.original.find(title, key, body_start)
+    if at < 0:
         return []
     shown = Document(path=doc.path, original=doc.original, text=title, breaks=((0, at),))
     sentence = read_sentence(shown, nlp.fold(title), 0, len(title), default_year)

@@ -54,7 +54,9 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )(?<!trong )số|khóa|khoá|thứ|"
     r"kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
 )
-_RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
+# Between the two amounts of a range, and after a bound ("từ 100 triệu trở xuống").
+RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")
+BOUND_AFTER = {" trở lên": Op.GE, " trở xuống": Op.LE}
 _CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+(?:gấp|thêm))?\s+$")
 
 
@@ -123,7 +125,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     end = amount.end()
     high_value: float | None = None
     unit = read_unit(folded, end)
-    rng = re.compile(_RANGE_SEP).match(folded, unit.end if unit else end)
+    rng = RANGE.match(folded, unit.end if unit else end)
     if rng and (second := AMOUNT.match(folded, rng.end())) and second.group()[0].isdigit():
         parsed_high = parse_amount(second.group())
         if parsed_high is not None and parsed[1] == 1.0 and parsed_high[1] > 1.0:
@@ -140,13 +142,14 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         return None  # "một người", "năm 2024": a lone number word is rarely a figure
     quote_start, op = start, Op.EQ
     before = _CMP_BEFORE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
-    if before and not difference_before(folded, start):
+    difference = difference_before(folded, start)
+    if before and not difference:
         quote_start = before.start("cmp")
         op = dict(_COMPARATORS)[before.group("cmp")]
     from_to = bool(before) and before.group("cmp") == "từ" and bool(_FROM_TO.match(folded, end))
     if from_to:
         op = Op.EQ  # "giảm từ 20 tỷ năm 2017 còn 10 tỷ": the level it changed from
-    for words, bound in ((" trở lên", Op.GE), (" trở xuống", Op.LE)):
+    for words, bound in BOUND_AFTER.items():
         if folded.startswith(words, end):  # "doanh thu từ 100 triệu trở xuống"
             end, op = end + len(words), bound
     value = tidy((value + unit.value_added) * factor)
@@ -160,7 +163,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
         if before and before.group("cmp") == "gần":
             high, hi_inc = value, True
     measure = "level" if from_to else change_before(folded, quote_start)
-    measure = difference_before(folded, start) or measure
+    measure = difference or measure
     base = base_after(folded, end) if measure != "level" else None
     return RawQuantity(
         quote_start,

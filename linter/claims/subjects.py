@@ -30,11 +30,6 @@ from linter.claims.intervals import RawQuantity
 from linter.claims.nouns import counted, spelled
 from linter.claims.numbers import DIGITS, SCALE_WORD
 
-# Character windows, on folded text: what makes a number no count ("quốc lộ",
-# "điện thoại") and a count's comparator ("khoảng", "ít nhất") stand right before it.
-GUARD_WINDOW = 16
-COMPARATOR_WINDOW = 12
-
 MAX_WORDS = 8  # longer noun phrases are clauses in disguise; the head comes first
 # Units that measure rather than count: the noun they measure comes from the
 # words around them ("48 ha đất"), while a counted noun is itself the subject

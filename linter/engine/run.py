@@ -238,13 +238,34 @@ def _check_draft(
     each come from one document alone runs on the draft only. Nothing is cached: a
     province's findings with this draft in it are never asked for again."""
     focus = options.focus or frozenset()
-    alone = Loaded(tuple(c for c in loaded.checks if c[0].scope == "document"), ())
-    grouped = Loaded(tuple(c for c in loaded.checks if c[0].scope != "document"), loaded.errors)
+    split = DraftChecks.of(loaded)
     drafts = [pair for pair in prepared if pair[0].path in focus]
-    infos = run_documents(prepared, options, findings, lexicon, grouped)
-    infos += run_documents(drafts, options, findings, lexicon, alone)
-    order = {check.code: n for n, (check, _) in enumerate(loaded.checks)}
-    return sorted(infos, key=lambda info: order.get(info.code, len(order)))  # as one run lists them
+    infos = run_documents(prepared, options, findings, lexicon, split.grouped)
+    infos += run_documents(drafts, options, findings, lexicon, split.alone)
+    return split.ordered(infos)
+
+
+@dataclass(frozen=True)
+class DraftChecks:
+    """The checks of a draft run split by scope: `alone` (each finding from one
+    document) run on the draft only, `grouped` on its province; `ordered` lists what
+    ran as one whole run lists it."""
+
+    alone: Loaded
+    grouped: Loaded
+    order: Mapping[str, int]
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> DraftChecks:
+        checks = loaded.checks
+        return cls(
+            Loaded(tuple(c for c in checks if c[0].scope == "document"), ()),
+            Loaded(tuple(c for c in checks if c[0].scope != "document"), loaded.errors),
+            {check.code: n for n, (check, _) in enumerate(checks)},
+        )
+
+    def ordered(self, infos: list[CheckInfo]) -> list[CheckInfo]:
+        return sorted(infos, key=lambda info: self.order.get(info.code, len(self.order)))
 
 
 class Timer:

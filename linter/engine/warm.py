@@ -47,14 +47,14 @@ from pathlib import Path
 
 from pydantic import field_validator
 
-from linter.checking.registry import Loaded, known_codes, load_checks
+from linter.checking.registry import known_codes, load_checks
 from linter.diagnostics import engine_infos, localise
 from linter.engine import policy
 from linter.engine.cache import Entry
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus
 from linter.engine.parsing import ParseSettings, parse_files, parse_result
-from linter.engine.run import Options, Prepared, display_path, run_documents
+from linter.engine.run import DraftChecks, Options, Prepared, display_path, run_documents
 from linter.engine.suppress import apply_suppressions
 from linter.metadata import gazetteer
 from linter.models import Document, Finding, Frozen, Provenance, RunResult
@@ -152,12 +152,7 @@ class WarmCorpus:
         self._lexicon = policy.build_lexicon(config)
         # Checks whose findings are each found from one document alone run on the
         # draft only: the province's documents would only be read to be dropped.
-        loaded = self._checks.checks
-        self._alone = Loaded(tuple(c for c in loaded if c[0].scope == "document"), ())
-        self._grouped = Loaded(
-            tuple(c for c in loaded if c[0].scope != "document"), self._checks.errors
-        )
-        self._order = {check.code: i for i, (check, _) in enumerate(loaded)}
+        self._split = DraftChecks.of(self._checks)
         self._lock = threading.Lock()
         self._snapshot = Snapshot()
         with self._lock:
@@ -225,9 +220,11 @@ class WarmCorpus:
                 prepared.extend(snapshot.provinces.get(doc.meta.province, ()))
         focus = frozenset({draft.path})
         options = Options(lang=lang, fail_on=fail_on, config=self.config, focus=focus)
-        infos = run_documents(prepared, options, findings, self._lexicon, self._grouped)
-        infos += run_documents(prepared[:1], options, findings, self._lexicon, self._alone)
-        infos.sort(key=lambda info: self._order.get(info.code, len(self._order)))  # as run()
+        split = self._split
+        infos = run_documents(prepared, options, findings, self._lexicon, split.grouped)
+        infos = split.ordered(
+            infos + run_documents(prepared[:1], options, findings, self._lexicon, split.alone)
+        )
         findings = policy.adjust(findings, self.config)
         findings = apply_suppressions(findings, (d for d, _ in prepared), lang)
         findings = [f for f in findings if f.fingerprint not in self.baseline]
