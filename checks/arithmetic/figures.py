@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from linter.checking import DocumentClaims
-from linter.claims.numbers import DIGITS, parse_digits
+from linter.claims.numbers import DIGITS, decimal_step, parse_digits
 from linter.models import Dimension, Op, Quantity
 
 
@@ -106,10 +106,8 @@ def _last_digit(token: str) -> float:
     """The place of the last written digit: 0.1 for "18,5", 1 for "1.520"; 10 for "1.500"
     and "4.000": such a figure may have been rounded, though rarely past its last
     non-zero digit (a text that rounds further says "khoảng" or "gần")."""
-    if "," in token and not re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
-        return 10.0 ** -len(token.rsplit(",", 1)[1])
-    if "." in token and re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
-        return 10.0 ** -len(token.rsplit(".", 1)[1])
+    if (step := decimal_step(token)) is not None:
+        return step
     whole = token.replace(".", "").replace(",", "")
     zeros = len(whole) - len(whole.rstrip("0"))
     return 10.0 ** (zeros - 1) if zeros >= 2 and zeros < len(whole) else 1.0

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from linter.claims.nouns import spelled
-from linter.claims.numbers import DIGITS, parse_digits
+from linter.claims.numbers import DIGITS, decimal_step, parse_digits
 from linter.claims.quantities import intervals_overlap
 from linter.claims.subjects import MEASURES
 from linter.models import Op, Quantity
@@ -230,7 +230,7 @@ def rounding(q: Quantity) -> float:
     token = m.group()
     # Only the last digit written is rounded: "14.000" is not "about 13.000"
     # (that would need "khoảng"), and 15 may be 15,4.
-    step = 10.0 ** -len(token.split(",")[1]) if "," in token else 1.0
+    step = decimal_step(token) or 1.0
     return 0.5 * step * q.value / written
 
 

@@ -97,6 +97,19 @@ def parse_digits(token: str) -> float | None:
     return float(token.replace(".", "").replace(",", "."))
 
 
+def decimal_step(token: str) -> float | None:
+    """The place of the last decimal digit of a token `parse_digits` reads, by the
+    same separators: 0.1 for `18,5`, 0.01 for `14.65` (before a scale word) and for
+    `33,448.22`; None for a whole number (`1.520`, `15`)."""
+    if "." in token and "," in token and token.index(",") < token.index("."):
+        return 10.0 ** -len(token.rsplit(".", 1)[1])  # English separators
+    if _POINT_DECIMAL.fullmatch(token):
+        return 10.0 ** -len(token.rsplit(".", 1)[1])
+    if "," in token:
+        return 10.0 ** -len(token.rsplit(",", 1)[1])
+    return None
+
+
 def parse_spelled(words: str) -> float | None:
     """`hai mươi ba` -> 23, `một trăm linh năm` -> 105, `nửa` -> 0.5; None if malformed."""
     tokens = words.split()
