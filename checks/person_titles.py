@@ -101,12 +101,18 @@ class PersonTitle(Check):
         seen: set[frozenset[str]] = set()
         for (i, x), (j, y) in itertools.combinations(mentions, 2):
             same = i.document.path == j.document.path
-            one_event = same or frozenset((i.document.path, j.document.path)) in linked
+            if not same and frozenset((i.document.path, j.document.path)) not in linked:
+                continue  # two events: nothing to compare
+            apart: bool | None = None  # read once per pair of mentions, when needed
             for a, b in itertools.product(x.roles, y.roles):
                 pair = frozenset((a, b))
-                if pair not in exclusive or pair in together or pair in seen or not one_event:
+                if pair not in exclusive or pair in together or pair in seen:
                     continue
-                if a in y.roles or b in x.roles or _apart((i, x), (j, y), group):
+                if a in y.roles or b in x.roles:
+                    continue
+                if apart is None:
+                    apart = _apart((i, x), (j, y), group)
+                if apart:
                     continue
                 if not same and _rank(a, b) and not _dated_close(i, j):
                     continue  # a deputy made head: reports with no dates may be months apart
