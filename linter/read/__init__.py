@@ -3,7 +3,8 @@
 In: paths from the command line or the configuration. Out: `Document` values
 (the text as the parser sees it, an offset map back to every character of the
 file, the front matter's metadata), or a `LoadProblem` that becomes DC01/DC02.
-`loading` decides which files and which reader, and caps sizes; `readers` is the
+`listing` decides which files and their shown names, `loading` which reader,
+and caps sizes; `readers` is the
 contract and registry of the document formats (`doichieu.readers` entry points);
 one module per built-in format (`txttext`, `mdtext`, `htmltext`, `docxtext`,
 `pdftext`); `encodings` and `frontmatter` are shared by them.

@@ -1,4 +1,7 @@
-"""Read files into `Document`s: which files, whether they can be read, and by which reader.
+"""Read files into `Document`s: whether they can be read, and by which reader.
+
+Which files a run reads, and the names reports show them by, is
+`linter.read.listing` (re-exported here).
 
 A bad file never stops a run: it becomes a `LoadResult` with no document and a
 problem saying what was expected and what was found. Only regular files are
@@ -18,15 +21,13 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from linter.errors import UsageError
 from linter.models import Document, Frozen
 from linter.read import readers
 from linter.read.frontmatter import LoadProblem, problem
+from linter.read.listing import absolute, collect_paths, display_path, supported_suffixes
 from linter.read.readers import Limits, load_readers
-from linter.textmap import printable
 
 __all__ = [
     "MAX_DOCX_INFLATED",
@@ -34,6 +35,7 @@ __all__ = [
     "LoadProblem",
     "LoadResult",
     "NotReadable",
+    "absolute",
     "collect_paths",
     "display_path",
     "load_document",
@@ -51,84 +53,6 @@ class LoadResult(Frozen):
     path: str
     document: Document | None  # None when the file could not be read at all
     problems: tuple[LoadProblem, ...] = ()
-
-
-def collect_paths(inputs: Sequence[Path]) -> list[Path]:
-    """The files to load: explicit files whatever their suffix, supported files under folders.
-
-    Whatever is not a regular file (a FIFO, a socket, a broken symlink or a symlink
-    loop) is still listed, for the loader to report it by name rather than skip it.
-    """
-    found: dict[str, tuple[Path, str | None]] = {}  # a file, or its folder and name
-    suffixes = supported_suffixes()
-    for item in inputs:
-        if not os.path.lexists(item):
-            raise UsageError(f"{item}: no such file or folder: expected a document or a folder")
-        if not item.is_dir():
-            found.setdefault(_identity(item), (item, None))
-            continue
-        for folder, files in _walk(str(item)):
-            real = os.path.realpath(folder)  # once per folder, not once per file
-            parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
-            for entry in files:
-                name = entry.name
-                if not _hidden(name) and name.lower().endswith(suffixes):
-                    found.setdefault(_identity_in(real, entry), (parent, name))
-    named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
-    return [p / n if n else p for _, p, n in named]  # in the order of their strings
-
-
-def _joined(folder: str, name: str) -> str:
-    """str(Path(folder) / name) for a `folder` that is a Path's string, without the Path."""
-    if folder == ".":
-        return name
-    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
-
-
-def _identity(path: Path | str) -> str:
-    """One key per file reached by several names. realpath, not resolve(): Path.resolve
-    raises on a symlink loop, which is a file to report, not a crash."""
-    return os.path.realpath(path)
-
-
-def _walk(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
-    """os.walk(top) without hidden folders, its files as DirEntry: one knows from the
-    listing whether it is a symlink (an lstat per file was a fifth of listing)."""
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError:
-            continue
-        files, subfolders = [], []
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if not is_dir:
-                files.append(entry)
-            elif not _hidden(entry.name) and not _is_symlink(entry):
-                subfolders.append(entry.path)
-        yield folder, files
-        stack.extend(reversed(subfolders))  # the first subfolder is walked first
-
-
-def _is_symlink(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_symlink()
-    except OSError:  # as os.path.islink, which os.walk and the loader asked before
-        return False
-
-
-def _identity_in(real_folder: str, entry: os.DirEntry[str]) -> str:
-    """_identity of a file listed in a folder whose realpath is known, the same
-    string without realpath's lstat of every component of its path."""
-    if _is_symlink(entry):
-        return _identity(entry.path)
-    return os.path.join(real_folder, entry.name)  # noqa: PTH118 - strings: no Path per file
 
 
 class NotReadable(Exception):
@@ -179,11 +103,6 @@ def _unsupported(suffix: str) -> LoadProblem:
     return problem("unsupported-suffix", suffix=suffix, expected=expected)
 
 
-def supported_suffixes() -> tuple[str, ...]:
-    """The suffixes of the registered document formats (`doichieu.readers`)."""
-    return load_readers().suffixes
-
-
 def _too_big(size: int, limit: int) -> LoadProblem:
     return problem("too-big", size=size, limit=limit)
 
@@ -212,11 +131,6 @@ def _os_problem(exc: OSError) -> LoadProblem:
     if exc.errno in _OS_WORDS:
         return problem("cannot-read", words={"cause": _OS_WORDS[exc.errno]})
     return problem("cannot-read-os", error=exc.strerror or str(exc))
-
-
-def _hidden(name: str) -> bool:
-    # "~$draft.docx" is the lock file Word keeps beside a draft while it is open.
-    return name.startswith((".", "~$")) or name == "__pycache__"
 
 
 def load_document(
@@ -258,34 +172,3 @@ def load_text(
 
 def _failed(path: str, found: LoadProblem) -> LoadResult:
     return LoadResult(path=path, document=None, problems=(found,))
-
-
-def absolute(path: Path | str, cwd: str) -> str:
-    """os.path.abspath(path) with the working directory `cwd` asked once per listing
-    by the caller, not once per file (a third of abspath's time)."""
-    name = os.fspath(path)
-    if not os.path.isabs(name):  # noqa: PTH117 - strings: no Path per file
-        name = os.path.join(cwd, name)  # noqa: PTH118
-    return os.path.normpath(name)
-
-
-def display_path(path: Path, base: Path, cwd: str | None = None) -> str:
-    """Paths are shown relative to `base` (the root, or the working directory) when
-    below it. abspath, not resolve(): resolving every component of thousands of
-    paths was a tenth of a warm run; and strings, not Path objects, where the
-    separator is "/" (the same answer as Path.relative_to, a fifth of a draft run).
-    `cwd`, os.getcwd() asked once for many paths."""
-    absolute_path = absolute(path, os.getcwd() if cwd is None else cwd)  # noqa: PTH109
-    root = str(base)
-    if os.sep == "/" and root.startswith("/"):
-        prefix = root if root.endswith("/") else root + "/"
-        if absolute_path == root:
-            return "."
-        if absolute_path.startswith(prefix):
-            return printable(absolute_path[len(prefix) :])
-        return printable(path.as_posix())
-    try:
-        shown = Path(absolute_path).relative_to(base).as_posix()
-    except ValueError:
-        shown = path.as_posix()
-    return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print

@@ -1,0 +1,139 @@
+"""Which files a run reads, and the names it shows them by.
+
+In: the paths of the command line or the configuration (files or folders).
+Out: the files to load, each once however many names reach it, in the order
+of their names; and each file's name as reports show it (relative to the root,
+made printable). Hidden files and folders and Word's lock files are skipped;
+what is not a regular file is still listed, for `linter.read.loading` to report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from linter.errors import UsageError
+from linter.read.readers import load_readers
+from linter.textmap import printable
+
+__all__ = ["absolute", "collect_paths", "display_path", "supported_suffixes"]
+
+
+def collect_paths(inputs: Sequence[Path]) -> list[Path]:
+    """The files to load: explicit files whatever their suffix, supported files under folders.
+
+    Whatever is not a regular file (a FIFO, a socket, a broken symlink or a symlink
+    loop) is still listed, for the loader to report it by name rather than skip it.
+    """
+    found: dict[str, tuple[Path, str | None]] = {}  # a file, or its folder and name
+    suffixes = supported_suffixes()
+    for item in inputs:
+        if not os.path.lexists(item):
+            raise UsageError(f"{item}: no such file or folder: expected a document or a folder")
+        if not item.is_dir():
+            found.setdefault(_identity(item), (item, None))
+            continue
+        for folder, files in _walk(str(item)):
+            real = os.path.realpath(folder)  # once per folder, not once per file
+            parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
+            for entry in files:
+                name = entry.name
+                if not _hidden(name) and name.lower().endswith(suffixes):
+                    found.setdefault(_identity_in(real, entry), (parent, name))
+    named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
+    return [p / n if n else p for _, p, n in named]  # in the order of their strings
+
+
+def _joined(folder: str, name: str) -> str:
+    """str(Path(folder) / name) for a `folder` that is a Path's string, without the Path."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
+
+
+def _identity(path: Path | str) -> str:
+    """One key per file reached by several names. realpath, not resolve(): Path.resolve
+    raises on a symlink loop, which is a file to report, not a crash."""
+    return os.path.realpath(path)
+
+
+def _walk(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
+    """os.walk(top) without hidden folders, its files as DirEntry: one knows from the
+    listing whether it is a symlink (an lstat per file was a fifth of listing)."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        files, subfolders = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                files.append(entry)
+            elif not _hidden(entry.name) and not _is_symlink(entry):
+                subfolders.append(entry.path)
+        yield folder, files
+        stack.extend(reversed(subfolders))  # the first subfolder is walked first
+
+
+def _is_symlink(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:  # as os.path.islink, which os.walk and the loader asked before
+        return False
+
+
+def _identity_in(real_folder: str, entry: os.DirEntry[str]) -> str:
+    """_identity of a file listed in a folder whose realpath is known, the same
+    string without realpath's lstat of every component of its path."""
+    if _is_symlink(entry):
+        return _identity(entry.path)
+    return os.path.join(real_folder, entry.name)  # noqa: PTH118 - strings: no Path per file
+
+
+def _hidden(name: str) -> bool:
+    # "~$draft.docx" is the lock file Word keeps beside a draft while it is open.
+    return name.startswith((".", "~$")) or name == "__pycache__"
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """The suffixes of the registered document formats (`doichieu.readers`)."""
+    return load_readers().suffixes
+
+
+def absolute(path: Path | str, cwd: str) -> str:
+    """os.path.abspath(path) with the working directory `cwd` asked once per listing
+    by the caller, not once per file (a third of abspath's time)."""
+    name = os.fspath(path)
+    if not os.path.isabs(name):  # noqa: PTH117 - strings: no Path per file
+        name = os.path.join(cwd, name)  # noqa: PTH118
+    return os.path.normpath(name)
+
+
+def display_path(path: Path, base: Path, cwd: str | None = None) -> str:
+    """Paths are shown relative to `base` (the root, or the working directory) when
+    below it. abspath, not resolve(): resolving every component of thousands of
+    paths was a tenth of a warm run; and strings, not Path objects, where the
+    separator is "/" (the same answer as Path.relative_to, a fifth of a draft run).
+    `cwd`, os.getcwd() asked once for many paths."""
+    absolute_path = absolute(path, os.getcwd() if cwd is None else cwd)  # noqa: PTH109
+    root = str(base)
+    if os.sep == "/" and root.startswith("/"):
+        prefix = root if root.endswith("/") else root + "/"
+        if absolute_path == root:
+            return "."
+        if absolute_path.startswith(prefix):
+            return printable(absolute_path[len(prefix) :])
+        return printable(path.as_posix())
+    try:
+        shown = Path(absolute_path).relative_to(base).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print
