@@ -21,7 +21,11 @@ class ListCount(Check):
     "-", "+", "1.", "a)", "(1)"), from "Thứ nhất, ... Thứ hai, ...", or inside
     the sentence: ";" always separates items, while "," and "và" may join words
     inside one item ("giáo dục, đào tạo và dạy nghề"), so a sentence's list is
-    only flagged when the count is outside what it can hold.
+    only flagged when the count is outside what it can hold. A list of names
+    may follow any noun ("10 tuyến đường ... là Đồng Khởi, Nguyễn Thái Học,
+    ...", "05 nhà chờ ... gồm: Bến xe Kim Mã: 522, Nguyễn Tuân: 302, ..."):
+    when every item opens with a capital, what they name is what was counted
+    (not after a count of years, ages or amounts, `not_named_things`).
 
     Why it matters: the count is what a reader remembers and the next report
     repeats ("3 khâu đột phá"); a list that says otherwise means an item was

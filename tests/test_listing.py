@@ -98,3 +98,29 @@ def test_odd_lists_neither_crash_nor_alarm(tmp_path: Path) -> None:
     # reader could count; "Thứ nhất," at the end of the text lists one of three.
     found = [(f.code, f.evidence[0].quote, f.message) for f in result.findings]
     assert found == [("LI01", "ba nguyên nhân", "Văn bản nêu 3 mục nhưng liệt kê 1.")]
+
+
+# Lists of names after any counted noun (T46, T95 of the tuning reading set), and one
+# that holds its count (the same stops in a second report of the same day).
+NAMED = [
+    (
+        "ha-noi/mz-21477810.txt",
+        "05 nhà chờ có số lượng vé cao nhất",
+        "Văn bản nêu 5 mục nhưng liệt kê nhiều nhất 4.",
+    ),
+    (
+        "tp-ho-chi-minh/mz-22529736.txt",
+        "10 tuyến đường thông thoáng đã đăng kí với UBND thành phố",
+        "Văn bản nêu 10 mục nhưng liệt kê nhiều nhất 9.",
+    ),
+]
+
+
+def test_lists_of_names_short_of_their_count(tmp_path: Path) -> None:
+    root = SHARED / "corpus" / "news2017"
+    if not root.is_dir():
+        pytest.skip(f"news2017 not present at {root} (it lives in ../shared, outside the repo)")
+    paths = [p for p, _, _ in NAMED] + ["ha-noi/mz-21481027.txt"]
+    documents = {p.replace("/", "_"): (root / p).read_text(encoding="utf-8") for p in paths}
+    expected = sorted((p.replace("/", "_"), quote, message) for p, quote, message in NAMED)
+    assert _findings(tmp_path, documents) == expected

@@ -1,13 +1,16 @@
 """Counts that announce a list ("3 khâu đột phá: ...") and how many items follow.
 
 An announcement is a count, a counted noun from `linter/data/listing.yaml`, up
-to five more words and ":", "gồm" or "là". What follows is read in one of three
-ways: items on the lines below (`linter.claims.itemlines`), items opened by
-"Thứ nhất, ... Thứ hai, ..." or numbers, or items inside the sentence separated
-by ";", "," and "và". A sentence's list gives a range (fewest, most): a ";"
-separates items for sure, while "," and "và" may also join words inside one
-item ("giáo dục, đào tạo và dạy nghề"), so they only raise the most; where ";"
-separates items, only the last item's "," and "và" may hide another item.
+to five more words and ":", "gồm" or "là"; or a count, any noun of up to twelve
+words and the same, when the list after it is one of names (every item opens
+with a capital: "10 tuyến đường ... là Đồng Khởi, Nguyễn Thái Học, ...").
+What follows is read in one of three ways: items on the lines below
+(`linter.claims.itemlines`), items opened by "Thứ nhất, ... Thứ hai, ..." or
+numbers, or items inside the sentence separated by ";", "," and "và". A
+sentence's list gives a range (fewest, most): a ";" separates items for sure,
+while "," and "và" may also join words inside one item ("giáo dục, đào tạo và
+dạy nghề"), so they only raise the most; where ";" separates items, only the
+last item's "," and "và" may hide another item.
 
 No claim type is made of these: a count is compared only with the list right
 after it in the same document, so there is nothing for the cache or another
@@ -34,6 +37,7 @@ class _Listing(BaseModel):
     ordinals: list[str] = Field(min_length=10)
     counted_nouns: list[str] = Field(min_length=1)
     open_words: list[str]
+    not_named_things: list[str] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Enumeration:
 @dataclass(frozen=True)
 class _Patterns:
     header: re.Pattern[str]
+    named: re.Pattern[str]  # a count of any noun, for a list of names only
     open_words: re.Pattern[str]
     counted: re.Pattern[str]  # a count with its noun inside a list: sub-groups
     words: dict[str, int]
@@ -67,8 +72,17 @@ def _patterns() -> _Patterns:
         r"(?P<intro>:|(?:bao\s+)?gồm(?:\s+có)?(?:\s*:)?|là(?:\s*:)?)(?!\w)"
     )
     opened = "|".join(re.escape(w) for w in data.open_words)
+    # "năm" is left out: before any noun it is as often a year ("năm ngoái là ...").
+    named_words = "|".join(w for w in sorted(data.count_words, key=len, reverse=True) if w != "năm")
+    things = "|".join(re.escape(w) for w in sorted(data.not_named_things, key=len, reverse=True))
+    named = re.compile(
+        rf"(?<![\w.,/%-])(?P<n>\d{{1,2}}|{named_words})\s+(?!(?:{things})(?!\w))"
+        r"[^\W\d]+(?:\s+[^\W\d]+){0,11}?\s*"
+        r"(?P<intro>:|(?:bao\s+)?gồm(?:\s+có)?(?:\s*:)?|là(?:\s*:)?)(?!\w)"
+    )
     return _Patterns(
         header=header,
+        named=named,
         open_words=re.compile(rf"(?<!\w)(?:{opened})(?!\w)"),
         counted=re.compile(rf"(?<![\w.,/])(?:\d{{1,3}}|{words})\s+(?:{nouns})(?!\w)"),
         words=data.count_words,
@@ -79,6 +93,7 @@ def _patterns() -> _Patterns:
 # A count after these is no count of a whole list: "một trong 3 khâu đột phá là
 # ...", "hơn 20 dự án gồm ...", "lần thứ ba".
 _NOT_WHOLE = re.compile(r"(?:trong|hơn|trên|gần|khoảng|thứ|số|lần|tới|đến)\s+$")
+_SPACES = re.compile(r"\s*")
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^”\n]*”|\"[^\"\n]*\"")
 _SENTENCE_MOST = 12
 _INLINE_REACH = 3000  # characters: a long paragraph
@@ -93,38 +108,59 @@ def find_enumerations(text: str, folded: str) -> Iterator[Enumeration]:
     p = _patterns()
     if ":" not in folded and "gồm" not in folded and " là " not in folded:
         return
+    read: set[int] = set()
     for m in p.header.finditer(folded):
-        if _NOT_WHOLE.search(folded, max(0, m.start() - 8), m.start()):
-            continue
-        if p.open_words.search(m.group()):
-            continue  # "5 dự án lớn như: ...": examples
-        word = m.group("n")
-        said = int(word) if word.isdigit() else p.words[word]
-        if said < 2:
-            continue
-        found = _items(text, folded, m.end(), m.group("intro"), said, p)
+        found = _announced(text, folded, m, p, names=False)
         if found is not None:
-            end = m.start() + len(folded[m.start() : m.start("intro")].rstrip())
-            yield Enumeration(m.start(), end, found[0], said, found[1], found[2], found[3])
+            read.add(found.start)
+            yield found
+    # Any noun may count a list of names ("10 tuyến đường ... là Đồng Khởi, Lê Lợi"):
+    # names, each opening with a capital, are what the count announced.
+    for m in p.named.finditer(folded):
+        if m.start() not in read and (found := _announced(text, folded, m, p, names=True)):
+            yield found
+
+
+def _announced(
+    text: str, folded: str, m: re.Match[str], p: _Patterns, names: bool
+) -> Enumeration | None:
+    """The list a header match announces, or None when it cannot be counted."""
+    if _NOT_WHOLE.search(folded, max(0, m.start() - 8), m.start()):
+        return None
+    if p.open_words.search(folded, m.start(), m.start("intro")):
+        return None  # "5 dự án lớn như: ...": examples ("cao nhất là" is no "nhất là")
+    word = m.group("n")
+    said = int(word) if word.isdigit() else p.words[word]
+    if said < 2:
+        return None
+    noun = _SPACES.match(folded, m.end("n")).end()  # type: ignore[union-attr]
+    if names and not text[noun].islower():
+        return None  # "Ba Bò là ...": a count and a noun in capitals are a name
+    found = _items(text, folded, m.end(), m.group("intro"), said, p, names)
+    if found is None:
+        return None
+    end = m.start() + len(folded[m.start() : m.start("intro")].rstrip())
+    return Enumeration(m.start(), end, found[0], said, found[1], found[2], found[3])
 
 
 def _items(
-    text: str, folded: str, at: int, intro: str, said: int, p: _Patterns
+    text: str, folded: str, at: int, intro: str, said: int, p: _Patterns, names: bool
 ) -> tuple[int, int, int, str] | None:
     """(end, fewest, most, form) of the items after an announcement, or None when
-    the list cannot be told apart from what follows it."""
+    the list cannot be told apart from what follows it. With `names`, only a list in
+    the sentence whose every item opens with a capital is read."""
     # A list inside a paragraph is read within reach: a file that is one huge line
     # costs that much per announcement, not the rest of the file.
     reach = min(len(folded), at + _INLINE_REACH)
     line_end = folded.find("\n", at, reach)
     line_end = reach if line_end < 0 else line_end
     if not folded[at:line_end].strip():
-        if not intro.endswith(":"):
+        if names or not intro.endswith(":"):
             return None
         counted = count_lines(folded, line_end, p.ordinals)
         return None if counted is None else (counted[1], counted[0], counted[0], "lines")
     head = folded[at:line_end].lstrip()
-    if head.startswith("thứ nhất"):
+    if head.startswith("thứ nhất") and not names:
         chain = ordinal_chain(folded, at, p.ordinals)
         return None if chain is None else (chain[1], chain[0], chain[0], "ordinals")
     end = _sentence_end(text, at, line_end)
@@ -134,11 +170,14 @@ def _items(
         body = body[: body.index("”")]
     if p.open_words.search(body) or p.counted.search(body) or body.rstrip().endswith(":"):
         return None
+    if names and not _all_named(text, at, body):
+        return None
     semis, joins = body.count(";"), len(_JOIN.findall(body))
     others = _separators(body)
-    if semis + others == 0 or (intro.startswith("là") and not semis and not joins):
+    if semis + others == 0 or (intro.startswith("là") and not semis and not joins and not names):
         # One item, or "là" saying what the things are ("60 dự án là bên không có
-        # lỗi, ông Châu nói"): a list after "là" ends "... và C" or has ";".
+        # lỗi, ông Châu nói"): a list after "là" ends "... và C" or has ";". Names
+        # after "là" are the list itself, however they are separated.
         return None
     if said > _SENTENCE_MOST:
         return None  # "60 dự án là ...": so many items are never listed in a sentence
@@ -150,6 +189,24 @@ def _items(
             return None  # "gồm A, B, C và D; doanh nghiệp còn lại là E": ";" may end the list
         others = _separators(body[body.rindex(";") :])
     return end, semis + 1, semis + others + 1, "sentence"
+
+
+_ITEM_BREAK = re.compile(r";|,(?!\d)|(?<=\s)(?:và|hoặc|hay)(?=\s)")
+
+
+def _all_named(text: str, at: int, body: str) -> bool:
+    """Whether every item of `body` (a list starting at `at` in `text`) opens with a
+    capital: "Đồng Khởi, Nguyễn Thái Học", "Bến xe Kim Mã: 522, Nguyễn Tuân: 302".
+    One item in lower case ("Hoàng Thị Dung và mẹ chồng tôi") makes it no list of names."""
+    starts = [0, *(m.end() for m in _ITEM_BREAK.finditer(body))]
+    if len(starts) < 2:
+        return False
+    for start in starts:
+        offset = len(body[start:]) - len(body[start:].lstrip())
+        first = text[at + start + offset : at + start + offset + 1]
+        if not first.isupper():
+            return False
+    return True
 
 
 def _separators(part: str) -> int:
