@@ -79,6 +79,22 @@ class End:
         return f"{self.day[0]}/{self.day[1]}"
 
 
+@dataclass(frozen=True)
+class Act:
+    """The day something was signed, issued, approved or passed, with the words after
+    the verb that name it: "ngày 10/2, ubnd thành phố hà nội chấp thuận tờ trình ..."."""
+
+    start: int
+    end: int
+    day: tuple[int, int]  # (day, month)
+    year: int | None
+    what: tuple[str, ...]  # the words after the verb, within the sentence
+
+    @property
+    def label(self) -> str:
+        return f"{self.day[0]}/{self.day[1]}"
+
+
 _DAY = r"(?P<{0}d>\d{{1,2}})\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
 _SLASH, _ANY = r"[/.]", r"[/.-]"  # a dash is a date's only where it cannot be the span's
 _UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
@@ -108,6 +124,16 @@ _END_OF = re.compile(
     r"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)"
 )
+# A day the text writes as one ("ngày 9.2", "sáng 15/6": the word keeps "9.2 tỷ" out),
+# the words of who acts (no other number, no sentence end), and the verb: a signature,
+# an issue, an approval or a council's vote. "đăng ký" (register) and "ký túc xá"
+# (a dormitory) are no signature.
+_ACT = re.compile(
+    r"(?<!\w)(?:ngày|sáng|chiều|trưa|tối)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)[^.;:!?\n\d]{0,80}?"
+    r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|chấp thuận|thông qua)(?!\w)(?! túc)"
+)
+ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause
 
 
@@ -167,6 +193,22 @@ def ends(text: str) -> tuple[End, ...]:
         words = tuple(w for w in re.findall(r"[^\W\d_]+", clause)[-WHAT_WORDS:])
         year = int(m["y"]) if m["y"] else None
         found.append(End(m.start(), m.end(), (day, month), year, words))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def acts(text: str) -> tuple[Act, ...]:
+    """Every dated signature, issue, approval or vote in the lowercased `text`, with the
+    words after its verb in its sentence."""
+    found = []
+    for m in _ACT.finditer(text):
+        day, month = int(m["d"]), int(m["m"])
+        if _date(NO_YEAR, month, day) is None:
+            continue
+        sentence = re.split(r"[.;!?\n]", text[m.end() : m.end() + 300])[0]
+        words = tuple(re.findall(r"[^\W\d_]+", sentence)[:ACT_WORDS])
+        year = int(m["y"]) if m["y"] else None
+        found.append(Act(m.start(), m.end(), (day, month), year, words))
     return tuple(found)
 
 

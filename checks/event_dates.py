@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from checks import dated
+from checks import dated, held
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs
 from linter.models import Finding, Severity
 
-Stated = tuple[DocumentClaims, "dated.Span | dated.Hour | dated.End"]  # a report and what it says
+Stated = tuple[
+    DocumentClaims, "dated.Span | dated.Hour | dated.End | dated.Act | held.Held"
+]  # a report and what it says
 
 # How far apart the other ends of two spans that share one end may be to read as a
 # slip of one of them ("từ 16/6" against "từ 17/6"). Further apart they are two
@@ -39,7 +41,18 @@ class EventDateConflict(Check):
     ngày 17-3" against "Đợt lấy ý kiến nhân dân về loa phường sẽ kéo dài đến
     hết ngày 10/3"): the clauses before "kết thúc / đến hết / hạn chót" share
     three pairs of words, the days are under a month apart and neither report
-    gives the other's day to it. One finding names
+    gives the other's day to it. So is one act given two days at most three
+    days apart ("ngày 9.2 Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký quyết
+    định phê duyệt tờ trình tuyển sinh vào các lớp đầu cấp" against "Ngày
+    10/2, UBND thành phố Hà Nội chấp thuận tờ trình ... về công tác tuyển sinh
+    các lớp đầu cấp"): a day, who acts, a verb of signing, issuing, approving
+    or passing, and 25 words after it that share three pairs of words. So is
+    the day one report holds a named event on ("Hội nghị ... phối hợp tổ chức
+    tại TPHCM ngày 10/5") outside the span another gives it ("Hội nghị diễn ra
+    từ 11 đến 13/5") and at most three days from it: the event is the kind
+    (hội nghị, hội chợ, kỳ thi ...) its sentence names last, and a sentence
+    that names a press conference or another gathering about it ("họp báo
+    giới thiệu hội chợ") dates that, not the event. One finding names
     every report that states either value. Info: the reader decides which
     is right.
 
@@ -59,7 +72,15 @@ class EventDateConflict(Check):
     18 of those articles; one conflict, the loudspeaker poll's 17/3 against
     10/3 of four reports (T40); a fifth report's "việc lấy ý kiến sẽ kết thúc
     vào ngày 17/3" names it in too few words to be paired. A thing named in
-    other words in each report is not paired.
+    other words in each report is not paired. Acts: 44 dated signatures,
+    issues, approvals and votes in the 778 articles, one conflict, the
+    admissions plan approved on 9/2 in two reports and on 10/2 in a third
+    (T57); an approval and the decision that issues it a week later stay
+    quiet. Held days: 13 single days and 13 spans name an event kind, one
+    conflict, the IPU conference held on 10/5 against 11-13/5 (T86). A
+    conference whose opening day and later sessions are told apart as two
+    things ("khai mạc ngày 10/5", "hội nghị diễn ra từ 11 đến 13/5") is
+    reported all the same.
 
     Ví dụ mâu thuẫn::
 
@@ -105,7 +126,9 @@ class EventDateConflict(Check):
         spans = {path: dated.spans(text) for path, text in texts.items()}
         hours = {path: dated.hours(text) for path, text in texts.items()}
         ends = {path: dated.ends(text) for path, text in texts.items()}
-        if sum(1 for p in items if spans[p] or hours[p] or ends[p]) < 2:
+        acts = {path: dated.acts(text) for path, text in texts.items()}
+        helds = {path: held.helds(text) for path, text in texts.items()}
+        if sum(1 for p in items if spans[p] or hours[p] or ends[p] or acts[p] or helds[p]) < 2:
             return  # no pair to compare: the linking is the costly part
         # One finding per pair of values, with every report that states either.
         found: dict[tuple[str, ...], dict[tuple[str, int], Stated]] = {}
@@ -114,7 +137,9 @@ class EventDateConflict(Check):
             pairs = [
                 *_span_slips(spans[a.path], spans[b.path]),
                 *_hour_conflicts(hours[a.path], hours[b.path]),
-                *_end_conflicts(ends[a.path], ends[b.path]),
+                *_day_conflicts(ends[a.path], ends[b.path], END_DAYS),
+                *_day_conflicts(acts[a.path], acts[b.path], ACT_DAYS),
+                *held.conflicts(helds[a.path], helds[b.path]),
             ]
             for sa, sb in pairs:
                 stated = found.setdefault(tuple(sorted((sa.label, sb.label))), {})
@@ -164,15 +189,21 @@ def _hour_conflicts(
 # người dân về loa phường" and "lấy ý kiến nhân dân về loa phường" share four.
 SHARED_PAIRS = 3
 END_DAYS = 31  # two last days further apart are two deadlines, not one slipped
+# An approval and the decision that issues it, or a vote and its promulgation, are
+# days or weeks apart: only days this close are one act dated two ways.
+ACT_DAYS = 3
+
+Dated = TypeVar("Dated", dated.End, dated.Act)
 
 
-def _end_conflicts(
-    left: list[dated.End], right: list[dated.End]
-) -> Iterator[tuple[dated.End, dated.End]]:
-    """One thing named alike given two last days, neither day given to it on the other side."""
+def _day_conflicts(
+    left: list[Dated], right: list[Dated], days: int
+) -> Iterator[tuple[Dated, Dated]]:
+    """One thing named alike given two days (last days, days of an act) no more than
+    `days` apart, neither day given to it on the other side."""
     for ea in left:
         for eb in right:
-            if ea.day == eb.day or not _one_thing(ea, eb) or not _near(ea, eb):
+            if ea.day == eb.day or not _one_thing(ea, eb) or not _near(ea, eb, days):
                 continue
             if any(e.day == ea.day and _one_thing(e, ea) for e in right):
                 continue
@@ -181,16 +212,16 @@ def _end_conflicts(
             yield ea, eb
 
 
-def _one_thing(a: dated.End, b: dated.End) -> bool:
+def _one_thing(a: dated.End | dated.Act, b: dated.End | dated.Act) -> bool:
     pairs = [set(itertools.pairwise(e.what)) for e in (a, b)]
     return len(pairs[0] & pairs[1]) >= SHARED_PAIRS
 
 
-def _near(a: dated.End, b: dated.End) -> bool:
+def _near(a: dated.End | dated.Act, b: dated.End | dated.Act, days: int) -> bool:
     if a.year and b.year and a.year != b.year:
         return False
     da, db = (dt.date(dated.NO_YEAR, e.day[1], e.day[0]) for e in (a, b))
-    return abs((da - db).days) <= END_DAYS
+    return abs((da - db).days) <= days
 
 
 def _slip(a: dated.Span, b: dated.Span) -> bool:

@@ -1,0 +1,69 @@
+"""EV03 (checks/event_dates.py, checks/held.py) on real reports of one event in
+news2017's tuning half: one approval of Hà Nội's admissions plan dated 9/2 and 10/2
+(T57 of the reading set), and the IPU conference held on 10/5 in one report and from
+11 to 13/5 in another (T86), each found exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from linter.engine.run import Options, run
+from linter.models import Severity
+
+NEWS = SHARED / "corpus" / "news2017"
+
+
+def _found(names: list[str]) -> list[tuple[Severity, str, tuple[tuple[str, str], ...]]]:
+    paths: list[Path] = [NEWS / name for name in names]
+    if not all(p.is_file() for p in paths):
+        pytest.skip(f"news2017 not present under {NEWS} (it lives in ../shared)")
+    result = run(paths, Options(select={"EV03"}), root=SHARED)
+    return [
+        (f.severity, f.message, tuple((e.path.rsplit("/", 1)[-1], e.quote) for e in f.evidence))
+        for f in result.findings
+        if f.code == "EV03"
+    ]
+
+
+def test_one_approval_given_two_days_is_reported() -> None:
+    found = _found(
+        [
+            "ha-noi/mz-21507565.txt",  # "ngày 9.2 Phó Chủ tịch ... đã ký quyết định phê duyệt"
+            "ha-noi/mz-21508537.txt",  # "Ngày 10/2, UBND thành phố Hà Nội chấp thuận"
+            "ha-noi/mz-21511808.txt",  # "Ngày 9-2, Phó Chủ tịch ... đã ký"
+        ]
+    )
+    assert found == [
+        (
+            Severity.INFO,
+            "Các bản tin về cùng một sự kiện ghi thời gian là 9/2 và 10/2.",
+            (
+                ("mz-21507565.txt", "ngày 9.2 Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký"),
+                ("mz-21508537.txt", "Ngày 10/2, UBND thành phố Hà Nội chấp thuận"),
+                ("mz-21511808.txt", "ngày 9-2, Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký"),
+            ),
+        )
+    ]
+
+
+def test_a_conference_held_on_a_day_outside_the_other_span_is_reported() -> None:
+    found = _found(
+        [
+            "tp-ho-chi-minh/mz-22241783.txt",  # "phối hợp tổ chức tại TPHCM ngày 10/5"
+            "tp-ho-chi-minh/mz-22242954.txt",  # "Hội nghị diễn ra từ 11 đến 13/5 tại TP HCM"
+            "tp-ho-chi-minh/mz-22255134.txt",  # "ngày 12/5 ... đã đi thực địa": inside the span
+        ]
+    )
+    assert found == [
+        (
+            Severity.INFO,
+            "Các bản tin về cùng một sự kiện ghi thời gian là 10/5 và 11/05–13/05.",
+            (
+                ("mz-22241783.txt", "tổ chức tại TPHCM ngày 10/5"),
+                ("mz-22242954.txt", "từ 11 đến 13/5"),
+            ),
+        )
+    ]
