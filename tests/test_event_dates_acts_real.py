@@ -1,7 +1,8 @@
 """EV03 (checks/event_dates.py, checks/held.py) on real reports of one event in
 news2017's tuning half: one approval of Hà Nội's admissions plan dated 9/2 and 10/2
 (T57 of the reading set), and the IPU conference held on 10/5 in one report and from
-11 to 13/5 in another (T86), each found exactly."""
+11 to 13/5 in another (T86), and the double-decker bus trial that one report opens
+with on 30/7 and two others on 30/6 (T29), each found exactly."""
 
 from __future__ import annotations
 
@@ -64,6 +65,27 @@ def test_a_conference_held_on_a_day_outside_the_other_span_is_reported() -> None
             (
                 ("mz-22241783.txt", "tổ chức tại TPHCM ngày 10/5"),
                 ("mz-22242954.txt", "từ 11 đến 13/5"),
+            ),
+        )
+    ]
+
+
+def test_reports_opening_with_one_day_of_two_months_are_reported() -> None:
+    found = _found(
+        [
+            "ha-noi/mz-22645868.txt",  # "Sáng nay (30/7), Tổng Công ty Vận tải Hà Nội ..."
+            "ha-noi/mz-22646400.txt",  # "Sáng ngày 30/6, chiếc xe buýt 2 tầng ..."
+            "ha-noi/mz-22648237.txt",  # "Ngày 30/6, xe buýt 2 tầng được cho chạy thử"
+        ]
+    )
+    assert found == [
+        (
+            Severity.INFO,
+            "Các bản tin về cùng một sự kiện ghi thời gian là 30/7 và 30/6.",
+            (
+                ("mz-22645868.txt", "Sáng nay (30/7)"),
+                ("mz-22646400.txt", "Sáng ngày 30/6"),
+                ("mz-22648237.txt", "Ngày 30/6"),
             ),
         )
     ]
