@@ -35,7 +35,9 @@ class ListCount(Check):
     has too few items, never too many (an item may hold a comma); a list that
     goes on in the next sentence without a marker is read as ended; examples
     ("như", "trong đó", "...") and sub-groups with counts of their own are not
-    counted.
+    counted. A list of names is flagged only when it is short even if every
+    "cùng", "với", "/" or dash joined two names ("Hà Nội - Hải Phòng" may be
+    one route or two cities), and one item in lower case leaves it unread.
 
     Ví dụ mâu thuẫn::
 

@@ -188,9 +188,12 @@ def _items(
         if _separators(first) + 1 >= said:
             return None  # "gồm A, B, C và D; doanh nghiệp còn lại là E": ";" may end the list
         others = _separators(body[body.rindex(";") :])
+    if names:  # "Lai Châu cùng Hòa Bình", "Hà Nội/Hải Phòng": names joined otherwise
+        others += len(_NAME_JOIN.findall(body))
     return end, semis + 1, semis + others + 1, "sentence"
 
 
+_NAME_JOIN = re.compile(r"(?<=\s)(?:cùng|với)(?=\s)|[&/–-]")
 _ITEM_BREAK = re.compile(r";|,(?!\d)|(?<=\s)(?:và|hoặc|hay)(?=\s)")
 
 
