@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+from checks.event_conflicts import Conflict, scope, shared, values
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.align import STRONG_ALIGN, Report, report, rewritten
+from linter.checking.companions import Glossed, glossed, regloss
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
-from linter.checking.likeness import conflicts, match, slip, words
+from linter.checking.likeness import conflicts, words
 from linter.checking.running import updated
 from linter.checking.slipped import alone, paraphrased, slips
 from linter.claims.quantities import APPROX_TOLERANCE
@@ -63,6 +65,11 @@ class EventFigureConflict(Check):
     reports linked by a shared figure or three names, the same digits a power
     of ten apart or two of them swapped, each the only value of its kind in
     its sentence (`linter.checking.slipped`), are reported at info.
+    A fourth way reads a figure's gloss: when both reports state one figure and
+    each glosses it in another unit, in brackets or after "tương đương", "tức"
+    ("được phê duyệt tới 12 tầng, tương đương độ cao 50 m" / "từ 12 tầng (55
+    m)"), the glosses are one figure, and two values are reported at info
+    (`linter.checking.companions`).
 
     Why it matters: the second report of an event is usually copied or
     rewritten from the first; a slip there reaches readers as a fact.
@@ -134,27 +141,29 @@ class EventFigureConflict(Check):
 
     def run(self, group: Group) -> Iterator[Finding]:
         items = {item.document.path: item for item in group.items}
-        found: dict[tuple[object, ...], _Conflict] = {}
+        found: dict[tuple[object, ...], Conflict] = {}
         window = int(self.option("window-days"))
         reports: dict[str, Report] = {}  # each report's sentences, read once per run
-        lone: dict[str, list[Quantity]] = {}  # and its figures alone of their kind
+        # and its figures alone of their kind, and those glossed in another unit
+        lone: dict[str, tuple[list[Quantity], list[Glossed]]] = {}
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
             tolerance = float(self.option("approx-tolerance"))
             pair = tuple(_report(reports, item) for item in (left, right))
             for path, side in ((a.path, pair[0]), (b.path, pair[1])):
                 if path not in lone:
-                    lone[path] = alone(side.figures)
+                    text = items[path].document.text
+                    lone[path] = (alone(side.figures), glossed(text, side.figures))
             sides = (lone[a.path], lone[b.path])
             for qa, qb, sure, label in _conflicts(left, right, pair, sides, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
-                conflict = found.setdefault(_values(qa, qb), _Conflict(why))
+                conflict = found.setdefault(values(qa, qb), Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
                 conflict.label = conflict.label or label
         for key in sorted(found, key=repr):
             yield self._finding(found[key], group)
 
-    def _finding(self, conflict: _Conflict, group: Group) -> Finding:
+    def _finding(self, conflict: Conflict, group: Group) -> Finding:
         pairs = by_date(conflict.figures.values())
         slip = conflict.slip
         subjects = [q.subject for _, q in pairs if q.subject]
@@ -173,7 +182,7 @@ class EventFigureConflict(Check):
             }
             figures = figures.replace(" và ", " and ")
             message = (
-                f"Reports of one event ({_shared(why, 'en')}) give '{subject}' as "
+                f"Reports of one event ({shared(why, 'en')}) give '{subject}' as "
                 f"{figures}{named.get(slip or '', '')}."
             )
         else:
@@ -183,7 +192,7 @@ class EventFigureConflict(Check):
                 "transposed": " (đảo chữ số)",
             }
             message = (
-                f"Các bản tin về cùng một sự kiện ({_shared(why, 'vi')}) nêu «{subject}» là "
+                f"Các bản tin về cùng một sự kiện ({shared(why, 'vi')}) nêu «{subject}» là "
                 f"{figures}{named.get(slip or '', '')}."
             )
         notes = [evidence(item, q.span, f"{q.span.quote}: {q.subject or ''}") for item, q in pairs]
@@ -191,55 +200,10 @@ class EventFigureConflict(Check):
         # head) is named but stays info: the match itself is doubtful.
         severity = Severity.WARNING if slip and conflict.sure else Severity.INFO
         q = pairs[0][1]
-        values = sorted({f"{q.low}:{q.high}" for _, q in pairs})
-        key = "|".join((self.code, subject, q.unit, q.measure, *values))
+        intervals = sorted({f"{q.low}:{q.high}" for _, q in pairs})
+        key = "|".join((self.code, subject, q.unit, q.measure, *intervals))
         district = pairs[0][0].document.meta.district
         return self.finding(message, notes, group, severity, district=district, key=key)
-
-
-def _shared(why: Link, lang: str) -> str:
-    """What the two reports share, as the link found it: figures and names, and the
-    wording when that is what linked them ("0 figures, 0 names" would say nothing)."""
-    parts = []
-    if why.numbers or why.names or not why.text:
-        parts.append(
-            f"{why.numbers} shared figures, {why.names} shared names"
-            if lang == "en"
-            else f"chung {why.numbers} số liệu, {why.names} tên riêng"
-        )
-    if why.text:
-        parts.append("closely similar wording" if lang == "en" else "lời văn gần giống nhau")
-    return ", ".join(parts)
-
-
-class _Conflict:
-    """Figures of one subject that disagree, gathered over every linked pair."""
-
-    def __init__(self, why: Link) -> None:
-        self.why = why
-        self.slip: str | None = None
-        self.sure = False  # one of the pairs is a match, not only a shared slip
-        self.label = ""  # what the figures measure, read from an aligned sentence
-        self.figures: dict[tuple[str, int, int], tuple[DocumentClaims, Quantity]] = {}
-
-    def add(
-        self,
-        left: DocumentClaims,
-        qa: Quantity,
-        right: DocumentClaims,
-        qb: Quantity,
-        why: Link,
-        sure: bool,
-    ) -> None:
-        for item, q in ((left, qa), (right, qb)):
-            self.figures[(item.document.path, q.span.line, q.span.column)] = (item, q)
-        # Reports of one event scoped to a district and to its province may give the
-        # district's 500 ha and the province's 5.000 ha: no slip is named across scopes.
-        if _scope(left) == _scope(right):
-            self.slip = self.slip or slip(qa, qb, exact=match(qa, qb) == 1.0)
-        self.sure = self.sure or sure
-        if (why.numbers, why.names) > (self.why.numbers, self.why.names):
-            self.why = why
 
 
 def _report(reports: dict[str, Report], item: DocumentClaims) -> Report:
@@ -253,16 +217,16 @@ def _conflicts(
     left: DocumentClaims,
     right: DocumentClaims,
     reports: tuple[Report, ...],
-    lone: tuple[list[Quantity], list[Quantity]],
+    lone: tuple[tuple[list[Quantity], list[Glossed]], ...],
     tolerance: float,
     why: Link,
 ) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
     """Disagreeing figures of like subjects (sure), then slips by a power of ten
     between figures that only share words (doubtful), then figures that two
     rewrites of one sentence state differently (sure when most of the sentence is
-    copied). Reports linked by names alone may be two stories of one place: their
+    copied), then glosses of one figure given two ways (doubtful). Reports linked by names alone may be two stories of one place: their
     figures must share more, unless their very sentences are one text."""
-    if _scope(left) is None or _scope(right) is None:
+    if scope(left) is None or scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
     days_left, days_right = _days(left), _days(right)
     ours, theirs = reports[0].figures, reports[1].figures
@@ -272,11 +236,11 @@ def _conflicts(
         # A slip whatever the subjects: its digits are the evidence, the link vouches
         # for one event (names alone of one place may be two stories).
         # A pair of values the other ways already found keeps their evidence.
-        known = {_values(qa, qb) for qa, qb, *_ in found}
+        known = {values(qa, qb) for qa, qb, *_ in found}
         found += [
             (qa, qb, False, "", True)
-            for qa, qb in paraphrased(*lone)
-            if _values(qa, qb) not in known
+            for qa, qb in paraphrased(lone[0][0], lone[1][0])
+            if values(qa, qb) not in known
         ]
     texts = left.document.text, right.document.text
     dates = left.document.meta.date, right.document.meta.date
@@ -284,6 +248,11 @@ def _conflicts(
         (a.first, a.second, a.score >= STRONG_ALIGN, a.label, True)
         for a in rewritten(reports[0], reports[1], tolerance)
     ]
+    # "12 tầng, tương đương độ cao 50 m" / "12 tầng (55 m)": the shared figure says
+    # what its glosses measure (`linter.checking.companions`).
+    known = {values(qa, qb) for qa, qb, *_ in found}
+    glosses = regloss(lone[0][1], lone[1][1], (ours, theirs), tolerance)
+    found += [(qa, qb, False, at, True) for qa, qb, at in glosses if values(qa, qb) not in known]
     for qa, qb, sure, label, copied in found:
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
         if a and b and not a & b:
@@ -293,13 +262,6 @@ def _conflicts(
         if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
             continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
         yield qa, qb, sure, label
-
-
-def _values(qa: Quantity, qb: Quantity) -> tuple[object, ...]:
-    """What makes two pairs of figures one finding (as `EventFigureConflict.run` keys it):
-    the numbers as written, not their intervals, so that one slip a report states
-    twice ("gần 1.300m2", "1.300m2" against "1,3 ha") is one finding."""
-    return (qa.unit, qa.measure, *sorted((qa.value, qb.value)))
 
 
 def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:
@@ -322,7 +284,3 @@ def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
         if not ref.deadline:
             days.setdefault(ref.sentence, set()).add(ref.date)
     return days
-
-
-def _scope(item: DocumentClaims) -> object:
-    return item.document.meta.scope
