@@ -1,13 +1,13 @@
-"""A report's lead states a figure that its body states differently, or calls two days today."""
+"""A report's lead states a figure that its body states differently, calls two days today,
+or dates what its title dates otherwise."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from linter import nlp
+from checks import lead_days
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
 from linter.checking.align import sentence_of
 from linter.checking.likeness import conflicts, match, slip
@@ -37,6 +37,14 @@ class LeadBodyConflict(Check):
     "rạng sáng nay (1/7)"). So is the first day it calls today against the
     date it is dated with in its front matter or dated header line (one day
     apart: info, a report may go out after midnight).
+
+    A title that dates something ("3 cổ phiếu cần quan tâm ngày 9/2") the
+    lead dates a few days off in the same words ("một số cổ phiếu cần quan
+    tâm trước phiên 8/2") is info: the words before each date in its clause
+    share three pairs, the days are one to three apart, and the lead never
+    gives the title's day (`checks/lead_days.py`). Of the nine titles of
+    news2017's tuning articles that hold a day, one is reported (T79); the
+    others date what their lead dates alike or another thing.
 
     Why it matters: readers and aggregators quote the lead; a figure or a
     day that disagrees with the body spreads the wrong one.
@@ -83,6 +91,7 @@ class LeadBodyConflict(Check):
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:
             yield from self._todays(item, group)
+            yield from self._title_slip(item, group)
             lead, body = _split(item)
             seen: set[str] = set()
             for qa, qb in conflicts(lead, body, float(self.option("approx-tolerance"))):
@@ -120,7 +129,7 @@ class LeadBodyConflict(Check):
 
     def _todays(self, item: DocumentClaims, group: Group) -> Iterator[Finding]:
         """The first day the text calls today against each other day it calls so."""
-        todays = _todays(item.document.text)
+        todays = lead_days.todays(item.document.text)
         if not todays:
             return
         first, *others = todays
@@ -130,7 +139,7 @@ class LeadBodyConflict(Check):
             if day in seen:
                 continue
             seen.add(day)
-            gap = _gap(first[2], day, year)
+            gap = lead_days.gap(first[2], day, year)
             if gap is None or gap == 0:
                 continue
             spans = [item.document.span(a, b) for a, b, _ in (first, (start, end, day))]
@@ -146,6 +155,21 @@ class LeadBodyConflict(Check):
             yield self.finding(message, notes, group, severity, district=district, key=key)
         yield from self._dated_otherwise(item, first, group)
 
+    def _title_slip(self, item: DocumentClaims, group: Group) -> Iterator[Finding]:
+        """The title dates something the lead dates a few days off (`lead_days`)."""
+        slip = lead_days.title_slip(item.document)
+        if slip is None:
+            return
+        a, b = slip.said
+        if group.lang == "en":
+            message = f"The title dates it {a}, the lead {b}."
+        else:
+            message = f"Tiêu đề ghi ngày {a}, phần mở đầu ghi ngày {b}."
+        notes = [evidence(item, slip.title), evidence(item, slip.lead)]
+        key = "|".join((self.code, "title", a, b))
+        district = item.document.meta.district
+        yield self.finding(message, notes, group, Severity.INFO, district=district, key=key)
+
     def _dated_otherwise(
         self, item: DocumentClaims, today: tuple[int, int, tuple[int, int]], group: Group
     ) -> Iterator[Finding]:
@@ -154,7 +178,7 @@ class LeadBodyConflict(Check):
         meta = item.document.meta
         if meta.date is None or meta.date_source not in _STATED:
             return
-        gap = _gap(today[2], (meta.date.day, meta.date.month), meta.date.year)
+        gap = lead_days.gap(today[2], (meta.date.day, meta.date.month), meta.date.year)
         if gap is None or gap == 0:
             return
         said, dated = f"{today[2][0]}/{today[2][1]}", f"{meta.date:%d/%m/%Y}"
@@ -169,35 +193,6 @@ class LeadBodyConflict(Check):
 
 
 _STATED = (Provenance.FRONT_MATTER, Provenance.HEADER, Provenance.CONFIG)
-
-# "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)".
-_TODAY = re.compile(
-    r"(?<!\w)(?:(?:ngày\s+)?hôm|(?:rạng\s+)?sáng|trưa|chiều|tối|đêm)(?:\s+hôm)?\s+nay"
-    r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d,]|\.\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
-    r"(?!\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|độ)(?!\w))"  # "sáng nay (6.2 triệu lượt)": a figure
-)
-
-
-def _todays(text: str) -> list[tuple[int, int, tuple[int, int]]]:
-    """(start, end, (day, month)) of every day the text calls today."""
-    found = []
-    for m in _TODAY.finditer(nlp.lower(text)):
-        day, month = int(m["d"]), int(m["m"])
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            found.append((m.start(), m.end(), (day, month)))
-    return found
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int], year: int) -> int | None:
-    """Days between two (day, month) of one year, or across its end; None: not a date."""
-    try:
-        da, db = dt.date(year, a[1], a[0]), dt.date(year, b[1], b[0])
-    except ValueError:
-        return None
-    days = abs((da - db).days)
-    return min(days, 365 - days)
-
 
 # Names (two or more capitalised words: "Yestech Vina", "Vĩnh Niệm") and dates
 # ("6/2/2017", "31/1") of the sentence that holds a figure.

@@ -55,3 +55,29 @@ def test_two_days_called_today_are_reported() -> None:
             ("Sáng nay (30/7", "sáng nay (30/6"),
         )
     ]
+
+
+def test_a_title_dating_the_stock_picks_otherwise_than_its_lead_is_reported() -> None:
+    """T79 of the tuning reading set: "3 cổ phiếu cần quan tâm ngày 9/2" in the title,
+    "một số cổ phiếu cần quan tâm trước phiên 8/2" in the lead."""
+    assert _ev02(["tp-ho-chi-minh/mz-21494940.txt"]) == [
+        (
+            Severity.INFO,
+            "Tiêu đề ghi ngày 9/2, phần mở đầu ghi ngày 8/2.",
+            ("cổ phiếu cần quan tâm ngày 9/2", "trước phiên 8/2"),
+        )
+    ]
+
+
+# Titles of the tuning material that date what their lead dates alike, or another thing.
+TITLED = [
+    "ha-noi/mz-21507068.txt",  # "Hà Nội thi vào lớp 10 từ ngày 9.6" / "diễn ra vào ngày 9.6"
+    "lao-cai/mz-22589015.txt",  # "Từ 1/7, phạt nặng ..." / "Ngày 22/6, VEC cho biết, từ 1/7/2017"
+    "quang-tri/mz-22619179.txt",  # "... xong trước 30/6" / "Ngày 26/6, ... trước ngày 30/6"
+    "tp-ho-chi-minh/mz-22220769.txt",  # "Giá vàng hôm nay 9/5" / "Giá vàng hôm nay( 9/5)"
+]
+
+
+@pytest.mark.parametrize("name", TITLED)
+def test_titles_dating_alike_stay_quiet(name: str) -> None:
+    assert _ev02([name]) == []
