@@ -12,6 +12,7 @@ from linter.checking.companions import Glossed, glossed, regloss
 from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
 from linter.checking.likeness import conflicts, words
 from linter.checking.running import updated
+from linter.checking.sides import two_sides
 from linter.checking.slipped import alone, paraphrased, slips
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import DateRef, Finding, Quantity, Severity
@@ -42,11 +43,14 @@ class EventFigureConflict(Check):
     is a warning; other differences are info, since news reports often give
     figures of different parts of one event under similar words. One number
     put on two sides of it ("hơn 1 triệu" / "gần 1 triệu") cannot hold
-    either (info). Figures whose digits are the same up to a power of ten and
-    whose subjects share words are reported even when their status or the
-    head of their clause differ ("nếu ... thì sẽ đủ 23.000 tỉ đồng để giải
-    phóng mặt bằng" against "230.000 tỷ giải phóng mặt bằng"): the slip is
-    named, at info, since the match is doubtful. Reports linked by names
+    either (info); such a pair is compared whatever status each figure's
+    context was read as, when the subjects share two words besides the
+    counted noun (`linter.checking.sides`). Figures whose digits are the
+    same up to a power of ten and whose subjects share words are reported
+    even when their status or the head of their clause differ ("nếu ... thì
+    sẽ đủ 23.000 tỉ đồng để giải phóng mặt bằng" against "230.000 tỷ giải
+    phóng mặt bằng"): the slip is named, at info, since the match is
+    doubtful. Reports linked by names
     alone (no shared figure) may be two stories of one place: their figures
     are compared only under the same indicator or three shared subject words,
     and reports linked by their titles' words alone only under the same
@@ -232,6 +236,14 @@ def _conflicts(
     ours, theirs = reports[0].figures, reports[1].figures
     found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
     found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
+    # "hơn một triệu lượt du khách" / "gần 1 triệu lượt khách": the number says it
+    # is one figure, whatever status its context gave each (`linter.checking.sides`).
+    known = {values(qa, qb) for qa, qb, *_ in found}
+    found += [
+        (qa, qb, False, "", False)
+        for qa, qb in two_sides(ours, theirs, tolerance)
+        if values(qa, qb) not in known
+    ]
     if why.numbers or why.names >= SLIP_LINK_NAMES:
         # A slip whatever the subjects: its digits are the evidence, the link vouches
         # for one event (names alone of one place may be two stories).

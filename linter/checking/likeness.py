@@ -78,15 +78,18 @@ def distinct(quantities: Iterable[Quantity]) -> list[Quantity]:
 
 def usable(q: Quantity) -> bool:
     needed = MIN_SUBJECT_WORDS + (q.unit == "%")  # "ý kiến" 1% / 73%: shares need more words
-    # The counted noun alone ("16 phòng khám", "145.000 học sinh") says which kind
-    # of thing, not which things: the qualifiers around it must say that.
-    qualifiers = words(q) - _quoted(q)
     return (
         q.subject is not None
         and q.scope.value != "national"
         and q.part_of is None
-        and len(qualifiers) >= needed
+        and len(qualifiers(q)) >= needed
     )
+
+
+def qualifiers(q: Quantity) -> frozenset[str]:
+    """The subject's words but those of the figure's quote: the counted noun alone
+    ("16 phòng khám", "145.000 học sinh") says which kind of thing, not which things."""
+    return words(q) - _quoted(q)
 
 
 def _small_count(q: Quantity) -> bool:
