@@ -126,12 +126,15 @@ _END_OF = re.compile(
 )
 # A day the text writes as one ("ngày 9.2", "sáng 15/6": the word keeps "9.2 tỷ" out),
 # the words of who acts (no other number, no sentence end), and the verb: a signature,
-# an issue, an approval or a council's vote. "đăng ký" (register) and "ký túc xá"
-# (a dormitory) are no signature.
+# an issue, an approval, a council's vote, a letter. "đăng ký" (register) and "ký túc
+# xá" (a dormitory) are no signature; a day before "cho biết, thông tin ..." dates
+# what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
 _ACT = re.compile(
     r"(?<!\w)(?:ngày|sáng|chiều|trưa|tối)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
-    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)[^.;:!?\n\d]{0,80}?"
-    r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|chấp thuận|thông qua)(?!\w)(?! túc)"
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)"
+    r"(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^.;:!?\n\d]){0,80}?"
+    r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
+    r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
 )
 ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause

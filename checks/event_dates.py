@@ -45,8 +45,9 @@ class EventDateConflict(Check):
     days apart ("ngày 9.2 Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký quyết
     định phê duyệt tờ trình tuyển sinh vào các lớp đầu cấp" against "Ngày
     10/2, UBND thành phố Hà Nội chấp thuận tờ trình ... về công tác tuyển sinh
-    các lớp đầu cấp"): a day, who acts, a verb of signing, issuing, approving
-    or passing, and 25 words after it that share three pairs of words. So is
+    các lớp đầu cấp"): a day, who acts, a verb of signing, issuing, approving,
+    passing or writing ("có văn bản"), and 25 words after it that share
+    three pairs of words; a day before "cho biết" dates what was said. So is
     the day one report holds a named event on ("Hội nghị ... phối hợp tổ chức
     tại TPHCM ngày 10/5") outside the span another gives it ("Hội nghị diễn ra
     từ 11 đến 13/5") and at most three days from it: the event is the kind
@@ -76,8 +77,8 @@ class EventDateConflict(Check):
     18 of those articles; one conflict, the loudspeaker poll's 17/3 against
     10/3 of four reports (T40); a fifth report's "việc lấy ý kiến sẽ kết thúc
     vào ngày 17/3" names it in too few words to be paired. A thing named in
-    other words in each report is not paired. Acts: 44 dated signatures,
-    issues, approvals and votes in the 778 articles, one conflict, the
+    other words in each report is not paired. Acts: 77 dated signatures,
+    issues, approvals, votes and letters in the 778 articles, one conflict, the
     admissions plan approved on 9/2 in two reports and on 10/2 in a third
     (T57); an approval and the decision that issues it a week later stay
     quiet. Held days: 13 single days and 13 spans name an event kind, one
