@@ -215,6 +215,12 @@ def acts(text: str) -> tuple[Act, ...]:
     return tuple(found)
 
 
+def month_slip(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """One day number in months next to each other, (30, 6) and (30, 7): a mistyped
+    month more often than two events a month apart on the same day."""
+    return a[0] == b[0] and abs(a[1] - b[1]) == 1
+
+
 def same_day(a: Hour, b: Hour) -> bool:
     return a.day == b.day and (a.year is None or b.year is None or a.year == b.year)
 

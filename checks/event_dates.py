@@ -42,7 +42,7 @@ class EventDateConflict(Check):
     hết ngày 10/3"): the clauses before "kết thúc / đến hết / hạn chót" share
     three pairs of words, the days are under a month apart and neither report
     gives the other's day to it. So is one act given two days at most three
-    days apart ("ngày 9.2 Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký quyết
+    days apart, or one day number of two months next to each other ("ngày 9.2 Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký quyết
     định phê duyệt tờ trình tuyển sinh vào các lớp đầu cấp" against "Ngày
     10/2, UBND thành phố Hà Nội chấp thuận tờ trình ... về công tác tuyển sinh
     các lớp đầu cấp"): a day, who acts, a verb of signing, issuing, approving,
@@ -208,7 +208,8 @@ def _hour_conflicts(
 SHARED_PAIRS = 3
 END_DAYS = 31  # two last days further apart are two deadlines, not one slipped
 # An approval and the decision that issues it, or a vote and its promulgation, are
-# days or weeks apart: only days this close are one act dated two ways.
+# days or weeks apart: only days this close are one act dated two ways (or one day
+# number in months next to each other, a mistyped month: `dated.month_slip`).
 ACT_DAYS = 3
 
 Dated = TypeVar("Dated", dated.End, dated.Act)
@@ -239,7 +240,7 @@ def _near(a: dated.End | dated.Act, b: dated.End | dated.Act, days: int) -> bool
     if a.year and b.year and a.year != b.year:
         return False
     da, db = (dt.date(dated.NO_YEAR, e.day[1], e.day[0]) for e in (a, b))
-    return abs((da - db).days) <= days
+    return abs((da - db).days) <= days or dated.month_slip(a.day, b.day)
 
 
 def _slip(a: dated.Span, b: dated.Span) -> bool:

@@ -121,7 +121,7 @@ def opening(text: str) -> Held | None:
 
 def month_slips(a: Held | None, b: Held | None) -> Iterator[tuple[Held, Held]]:
     """Two opening days of one day number in months next to each other (30/6, 30/7)."""
-    if a and b and a.first.day == b.first.day and abs(a.first.month - b.first.month) == 1:
+    if a and b and dated.month_slip((a.first.day, a.first.month), (b.first.day, b.first.month)):
         yield a, b
 
 

@@ -41,7 +41,8 @@ class LeadBodyConflict(Check):
     A title that dates something ("3 cổ phiếu cần quan tâm ngày 9/2") the
     lead dates a few days off in the same words ("một số cổ phiếu cần quan
     tâm trước phiên 8/2") is info: the words before each date in its clause
-    share three pairs, the days are one to three apart, and the lead never
+    share three pairs, the days are one to three apart (or one day number
+    of two months next to each other), and the lead never
     gives the title's day (`checks/lead_days.py`). Of the nine titles of
     news2017's tuning articles that hold a day, one is reported (T79); the
     others date what their lead dates alike or another thing.

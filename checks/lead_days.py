@@ -5,7 +5,8 @@
 - title slips: the title dates something ("3 cổ phiếu cần quan tâm ngày 9/2")
   that the lead names in the same words with another day a few days off
   ("một số cổ phiếu cần quan tâm trước phiên 8/2 của các công ty chứng
-  khoán"), and the lead never gives the title's day.
+  khoán"), or one day number of the month next to it, and the lead never
+  gives the title's day.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from checks import dated
 from linter import nlp
 from linter.models import Document, Span
 
@@ -84,7 +86,10 @@ def title_slip(doc: Document) -> TitleSlip | None:
         if day is None or day in stated or len(named) < SHARED_PAIRS:
             continue
         for lm, other, words in lead_dates:
-            close = other is not None and 0 < (gap(day, other, _YEAR) or SLIP_DAYS + 1) <= SLIP_DAYS
+            close = other is not None and (
+                0 < (gap(day, other, _YEAR) or SLIP_DAYS + 1) <= SLIP_DAYS
+                or dated.month_slip(day, other)
+            )
             if close and len(named & words) >= SHARED_PAIRS:
                 start = _words_start(title, tm.start())
                 shown = Document(
