@@ -42,8 +42,8 @@ class Span:
         if self.year is not None and self.year != year:
             return None
         shift = year - self.last.year
-        first = _date(self.first.year + shift, self.first.month, self.first.day)
-        last = _date(year, self.last.month, self.last.day)
+        first = date_of(self.first.year + shift, self.first.month, self.first.day)
+        last = date_of(year, self.last.month, self.last.day)
         return (first, last) if first and last else None
 
 
@@ -79,22 +79,6 @@ class End:
         return f"{self.day[0]}/{self.day[1]}"
 
 
-@dataclass(frozen=True)
-class Act:
-    """The day something was signed, issued, approved or passed, with the words after
-    the verb that name it: "ngày 10/2, ubnd thành phố hà nội chấp thuận tờ trình ..."."""
-
-    start: int
-    end: int
-    day: tuple[int, int]  # (day, month)
-    year: int | None
-    what: tuple[str, ...]  # the words after the verb, within the sentence
-
-    @property
-    def label(self) -> str:
-        return f"{self.day[0]}/{self.day[1]}"
-
-
 _DAY = r"(?P<{0}d>\d{{1,2}})\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
 _SLASH, _ANY = r"[/.]", r"[/.-]"  # a dash is a date's only where it cannot be the span's
 _UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
@@ -124,19 +108,6 @@ _END_OF = re.compile(
     r"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)"
 )
-# A day the text writes as one ("ngày 9.2", "sáng 15/6": the word keeps "9.2 tỷ" out),
-# the words of who acts (no other number, no sentence end), and the verb: a signature,
-# an issue, an approval, a council's vote, a letter. "đăng ký" (register) and "ký túc
-# xá" (a dormitory) are no signature; a day before "cho biết, thông tin ..." dates
-# what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
-_ACT = re.compile(
-    r"(?<!\w)(?:ngày|sáng|chiều|trưa|tối)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
-    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)"
-    r"(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^.;:!?\n\d]){0,80}?"
-    r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
-    r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
-)
-ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause
 
 
@@ -152,10 +123,10 @@ def spans(text: str) -> tuple[Span, ...]:
             written = groups["by"] or groups.get("ay")
             y = int(written or NO_YEAR)
             month = int(groups.get("am") or groups["bm"])
-            first = _date(int(groups.get("ay") or y), month, int(groups["ad"]))
-            last = _date(y, int(groups["bm"]), int(groups["bd"]))
+            first = date_of(int(groups.get("ay") or y), month, int(groups["ad"]))
+            last = date_of(y, int(groups["bm"]), int(groups["bd"]))
             if first and last and first > last:  # "từ 28/12 đến 3/1"
-                first = _date(first.year - 1, first.month, first.day)
+                first = date_of(first.year - 1, first.month, first.day)
             if first and last and first < last:
                 year = int(written) if written else None
                 found.append(Span(m.start(), m.end(), first, last, year))
@@ -175,7 +146,7 @@ def hours(text: str) -> tuple[Hour, ...]:
     for m in _HOUR.finditer(text):
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         day, month = int(m["d"]), int(m["m"])
-        if hour > 24 or minute > 59 or _date(NO_YEAR, month, day) is None:
+        if hour > 24 or minute > 59 or date_of(NO_YEAR, month, day) is None:
             continue
         year = int(m["y"]) if m["y"] else None
         place = tuple(m["place"].split()[:PLACE_WORDS])
@@ -190,28 +161,12 @@ def ends(text: str) -> tuple[End, ...]:
     found = []
     for m in _END_OF.finditer(text):
         day, month = int(m["d"]), int(m["m"])
-        if _date(NO_YEAR, month, day) is None:
+        if date_of(NO_YEAR, month, day) is None:
             continue
         clause = re.split(r"[.;:!?\n]|,\s", text[max(0, m.start() - 200) : m.start()])[-1]
         words = tuple(w for w in re.findall(r"[^\W\d_]+", clause)[-WHAT_WORDS:])
         year = int(m["y"]) if m["y"] else None
         found.append(End(m.start(), m.end(), (day, month), year, words))
-    return tuple(found)
-
-
-@lru_cache(maxsize=4096)
-def acts(text: str) -> tuple[Act, ...]:
-    """Every dated signature, issue, approval or vote in the lowercased `text`, with the
-    words after its verb in its sentence."""
-    found = []
-    for m in _ACT.finditer(text):
-        day, month = int(m["d"]), int(m["m"])
-        if _date(NO_YEAR, month, day) is None:
-            continue
-        sentence = re.split(r"[.;!?\n]", text[m.end() : m.end() + 300])[0]
-        words = tuple(re.findall(r"[^\W\d_]+", sentence)[:ACT_WORDS])
-        year = int(m["y"]) if m["y"] else None
-        found.append(Act(m.start(), m.end(), (day, month), year, words))
     return tuple(found)
 
 
@@ -232,7 +187,7 @@ def span_pair(a: Span, b: Span) -> tuple[tuple[dt.date, dt.date], tuple[dt.date,
     return (ya, yb) if ya and yb else None
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
+def date_of(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from collections.abc import Iterator, Mapping
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
-from checks import dated, held
+from checks import dated, held, named_days
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs
 from linter.models import Finding, Severity
 
 Stated = tuple[
-    DocumentClaims, "dated.Span | dated.Hour | dated.End | dated.Act | held.Held"
+    DocumentClaims, "dated.Span | dated.Hour | dated.End | named_days.Act | held.Held"
 ]  # a report and what it says
 
 # How far apart the other ends of two spans that share one end may be to read as a
@@ -47,7 +45,9 @@ class EventDateConflict(Check):
     10/2, UBND thành phố Hà Nội chấp thuận tờ trình ... về công tác tuyển sinh
     các lớp đầu cấp"): a day, who acts, a verb of signing, issuing, approving,
     passing or writing ("có văn bản"), and 25 words after it that share
-    three pairs of words; a day before "cho biết" dates what was said. So is
+    three pairs of words; a day before "cho biết" dates what was said, and
+    "Cùng ngày" (the same day) the day the last sentence opened with
+    (`checks/named_days.py`). So is
     the day one report holds a named event on ("Hội nghị ... phối hợp tổ chức
     tại TPHCM ngày 10/5") outside the span another gives it ("Hội nghị diễn ra
     từ 11 đến 13/5") and at most three days from it: the event is the kind
@@ -77,10 +77,12 @@ class EventDateConflict(Check):
     18 of those articles; one conflict, the loudspeaker poll's 17/3 against
     10/3 of four reports (T40); a fifth report's "việc lấy ý kiến sẽ kết thúc
     vào ngày 17/3" names it in too few words to be paired. A thing named in
-    other words in each report is not paired. Acts: 77 dated signatures,
-    issues, approvals, votes and letters in the 778 articles, one conflict, the
-    admissions plan approved on 9/2 in two reports and on 10/2 in a third
-    (T57); an approval and the decision that issues it a week later stay
+    other words in each report is not paired. Acts: 81 dated signatures,
+    issues, approvals, votes and letters in the 778 articles, two conflicts:
+    the admissions plan approved on 9/2 in two reports and on 10/2 in a third
+    (T57), the Deputy Prime Minister's letter on Bình Định's surplus deputy
+    directors written "Cùng ngày" as the 25/5 meeting and on 24/5 (T38); an
+    approval and the decision that issues it a week later stay
     quiet. Held days: 13 single days and 13 spans name an event kind, one
     conflict, the IPU conference held on 10/5 against 11-13/5 (T86). A
     conference whose opening day and later sessions are told apart as two
@@ -135,7 +137,7 @@ class EventDateConflict(Check):
         spans = {path: dated.spans(text) for path, text in texts.items()}
         hours = {path: dated.hours(text) for path, text in texts.items()}
         ends = {path: dated.ends(text) for path, text in texts.items()}
-        acts = {path: dated.acts(text) for path, text in texts.items()}
+        acts = {path: named_days.acts(item.document.text) for path, item in items.items()}
         helds = {path: held.helds(text) for path, text in texts.items()}
         opens = {path: held.opening(text) for path, text in texts.items()}
         if (
@@ -154,8 +156,8 @@ class EventDateConflict(Check):
             pairs = [
                 *_span_slips(spans[a.path], spans[b.path]),
                 *_hour_conflicts(hours[a.path], hours[b.path]),
-                *_day_conflicts(ends[a.path], ends[b.path], END_DAYS),
-                *_day_conflicts(acts[a.path], acts[b.path], ACT_DAYS),
+                *named_days.day_conflicts(ends[a.path], ends[b.path], named_days.END_DAYS),
+                *named_days.day_conflicts(acts[a.path], acts[b.path], named_days.ACT_DAYS),
                 *held.conflicts(helds[a.path], helds[b.path]),
                 *held.month_slips(opens[a.path], opens[b.path]),
             ]
@@ -201,46 +203,6 @@ def _hour_conflicts(
             if any(h.hour == hb.hour and dated.same_day(h, hb) for h in left):
                 continue
             yield ha, hb
-
-
-# How many word pairs two clauses must share to name one thing that ends: "lấy ý kiến
-# người dân về loa phường" and "lấy ý kiến nhân dân về loa phường" share four.
-SHARED_PAIRS = 3
-END_DAYS = 31  # two last days further apart are two deadlines, not one slipped
-# An approval and the decision that issues it, or a vote and its promulgation, are
-# days or weeks apart: only days this close are one act dated two ways (or one day
-# number in months next to each other, a mistyped month: `dated.month_slip`).
-ACT_DAYS = 3
-
-Dated = TypeVar("Dated", dated.End, dated.Act)
-
-
-def _day_conflicts(
-    left: list[Dated], right: list[Dated], days: int
-) -> Iterator[tuple[Dated, Dated]]:
-    """One thing named alike given two days (last days, days of an act) no more than
-    `days` apart, neither day given to it on the other side."""
-    for ea in left:
-        for eb in right:
-            if ea.day == eb.day or not _one_thing(ea, eb) or not _near(ea, eb, days):
-                continue
-            if any(e.day == ea.day and _one_thing(e, ea) for e in right):
-                continue
-            if any(e.day == eb.day and _one_thing(e, eb) for e in left):
-                continue
-            yield ea, eb
-
-
-def _one_thing(a: dated.End | dated.Act, b: dated.End | dated.Act) -> bool:
-    pairs = [set(itertools.pairwise(e.what)) for e in (a, b)]
-    return len(pairs[0] & pairs[1]) >= SHARED_PAIRS
-
-
-def _near(a: dated.End | dated.Act, b: dated.End | dated.Act, days: int) -> bool:
-    if a.year and b.year and a.year != b.year:
-        return False
-    da, db = (dt.date(dated.NO_YEAR, e.day[1], e.day[0]) for e in (a, b))
-    return abs((da - db).days) <= days or dated.month_slip(a.day, b.day)
 
 
 def _slip(a: dated.Span, b: dated.Span) -> bool:

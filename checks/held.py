@@ -71,7 +71,7 @@ def helds(text: str) -> tuple[Held, ...]:
     for m in _HELD.finditer(text):
         event = _event_before(text, m.start())
         year = int(m["y"]) if m["y"] else None
-        day = dated._date(year or dated.NO_YEAR, int(m["m"]), int(m["d"]))
+        day = dated.date_of(year or dated.NO_YEAR, int(m["m"]), int(m["d"]))
         if event and day:
             found.append(Held(m.start(), m.end(), day, day, year, event))
     for span in dated.spans(text):
@@ -114,7 +114,7 @@ def opening(text: str) -> Held | None:
     m = _OPENS.search(text, 0, cut)
     if m is None:
         return None
-    day = dated._date(dated.NO_YEAR, int(m["m"] or m["tm"]), int(m["d"] or m["td"]))
+    day = dated.date_of(dated.NO_YEAR, int(m["m"] or m["tm"]), int(m["d"] or m["td"]))
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return Held(start, m.end(), day, day, None, "") if day else None
 
@@ -145,7 +145,7 @@ def _within(day: Held, span: Held) -> bool | None:
     if day.year and span.year and day.year != span.year:
         return None
     shift = span.last.year - day.first.year
-    when = dated._date(day.first.year + shift, day.first.month, day.first.day)
+    when = dated.date_of(day.first.year + shift, day.first.month, day.first.day)
     if when is None:
         return None
     if span.first <= when <= span.last:

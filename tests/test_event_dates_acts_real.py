@@ -89,3 +89,27 @@ def test_reports_opening_with_one_day_of_two_months_are_reported() -> None:
             ),
         )
     ]
+
+
+DEPUTY = "Phó Thủ tướng Thường trực Trương Hòa Bình"
+
+
+def test_a_letter_written_the_same_day_against_the_day_before_is_reported() -> None:
+    """T38: "Chiều nay 25-5 ... Ngày 25-5, Phó Thủ tướng Vương Đình Huệ ... Cùng ngày,
+    Phó Thủ tướng Thường trực Trương Hòa Bình đã có văn bản yêu cầu ..." against "ngày
+    24.5, Phó thủ tướng thường trực Trương Hòa Bình đã có ý kiến bằng văn bản yêu cầu";
+    the deadline "trước ngày 30-6" between them opens no sentence."""
+    found = _found(["binh-dinh/mz-22372206.txt", "binh-dinh/mz-22376300.txt"])
+    assert found == [
+        (
+            Severity.INFO,
+            "Các bản tin về cùng một sự kiện ghi thời gian là 25/5 và 24/5.",
+            (
+                ("mz-22372206.txt", f"Cùng ngày, {DEPUTY} đã có văn bản"),
+                (
+                    "mz-22376300.txt",
+                    "ngày 24.5, Phó thủ tướng thường trực Trương Hòa Bình đã có ý kiến",
+                ),
+            ),
+        )
+    ]

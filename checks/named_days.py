@@ -1,0 +1,126 @@
+"""Days given to a thing named in words, read and compared for EV03.
+
+- acts: "ngày 9.2 Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý đã ký quyết định
+  phê duyệt tờ trình tuyển sinh ...", "Ngày 10/2, UBND thành phố Hà Nội chấp
+  thuận tờ trình ... về công tác tuyển sinh", "Cùng ngày, Phó Thủ tướng
+  Thường trực ... đã có văn bản yêu cầu ...": the day a body signed, issued,
+  approved, passed or wrote something, with the words after the verb that
+  name it;
+- their conflicts, and those of last days (`dated.ends`): one thing named in
+  shared pairs of words given two days close together in two reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+from checks import dated
+from linter import nlp
+
+
+@dataclass(frozen=True)
+class Act:
+    """The day something was signed, issued, approved or passed, with the words after
+    the verb that name it: "ngày 10/2, ubnd thành phố hà nội chấp thuận tờ trình ..."."""
+
+    start: int
+    end: int
+    day: tuple[int, int]  # (day, month)
+    year: int | None
+    what: tuple[str, ...]  # the words after the verb, within the sentence
+
+    @property
+    def label(self) -> str:
+        return f"{self.day[0]}/{self.day[1]}"
+
+
+# A day the text writes as one ("ngày 9.2", "sáng 15/6": the word keeps "9.2 tỷ" out),
+# the words of who acts (no other number, no sentence end), and the verb: a signature,
+# an issue, an approval, a council's vote, a letter. "đăng ký" (register) and "ký túc
+# xá" (a dormitory) are no signature; a day before "cho biết, thông tin ..." dates
+# what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
+# "Cùng ngày" (the same day) is the day the last sentence opened with (`_OPENED`).
+_ACT = re.compile(
+    r"(?<!\w)(?:(?:ngày|sáng|chiều|trưa|tối)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)|(?P<same>cùng ngày)(?!\s*\d))"
+    r"(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^.;:!?\n\d]){0,80}?"
+    r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
+    r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
+)
+# A day a sentence opens with, capitalised ("Ngày 25-5, Phó Thủ tướng ...", "Chiều nay
+# 25-5, Văn phòng ..."): "trước ngày 30-6" inside a sentence is no day "cùng ngày" means.
+_OPENED = re.compile(
+    r"(?<!\w)(?:Ngày|Sáng|Chiều|Trưa|Tối)(?:\s+nay)?\s+(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d/.-]?\d)"
+)
+ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
+
+
+@lru_cache(maxsize=4096)
+def acts(original: str) -> tuple[Act, ...]:
+    """Every dated signature, issue, approval or vote in `original` (a document's text,
+    not lowercased: capitals tell where a sentence opens), with the words after its
+    verb in its sentence."""
+    found = []
+    text = nlp.lower(original)
+    for m in _ACT.finditer(text):
+        if m["same"]:
+            opened = list(_OPENED.finditer(original, 0, m.start()))
+            if not opened:
+                continue
+            day, month = int(opened[-1]["d"]), int(opened[-1]["m"])
+        else:
+            day, month = int(m["d"]), int(m["m"])
+        if dated.date_of(dated.NO_YEAR, month, day) is None:
+            continue
+        sentence = re.split(r"[.;!?\n]", text[m.end() : m.end() + 300])[0]
+        words = tuple(re.findall(r"[^\W\d_]+", sentence)[:ACT_WORDS])
+        year = int(m["y"]) if m["y"] else None
+        found.append(Act(m.start(), m.end(), (day, month), year, words))
+    return tuple(found)
+
+
+# How many word pairs two clauses must share to name one thing that ends: "lấy ý kiến
+# người dân về loa phường" and "lấy ý kiến nhân dân về loa phường" share four.
+SHARED_PAIRS = 3
+END_DAYS = 31  # two last days further apart are two deadlines, not one slipped
+# An approval and the decision that issues it, or a vote and its promulgation, are
+# days or weeks apart: only days this close are one act dated two ways (or one day
+# number in months next to each other, a mistyped month: `dated.month_slip`).
+ACT_DAYS = 3
+
+Dated = TypeVar("Dated", dated.End, Act)
+
+
+def day_conflicts(
+    left: list[Dated], right: list[Dated], days: int
+) -> Iterator[tuple[Dated, Dated]]:
+    """One thing named alike given two days (last days, days of an act) no more than
+    `days` apart, neither day given to it on the other side."""
+    for ea in left:
+        for eb in right:
+            if ea.day == eb.day or not _one_thing(ea, eb) or not _near(ea, eb, days):
+                continue
+            if any(e.day == ea.day and _one_thing(e, ea) for e in right):
+                continue
+            if any(e.day == eb.day and _one_thing(e, eb) for e in left):
+                continue
+            yield ea, eb
+
+
+def _one_thing(a: dated.End | Act, b: dated.End | Act) -> bool:
+    pairs = [set(itertools.pairwise(e.what)) for e in (a, b)]
+    return len(pairs[0] & pairs[1]) >= SHARED_PAIRS
+
+
+def _near(a: dated.End | Act, b: dated.End | Act, days: int) -> bool:
+    if a.year and b.year and a.year != b.year:
+        return False
+    da, db = (dt.date(dated.NO_YEAR, e.day[1], e.day[0]) for e in (a, b))
+    return abs((da - db).days) <= days or dated.month_slip(a.day, b.day)
