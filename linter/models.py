@@ -342,6 +342,12 @@ class PersonRef(ClaimBase):
     words: tuple[str, ...] = ()  # folded capitalised words beside it: "quản", "gd&đt"
     age: int | None = None  # "(7 tuổi)", "Trần Văn A, 45 tuổi"
     listed: bool = False  # one of several names in a row: "A, B và C"
+    # the organisation written after the title that follows the name, as written:
+    # "Hiệp hội đá quý Hà Nội" of "ông Hoàng Thế Ngữ, Chủ tịch Hiệp hội đá quý Hà Nội"
+    body: str = ""
+    # where the person lives, folded, one unit a level: "phường vạn sơn", "quận đồ sơn"
+    # of "ông Đinh Xuân Hướng (47 tuổi, phường Vạn Sơn, quận Đồ Sơn)"
+    home: tuple[str, ...] = ()
 
 
 Claim = Annotated[
