@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator
 
 from checks.person_said import Mention, Said, shared_words
+from checks.person_scopes import scope_of, scope_pairs
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
 from linter.checking.events import WINDOW_DAYS, linked_paths
 from linter.claims.names import name_key_of
@@ -34,11 +35,18 @@ class PersonTitle(Check):
     A deputy's title against the head's (a promotion) is compared between two
     reports only when both are dated within days of each other.
 
+    One title of two bodies whose names differ only in the place they cover
+    ("Chủ tịch Hiệp hội đá quý Hà Nội", "Chủ tịch Hiệp hội đá quý Việt Nam"), in
+    one report or linked reports, is an info too: one place is likely a slip
+    (`checks.person_scopes`; the country's words in `national_scopes`).
+
     Known problems: a person who changed title between two dated reports of
     one event is reported. State offices (an `OfficialRef` of the same name: Giám đốc Sở,
     Chủ tịch UBND) are OF01's and left out. A title is read only right before
     the name or after its comma, dash or bracket; a short reference ("ông Minh")
-    carries none.
+    carries none. A person who chairs both a province's association and the
+    country's of one subject, and is given each in reports of one event, is
+    reported.
 
     Ví dụ mâu thuẫn::
 
@@ -83,12 +91,17 @@ class PersonTitle(Check):
             key = name_key_of(ref.name)
             return key if ref.roles and key not in state else None
 
-        buckets = [b for b in index(group, PersonRef, titled) if _two_titles(b, exclusive)]
-        if not buckets:
+        every = index(group, PersonRef, titled)
+        buckets = [b for b in every if _two_titles(b, exclusive)]
+        scoped = [b for b in every if len({scope_of(r.body) for _, r in b if r.body} - {None}) > 1]
+        if not buckets and not scoped:
             return
         linked = linked_paths(item.document for item in group.items)
         for bucket in buckets:
             yield from self._compare(by_date(bucket), exclusive, linked, group)
+        for bucket in scoped:
+            for first, second, title in scope_pairs(by_date(bucket), linked):
+                yield self._scopes(first, second, title, group)
 
     def _compare(
         self,
@@ -145,6 +158,26 @@ class PersonTitle(Check):
         ]
         key = f"title|{name_key_of(name)}|{','.join(sorted((a, b)))}"
         return self.finding(message, notes, group, key=key)
+
+    def _scopes(self, first: Mention, second: Mention, title: str, group: Group) -> Finding:
+        name, one, other = first[1].name, first[1].body, second[1].body
+        if group.lang == "en":
+            message = (
+                f"{name} is called {title} of {one} in one place and of {other} in another:"
+                " the bodies differ only in the place they cover; one is likely a slip."
+            )
+        else:
+            message = (
+                f"{name} được ghi là {title} {one} ở một chỗ và {title} {other} ở chỗ khác:"
+                " hai đơn vị chỉ khác địa danh; có thể một tên đơn vị bị ghi sai."
+            )
+        notes = [
+            evidence(item, ref.span, f"{ref.name}: {ref.body}") for item, ref in (first, second)
+        ]
+        places = sorted(fold(r.body) for _, r in (first, second))
+        return self.finding(
+            message, notes, group, key=f"scope|{name_key_of(name)}|{'|'.join(places)}"
+        )
 
 
 def _pairs(roles: tuple[str, ...]) -> Iterator[frozenset[str]]:

@@ -1,11 +1,12 @@
-"""People named in full (PersonRef), one person named two ways (PN01) or given two
-titles of one organisation (PN02).
+"""People named in full (PersonRef), one person named two ways (PN01), given two
+titles of one organisation or one title of two bodies a place apart (PN02), or
+two homes (PN03).
 
 The reader is tried on real sentences of the tuning half of news2017 (who the
 person is, and what is not a person: a school, a street, a ward named after
 one); the checks on the real reports of the tuning half where a reader found a
 name given two ways or two titles (tests/realnews/tune_inconsistencies.yaml:
-T64, T70, T84; T67, T109), and on real reports of two different people with
+T64, T70, T84; T67, T109, T68; T69), and on real reports of two different people with
 near names and of a deputy made head.
 """
 
@@ -137,10 +138,14 @@ def test_one_person_named_two_ways_in_real_reports(
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        # T67: the auction company's director in one report, its board chairman in another
+        # T67: the auction company's director in one report, its board chairman in
+        # another; T68 (below) in the same two reports
         (
             ["ha-noi/mz-22718930.txt", "ha-noi/mz-22718935.txt"],
-            [[("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 12)]],
+            [
+                [("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 12)],
+                [("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 11)],
+            ],
         ),
         # T109: inside one report, Donacoop's general director and its board chairman
         (
@@ -149,6 +154,15 @@ def test_one_person_named_two_ways_in_real_reports(
         ),
         # A vice-principal, then the principal, in undated reports months apart
         (["tp-ho-chi-minh/mz-21493916.txt", "tp-ho-chi-minh/mz-22712615.txt"], []),
+        # T68: chairman of the Hà Nội gem association in two reports, of Vietnam's in a
+        # third (with T67's director and board chairman of the auction company)
+        (
+            ["ha-noi/mz-22718930.txt", "ha-noi/mz-22718935.txt", "ha-noi/mz-22720945.txt"],
+            [
+                [("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 12)],
+                [("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 11)],
+            ],
+        ),
     ],
 )
 def test_one_person_given_two_titles_in_real_reports(
@@ -170,3 +184,53 @@ def test_a_title_the_roles_do_not_name_is_a_data_error() -> None:
     data["exclusive_titles"].append(["giám đốc", "giam doc"])
     with pytest.raises(ValidationError, match="exclusive_titles: giam doc is not a role label"):
         PersonWords.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # mz-22656029: an age, a ward, a district, in brackets
+        (
+            "Trâu số 18 của ông Đinh Xuân Hướng (47 tuổi, phường Vạn Sơn, quận Đồ Sơn) được đưa vào.",
+            ("phường vạn sơn", "quận đồ sơn"),
+        ),
+        # after a comma, "trú": the village and the commune
+        (
+            "Bà Hà Thị Yến, 54 tuổi, trú thôn Mỹ Cang, xã Phước Sơn, cho biết.",
+            ("thôn mỹ cang", "xã phước sơn"),
+        ),
+        # a title's commune is where the person works; a hometown is no home
+        ("Ông Cao Xuân Điệu, Chủ tịch UBND xã Phú Hữu, cho biết.", ()),
+        ("Chị Lê Thị Hoa, quê xã Tam Anh, cho biết.", ()),
+    ],
+)
+def test_where_a_person_lives(sentence: str, expected: tuple[str, ...]) -> None:
+    (person,) = find_persons(sentence, fold(sentence))
+    assert person.home == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # T69: the buffalo's owner, phường Vạn Sơn in one report, Vạn Hương in another
+        (
+            ["hai-phong/mz-22656029.txt", "hai-phong/mz-22705629.txt"],
+            [
+                [
+                    "Đinh Xuân Hướng (47 tuổi, phường Vạn Sơn, quận Đồ Sơn",
+                    "Đinh Xuân Hướng (47 tuổi, phường Vạn Hương",
+                ]
+            ],
+        ),
+        # one commune in two reports; a ward given with its district, the district alone
+        (["ben-tre/mz-21471903.txt", "ben-tre/mz-21494490.txt"], []),
+        (["ha-noi/mz-22236524.txt", "tp-ho-chi-minh/mz-22292226.txt"], []),
+        # a deputy's city, "TP.HCM" and "Thành phố Hồ Chí Minh": no home compared
+        (["tp-ho-chi-minh/mz-22486018.txt", "tp-ho-chi-minh/mz-22487812.txt"], []),
+    ],
+)
+def test_one_person_given_two_homes_in_real_reports(
+    news: Path, files: list[str], expected: list[list[str]]
+) -> None:
+    result = run([news / f for f in files], Options(select=["PN03"]), root=news)
+    assert [[e.quote for e in f.evidence] for f in result.findings] == expected

@@ -46,6 +46,7 @@ class PersonWords(_Entry):
     named_after: tuple[str, ...]
     surnames: tuple[str, ...]
     exclusive_titles: tuple[tuple[str, str], ...]
+    national_scopes: tuple[str, ...]
 
     @model_validator(mode="after")
     def _known_titles(self) -> PersonWords:
@@ -74,6 +75,7 @@ class Tables:
         self.exclusive = frozenset(frozenset(p) for p in data.exclusive_titles)
         self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
         self.common = frozenset(fold(w) for w in data.common_words)
+        self.national = frozenset(fold(w) for w in data.national_scopes)
         # offices.yaml's family names, and rarer ones of persons.yaml ("Quản")
         self.surnames = name_words().surnames | {fold(w) for w in data.surnames}
         # "đường Phạm Văn Đồng", "Trường THPT Chu Văn An", "phường Kim Tân": not people

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from linter.claims.names import Word, capitalised, is_place
 from linter.claims.names import words_ as name_words
+from linter.claims.person_home import home_at
 from linter.claims.person_words import Sex, Tables, tables
 from linter.claims.sentence import Sentence
 from linter.models import PersonRef
@@ -54,6 +55,8 @@ class _Found:
     words: list[str] = field(default_factory=list)
     age: int | None = None
     listed: bool = False
+    body: str = ""
+    home: tuple[str, ...] = ()
 
 
 def persons(sentence: Sentence) -> list[PersonRef]:
@@ -69,6 +72,8 @@ def persons(sentence: Sentence) -> list[PersonRef]:
             words=tuple(dict.fromkeys(p.words)),
             age=p.age,
             listed=p.listed,
+            body=p.body,
+            home=p.home,
         )
         for p in found
     ]
@@ -170,10 +175,13 @@ def _describe(
                 said.pop()  # the title right before the next name is that name's
             found.roles.extend(t.roles[r.group()] for r in said)
             base = opener.end()
+            if said:  # "Chủ tịch Hiệp hội đá quý Hà Nội": the body of the last title
+                found.body = " ".join(text[base + said[-1].end() : base + len(window)].split())
             titles = {base + i for r in said for i in range(r.start(), r.end())}
             found.words.extend(_words(text, base, base + len(window), t, inside | titles))
             if age := _AGE.search(window[:25]):
                 found.age = int(age.group(1))
+    found.home = home_at(text, end)[0]
     return found
 
 
