@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
+from checks.nationalities import FLAGGED, Said, two_nationalities
 from checks.person_said import Mention
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
 from linter.checking.events import linked_paths
 from linter.claims.names import bare, name_key_of
 from linter.claims.person_home import LEVELS, home_at
 from linter.models import Finding, PersonRef, Severity, Span
+from linter.nlp import fold
 
 # A city or a province after a name is as often a deputy's delegation ("Đại biểu
 # Trương Trọng Nghĩa (TP HCM)") as a home, and is written many ways: not compared.
 COMPARED = frozenset({"village", "commune", "district"})
-MIN_SYLLABLES = 3  # "Lê Hà" may be two people of one event; "Đinh Xuân Hướng" hardly
+MIN_SYLLABLES = 3
+_NATIONALITY = re.compile(
+    r"quốc tịch|(?:mang|treo) cờ", re.IGNORECASE
+)  # "Lê Hà" may be two people of one event; "Đinh Xuân Hướng" hardly
 
 
 class PersonPlace(Check):
-    """One person given two homes: two wards, communes or districts for one full name.
+    """One person given two homes, or a person or a ship two nationalities.
 
     Reports say where a person lives right after the name: "ông Đinh Xuân Hướng
     (47 tuổi, phường Vạn Sơn, quận Đồ Sơn)", "anh Lê Văn Võ, 37 tuổi, trú tại xã
@@ -27,7 +33,9 @@ class PersonPlace(Check):
     linked reports of one event, given two units of one level (two wards or
     communes, two districts, two villages) is an info: one of the two is likely
     a slip. Names given another age or another sex are two people and never
-    compared.
+    compared. So is a name of two words or more given two nationalities or
+    flags ("tàu vận tải Chemroad Journey (quốc tịch Calmal Island)", "Tàu
+    Chemroad Journey, quốc tịch Cayman Islands": `checks.nationalities`).
 
     Why it matters: a victim's or a witness's ward is how neighbours and
     officials find the family; a wrong one sends them to another place.
@@ -38,7 +46,8 @@ class PersonPlace(Check):
     in reports of one event, with no age to tell them apart, are reported, and
     so may be a street named after a person that the reader of names takes for
     one ("số 10 Nguyễn Tất Thành (quận 4)"). A city or a province is not
-    compared: after a deputy's name it is the delegation, not a home.
+    compared: after a deputy's name it is the delegation, not a home. Two
+    names of one country ("Mỹ", "Hoa Kỳ") are two nationalities.
 
     Ví dụ mâu thuẫn::
 
@@ -81,9 +90,12 @@ class PersonPlace(Check):
             return key if ref.home and len(key.split()) >= MIN_SYLLABLES else None
 
         buckets = [b for b in index(group, PersonRef, homed) if len({r.home for _, r in b}) > 1]
-        if not buckets:
+        flagged = any(FLAGGED.search(item.document.text) for item in group.items)
+        if not buckets and not flagged:
             return
         linked = linked_paths(item.document for item in group.items)
+        for one, other in two_nationalities(group, linked) if flagged else ():
+            yield self._nationalities(one, other, group)
         for bucket in buckets:
             seen: set[frozenset[str]] = set()
             for first, second, level in _pairs(by_date(bucket), linked):
@@ -100,6 +112,18 @@ class PersonPlace(Check):
             message = f"{name} được ghi ở {one} tại một chỗ và ở {other} tại chỗ khác: có thể một nơi bị ghi sai."
         notes = [evidence(item, _said(item, ref)) for item, ref in (first, second)]
         key = f"home|{name_key_of(name)}|{'|'.join(sorted((one, other)))}"
+        return self.finding(message, notes, group, key=key)
+
+    def _nationalities(self, one: list[Said], other: list[Said], group: Group) -> Finding:
+        item, said = one[0]
+        name = re.split(r"[ \t]*[(,]", item.document.text[said.start : said.end])[0]
+        first, second = said.nationality, other[0][1].nationality
+        if group.lang == "en":
+            message = f"{name} is of {first} in one place and of {second} in another: one is likely a slip."
+        else:
+            message = f"{name} được ghi quốc tịch {first} ở một chỗ và {second} ở chỗ khác: có thể một nơi bị ghi sai."
+        notes = [evidence(i, i.document.span(n.start, n.end)) for i, n in (*one, *other)]
+        key = f"nationality|{said.name}|{'|'.join(sorted((fold(first), fold(second))))}"
         return self.finding(message, notes, group, key=key)
 
 

@@ -1,12 +1,12 @@
 """People named in full (PersonRef), one person named two ways (PN01), given two
 titles of one organisation or one title of two bodies a place apart (PN02), or
-two homes (PN03).
+two homes or nationalities (PN03).
 
 The reader is tried on real sentences of the tuning half of news2017 (who the
 person is, and what is not a person: a school, a street, a ward named after
 one); the checks on the real reports of the tuning half where a reader found a
 name given two ways or two titles (tests/realnews/tune_inconsistencies.yaml:
-T64, T70, T84; T67, T109, T68; T69), and on real reports of two different people with
+T64, T70, T84; T67, T109, T68; T69, T33), and on real reports of two different people with
 near names and of a deputy made head.
 """
 
@@ -225,6 +225,24 @@ def test_where_a_person_lives(sentence: str, expected: tuple[str, ...]) -> None:
         # one commune in two reports; a ward given with its district, the district alone
         (["ben-tre/mz-21471903.txt", "ben-tre/mz-21494490.txt"], []),
         (["ha-noi/mz-22236524.txt", "tp-ho-chi-minh/mz-22292226.txt"], []),
+        # T33: the grounded ship's flag state, "Calmal Island" in three reports and
+        # "Cayman Islands" in a fourth
+        (
+            [
+                "binh-thuan/mz-22505758.txt",
+                "binh-thuan/mz-22507065.txt",
+                "binh-thuan/mz-22515329.txt",
+                "binh-thuan/mz-22520228.txt",
+            ],
+            [
+                [
+                    "Chemroad Journey (Quốc tịch Calmal Island",
+                    "Chemroad Journey (quốc tịch Calmal Island",
+                    "Chemroad Journey (quốc tịch Calmal Island",
+                    "Tàu Chemroad Journey, quốc tịch Cayman Islands",
+                ]
+            ],
+        ),
         # a deputy's city, "TP.HCM" and "Thành phố Hồ Chí Minh": no home compared
         (["tp-ho-chi-minh/mz-22486018.txt", "tp-ho-chi-minh/mz-22487812.txt"], []),
     ],

@@ -1,0 +1,92 @@
+"""The nationality a report gives a named person or ship, for PN03: "tàu vận tải
+Chemroad Journey (quốc tịch Calmal Island)", "Tàu Chemroad Journey, quốc tịch
+Cayman Islands", "du khách Nuntira Mekaroon Kamol, quốc tịch Thái Lan".
+
+The name is the run of capitalised words right before the bracket or comma
+that opens "quốc tịch" (or "mang cờ", a ship's flag), without the words that
+say what it is ("Tàu", "Ông"); the nationality is the capitalised words after.
+"Xin nhập quốc tịch Việt Nam" follows no name and is not read. Two mentions of
+one name, in one report or linked reports, with two nationalities, give the
+person or the ship two: one is likely a slip.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter.checking import DocumentClaims, Group
+from linter.claims.names import bare
+from linter.nlp import fold
+
+_CAP = r"[A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ]"
+_WORD = rf"{_CAP}[\w'’-]*"
+_SAID = re.compile(
+    rf"(?P<name>(?:{_WORD}[ \t]+){{0,4}}{_WORD})[ \t]*(?:\(|,)[ \t]*"
+    rf"(?:(?i:quốc tịch)|(?i:mang|treo)[ \t]+(?i:cờ))[ \t]+(?P<nat>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+)
+# Words before a name that say what is named, not who: "Tàu Chemroad Journey".
+_WHAT = frozenset(
+    {"tàu", "ông", "bà", "anh", "chị", "em", "cháu", "du", "khách", "nữ", "chiến", "hạm"}
+)
+FLAGGED = re.compile(r"quốc tịch|(?:mang|treo) cờ", re.IGNORECASE)
+MIN_WORDS = 2  # "Tàu Izumo" and another "Izumo" need more than one word to be one
+
+
+@dataclass(frozen=True)
+class Nationality:
+    start: int  # in the document's text: the name through the nationality
+    end: int
+    name: str  # folded, without "tàu", "ông"
+    nationality: str  # as written: "Cayman Islands"
+
+
+def nationalities(text: str) -> list[Nationality]:
+    found = []
+    for m in _SAID.finditer(text):
+        words = m.group("name").split()
+        while words and fold(words[0]) in _WHAT:
+            words = words[1:]
+        if len(words) >= MIN_WORDS:
+            found.append(Nationality(m.start(), m.end(), fold(" ".join(words)), m.group("nat")))
+    return found
+
+
+Said = tuple[DocumentClaims, Nationality]
+EVIDENCE_PER_NATIONALITY = 5
+
+
+def two_nationalities(
+    group: Group, linked: set[frozenset[str]]
+) -> Iterator[tuple[list[Said], list[Said]]]:
+    """The mentions of one name given two nationalities, one list for each, when
+    two of them are in one report or linked reports; a few documents each."""
+    named: dict[str, dict[str, list[Said]]] = defaultdict(lambda: defaultdict(list))
+    for item in group.items:
+        if FLAGGED.search(item.document.text):
+            for said in nationalities(item.document.text):
+                named[said.name][bare(said.nationality)].append((item, said))
+    for _, given in sorted(named.items()):
+        for a, b in itertools.combinations(sorted(given), 2):
+            if any(
+                _together(i, j, linked) for (i, _), (j, _) in itertools.product(given[a], given[b])
+            ):
+                one, other = sorted((given[a], given[b]), key=lambda m: -len(m))  # most said first
+                yield _first_per_document(one), _first_per_document(other)
+
+
+def _together(i: DocumentClaims, j: DocumentClaims, linked: set[frozenset[str]]) -> bool:
+    return (
+        i.document.path == j.document.path
+        or frozenset((i.document.path, j.document.path)) in linked
+    )
+
+
+def _first_per_document(mentions: list[Said]) -> list[Said]:
+    seen: dict[str, Said] = {}
+    for item, said in mentions:
+        seen.setdefault(item.document.path, (item, said))
+    return list(seen.values())[:EVIDENCE_PER_NATIONALITY]
