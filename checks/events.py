@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from checks.event_conflicts import Conflict, scope, shared, values
+from checks.event_conflicts import Conflict, scope, shared, two, values
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.align import STRONG_ALIGN, Report, report, rewritten
 from linter.checking.companions import Glossed, glossed, regloss
@@ -265,12 +265,20 @@ def _conflicts(
     known = {values(qa, qb) for qa, qb, *_ in found}
     glosses = regloss(lone[0][1], lone[1][1], (ours, theirs), tolerance)
     found += [(qa, qb, False, at, True) for qa, qb, at in glosses if values(qa, qb) not in known]
+    # Reports linked by their wording alone (no shared figure, too few names) are two
+    # stories of one topic as often as one: two years' admission plans, two fire
+    # reports of the city; names they share do not make their subjects one thing.
+    # One number put on two sides ("hơn 1 triệu" / "gần 1 triệu") says itself that it
+    # is one figure: there the names still count.
     for qa, qb, sure, label, copied in found:
+        named = why.names > 0 and (not why.text or qa.value == qb.value)
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
         if a and b and not a & b:
             continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
-        if why.numbers == 0 and not copied and not _named_alike(qa, qb, why.names > 0):
+        if why.numbers == 0 and not copied and not _named_alike(qa, qb, named):
             continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
+        if two(qa, qb):
+            continue  # "dài 3.800 m" / "cách ... 395 m"; a whole and its part
         if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
             continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
         yield qa, qb, sure, label

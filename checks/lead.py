@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from checks import lead_days
+from checks.event_conflicts import two
 from linter.checking import Check, DocumentClaims, Group, Option, evidence
 from linter.checking.align import sentence_of
 from linter.checking.likeness import conflicts, match, slip
@@ -96,8 +97,8 @@ class LeadBodyConflict(Check):
             lead, body = _split(item)
             seen: set[str] = set()
             for qa, qb in conflicts(lead, body, float(self.option("approx-tolerance"))):
-                if _apart(item.document.text, qa, qb) or _in_magnitude(qa, qb):
-                    continue
+                if _apart(item.document.text, qa, qb) or _in_magnitude(qa, qb) or two(qa, qb):
+                    continue  # "100 kg bí đỏ" (a bowl of phở's worth) and "20 tấn bí đỏ"
                 finding = self._finding(item, qa, qb, group)
                 if finding.key not in seen:
                     seen.add(finding.key)

@@ -234,6 +234,12 @@ class Quantity(ClaimBase):
     subject: str | None = None
     measured: str | None = None  # the part of the subject after the number ("dầu fo")
     open_unit: bool = False  # counted in a noun outside the unit table ("25 tàu cá")
+    # The whole a part of its sentence is taken from ("hơn 685 ha trong tổng số 956
+    # ha nuôi tôm"): context for the part, never the figure another report states.
+    whole: bool = False
+    # Given at one occasion its sentence names ("Cũng trong buổi họp mặt, các doanh
+    # nghiệp đã ủng hộ hơn 3,7 tỷ đồng"), not a total over a period.
+    occasion: bool = False
 
     @property
     def year(self) -> int | None:

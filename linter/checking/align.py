@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from linter.checking.apart import periods_apart, roles_apart
 from linter.checking.likeness import agree, ambiguous, match, province_figure, rounding
 from linter.models import Quantity
 
@@ -222,10 +223,11 @@ def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Align
 
 
 def apart(a: Quantity, b: Quantity) -> bool:
-    """Figures the context says are two (disjoint periods, another status), or an
+    """Figures the context says are two (periods apart, a whole and a part, another
+    status: `linter.checking.apart`), or an
     indicator's figure of one period and status, which NU01 compares already."""
-    if a.period and b.period and (a.period.end < b.period.start or b.period.end < a.period.start):
-        return True
+    if periods_apart(a.period, b.period) or roles_apart(a, b):
+        return True  # a half-year and a year, a whole and its part
     if a.status and b.status and a.status != b.status:
         return True
     return province_figure(a, b)

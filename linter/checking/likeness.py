@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from linter.checking.apart import periods_apart, roles_apart
 from linter.claims.nouns import spelled
 from linter.claims.numbers import DIGITS, decimal_step, parse_digits
 from linter.claims.quantities import intervals_overlap
@@ -110,8 +111,8 @@ def match(a: Quantity, b: Quantity) -> float:
     """How surely two figures measure the same thing: 0 (not comparable) to 1."""
     if (a.unit, a.measure, a.base) != (b.unit, b.measure, b.base):
         return 0.0
-    if a.period and b.period and (a.period.end < b.period.start or b.period.end < a.period.start):
-        return 0.0  # periods of news figures are read from context: only disjoint ones differ
+    if periods_apart(a.period, b.period) or roles_apart(a, b):
+        return 0.0  # a half-year and a year, a whole and its part (`linter.checking.apart`)
     if a.status and b.status and a.status != b.status:
         return 0.0
     if a.indicator and a.indicator == b.indicator:

@@ -21,6 +21,7 @@ from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
+from linter.claims.roles import is_occasion, is_whole
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
@@ -101,7 +102,14 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         # and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
         period = figure_period(f, q, sentence.periods, clause, context)
         status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
-        result.append(_quantity(sentence, q, naming, (period, status, scope), subject, q in opened))
+        quantity = _quantity(sentence, q, naming, (period, status, scope), subject, q in opened)
+        # "hơn 685 ha trong tổng số 956 ha": the whole a part is counted out of;
+        # "Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ": one occasion's figure.
+        whole = is_whole(f, q.start)
+        occasion = is_occasion(f, q.start, sentence.periods)
+        if whole or occasion:
+            quantity = quantity.model_copy(update={"whole": whole, "occasion": occasion})
+        result.append(quantity)
         part_of_previous = naming.part_of and naming.part_of == previous.indicator
         if naming.indicator is not None and not part_of_previous:
             previous.indicator = naming.indicator

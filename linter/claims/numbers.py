@@ -118,7 +118,7 @@ def parse_spelled(words: str) -> float | None:
     total = 0
     current = 0
     seen_digit = False
-    for tok in tokens:
+    for previous, tok in zip(["", *tokens], tokens, strict=False):
         if tok in ("linh", "lẻ"):
             continue
         if tok == "mười":
@@ -129,6 +129,8 @@ def parse_spelled(words: str) -> float | None:
             total += (current or 1) * 100
             current = 0
         elif tok in _UNITS_WORDS:
+            if previous in _UNITS_WORDS:
+                return None  # "một năm bảy lần" (seven times in one year), "hai ba người"
             current += _UNITS_WORDS[tok]
             seen_digit = True
         else:

@@ -1,0 +1,64 @@
+"""What part a figure plays in its sentence, beyond what it measures.
+
+Two reports of one event often state two figures under one noun that are not
+one figure said twice, and the sentence says so in words a reader does not
+skip:
+
+- a *whole* a part is taken from: "có tới hơn 685 ha trong tổng số 956 ha nuôi
+  tôm ... có tôm bị chết", "132 ha trong số 157 ha". The figure after "trong
+  (tổng) số" / "trên tổng số" is what the part is counted out of; another
+  report's "gần 600 ha nuôi tôm" is the part again (at another date), never the
+  whole;
+- a figure given at one *occasion* the sentence opens with: "Cũng trong buổi
+  họp mặt ..., các doanh nghiệp đã ủng hộ hơn 3,7 tỷ đồng" is what was given
+  at one meeting, not the "hơn 10 tỉ đồng" the same firms gave over the year.
+  A sentence that only reports at the occasion ("Tại hội nghị, ông X cho biết
+  năm 2016 ...") states the year's figures, not the occasion's: a reporting
+  verb or a period named before the figure makes it no occasion's.
+
+Both are read from the folded sentence (`linter.claims.figures`) and kept on
+the `Quantity` (`whole`, `occasion`); `linter.checking.likeness` keeps such
+figures apart from others.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.claims.periods import PeriodMention
+
+# "trong tổng số 956 ha", "trong số 157 ha", "trên tổng số 1.200 hộ", "trong tổng
+# diện tích 956 ha": up to three words may name what the whole is of.
+_WHOLE_BEFORE = re.compile(
+    r"(?<!\w)(?:trong\s+(?:tổng\s+số|tổng|số)|trên\s+tổng(?:\s+số)?)(?:\s+[^\W\d]+){0,3}\s*$"
+)
+# The longest stretch before a figure "trong tổng số" and its words may take.
+WHOLE_WINDOW = 40
+
+# A sentence that opens on the occasion it reports: "Tại buổi lễ, ...", "Cũng
+# trong buổi họp mặt ...", "Ngay tại lễ ký kết, ...", "Nhân dịp này, ...".
+_OCCASION_OPENER = re.compile(
+    r"^\W*(?:(?:cũng|ngay)\s+)?(?:(?:tại|trong)\s+(?:buổi|lễ)|nhân dịp)(?!\w)"
+)
+# What a speaker reports at the occasion is not what was given there.
+_REPORTED = re.compile(
+    r"(?<!\w)(?:cho biết|cho hay|báo cáo|thông tin|thông báo|nêu rõ|khẳng định|"
+    r"đánh giá|nhấn mạnh|chia sẻ|phát biểu|theo)(?!\w)"
+)
+
+
+def is_whole(folded: str, start: int) -> bool:
+    """Whether the figure at `start` is what a part of its sentence is counted out
+    of ("hơn 685 ha trong tổng số 956 ha")."""
+    return bool(_WHOLE_BEFORE.search(folded, max(0, start - WHOLE_WINDOW), start))
+
+
+def is_occasion(folded: str, start: int, periods: list[PeriodMention]) -> bool:
+    """Whether the figure at `start` is what was given or done at the occasion its
+    sentence opens with: no reporting verb and no period named before it."""
+    opener = _OCCASION_OPENER.match(folded)
+    if opener is None or opener.end() > start:
+        return False
+    if _REPORTED.search(folded, opener.end(), start):
+        return False
+    return not any(p.end <= start for p in periods)
