@@ -77,6 +77,23 @@ def near_pairs(names: list[str]) -> list[tuple[str, str, bool]]:
     return pairs
 
 
+def middle_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Names of three syllables with the same family and given name and another
+    middle one that is no slip of it ("Trần Chí Kiên", "Trần Duy Kiên"); never a
+    middle "Văn" or "Thị" ("Nguyễn Văn Hùng" is no "Nguyễn Đức Hùng")."""
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in names:
+        words = key.split()
+        if len(words) == 3 and words[1] not in COMMON_MIDDLES:
+            buckets[(words[0], words[2])].append(key)
+    return [
+        (a, b)
+        for _, keys in sorted(buckets.items())
+        for a, b in itertools.combinations(sorted(keys), 2)
+        if not _slip(a.split()[1], b.split()[1])
+    ]
+
+
 def _slip(x: str, y: str) -> bool:
     """Syllables a slip of marks and one letter apart: "Chất", "Chấn"; "Phạm", "Phan";
     never a middle "Văn" or "Thị" for another ("Nguyễn Thị Hà", "Nguyễn Thu Hà")."""

@@ -10,6 +10,7 @@ from checks.person_said import (
     Mention,
     Said,
     merge,
+    middle_pairs,
     near_pairs,
     one_person,
     shared_words,
@@ -52,8 +53,11 @@ class PersonName(Check):
     sexes, ages or roles, or with different organisations, are taken to be two
     people and never reported; two people with near names and nothing said of
     either beyond one shared word are reported. A middle name wholly different
-    ("Trần Chí Kiên", "Trần Duy Kiên"), a middle "Văn" or "Thị" for another, and
-    names of two syllables are never compared. Office holders of the state (an
+    ("Trần Chí Kiên", "Trần Duy Kiên") is compared only for two children (em,
+    cháu, bé, học sinh) in linked reports of one event, where two children of
+    one family and given name are rare (an info; another age, role or school
+    says two children); a middle "Văn" or "Thị" for another, and names of two
+    syllables, are never compared. Office holders of the state (an
     `OfficialRef` office shared by both names) are OF01's and left out here.
 
     Ví dụ mâu thuẫn::
@@ -85,7 +89,10 @@ class PersonName(Check):
             for item, ref in by_date(bucket):
                 said[name_key_of(ref.name)][item.document.path].add(item, ref)
         pairs = near_pairs(list(said))
-        if not pairs:
+        children = [
+            (a, b) for a, b in middle_pairs(list(said)) if _child(said[a]) and _child(said[b])
+        ]
+        if not pairs and not children:
             return
         held = _offices(group)
         linked = linked_paths(item.document for item in group.items)
@@ -94,6 +101,53 @@ class PersonName(Check):
                 continue  # a state office's holder given two names: OF01 says so
             if finding := self._compare(a, b, slip, said[a], said[b], linked, group):
                 yield finding
+        for a, b in children:
+            if finding := self._children(a, b, said[a], said[b], linked, group):
+                yield finding
+
+    def _children(
+        self,
+        a: str,
+        b: str,
+        in_a: dict[str, Said],
+        in_b: dict[str, Said],
+        linked: set[frozenset[str]],
+        group: Group,
+    ) -> Finding | None:
+        """A child named with another middle name in another report of one event: in
+        one event two children of one family and given name are rare, siblings never."""
+        event = [
+            (pa, pb) for pa, pb in itertools.product(in_a, in_b) if frozenset((pa, pb)) in linked
+        ]
+        if not event:
+            return None
+        one = merge(in_a[pa] for pa in sorted({pa for pa, _ in event}))
+        other = merge(in_b[pb] for pb in sorted({pb for _, pb in event}))
+        if two_people(one, other, group):
+            return None
+        documents = (
+            len({i.document.path for i, _ in one.mentions}),
+            len({i.document.path for i, _ in other.mentions}),
+        )
+        if _rank(other, documents[1]) < _rank(one, documents[0]):
+            one, other = other, one  # the spelling most reports give, or the earlier, first
+        first, second = one.mentions[0][1].name, other.mentions[0][1].name
+        if group.lang == "en":
+            message = (
+                f"{first} and {second} differ only in the middle name, both a child in reports"
+                " of one event: likely one child with a misspelt name."
+            )
+        else:
+            message = (
+                f"{first} và {second} chỉ khác tên đệm, cùng là trẻ em trong các bài về cùng một"
+                " sự kiện: có thể là một em bị viết sai tên."
+            )
+        notes = [
+            evidence(item, ref.span, ref.name)
+            for said in (one, other)
+            for item, ref in _first_per_document(said.mentions)
+        ]
+        return self.finding(message, notes, group, key=f"child|{a}|{b}")
 
     def _compare(
         self,
@@ -185,6 +239,12 @@ def _first_per_document(mentions: list[Mention]) -> list[Mention]:
         if path not in best or ((ref.roles or ref.words) and not best[path][1].roles):
             best[path] = (item, ref)
     return list(best.values())[:EVIDENCE_PER_NAME]
+
+
+def _child(documents: dict[str, Said]) -> bool:
+    """Called a child (em, cháu, bé, học sinh) wherever a word before the name says who."""
+    sexes = {sex for said in documents.values() for sex in said.sexes}
+    return sexes == {"child"}
 
 
 def _offices(group: Group) -> dict[str, set[tuple[str, bool, str]]]:
