@@ -5,7 +5,8 @@ they cover (for PN02): "Ông Hoàng Thế Ngữ, Chủ tịch Hiệp hội đá 
 The body written after the title (`PersonRef.body`) is split into its kind and
 subject ("Hiệp hội đá quý") and the place at its end: a province or district of
 the gazetteer, or the whole country (`national_scopes` of
-`linter/data/persons.yaml`). One name given one title, in one report or linked
+`linter/data/persons.yaml`), one key however it is written ("TP HCM", "Hồ Chí
+Minh"). One name given one title, in one report or linked
 reports of one event, of two bodies with the same subject and two places, is
 likely given one place by a slip: a person chairs the city's association or the
 country's, and reports of one event do not change which.
@@ -18,8 +19,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from checks.person_said import Mention
-from linter.claims.names import is_place
 from linter.claims.person_words import tables
+from linter.metadata import gazetteer
 from linter.nlp import fold
 
 # Unit words before a place that are no part of the body's subject: "Hội Nông dân tỉnh".
@@ -35,14 +36,25 @@ def scope_of(body: str) -> tuple[str, str] | None:
         tail = words[-k:]
         if not all(w[:1].isupper() for w in tail):
             continue
-        place = " ".join(tail)
-        if fold(place) in tables().national or is_place(place, None) or is_place(place, "district"):
+        if place := _place(" ".join(tail)):
             subject = words[:-k]
             while subject and fold(subject[-1]).rstrip(".") in _UNIT_WORDS:
                 subject = subject[:-1]
             if len(subject) < MIN_SUBJECT:
                 return None
-            return fold(" ".join(subject)), fold(place)
+            return fold(" ".join(subject)), place
+    return None
+
+
+def _place(written: str) -> str | None:
+    """One key for each place however written ("TP HCM", "Hồ Chí Minh"): the
+    country, a province's name, or a district's; None for what is no place."""
+    if fold(written) in tables().national:
+        return "việt nam"
+    if provinces := gazetteer.provinces_named(written):
+        return fold(provinces[0].name)
+    if districts := gazetteer.districts_named(written, True):
+        return "district " + fold(districts[0].name)
     return None
 
 

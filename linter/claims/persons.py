@@ -161,6 +161,8 @@ def _describe(
         found.roles.append(t.roles[roles[-1].group()])
         offset = start - len(clause)
         found.words.extend(_words(text, offset + roles[-1].end(), start, t, inside))
+        # "Chủ tịch Hiệp hội đá quý Hà Nội Hoàng Thế Ngữ": the title's body before the name
+        found.body = " ".join(text[offset + roles[-1].end() : start].split())
     if opener := _OPENER.match(text, end):
         stop = ")" if "(" in opener.group() else ",;."
         window = folded[opener.end() : opener.end() + AFTER]
