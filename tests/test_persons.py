@@ -203,6 +203,11 @@ def test_a_title_the_roles_do_not_name_is_a_data_error() -> None:
             "Bà Hà Thị Yến, 54 tuổi, trú thôn Mỹ Cang, xã Phước Sơn, cho biết.",
             ("thôn mỹ cang", "xã phước sơn"),
         ),
+        # a commune in brackets after the village
+        (
+            "Ông Lê Văn Khi, trú thôn Hội Khánh (xã Mỹ Hòa) cho biết.",
+            ("thôn hội khánh", "xã mỹ hòa"),
+        ),
         # a title's commune is where the person works; a hometown is no home
         ("Ông Cao Xuân Điệu, Chủ tịch UBND xã Phú Hữu, cho biết.", ()),
         ("Chị Lê Thị Hoa, quê xã Tam Anh, cho biết.", ()),
