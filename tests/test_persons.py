@@ -205,7 +205,7 @@ def test_a_title_the_roles_do_not_name_is_a_data_error() -> None:
         ),
         # a commune in brackets after the village
         (
-            "Ông Lê Văn Khi, trú thôn Hội Khánh (xã Mỹ Hòa) cho biết.",
+            "Ông Lê Văn Khôi, trú thôn Hội Khánh (xã Mỹ Hòa) cho biết.",
             ("thôn hội khánh", "xã mỹ hòa"),
         ),
         # a title's commune is where the person works; a hometown is no home
