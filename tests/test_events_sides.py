@@ -64,8 +64,13 @@ def test_one_number_on_two_sides(first: str, second: str, found: list[tuple[str,
 
 
 def test_a_report_that_puts_the_number_on_both_sides_is_left_alone() -> None:
-    ours = _figures("Ước tính hơn 1 triệu lượt khách, có nguồn nói gần 1 triệu lượt khách.")
-    theirs = _figures("Đường hoa thu hút gần 1 triệu lượt khách.")
+    """One subject in all three sentences: the pair across the reports would be
+    found (as in the first case above) but for the report that says both sides."""
+    ours = _figures(
+        "Đường hoa Nguyễn Huệ đã đón hơn 1 triệu lượt khách. "
+        "Đường hoa Nguyễn Huệ đón gần 1 triệu lượt khách."
+    )
+    theirs = _figures("Đường hoa Nguyễn Huệ thu hút gần 1 triệu lượt khách.")
     assert list(two_sides(ours, theirs, 0.05)) == []
 
 
