@@ -74,6 +74,14 @@ class EventFigureConflict(Check):
     ("được phê duyệt tới 12 tầng, tương đương độ cao 50 m" / "từ 12 tầng (55
     m)"), the glosses are one figure, and two values are reported at info
     (`linter.checking.companions`).
+    Whatever way paired them, figures the context keeps apart are not
+    reported (`linter.checking.apart`): a whole a part is counted out of ("hơn
+    685 ha trong tổng số 956 ha") against a figure that is none, what was
+    given at one occasion ("Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ")
+    against a total of a period, a period less than half as long as the
+    other's, and values more than five times apart that are no named slip.
+    Reports linked by their wording alone are compared only under one
+    indicator, in copied sentences, or for one number put on two sides.
 
     Why it matters: the second report of an event is usually copied or
     rewritten from the first; a slip there reaches readers as a fact.
@@ -98,7 +106,9 @@ class EventFigureConflict(Check):
     something the other does not (two projects); said of one thing twice
     without a name ("Thu nhập bình quân đầu người đạt ..." of two years), its
     figures are compared unless their subjects or a second value of the same
-    subject on one side tell them apart.
+    subject on one side tell them apart. A figure misstated more than five
+    times over without a slip of its digits, and a whole stated without its
+    part in one report against a plain figure in another, are not reported.
 
     Ví dụ mâu thuẫn::
 

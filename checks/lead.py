@@ -56,7 +56,11 @@ class LeadBodyConflict(Check):
     the month), or are each what another counted group has ("51 tổ ... với
     1.369 lao động", "39 tổ hợp tác ... với gần 3.000 lao động"), are not
     compared; nor is an order of magnitude with a figure inside it ("hàng
-    chục hộ" and "60 hộ").
+    chục hộ" and "60 hộ"); nor are figures the context keeps apart (a whole
+    and its part, two periods, one occasion and a year) or values more than
+    five times apart that are no named slip ("Bán 100 kg bí đỏ mua 1 tô
+    phở" in the title, "thu mua 20 tấn bí đỏ" in the body:
+    `linter.checking.apart`).
 
     Known problems: a document whose first paragraph is not a lead (a table of
     contents, a dateline only) is compared all the same; a lead that gives a
