@@ -86,7 +86,8 @@ def _together(i: DocumentClaims, j: DocumentClaims, linked: set[frozenset[str]])
 
 
 def _first_per_document(mentions: list[Said]) -> list[Said]:
-    seen: dict[str, Said] = {}
-    for item, said in mentions:
-        seen.setdefault(item.document.path, (item, said))
-    return list(seen.values())[:EVIDENCE_PER_NATIONALITY]
+    """Every mention in the first few documents: each is a place to correct, and
+    the spelling most reports give may be the wrong one ("Calmal Island")."""
+    documents = list(dict.fromkeys(item.document.path for item, _ in mentions))
+    kept = set(documents[:EVIDENCE_PER_NATIONALITY])
+    return [(item, said) for item, said in mentions if item.document.path in kept]

@@ -234,8 +234,8 @@ def test_where_a_person_lives(sentence: str, expected: tuple[str, ...]) -> None:
         # one commune in two reports; a ward given with its district, the district alone
         (["ben-tre/mz-21471903.txt", "ben-tre/mz-21494490.txt"], []),
         (["ha-noi/mz-22236524.txt", "tp-ho-chi-minh/mz-22292226.txt"], []),
-        # T33: the grounded ship's flag state, "Calmal Island" in three reports and
-        # "Cayman Islands" in a fourth
+        # T33: the grounded ship's flag state, "Calmal Island" in three reports (twice
+        # in two) and "Cayman Islands" in a fourth: every mention is shown
         (
             [
                 "binh-thuan/mz-22505758.txt",
@@ -246,6 +246,8 @@ def test_where_a_person_lives(sentence: str, expected: tuple[str, ...]) -> None:
             [
                 [
                     "Chemroad Journey (Quốc tịch Calmal Island",
+                    "Chemroad Journey (Quốc tịch Calmal Island",
+                    "Chemroad Journey (quốc tịch Calmal Island",
                     "Chemroad Journey (quốc tịch Calmal Island",
                     "Chemroad Journey (quốc tịch Calmal Island",
                     "Tàu Chemroad Journey, quốc tịch Cayman Islands",
