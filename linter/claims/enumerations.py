@@ -61,24 +61,26 @@ class _Patterns:
     ordinals: tuple[str, ...]
 
 
+# A count is no part of a number, a date or a share before it ("1.5 dự án", "30/4").
+_BEFORE = r"(?<![\w.,/%-])"
+# What makes the count announce a list: ":", "(bao) gồm (có)", "là".
+_INTRO = r"(?P<intro>:|(?:bao\s+)?gồm(?:\s+có)?(?:\s*:)?|là(?:\s*:)?)(?!\w)"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = load("listing.yaml", _Listing)
     words = "|".join(sorted(data.count_words, key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(data.counted_nouns, key=len, reverse=True))
-    count = rf"(?P<n>\d{{1,2}}|{words})\s+(?:{nouns})(?!\w)"
-    header = re.compile(
-        rf"(?<![\w.,/%-]){count}(?:\s+[^\W\d]+){{0,5}}?\s*"
-        r"(?P<intro>:|(?:bao\s+)?gồm(?:\s+có)?(?:\s*:)?|là(?:\s*:)?)(?!\w)"
-    )
+    count = rf"(?P<n>\d{{1,2}}|{words})\s+(?P<noun>{nouns})(?!\w)"
+    header = re.compile(rf"{_BEFORE}{count}(?:\s+[^\W\d]+){{0,5}}?\s*{_INTRO}")
     opened = "|".join(re.escape(w) for w in data.open_words)
     # "năm" is left out: before any noun it is as often a year ("năm ngoái là ...").
     named_words = "|".join(w for w in sorted(data.count_words, key=len, reverse=True) if w != "năm")
     things = "|".join(re.escape(w) for w in sorted(data.not_named_things, key=len, reverse=True))
     named = re.compile(
-        rf"(?<![\w.,/%-])(?P<n>\d{{1,2}}|{named_words})\s+(?!(?:{things})(?!\w))"
-        r"[^\W\d]+(?:\s+[^\W\d]+){0,11}?\s*"
-        r"(?P<intro>:|(?:bao\s+)?gồm(?:\s+có)?(?:\s*:)?|là(?:\s*:)?)(?!\w)"
+        rf"{_BEFORE}(?P<n>\d{{1,2}}|{named_words})\s+(?!(?:{things})(?!\w))"
+        rf"(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){{0,11}}?\s*{_INTRO}"
     )
     return _Patterns(
         header=header,
@@ -93,12 +95,15 @@ def _patterns() -> _Patterns:
 # A count after these is no count of a whole list: "một trong 3 khâu đột phá là
 # ...", "hơn 20 dự án gồm ...", "lần thứ ba".
 _NOT_WHOLE = re.compile(r"(?:trong|hơn|trên|gần|khoảng|thứ|số|lần|tới|đến)\s+$")
-_SPACES = re.compile(r"\s*")
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^”\n]*”|\"[^\"\n]*\"")
 _SENTENCE_MOST = 12
 _INLINE_REACH = 3000  # characters: a long paragraph
 _JOIN = re.compile(r"(?<=\s)(?:và|hoặc|hay)(?=\s)")
 _COMMA = re.compile(r",(?!\d)")
+# What may separate the items of a sentence's list, and what may join two names
+# inside one item ("Lai Châu cùng Hòa Bình", "Hà Nội/Hải Phòng").
+_ITEM_BREAK = re.compile(rf";|{_COMMA.pattern}|{_JOIN.pattern}")
+_NAME_JOIN = re.compile(r"(?<=\s)(?:cùng|với)(?=\s)|[&/–-]")
 # A full stop after these is no sentence's end: "TP. Hồ Chí Minh", "PGS. TS. Lê Văn A".
 _ABBREVIATION = re.compile(r"(?<!\w)(?:TP|TX|TT|Q|P|H|Th[Ss]|TS|PGS|GS|BS|ThS)$")
 
@@ -133,8 +138,7 @@ def _announced(
     said = int(word) if word.isdigit() else p.words[word]
     if said < 2:
         return None
-    noun = _SPACES.match(folded, m.end("n")).end()  # type: ignore[union-attr]
-    if names and not text[noun].islower():
+    if names and not text[m.start("noun")].islower():
         return None  # "Ba Bò là ...": a count and a noun in capitals are a name
     found = _items(text, folded, m.end(), m.group("intro"), said, p, names)
     if found is None:
@@ -191,10 +195,6 @@ def _items(
     if names:  # "Lai Châu cùng Hòa Bình", "Hà Nội/Hải Phòng": names joined otherwise
         others += len(_NAME_JOIN.findall(body))
     return end, semis + 1, semis + others + 1, "sentence"
-
-
-_NAME_JOIN = re.compile(r"(?<=\s)(?:cùng|với)(?=\s)|[&/–-]")
-_ITEM_BREAK = re.compile(r";|,(?!\d)|(?<=\s)(?:và|hoặc|hay)(?=\s)")
 
 
 def _all_named(text: str, at: int, body: str) -> bool:
