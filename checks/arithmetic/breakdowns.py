@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
+from linter.checking.align import word_pairs
 from linter.claims.numbers import DIGITS, parse_digits
 
 # "như sau:", "cụ thể như sau:", "cụ thể:": the cue that a breakdown follows.
@@ -85,12 +85,15 @@ def breakdowns(text: str, folded: str) -> Iterator[Breakdown]:
         if items is None:
             continue
         opens = _sentence_start(text, cue.start())
-        found = _total(folded, _sentence_start(text, max(0, opens - 1)), cue.start())
+        before = _sentence_start(text, max(0, opens - 1))
+        found = _total(folded, before, cue.start())
         if found is None:
             continue
         total, label2, total2 = found
         lead = folded[max(opens, folded.rfind(";", opens, cue.start()) + 1) : cue.start()]
-        if not _shared_pair(folded[_sentence_start(text, total.start) : total.start], lead):
+        # The total is in the cue's sentence or in the one before it.
+        said = opens if total.start >= opens else before
+        if not _shared_pair(folded[said : total.start], lead):
             continue
         first: list[Piece] = []
         second: list[Piece] = []
@@ -124,21 +127,22 @@ def _items(text: str, folded: str, start: int, end: int) -> list[list[Piece]] | 
         lead = len(folded[a:b]) - len(folded[a:b].lstrip())
         if not text[a + lead : a + lead + 1].isupper():
             return None
-        pieces = [_piece(m) for m in _NUMBER.finditer(folded, a, b)]
-        if not pieces or len(pieces) > 2 or any(p is None for p in pieces):
+        numbers = list(_NUMBER.finditer(folded, a, b))
+        pieces = [p for p in map(_piece, numbers) if p is not None]
+        if not pieces or len(pieces) > 2 or len(pieces) < len(numbers):
             return None
-        if any(_OTHER_UNIT.match(folded, p.end, b) for p in pieces if p is not None):
+        if any(_OTHER_UNIT.match(folded, p.end, b) for p in pieces):
             return None
-        items.append([p for p in pieces if p is not None])
+        items.append(pieces)
     return items
 
 
-def _piece(m: re.Match[str]) -> Piece | None:
-    token = m.group()
-    if "," in token:
-        return None  # a decimal: no count of places, people or things
-    value = parse_digits(token)
-    return None if value is None else Piece(m.start(), m.end(), value, token)
+def _piece(m: re.Match[str], group: int | str = 0) -> Piece | None:
+    """The count `group` of `m` holds; None for a decimal, which counts no places,
+    people or things."""
+    token = m[group]
+    value = None if "," in token else parse_digits(token)
+    return None if value is None else Piece(m.start(group), m.end(group), value, token)
 
 
 def _split(folded: str, item: list[Piece], label2: str | None) -> tuple[list[Piece], ...] | None:
@@ -167,16 +171,11 @@ def _total(folded: str, start: int, end: int) -> tuple[Piece, str | None, Piece 
         last = m
     if last is None:
         return None
-    t1 = parse_digits(last["t1"])
-    if t1 is None or "," in last["t1"]:
+    total = _piece(last, "t1")
+    if total is None:
         return None
-    total = Piece(last.start("t1"), last.end("t1"), t1, last["t1"])
-    if last["t2"] is None:
-        return total, None, None
-    t2 = parse_digits(last["t2"])
-    if t2 is None or "," in last["t2"] or last["l2"] == last["l1"]:
-        return total, None, None
-    return total, last["l2"], Piece(last.start("t2"), last.end("t2"), t2, last["t2"])
+    second = None if last["t2"] is None or last["l2"] == last["l1"] else _piece(last, "t2")
+    return total, None if second is None else last["l2"], second
 
 
 def _shared_pair(before: str, lead: str) -> bool:
@@ -185,8 +184,7 @@ def _shared_pair(before: str, lead: str) -> bool:
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
-    words = re.findall(r"[^\W\d_]+", text)
-    return {(a, b) for a, b in pairwise(words) if a not in _FUNCTION and b not in _FUNCTION}
+    return {(a, b) for a, b in word_pairs(text) if a not in _FUNCTION and b not in _FUNCTION}
 
 
 def _sentence_end(text: str, at: int) -> int:
