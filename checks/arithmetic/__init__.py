@@ -20,7 +20,7 @@ from checks.arithmetic.equivalents import _equivalents
 from checks.arithmetic.figures import _Figure, _lower, _sentences
 from checks.arithmetic.fractions import FractionSlip, fraction_slips
 from checks.arithmetic.partitions import _partitions
-from checks.arithmetic.result import _ROLES, _WHAT, _Arithmetic, _number
+from checks.arithmetic.result import _ROLES, _Arithmetic, _number, bound_message
 from checks.arithmetic.shares import _shares
 from checks.arithmetic.subsets import _subsets
 from checks.arithmetic.totals import _totals_after
@@ -169,14 +169,14 @@ class ArithmeticMismatch(Check):
 
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:
-            for candidate in candidates(item, group.lexicon):
+            folded = _lower(item.document.text)  # once: every reader below reads it
+            for candidate in candidates(item, group.lexicon, folded):
                 severity = candidate.verdict()
                 if severity is not None:
                     yield self._finding(item, group, candidate, severity)
-            for slip in fraction_slips(item.document.text):
+            for slip in fraction_slips(folded):
                 yield self._fraction(item, group, slip)
-            text = item.document.text
-            for found in breakdowns(text, _lower(text)):
+            for found in breakdowns(item.document.text, folded):
                 if found.summed != found.total.value:
                     yield self._breakdown(item, group, found)
 
@@ -184,9 +184,8 @@ class ArithmeticMismatch(Check):
         """Named parts after "như sau:" that do not make their total: info, since the
         total and its parts are linked by wording alone (see `breakdowns`)."""
         under = found.summed < found.total.value
-        what = _WHAT[group.lang]["short" if under else "sum"]
         computed = " + ".join(p.written for p in found.parts) + f" = {_number(found.summed)}"
-        message = f"{what}: {computed} {'<' if under else '>'} {found.total.written}."
+        message = bound_message(group.lang, "sum", under, computed, found.total.written)
         roles = _ROLES[group.lang]
         doc = item.document
         notes = [evidence(item, doc.span(found.total.start, found.total.end), roles["total"])]
@@ -227,12 +226,15 @@ class ArithmeticMismatch(Check):
         )
 
 
-def candidates(item: DocumentClaims, lexicon: Lexicon | None = None) -> Iterator[_Arithmetic]:
+def candidates(
+    item: DocumentClaims, lexicon: Lexicon | None = None, folded: str | None = None
+) -> Iterator[_Arithmetic]:
     """Every piece of arithmetic the document's wording links, consistent or not (the
-    check reports those that do not hold; a measurement reads them all)."""
+    check reports those that do not hold; a measurement reads them all); `folded`:
+    the text lowered by `_lower`, if the caller has it."""
     lexicon = lexicon or default_lexicon()
     parents = {key: spec.parent for key, spec in lexicon.indicators.items()}
-    folded = _lower(item.document.text)
+    folded = _lower(item.document.text) if folded is None else folded
     sentences = _sentences(item, folded)
     nexts = [_next(folded, sentences, i) for i in range(len(sentences))]
     for index, figures in enumerate(sentences):

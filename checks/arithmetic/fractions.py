@@ -31,10 +31,11 @@ class FractionSlip:
     written: str  # the percent as written: "95,5"
 
 
-def fraction_slips(text: str) -> Iterator[FractionSlip]:
+def fraction_slips(low: str) -> Iterator[FractionSlip]:
     """Fractions whose percent, rounded or cut at its last written digit, cannot be
-    what they make: 64/67 is 95,52 %, so "95,5%" and "96%" hold, "97%" does not."""
-    low = text.lower()
+    what they make: 64/67 is 95,52 %, so "95,5%" and "96%" hold, "97%" does not.
+    `low` is the text lowercased letter for letter (`figures._lower`): the offsets
+    found are the text's."""
     for m in _FRACTION.finditer(low):
         a, b = int(m["a"]), int(m["b"])
         if b == 0 or a > b or (b <= 12 and a <= 31):

@@ -40,14 +40,21 @@ class _Arithmetic:
     def message(self, lang: str) -> str:
         """What the figures give against what is stated: "≠" for a difference or a
         change, ">" or "<" for parts and shares, whose total is a bound."""
-        under = self.high < self.stated_low
-        kind = "short" if self.kind == "sum" and under else self.kind
-        what = _WHAT[lang][kind]
         if self.kind in ("sum", "part", "shares"):
-            return f"{what}: {self.computed} {'<' if under else '>'} {self.stated}."
+            under = self.high < self.stated_low
+            return bound_message(lang, self.kind, under, self.computed, self.stated)
+        what = _WHAT[lang][self.kind]
         if lang == "en":
             return f"{what}: {self.computed}, not {self.stated}."
         return f"{what}: {self.computed}, không phải {self.stated}."
+
+
+def bound_message(lang: str, kind: str, under: bool, computed: str, stated: str) -> str:
+    """Figures against the total that bounds them ("sum", "part", "shares"), below
+    it when `under`: "Tổng các thành phần không bằng tổng số: 1 + 2 = 3 < 4." A sum
+    below its total is "short", not "more than"."""
+    what = _WHAT[lang]["short" if kind == "sum" and under else kind]
+    return f"{what}: {computed} {'<' if under else '>'} {stated}."
 
 
 _WHAT = {
