@@ -99,7 +99,10 @@ def test_numbers_in_words_are_read_by_their_place_words() -> None:
         ("có 132 ha trong số 157 ha đất sân golf", "157 ha", True),
         ("đạt 40 hộ trên tổng số 1.200 hộ dân", "1.200 hộ", True),
         ("trong tổng diện tích 956 ha có 300 ha bị ngập", "956 ha", True),
+        ("trong tổng số hơn 600 cơ sở lưu trú", "hơn 600 cơ sở", True),
         ("hơn 685 ha trong tổng số 956 ha nuôi tôm", "hơn 685 ha", False),
+        ("dự án được đầu tư trên tổng diện tích đất 5,07ha", "5,07ha", False),
+        ("trong số đó có khoảng 60% du khách muốn cưỡi voi", "khoảng 60%", False),
         ("trên 1.200 hộ dân đã nhận tiền", "trên 1.200 hộ", False),
     ],
 )
@@ -117,6 +120,8 @@ def test_a_whole_is_what_a_part_is_counted_out_of(sentence: str, figure: str, wh
         ("tại hội nghị, năm 2016 các dn đã ủng hộ hơn 10 tỷ đồng", "hơn 10", False),
         ("tại buổi lễ, năm 2016 các dn đã ủng hộ hơn 10 tỷ đồng", "hơn 10", False),
         ("các dn đã ủng hộ hơn 10 tỷ đồng tại buổi lễ", "hơn 10", False),
+        ("tại buổi làm việc, ông a kiến nghị hỗ trợ 244 tỷ đồng", "244 tỷ", False),
+        ("tại buổi lễ, ông a nói: “tỉnh đã trao 500 suất quà”", "500 suất", False),
     ],
 )
 def test_a_figure_given_at_the_occasion_its_sentence_opens_with(

@@ -28,9 +28,12 @@ import re
 from linter.claims.periods import PeriodMention
 
 # "trong tổng số 956 ha", "trong số 157 ha", "trên tổng số 1.200 hộ", "trong tổng
-# diện tích 956 ha": up to three words may name what the whole is of.
+# diện tích 956 ha", with the figure's own comparator ("trong tổng số hơn 200 ha").
+# Not "trên tổng diện tích 5,07 ha" (a project built on an area of), nor "trong số
+# đó có 60%" (a part of what was said before: "đó", "này" and a verb stand between).
 _WHOLE_BEFORE = re.compile(
-    r"(?<!\w)(?:trong\s+(?:tổng\s+số|tổng|số)|trên\s+tổng(?:\s+số)?)(?:\s+[^\W\d]+){0,3}\s*$"
+    r"(?<!\w)(?:trong\s+(?:tổng\s+)?số|trên\s+tổng\s+số|trong\s+tổng(?:\s+(?!số)[^\W\d]+){1,2})"
+    r"\s+(?:(?:hơn|gần|khoảng|trên|dưới|xấp xỉ|chừng|ước)\s+)?$"
 )
 # The longest stretch before a figure "trong tổng số" and its words may take.
 WHOLE_WINDOW = 40
@@ -41,9 +44,13 @@ _OCCASION_OPENER = re.compile(
     r"^\W*(?:(?:cũng|ngay)\s+)?(?:(?:tại|trong)\s+(?:buổi|lễ)|nhân dịp)(?!\w)"
 )
 # What a speaker reports at the occasion is not what was given there.
+# What a speaker reports, asks for or argues at the occasion ("Tại buổi làm việc,
+# ... kiến nghị Trung ương hỗ trợ 244 tỷ đồng", "... bày tỏ quan điểm: ...") is
+# not what was given there; a colon or a quotation mark opens what was said.
 _REPORTED = re.compile(
     r"(?<!\w)(?:cho biết|cho hay|báo cáo|thông tin|thông báo|nêu rõ|khẳng định|"
-    r"đánh giá|nhấn mạnh|chia sẻ|phát biểu|theo)(?!\w)"
+    r"đánh giá|nhấn mạnh|chia sẻ|phát biểu|theo|nói|bày tỏ|cho rằng|trình bày|"
+    r"giải trình|kiến nghị|đề nghị|đề xuất|yêu cầu|phản ánh|lưu ý)(?!\w)|[:\"“”]"
 )
 
 
