@@ -11,13 +11,17 @@ the first took longer than --slow seconds):
 
     floor          `python -c`: read every file, count digit runs with one regex
     cold           `doichieu check DIR --format json --no-cache`
-    cold, cache    the same into an empty --cache-dir
+    cold, cache    the same into an empty --cache-dir (once with --skip-cold, which
+                   leaves out the run without a cache, to measure the warm columns)
     warm           again with that cache, nothing changed
     warm, 1 edit   again after appending a sentence to one document
     draft          `doichieu check --draft DRAFT.md DIR` against the warm cache (a
                    new draft each run, never itself a cache hit)
 
-It also records the peak resident memory of each process (`os.wait4`), checks
+Beside the wall clock, the CPU time of each run (user + system, of the process
+and the workers it waited for) is recorded and tabled: on a machine shared with
+other jobs the wall clock of the same run varies by half or more, its CPU time
+by a few per cent. It also records the peak resident memory of each process (`os.wait4`), checks
 that the findings of the cold run include every contradiction of the archive's
 manifest (recall) and counts the warnings that are not in it (false alarms),
 and checks that the cached runs report the same findings as the cold one. A
@@ -74,6 +78,7 @@ class Timing:
     """One measurement: wall-clock seconds of each run, their median, peak memory."""
 
     runs: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of each run
     rss_mb: float = 0.0  # the largest max RSS of the runs (the process or one of its workers)
     exit_codes: list[int] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # --verbose lines of the last run
@@ -83,13 +88,18 @@ class Timing:
     def median(self) -> float | None:
         return statistics.median(self.runs) if self.runs else None
 
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "median": self.median}
+        return {**asdict(self), "median": self.median, "cpu_median": self.cpu_median}
 
 
 @dataclass
 class Child:
     seconds: float
+    cpu: float  # user + system: what the process and its workers computed, whatever the load
     exit_code: int
     rss_mb: float
     stderr: str
@@ -134,7 +144,8 @@ def run_child(command: Sequence[str], cwd: Path) -> Child:
         stderr = err.read().decode("utf-8", "replace")
         reported = rss.read().strip().splitlines()
     kb = int(reported[-1]) if GNU_TIME and reported and reported[-1].isdigit() else usage.ru_maxrss
-    return Child(seconds, proc.returncode, kb / 1024, stderr)
+    cpu = usage.ru_utime + usage.ru_stime  # the child's, with the children it waited for
+    return Child(seconds, cpu, proc.returncode, kb / 1024, stderr)
 
 
 def measure(
@@ -158,6 +169,7 @@ def measure(
             timing.error = f"exit {child.exit_code}: {tail}"
             return timing
         timing.runs.append(child.seconds)
+        timing.cpu.append(child.cpu)
         timing.rss_mb = max(timing.rss_mb, child.rss_mb)
         timing.phases = {m["what"]: float(m["seconds"]) for m in PHASE.finditer(child.stderr)}
         if child.seconds > slow:
@@ -313,13 +325,15 @@ def bench_size(
     timings["floor"] = measure(
         [sys.executable, "-c", FLOOR, str(folder)], folder, repeat, slow, ok=(0,)
     )
-    say("cold, no cache")
-    no_cache = ["--no-cache"] if "--no-cache" in flags else []
-    timings["cold"] = measure([*check, "-o", str(out), *no_cache], folder, repeat, slow)
-    result["score"] = score(load_findings(out), manifest)
-    expected = fingerprints(out)
     same: dict[str, bool] = {}
     result["same_findings"] = same
+    expected: list[str] | None = None
+    if not (args.skip_cold and "--cache-dir" in flags):
+        say("cold, no cache")
+        no_cache = ["--no-cache"] if "--no-cache" in flags else []
+        timings["cold"] = measure([*check, "-o", str(out), *no_cache], folder, repeat, slow)
+        result["score"] = score(load_findings(out), manifest)
+        expected = fingerprints(out)
 
     if "--cache-dir" in flags:
         caches: list[Path] = []
@@ -330,9 +344,13 @@ def bench_size(
 
         say("cold, empty cache")
         cached_out = work / f"findings-{size}-cached.json"
+        fills = 1 if args.skip_cold else repeat  # --skip-cold is for the warm columns
         timings["cold_cache"] = _with_cache(
-            check, cached_out, folder, repeat, slow, fresh_cache, caches
+            check, cached_out, folder, fills, slow, fresh_cache, caches
         )
+        if expected is None:  # --skip-cold: the first cached run is the reference
+            result["score"] = score(load_findings(cached_out), manifest)
+            expected = fingerprints(cached_out)
         same["cold_cache"] = fingerprints(cached_out) == expected
         cache = caches[-1]
         with_cache = [*check, "--cache-dir", str(cache)]
@@ -397,6 +415,7 @@ def _with_cache(
         fresh(i)
         one = measure([*check, "-o", str(out), "--cache-dir", str(caches[-1])], folder, 1, slow)
         timing.runs += one.runs
+        timing.cpu += one.cpu
         timing.exit_codes += one.exit_codes
         timing.rss_mb = max(timing.rss_mb, one.rss_mb)
         timing.phases, timing.error = one.phases, one.error
@@ -417,11 +436,13 @@ COLUMNS = (
 )
 
 
-def table(results: list[dict[str, Any]]) -> str:
+def table(results: list[dict[str, Any]], which: str = "median") -> str:
+    """The Markdown table of wall-clock medians (`which` "median"), or of CPU medians
+    ("cpu_median": user + system, which another job on the machine barely moves)."""
     head = ["docs", "MB", *(label for _, label in COLUMNS), "peak RSS", "recall", "false alarms"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
-        floor = r["timings"]["floor"]["median"]
+        floor = r["timings"]["floor"][which]
         cells = [f"{r['documents']:,}", f"{r['bytes'] / 1e6:.1f}"]
         for key, _ in COLUMNS:
             t = r["timings"].get(key)
@@ -430,14 +451,19 @@ def table(results: list[dict[str, Any]]) -> str:
             elif t["error"]:
                 cells.append("error")
             elif key == "floor" or not floor:
-                cells.append(f"{t['median']:.2f} s")
+                cells.append(f"{t[which]:.2f} s")
             else:
-                cells.append(f"{t['median']:.2f} s ({t['median'] / floor:.0f}×)")
+                cells.append(f"{t[which]:.2f} s ({_ratio(t[which] / floor)})")
         s = r["score"]
         recall = f"{s['reported']}/{s['injected']}" if s["injected"] else "n/a"
         cells += [f"{r['rss_mb']:.0f} MB", recall, str(s["false_alarms"])]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _ratio(times: float) -> str:
+    """3.8× near the targets (3× warm, 4× one edit), 119× far from them."""
+    return f"{times:.1f}×" if times < 10 else f"{times:.0f}×"
 
 
 def describe(m: dict[str, Any]) -> str:
@@ -462,6 +488,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--slow", type=float, default=60.0, help="seconds after which a case is run only once"
     )
+    parser.add_argument(
+        "--doichieu",
+        metavar="EXE",
+        help="the doichieu to time (default: the one beside this Python, else on PATH); "
+        "another install, such as a venv over a worktree of the commit before a change",
+    )
+    parser.add_argument(
+        "--skip-cold",
+        action="store_true",
+        help="leave out the run without a cache (the longest); recall is then scored on "
+        "the first run into an empty cache, which must report the same findings",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
     args = parser.parse_args(argv)
     sizes_text = args.sizes or ("100,1000" if args.quick else "100,1000,5000")
@@ -469,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.repeat = 1
 
-    command = doichieu_command()
+    command = [args.doichieu] if args.doichieu else doichieu_command()
     flags = check_flags(command)
     notes = [
         f"doichieu check has no {flag}: {why}"
@@ -498,6 +536,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(table(results))
+    print("\nCPU time (user + system, the process and its workers; medians of the same runs):\n")
+    print(table(results, "cpu_median"))
     for note in notes:
         print(f"\nNote: {note}")
     for r in results:

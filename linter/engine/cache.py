@@ -26,7 +26,6 @@ so rows of old versions of files accumulate until `doichieu cache clear`.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import sqlite3
@@ -35,17 +34,16 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from linter.engine.cachefile import clear, connect, locked, notice, prepare
+from linter.engine.cachefile import BATCH, clear, connect, locked, notice, prepare, read_claims
 from linter.models import Claim, Document, Finding
 
 __all__ = ["CLAIMS", "Cache", "Entry", "ShallowEntry", "clear", "read_claims"]
 
 MAGIC = "doichieu-cache"
-SCHEMA = 4
+SCHEMA = 5  # 5: a document's summary (its metadata without its text) beside it
 # Parsed entries held before they are written (each write its own transaction): held
 # until the end of a cold run, their JSON was a third of its peak memory.
 FLUSH_ROWS = 256
-BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
@@ -64,7 +62,7 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "cache.sqlite"
-        self._pending: list[tuple[str, str | None, str | None, str, str]] = []
+        self._pending: list[tuple[str, str | None, str | None, str | None, str, str]] = []
         self._stats: list[tuple[str, str]] = []
         self._groups: list[tuple[str, str]] = []
         self._db: sqlite3.Connection | None = None
@@ -102,9 +100,11 @@ class Cache:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )
+            # The summary comes before the document: SQLite then reads a row's summary
+            # without the overflow pages of the long document after it.
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, province TEXT,"
-                " document TEXT, claims TEXT NOT NULL, findings TEXT NOT NULL)"
+                " summary TEXT, document TEXT, claims TEXT NOT NULL, findings TEXT NOT NULL)"
             )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)"
@@ -117,17 +117,21 @@ class Cache:
         return db
 
     def get(self, key: str, lazy: bool = False) -> Entry | ShallowEntry | None:
-        """The cached entry; with `lazy`, its claims are left in the file (None):
-        `read_claims` reads them when they are needed."""
+        """The cached entry; with `lazy`, its claims are left in the file (None)."""
         return self.get_many([key], lazy).get(key)
 
-    def get_many(self, keys: Sequence[str], lazy: bool = False) -> dict[str, Entry | ShallowEntry]:
-        """The cached entries of `keys` that are there and sound, asked in batches."""
+    def get_many(
+        self, keys: Sequence[str], lazy: bool = False, summaries: bool = False
+    ) -> dict[str, Entry | ShallowEntry]:
+        """The cached entries of `keys` that are there and sound, asked in batches;
+        with `summaries`, a document without its text where it has a summary."""
         found: dict[str, Entry | ShallowEntry] = {}
         if self._db is None:
             return found
         column = "NULL" if lazy else "claims"  # half of the bytes of a row
-        sql = f"SELECT key, document, {column}, findings FROM entries WHERE key IN ({{}})"
+        whole = "CASE WHEN summary IS NULL THEN document ELSE summary END"  # read lazily
+        document = whole if summaries else "document"
+        sql = f"SELECT key, {document}, {column}, findings FROM entries WHERE key IN ({{}})"
         for start in range(0, len(keys), BATCH):
             chunk = keys[start : start + BATCH]
             try:
@@ -144,6 +148,11 @@ class Cache:
                 except (ValueError, TypeError, ValidationError, RecursionError):
                     continue  # a damaged entry is a miss, and will be overwritten
         return found
+
+    def documents(self, keys: Sequence[str]) -> dict[str, Document]:
+        """The whole cached documents of `keys` (their summaries made whole again)."""
+        found = self.get_many(keys, lazy=True)
+        return {key: doc for key, (doc, _, _) in found.items() if doc is not None}
 
     def _value(self, sql: str, key: str) -> str | None:
         if self._db is None:
@@ -193,6 +202,7 @@ class Cache:
             (
                 key,
                 document.meta.province if document else None,
+                _summary(document),
                 document.model_dump_json() if document else None,
                 CLAIMS.dump_json(list(claims)).decode(),
                 _FINDINGS.dump_json(findings).decode(),
@@ -210,7 +220,7 @@ class Cache:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._pending
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", self._pending
                 )
                 for table, rows in (("stats", self._stats), ("groups", self._groups)):
                     self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
@@ -230,21 +240,22 @@ class Cache:
             self._db = None
 
 
+def _summary(document: Document | None) -> str | None:
+    """The document without its text (metadata, front matter), which is all a warm run
+    reads of a province whose findings are cached (reading and decoding 48 MB of texts
+    was two thirds of the time a 5,000-document warm run spent in its cache); a check
+    of the province again reads it whole (`documents`). None when the text holds what
+    every run reads of every document: an inline suppression comment (`<!--`)."""
+    if document is None or "<!--" in document.original:
+        return None
+    return document.model_copy(
+        update={"original": "", "text": "", "breaks": ((0, 0),)}
+    ).model_dump_json()
+
+
 def _document(raw: str) -> Document:
     """A cached document, validated as strictly as by `model_validate_json`: decoded by
     json first, as pydantic's own JSON parser took three times as long on documents
     (their long Vietnamese texts; 0.6 s of CPU for 5,000, a third of a warm run).
     Claims are not: there pydantic's own is the faster."""
     return Document.model_validate(json.loads(raw))
-
-
-def read_claims(path: Path, key: str) -> str | None:
-    """The claims of one cached entry, as their JSON (None if gone or unreadable).
-    A connection of its own each time: it may be called in a forked worker, and an
-    SQLite connection must not cross a fork."""
-    try:
-        with contextlib.closing(connect(path)) as db:
-            row = db.execute("SELECT claims FROM entries WHERE key = ?", (key,)).fetchone()
-    except sqlite3.Error:
-        return None
-    return row[0] if row and isinstance(row[0], str) else None

@@ -1,5 +1,6 @@
 """The cache's file: opening SQLite with a busy timeout, the folder and its lock,
-notices, and `doichieu cache clear`. Kept apart from `linter.engine.cache`, which
+notices, `doichieu cache clear`, and the cached claims read on a connection of
+their own (`read_claims`). Kept apart from `linter.engine.cache`, which
 says what is stored."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from linter.errors import UsageError
@@ -19,6 +20,7 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
 
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache (linter.metadata.gazstore)
+BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -70,3 +72,20 @@ def clear(folder: Path) -> bool:
     except OSError as exc:
         raise UsageError(f"cannot remove {path}: {exc.strerror or exc}") from exc
     return True
+
+
+def read_claims(path: Path, keys: Sequence[str]) -> dict[str, str]:
+    """The claims of the cached entries of `keys` that are there, as their JSON, by
+    key: one connection and one query per BATCH keys (a connection per document was
+    a tenth of a draft's check phase). A connection of its own: it may be called in
+    a forked worker, and an SQLite connection must not cross a fork."""
+    found: dict[str, str] = {}
+    try:
+        with contextlib.closing(connect(path)) as db:
+            for start in range(0, len(keys), BATCH):
+                chunk = keys[start : start + BATCH]
+                sql = f"SELECT key, claims FROM entries WHERE key IN ({','.join('?' * len(chunk))})"
+                found.update((k, v) for k, v in db.execute(sql, chunk) if isinstance(v, str))
+    except sqlite3.Error:
+        return found
+    return found

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from linter.checking import Check, DocumentClaims, Group, Option
 from linter.diagnostics import engine_finding
-from linter.engine.parsing import loaded as claims_of
+from linter.engine.parsing import load_all
 from linter.models import Finding
 
 # Below this many documents to check, starting processes and sending them the
@@ -67,8 +67,9 @@ def _check_shared(n: int) -> list[Finding]:
 
 
 def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings) -> list[Finding]:
-    """Every check on one group, its cached claims validated first."""
-    items = tuple(DocumentClaims(i.document, claims_of(i.claims)) for i in group.items)
+    """Every check on one group, its cached claims read together and validated first."""
+    claims = load_all([i.claims for i in group.items])
+    items = tuple(DocumentClaims(i.document, c) for i, c in zip(group.items, claims, strict=True))
     ready = replace(group, items=items)
     return [f for check in checks for f in _run_check(check, ready, settings[check.code])]
 

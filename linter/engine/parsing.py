@@ -35,24 +35,35 @@ PARALLEL_THRESHOLD = 16
 class Deferred:
     """Cached claims left in the cache until a check or a report needs them:
     reading and validating claims was most of a warm run, and a province whose
-    findings are cached needs none. `load` reads them (`fetch`) and validates
-    them, and parses the file again when they are gone or damaged (`reparse`),
-    as an eager read would have."""
+    findings are cached needs none. `load` reads them from the cache file `path`
+    (unless `load_all` fetched them with the rest of a group) and validates them,
+    and parses the file again when they are gone or damaged (`reparse`), as an
+    eager read would have."""
 
-    __slots__ = ("fetch", "reparse")
+    __slots__ = ("key", "path", "raw", "reparse")
 
-    def __init__(
-        self, fetch: Callable[[], str | None], reparse: Callable[[], tuple[Claim, ...]]
-    ) -> None:
-        self.fetch = fetch
+    def __init__(self, path: Path, key: str, reparse: Callable[[], tuple[Claim, ...]]) -> None:
+        self.path = path  # the cache file
+        self.key = key  # the entry's key there
         self.reparse = reparse
+        self.raw: str | _Unread | None = UNREAD  # fetched by load_all, read once
 
     def load(self) -> tuple[Claim, ...]:
-        raw = self.fetch()
+        raw = self.raw
+        if isinstance(raw, _Unread):
+            raw = read_claims(self.path, [self.key]).get(self.key)
+        self.raw = UNREAD  # a second load reads the file again, as the first did
         try:
             return tuple(CLAIMS.validate_json(raw)) if raw is not None else self.reparse()
         except (ValueError, TypeError, ValidationError):
             return self.reparse()
+
+
+class _Unread:
+    """The claims of a `Deferred` not fetched yet (None: fetched, and not there)."""
+
+
+UNREAD = _Unread()
 
 
 Claims = tuple[Claim, ...] | Deferred
@@ -61,6 +72,20 @@ LazyEntry = tuple[Document | None, Claims, list[Finding]]
 
 def loaded(claims: Claims) -> tuple[Claim, ...]:
     return claims.load() if isinstance(claims, Deferred) else claims
+
+
+def load_all(many: Sequence[Claims]) -> list[tuple[Claim, ...]]:
+    """`loaded` of each, the deferred ones fetched from their cache file together
+    (one query per few hundred documents, not a connection per document)."""
+    waiting: dict[Path, list[Deferred]] = {}
+    for claims in many:
+        if isinstance(claims, Deferred):
+            waiting.setdefault(claims.path, []).append(claims)
+    for path, deferred in waiting.items():
+        found = read_claims(path, [d.key for d in deferred])
+        for d in deferred:
+            d.raw = found.get(d.key)
+    return [loaded(claims) for claims in many]
 
 
 @dataclass(frozen=True)
@@ -130,6 +155,7 @@ def parse_files(
     cache: Cache | None = None,
     keys: dict[str, str] | None = None,
     lazy: bool = False,
+    summaries: bool = False,
 ) -> list[LazyEntry]:
     """Parse `files` ((path, displayed path) pairs), using and filling the cache.
 
@@ -138,7 +164,8 @@ def parse_files(
     `cache` is an open cache to use and leave open (by default one is opened from
     the settings and committed); `keys` receives the entry key of every document
     that has one, by its displayed path (the run keys the checks' findings by them).
-    With `lazy`, the claims of a cached file stay `Deferred` until asked for.
+    With `lazy`, the claims of a cached file stay `Deferred` until asked for; with
+    `summaries`, a cached document may come without its text (`Cache.get_many`).
     """
     own = cache is None and settings.cache_dir is not None
     if own:
@@ -154,7 +181,7 @@ def parse_files(
         for i, key in found.items()
         if provinces is None or key not in where or where[key] in provinces
     }  # a cached document of another province is left out, unread
-    hits = cache.get_many(list(dict.fromkeys(wanted.values())), lazy) if cache else {}
+    hits = cache.get_many(list(dict.fromkeys(wanted.values())), lazy, summaries) if cache else {}
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
         if i in found and i not in wanted:
@@ -165,12 +192,13 @@ def parse_files(
             continue
         doc, claims, found_here = hit
         if claims is None and cache is not None:  # lazy: left in the cache file
-            fetch = partial(read_claims, cache.path, found[i])
-            claims = Deferred(fetch, partial(_claims_again, (str(path), display, config)))
+            claims = Deferred(
+                cache.path, found[i], partial(_claims_again, (str(path), display, config))
+            )
         entries[i] = (doc, claims, found_here)
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
-    if cache is not None and todo:  # the places' tables, built once per version (gazstore)
-        gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
+    if cache is not None:
+        keep_places(cache)
     for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
         entries[i] = entry
         if cache is not None and i in found:
@@ -186,6 +214,14 @@ def parse_files(
     if keys is not None:
         keys.update((files[i][1], key) for i, key in found.items() if entries[i] is not None)
     return [e for e in entries if e is not None]
+
+
+def keep_places(cache: Cache) -> None:
+    """Keep the places' tables beside the cache (gazstore): built once per version, then
+    read back in milliseconds by whatever needs them first, the parse of a file or a
+    check (OF01 names offices by place: a draft met in the cache, or from stdin, built
+    them for it, a fifth of a second)."""
+    gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
 
 
 def _claims_again(task: tuple[str, str, Config]) -> tuple[Claim, ...]:

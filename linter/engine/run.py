@@ -16,13 +16,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from linter.checking import DocumentClaims, Group
 from linter.checking.registry import Loaded, info, known_codes, load_checks
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import engine_finding, engine_infos, localise
@@ -31,14 +29,13 @@ from linter.engine.cache import Cache
 from linter.engine.checkpool import check_groups
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
+from linter.engine.groups import Prepared, province_groups, whole
 from linter.engine.keys import checks_fingerprint, group_key
-from linter.engine.parsing import Claims, ParseSettings, parse_files, parse_result
+from linter.engine.parsing import ParseSettings, keep_places, parse_files, parse_result
 from linter.engine.parsing import loaded as claims_of
 from linter.engine.suppress import apply_suppressions
-from linter.models import CheckInfo, Document, Finding, RunResult
+from linter.models import CheckInfo, Finding, RunResult
 from linter.read.loading import LoadResult, collect_paths, display_path
-
-Prepared = tuple[Document, Claims]  # claims may be Deferred (cached, not yet validated)
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ def run_documents(
     settings = {check.code: policy.settings_of(check, options.config) for check, _ in checks}
     code = checks_fingerprint([c for c, _ in checks]) if cache and keys is not None else None
     given = {"settings": settings, "lang": options.lang, "config": options.config.model_dump()}
-    groups = _groups(documents, lexicon, options.lang, tolerance, findings)
+    groups = province_groups(documents, lexicon, options.lang, tolerance, findings)
     found: list[list[Finding] | None] = [None] * len(groups)
     group_keys: list[str | None] = [None] * len(groups)
     for n, group in enumerate(groups):
@@ -104,6 +101,9 @@ def run_documents(
             if group_keys[n] is None:  # never cached: a full result is cached, not a part
                 groups[n] = replace(group, focus=options.focus)
     todo = [n for n, hit in enumerate(found) if hit is None]
+    if cache is not None and keys is not None:  # a province checked again reads its texts
+        for n in todo:
+            groups[n] = whole(groups[n], cache, keys)
     classes = [c for c, _ in checks]
     computed = check_groups([groups[n] for n in todo], classes, settings, jobs)
     for n, result in zip(todo, computed, strict=True):
@@ -112,42 +112,6 @@ def run_documents(
             cache.put_group(group_keys[n], result)  # type: ignore[arg-type]
     findings.extend(f for result in found for f in result or ())  # in the order of the groups
     return [info(c, p) for c, p in checks]
-
-
-def _groups(
-    documents: Sequence[Prepared],
-    lexicon: Lexicon,
-    lang: str,
-    tolerance: float,
-    findings: list[Finding],
-) -> list[Group]:
-    """One group per province; a document with no province is a group of its own."""
-    by_province: dict[str, list[DocumentClaims]] = defaultdict(list)
-    groups: list[Group] = []
-    for doc, claims in sorted(documents, key=lambda pair: pair[0].path):
-        item = DocumentClaims(doc, claims)  # type: ignore[arg-type]  # loaded before checking
-        if doc.meta.province:
-            by_province[doc.meta.province].append(item)
-            continue
-        english = (
-            "no province found in front matter or text; "
-            "its figures are not compared with other documents"
-        )
-        message = (
-            english
-            if lang == "en"
-            else (
-                "không tìm thấy tỉnh trong front matter hay trong văn bản; "
-                "số liệu của văn bản không được so sánh với văn bản khác"
-            )
-        )
-        # The fingerprint keeps the English message, as before: baselines stay valid.
-        findings.append(engine_finding("DC03", message, doc.path, key=f"{doc.path}|{english}"))
-        groups.append(Group(None, (item,), lexicon, lang, tolerance))
-    groups.extend(
-        Group(p, tuple(items), lexicon, lang, tolerance) for p, items in sorted(by_province.items())
-    )
-    return groups
 
 
 def run(
@@ -168,14 +132,16 @@ def run(
     cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
     shown = [(path, display_path(path, base, cwd)) for path in collect_paths(paths)]
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
-    entries = [parse_result(result, config) for result in extra]
-    skipped = 0
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
+    if cache is not None:  # before a draft from stdin is parsed
+        keep_places(cache)
+    entries = [parse_result(result, config) for result in extra]
+    skipped = 0
     keys: dict[str, str] = {}
     lazy = not options.claims  # a result without claims reads them only to check again
-    if options.focus is None:
-        entries += parse_files(files, config, options.parsing, None, cache, keys, lazy)
+    if options.focus is None:  # and texts (run_documents reads them back to check again)
+        entries += parse_files(files, config, options.parsing, None, cache, keys, lazy, lazy)
     else:  # the focused documents first: only their provinces are needed as context
         focused = [f for f in files if f[1] in options.focus]
         entries += parse_files(focused, config, options.parsing, None, cache, keys, lazy)

@@ -1,0 +1,82 @@
+"""A warm run reads cached documents as summaries (metadata and front matter, no
+text) where its report does not need the text: the texts of 5,000 documents were
+most of what a warm run read from its cache. A province checked again reads its
+documents whole, and so does every run for a document whose text holds an inline
+suppression. The output is the same bytes as a run without a cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, write_corpus
+from linter.app.cli import main
+from linter.engine import cache
+
+SUPPRESSED = "\n<!-- doichieu: bỏ qua NU01 -->\n"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    commented = next(name for name in sorted(seeds) if name.startswith("002_"))
+    seeds[commented] += SUPPRESSED
+    write_corpus(tmp_path / "corpus", seeds)
+    past = time.time_ns() - 60_000_000_000  # past the racy window: metadata is trusted
+    for path in (tmp_path / "corpus").rglob("*.txt"):
+        os.utime(path, ns=(past, past))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    status = main(["check", "corpus", *args])
+    return status, capsys.readouterr().out
+
+
+def _whole(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the cached documents decoded with their text."""
+    read: list[str] = []
+    real = cache._document
+
+    def recording(raw: str):  # type: ignore[no-untyped-def]
+        doc = real(raw)
+        if doc.original:
+            read.append(doc.path)
+        return doc
+
+    monkeypatch.setattr(cache, "_document", recording)
+    return read
+
+
+def test_texts_are_read_for_suppressions_and_provinces_checked_again(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _run(capsys, "--format", "json", "--no-cache")
+    documents = json.loads(cold[1])["documents"]
+    commented = next(d["path"] for d in documents if Path(d["path"]).name.startswith("002_"))
+    assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold  # fills the cache
+    whole = _whole(monkeypatch)
+    assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold
+    assert whole == [commented]  # every other document came as its summary
+    assert _run(capsys, "--format", "text", "--cache-dir", "c") == _run(
+        capsys, "--format", "text", "--no-cache"
+    )
+
+    edited = next((corpus / "corpus").glob("001_*.txt"))  # Quảng Ninh
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nCác sở, ngành tiếp tục theo dõi.\n", "utf-8"
+    )
+    whole.clear()
+    again = _run(capsys, "--format", "json", "--cache-dir", "c")
+    assert again == _run(capsys, "--format", "json", "--no-cache")
+    province = {d["path"] for d in documents if d["province"] == "Quảng Ninh"}
+    edited_path = f"corpus/{edited.name}"
+    assert len(province) > 2 and edited_path in province
+    # The edited file is parsed, not read from the cache; the rest of its province
+    # is read whole to be checked again, and the commented document for its comment.
+    assert sorted(set(whole)) == sorted((province - {edited_path}) | {commented})
