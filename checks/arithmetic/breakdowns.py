@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from linter.checking.align import word_pairs
 from linter.claims.numbers import DIGITS, parse_digits
+from linter.claims.stops import sentence_end, sentence_start
 
 # "như sau:", "cụ thể như sau:", "cụ thể:": the cue that a breakdown follows.
 _CUE = re.compile(r"(?<!\w)(?:(?:cụ\s+thể\s+)?như\s+sau|cụ\s+thể)\s*:")
@@ -77,15 +78,15 @@ def breakdowns(text: str, folded: str) -> Iterator[Breakdown]:
     """Every total with the breakdown after it (`folded` is `text` lowercased, same
     length); consistent or not: the check reports those that do not add up."""
     for cue in _CUE.finditer(folded):
-        end = _sentence_end(text, cue.end())
+        end = _end(text, cue.end())
         body = folded[cue.end() : end]
         if "…" in body or "..." in body:
             continue  # an open list: "... (430)…"
         items = _items(text, folded, cue.end(), end)
         if items is None:
             continue
-        opens = _sentence_start(text, cue.start())
-        before = _sentence_start(text, max(0, opens - 1))
+        opens = _start(text, cue.start())
+        before = _start(text, max(0, opens - 1))
         found = _total(folded, before, cue.start())
         if found is None:
             continue
@@ -187,24 +188,14 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in word_pairs(text) if a not in _FUNCTION and b not in _FUNCTION}
 
 
-def _sentence_end(text: str, at: int) -> int:
-    """The first full stop after `at` before a capital, or the line's end."""
+def _end(text: str, at: int) -> int:
+    """Where the sentence holding `at` ends, within its line and `_REACH`."""
     reach = min(len(text), at + _REACH)
     line_end = text.find("\n", at, reach)
-    line_end = reach if line_end < 0 else line_end
-    for m in re.finditer(r"[.!?](?=\s)", text[at:line_end]):
-        after = text[at + m.end() : at + m.end() + 3].lstrip()
-        if not after or after[0].isupper():
-            return at + m.start()
-    return line_end
+    return sentence_end(text, at, reach if line_end < 0 else line_end)
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding `at` starts: after the last full stop before a
-    capital, or the line's start."""
+def _start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts, within its line and `_REACH`."""
     line_start = max(text.rfind("\n", max(0, at - _REACH), at) + 1, at - _REACH, 0)
-    start = line_start
-    for m in re.finditer(r"[.!?]\s+(?=\w)", text[line_start:at]):
-        if text[line_start + m.end()].isupper():
-            start = line_start + m.end()
-    return start
+    return sentence_start(text, at, line_start)

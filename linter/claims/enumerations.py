@@ -27,6 +27,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from linter.claims.itemlines import count_lines, ordinal_chain
+from linter.claims.stops import sentence_end
 from linter.data import load
 
 
@@ -80,7 +81,7 @@ def _patterns() -> _Patterns:
     things = "|".join(re.escape(w) for w in sorted(data.not_named_things, key=len, reverse=True))
     named = re.compile(
         rf"{_BEFORE}(?P<n>\d{{1,2}}|{named_words})\s+(?!(?:{things})(?!\w))"
-        rf"(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){{0,11}}?\s*{_INTRO}"
+        rf"(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){{0,{NAMED_NOUN_WORDS - 1}}}?\s*{_INTRO}"
     )
     return _Patterns(
         header=header,
@@ -91,6 +92,8 @@ def _patterns() -> _Patterns:
         ordinals=tuple(data.ordinals),
     )
 
+
+NAMED_NOUN_WORDS = 12  # the most words of a noun that counts a list of names
 
 # A count after these is no count of a whole list: "một trong 3 khâu đột phá là
 # ...", "hơn 20 dự án gồm ...", "lần thứ ba".
@@ -104,8 +107,6 @@ _COMMA = re.compile(r",(?!\d)")
 # inside one item ("Lai Châu cùng Hòa Bình", "Hà Nội/Hải Phòng").
 _ITEM_BREAK = re.compile(rf";|{_COMMA.pattern}|{_JOIN.pattern}")
 _NAME_JOIN = re.compile(r"(?<=\s)(?:cùng|với)(?=\s)|[&/–-]")
-# A full stop after these is no sentence's end: "TP. Hồ Chí Minh", "PGS. TS. Lê Văn A".
-_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|TX|TT|Q|P|H|Th[Ss]|TS|PGS|GS|BS|ThS)$")
 
 
 def find_enumerations(text: str, folded: str) -> Iterator[Enumeration]:
@@ -167,7 +168,7 @@ def _items(
     if head.startswith("thứ nhất") and not names:
         chain = ordinal_chain(folded, at, p.ordinals)
         return None if chain is None else (chain[1], chain[0], chain[0], "ordinals")
-    end = _sentence_end(text, at, line_end)
+    end = sentence_end(text, at, line_end)
     body = _BRACKETED.sub(lambda m: " " * len(m.group()), folded[at:end])
     if "”" in body:  # the announcement was quoted speech, which ends here
         end = at + body.index("”")
@@ -214,13 +215,3 @@ def _all_named(text: str, at: int, body: str) -> bool:
 
 def _separators(part: str) -> int:
     return len(_COMMA.findall(part)) + len(_JOIN.findall(part))
-
-
-def _sentence_end(text: str, at: int, line_end: int) -> int:
-    """The first full stop after `at` that ends a sentence, else the line's end."""
-    for m in re.finditer(r"[.!?](?=\s|$)", text[at:line_end]):
-        stop = at + m.start()
-        if text[stop] == "." and _ABBREVIATION.search(text, max(at, stop - 5), stop):
-            continue
-        return stop
-    return line_end
