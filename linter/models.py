@@ -240,6 +240,8 @@ class Quantity(ClaimBase):
     # Given at one occasion its sentence names ("Cũng trong buổi họp mặt, các doanh
     # nghiệp đã ủng hộ hơn 3,7 tỷ đồng"), not a total over a period.
     occasion: bool = False
+    # One part singled out of a whole the text gave before ("Riêng huyện Kim Sơn có").
+    part: bool = False
 
     @property
     def year(self) -> int | None:

@@ -20,7 +20,7 @@ from linter.checking.apart import far, periods_apart, roles_apart
 from linter.checking.events import linked_pairs
 from linter.claims.numbers import parse_spelled
 from linter.claims.periods import find_periods
-from linter.claims.roles import is_occasion, is_whole
+from linter.claims.roles import is_occasion, is_whole, opens_part
 from linter.engine.run import Options, run
 from linter.models import Op, Period, Quantity, Span
 
@@ -131,6 +131,21 @@ def test_a_figure_given_at_the_occasion_its_sentence_opens_with(
     assert is_occasion(sentence, sentence.index(figure), periods) is occasion
 
 
+@pytest.mark.parametrize(
+    ("sentence", "clause", "part"),
+    [
+        ("riêng huyện kim sơn có 300 ha bị ngập", 0, True),
+        ("toàn tỉnh có hơn 25.000 ha hồ tiêu, riêng năm vừa qua có thêm 4.000 ha", 34, True),
+        ("ông a xây nhà riêng cho 30 hộ", 0, False),
+        ("trong đó, 16 phòng khám có bác sĩ trung quốc", 9, False),
+    ],
+)
+def test_a_part_singled_out_opens_its_sentence_or_clause(
+    sentence: str, clause: int, part: bool
+) -> None:
+    assert opens_part(sentence, clause) is part
+
+
 def _period(start: str, end: str) -> Period:
     first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
     return Period(grain="year", start=first, end=last, label=f"{start}/{end}")
@@ -159,6 +174,9 @@ def test_roles_and_values_that_make_two_figures() -> None:
     year = _period("2016-01-01", "2016-12-31")
     assert roles_apart(_q(956, whole=True), _q(600))
     assert not roles_apart(_q(956, whole=True), _q(965, whole=True))
+    assert roles_apart(_q(400, part=True), _q(1200)) and not roles_apart(
+        _q(4, part=True), _q(5, part=True)
+    )
     assert roles_apart(_q(3.7, occasion=True), _q(10, period=year))
     assert not roles_apart(_q(3.7, occasion=True), _q(10))  # no period: may be the occasion's
     assert far(_q(395), _q(3800)) and not far(_q(745), _q(1701))

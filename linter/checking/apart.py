@@ -14,6 +14,8 @@ EV02 report two things as one:
 - a whole and what is counted out of it: "hơn 685 ha trong tổng số 956 ha
   nuôi tôm" (`linter.claims.roles`) against another report's "gần 600 ha nuôi
   tôm" (the part again): a whole is compared only with a whole;
+- one part singled out ("Riêng huyện Kim Sơn có ...", `linter.claims.roles`)
+  against what is not singled out;
 - what was given at one occasion against a total over a period: "Cũng trong
   buổi họp mặt, các DN đã ủng hộ hơn 3,7 tỷ đồng" against "ủng hộ hơn 10 tỉ
   đồng" of the year;
@@ -50,9 +52,9 @@ def periods_apart(a: Period | None, b: Period | None) -> bool:
 
 
 def roles_apart(a: Quantity, b: Quantity) -> bool:
-    """A whole against what is not one; one occasion's figure against a figure of a
-    period that is no occasion's."""
-    if a.whole != b.whole:
+    """A whole against what is not one, a part singled out against what is not;
+    one occasion's figure against a figure of a period that is no occasion's."""
+    if a.whole != b.whole or a.part != b.part:
         return True
     for one, other in ((a, b), (b, a)):
         if one.occasion and not other.occasion and other.period is not None:

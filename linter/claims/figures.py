@@ -21,7 +21,7 @@ from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.roles import is_occasion, is_whole
+from linter.claims.roles import is_occasion, is_whole, opens_part
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
@@ -105,10 +105,12 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         quantity = _quantity(sentence, q, naming, (period, status, scope), subject, q in opened)
         # "hơn 685 ha trong tổng số 956 ha": the whole a part is counted out of;
         # "Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ": one occasion's figure.
-        whole = is_whole(f, q.start)
+        # "Riêng huyện Kim Sơn có ...": one part singled out of a whole said before.
+        whole, part = is_whole(f, q.start), opens_part(f, clause[0])
         occasion = is_occasion(f, q.start, sentence.periods)
-        if whole or occasion:
-            quantity = quantity.model_copy(update={"whole": whole, "occasion": occasion})
+        if whole or occasion or part:
+            roles = {"whole": whole, "occasion": occasion, "part": part}
+            quantity = quantity.model_copy(update=roles)
         result.append(quantity)
         part_of_previous = naming.part_of and naming.part_of == previous.indicator
         if naming.indicator is not None and not part_of_previous:
