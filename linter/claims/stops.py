@@ -25,7 +25,7 @@ import re
 # "Tp." 18, "TS." 10; a single capital ("H.") is a name cut short.
 ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|TT|Q|P|H|Th[Ss]|TS|PGS|GS|BS)$")
 _STOP = re.compile(r"[.!?](?:\s+|$)")
-# A stop that opens a sentence before `at`: something of it must come before `at`.
+# A stop that opens a sentence before `at`: a word of it must come before `at`.
 _OPENS = re.compile(r"[.!?]\s+(?=\S)")
 
 
@@ -38,8 +38,10 @@ def sentence_end(text: str, at: int, limit: int) -> int:
 
 
 def sentence_start(text: str, at: int, limit: int) -> int:
-    """Where the sentence holding `at` starts: after the last stop between `limit`
-    and `at` that ends a sentence, else `limit`."""
+    """Where the sentence that the text right before `at` belongs to starts: after
+    the last stop between `limit` and `at` that ends a sentence, else `limit`. At
+    the first word of a sentence that is the sentence before: a cue that opens one
+    ("Cụ thể như sau: ...") goes on from it."""
     start = limit
     for m in _OPENS.finditer(text, limit, at):
         if _ends(text, m.start()):
