@@ -76,9 +76,11 @@ class EventFigureConflict(Check):
     (`linter.checking.companions`).
     Whatever way paired them, figures the context keeps apart are not
     reported (`linter.checking.apart`): a whole a part is counted out of ("hơn
-    685 ha trong tổng số 956 ha") against a figure that is none, what was
-    given at one occasion ("Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ")
-    against a total of a period, a period less than half as long as the
+    685 ha trong tổng số 956 ha") or a part singled out ("Riêng xã ...")
+    against a figure that is none, a price at one market ("tại vườn")
+    against one at another ("tại các chợ"), what was given at one occasion
+    ("Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ") against a total of a
+    period, a period less than half as long as the
     other's, and values more than five times apart that are no named slip.
     Reports linked by their wording alone are compared only under one
     indicator, in copied sentences, or for one number put on two sides.

@@ -57,7 +57,7 @@ class LeadBodyConflict(Check):
     1.369 lao động", "39 tổ hợp tác ... với gần 3.000 lao động"), are not
     compared; nor is an order of magnitude with a figure inside it ("hàng
     chục hộ" and "60 hộ"); nor are figures the context keeps apart (a whole
-    and its part, two periods, one occasion and a year) or values more than
+    and its part, two periods, two markets, one occasion and a year) or values more than
     five times apart that are no named slip ("Bán 100 kg bí đỏ mua 1 tô
     phở" in the title, "thu mua 20 tấn bí đỏ" in the body:
     `linter.checking.apart`).

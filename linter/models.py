@@ -242,6 +242,8 @@ class Quantity(ClaimBase):
     occasion: bool = False
     # One part singled out of a whole the text gave before ("Riêng huyện Kim Sơn có").
     part: bool = False
+    # Where along a product's sale a price is paid ("tại ruộng", "bán lẻ", "xuất khẩu").
+    market: str | None = None
 
     @property
     def year(self) -> int | None:

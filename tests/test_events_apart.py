@@ -20,7 +20,7 @@ from linter.checking.apart import far, periods_apart, roles_apart
 from linter.checking.events import linked_pairs
 from linter.claims.numbers import parse_spelled
 from linter.claims.periods import find_periods
-from linter.claims.roles import is_occasion, is_whole, opens_part
+from linter.claims.roles import is_occasion, is_whole, market_of, opens_part
 from linter.engine.run import Options, run
 from linter.models import Op, Period, Quantity, Span
 
@@ -146,6 +146,28 @@ def test_a_part_singled_out_opens_its_sentence_or_clause(
     assert opens_part(sentence, clause) is part
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "per", "market"),
+    [
+        ("giá vải thiều hiện ở mức 25.000 đồng/kg tại vườn", "25.000", True, "tại nơi sản xuất"),
+        ("tiểu thương mua bí ngô với giá tại ruộng 800 đồng", "800", False, "tại nơi sản xuất"),
+        (
+            "mức giá bán lẻ vải thiều tại các chợ đạt khoảng 70 nghìn đồng",
+            "khoảng 70",
+            False,
+            "bán lẻ",
+        ),
+        ("giá thu mua 12.000 đồng/kg, còn giá bán lẻ ở chợ 20.000 đồng/kg", "12.000", True, None),
+        ("giá trị xuất khẩu đạt gần 20 tỷ usd", "gần 20", False, None),  # a total, no price
+        ("kim ngạch xuất khẩu tôm đạt 10 tỷ usd", "10 tỷ", False, None),
+    ],
+)
+def test_a_price_has_the_market_its_clause_names(
+    sentence: str, figure: str, per: bool, market: str | None
+) -> None:
+    assert market_of(sentence, (0, len(sentence)), sentence.index(figure), per) == market
+
+
 def _period(start: str, end: str) -> Period:
     first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
     return Period(grain="year", start=first, end=last, label=f"{start}/{end}")
@@ -174,6 +196,8 @@ def test_roles_and_values_that_make_two_figures() -> None:
     year = _period("2016-01-01", "2016-12-31")
     assert roles_apart(_q(956, whole=True), _q(600))
     assert not roles_apart(_q(956, whole=True), _q(965, whole=True))
+    assert roles_apart(_q(25, market="tại nơi sản xuất"), _q(40, market="bán lẻ"))
+    assert not roles_apart(_q(25, market="bán lẻ"), _q(40))  # one says nothing
     assert roles_apart(_q(400, part=True), _q(1200)) and not roles_apart(
         _q(4, part=True), _q(5, part=True)
     )

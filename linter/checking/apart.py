@@ -16,6 +16,8 @@ EV02 report two things as one:
   tôm" (the part again): a whole is compared only with a whole;
 - one part singled out ("Riêng huyện Kim Sơn có ...", `linter.claims.roles`)
   against what is not singled out;
+- one product's prices at two markets: "giá tại ruộng" against "giá bán lẻ
+  tại chợ" (`linter.claims.roles`);
 - what was given at one occasion against a total over a period: "Cũng trong
   buổi họp mặt, các DN đã ủng hộ hơn 3,7 tỷ đồng" against "ủng hộ hơn 10 tỉ
   đồng" of the year;
@@ -56,6 +58,8 @@ def roles_apart(a: Quantity, b: Quantity) -> bool:
     one occasion's figure against a figure of a period that is no occasion's."""
     if a.whole != b.whole or a.part != b.part:
         return True
+    if a.market and b.market and a.market != b.market:
+        return True  # "giá tại ruộng 800 đồng/kg" / "giá bán lẻ tại chợ 8.000 đồng/kg"
     for one, other in ((a, b), (b, a)):
         if one.occasion and not other.occasion and other.period is not None:
             return True

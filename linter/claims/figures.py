@@ -21,7 +21,7 @@ from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.roles import is_occasion, is_whole, opens_part
+from linter.claims.roles import MONEY, is_occasion, is_whole, market_of, opens_part
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
@@ -108,8 +108,10 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         # "Riêng huyện Kim Sơn có ...": one part singled out of a whole said before.
         whole, part = is_whole(f, q.start), opens_part(f, clause[0])
         occasion = is_occasion(f, q.start, sentence.periods)
-        if whole or occasion or part:
-            roles = {"whole": whole, "occasion": occasion, "part": part}
+        per = "/" in (subject[1] or "")  # "800 đồng/kg": a price, "giá tại ruộng"
+        market = market_of(f, clause, q.start, per) if q.unit in MONEY else None
+        if whole or occasion or part or market:
+            roles = {"whole": whole, "occasion": occasion, "part": part, "market": market}
             quantity = quantity.model_copy(update=roles)
         result.append(quantity)
         part_of_previous = naming.part_of and naming.part_of == previous.indicator

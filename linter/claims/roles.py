@@ -25,8 +25,12 @@ skip:
   figure another report states without it ("16 phòng khám có bác sĩ Trung
   Quốc").
 
+- a price at one *market*: "giá tại ruộng 800 đồng/kg" is the farm gate's,
+  "giá bán lẻ tại các chợ khoảng 70 nghìn đồng/kg" the shop's; one product's
+  two prices at two stages of its sale are no figure given two ways.
+
 All are read from the folded sentence (`linter.claims.figures`) and kept on
-the `Quantity` (`whole`, `occasion`, `part`);
+the `Quantity` (`whole`, `occasion`, `part`, `market`);
 `linter.checking.likeness` keeps such figures apart from others.
 """
 
@@ -88,3 +92,40 @@ _PART_OPENER = re.compile(r"\W*riêng(?!\w)")
 def opens_part(folded: str, clause_start: int) -> bool:
     """Whether the sentence, or the clause of a figure, singles out a part."""
     return bool(_PART_OPENER.match(folded) or _PART_OPENER.match(folded, clause_start))
+
+
+# Where along its sale a price is paid, by the words of its clause; wholesale is
+# read before retail ("chợ đầu mối" is no shop).
+_MARKETS = (
+    ("bán buôn", r"bán buôn|chợ đầu mối|đầu mối|giá sỉ|bán sỉ"),
+    ("xuất khẩu", r"xuất khẩu|giá xuất"),
+    ("bán lẻ", r"bán lẻ|tại chợ|các chợ|ngoài chợ|siêu thị|cửa hàng|người tiêu dùng"),
+    (
+        "tại nơi sản xuất",
+        r"tại vườn|nhà vườn|tại ruộng|tại ao|tại chuồng|xuất chuồng|tại rẫy|tại bè|"
+        r"thương lái|tiểu thương mua|thu mua|giá mua",
+    ),
+)
+_MARKET = re.compile(
+    "|".join(rf"(?P<m{i}>(?<!\w)(?:{words})(?!\w))" for i, (_, words) in enumerate(_MARKETS))
+)
+MONEY = frozenset(("VND", "USD"))
+
+
+_PRICE_BEFORE = re.compile(r"(?<!\w)giá(?!\w)(?! trị)")
+
+
+def market_of(folded: str, clause: tuple[int, int], start: int, per: bool) -> str | None:
+    """The one market the clause of a price names ("tại ruộng", "bán lẻ", "xuất
+    khẩu"), else None (none, or two: "giá thu mua ... còn giá bán lẻ ..."). A price
+    is money per unit ("800 đồng/kg": `per`) or money after "giá" in its clause; a
+    total ("kim ngạch xuất khẩu đạt 3 tỷ USD") has no market."""
+    if not per and not _PRICE_BEFORE.search(folded, clause[0], start):
+        return None
+    found = {
+        _MARKETS[int(name[1:])][0]
+        for m in _MARKET.finditer(folded, *clause)
+        for name, text in m.groupdict().items()
+        if text
+    }
+    return found.pop() if len(found) == 1 else None
