@@ -40,7 +40,7 @@ from linter.models import Claim, Document, Finding
 __all__ = ["CLAIMS", "Cache", "Entry", "ShallowEntry", "clear", "read_claims"]
 
 MAGIC = "doichieu-cache"
-SCHEMA = 5  # 5: a document's summary (its metadata without its text) beside it
+SCHEMA = 6  # 6: a document's summary (metadata, no text); the long columns last
 # Parsed entries held before they are written (each write its own transaction): held
 # until the end of a cold run, their JSON was a third of its peak memory.
 FLUSH_ROWS = 256
@@ -62,7 +62,7 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "cache.sqlite"
-        self._pending: list[tuple[str, str | None, str | None, str | None, str, str]] = []
+        self._pending: list[tuple[str, str | None, str | None, str, str, str | None]] = []
         self._stats: list[tuple[str, str]] = []
         self._groups: list[tuple[str, str]] = []
         self._db: sqlite3.Connection | None = None
@@ -100,11 +100,12 @@ class Cache:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )
-            # The summary comes before the document: SQLite then reads a row's summary
-            # without the overflow pages of the long document after it.
+            # The short columns first: SQLite reaches a column of a long row through the
+            # overflow pages before it, so a summary, the findings and the claims are
+            # read without the pages of the long document after them.
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, province TEXT,"
-                " summary TEXT, document TEXT, claims TEXT NOT NULL, findings TEXT NOT NULL)"
+                " summary TEXT, findings TEXT NOT NULL, claims TEXT NOT NULL, document TEXT)"
             )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)"
@@ -203,9 +204,9 @@ class Cache:
                 key,
                 document.meta.province if document else None,
                 _summary(document),
-                document.model_dump_json() if document else None,
-                CLAIMS.dump_json(list(claims)).decode(),
                 _FINDINGS.dump_json(findings).decode(),
+                CLAIMS.dump_json(list(claims)).decode(),
+                document.model_dump_json() if document else None,
             )
         )
         if len(self._pending) >= FLUSH_ROWS:
