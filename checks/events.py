@@ -80,7 +80,8 @@ class EventFigureConflict(Check):
     against a figure that is none, a price at one market ("tại vườn")
     against one at another ("tại các chợ"), what was given at one occasion
     ("Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ") against a total of a
-    period, a period less than half as long as the
+    period, a running total since one time ("từ năm 2016 đến nay") against a
+    figure of a period that starts elsewhere, a period less than half as long as the
     other's, and values more than five times apart that are no named slip.
     Reports linked by their wording alone are compared only under one
     indicator, in copied sentences, or for one number put on two sides.

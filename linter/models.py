@@ -244,6 +244,8 @@ class Quantity(ClaimBase):
     part: bool = False
     # Where along a product's sale a price is paid ("tại ruộng", "bán lẻ", "xuất khẩu").
     market: str | None = None
+    # Where a running total starts ("từ năm 2016 đến nay": 1/1/2016); its period stays None.
+    since: dt.date | None = None
 
     @property
     def year(self) -> int | None:

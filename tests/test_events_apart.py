@@ -20,7 +20,7 @@ from linter.checking.apart import far, periods_apart, roles_apart
 from linter.checking.events import linked_pairs
 from linter.claims.numbers import parse_spelled
 from linter.claims.periods import find_periods
-from linter.claims.roles import is_occasion, is_whole, market_of, opens_part
+from linter.claims.roles import is_occasion, is_whole, market_of, opens_part, since_of
 from linter.engine.run import Options, run
 from linter.models import Op, Period, Quantity, Span
 
@@ -168,6 +168,22 @@ def test_a_price_has_the_market_its_clause_names(
     assert market_of(sentence, (0, len(sentence)), sentence.index(figure), per) == market
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "since"),
+    [
+        ("từ năm 2016 đến nay thành phố xảy ra 2.889 vụ cháy", "2.889", dt.date(2016, 1, 1)),
+        ("kể từ năm 2017 tới nay đã có 35 vụ", "35 vụ", dt.date(2017, 1, 1)),
+        ("từ năm 2010 đến năm 2016 có 300 vụ", "300 vụ", None),  # a closed span
+        ("tính đến nay, tỉnh có 301 dự án", "301", None),  # a stock, from no start
+        ("có 12 vụ, từ năm 2016 đến nay có 40 vụ", "12 vụ", None),  # named after it
+    ],
+)
+def test_a_running_total_starts_where_its_sentence_says(
+    sentence: str, figure: str, since: dt.date | None
+) -> None:
+    assert since_of(sentence, find_periods(sentence, 2017), sentence.index(figure)) == since
+
+
 def _period(start: str, end: str) -> Period:
     first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
     return Period(grain="year", start=first, end=last, label=f"{start}/{end}")
@@ -198,6 +214,10 @@ def test_roles_and_values_that_make_two_figures() -> None:
     assert not roles_apart(_q(956, whole=True), _q(965, whole=True))
     assert roles_apart(_q(25, market="tại nơi sản xuất"), _q(40, market="bán lẻ"))
     assert not roles_apart(_q(25, market="bán lẻ"), _q(40))  # one says nothing
+    half = _period("2017-01-01", "2017-06-30")
+    assert roles_apart(_q(300, since=dt.date(2016, 1, 1)), _q(44, period=half))
+    assert not roles_apart(_q(300, since=dt.date(2016, 1, 1)), _q(290, period=year))
+    assert roles_apart(_q(300, since=dt.date(2016, 1, 1)), _q(44, since=dt.date(2017, 1, 1)))
     assert roles_apart(_q(400, part=True), _q(1200)) and not roles_apart(
         _q(4, part=True), _q(5, part=True)
     )

@@ -16,6 +16,8 @@ EV02 report two things as one:
   tôm" (the part again): a whole is compared only with a whole;
 - one part singled out ("Riêng huyện Kim Sơn có ...", `linter.claims.roles`)
   against what is not singled out;
+- a running total since one time against a total since another or a period
+  that starts elsewhere ("từ năm 2016 đến nay" / "6 tháng đầu năm 2017");
 - one product's prices at two markets: "giá tại ruộng" against "giá bán lẻ
   tại chợ" (`linter.claims.roles`);
 - what was given at one occasion against a total over a period: "Cũng trong
@@ -58,6 +60,8 @@ def roles_apart(a: Quantity, b: Quantity) -> bool:
     one occasion's figure against a figure of a period that is no occasion's."""
     if a.whole != b.whole or a.part != b.part:
         return True
+    if _since_apart(a, b):
+        return True  # "từ năm 2016 đến nay" against "6 tháng đầu năm 2017"
     if a.market and b.market and a.market != b.market:
         return True  # "giá tại ruộng 800 đồng/kg" / "giá bán lẻ tại chợ 8.000 đồng/kg"
     for one, other in ((a, b), (b, a)):
@@ -89,3 +93,14 @@ def _high(q: Quantity) -> float:
 
 def _magnitude(q: Quantity) -> bool:
     return bool(q.op is Op.APPROX and q.low and q.high and q.high >= MAX_RATIO * q.low)
+
+
+def _since_apart(a: Quantity, b: Quantity) -> bool:
+    """Running totals from two starts, or one from a start its other's period does
+    not begin at ("từ năm 2016 đến nay" and "năm 2016" are one start)."""
+    if a.since and b.since:
+        return a.since != b.since
+    for one, other in ((a, b), (b, a)):
+        if one.since and other.period and other.period.start != one.since:
+            return True
+    return False

@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from linter import nlp
 from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
+from linter.claims.roles import since_of
 from linter.data import load
 from linter.models import Dimension, Op, Period, Scope, Status
 
@@ -153,6 +154,7 @@ class Context:
     period: Period | None = None
     status: Status | None = None
     quiet: int = 0  # sentences in a row without a number since the period was set
+    since: dt.date | None = None  # a running total's start ("từ năm 2016 đến nay")
 
 
 def period_of(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) -> Period | None:
@@ -352,6 +354,10 @@ def update_context(context: Context, f: str, periods: list[PeriodMention]) -> No
     table = cues()
     found = _cue_matches(f, 0, len(f))
     usable = [p for p in periods if p.period.grain != "day"]
+    # "từ năm 2016 đến nay thành phố xảy ra 2.889 vụ ...": the next sentence's "Tài
+    # sản thiệt hại ước tính hơn 300 tỉ đồng" counts from 2016 too; the one after
+    # it may be about anything (a device's price, a target).
+    context.since = since_of(f, periods, len(f))
     if usable and _current(f, usable[-1].end, len(f)):
         # "tính đến ngày 6.2, tổng thu ... là 33.338 tỉ đồng": the next sentence's
         # "Trong đó, thu nội địa là 24.956 tỉ đồng" is year-to-date as well.

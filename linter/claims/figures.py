@@ -21,7 +21,7 @@ from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.roles import MONEY, is_occasion, is_whole, market_of, opens_part
+from linter.claims.roles import MONEY, is_occasion, is_whole, market_of, opens_part, since_of
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
@@ -110,9 +110,10 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         occasion = is_occasion(f, q.start, sentence.periods)
         per = "/" in (subject[1] or "")  # "800 đồng/kg": a price, "giá tại ruộng"
         market = market_of(f, clause, q.start, per) if q.unit in MONEY else None
-        if whole or occasion or part or market:
+        since = since_of(f, sentence.periods, q.start) or (None if period else context.since)
+        if whole or occasion or part or market or since:
             roles = {"whole": whole, "occasion": occasion, "part": part, "market": market}
-            quantity = quantity.model_copy(update=roles)
+            quantity = quantity.model_copy(update={**roles, "since": since})
         result.append(quantity)
         part_of_previous = naming.part_of and naming.part_of == previous.indicator
         if naming.indicator is not None and not part_of_previous:

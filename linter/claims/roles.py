@@ -25,17 +25,23 @@ skip:
   figure another report states without it ("16 phòng khám có bác sĩ Trung
   Quốc").
 
+- a running total *since* a time: "từ năm 2016 đến nay thành phố xảy ra 2.889
+  vụ ... Tài sản thiệt hại ước tính hơn 300 tỉ đồng" counts from 2016 to the
+  day of writing, not the half-year another report gives ("khoảng 43,99 tỷ
+  đồng" from 16/11/2016 to 15/5/2017). The start is kept, not a period: news
+  calls such a total a stock ("đến nay"), and its status and period stay so;
 - a price at one *market*: "giá tại ruộng 800 đồng/kg" is the farm gate's,
   "giá bán lẻ tại các chợ khoảng 70 nghìn đồng/kg" the shop's; one product's
   two prices at two stages of its sale are no figure given two ways.
 
 All are read from the folded sentence (`linter.claims.figures`) and kept on
-the `Quantity` (`whole`, `occasion`, `part`, `market`);
+the `Quantity` (`whole`, `occasion`, `part`, `since`, `market`);
 `linter.checking.likeness` keeps such figures apart from others.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from linter.claims.periods import PeriodMention
@@ -129,3 +135,25 @@ def market_of(folded: str, clause: tuple[int, int], start: int, per: bool) -> st
         if text
     }
     return found.pop() if len(found) == 1 else None
+
+
+# "từ năm 2016 đến nay", "từ ngày 10/5 tới nay", "từ đầu năm 2017 đến thời điểm này".
+_FROM = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:đầu\s+)?$")
+_TO_NOW = re.compile(
+    r"\s*(?:đến|tới|cho đến|cho tới)\s+(?:nay|hiện nay|hiện tại|thời điểm này|bây giờ)(?!\w)"
+)
+SINCE_WINDOW = 12  # "kể từ đầu " before the period's name
+
+
+def since_of(folded: str, periods: list[PeriodMention], end: int) -> dt.date | None:
+    """When a running total the sentence names before `end` starts ("từ năm 2016
+    đến nay" -> 1/1/2016), else None."""
+    found = None
+    for p in periods:
+        if p.end > end:
+            break
+        if _FROM.search(folded, max(0, p.start - SINCE_WINDOW), p.start) and _TO_NOW.match(
+            folded, p.end
+        ):
+            found = p.period.start
+    return found
