@@ -16,7 +16,9 @@ other side writes, so "23/6" and "23/6/2017" are one day, "23/6/2016" and
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +75,7 @@ class End:
     day: tuple[int, int]  # (day, month)
     year: int | None
     what: tuple[str, ...]  # the words before the end word, within their clause
+    pairs: frozenset[tuple[str, str]]  # `word_pairs(what)`, read once: compared often
 
     @property
     def label(self) -> str:
@@ -81,11 +84,18 @@ class End:
 
 _DAY = r"(?P<{0}d>\d{{1,2}})\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
 _SLASH, _ANY = r"[/.]", r"[/.-]"  # a dash is a date's only where it cannot be the span's
+# One day written alone, "9.2", "10/2", "9-2-2017" (groups d, m, y), not the start of a
+# longer number: what the readers of acts, held days and last days look for.
+ONE_DAY = rf"{_DAY.format('', _ANY)}(?![\d/.-]?\d)"
+# Not a figure: "từ 2.5 đến 3.5 triệu", "sáng nay (6.2 triệu lượt)", "32-35 độ C" are no
+# days. A unit's syllable that opens another word ("30/6 đồng chí", "9/2 lần lượt",
+# "tấn công") is no unit.
+_UNITS = r"%|triệu|tỷ|tỉ|nghìn|ngàn|usd|độ|ha|km|đồng(?!\s+(?:chí|loạt|thời))|lần(?!\s+lượt)|tấn(?!\s+công)"
+NOT_FIGURE = rf"(?!\s*(?:{_UNITS})(?!\w))"
 _UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
 _DASH = r"\s*[-–]\s*"
 _FROM = r"(?<!\w)từ\s+(?:ngày\s+)?"
-# Not a longer number, nor a figure: "từ 2.5 đến 3.5 triệu" is no span of days.
-_END = r"(?![\d/.-]\d)(?!\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|đồng|usd|ha|tấn|km|lần)(?!\w))"
+_END = rf"(?![\d/.-]\d){NOT_FIGURE}"  # not a longer number, nor a figure
 _SPANS = (
     # "từ ngày 16-6 đến 23-6-2017", "từ 16/6 đến hết ngày 23/6"
     re.compile(rf"{_FROM}{_DAY.format('a', _ANY)}{_UNTIL}{_DAY.format('b', _ANY)}{_END}"),
@@ -99,16 +109,18 @@ _SPANS = (
 _HOUR = re.compile(
     r"(?<![\w,.])(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?(?:\s*phút)?"
     r"(?:\s*(?:sáng|trưa|chiều|tối|đêm))?\s*,?\s*(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-])"
+    rf"{_DAY.format('', _ANY)}(?![\d/.-])"
     r"(?:\s+(?:tới|này|năm nay))?\s*,?\s*tại\s+(?P<place>[^\W\d]+(?:\s+[^\W\d]+){2})"
 )
 PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", "nhà văn hóa"
 _END_OF = re.compile(
     r"(?<!\w)(?:kết thúc|kéo dài đến hết|kéo dài đến|đến hết|hạn chót|chậm nhất)"
-    r"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)"
+    rf"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+{ONE_DAY}"
 )
 WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause
+# How many word pairs two clauses must share to name one thing: "lấy ý kiến người dân
+# về loa phường" and "lấy ý kiến nhân dân về loa phường" share four.
+SHARED_PAIRS = 3
 
 
 # A server checks draft after draft against the same published texts: each is read
@@ -166,8 +178,18 @@ def ends(text: str) -> tuple[End, ...]:
         clause = re.split(r"[.;:!?\n]|,\s", text[max(0, m.start() - 200) : m.start()])[-1]
         words = tuple(w for w in re.findall(r"[^\W\d_]+", clause)[-WHAT_WORDS:])
         year = int(m["y"]) if m["y"] else None
-        found.append(End(m.start(), m.end(), (day, month), year, words))
+        found.append(End(m.start(), m.end(), (day, month), year, words, word_pairs(words)))
     return tuple(found)
+
+
+def word_pairs(words: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """The pairs of words next to each other: what two namings of one thing share."""
+    return frozenset(itertools.pairwise(words))
+
+
+def named_alike(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Whether two namings share enough word pairs to name one thing."""
+    return len(a & b) >= SHARED_PAIRS
 
 
 def month_slip(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -137,17 +137,13 @@ class EventDateConflict(Check):
         spans = {path: dated.spans(text) for path, text in texts.items()}
         hours = {path: dated.hours(text) for path, text in texts.items()}
         ends = {path: dated.ends(text) for path, text in texts.items()}
-        acts = {path: named_days.acts(item.document.text) for path, item in items.items()}
+        acts = {
+            path: named_days.acts(items[path].document.text, text) for path, text in texts.items()
+        }
         helds = {path: held.helds(text) for path, text in texts.items()}
         opens = {path: held.opening(text) for path, text in texts.items()}
-        if (
-            sum(
-                1
-                for p in items
-                if spans[p] or hours[p] or ends[p] or acts[p] or helds[p] or opens[p]
-            )
-            < 2
-        ):
+        read = (spans, hours, ends, acts, helds, opens)
+        if sum(any(said[p] for said in read) for p in items) < 2:
             return  # no pair to compare: the linking is the costly part
         # One finding per pair of values, with every report that states either.
         found: dict[tuple[str, ...], dict[tuple[str, int], Stated]] = {}

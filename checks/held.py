@@ -33,9 +33,8 @@ _EVENT = re.compile(
 )
 _HELD = re.compile(
     r"(?<!\w)(?:được\s+)?(?:tổ chức|diễn ra|khai mạc)(?:\s+tại\s+[^\W\d][^,.;:!?\d]{0,40}?)?"
-    r"\s*(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?"
-    r"(?![\d/.-]?\d)(?!\s*(?:đến|[-–]|và)\s*\d)"  # "ngày 10 - 11/6" is a span, read elsewhere
+    rf"\s*(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?{dated.ONE_DAY}"
+    r"(?!\s*(?:đến|[-–]|và)\s*\d)"  # "ngày 10 - 11/6" is a span, read elsewhere
 )
 # In the sentence before the day, words of another gathering about the event: "buổi
 # họp báo giới thiệu hội chợ được tổ chức ngày 10/5" dates the press conference.
@@ -144,8 +143,7 @@ def _within(day: Held, span: Held) -> bool | None:
     """Whether the day falls in the span; None when they are years or weeks apart."""
     if day.year and span.year and day.year != span.year:
         return None
-    shift = span.last.year - day.first.year
-    when = dated.date_of(day.first.year + shift, day.first.month, day.first.day)
+    when = dated.date_of(span.last.year, day.first.month, day.first.day)  # in the span's year
     if when is None:
         return None
     if span.first <= when <= span.last:

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,7 +26,7 @@ _TODAY = re.compile(
     r"(?<!\w)(?:(?:ngày\s+)?hôm|(?:rạng\s+)?sáng|trưa|chiều|tối|đêm)(?:\s+hôm)?\s+nay"
     r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d,]|\.\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
-    r"(?!\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|độ)(?!\w))"  # "sáng nay (6.2 triệu lượt)": a figure
+    + dated.NOT_FIGURE  # "sáng nay (6.2 triệu lượt)": a figure
 )
 
 
@@ -53,12 +52,10 @@ def gap(a: Day, b: Day, year: int) -> int | None:
 
 # A day and month without a year, glued ("9/2", "8-2", "9.2"): "9 - 10 xã" is a count.
 _DATE = re.compile(
-    r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d/.,-]?\d)"
-    r"(?!\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|độ|km|ha|tấn|lần)(?!\w))"
+    r"(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![\d/.,-]?\d)" + dated.NOT_FIGURE
 )
 _WORD = re.compile(r"[^\W\d_]+")
 NAMING_WORDS = 8  # words before a date, within its clause, that name what it dates
-SHARED_PAIRS = 3  # word pairs a title and a lead must share to name one thing
 SLIP_DAYS = 3  # a title's day further from the lead's is another day, not a slip
 _YEAR = 2000  # a leap year: 29/2 stays a day
 
@@ -83,14 +80,14 @@ def title_slip(doc: Document) -> TitleSlip | None:
     stated = {day for _, day, _ in lead_dates}
     for tm in _DATE.finditer(title):
         day, named = _day(tm), _naming(title, tm.start())
-        if day is None or day in stated or len(named) < SHARED_PAIRS:
+        if day is None or day in stated or len(named) < dated.SHARED_PAIRS:
             continue
         for lm, other, words in lead_dates:
             close = other is not None and (
                 0 < (gap(day, other, _YEAR) or SLIP_DAYS + 1) <= SLIP_DAYS
                 or dated.month_slip(day, other)
             )
-            if close and len(named & words) >= SHARED_PAIRS:
+            if close and dated.named_alike(named, words):
                 start = _words_start(title, tm.start())
                 shown = Document(
                     path=doc.path, original=doc.original, text=title, breaks=((0, at),)
@@ -113,14 +110,13 @@ def _title(doc: Document) -> tuple[str, int]:
 
 def _day(m: re.Match[str]) -> Day | None:
     day, month = int(m["d"]), int(m["m"])
-    return (day, month) if gap((day, month), (day, month), _YEAR) == 0 else None
+    return (day, month) if dated.date_of(_YEAR, month, day) else None
 
 
-def _naming(text: str, at: int) -> set[tuple[str, str]]:
+def _naming(text: str, at: int) -> frozenset[tuple[str, str]]:
     """Word pairs of the words before `at` in its clause, lowercased."""
     clause = re.split(r"[.;:!?\n,]", text[max(0, at - 200) : at])[-1]
-    words = [w.lower() for w in _WORD.findall(clause)][-NAMING_WORDS:]
-    return set(itertools.pairwise(words))
+    return dated.word_pairs([w.lower() for w in _WORD.findall(clause)][-NAMING_WORDS:])
 
 
 def _words_start(text: str, at: int, words: int = NAMING_WORDS) -> int:

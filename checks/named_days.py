@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from functools import lru_cache
 from typing import TypeVar
 
 from checks import dated
-from linter import nlp
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,7 @@ class Act:
     day: tuple[int, int]  # (day, month)
     year: int | None
     what: tuple[str, ...]  # the words after the verb, within the sentence
+    pairs: frozenset[tuple[str, str]]  # `dated.word_pairs(what)`, read once: compared often
 
     @property
     def label(self) -> str:
@@ -47,8 +46,7 @@ class Act:
 # what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
 # "Cùng ngày" (the same day) is the day the last sentence opened with (`_OPENED`).
 _ACT = re.compile(
-    r"(?<!\w)(?:(?:ngày|sáng|chiều|trưa|tối)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
-    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/.-]?\d)|(?P<same>cùng ngày)(?!\s*\d))"
+    rf"(?<!\w)(?:(?:ngày|sáng|chiều|trưa|tối)\s+{dated.ONE_DAY}|(?P<same>cùng ngày)(?!\s*\d))"
     r"(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^.;:!?\n\d]){0,80}?"
     r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
@@ -63,12 +61,11 @@ ACT_WORDS = 25  # how far after the verb the words naming what was acted on are 
 
 
 @lru_cache(maxsize=4096)
-def acts(original: str) -> tuple[Act, ...]:
+def acts(original: str, text: str) -> tuple[Act, ...]:
     """Every dated signature, issue, approval or vote in `original` (a document's text,
-    not lowercased: capitals tell where a sentence opens), with the words after its
-    verb in its sentence."""
+    not lowercased: capitals tell where a sentence opens; `text` is it lowercased),
+    with the words after its verb in its sentence."""
     found = []
-    text = nlp.lower(original)
     for m in _ACT.finditer(text):
         if m["same"]:
             opened = list(_OPENED.finditer(original, 0, m.start()))
@@ -82,13 +79,10 @@ def acts(original: str) -> tuple[Act, ...]:
         sentence = re.split(r"[.;!?\n]", text[m.end() : m.end() + 300])[0]
         words = tuple(re.findall(r"[^\W\d_]+", sentence)[:ACT_WORDS])
         year = int(m["y"]) if m["y"] else None
-        found.append(Act(m.start(), m.end(), (day, month), year, words))
+        found.append(Act(m.start(), m.end(), (day, month), year, words, dated.word_pairs(words)))
     return tuple(found)
 
 
-# How many word pairs two clauses must share to name one thing that ends: "lấy ý kiến
-# người dân về loa phường" and "lấy ý kiến nhân dân về loa phường" share four.
-SHARED_PAIRS = 3
 END_DAYS = 31  # two last days further apart are two deadlines, not one slipped
 # An approval and the decision that issues it, or a vote and its promulgation, are
 # days or weeks apart: only days this close are one act dated two ways (or one day
@@ -115,8 +109,7 @@ def day_conflicts(
 
 
 def _one_thing(a: dated.End | Act, b: dated.End | Act) -> bool:
-    pairs = [set(itertools.pairwise(e.what)) for e in (a, b)]
-    return len(pairs[0] & pairs[1]) >= SHARED_PAIRS
+    return dated.named_alike(a.pairs, b.pairs)
 
 
 def _near(a: dated.End | Act, b: dated.End | Act, days: int) -> bool:
