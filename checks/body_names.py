@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from linter.claims.names import is_place
+from linter.claims.names import names_a_place
 from linter.data import load
 from linter.models import Document
 from linter.nlp import fold
@@ -77,7 +77,7 @@ def body_names(document: Document) -> list[BodyName]:
     found = []
     for m in _SHORT.finditer(text):
         short = m.group("s")
-        if short.isdigit() or is_place(short, None) or is_place(short, "district"):
+        if short.isdigit() or names_a_place(short):
             continue
         window = text[max(0, m.start() - BEFORE) : m.start()]
         breaks = list(_BREAK.finditer(window))
@@ -95,14 +95,18 @@ def _read(tokens: list[tuple[int, str]]) -> tuple[int, tuple[str, ...], str] | N
     t = _tables()
     words = [fold(w).rstrip(".") for _, w in tokens]
     kinds_at: dict[int, tuple[str, int]] = {}
+    covered = 0  # where the last kind read ends: kinds never overlap
     for i in range(len(words)):  # "Tổng Công ty": one kind, not "công ty" inside it
-        if not any(j + n > i for j, (_, n) in kinds_at.items()) and (k := _kind_at(words, i, t)):
+        if i >= covered and (k := _kind_at(words, i, t)):
             kinds_at[i] = k
+            covered = i + k[1]
     opening = [i for i in kinds_at if tokens[i][1][:1].isupper()]
     if not opening:
         return None
+    # A capitalised kind by where it ends, to go back from one kind to the one before.
+    ending = {i + n: i for i, (_, n) in kinds_at.items() if tokens[i][1][:1].isupper()}
     first = max(opening)
-    while (before := _kind_ending(kinds_at, first, tokens)) is not None:
+    while (before := ending.get(first)) is not None:
         first = before
     labels, i = [], first
     while i in kinds_at:
@@ -119,16 +123,6 @@ def _kind_at(words: list[str], i: int, t: _Tables) -> tuple[str, int] | None:
     for n in range(min(t.longest, len(words) - i), 0, -1):
         if label := t.kinds.get(tuple(words[i : i + n])):
             return label, n
-    return None
-
-
-def _kind_ending(
-    kinds_at: dict[int, tuple[str, int]], at: int, tokens: list[tuple[int, str]]
-) -> int | None:
-    """A capitalised kind that ends right where the kind at `at` begins."""
-    for i, (_, n) in kinds_at.items():
-        if i + n == at and tokens[i][1][:1].isupper():
-            return i
     return None
 
 

@@ -92,6 +92,11 @@ def is_place(name: str, level: str | None) -> bool:
     return bool(gazetteer.wards_named(name, True))
 
 
+def names_a_place(name: str) -> bool:
+    """A province's or a district's name ("Hà Nội", "Đồ Sơn"): no person's, no body's."""
+    return is_place(name, None) or is_place(name, "district")
+
+
 def is_name(words: list[str]) -> bool:
     """2-4 capitalised syllables beginning with a family name, not a place's name."""
     if not 2 <= len(words) <= 4 or fold(words[0]) not in words_().surnames:

@@ -20,7 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from linter.claims.names import Word, capitalised, is_place
+from linter.claims.names import Word, capitalised, names_a_place
 from linter.claims.names import words_ as name_words
 from linter.claims.person_home import home_at
 from linter.claims.person_words import Sex, Tables, tables
@@ -131,7 +131,9 @@ def _name_at_plain(plain: list[str], i: int, t: Tables) -> int:
         if len(words) < k or any(fold(w) in stops for w in words[1:]):
             continue
         # "Hà Nội Phạm Xuân" is a place and half a name: no prefix may be a place.
-        if _capitalised(words) and not any(_place(words[:j]) for j in range(2, k + 1)):
+        if _capitalised(words) and not any(
+            names_a_place(" ".join(words[:j])) for j in range(2, k + 1)
+        ):
             return k
     return 0
 
@@ -139,11 +141,6 @@ def _name_at_plain(plain: list[str], i: int, t: Tables) -> int:
 def _capitalised(words: list[str]) -> bool:
     """Each syllable capitalised and the rest lower case: "Lưu Bình Nhưỡng", not "UBND"."""
     return all(w[:1].isupper() and (len(w) == 1 or w[1:].islower() or "'" in w) for w in words)
-
-
-def _place(words: list[str]) -> bool:
-    name = " ".join(words)
-    return is_place(name, None) or is_place(name, "district")
 
 
 def _describe(
