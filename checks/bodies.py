@@ -7,10 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checks.body_names import BodyName, body_names
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence
+from linter.checking import (
+    EVIDENCE_PER_NAME,
+    Check,
+    DocumentClaims,
+    Group,
+    by_date,
+    evidence,
+    per_document,
+)
 from linter.models import Finding, Severity
 
-EVIDENCE_PER_NAME = 5
 Mention = tuple[DocumentClaims, BodyName]
 
 
@@ -103,7 +110,7 @@ class BodyTwoKinds(Check):
         notes = [
             evidence(item, item.document.span(body.start, body.end))
             for mentions in (one, other)
-            for item, body in _first_per_document(mentions)
+            for item, body in per_document(mentions, EVIDENCE_PER_NAME)
         ]
         kinds = sorted(" ".join(m[0][1].kinds) for m in (one, other))
         return self.finding(message, notes, group, key=f"body|{short}|{rest}|{'|'.join(kinds)}")
@@ -112,10 +119,3 @@ class BodyTwoKinds(Check):
 def _written(mention: Mention) -> str:
     item, body = mention
     return item.document.text[body.start : body.end].rsplit("(", 1)[0].strip()
-
-
-def _first_per_document(mentions: list[Mention]) -> list[Mention]:
-    seen: dict[str, Mention] = {}
-    for item, body in mentions:
-        seen.setdefault(item.document.path, (item, body))
-    return list(seen.values())[:EVIDENCE_PER_NAME]

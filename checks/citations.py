@@ -13,6 +13,7 @@ from linter.checking import (
     evidence,
     format_date,
     index,
+    per_document,
 )
 from linter.claims.citations import tables
 from linter.metadata import gazetteer
@@ -64,14 +65,7 @@ def _first_per_document(
 ) -> list[tuple[DocumentClaims, LegalRef]]:
     """One citation per (document, value of `field`): a document citing the same
     resolution five times is one piece of evidence, not five."""
-    seen: set[tuple[str, object]] = set()
-    result = []
-    for item, ref in by_date(pairs):
-        key = (item.document.path, getattr(ref, field))
-        if key not in seen:
-            seen.add(key)
-            result.append((item, ref))
-    return result
+    return per_document(by_date(pairs), key=lambda ref: getattr(ref, field))
 
 
 def _similar(a: str | None, b: str | None) -> bool:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from linter.checking import DocumentClaims, Group
+from linter.checking import EVIDENCE_PER_NAME, DocumentClaims, per_document
+from linter.checking.events import together
 from linter.claims.names import bare
 from linter.nlp import fold
 
@@ -56,38 +57,35 @@ def nationalities(text: str) -> list[Nationality]:
 
 
 Said = tuple[DocumentClaims, Nationality]
-EVIDENCE_PER_NATIONALITY = 5
+
+
+def flagged(items: Iterable[DocumentClaims]) -> list[DocumentClaims]:
+    """The documents that give a nationality or a flag at all: the only ones read."""
+    return [item for item in items if FLAGGED.search(item.document.text)]
 
 
 def two_nationalities(
-    group: Group, linked: set[frozenset[str]]
+    items: Iterable[DocumentClaims], linked: set[frozenset[str]]
 ) -> Iterator[tuple[list[Said], list[Said]]]:
     """The mentions of one name given two nationalities, one list for each, when
-    two of them are in one report or linked reports; a few documents each."""
+    two of them are in one report or linked reports; a few documents each. `items`
+    are the documents `flagged` keeps."""
     named: dict[str, dict[str, list[Said]]] = defaultdict(lambda: defaultdict(list))
-    for item in group.items:
-        if FLAGGED.search(item.document.text):
-            for said in nationalities(item.document.text):
-                named[said.name][bare(said.nationality)].append((item, said))
+    for item in items:
+        for said in nationalities(item.document.text):
+            named[said.name][bare(said.nationality)].append((item, said))
     for _, given in sorted(named.items()):
         for a, b in itertools.combinations(sorted(given), 2):
             if any(
-                _together(i, j, linked) for (i, _), (j, _) in itertools.product(given[a], given[b])
+                together(i.document.path, j.document.path, linked)
+                for (i, _), (j, _) in itertools.product(given[a], given[b])
             ):
                 one, other = sorted((given[a], given[b]), key=lambda m: -len(m))  # most said first
-                yield _first_per_document(one), _first_per_document(other)
+                yield _first_documents(one), _first_documents(other)
 
 
-def _together(i: DocumentClaims, j: DocumentClaims, linked: set[frozenset[str]]) -> bool:
-    return (
-        i.document.path == j.document.path
-        or frozenset((i.document.path, j.document.path)) in linked
-    )
-
-
-def _first_per_document(mentions: list[Said]) -> list[Said]:
+def _first_documents(mentions: list[Said]) -> list[Said]:
     """Every mention in the first few documents: each is a place to correct, and
     the spelling most reports give may be the wrong one ("Calmal Island")."""
-    documents = list(dict.fromkeys(item.document.path for item, _ in mentions))
-    kept = set(documents[:EVIDENCE_PER_NATIONALITY])
+    kept = {item.document.path for item, _ in per_document(mentions, EVIDENCE_PER_NAME)}
     return [(item, said) for item, said in mentions if item.document.path in kept]

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from checks.official_titles import two_offices
 from linter.checking import (
+    EVIDENCE_PER_NAME,
     Check,
     DocumentClaims,
     Group,
@@ -17,15 +18,13 @@ from linter.checking import (
     document_year,
     evidence,
     index,
+    per_document,
 )
 from linter.claims.names import bare, name_key_of, people, spelled_alike
 from linter.claims.offices import label_of, unit_of
 from linter.models import Finding, OfficialRef, Severity
 
 Mention = tuple[DocumentClaims, OfficialRef]
-# A Prime Minister is named in thousands of reports: a finding shows the oldest few
-# documents of each name, enough to find and fix them.
-EVIDENCE_PER_NAME = 5
 
 
 class OfficialConflict(Check):
@@ -206,7 +205,9 @@ class OfficialConflict(Check):
             else:
                 when = "Các văn bản cách nhau nhiều tháng" if dated else "Có văn bản không rõ ngày"
                 message += f" {when}: có thể đã thay đổi nhân sự."
-        shown: dict[tuple[str, bool], int] = defaultdict(int)  # a few documents per name
+        # A Prime Minister is named in thousands of reports: a finding shows the oldest
+        # few documents of each name, enough to find and fix them.
+        shown: dict[tuple[str, bool], int] = defaultdict(int)
         notes = []
         for i, r in mentions:
             said = (name_key_of(r.name), r.deputy)
@@ -225,14 +226,7 @@ def _first_per_name(
     bucket: list[Mention], by: Callable[[OfficialRef], object] | None = None
 ) -> list[Mention]:
     """One mention per (document, name or rank), oldest document first."""
-    seen: set[tuple[str, object]] = set()
-    kept = []
-    for item, ref in by_date(bucket):
-        key = (item.document.path, by(ref) if by else name_key_of(ref.name))
-        if key not in seen:
-            seen.add(key)
-            kept.append((item, ref))
-    return kept
+    return per_document(by_date(bucket), key=by or (lambda ref: name_key_of(ref.name)))
 
 
 def _present(item: DocumentClaims, ref: OfficialRef) -> bool:

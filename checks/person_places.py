@@ -6,22 +6,19 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from checks.nationalities import FLAGGED, Said, two_nationalities
+from checks.nationalities import Said, flagged, two_nationalities
 from checks.person_said import Mention
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
-from linter.checking.events import linked_paths
+from linter.checking.events import linked_paths, together
 from linter.claims.names import bare, name_key_of
-from linter.claims.person_home import LEVELS, home_at
+from linter.claims.person_home import home_at, level_of, unit_word
 from linter.models import Finding, PersonRef, Severity, Span
 from linter.nlp import fold
 
 # A city or a province after a name is as often a deputy's delegation ("Đại biểu
 # Trương Trọng Nghĩa (TP HCM)") as a home, and is written many ways: not compared.
 COMPARED = frozenset({"village", "commune", "district"})
-MIN_SYLLABLES = 3
-_NATIONALITY = re.compile(
-    r"quốc tịch|(?:mang|treo) cờ", re.IGNORECASE
-)  # "Lê Hà" may be two people of one event; "Đinh Xuân Hướng" hardly
+MIN_SYLLABLES = 3  # "Lê Hà" may be two people of one event; "Đinh Xuân Hướng" hardly
 
 
 class PersonPlace(Check):
@@ -90,22 +87,24 @@ class PersonPlace(Check):
             return key if ref.home and len(key.split()) >= MIN_SYLLABLES else None
 
         buckets = [b for b in index(group, PersonRef, homed) if len({r.home for _, r in b}) > 1]
-        flagged = any(FLAGGED.search(item.document.text) for item in group.items)
-        if not buckets and not flagged:
+        documents = flagged(group.items)
+        if not buckets and not documents:
             return
         linked = linked_paths(item.document for item in group.items)
-        for one, other in two_nationalities(group, linked) if flagged else ():
+        for one, other in two_nationalities(documents, linked):
             yield self._nationalities(one, other, group)
         for bucket in buckets:
             seen: set[frozenset[str]] = set()
-            for first, second, level in _pairs(by_date(bucket), linked):
-                places = frozenset((_at(first, level), _at(second, level)))
+            for first, second, here, there in _pairs(by_date(bucket), linked):
+                places = frozenset((here, there))
                 if places not in seen:
                     seen.add(places)
-                    yield self._finding(first, second, level, group)
+                    yield self._finding(first, second, here, there, group)
 
-    def _finding(self, first: Mention, second: Mention, level: str, group: Group) -> Finding:
-        name, one, other = first[1].name, _shown(first, level), _shown(second, level)
+    def _finding(
+        self, first: Mention, second: Mention, here: str, there: str, group: Group
+    ) -> Finding:
+        name, one, other = first[1].name, _shown(here), _shown(there)
         if group.lang == "en":
             message = f"{name} lives in {one} in one place and in {other} in another: one is likely a slip."
         else:
@@ -129,23 +128,20 @@ class PersonPlace(Check):
 
 def _pairs(
     mentions: list[Mention], linked: set[frozenset[str]]
-) -> Iterator[tuple[Mention, Mention, str]]:
+) -> Iterator[tuple[Mention, Mention, str, str]]:
     """Mentions of one name in one report or linked reports, of one person (no other
-    age, no other sex), that give one level two units."""
-    for (i, x), (j, y) in itertools.combinations(mentions, 2):
-        if (
-            i.document.path != j.document.path
-            and frozenset((i.document.path, j.document.path)) not in linked
-        ):
+    age, no other sex), that give one level two units; with the two units."""
+    homed = [(mention, _levels(mention[1])) for mention in mentions]
+    for ((i, x), here), ((j, y), there) in itertools.combinations(homed, 2):
+        if not together(i.document.path, j.document.path, linked):
             continue
         if (x.age is not None and y.age is not None and x.age != y.age) or (
             x.sex and y.sex and x.sex != y.sex
         ):
             continue
-        here, there = _levels(x), _levels(y)
         for level in sorted(here.keys() & there.keys() & COMPARED):
             if bare(here[level]) != bare(there[level]):
-                yield (i, x), (j, y), level
+                yield (i, x), (j, y), here[level], there[level]
                 break
 
 
@@ -163,19 +159,11 @@ def _said(item: DocumentClaims, ref: PersonRef) -> Span:
 
 
 def _levels(ref: PersonRef) -> dict[str, str]:
-    return {LEVELS[_word(unit)]: unit for unit in ref.home}
+    """The units of a mention's home by level: read once per mention."""
+    return {level_of(unit): unit for unit in ref.home}
 
 
-def _word(unit: str) -> str:
-    return next(w for w in sorted(LEVELS, key=len, reverse=True) if unit.startswith(w + " "))
-
-
-def _at(mention: Mention, level: str) -> str:
-    return _levels(mention[1])[level]
-
-
-def _shown(mention: Mention, level: str) -> str:
+def _shown(unit: str) -> str:
     """ "phường vạn sơn" as a reader writes it: "phường Vạn Sơn"."""
-    unit = _at(mention, level)
-    word = _word(unit)
+    word = unit_word(unit)
     return f"{word} {unit[len(word) + 1 :].title()}"

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from checks.person_said import Mention
+from linter.checking.events import together
 from linter.claims.person_words import tables
 from linter.metadata import gazetteer
 from linter.nlp import fold
@@ -70,8 +71,7 @@ def scope_pairs(
     ):
         if subject_x != subject_y or place_x == place_y or frozenset((place_x, place_y)) in seen:
             continue
-        same = i.document.path == j.document.path
-        if not same and frozenset((i.document.path, j.document.path)) not in linked:
+        if not together(i.document.path, j.document.path, linked):
             continue
         titles = set(x.roles) & set(y.roles)
         if titles and (x.sex is None or y.sex is None or x.sex == y.sex):

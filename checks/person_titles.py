@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from checks.person_said import Mention, Said, shared_words
 from checks.person_scopes import scope_of, scope_pairs
 from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
-from linter.checking.events import WINDOW_DAYS, linked_paths
+from linter.checking.events import WINDOW_DAYS, linked_paths, together
 from linter.claims.names import name_key_of
 from linter.claims.person_words import tables
 from linter.models import Finding, OfficialRef, PersonRef, Severity
@@ -110,16 +110,17 @@ class PersonTitle(Check):
         linked: set[frozenset[str]],
         group: Group,
     ) -> Iterator[Finding]:
-        together = {r for _, ref in mentions for r in _pairs(ref.roles) if r in exclusive}
+        # Titles one mention gives ("Chủ tịch HĐQT kiêm Tổng giám đốc") are held together.
+        joint = {r for _, ref in mentions for r in _pairs(ref.roles) if r in exclusive}
         seen: set[frozenset[str]] = set()
         for (i, x), (j, y) in itertools.combinations(mentions, 2):
-            same = i.document.path == j.document.path
-            if not same and frozenset((i.document.path, j.document.path)) not in linked:
+            if not together(i.document.path, j.document.path, linked):
                 continue  # two events: nothing to compare
+            same = i.document.path == j.document.path
             apart: bool | None = None  # read once per pair of mentions, when needed
             for a, b in itertools.product(x.roles, y.roles):
                 pair = frozenset((a, b))
-                if pair not in exclusive or pair in together or pair in seen:
+                if pair not in exclusive or pair in joint or pair in seen:
                     continue
                 if a in y.roles or b in x.roles:
                     continue

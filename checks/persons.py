@@ -16,13 +16,11 @@ from checks.person_said import (
     shared_words,
     two_people,
 )
-from linter.checking import Check, Group, by_date, evidence, index
-from linter.checking.events import linked_paths
+from linter.checking import EVIDENCE_PER_NAME, Check, Group, by_date, evidence, index, per_document
+from linter.checking.events import linked_paths, together
 from linter.claims.names import name_key_of
 from linter.claims.person_words import tables
 from linter.models import Finding, OfficialRef, PersonRef, Severity
-
-EVIDENCE_PER_NAME = 5
 
 
 class PersonName(Check):
@@ -162,8 +160,7 @@ class PersonName(Check):
         event = {  # (document of a, document of b): one report, or reports of one event
             (pa, pb)
             for pa, pb in itertools.product(in_a, in_b)
-            if (pa == pb or frozenset((pa, pb)) in linked)
-            and one_person(in_a[pa], in_b[pb], pa == pb, group)
+            if together(pa, pb, linked) and one_person(in_a[pa], in_b[pb], pa == pb, group)
         }
         paths_a = sorted({pa for pa, _ in event} if event else in_a)
         paths_b = sorted({pb for _, pb in event} if event else in_b)
@@ -233,12 +230,12 @@ def _rank(said: Said, documents: int) -> tuple[object, ...]:
 
 def _first_per_document(mentions: list[Mention]) -> list[Mention]:
     """The mention that says most of the person, one per document, a few documents."""
-    best: dict[str, Mention] = {}
-    for item, ref in mentions:
-        path = item.document.path
-        if path not in best or ((ref.roles or ref.words) and not best[path][1].roles):
-            best[path] = (item, ref)
-    return list(best.values())[:EVIDENCE_PER_NAME]
+    return per_document(mentions, EVIDENCE_PER_NAME, better=_says_more)
+
+
+def _says_more(ref: PersonRef, kept: PersonRef) -> bool:
+    """A role or an organisation said of the person, where the kept mention gives no role."""
+    return bool(ref.roles or ref.words) and not kept.roles
 
 
 def _child(documents: dict[str, Said]) -> bool:

@@ -141,6 +141,34 @@ def index(
     return [buckets[k] for k in keys]
 
 
+# Documents cited for each side of a finding: a few places to correct, not a corpus.
+EVIDENCE_PER_NAME = 5
+
+
+def per_document(
+    mentions: Iterable[tuple[DocumentClaims, C]],
+    limit: int | None = None,
+    *,
+    key: Callable[[C], object] | None = None,
+    better: Callable[[C, C], bool] | None = None,
+) -> list[tuple[DocumentClaims, C]]:
+    """One mention per document (per document and `key` of its claim, with a `key`):
+    the first, or a later one `better(later, kept)` prefers, in the place of the
+    first; those of the first `limit` documents. A document saying one thing five
+    times is one piece of evidence, not five."""
+    kept: dict[tuple[str, object], tuple[DocumentClaims, C]] = {}
+    documents: dict[str, None] = {}
+    for item, claim in mentions:
+        path = item.document.path
+        if limit is not None and path not in documents and len(documents) >= limit:
+            continue
+        documents[path] = None
+        at = (path, key(claim) if key else None)
+        if at not in kept or (better is not None and better(claim, kept[at][1])):
+            kept[at] = (item, claim)
+    return list(kept.values())
+
+
 def by_date(pairs: Iterable[tuple[DocumentClaims, C]]) -> list[tuple[DocumentClaims, C]]:
     """Order (document, claim) pairs oldest first, undated last, then by path and place."""
 

@@ -218,6 +218,12 @@ def linked_paths(docs: Iterable[Document], window: int = WINDOW_DAYS) -> set[fro
     return {frozenset((a.path, b.path)) for a, b, _ in linked_pairs(docs, window)}
 
 
+def together(path_a: str, path_b: str, linked: set[frozenset[str]]) -> bool:
+    """Whether two mentions may be of one thing: in one report, or in linked reports
+    (`linked` as `linked_paths` gives it)."""
+    return path_a == path_b or frozenset((path_a, path_b)) in linked
+
+
 def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
     found_features = [_local(features(doc), doc) for doc in ordered]
     frequent = _frequent(found_features)

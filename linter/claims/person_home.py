@@ -28,7 +28,9 @@ LEVELS = {
     "thành phố": "city", "tp": "city", "tp.": "city", "tỉnh": "province",
 }  # fmt: skip
 
-_UNIT = "|".join(re.escape(w) for w in sorted(LEVELS, key=len, reverse=True))
+# Longest first: "tổ dân phố 5" is a "tổ dân phố", not a "tổ"; "thị xã" no "xã".
+_WORDS = tuple(sorted(LEVELS, key=len, reverse=True))
+_UNIT = "|".join(re.escape(w) for w in _WORDS)
 _CAPITAL = r"[A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ]"
 # A unit's name: capitalised words ("Vạn Sơn", "Đồ Sơn") or a number ("phường 5").
 _NAME = rf"(?:{_CAPITAL}\w*(?:[ \t]+{_CAPITAL}\w*){{0,3}}|\d{{1,2}}\b)"
@@ -63,3 +65,13 @@ def home_at(text: str, end: int) -> tuple[tuple[str, ...], int]:
             break
         pos = m.end()
     return tuple(units.values()), last
+
+
+def unit_word(unit: str) -> str:
+    """The unit word a kept unit begins with: "phường" of "phường vạn sơn"."""
+    return next(w for w in _WORDS if unit.startswith(w + " "))
+
+
+def level_of(unit: str) -> str:
+    """The level of a unit `home_at` keeps: "commune" for "phường vạn sơn"."""
+    return LEVELS[unit_word(unit)]
