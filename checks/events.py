@@ -5,26 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from checks.event_conflicts import Conflict, scope, shared, two, values
+from checks.event_conflicts import Conflict, shared, values
+from checks.event_pairs import pairs
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
-from linter.checking.align import STRONG_ALIGN, Report, report, rewritten
-from linter.checking.companions import Glossed, glossed, regloss
-from linter.checking.events import WINDOW_DAYS, Link, linked_pairs
-from linter.checking.likeness import conflicts, words
-from linter.checking.running import updated
-from linter.checking.sides import two_sides
-from linter.checking.slipped import alone, paraphrased, slips
+from linter.checking.align import Report, report
+from linter.checking.companions import Glossed, glossed
+from linter.checking.events import WINDOW_DAYS, linked_pairs
+from linter.checking.slipped import alone
 from linter.claims.quantities import APPROX_TOLERANCE
-from linter.models import DateRef, Finding, Quantity, Severity
-
-# Subject words two figures share when their reports are linked by names only:
-# measured on news2017's tuning half, two ("trọng tải", "trái cây") compared a
-# ship with a bridge and a company's plan with its present; three or more held.
-WEAK_LINK_WORDS = 3
-# Shared names that link two reports well enough to compare slipped figures whose
-# subjects say nothing alike: the Kwong Lung - Meko fire's reports share five (the
-# company, the industrial park, the ward); two stories of one place share one or two.
-SLIP_LINK_NAMES = 3
+from linter.models import Finding, Quantity, Severity
 
 
 class EventFigureConflict(Check):
@@ -172,7 +161,7 @@ class EventFigureConflict(Check):
                     text = items[path].document.text
                     lone[path] = (alone(side.figures), glossed(text, side.figures))
             sides = (lone[a.path], lone[b.path])
-            for qa, qb, sure, label in _conflicts(left, right, pair, sides, tolerance, why):
+            for qa, qb, sure, label in pairs(left, right, pair, sides, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
                 conflict = found.setdefault(values(qa, qb), Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
@@ -228,92 +217,3 @@ def _report(reports: dict[str, Report], item: DocumentClaims) -> Report:
     if path not in reports:
         reports[path] = report(item.document.text, item.of(Quantity))
     return reports[path]
-
-
-def _conflicts(
-    left: DocumentClaims,
-    right: DocumentClaims,
-    reports: tuple[Report, ...],
-    lone: tuple[tuple[list[Quantity], list[Glossed]], ...],
-    tolerance: float,
-    why: Link,
-) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
-    """Disagreeing figures of like subjects (sure), then slips by a power of ten
-    between figures that only share words (doubtful), then figures that two
-    rewrites of one sentence state differently (sure when most of the sentence is
-    copied), then glosses of one figure given two ways (doubtful). Reports linked by names alone may be two stories of one place: their
-    figures must share more, unless their very sentences are one text."""
-    if scope(left) is None or scope(right) is None:
-        return  # a document of a unit that could not be resolved is compared with nobody
-    days_left, days_right = _days(left), _days(right)
-    ours, theirs = reports[0].figures, reports[1].figures
-    found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
-    found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
-    # "hơn một triệu lượt du khách" / "gần 1 triệu lượt khách": the number says it
-    # is one figure, whatever status its context gave each (`linter.checking.sides`).
-    known = {values(qa, qb) for qa, qb, *_ in found}
-    found += [
-        (qa, qb, False, "", False)
-        for qa, qb in two_sides(ours, theirs, tolerance)
-        if values(qa, qb) not in known
-    ]
-    if why.numbers or why.names >= SLIP_LINK_NAMES:
-        # A slip whatever the subjects: its digits are the evidence, the link vouches
-        # for one event (names alone of one place may be two stories).
-        # A pair of values the other ways already found keeps their evidence.
-        known = {values(qa, qb) for qa, qb, *_ in found}
-        found += [
-            (qa, qb, False, "", True)
-            for qa, qb in paraphrased(lone[0][0], lone[1][0])
-            if values(qa, qb) not in known
-        ]
-    texts = left.document.text, right.document.text
-    dates = left.document.meta.date, right.document.meta.date
-    found += [
-        (a.first, a.second, a.score >= STRONG_ALIGN, a.label, True)
-        for a in rewritten(reports[0], reports[1], tolerance)
-    ]
-    # "12 tầng, tương đương độ cao 50 m" / "12 tầng (55 m)": the shared figure says
-    # what its glosses measure (`linter.checking.companions`).
-    known = {values(qa, qb) for qa, qb, *_ in found}
-    glosses = regloss(lone[0][1], lone[1][1], (ours, theirs), tolerance)
-    found += [(qa, qb, False, at, True) for qa, qb, at in glosses if values(qa, qb) not in known]
-    # Reports linked by their wording alone (no shared figure, too few names) are two
-    # stories of one topic as often as one: two years' admission plans, two fire
-    # reports of the city; names they share do not make their subjects one thing.
-    # One number put on two sides ("hơn 1 triệu" / "gần 1 triệu") says itself that it
-    # is one figure: there the names still count.
-    for qa, qb, sure, label, copied in found:
-        named = why.names > 0 and (not why.text or qa.value == qb.value)
-        a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
-        if a and b and not a & b:
-            continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
-        if why.numbers == 0 and not copied and not _named_alike(qa, qb, named):
-            continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
-        if two(qa, qb):
-            continue  # "dài 3.800 m" / "cách ... 395 m"; a whole and its part
-        if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
-            continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
-        yield qa, qb, sure, label
-
-
-def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:
-    """The same indicator of the lexicon, or `WEAK_LINK_WORDS` shared subject words
-    ("cơ sở y tế", "giải phóng mặt bằng"), not a generic pair ("vốn đầu tư"). Reports
-    linked by their titles' words alone (no figure, no name) are two stories of one
-    topic as often as one: "13 cơ sở y tế" of a patient in another city and "59 cơ
-    sở y tế" of the province, in two stories of health-insurance fraud; then only
-    the indicator counts."""
-    if qa.indicator is not None and qa.indicator == qb.indicator:
-        return True
-    return named and len(words(qa) & words(qb)) >= WEAK_LINK_WORDS
-
-
-def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
-    """The days each sentence names ("ngày 6/2/2017", "sáng 7-2"): a figure of a
-    sentence about one day is that day's."""
-    days: dict[tuple[int, int], set[object]] = {}
-    for ref in item.of(DateRef):
-        if not ref.deadline:
-            days.setdefault(ref.sentence, set()).add(ref.date)
-    return days

@@ -44,12 +44,17 @@ PERIOD_RATIO = 2.0
 MAX_RATIO = 5.0
 
 
+def disjoint(a: Period | None, b: Period | None) -> bool:
+    """Whether two periods, both known, share no day."""
+    return a is not None and b is not None and (a.end < b.start or b.end < a.start)
+
+
 def periods_apart(a: Period | None, b: Period | None) -> bool:
     """Whether two figures' periods make them two figures: disjoint, or one less
     than half as long as the other."""
     if a is None or b is None:
         return False
-    if a.end < b.start or b.end < a.start:
+    if disjoint(a, b):
         return True
     days = sorted(((a.end - a.start).days + 1, (b.end - b.start).days + 1))
     return days[0] * PERIOD_RATIO < days[1]

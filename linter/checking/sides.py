@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from linter.checking.apart import disjoint
 from linter.checking.likeness import MIN_SUBJECT_WORDS, ONE_SIDED, qualifiers, stated_interval
 from linter.claims.quantities import intervals_overlap
 from linter.models import Op, Quantity
@@ -35,16 +36,21 @@ def two_sides(
     quotes' ("gian hàng" says which kind of thing, not which) and are of one scope,
     part, base and period; a report that states the number on both sides itself
     (a range, a correction) is left alone."""
-    mine, other = _bounded(ours), _bounded(theirs)
-    for key, found in mine.items():
+    other = _bounded(theirs)
+    for key, found in _bounded(ours).items():
+        their = other.get(key, [])
+        if not their or _sides(found) > 1 or _sides(their) > 1:
+            continue  # nothing to pair, or a report that states both sides itself
         for qa in found:
-            for qb in other.get(key, ()):
-                if _below(qa) == _below(qb) or _sides(found) > 1 or _sides(other[key]) > 1:
+            for qb in their:
+                if _below(qa) == _below(qb):
                     continue
                 stated = stated_interval(qa, tolerance), stated_interval(qb, tolerance)
                 if intervals_overlap(*stated):
                     continue
-                if len(qualifiers(qa) & qualifiers(qb)) < MIN_SUBJECT_WORDS or _apart(qa, qb):
+                if len(qualifiers(qa) & qualifiers(qb)) < MIN_SUBJECT_WORDS:
+                    continue
+                if disjoint(qa.period, qb.period):
                     continue
                 yield qa, qb
 
@@ -66,9 +72,3 @@ def _below(q: Quantity) -> bool:
 
 def _sides(found: list[Quantity]) -> int:
     return len({_below(q) for q in found})
-
-
-def _apart(a: Quantity, b: Quantity) -> bool:
-    return bool(
-        a.period and b.period and (a.period.end < b.period.start or b.period.end < a.period.start)
-    )

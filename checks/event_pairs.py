@@ -1,0 +1,115 @@
+"""EV01's pairs: the figures two linked reports state differently, found each way.
+
+In: two linked reports (their claims, their `align.Report`s, their lone figures
+and glosses) and why they are linked (`linter.checking.events.Link`). Out:
+(figure, figure, sure, label) for each pair of disagreeing figures that no rule
+of `linter.checking.apart` or `running` keeps apart: the comparison
+`checks.events.EventFigureConflict` turns into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from checks.event_conflicts import scope, two, values
+from linter.checking import DocumentClaims
+from linter.checking.align import STRONG_ALIGN, Report, rewritten
+from linter.checking.companions import Glossed, regloss
+from linter.checking.events import Link
+from linter.checking.likeness import conflicts, words
+from linter.checking.running import updated
+from linter.checking.sides import two_sides
+from linter.checking.slipped import paraphrased, slips
+from linter.models import DateRef, Quantity
+
+# Subject words two figures share when their reports are linked by names only:
+# measured on news2017's tuning half, two ("trọng tải", "trái cây") compared a
+# ship with a bridge and a company's plan with its present; three or more held.
+WEAK_LINK_WORDS = 3
+# Shared names that link two reports well enough to compare slipped figures whose
+# subjects say nothing alike: the Kwong Lung - Meko fire's reports share five (the
+# company, the industrial park, the ward); two stories of one place share one or two.
+SLIP_LINK_NAMES = 3
+
+
+def pairs(
+    left: DocumentClaims,
+    right: DocumentClaims,
+    reports: tuple[Report, ...],
+    lone: tuple[tuple[list[Quantity], list[Glossed]], ...],
+    tolerance: float,
+    why: Link,
+) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
+    """Disagreeing figures of like subjects (sure), then slips by a power of ten
+    between figures that only share words (doubtful), then figures that two
+    rewrites of one sentence state differently (sure when most of the sentence is
+    copied), then glosses of one figure given two ways (doubtful). Reports linked by names alone may be two stories of one place: their
+    figures must share more, unless their very sentences are one text."""
+    if scope(left) is None or scope(right) is None:
+        return  # a document of a unit that could not be resolved is compared with nobody
+    days_left, days_right = _days(left), _days(right)
+    ours, theirs = reports[0].figures, reports[1].figures
+    found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
+    found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
+    known = {values(qa, qb) for qa, qb, *_ in found}  # a later way adds only new pairs
+
+    def add(batch: Iterable[tuple[Quantity, Quantity, bool, str, bool]], only_new: bool) -> None:
+        kept = [p for p in batch if not only_new or values(p[0], p[1]) not in known]
+        found.extend(kept)
+        known.update(values(qa, qb) for qa, qb, *_ in kept)
+
+    # "hơn một triệu lượt du khách" / "gần 1 triệu lượt khách": the number says it
+    # is one figure, whatever status its context gave each (`linter.checking.sides`).
+    add(((qa, qb, False, "", False) for qa, qb in two_sides(ours, theirs, tolerance)), True)
+    if why.numbers or why.names >= SLIP_LINK_NAMES:
+        # A slip whatever the subjects: its digits are the evidence, the link vouches
+        # for one event (names alone of one place may be two stories).
+        # A pair of values the other ways already found keeps their evidence.
+        add(((qa, qb, False, "", True) for qa, qb in paraphrased(lone[0][0], lone[1][0])), True)
+    texts = left.document.text, right.document.text
+    dates = left.document.meta.date, right.document.meta.date
+    aligned = rewritten(reports[0], reports[1], tolerance)
+    add(((a.first, a.second, a.score >= STRONG_ALIGN, a.label, True) for a in aligned), False)
+    # "12 tầng, tương đương độ cao 50 m" / "12 tầng (55 m)": the shared figure says
+    # what its glosses measure (`linter.checking.companions`).
+    glosses = regloss(lone[0][1], lone[1][1], (ours, theirs), tolerance)
+    add(((qa, qb, False, at, True) for qa, qb, at in glosses), True)
+    # Reports linked by their wording alone (no shared figure, too few names) are two
+    # stories of one topic as often as one: two years' admission plans, two fire
+    # reports of the city; names they share do not make their subjects one thing.
+    # One number put on two sides ("hơn 1 triệu" / "gần 1 triệu") says itself that it
+    # is one figure: there the names still count.
+    for qa, qb, sure, label, copied in found:
+        named = why.names > 0 and (not why.text or qa.value == qb.value)
+        a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
+        if a and b and not a & b:
+            continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
+        if why.numbers == 0 and not copied and not _named_alike(qa, qb, named):
+            continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
+        if two(qa, qb):
+            continue  # "dài 3.800 m" / "cách ... 395 m"; a whole and its part
+        if updated((texts[0], qa, dates[0]), (texts[1], qb, dates[1])):
+            continue  # "Đến nay, ... 156 căn nhà": a later count, not another reading
+        yield qa, qb, sure, label
+
+
+def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:
+    """The same indicator of the lexicon, or `WEAK_LINK_WORDS` shared subject words
+    ("cơ sở y tế", "giải phóng mặt bằng"), not a generic pair ("vốn đầu tư"). Reports
+    linked by their titles' words alone (no figure, no name) are two stories of one
+    topic as often as one: "13 cơ sở y tế" of a patient in another city and "59 cơ
+    sở y tế" of the province, in two stories of health-insurance fraud; then only
+    the indicator counts."""
+    if qa.indicator is not None and qa.indicator == qb.indicator:
+        return True
+    return named and len(words(qa) & words(qb)) >= WEAK_LINK_WORDS
+
+
+def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
+    """The days each sentence names ("ngày 6/2/2017", "sáng 7-2"): a figure of a
+    sentence about one day is that day's."""
+    days: dict[tuple[int, int], set[object]] = {}
+    for ref in item.of(DateRef):
+        if not ref.deadline:
+            days.setdefault(ref.sentence, set()).add(ref.date)
+    return days
