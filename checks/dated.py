@@ -193,9 +193,22 @@ def named_alike(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) ->
 
 
 def month_slip(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """One day number in months next to each other, (30, 6) and (30, 7): a mistyped
-    month more often than two events a month apart on the same day."""
-    return a[0] == b[0] and abs(a[1] - b[1]) == 1
+    """One day number in months next to each other, (30, 6) and (30, 7), or (31, 12)
+    and (31, 1): a mistyped month more often than two events a month apart on the same
+    day."""
+    return a[0] == b[0] and abs(a[1] - b[1]) in (1, 11)
+
+
+def days_apart(a: tuple[int, int], b: tuple[int, int], year: int) -> int | None:
+    """Days between two (day, month) of `year`, or across its end (31/12 and 1/1 are one
+    day apart, in a year of 365 days or 366); None when either is no date of `year`."""
+    da, db = date_of(year, a[1], a[0]), date_of(year, b[1], b[0])
+    if da is None or db is None:
+        return None
+    early, late = sorted((da, db))
+    # From the later day to the year's end, then from its start to the earlier day.
+    across = (dt.date(year, 12, 31) - late).days + 1 + (early - dt.date(year, 1, 1)).days
+    return min((late - early).days, across)
 
 
 def same_day(a: Hour, b: Hour) -> bool:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -40,14 +39,7 @@ def todays(text: str) -> list[tuple[int, int, Day]]:
     return found
 
 
-def gap(a: Day, b: Day, year: int) -> int | None:
-    """Days between two (day, month) of one year, or across its end; None: not a date."""
-    try:
-        da, db = dt.date(year, a[1], a[0]), dt.date(year, b[1], b[0])
-    except ValueError:
-        return None
-    days = abs((da - db).days)
-    return min(days, 365 - days)
+gap = dated.days_apart  # days between two days called today, or a title's and a lead's
 
 
 # A day and month without a year, glued ("9/2", "8-2", "9.2"): "9 - 10 xã" is a count.
@@ -83,11 +75,7 @@ def title_slip(doc: Document) -> TitleSlip | None:
         if day is None or day in stated or len(named) < dated.SHARED_PAIRS:
             continue
         for lm, other, words in lead_dates:
-            close = other is not None and (
-                0 < (gap(day, other, _YEAR) or SLIP_DAYS + 1) <= SLIP_DAYS
-                or dated.month_slip(day, other)
-            )
-            if close and dated.named_alike(named, words):
+            if other and _close(day, other) and dated.named_alike(named, words):
                 start = _words_start(title, tm.start())
                 shown = Document(
                     path=doc.path, original=doc.original, text=title, breaks=((0, at),)
@@ -96,6 +84,13 @@ def title_slip(doc: Document) -> TitleSlip | None:
                 lead_start = _words_start(lead, lm.start(), 2)
                 return TitleSlip(shown.span(start, tm.end()), doc.span(lead_start, lm.end()), said)
     return None
+
+
+def _close(a: Day, b: Day) -> bool:
+    """A few days apart, across the year's end too, or one day number of months next
+    to each other: one day mistyped (the same day is no slip: it is `stated`)."""
+    days = gap(a, b, _YEAR)
+    return (days is not None and days <= SLIP_DAYS) or dated.month_slip(a, b)
 
 
 def _title(doc: Document) -> tuple[str, int]:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,5 +114,5 @@ def _one_thing(a: dated.End | Act, b: dated.End | Act) -> bool:
 def _near(a: dated.End | Act, b: dated.End | Act, days: int) -> bool:
     if a.year and b.year and a.year != b.year:
         return False
-    da, db = (dt.date(dated.NO_YEAR, e.day[1], e.day[0]) for e in (a, b))
-    return abs((da - db).days) <= days or dated.month_slip(a.day, b.day)
+    apart = dated.days_apart(a.day, b.day, a.year or b.year or dated.NO_YEAR)
+    return (apart is not None and apart <= days) or dated.month_slip(a.day, b.day)
