@@ -55,17 +55,26 @@ class Said:
         return bool(self.roles or self.words or self.ages)
 
 
-def near_pairs(names: list[str]) -> list[tuple[str, str, bool]]:
-    """Pairs of names one syllable apart, and whether that syllable is a slip of a
-    mark or a letter, found through an index of each name with one syllable left
-    out: linear in names, not quadratic."""
-    buckets: dict[tuple[object, ...], list[str]] = defaultdict(list)
+Buckets = dict[tuple[object, ...], list[str]]
+
+
+def left_out(names: list[str]) -> Buckets:
+    """Names of three or four syllables by what is left with one syllable left out:
+    (length, which syllable, the others). Two names of one bucket differ in that
+    syllable only, so pairs are found in linear time, not by comparing every two."""
+    buckets: Buckets = defaultdict(list)
     for key in names:
         words = key.split()
         if len(words) < 3:
             continue
         for j in range(len(words)):
             buckets[(len(words), j, *words[:j], *words[j + 1 :])].append(key)
+    return buckets
+
+
+def near_pairs(buckets: Buckets) -> list[tuple[str, str, bool]]:
+    """Pairs of names one syllable apart (`left_out`'s buckets), and whether that
+    syllable is a slip of a mark or a letter."""
     pairs = []
     for (_, j, *_rest), keys in sorted(buckets.items(), key=lambda kv: repr(kv[0])):
         for a, b in itertools.combinations(sorted(keys), 2):
@@ -77,18 +86,19 @@ def near_pairs(names: list[str]) -> list[tuple[str, str, bool]]:
     return pairs
 
 
-def middle_pairs(names: list[str]) -> list[tuple[str, str]]:
+def middle_pairs(buckets: Buckets) -> list[tuple[str, str]]:
     """Names of three syllables with the same family and given name and another
-    middle one that is no slip of it ("Trần Chí Kiên", "Trần Duy Kiên"); never a
-    middle "Văn" or "Thị" ("Nguyễn Văn Hùng" is no "Nguyễn Đức Hùng")."""
-    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key in names:
-        words = key.split()
-        if len(words) == 3 and words[1] not in COMMON_MIDDLES:
-            buckets[(words[0], words[2])].append(key)
+    middle one that is no slip of it ("Trần Chí Kiên", "Trần Duy Kiên"), from
+    `left_out`'s buckets of the middle syllable; never a middle "Văn" or "Thị"
+    ("Nguyễn Văn Hùng" is no "Nguyễn Đức Hùng")."""
+    middles = sorted(
+        (key[2:], [k for k in keys if k.split()[1] not in COMMON_MIDDLES])
+        for key, keys in buckets.items()
+        if key[:2] == (3, 1)
+    )
     return [
         (a, b)
-        for _, keys in sorted(buckets.items())
+        for _, keys in middles
         for a, b in itertools.combinations(sorted(keys), 2)
         if not _slip(a.split()[1], b.split()[1])
     ]

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from checks.person_said import (
     Mention,
     Said,
+    left_out,
     merge,
     middle_pairs,
     near_pairs,
@@ -20,7 +21,7 @@ from linter.checking import EVIDENCE_PER_NAME, Check, Group, by_date, evidence, 
 from linter.checking.events import linked_paths, together
 from linter.claims.names import name_key_of
 from linter.claims.person_words import tables
-from linter.models import Finding, OfficialRef, PersonRef, Severity
+from linter.models import Evidence, Finding, OfficialRef, PersonRef, Severity
 
 
 class PersonName(Check):
@@ -86,10 +87,9 @@ class PersonName(Check):
         for bucket in index(group, PersonRef, lambda _, ref: name_key_of(ref.name)):
             for item, ref in by_date(bucket):
                 said[name_key_of(ref.name)][item.document.path].add(item, ref)
-        pairs = near_pairs(list(said))
-        children = [
-            (a, b) for a, b in middle_pairs(list(said)) if _child(said[a]) and _child(said[b])
-        ]
+        buckets = left_out(list(said))
+        pairs = near_pairs(buckets)
+        children = [(a, b) for a, b in middle_pairs(buckets) if _child(said[a]) and _child(said[b])]
         if not pairs and not children:
             return
         held = _offices(group)
@@ -123,12 +123,10 @@ class PersonName(Check):
         other = merge(in_b[pb] for pb in sorted({pb for _, pb in event}))
         if two_people(one, other, group):
             return None
-        documents = (
-            len({i.document.path for i, _ in one.mentions}),
-            len({i.document.path for i, _ in other.mentions}),
+        one, other = _ordered(
+            (one, len({i.document.path for i, _ in one.mentions})),
+            (other, len({i.document.path for i, _ in other.mentions})),
         )
-        if _rank(other, documents[1]) < _rank(one, documents[0]):
-            one, other = other, one  # the spelling most reports give, or the earlier, first
         first, second = one.mentions[0][1].name, other.mentions[0][1].name
         if group.lang == "en":
             message = (
@@ -140,12 +138,7 @@ class PersonName(Check):
                 f"{first} và {second} chỉ khác tên đệm, cùng là trẻ em trong các bài về cùng một"
                 " sự kiện: có thể là một em bị viết sai tên."
             )
-        notes = [
-            evidence(item, ref.span, ref.name)
-            for said in (one, other)
-            for item, ref in _first_per_document(said.mentions)
-        ]
-        return self.finding(message, notes, group, key=f"child|{a}|{b}")
+        return self.finding(message, _notes(one, other), group, key=f"child|{a}|{b}")
 
     def _compare(
         self,
@@ -177,15 +170,9 @@ class PersonName(Check):
         if not slip and not firm:
             return None  # another family name ("Đặng", "Đinh"): the same title and body only
         severity = Severity.WARNING if event and firm and lonely else None
-        if _rank(other, len(paths_b)) < _rank(one, len(paths_a)):
-            one, other = other, one  # the spelling most reports give, or the introduced, first
+        one, other = _ordered((one, len(paths_a)), (other, len(paths_b)))
         message = _message(one, other, role, words, group.lang, bool(event))
-        notes = [
-            evidence(item, ref.span, ref.name)
-            for said in (one, other)
-            for item, ref in _first_per_document(said.mentions)
-        ]
-        return self.finding(message, notes, group, severity, key=f"name|{a}|{b}")
+        return self.finding(message, _notes(one, other), group, severity, key=f"name|{a}|{b}")
 
 
 def _message(
@@ -218,6 +205,23 @@ def _message(
     return (
         f"{first} và {second} chỉ khác một tiếng{why}: có thể là một người bị viết sai tên.{where}"
     )
+
+
+def _ordered(one: tuple[Said, int], other: tuple[Said, int]) -> tuple[Said, Said]:
+    """Two names, each with how many documents give it, in the order a finding shows
+    them: the spelling most reports give, or the introduced, or the earlier, first."""
+    if _rank(*other) < _rank(*one):
+        return other[0], one[0]
+    return one[0], other[0]
+
+
+def _notes(one: Said, other: Said) -> list[Evidence]:
+    """A few documents of each spelling, the mention that says most in each."""
+    return [
+        evidence(item, ref.span, ref.name)
+        for said in (one, other)
+        for item, ref in _first_per_document(said.mentions)
+    ]
 
 
 def _rank(said: Said, documents: int) -> tuple[object, ...]:
