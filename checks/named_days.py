@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from checks import dated
+from linter.claims import stops
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ _OPENED = re.compile(
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d/.-]?\d)"
 )
 ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
+_REACH = 300  # characters read after the verb for them, at most
 
 
 @lru_cache(maxsize=4096)
@@ -75,11 +77,23 @@ def acts(original: str, text: str) -> tuple[Act, ...]:
             day, month = int(m["d"]), int(m["m"])
         if dated.date_of(dated.NO_YEAR, month, day) is None:
             continue
-        sentence = re.split(r"[.;!?\n]", text[m.end() : m.end() + 300])[0]
+        sentence = _sentence_after(original, text, m.end())
         words = tuple(re.findall(r"[^\W\d_]+", sentence)[:ACT_WORDS])
         year = int(m["y"]) if m["y"] else None
         found.append(Act(m.start(), m.end(), (day, month), year, words, dated.word_pairs(words)))
     return tuple(found)
+
+
+def _sentence_after(original: str, text: str, at: int) -> str:
+    """The lowercased rest of the sentence from `at`: up to a stop that ends it (read in
+    `original`, whose capitals tell: "TP. Hà Nội" and "1.250 tỷ" go on,
+    `linter.claims.stops`), the line's end, or a ";" that closes one item of a list of
+    acts ("ngày 14/3, HĐND thông qua ...; ngày 15/3, UBND phê duyệt ...")."""
+    limit = min(len(text), at + _REACH)
+    for mark in ("\n", ";"):
+        cut = original.find(mark, at, limit)
+        limit = cut if cut >= 0 else limit
+    return text[at : stops.sentence_end(original, at, limit)]
 
 
 END_DAYS = 31  # two last days further apart are two deadlines, not one slipped
