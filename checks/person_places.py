@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 from checks.nationalities import Said, flagged, two_nationalities
 from checks.person_said import Mention
-from linter.checking import Check, DocumentClaims, Group, by_date, evidence, index
+from linter.checking import Check, Group, by_date, evidence, index
 from linter.checking.events import linked_paths, together
 from linter.claims.names import bare, name_key_of
-from linter.claims.person_home import home_at, level_of, unit_word
-from linter.models import Finding, PersonRef, Severity, Span
+from linter.claims.person_home import level_of, unit_word
+from linter.models import Finding, PersonRef, Severity
 from linter.nlp import fold
 
 # A city or a province after a name is as often a deputy's delegation ("Đại biểu
@@ -109,7 +109,8 @@ class PersonPlace(Check):
             message = f"{name} lives in {one} in one place and in {other} in another: one is likely a slip."
         else:
             message = f"{name} được ghi ở {one} tại một chỗ và ở {other} tại chỗ khác: có thể một nơi bị ghi sai."
-        notes = [evidence(item, _said(item, ref)) for item, ref in (first, second)]
+        # The name and the address said after it: "Đinh Xuân Hướng (47 tuổi, phường Vạn Sơn".
+        notes = [evidence(item, ref.home_span or ref.span) for item, ref in (first, second)]
         key = f"home|{name_key_of(name)}|{'|'.join(sorted((one, other)))}"
         return self.finding(message, notes, group, key=key)
 
@@ -143,19 +144,6 @@ def _pairs(
             if bare(here[level]) != bare(there[level]):
                 yield (i, x), (j, y), here[level], there[level]
                 break
-
-
-def _said(item: DocumentClaims, ref: PersonRef) -> Span:
-    """The name and the address said after it: "Đinh Xuân Hướng (47 tuổi, phường Vạn Sơn"."""
-    start, end = ref.sentence
-    text = item.document.text
-    at = text.find(ref.name, start, end)
-    while at >= 0:
-        home, last = home_at(text, at + len(ref.name))
-        if home == ref.home:
-            return item.document.span(at, last)
-        at = text.find(ref.name, at + 1, end)
-    return ref.span
 
 
 def _levels(ref: PersonRef) -> dict[str, str]:

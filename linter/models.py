@@ -360,6 +360,8 @@ class PersonRef(ClaimBase):
     # where the person lives, folded, one unit a level: "phường vạn sơn", "quận đồ sơn"
     # of "ông Đinh Xuân Hướng (47 tuổi, phường Vạn Sơn, quận Đồ Sơn)"
     home: tuple[str, ...] = ()
+    # the name through the last unit of `home`, when it has one: PN03's evidence
+    home_span: Span | None = None
 
 
 Claim = Annotated[

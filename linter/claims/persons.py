@@ -57,6 +57,7 @@ class _Found:
     listed: bool = False
     body: str = ""
     home: tuple[str, ...] = ()
+    home_end: int = 0  # where the last unit of `home` ends
 
 
 def persons(sentence: Sentence) -> list[PersonRef]:
@@ -74,6 +75,7 @@ def persons(sentence: Sentence) -> list[PersonRef]:
             listed=p.listed,
             body=p.body,
             home=p.home,
+            home_span=sentence.span(p.start, p.home_end) if p.home else None,
         )
         for p in found
     ]
@@ -180,7 +182,7 @@ def _describe(
             found.words.extend(_words(text, base, base + len(window), t, inside | titles))
             if age := _AGE.search(window[:25]):
                 found.age = int(age.group(1))
-    found.home = home_at(text, end)[0]
+    found.home, found.home_end = home_at(text, end)
     return found
 
 
