@@ -35,14 +35,17 @@ _CAPITAL = r"[A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊ
 # A unit's name: capitalised words ("Vạn Sơn", "Đồ Sơn") or a number ("phường 5").
 _NAME = rf"(?:{_CAPITAL}\w*(?:[ \t]+{_CAPITAL}\w*){{0,3}}|\d{{1,2}}\b)"
 _LIVES = r"(?i:(?:cư trú|thường trú|trú|ngụ|ở)(?:[ \t]+(?:tại|ở))?[ \t]+)?"
-# One item after the name, and what joins it to the next: ", ", " - " or a bracket
-# ("trú thôn Hội Khánh (xã Mỹ Hòa)"). Words are
-# matched in any case, a unit's name only capitalised ("xã hội" is no commune).
+# What joins the name to its first item and each item to the next: ", ", " - " or a
+# bracket ("trú thôn Hội Khánh (xã Mỹ Hòa)"). Unlike the opener of a title in
+# linter.claims.persons, a dash joins only before a space.
+_SEP = r"(?:,|\(|[-–](?=[ \t]))"
+# One item after the name, and its separator. Words are matched in any case, a
+# unit's name only capitalised ("xã hội" is no commune).
 _ITEM = re.compile(
     rf"[ \t]*(?:(?P<age>\d{{1,3}}[ \t]*tuổi)|(?i:sinh năm|sn)[ \t]*\d{{4}}"
-    rf"|{_LIVES}(?P<unit>(?i:{_UNIT}))[ \t]*(?P<name>{_NAME}))[ \t]*(?P<sep>,|\(|[-–](?=[ \t]))?"
+    rf"|{_LIVES}(?P<unit>(?i:{_UNIT}))[ \t]*(?P<name>{_NAME}))[ \t]*(?P<sep>{_SEP})?"
 )
-_OPENER = re.compile(r"[ \t]*(?:,|\(|[-–](?=[ \t]))")
+_OPENER = re.compile(rf"[ \t]*{_SEP}")
 
 
 def home_at(text: str, end: int) -> tuple[tuple[str, ...], int]:
