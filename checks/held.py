@@ -90,12 +90,11 @@ def _event_before(text: str, at: int) -> str | None:
     return nouns[-1].group(0)
 
 
-# The day a paragraph opens with ("Sáng 30/6,", "Ngày 9-2,"), or calls today anywhere
+# The day a paragraph opens with ("Sáng 30/6,", "Ngày 9-2-2017,"), or calls today anywhere
 # ("Sáng nay (30/7)", "hôm nay (ngày 13/5)").
 _OPENS = re.compile(
     r"(?:^|(?<=\n))\s*(?:(?:rạng\s+)?sáng|trưa|chiều|tối|đêm|ngày)\s+(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d/.-]?\d)"
-    r"|(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+nay\s*\(\s*(?:ngày\s+)?"
+    rf"{dated.ONE_DAY}|(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+nay\s*\(\s*(?:ngày\s+)?"
     r"(?P<td>\d{1,2})\s*[/.-]\s*(?P<tm>\d{1,2})\s*\)"
 )
 OPENING_PARAGRAPHS = 3  # the lead, and the paragraphs a caption may push it to

@@ -52,10 +52,10 @@ _ACT = re.compile(
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
 )
 # A day a sentence opens with, capitalised ("Ngày 25-5, Phó Thủ tướng ...", "Chiều nay
-# 25-5, Văn phòng ..."): "trước ngày 30-6" inside a sentence is no day "cùng ngày" means.
+# 25-5, Văn phòng ...", "Ngày 25-5-2017, ..."): "trước ngày 30-6" inside a sentence is no
+# day "cùng ngày" means.
 _OPENED = re.compile(
-    r"(?<!\w)(?:Ngày|Sáng|Chiều|Trưa|Tối)(?:\s+nay)?\s+(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d/.-]?\d)"
+    rf"(?<!\w)(?:Ngày|Sáng|Chiều|Trưa|Tối)(?:\s+nay)?\s+(?:ngày\s+)?{dated.ONE_DAY}"
 )
 ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 _REACH = 300  # characters read after the verb for them, at most
