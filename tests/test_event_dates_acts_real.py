@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from checks import named_days
 from conftest import SHARED
+from linter import nlp
 from linter.engine.run import Options, run
 from linter.models import Severity
 
@@ -112,4 +114,37 @@ def test_a_letter_written_the_same_day_against_the_day_before_is_reported() -> N
                 ),
             ),
         )
+    ]
+
+
+def test_acts_are_read_to_the_sentences_end_and_after_a_day_with_its_year() -> None:
+    """quang-nam/mz-22428824: "Ngày 27/3/2017, Thanh tra Sở Xây dựng Đà Nẵng kiểm tra
+    ... Cùng ngày, Cty TNHH The Sunrise Bay có Công văn giải trình" dates the letter
+    27/3 (a day written with its year opens the sentence too), and the words naming
+    the sand contract go on past "45.000 đồng/m3," (a stop inside a number ends no
+    sentence), up to `named_days.ACT_WORDS` of them."""
+    path = NEWS / "quang-nam" / "mz-22428824.txt"
+    if not path.is_file():
+        pytest.skip(f"news2017 not present under {NEWS} (it lives in ../shared)")
+    text = path.read_text(encoding="utf-8")
+    read = [
+        (act.label, text[act.start : act.end], " ".join(act.what[-10:]))
+        for act in named_days.acts(text, nlp.lower(text))
+    ]
+    assert read == [
+        (
+            "20/9",
+            "ngày 20/9/2016, Cty Tây Trường Sơn và Cty CP Trung Nam ký",
+            "đơn giá là đồng m cty trung nam nhận cát",
+        ),
+        (
+            "31/10",
+            "Ngày 31/10/2016, hai Cty tiếp tục ký",
+            "nha đại đồng đại lộc quảng nam đến công trình",
+        ),
+        (
+            "27/3",
+            "Cùng ngày, Cty TNHH The Sunrise Bay có Công văn",
+            "dựng đà nẵng các cơ quan liên quan và gửi",
+        ),
     ]
