@@ -1,0 +1,158 @@
+"""Status cues: the words that mark a figure a target, an estimate, a result or now.
+
+In: a folded sentence and a span of it. Out: the cue words found there
+(`cue_matches`), whether a "now" word governs a figure (`current`) and whether a
+figure is the whole country's (`scope_of`). The words live in
+`linter/data/status.yaml` and are read once (`cues`); what a cue means for a
+figure's period or status is decided in `linter.claims.context` and
+`linter.claims.status`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from linter import nlp
+from linter.data import load
+from linter.models import Scope, Status
+
+# Character windows, on folded text. A cue word qualifies what follows it within a
+# few words (about four: "phấn đấu cả năm đạt được"); a single word ("ngoài",
+# "vượt") only the word right after it; a heading before a colon is one short
+# phrase ("Các chỉ tiêu chủ yếu năm 2024:").
+CUE_WINDOW = 24
+WORD_WINDOW = 12
+HEADING_LENGTH = 30
+
+
+class _StatusFile(BaseModel):
+    """`linter/data/status.yaml`, validated."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    estimate: tuple[str, ...]
+    target: tuple[str, ...]
+    actual: tuple[str, ...]
+    request: tuple[str, ...]
+    neutral: tuple[str, ...]
+    current: tuple[str, ...]
+    single: tuple[str, ...]
+    national: tuple[str, ...]
+    local: tuple[str, ...]
+    part_of: tuple[str, ...]
+    governing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    pattern: re.Pattern[str]
+    status: dict[str, Status | None]  # None: a request or a need, no status at all
+    part_of: re.Pattern[str]
+    neutral: frozenset[str]
+    current: re.Pattern[str]
+    single: re.Pattern[str]
+    place: re.Pattern[str]  # national and local words; `national` tells them apart
+    national: frozenset[str]
+    governing: frozenset[str]  # target verbs that govern the rest of their sentence
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    folded = sorted({nlp.fold(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in folded) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = load("status.yaml", _StatusFile)
+    status: dict[str, Status | None] = {
+        nlp.fold(w): Status(kind)
+        for kind in ("estimate", "target", "actual")
+        for w in getattr(raw, kind)
+    }
+    status.update({nlp.fold(w): None for w in raw.request})
+    # Neutral phrases are matched (longest first) so that the cue words inside
+    # them ("nhiệm vụ chi", "bổ sung có mục tiêu") never count, then dropped.
+    neutral = {nlp.fold(w) for w in raw.neutral}
+    return Cues(
+        pattern=_words(tuple(status) + tuple(neutral)),
+        neutral=frozenset(neutral),
+        status=status,
+        part_of=_words(raw.part_of),
+        current=_words(raw.current),
+        single=_words(raw.single),
+        place=_words(raw.national + raw.local),
+        national=frozenset(nlp.fold(w) for w in raw.national),
+        governing=frozenset(nlp.fold(w) for w in raw.governing),
+    )
+
+
+def cue_matches(f: str, start: int, end: int) -> list[re.Match[str]]:
+    """The status cues between `start` and `end`, neutral phrases left out."""
+    table = cues()
+    return [m for m in table.pattern.finditer(f, start, end) if m.group() not in table.neutral]
+
+
+# "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is
+# what the figure is measured against, not what the figure is.
+MEASURED_AGAINST = re.compile(r"(?<!\w)(?:ngoài|vượt|so với|với)\s+$")
+
+
+def current(f: str, start: int, end: int) -> bool:
+    """Whether a "now" word stands before `end` (after `start`) with no target or
+    estimate cue after it: "tính đến nay, tỉnh có 301 dự án" and "đến nay đã giảm
+    được 9 đầu mối" are stocks; "hiện có ..., để đảm bảo mục tiêu tăng trưởng từ
+    8,4%" is a target after all."""
+    table = cues()
+    now = None
+    for m in cue_matches(f, start, end):
+        if MEASURED_AGAINST.search(f, max(0, m.start() - WORD_WINDOW), m.start()):
+            continue  # "giảm 69 biên chế so với hiện nay": now is the base
+        if table.current.fullmatch(m.group()):
+            now = m
+        elif table.status[m.group()] is not Status.ACTUAL:
+            now = None
+    return now is not None
+
+
+# "đứng thứ 5 cả nước", "cao nhất cả nước", "dẫn đầu toàn quốc": the province
+# ranked against the country, not the country's figure.
+_RANK_BEFORE = re.compile(
+    r"(?:thứ\s+\w+|nhất|dẫn đầu|đứng đầu|so với)\s+(?:(?:trong|trên|của)\s+)?$"
+)
+
+
+# After a clause break, these continue the figure before ("cả nước có 126.859
+# doanh nghiệp, tăng 15%"); any other clause has a subject of its own ("46 tỉnh
+# thành trong cả nước, doanh thu đạt 2.330 tỷ đồng" is the company's revenue).
+_CONTINUES = re.compile(
+    r"\s*(?:và\s+|trong đó\s+|với\s+)?"
+    r"(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước|khoảng|trên|hơn)(?!\w)"
+)
+_BREAK = re.compile(r"[;:]|,(?!\d)")
+_SOURCE = re.compile(r"\s*(?:theo|báo cáo của|số liệu của|thống kê của)(?!\w)")
+
+
+def scope_of(f: str, pos: int, default: Scope) -> Scope:
+    """NATIONAL when the nearest place word before `pos` in the sentence names the
+    whole country ("Cả nước có 126.859 doanh nghiệp") and every clause between
+    them continues its figure; else `default`."""
+    table = cues()
+    last = None
+    for m in table.place.finditer(f, 0, pos):
+        ranked = _RANK_BEFORE.search(f, max(0, m.start() - CUE_WINDOW), m.start())
+        if m.group() in table.national and ranked:
+            continue
+        last = m
+    if last is None or last.group() not in table.national:
+        return default
+    breaks = list(_BREAK.finditer(f, last.end(), pos))
+    opening = ([0] + [b.end() for b in _BREAK.finditer(f, 0, last.start())])[-1]
+    if breaks and _SOURCE.match(f, opening):
+        breaks = breaks[1:]  # "Theo Tổng cục Thống kê, ...": what the source says is national
+    if all(_CONTINUES.match(f, b.end()) for b in breaks):
+        return Scope.NATIONAL
+    return default
