@@ -94,28 +94,45 @@ _UNITS = r"%|triệu|tỷ|tỉ|nghìn|ngàn|usd|độ|ha|km|đồng(?!\s+(?:chí
 NOT_FIGURE = rf"(?!\s*(?:{_UNITS})(?!\w))"
 _UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
 _DASH = r"\s*[-–]\s*"
-_FROM = r"(?<!\w)từ\s+(?:ngày\s+)?"
+
+
+def word_start(*words: str) -> str:
+    """One of `words`, not inside a longer word: "(?<!\\w)(?:a|b)" with each lookbehind put
+    after its word's letters, so the pattern opens with a literal and re searches for its
+    first letters instead of trying the lookbehind at every character of a text."""
+    return "(?:" + "|".join(rf"{w}(?<!\w{w})" for w in words) + ")"
+
+
+_FROM = rf"{word_start('từ')}\s+(?:ngày\s+)?"
 _END = rf"(?![\d/.-]\d){NOT_FIGURE}"  # not a longer number, nor a figure
+# A day's first digit not after a word, a slash, a dot or a dash: the lookbehind comes
+# after the digit (re then searches for digits); `_DAY_OPENS` is the part it stands for.
+_BARE_DAY = r"(?P<ad>\d(?<![\w/.-]\d)\d?)"
+_DAY_OPENS = len(r"(?P<ad>\d{1,2})")
 _SPANS = (
     # "từ ngày 16-6 đến 23-6-2017", "từ 16/6 đến hết ngày 23/6"
     re.compile(rf"{_FROM}{_DAY.format('a', _ANY)}{_UNTIL}{_DAY.format('b', _ANY)}{_END}"),
-    # "từ 16.6 – 23.6", "từ ngày 16/6 - 23/6/2017"; without "từ": "(16/6 - 23/6/2017)"
+    # "từ 16.6 – 23.6", "từ ngày 16/6 - 23/6/2017"
+    re.compile(rf"{_FROM}{_DAY.format('a', _SLASH)}{_DASH}{_DAY.format('b', _SLASH)}{_END}"),
+    # without "từ": "(16/6 - 23/6/2017)". One pattern with the one above once ("từ" or
+    # nothing before the day); two, each opens on what re can search for (the lookbehind
+    # after the first digit), and what this one also reads after a "từ" is the span above.
     re.compile(
-        rf"(?:{_FROM}|(?<![\w/.-])){_DAY.format('a', _SLASH)}{_DASH}{_DAY.format('b', _SLASH)}{_END}"
+        rf"{_BARE_DAY}{_DAY.format('a', _SLASH)[_DAY_OPENS:]}{_DASH}{_DAY.format('b', _SLASH)}{_END}"
     ),
     # "từ 17-23/6", "từ 16 đến 23-6"
     re.compile(rf"{_FROM}(?P<ad>\d{{1,2}})(?:{_DASH}|{_UNTIL}){_DAY.format('b', _ANY)}{_END}"),
 )
 _HOUR = re.compile(
-    r"(?<![\w,.])(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?(?:\s*phút)?"
+    r"(?P<h>\d(?<![\w,.]\d)\d?)\s*(?:h|giờ)\s*(?P<mi>\d{2})?(?:\s*phút)?"
     r"(?:\s*(?:sáng|trưa|chiều|tối|đêm))?\s*,?\s*(?:ngày\s+)?"
     rf"{_DAY.format('', _ANY)}(?![\d/.-])"
     r"(?:\s+(?:tới|này|năm nay))?\s*,?\s*tại\s+(?P<place>[^\W\d]+(?:\s+[^\W\d]+){2})"
 )
 PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", "nhà văn hóa"
 _END_OF = re.compile(
-    r"(?<!\w)(?:kết thúc|kéo dài đến hết|kéo dài đến|đến hết|hạn chót|chậm nhất)"
-    rf"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+{ONE_DAY}"
+    word_start("kết thúc", "kéo dài đến hết", "kéo dài đến", "đến hết", "hạn chót", "chậm nhất")
+    + rf"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+{ONE_DAY}"
 )
 WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause
 # How many word pairs two clauses must share to name one thing: "lấy ý kiến người dân
