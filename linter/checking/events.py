@@ -1,5 +1,10 @@
 """Which documents of one province report the same event.
 
+In: a province's documents. Out: the pairs that report one event, each with
+the `Link` that says why (`linked_pairs`, `linked_paths`). What a report's
+features are is `linter.checking.distinctive`; here, when two reports' features
+make one event, and which pairs are compared at all.
+
 Reports of one press conference, council session or incident are written by
 several outlets within days and share what is distinctive about it: figures
 with three or more significant digits or a decimal ("1.520 tỷ", "4,8 ha",
@@ -33,17 +38,28 @@ nothing says they are not.
 
 from __future__ import annotations
 
-import itertools
-import re
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from linter import nlp
-from linter.checking.wording import cosine, weighed
+from linter.checking.distinctive import Features, bigrams, features
+from linter.checking.wording import cosine
 from linter.models import Document, Provenance
+
+# The names other modules import from here (checks/, the tests, benchmarks/).
+__all__ = [
+    "MIN_NUMBERS",
+    "MIN_TEXT",
+    "WINDOW_DAYS",
+    "Link",
+    "features",
+    "link",
+    "linked_pairs",
+    "linked_paths",
+    "together",
+]
 
 WINDOW_DAYS = 10  # outlets report a press conference within days; a later report is news
 MIN_NUMBERS = 2  # two shared distinctive figures alone make an event
@@ -52,47 +68,12 @@ MAX_FEATURE_DOCS = 12  # a feature shared by more documents than this is not dis
 # debate share the company, the ward, the speakers ("kwong lung", "trà nóc", ...).
 MIN_NAMES = 5
 MIN_TEXT = 0.3  # cosine of the weighed syllables that alone makes an event
-TOP_WORDS = 12  # a document is found by this many of its heaviest syllables
 # Measured on the tuning clusters of news2017 (`benchmarks/linking.py --half tune`:
 # 522 pairs of one event cluster, 189 of one period cluster, 4,489 pairs of one
 # province from two clusters): the rules below link 449, 4 and 103 (81 of the 103
 # between the three clusters of the Tân Sơn Nhất golf course story, reported over
 # two months); without the weighed words and the glued units, 250, 4 and 13
 # (fe9fad3, against 43ef31f).
-
-# A figure may have its unit glued on ("1.680ha", "77ha", "10km"): it is the same
-# figure as "1.680 ha" of another report, so only a digit may not follow it.
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,]\d)")
-_NAME = re.compile(
-    r"(?<![\w])(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’'-]*)(?:\s+(?:[A-ZĐ0-9][\w’'-]*)){1,5}", re.UNICODE
-)
-# Capitalised pairs every report of a province may hold: they link nothing.
-_COMMON_NAMES = frozenset(
-    (
-        "việt nam|hà nội|hồ chí|chí minh|tp hcm|tp.hcm|chủ tịch|phó chủ|thủ tướng|"
-        "chính phủ|quốc hội|bộ trưởng|phó thủ|tỉnh ủy|thành ủy|ban thường|thường vụ|"
-        "mặt trận|tổ quốc|ủy ban|ubnd tỉnh|ubnd tp|ubnd thành|hđnd tỉnh|bí thư|phó bí|"
-        "trung ương|nhà nước|đảng ủy|công an|quân đội|nhân dân|giám đốc|phó giám|"
-        "trưởng phòng|phó trưởng|trung quốc|hoa kỳ"
-    ).split("|")
-)
-_TITLE_WORD = re.compile(r"[^\W\d_]+")
-_TITLE_STOP = frozenset(
-    (
-        "và của các những cho với tại trong trên về để được là có đã sẽ này khi từ đến "
-        "một người tỉnh thành phố huyện năm tháng ngày"
-    ).split()
-)
-
-
-@dataclass(frozen=True)
-class Features:
-    numbers: frozenset[str]
-    years: frozenset[str]  # "2016": shared by every report of a year, weak alone
-    names: frozenset[str]  # folded pairs of capitalised words
-    title: frozenset[str]  # folded word bigrams of the title
-    words: Mapping[str, float]  # the text's syllables, weighed (a unit vector)
-    top: frozenset[str]  # its heaviest syllables: the keys it is found by
 
 
 @dataclass(frozen=True)
@@ -103,54 +84,6 @@ class Link:
     names: int
     title: float
     text: float = 0.0  # cosine of the weighed syllables, when what is shared fell short
-
-
-def features(doc: Document) -> Features:
-    return _features(doc.text, doc.meta.title)
-
-
-# A server links draft after draft with the same published texts: each is read once
-# (bounded, as a batch run reads each text once anyway).
-@lru_cache(maxsize=4096)
-def _features(text: str, title: str | None) -> Features:
-    # A text repeats its figures and names: each distinct one is read once.
-    tokens = set(_NUMBER.findall(text))
-    numbers = frozenset(t for t in tokens if _significant(t))
-    years = frozenset(t for t in tokens if _YEAR.fullmatch(t))
-    names = frozenset(
-        pair
-        for name in set(_NAME.findall(text))
-        for pair in _bigrams(nlp.lower(name).split())
-        if _distinctive(pair)
-    )
-    title = nlp.lower(title or "")
-    heading = [w for w in _TITLE_WORD.findall(title) if w not in _TITLE_STOP]
-    words = weighed(text)
-    top = frozenset(itertools.islice(words, TOP_WORDS))  # heaviest first
-    return Features(numbers, years, names, frozenset(_bigrams(heading)), words, top)
-
-
-def _bigrams(words: list[str]) -> list[str]:
-    """Names and titles are compared by word pairs: "Tàu Chemroad Journey" and
-    "tàu vận tải Chemroad Journey" share "chemroad journey"."""
-    return [f"{a} {b}" for a, b in itertools.pairwise(words)]
-
-
-def _significant(token: str) -> bool:
-    """Three or more significant digits, or a decimal: "1.520", "4,8", not "2.000",
-    nor a year ("2016", "2017" are in every report of a year: they link nothing)."""
-    if "," in token:
-        return True
-    if _YEAR.fullmatch(token):
-        return False
-    return len(token.replace(".", "").strip("0")) >= 3
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _distinctive(name: str) -> bool:
-    return name not in _COMMON_NAMES and len(name) >= 5
 
 
 def link(
@@ -255,7 +188,7 @@ def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
 
 def _local(found: Features, doc: Document) -> Features:
     """Drop the document's own province from its names: it links every report."""
-    own = frozenset(_bigrams(nlp.lower(doc.meta.province or "").split()))
+    own = frozenset(bigrams(nlp.lower(doc.meta.province or "").split()))
     return replace(found, names=found.names - own, title=found.title - own)
 
 

@@ -1,0 +1,117 @@
+"""What is distinctive about a report: the features that link it to others of one event.
+
+In: a `Document` (its text and title). Out: its `Features`: figures with three
+or more significant digits or a decimal ("1.520 tỷ", "4,8 ha", "1.680ha" with
+its unit glued on), the years it names, word pairs of its capitalised names
+("Khu công nghiệp Phú Mỹ 3", "cầu Rào 1") and of its title, and its syllables
+weighed (`linter.checking.wording`) with the `TOP_WORDS` heaviest it is found
+by. Capitalised pairs every report of a province holds, and title words that
+say nothing of the event, are left out. `linter.checking.events` links two
+reports on what their features share.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter import nlp
+from linter.checking.wording import weighed
+from linter.models import Document
+
+TOP_WORDS = 12  # a document is found by this many of its heaviest syllables
+
+# A figure may have its unit glued on ("1.680ha", "77ha", "10km"): it is the same
+# figure as "1.680 ha" of another report, so only a digit may not follow it.
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,]\d)")
+_NAME = re.compile(
+    r"(?<![\w])(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’'-]*)(?:\s+(?:[A-ZĐ0-9][\w’'-]*)){1,5}", re.UNICODE
+)
+# Capitalised pairs every report of a province may hold: they link nothing.
+_COMMON_NAMES = frozenset(
+    (
+        "việt nam|hà nội|hồ chí|chí minh|tp hcm|tp.hcm|chủ tịch|phó chủ|thủ tướng|"
+        "chính phủ|quốc hội|bộ trưởng|phó thủ|tỉnh ủy|thành ủy|ban thường|thường vụ|"
+        "mặt trận|tổ quốc|ủy ban|ubnd tỉnh|ubnd tp|ubnd thành|hđnd tỉnh|bí thư|phó bí|"
+        "trung ương|nhà nước|đảng ủy|công an|quân đội|nhân dân|giám đốc|phó giám|"
+        "trưởng phòng|phó trưởng|trung quốc|hoa kỳ"
+    ).split("|")
+)
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+_TITLE_STOP = frozenset(
+    (
+        "và của các những cho với tại trong trên về để được là có đã sẽ này khi từ đến "
+        "một người tỉnh thành phố huyện năm tháng ngày"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Features:
+    numbers: frozenset[str]
+    years: frozenset[str]  # "2016": shared by every report of a year, weak alone
+    names: frozenset[str]  # folded pairs of capitalised words
+    title: frozenset[str]  # folded word bigrams of the title
+    words: Mapping[str, float]  # the text's syllables, weighed (a unit vector)
+    top: frozenset[str]  # its heaviest syllables: the keys it is found by
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two documents are taken to report one event."""
+
+    numbers: int
+    names: int
+    title: float
+    text: float = 0.0  # cosine of the weighed syllables, when what is shared fell short
+
+
+def features(doc: Document) -> Features:
+    return _features(doc.text, doc.meta.title)
+
+
+# A server links draft after draft with the same published texts: each is read once
+# (bounded, as a batch run reads each text once anyway).
+@lru_cache(maxsize=4096)
+def _features(text: str, title: str | None) -> Features:
+    # A text repeats its figures and names: each distinct one is read once.
+    tokens = set(_NUMBER.findall(text))
+    numbers = frozenset(t for t in tokens if _significant(t))
+    years = frozenset(t for t in tokens if _YEAR.fullmatch(t))
+    names = frozenset(
+        pair
+        for name in set(_NAME.findall(text))
+        for pair in bigrams(nlp.lower(name).split())
+        if _distinctive(pair)
+    )
+    title = nlp.lower(title or "")
+    heading = [w for w in _TITLE_WORD.findall(title) if w not in _TITLE_STOP]
+    words = weighed(text)
+    top = frozenset(itertools.islice(words, TOP_WORDS))  # heaviest first
+    return Features(numbers, years, names, frozenset(bigrams(heading)), words, top)
+
+
+def bigrams(words: list[str]) -> list[str]:
+    """Names and titles are compared by word pairs: "Tàu Chemroad Journey" and
+    "tàu vận tải Chemroad Journey" share "chemroad journey"."""
+    return [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def _significant(token: str) -> bool:
+    """Three or more significant digits, or a decimal: "1.520", "4,8", not "2.000",
+    nor a year ("2016", "2017" are in every report of a year: they link nothing)."""
+    if "," in token:
+        return True
+    if _YEAR.fullmatch(token):
+        return False
+    return len(token.replace(".", "").strip("0")) >= 3
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _distinctive(name: str) -> bool:
+    return name not in _COMMON_NAMES and len(name) >= 5
