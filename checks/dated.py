@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from linter import nlp
+
 NO_YEAR = 2001  # a year without 29/2: dates of no written year are read in it
 
 
@@ -97,10 +99,9 @@ _DASH = r"\s*[-–]\s*"
 
 
 def word_start(*words: str) -> str:
-    """One of `words`, not inside a longer word: "(?<!\\w)(?:a|b)" with each lookbehind put
-    after its word's letters, so the pattern opens with a literal and re searches for its
-    first letters instead of trying the lookbehind at every character of a text."""
-    return "(?:" + "|".join(rf"{w}(?<!\w{w})" for w in words) + ")"
+    """One of `words`, not inside a longer word (`nlp.alone`): "(?<!\\w)(?:a|b)" that
+    re searches for by its first letters instead of trying it at every character."""
+    return "(?:" + "|".join(map(nlp.alone, words)) + ")"
 
 
 _FROM = rf"{word_start('từ')}\s+(?:ngày\s+)?"

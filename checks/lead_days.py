@@ -17,12 +17,16 @@ from dataclasses import dataclass
 from checks import dated
 from linter import nlp
 from linter.models import Document, Span
+from linter.nlp import alone
 
 Day = tuple[int, int]  # (day, month)
 
 # "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)".
+# The words before "nay" are flat alternatives that each open on a word (`nlp.alone`),
+# not "(?<!\w)(?:(?:ngày\s+)?hôm|...)": re then searches for their first letters.
+_ALONE = "|".join(alone(w) for w in ("hôm", "sáng", "trưa", "chiều", "tối", "đêm"))
 _TODAY = re.compile(
-    r"(?<!\w)(?:(?:ngày\s+)?hôm|(?:rạng\s+)?sáng|trưa|chiều|tối|đêm)(?:\s+hôm)?\s+nay"
+    rf"(?:{alone('ngày')}\s+hôm|{alone('rạng')}\s+sáng|{_ALONE})(?:\s+hôm)?\s+nay"
     r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d,]|\.\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
     + dated.NOT_FIGURE  # "sáng nay (6.2 triệu lượt)": a figure

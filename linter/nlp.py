@@ -95,6 +95,14 @@ def fold(text: str) -> str:
     return "".join(parts)
 
 
+def alone(word: str) -> str:
+    """A pattern for `word` not inside a longer word: "(?<!\\w)word" with the lookbehind
+    put after the word's letters. A pattern that opens on a literal (or on alternatives
+    that each open on one) is searched for by re; one that opens on a lookbehind or an
+    optional group is tried at every character of a text."""
+    return rf"{word}(?<!\w{word})"
+
+
 def lower(text: str) -> str:
     """Lowercase `text`, keeping its length, without underthesea: for checks that
     run on a cached parse and only need case ("Tết" and "tết", "Thứ Hai")."""
