@@ -31,9 +31,14 @@ from dataclasses import dataclass
 from linter.checking.align import word_pairs
 from linter.claims.numbers import DIGITS, parse_digits
 from linter.claims.stops import sentence_end, sentence_start
+from linter.nlp import alone
 
-# "như sau:", "cụ thể như sau:", "cụ thể:": the cue that a breakdown follows.
-_CUE = re.compile(r"(?<!\w)(?:(?:cụ\s+thể\s+)?như\s+sau|cụ\s+thể)\s*:")
+# "như sau:", "cụ thể như sau:", "cụ thể:": the cue that a breakdown follows. Flat
+# alternatives, each opening on a word (`alone`), in the order the optional group
+# "(?<!\w)(?:(?:cụ\s+thể\s+)?như\s+sau|cụ\s+thể)" tried them: re searches for them.
+_CUE = re.compile(
+    rf"(?:{alone('cụ')}\s+thể\s+như\s+sau|{alone('như')}\s+sau|{alone('cụ')}\s+thể)\s*:"
+)
 _NUMBER = re.compile(rf"(?<![\w.,/-])(?:{DIGITS})(?![\w/%-]|[.,]\d)")
 # "ĐH là 13.455, CĐ 450": a label, "là", a bare count, maybe a second label and count.
 _TOTAL = re.compile(
