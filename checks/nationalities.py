@@ -61,7 +61,15 @@ Said = tuple[DocumentClaims, Nationality]
 
 def flagged(items: Iterable[DocumentClaims]) -> list[DocumentClaims]:
     """The documents that give a nationality or a flag at all: the only ones read."""
-    return [item for item in items if FLAGGED.search(item.document.text)]
+    return [item for item in items if _flags(item.document.text)]
+
+
+def _flags(text: str) -> bool:
+    # A case-insensitive search cannot look for its words' letters; "tịch" or "cờ" in
+    # the lowercased text (none of their letters has another case re folds alike)
+    # is needed, and rules out most texts first.
+    low = text.lower()
+    return ("tịch" in low or "cờ" in low) and FLAGGED.search(text) is not None
 
 
 def two_nationalities(
