@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from checks import dated
+from linter import nlp
 from linter.claims import stops
 
 
@@ -45,8 +46,12 @@ class Act:
 # xá" (a dormitory) are no signature; a day before "cho biết, thông tin ..." dates
 # what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
 # "Cùng ngày" (the same day) is the day the last sentence opened with (`_OPENED`).
+_OPENERS = "|".join(nlp.alone(w) for w in ("ngày", "sáng", "chiều", "trưa", "tối"))
+# The opening words are flat alternatives, each a word (`nlp.alone`), so re searches for
+# them (an opening lookbehind was tried at every character); "cùng ngày" marks `same`,
+# an empty group, and only the other words go on to a day, "(?(same)|...)".
 _ACT = re.compile(
-    rf"(?<!\w)(?:(?:ngày|sáng|chiều|trưa|tối)\s+{dated.ONE_DAY}|(?P<same>cùng ngày)(?!\s*\d))"
+    rf"(?:{_OPENERS}|{nlp.alone('cùng ngày')}(?P<same>)(?!\s*\d))(?(same)|\s+{dated.ONE_DAY})"
     r"(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^.;:!?\n\d]){0,80}?"
     r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
@@ -68,7 +73,7 @@ def acts(original: str, text: str) -> tuple[Act, ...]:
     with the words after its verb in its sentence."""
     found = []
     for m in _ACT.finditer(text):
-        if m["same"]:
+        if m["same"] is not None:
             opened = list(_OPENED.finditer(original, 0, m.start()))
             if not opened:
                 continue
