@@ -3,8 +3,11 @@
 In: documents with their claims, grouped by the engine. Out: `Finding`s from
 the checks in `checks/`. This package holds the `Check` contract (below), the
 registry of `doichieu.checks` entry points (`registry`), what several checks
-share (`events`: which reports are of one event; `likeness`: when two figures
-say the same thing) and the documentation read from each check (`docs`).
+share (`events`, `distinctive`, `wording`: which reports are of one event;
+`likeness`, `usable`, `agreement`, `apart`: when two figures say the same
+thing, and when they are two; `align`, `slipped`, `sides`, `companions`,
+`running`: EV01's other ways of pairing figures) and the documentation read
+from each check (`docs`).
 
 A check is a class with a stable `code` ("NU01"), a `name` slug
 ("figure.conflict"), a default `severity`, and a docstring whose first line is

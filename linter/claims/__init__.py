@@ -2,9 +2,12 @@
 
 The parser reads sentence by sentence (`extract`, `sentence`): figures become
 `Quantity` claims with a subject, period, status and scope (`figures`,
-`subjects`, `quantities`, `numbers`, `periods`, `context`); legal citations,
-dates, target counts and plans become their own claim types (`citations`,
-`targets`).
+`subjects`, `quantities`, `numbers`, `periods`; a figure's period in `context`,
+its status in `status` from the cues of `cues`, what carries from one sentence
+to the next in `carried`, its role as a whole, a part, one occasion's or one
+market's in `roles`); legal citations, dates, target counts and plans become
+their own claim types (`citations`, `targets`); people, offices and bodies are
+read by `persons`, `officials` and `names`.
 """
 
 from __future__ import annotations
