@@ -54,6 +54,7 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:năm|quý|tháng|ngày|(?<!dân )(?<!con )(?<!doanh )(?<!tổng )(?<!trong )số|khóa|khoá|thứ|"
     r"kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
 )
+_WORD_REACH = 12  # characters: more than the longest word of _NOT_A_FIGURE_BEFORE
 # Between the two amounts of a range, and after a bound ("từ 100 triệu trở xuống").
 RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")
 BOUND_AFTER = {" trở lên": Op.GE, " trở xuống": Op.LE}
@@ -85,7 +86,7 @@ def find_quantities(folded: str) -> list[RawQuantity]:
     found: list[RawQuantity] = []
     pos = 0
     for m in _NUMBER.finditer(folded):
-        if m.start() < pos or _NOT_A_FIGURE_BEFORE.search(folded, 0, m.start()):
+        if m.start() < pos or _not_a_figure(folded, m.start()):
             continue
         quantity = _read_quantity(folded, m.start())
         if quantity is not None:
@@ -94,6 +95,16 @@ def find_quantities(folded: str) -> list[RawQuantity]:
     found = _without_periods(folded, found)
     found.extend(word_figures(folded, [(q.start, q.end) for q in found]))
     return sorted(found, key=lambda q: q.start)
+
+
+def _not_a_figure(folded: str, start: int) -> bool:
+    """Whether a word of _NOT_A_FIGURE_BEFORE and spaces stand right before `start`.
+    Searched from where that word can begin, after the spaces, not from the
+    sentence's start: from there each number cost a search of all the text before it."""
+    word_end = start
+    while word_end and folded[word_end - 1].isspace():  # re's \s is str.isspace
+        word_end -= 1
+    return bool(_NOT_A_FIGURE_BEFORE.search(folded, max(0, word_end - _WORD_REACH), start))
 
 
 # "kế hoạch 5 năm", "chiến lược 10 năm": the kind of plan, not a duration stated.
