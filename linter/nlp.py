@@ -23,7 +23,7 @@ import importlib.util
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -101,6 +101,21 @@ def alone(word: str) -> str:
     that each open on one) is searched for by re; one that opens on a lookbehind or an
     optional group is tried at every character of a text."""
     return rf"{word}(?<!\w{word})"
+
+
+def finditer_at(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, `pattern` tried only where `starts` matches: for a
+    pattern that opens on optional groups, which re tries at every character. Every
+    match of `pattern` must begin where `starts` matches, and none may be empty."""
+    pos = 0
+    while (candidate := starts.search(text, pos)) is not None:
+        if (m := pattern.match(text, candidate.start())) is None:  # lookbehinds see before
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def lower(text: str) -> str:

@@ -28,7 +28,7 @@ from linter.data.offices import Offices, Role, offices
 from linter.data.places import alternatives, unit_words
 from linter.metadata import gazetteer
 from linter.models import OfficialRef
-from linter.nlp import fold
+from linter.nlp import finditer_at, fold
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class _Tables:
             rf"(?<![\w&])(?:(?P<status>{before})\s+)?(?P<deputy>phó\s+)?"
             rf"(?P<role>{alternatives(self.roles)})(?:\s+(?:{alternatives(data.standing)}))?(?!\w)"
         )
+        # Where an office can begin: its status, "phó" or its title (nlp.finditer_at).
+        self.office_starts = re.compile(rf"{before}|phó|{alternatives(self.roles)}")
         self.dept = re.compile(
             rf"\s+(?P<kind>sở|bộ)\s+(?P<w>{alternatives(self.departments)})(?![\w&])"
         )
@@ -103,7 +105,7 @@ def find_officials(folded: str, text: str) -> list[RawOfficial]:
     t = tables()
     offices = [
         o
-        for m in t.office.finditer(folded)
+        for m in finditer_at(t.office, t.office_starts, folded)
         if not _inside(m, folded, t) and (o := _office(m, folded, text, t))
     ]
     found: list[RawOfficial] = []
