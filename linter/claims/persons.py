@@ -33,11 +33,11 @@ AFTER = 110  # characters after a name's comma or bracket where its role is said
 
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-# A capitalised word followed by another word: where a full name may begin.
-_CAPITAL = re.compile(
-    r"(?<!\w)[A-ZÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢ"
-    r"ÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ]\w*(?=[ \t]+\w)"
-)
+# A capitalised word followed by another word: where a full name may begin. Not after
+# a letter: the lookbehind follows the capital, so re searches for capitals (before it,
+# it was tried at every character of every sentence).
+_CAPS = "[A-ZÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ]"
+_CAPITAL = re.compile(rf"{_CAPS}(?<!\w{_CAPS})\w*(?=[ \t]+\w)")
 _CLAUSE_END = re.compile(r"[,.;:!?“”\"]")
 _OPENER = re.compile(r"[ \t]*(?:,|[-–]|\()[ \t]*")
 _AGE = re.compile(r"(?<!\d)(\d{1,3})[ \t]*tuổi")
