@@ -51,10 +51,9 @@ def _idf() -> tuple[dict[str, float], float]:
 
 def syllables(text: str) -> Counter[str]:
     """How often the text says each folded syllable (hoà and hòa are one)."""
-    counts: Counter[str] = Counter()
-    for word, n in Counter(SYLLABLE.findall(nlp.lower(text))).items():
-        counts[_folded(word)] += n
-    return counts
+    # Every syllable through the cache in C is cheaper than a Python loop over the
+    # distinct ones; the counts come in the same order (the first of each folded).
+    return Counter(map(_folded, SYLLABLE.findall(nlp.lower(text))))
 
 
 def weighed(text: str) -> dict[str, float]:
