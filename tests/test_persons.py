@@ -6,7 +6,7 @@ The reader is tried on real sentences of the tuning half of news2017 (who the
 person is, and what is not a person: a school, a street, a ward named after
 one); the checks on the real reports of the tuning half where a reader found a
 name given two ways or two titles (tests/realnews/tune_inconsistencies.yaml:
-T64, T70, T84; T67, T109, T68; T69, T33), and on real reports of two different people with
+T64, T70, T84; T67, T109, T68 in three reports; T69, T33), and on real reports of two different people with
 near names and of a deputy made head.
 """
 
@@ -161,11 +161,14 @@ def test_one_person_named_two_ways_in_real_reports(
         (["tp-ho-chi-minh/mz-21493916.txt", "tp-ho-chi-minh/mz-22712615.txt"], []),
         # T67 in a third report of the press conference: mz-22720945 (a rewrite of
         # mz-22718930) calls the company's head its director, mz-22718935 its board
-        # chairman. Its "Chủ tịch Hiệp hội đá quý Hà Nội chia sẻ:" ends at no comma,
-        # so its body is not read and T68 is found in the pair above only.
+        # chairman. T68's third report: its "Chủ tịch Hiệp hội đá quý Hà Nội chia
+        # sẻ:" ends at no comma, the body ends at the verb: Hà Nội against Việt Nam.
         (
             ["ha-noi/mz-22718935.txt", "ha-noi/mz-22720945.txt"],
-            [[("ha-noi/mz-22720945.txt", 12), ("ha-noi/mz-22718935.txt", 12)]],
+            [
+                [("ha-noi/mz-22720945.txt", 12), ("ha-noi/mz-22718935.txt", 12)],
+                [("ha-noi/mz-22720945.txt", 12), ("ha-noi/mz-22718935.txt", 11)],
+            ],
         ),
     ],
 )
@@ -176,6 +179,50 @@ def test_one_person_given_two_titles_in_real_reports(
     found = [[(e.path, e.line) for e in f.evidence] for f in result.findings]
     assert found == expected
     assert all(f.severity.value == "info" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # mz-22720945: no comma closes the title; what he does ends its body
+        (
+            'Ông Hoàng Thế Ngữ, Chủ tịch Hiệp hội đá quý Hà Nội chia sẻ: "Hiệp hội Đá quý '
+            'Hà Nội rất ủng hộ hình thức đấu giá này".',
+            "Hiệp hội đá quý Hà Nội",
+        ),
+        # mz-21510412: a title between dashes, then the verb
+        (
+            "ông Lê Văn Nưng - Phó Chủ tịch UBND tỉnh An Giang - khẳng định: “Lúc lựa chọn "
+            "đơn vị tham gia, công ty có đủ năng lực”.",
+            "UBND tỉnh An Giang",
+        ),
+        # an adverb before the verb is no part of the body
+        (
+            "Bà Trần Thị Mai, Giám đốc Sở Y tế tỉnh Nam Định cũng cho hay số ca bệnh đã giảm.",
+            "Sở Y tế tỉnh Nam Định",
+        ),
+        # a verb that is also a noun ends the body after the body's name only
+        (
+            "Ông Phạm Văn Long, Giám đốc Trung tâm Công nghệ thông tin tỉnh Thái Bình "
+            "thông tin thêm về hệ thống.",
+            "Trung tâm Công nghệ thông tin tỉnh Thái Bình",
+        ),
+        # capitalised, the words name a body: "Sở Thông tin", "Đài Tiếng nói"
+        (
+            "Ông Đỗ Quang Vinh, Giám đốc Sở Thông tin và Truyền thông tỉnh Hà Nam đề nghị "
+            "các huyện báo cáo.",
+            "Sở Thông tin và Truyền thông tỉnh Hà Nam",
+        ),
+        (
+            "Ông Nguyễn Thế Kỷ, Tổng giám đốc Đài Tiếng nói Việt Nam nhấn mạnh vai trò "
+            "của báo chí.",
+            "Đài Tiếng nói Việt Nam",
+        ),
+    ],
+)
+def test_the_body_of_a_title_ends_where_the_person_speaks(sentence: str, body: str) -> None:
+    (person,) = find_persons(sentence, fold(sentence))
+    assert person.body == body
 
 
 def test_a_title_the_roles_do_not_name_is_a_data_error() -> None:

@@ -39,6 +39,12 @@ class _Role(_Entry):
     body: bool = False  # the title names its organisation: "đại biểu quốc hội"
 
 
+class _Said(_Entry):
+    verbs: tuple[str, ...]  # end a title's body wherever written
+    nouns_too: tuple[str, ...]  # end it only right after the body's name
+    adverbs: tuple[str, ...]  # "cũng cho hay": ended before the adverb
+
+
 class PersonWords(_Entry):
     honorifics: _Honorifics
     roles: tuple[_Role, ...]
@@ -47,6 +53,7 @@ class PersonWords(_Entry):
     surnames: tuple[str, ...]
     exclusive_titles: tuple[tuple[str, str], ...]
     national_scopes: tuple[str, ...]
+    said_after_title: _Said
 
     @model_validator(mode="after")
     def _known_titles(self) -> PersonWords:
@@ -76,6 +83,12 @@ class Tables:
         self.role = re.compile(rf"(?<![\w&])(?:{alternatives(self.roles)})(?![\w&])")
         self.common = frozenset(fold(w) for w in data.common_words)
         self.national = frozenset(fold(w) for w in data.national_scopes)
+        # "Chủ tịch Hiệp hội đá quý Hà Nội chia sẻ:": what the person does ends the body
+        said = data.said_after_title
+        adverb = rf"(?:(?:{alternatives(said.adverbs)})[ \t]+)?"
+        self.said = re.compile(rf"(?<!\w){adverb}(?:{alternatives(said.verbs)})(?!\w)|[:“\"]")
+        nouns = alternatives(said.nouns_too)
+        self.said_nouns = re.compile(rf"(?<!\w){adverb}(?:{nouns})(?!\w)")
         # offices.yaml's family names, and rarer ones of persons.yaml ("Quản")
         self.surnames = name_words().surnames | {fold(w) for w in data.surnames}
         # "đường Phạm Văn Đồng", "Trường THPT Chu Văn An", "phường Kim Tân": not people

@@ -169,7 +169,7 @@ def _describe(
         # What is said of the person ends where another's name begins: in "anh Trần
         # Chí Dũng, phụ huynh học sinh Trần Duy Kiên", "học sinh" is Kiên's.
         named = min([len(window), *(s - opener.end() for s in starts if s >= opener.end())])
-        window = window[: min(cut, named)]
+        window = window[: min(cut, named, _said_at(text, window, opener.end(), t))]
         if not _starts_with_name(text, opener.end()):
             said = list(t.role.finditer(window))
             if said and named <= cut and not window[said[-1].end() :].strip():
@@ -177,13 +177,39 @@ def _describe(
             found.roles.extend(t.roles[r.group()] for r in said)
             base = opener.end()
             if said:  # "Chủ tịch Hiệp hội đá quý Hà Nội": the body of the last title
-                found.body = " ".join(text[base + said[-1].end() : base + len(window)].split())
+                body = text[base + said[-1].end() : base + len(window)]
+                # "ông X - Giám đốc Sở Y tế - cho biết": the dash closing the title
+                found.body = " ".join(body.split()).rstrip(" -–")
             titles = {base + i for r in said for i in range(r.start(), r.end())}
             found.words.extend(_words(text, base, base + len(window), t, inside | titles))
             if age := _AGE.search(window[:25]):
                 found.age = int(age.group(1))
     found.home, found.home_end = home_at(text, end)
     return found
+
+
+def _said_at(text: str, window: str, base: int, t: Tables) -> int:
+    """Where what is said of a person ends in `window` (folded, from `base` of `text`)
+    at what the person does: "Ông Hoàng Thế Ngữ, Chủ tịch Hiệp hội đá quý Hà Nội chia
+    sẻ: ..." says no more of who he is after "Hà Nội" (no comma closes the title).
+    A word written lower case only ("Sở Thông tin" is a body); a word that is also a
+    noun of a body's name ("Trung tâm Công nghệ thông tin") only where the name has
+    ended, after a capitalised word, a number or a bracket."""
+    verbs = (m.start() for m in t.said.finditer(window) if not text[base + m.start()].isupper())
+    nouns = (
+        m.start()
+        for m in t.said_nouns.finditer(window)
+        if text[base + m.start()].islower()
+        and _name_ended(text[base : base + m.start()].split()[-1:])
+    )
+    return min(next(verbs, len(window)), next(nouns, len(window)))
+
+
+def _name_ended(before: list[str]) -> bool:
+    """ "Hà Nội", "số 5", "(TP HCM)": the word before may end a body's name."""
+    return bool(before) and (
+        before[0][0].isupper() or before[0][-1].isdigit() or before[0].endswith(")")
+    )
 
 
 def _starts_with_name(text: str, pos: int) -> bool:
