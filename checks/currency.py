@@ -14,13 +14,16 @@ from pydantic import BaseModel, ConfigDict
 
 from linter.checking import Check, DocumentClaims, Group, Option, document_year, evidence
 from linter.checking.events import linked_paths
+from linter.checking.side_by_side import equivalence, side_by_side
 from linter.data import load
 from linter.models import Finding, Op, Quantity, Severity
 
 FOREIGN = ("USD", "EUR")
 # What may stand between an amount and its conversion: "250 triệu USD (hơn 570 tỷ
 # đồng)", "507 triệu USD, tương đương 11.525 tỷ đồng", "(tức khoảng 40 triệu USD)".
-_BETWEEN = re.compile(r"^\s*[,(]?\s*(?:(?:tương đương|tức là|tức|khoảng|hơn|gần|trên|là)\s*)*$")
+_BETWEEN = re.compile(
+    rf"\s*[,(]?\s*(?:(?:{equivalence('khoảng', 'hơn', 'gần', 'trên', 'là')})\s*)*"
+)
 
 
 class _Rates(BaseModel):
@@ -218,22 +221,10 @@ def _same_amount(a: _Conversion, b: _Conversion, slack: float) -> bool:
 
 def _conversions(item: DocumentClaims) -> Iterator[tuple[Quantity, Quantity]]:
     """(amount in đồng, the same in a foreign currency) stated side by side."""
-    text = item.document.text
-    by_sentence: dict[tuple[int, int], list[Quantity]] = {}
-    for q in item.of(Quantity):
-        if q.unit in ("VND", *FOREIGN) and q.measure == "level":
-            by_sentence.setdefault(q.sentence, []).append(q)
-    for (start, end), figures in by_sentence.items():
-        sentence, at = text[start:end], 0
-        placed = []
-        for q in figures:  # in text order: find each quote after the one before
-            found = sentence.find(q.span.quote, at)
-            if found < 0:
-                break
-            placed.append((found, found + len(q.span.quote), q))
-            at = found + len(q.span.quote)
-        for (_, a_end, a), (b_start, _, b) in itertools.pairwise(placed):
-            units = {a.unit, b.unit}
-            converted = "VND" in units and len(units & set(FOREIGN)) == 1
-            if converted and _BETWEEN.match(sentence[a_end:b_start].lower()):
-                yield (a, b) if a.unit == "VND" else (b, a)
+    money = [q for q in item.of(Quantity) if q.unit in ("VND", *FOREIGN) and q.measure == "level"]
+    for pair in side_by_side(item.document.text, money):
+        a, b = pair.first, pair.second
+        units = {a.unit, b.unit}
+        converted = "VND" in units and len(units & set(FOREIGN)) == 1
+        if converted and _BETWEEN.fullmatch(pair.between.lower()):
+            yield (a, b) if a.unit == "VND" else (b, a)

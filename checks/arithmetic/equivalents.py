@@ -21,10 +21,11 @@ from collections.abc import Iterator
 from checks.arithmetic.figures import _Figure
 from checks.arithmetic.lists import _whole
 from checks.arithmetic.result import _Arithmetic, _in, _number, _stated
+from linter.checking.side_by_side import equivalence
 from linter.models import Severity
 
 # "70%, tương đương 60.000 học sinh", "22% (tức 138 tỷ đồng)", "chiếm 49,5% với 63,6 triệu".
-_EQUIVALENT = re.compile(r"\s*[,(]?\s*(?:tương\s+đương(?:\s+với)?|tức\s+là|tức|với)\s*")
+_EQUIVALENT = re.compile(rf"\s*[,(]?\s*(?:{equivalence('tương đương với', 'với')})\s*")
 _TAKES = re.compile(r"(?<!\w)(?:chiếm|đáp ứng|đạt|bằng|là)(?:\s+(?:được|tới|khoảng))*\s*$")
 
 

@@ -6,8 +6,9 @@ registry of `doichieu.checks` entry points (`registry`), what several checks
 share (`events`, `distinctive`, `wording`: which reports are of one event;
 `likeness`, `usable`, `agreement`, `apart`: when two figures say the same
 thing, and when they are two; `align`, `slipped`, `sides`, `companions`,
-`running`: EV01's other ways of pairing figures) and the documentation read
-from each check (`docs`).
+`running`: EV01's other ways of pairing figures; `side_by_side`: a figure and
+its equivalent stated next to it) and the documentation read from each check
+(`docs`).
 
 A check is a class with a stable `code` ("NU01"), a `name` slug
 ("figure.conflict"), a default `severity`, and a docstring whose first line is
