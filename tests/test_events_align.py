@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from linter.checking.align import STRONG_ALIGN, Report, aligned_figures, alignment, report
+from linter.checking.align import (
+    STRONG_ALIGN,
+    Report,
+    aligned_figures,
+    alignment,
+    distinct,
+    report,
+)
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
@@ -77,6 +84,24 @@ def test_two_verbs_before_one_noun_are_two_figures() -> None:
     assert [(a.first.span.quote, a.second.span.quote) for a in pairs] == [
         ("1.254 triệu đồng", "1.254 triệu đồng")
     ]
+
+
+def _figures(text: str) -> list[Quantity]:
+    doc = Document(path="a.txt", original=text, text=text)
+    return [c for c in extract_claims(doc) if isinstance(c, Quantity)]
+
+
+def test_two_figures_are_one_unless_the_other_side_states_both_as_precisely() -> None:
+    """`distinct`, which rewrites and glosses share: "55 m" against "50 m" cannot
+    both hold; a rule's bound "từ 45 m" on the other side states no 55 m again,
+    a car park's "55 m" does (then the other report states both heights)."""
+    ours = _figures("Tòa nhà cao 55 m.")
+    for other, expected in [
+        ("Tòa nhà cao 50 m. Công trình cao từ 45 m phải xin phép.", True),
+        ("Tòa nhà cao 50 m. Bãi đỗ xe cách 55 m.", False),
+    ]:
+        theirs = _figures(other)
+        assert distinct(ours[0], theirs[0], (ours, theirs), 0.05) is expected, other
 
 
 @pytest.fixture(scope="module")

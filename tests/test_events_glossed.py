@@ -36,6 +36,12 @@ def _glossed(text: str) -> list[tuple[str, str]]:
             "Khách sạn phải hạ từ 12 tầng (55 m) xuống còn 6 tầng (25 m).",
             [("12 tầng", "55 m"), ("55 m", "12 tầng"), ("6 tầng", "25 m"), ("25 m", "6 tầng")],
         ),
+        # One figure stated twice in a sentence: each quote is found after the one
+        # before, so the second "12 tầng" is glossed by the second height.
+        (
+            "Khách sạn A cao 12 tầng (55 m) và khách sạn B cao 12 tầng (40 m).",
+            [("12 tầng", "55 m"), ("55 m", "12 tầng"), ("12 tầng", "40 m"), ("40 m", "12 tầng")],
+        ),
         # Figures of one unit in a row are a list or a range, not a gloss; a figure
         # far from the next one, or joined to it by other words, glosses nothing.
         ("Hai đường băng dài 3.048 m (3.800 m) cách nhau 365 m.", []),

@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from linter.checking.apart import periods_apart, roles_apart
-from linter.checking.likeness import agree, ambiguous, match, province_figure, rounding
+from linter.checking.likeness import ONE_SIDED, agree, ambiguous, match, province_figure, rounding
 from linter.models import Quantity
 
 # Measured on the linked reports of news2017's tuning half (all its 778 readable
@@ -198,28 +198,34 @@ def _before(sentence: str, q: Quantity) -> str:
 
 
 def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Aligned]:
-    """Aligned figures that cannot both hold, which the subjects could not compare
-    (weak, or not alike) and which their side gives no other value of a like
-    subject: not agreeing once rounding is allowed,
-    neither one a truncation of the other (98 ha / 98,7 ha), of one scope, part
-    and base, not set apart by their context (`apart`), and neither value stated
-    elsewhere on the other side (then both figures exist). Whether one is a
-    running count is the caller's (`updated`)."""
+    """Aligned figures that cannot both hold (`distinct`), which the subjects could
+    not compare (weak, or not alike) and which their side gives no other value of
+    a like subject, neither one a truncation of the other (98 ha / 98,7 ha).
+    Whether one is a running count is the caller's (`updated`)."""
     for pair in aligned_figures(first, second):
         qa, qb = pair.first, pair.second
-        if agree(qa, qb, tolerance) or _truncated(qa, qb):
+        if _truncated(qa, qb):
             continue
         if qa.indicator or qb.indicator or match(qa, qb) > 0:
             continue  # subjects that say what is measured: `likeness.conflicts` judged them
         if ambiguous(qa, first.figures, tolerance) or ambiguous(qb, second.figures, tolerance):
             continue  # one template for a figure of each year or district: which one?
-        if (qa.scope, qa.part_of, qa.base) != (qb.scope, qb.part_of, qb.base):
-            continue  # "trong đó" 986 ha of the 1.841 ha: a part, not the whole again
-        if apart(qa, qb):
-            continue
-        if _stated(qa, second.figures, tolerance) or _stated(qb, first.figures, tolerance):
-            continue
-        yield pair
+        if distinct(qa, qb, (first.figures, second.figures), tolerance):
+            yield pair
+
+
+def distinct(
+    a: Quantity, b: Quantity, sides: tuple[list[Quantity], list[Quantity]], tolerance: float
+) -> bool:
+    """Whether two figures taken for one (a rewritten sentence's, a gloss of one
+    figure) cannot both hold: not agreeing once rounding is allowed, of one scope,
+    part and base, not set apart by their context (`apart`), and neither value
+    stated again on the other's side (`sides`: then both figures exist)."""
+    if agree(a, b, tolerance) or apart(a, b):
+        return False
+    if (a.scope, a.part_of, a.base) != (b.scope, b.part_of, b.base):
+        return False  # "trong đó" 986 ha of the 1.841 ha: a part, not the whole again
+    return not (_stated(a, sides[1], tolerance) or _stated(b, sides[0], tolerance))
 
 
 def apart(a: Quantity, b: Quantity) -> bool:
@@ -238,7 +244,14 @@ def sentence_of(text: str, q: Quantity) -> str:
 
 
 def _stated(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
-    return any((o.unit, o.measure) == (q.unit, q.measure) and agree(o, q, tolerance) for o in side)
+    """Whether `side` states `q` again, as precisely: "từ 45 m" (a rule's bound)
+    does not state the 55 m of a hotel."""
+    return any(
+        (o.unit, o.measure) == (q.unit, q.measure)
+        and not (o.op in ONE_SIDED and q.op not in ONE_SIDED)
+        and agree(o, q, tolerance)
+        for o in side
+    )
 
 
 def _truncated(a: Quantity, b: Quantity) -> bool:

@@ -21,17 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
-from linter.checking.align import apart, sentence_of
-from linter.checking.likeness import ONE_SIDED, agree
+from linter.checking.align import distinct
+from linter.checking.side_by_side import equivalence, side_by_side
 from linter.models import Quantity
 
 # What stands between a figure and its gloss: an opening bracket, or a word of
 # equivalence and up to three words naming the gloss ("tương đương độ cao").
 _GLUE = re.compile(
-    r"\s*(?:\(\s*(?:tương đương|tức là|tức|khoảng)?"
-    r"|,?\s*(?:tương đương với|tương đương|tức là|tức|tương ứng với|tương ứng)"
+    rf"\s*(?:\(\s*(?:{equivalence('khoảng')})?"
+    rf"|,?\s*(?:{equivalence('tương đương với', 'tương ứng với', 'tương ứng')})"
     r"(?:\s+[^\W\d_]+){0,3})\s*",
     re.IGNORECASE,
 )
@@ -50,17 +49,12 @@ def glossed(text: str, figures: Iterable[Quantity]) -> list[Glossed]:
     """A report's figures glossed by the next figure of their sentence, read once
     per report. Either of the two may be the one another report states too:
     "50 m (12 tầng)" glosses as "12 tầng (50 m)" does."""
-    placed: dict[tuple[int, int], Quantity] = {}
-    for q in figures:
-        at = _start(text, q)
-        if at is not None:
-            placed.setdefault((at, at + len(q.span.quote)), q)
     found = []
-    ordered = sorted(placed.items(), key=lambda item: item[0])
-    for ((_, end), first), ((start, _), second) in pairwise(ordered):
-        if first.sentence != second.sentence or _kind(first) == _kind(second):
+    for pair in side_by_side(text, figures):
+        first, second = pair.first, pair.second
+        if _kind(first) == _kind(second):
             continue  # a range or a list ("3.800m, 3.048m"), not a gloss
-        if start - end <= GLUE_CHARS and _GLUE.fullmatch(text, end, start):
+        if len(pair.between) <= GLUE_CHARS and _GLUE.fullmatch(pair.between):
             found += [Glossed(first, second), Glossed(second, first)]
     return found
 
@@ -71,34 +65,19 @@ def regloss(
     figures: tuple[list[Quantity], list[Quantity]],
     tolerance: float,
 ) -> Iterator[tuple[Quantity, Quantity, str]]:
-    """Glosses of one anchor figure, one in each report, that cannot both hold, of
-    one scope, part and base, not set apart by their context; neither gloss's
-    value stated anywhere in the other report (`figures`: then both are said).
-    Each pair comes with the anchor's quote, which says what the glosses measure."""
+    """Glosses of one anchor figure, one in each report, that cannot both hold
+    (`align.distinct`: of one scope, part and base, not set apart by their
+    context, neither gloss's value stated anywhere in the other report, whose
+    `figures` are given). Each pair comes with the anchor's quote, which says
+    what the glosses measure."""
     theirs = list(theirs)
     for a in ours:
         for b in theirs:
             ga, gb = a.gloss, b.gloss
             if _figure(a.anchor) != _figure(b.anchor) or _kind(ga) != _kind(gb):
                 continue
-            if agree(ga, gb, tolerance) or apart(ga, gb):
-                continue
-            if (ga.scope, ga.part_of, ga.base) != (gb.scope, gb.part_of, gb.base):
-                continue
-            if _stated(ga, figures[1], tolerance) or _stated(gb, figures[0], tolerance):
-                continue
-            yield ga, gb, a.anchor.span.quote
-
-
-def _stated(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
-    """Whether `side` states `q` again, as precisely: "từ 45 m" (a rule's bound)
-    does not state the 55 m of a hotel."""
-    return any(
-        _kind(o) == _kind(q)
-        and not (o.op in ONE_SIDED and q.op not in ONE_SIDED)
-        and agree(o, q, tolerance)
-        for o in side
-    )
+            if distinct(ga, gb, figures, tolerance):
+                yield ga, gb, a.anchor.span.quote
 
 
 def _kind(q: Quantity) -> tuple[str, str]:
@@ -107,9 +86,3 @@ def _kind(q: Quantity) -> tuple[str, str]:
 
 def _figure(q: Quantity) -> tuple[object, ...]:
     return q.unit, q.measure, q.value, q.op, q.scope
-
-
-def _start(text: str, q: Quantity) -> int | None:
-    """Where the figure's quote stands in the text, inside its sentence."""
-    at = sentence_of(text, q).find(q.span.quote)
-    return None if at < 0 else q.sentence[0] + at
