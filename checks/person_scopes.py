@@ -61,9 +61,11 @@ def _place(written: str) -> str | None:
 
 def scope_pairs(
     mentions: list[Mention], linked: set[frozenset[str]]
-) -> Iterator[tuple[Mention, Mention, str]]:
+) -> Iterator[tuple[list[Mention], str]]:
     """Pairs of mentions of one name, in one report or linked reports, that give one
-    title of one subject with two places; once per pair of places, with the title."""
+    title of one subject with two places; once per pair of places, with the title.
+    The pair comes first, then every other mention of the title with one of the two
+    places in those reports (a third report of the event says it too)."""
     scoped = [(m, s) for m in mentions if m[1].body and (s := scope_of(m[1].body))]
     seen: set[frozenset[str]] = set()
     for ((i, x), (subject_x, place_x)), ((j, y), (subject_y, place_y)) in itertools.combinations(
@@ -76,4 +78,14 @@ def scope_pairs(
         titles = set(x.roles) & set(y.roles)
         if titles and (x.sex is None or y.sex is None or x.sex == y.sex):
             seen.add(frozenset((place_x, place_y)))
-            yield (i, x), (j, y), sorted(titles)[0]
+            title = sorted(titles)[0]
+            more = [
+                m
+                for m, (subject, place) in scoped
+                if m not in ((i, x), (j, y))
+                and subject == subject_x
+                and place in (place_x, place_y)
+                and title in m[1].roles
+                and together(m[0].document.path, i.document.path, linked)
+            ]
+            yield [(i, x), (j, y), *more], title

@@ -100,8 +100,8 @@ class PersonTitle(Check):
         for bucket in buckets:
             yield from self._compare(by_date(bucket), exclusive, linked, group)
         for bucket in scoped:
-            for first, second, title in scope_pairs(by_date(bucket), linked):
-                yield self._scopes(first, second, title, group)
+            for said, title in scope_pairs(by_date(bucket), linked):
+                yield self._scopes(said, title, group)
 
     def _compare(
         self,
@@ -160,7 +160,9 @@ class PersonTitle(Check):
         key = f"title|{name_key_of(name)}|{','.join(sorted((a, b)))}"
         return self.finding(message, notes, group, key=key)
 
-    def _scopes(self, first: Mention, second: Mention, title: str, group: Group) -> Finding:
+    def _scopes(self, said: list[Mention], title: str, group: Group) -> Finding:
+        """The pair of places first, then every other mention of one of them."""
+        first, second = said[:2]
         name, one, other = first[1].name, first[1].body, second[1].body
         if group.lang == "en":
             message = (
@@ -172,9 +174,7 @@ class PersonTitle(Check):
                 f"{name} được ghi là {title} {one} ở một chỗ và {title} {other} ở chỗ khác:"
                 " hai đơn vị chỉ khác địa danh; có thể một tên đơn vị bị ghi sai."
             )
-        notes = [
-            evidence(item, ref.span, f"{ref.name}: {ref.body}") for item, ref in (first, second)
-        ]
+        notes = [evidence(item, ref.span, f"{ref.name}: {ref.body}") for item, ref in said]
         places = sorted(fold(r.body) for _, r in (first, second))
         return self.finding(
             message, notes, group, key=f"scope|{name_key_of(name)}|{'|'.join(places)}"

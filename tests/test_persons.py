@@ -152,6 +152,19 @@ def test_one_person_named_two_ways_in_real_reports(
                 [("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 11)],
             ],
         ),
+        # T68 in its three reports: the pair of places, then the third report's Hà Nội;
+        # T67's titles in mz-22718930 and mz-22720945 against mz-22718935
+        (
+            ["ha-noi/mz-22718930.txt", "ha-noi/mz-22718935.txt", "ha-noi/mz-22720945.txt"],
+            [
+                [("ha-noi/mz-22718930.txt", 13), ("ha-noi/mz-22718935.txt", 12)],
+                [
+                    ("ha-noi/mz-22718930.txt", 13),
+                    ("ha-noi/mz-22718935.txt", 11),
+                    ("ha-noi/mz-22720945.txt", 12),
+                ],
+            ],
+        ),
         # T109: inside one report, Donacoop's general director and its board chairman
         (
             ["dong-nai/mz-22678133.txt"],
