@@ -54,6 +54,16 @@ def test_a_gloss_follows_its_figure_in_brackets_or_after_an_equivalence_word(
     assert _glossed(text) == pairs
 
 
+def test_a_figure_held_twice_is_placed_once() -> None:
+    """A cache and a corpus may hand a report's claims twice: each place in the
+    text is one figure, not a second "12 tầng" looked for after the first."""
+    text, figures = _figures("Khách sạn phải hạ từ 12 tầng (55 m) xuống còn 6 tầng.")
+    assert [(g.anchor.span.quote, g.gloss.span.quote) for g in glossed(text, figures * 2)] == [
+        ("12 tầng", "55 m"),
+        ("55 m", "12 tầng"),
+    ]
+
+
 def _figures(text: str) -> tuple[str, list[Quantity]]:
     doc = Document(path="a.txt", original=text, text=text)
     return text, [c for c in extract_claims(doc) if isinstance(c, Quantity)]
