@@ -20,9 +20,9 @@ from linter.models import Finding, Op, Quantity, Severity
 
 FOREIGN = ("USD", "EUR")
 # What may stand between an amount and its conversion: "250 triệu USD (hơn 570 tỷ
-# đồng)", "507 triệu USD, tương đương 11.525 tỷ đồng", "(tức khoảng 40 triệu USD)".
+# đồng)", "507 triệu USD, tương đương (với) 11.525 tỷ đồng", "(tức khoảng 40 triệu USD)".
 _BETWEEN = re.compile(
-    rf"\s*[,(]?\s*(?:(?:{equivalence('khoảng', 'hơn', 'gần', 'trên', 'là')})\s*)*"
+    rf"\s*[,(]?\s*(?:(?:{equivalence('tương đương với', 'khoảng', 'hơn', 'gần', 'trên', 'là')})\s*)*"
 )
 
 
