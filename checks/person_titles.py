@@ -38,7 +38,10 @@ class PersonTitle(Check):
     One title of two bodies whose names differ only in the place they cover
     ("Chủ tịch Hiệp hội đá quý Hà Nội", "Chủ tịch Hiệp hội đá quý Việt Nam"), in
     one report or linked reports, is an info too: one place is likely a slip
-    (`checks.person_scopes`; the country's words in `national_scopes`).
+    (`checks.person_scopes`; the country's words in `national_scopes`). Every
+    other mention of the title with one of the two places is shown after the
+    pair. The body ends at a comma, or where the person speaks ("Chủ tịch Hiệp
+    hội đá quý Hà Nội chia sẻ:": `said_after_title` in `persons.yaml`).
 
     Known problems: a person who changed title between two dated reports of
     one event is reported. State offices (an `OfficialRef` of the same name: Giám đốc Sở,
