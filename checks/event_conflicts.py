@@ -9,7 +9,7 @@ linked the reports (`shared`).
 from __future__ import annotations
 
 from linter.checking import DocumentClaims
-from linter.checking.apart import far, periods_apart, roles_apart
+from linter.checking.apart import context_apart, far
 from linter.checking.events import Link
 from linter.checking.likeness import match, slip
 from linter.models import Quantity
@@ -75,6 +75,6 @@ def two(a: Quantity, b: Quantity) -> bool:
     """Whether the context or the values make two figures of a pair a check paired
     by other means (their sentences, their digits, a lead and its body): periods or
     roles apart, or values `far` apart that are no named slip (`linter.checking.apart`)."""
-    if periods_apart(a.period, b.period) or roles_apart(a, b):
+    if context_apart(a, b):
         return True
     return far(a, b) and slip(a, b, exact=True) is None

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from linter.checking.align import sentence_of
-from linter.models import Op, Quantity
+from linter.checking.apart import magnitude
+from linter.models import Quantity
 
 # Names (two or more capitalised words: "Yestech Vina", "Vĩnh Niệm") and dates
 # ("6/2/2017", "31/1") of the sentence that holds a figure.
@@ -44,9 +45,8 @@ def in_magnitude(qa: Quantity, qb: Quantity) -> bool:
     nghìn hecta") that holds the other ("60 hộ", "hơn 2.000 ha"): a lead or a body
     that says it loosely agrees. Both were false alarms on news2017."""
     for vague, exact in ((qa, qb), (qb, qa)):
-        low, high = vague.low, vague.high
-        if vague.op is Op.APPROX and low and high and high >= 5 * low:
-            return low <= exact.value <= high
+        if magnitude(vague):  # "hàng chục": low and high are set
+            return (vague.low or 0) <= exact.value <= (vague.high or 0)
     return False
 
 

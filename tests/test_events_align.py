@@ -18,7 +18,7 @@ from linter.checking.align import (
     Report,
     aligned_figures,
     alignment,
-    distinct,
+    cannot_both_hold,
     report,
 )
 from linter.claims.extract import extract_claims
@@ -92,7 +92,7 @@ def _figures(text: str) -> list[Quantity]:
 
 
 def test_two_figures_are_one_unless_the_other_side_states_both_as_precisely() -> None:
-    """`distinct`, which rewrites and glosses share: "55 m" against "50 m" cannot
+    """`cannot_both_hold`, which rewrites and glosses share: "55 m" against "50 m" cannot
     both hold; a rule's bound "từ 45 m" on the other side states no 55 m again,
     a car park's "55 m" does (then the other report states both heights)."""
     ours = _figures("Tòa nhà cao 55 m.")
@@ -101,7 +101,7 @@ def test_two_figures_are_one_unless_the_other_side_states_both_as_precisely() ->
         ("Tòa nhà cao 50 m. Bãi đỗ xe cách 55 m.", False),
     ]:
         theirs = _figures(other)
-        assert distinct(ours[0], theirs[0], (ours, theirs), 0.05) is expected, other
+        assert cannot_both_hold(ours[0], theirs[0], (ours, theirs), 0.05) is expected, other
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from linter.checking.apart import periods_apart, roles_apart
+from linter.checking.apart import context_apart
 from linter.checking.likeness import ONE_SIDED, agree, ambiguous, match, province_figure, rounding
 from linter.models import Quantity
 
@@ -198,23 +198,23 @@ def _before(sentence: str, q: Quantity) -> str:
 
 
 def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Aligned]:
-    """Aligned figures that cannot both hold (`distinct`), which the subjects could
+    """Aligned figures that cannot both hold (`cannot_both_hold`), which the subjects could
     not compare (weak, or not alike) and which their side gives no other value of
     a like subject, neither one a truncation of the other (98 ha / 98,7 ha).
     Whether one is a running count is the caller's (`updated`)."""
     for pair in aligned_figures(first, second):
         qa, qb = pair.first, pair.second
-        if _truncated(qa, qb):
-            continue
+        if agree(qa, qb, tolerance) or _truncated(qa, qb):
+            continue  # most aligned pairs agree: skip them before the scans below
         if qa.indicator or qb.indicator or match(qa, qb) > 0:
             continue  # subjects that say what is measured: `likeness.conflicts` judged them
         if ambiguous(qa, first.figures, tolerance) or ambiguous(qb, second.figures, tolerance):
             continue  # one template for a figure of each year or district: which one?
-        if distinct(qa, qb, (first.figures, second.figures), tolerance):
+        if cannot_both_hold(qa, qb, (first.figures, second.figures), tolerance):
             yield pair
 
 
-def distinct(
+def cannot_both_hold(
     a: Quantity, b: Quantity, sides: tuple[list[Quantity], list[Quantity]], tolerance: float
 ) -> bool:
     """Whether two figures taken for one (a rewritten sentence's, a gloss of one
@@ -232,7 +232,7 @@ def apart(a: Quantity, b: Quantity) -> bool:
     """Figures the context says are two (periods apart, a whole and a part, another
     status: `linter.checking.apart`), or an
     indicator's figure of one period and status, which NU01 compares already."""
-    if periods_apart(a.period, b.period) or roles_apart(a, b):
+    if context_apart(a, b):
         return True  # a half-year and a year, a whole and its part
     if a.status and b.status and a.status != b.status:
         return True

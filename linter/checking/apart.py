@@ -60,6 +60,12 @@ def periods_apart(a: Period | None, b: Period | None) -> bool:
     return days[0] * PERIOD_RATIO < days[1]
 
 
+def context_apart(a: Quantity, b: Quantity) -> bool:
+    """Whether their context makes two figures two: periods or roles apart. The one
+    test `likeness.match`, `align.apart` and EV01's `two` share."""
+    return periods_apart(a.period, b.period) or roles_apart(a, b)
+
+
 def roles_apart(a: Quantity, b: Quantity) -> bool:
     """A whole against what is not one, a part singled out against what is not;
     one occasion's figure against a figure of a period that is no occasion's."""
@@ -79,7 +85,7 @@ def far(a: Quantity, b: Quantity) -> bool:
     """Whether two figures are more than `MAX_RATIO` times apart, each taken at the
     end of its interval nearest the other. An order of magnitude ("hàng chục hộ",
     "hàng trăm ngàn lượt khách") is never far: "hàng chục" for 600 is the slip."""
-    if _magnitude(a) or _magnitude(b):
+    if magnitude(a) or magnitude(b):
         return False
     low = max(_low(a), _low(b))
     high = min(_high(a), _high(b))
@@ -96,7 +102,9 @@ def _high(q: Quantity) -> float:
     return q.high if q.high is not None else q.value
 
 
-def _magnitude(q: Quantity) -> bool:
+def magnitude(q: Quantity) -> bool:
+    """Whether `q` is an order of magnitude ("hàng chục hộ": 10 to 100), an
+    interval wider than `MAX_RATIO`: it holds figures, it states none."""
     return bool(q.op is Op.APPROX and q.low and q.high and q.high >= MAX_RATIO * q.low)
 
 

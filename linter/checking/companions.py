@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from linter.checking.align import distinct
+from linter.checking.align import cannot_both_hold
 from linter.checking.side_by_side import equivalence, side_by_side
 from linter.models import Quantity
 
@@ -66,7 +66,7 @@ def regloss(
     tolerance: float,
 ) -> Iterator[tuple[Quantity, Quantity, str]]:
     """Glosses of one anchor figure, one in each report, that cannot both hold
-    (`align.distinct`: of one scope, part and base, not set apart by their
+    (`align.cannot_both_hold`: of one scope, part and base, not set apart by their
     context, neither gloss's value stated anywhere in the other report, whose
     `figures` are given). Each pair comes with the anchor's quote, which says
     what the glosses measure."""
@@ -76,7 +76,7 @@ def regloss(
             ga, gb = a.gloss, b.gloss
             if _figure(a.anchor) != _figure(b.anchor) or _kind(ga) != _kind(gb):
                 continue
-            if distinct(ga, gb, figures, tolerance):
+            if cannot_both_hold(ga, gb, figures, tolerance):
                 yield ga, gb, a.anchor.span.quote
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from linter.checking.agreement import ONE_SIDED, agree, rounding, slip, stated_interval
-from linter.checking.apart import periods_apart, roles_apart
+from linter.checking.apart import context_apart
 from linter.checking.usable import (
     MIN_SUBJECT_WORDS,
     distinct,
@@ -81,7 +81,7 @@ def match(a: Quantity, b: Quantity) -> float:
     """How surely two figures measure the same thing: 0 (not comparable) to 1."""
     if (a.unit, a.measure, a.base) != (b.unit, b.measure, b.base):
         return 0.0
-    if periods_apart(a.period, b.period) or roles_apart(a, b):
+    if context_apart(a, b):
         return 0.0  # a half-year and a year, a whole and its part (`linter.checking.apart`)
     if a.status and b.status and a.status != b.status:
         return 0.0
