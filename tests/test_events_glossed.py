@@ -20,9 +20,12 @@ NEWS = SHARED / "corpus" / "news2017"
 
 
 def _glossed(text: str) -> list[tuple[str, str]]:
+    return [(g.anchor.span.quote, g.gloss.span.quote) for g in glossed(*_figures(text))]
+
+
+def _figures(text: str) -> tuple[str, list[Quantity]]:
     doc = Document(path="a.txt", original=text, text=text)
-    figures = [c for c in extract_claims(doc) if isinstance(c, Quantity)]
-    return [(g.anchor.span.quote, g.gloss.span.quote) for g in glossed(text, figures)]
+    return text, [c for c in extract_claims(doc) if isinstance(c, Quantity)]
 
 
 @pytest.mark.parametrize(
@@ -62,11 +65,6 @@ def test_a_figure_held_twice_is_placed_once() -> None:
         ("12 tầng", "55 m"),
         ("55 m", "12 tầng"),
     ]
-
-
-def _figures(text: str) -> tuple[str, list[Quantity]]:
-    doc = Document(path="a.txt", original=text, text=text)
-    return text, [c for c in extract_claims(doc) if isinstance(c, Quantity)]
 
 
 def test_two_glosses_of_one_figure_disagree_unless_the_other_report_states_them() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from linter.claims.cues import cue_matches, cues, current
 from linter.claims.periods import PeriodMention
-from linter.claims.roles import since_of
+from linter.claims.roles import opening
 from linter.models import Period, Status
 
 
@@ -41,7 +41,7 @@ def update_context(context: Context, f: str, periods: list[PeriodMention]) -> No
     # "từ năm 2016 đến nay thành phố xảy ra 2.889 vụ ...": the next sentence's "Tài
     # sản thiệt hại ước tính hơn 300 tỉ đồng" counts from 2016 too; the one after
     # it may be about anything (a device's price, a target).
-    context.since = since_of(f, periods, len(f))
+    context.since = opening(f, tuple(periods)).since(len(f))  # cached: read for its figures
     if usable and current(f, usable[-1].end, len(f)):
         # "tính đến ngày 6.2, tổng thu ... là 33.338 tỉ đồng": the next sentence's
         # "Trong đó, thu nội địa là 24.956 tỉ đồng" is year-to-date as well.

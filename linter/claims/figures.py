@@ -21,7 +21,7 @@ from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.roles import MONEY, is_occasion, is_whole, market_of, opens_part, since_of
+from linter.claims.roles import MONEY, is_whole, market_of, opening
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
@@ -76,6 +76,8 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
     opened = find_open_counts(f, sentence.text, taken + cited + times)
     previous = _Previous()
     result: list[Quantity] = []
+    periods = sentence.periods
+    roles = opening(f, tuple(periods))  # read once for all the sentence's figures
     for q in sorted(known + opened, key=lambda q: q.start):
         if any(a <= q.number_start < b for a, b in cited):
             continue
@@ -106,14 +108,14 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         # "hơn 685 ha trong tổng số 956 ha": the whole a part is counted out of;
         # "Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ": one occasion's figure.
         # "Riêng huyện Kim Sơn có ...": one part singled out of a whole said before.
-        whole, part = is_whole(f, q.start), opens_part(f, clause[0])
-        occasion = is_occasion(f, q.start, sentence.periods)
+        whole, part = is_whole(f, q.start), roles.opens_part(clause[0])
+        occasion = roles.is_occasion(q.start, periods)
         per = "/" in (subject[1] or "")  # "800 đồng/kg": a price, "giá tại ruộng"
         market = market_of(f, clause, q.start, per) if q.unit in MONEY else None
-        since = since_of(f, sentence.periods, q.start) or (None if period else context.since)
+        since = roles.since(q.start) or (None if period else context.since)
         if whole or occasion or part or market or since:
-            roles = {"whole": whole, "occasion": occasion, "part": part, "market": market}
-            quantity = quantity.model_copy(update={**roles, "since": since})
+            played = {"whole": whole, "occasion": occasion, "part": part, "market": market}
+            quantity = quantity.model_copy(update={**played, "since": since})
         result.append(quantity)
         part_of_previous = naming.part_of and naming.part_of == previous.indicator
         if naming.indicator is not None and not part_of_previous:

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.claims.periods import PeriodMention
 
@@ -79,25 +81,9 @@ def is_whole(folded: str, start: int) -> bool:
     return bool(_WHOLE_BEFORE.search(folded, max(0, start - WHOLE_WINDOW), start))
 
 
-def is_occasion(folded: str, start: int, periods: list[PeriodMention]) -> bool:
-    """Whether the figure at `start` is what was given or done at the occasion its
-    sentence opens with: no reporting verb and no period named before it."""
-    opener = _OCCASION_OPENER.match(folded)
-    if opener is None or opener.end() > start:
-        return False
-    if _REPORTED.search(folded, opener.end(), start):
-        return False
-    return not any(p.end <= start for p in periods)
-
-
 # "Riêng huyện Kim Sơn có ...", "...; riêng năm 2016 ...": a sentence or a clause
 # that opens on one part; "nhà riêng", "vốn riêng" qualify a noun.
 _PART_OPENER = re.compile(r"\W*riêng(?!\w)")
-
-
-def opens_part(folded: str, clause_start: int) -> bool:
-    """Whether the sentence, or the clause of a figure, singles out a part."""
-    return bool(_PART_OPENER.match(folded) or _PART_OPENER.match(folded, clause_start))
 
 
 # Where along its sale a price is paid, by the words of its clause; wholesale is
@@ -145,15 +131,54 @@ _TO_NOW = re.compile(
 SINCE_WINDOW = 12  # "kể từ đầu " before the period's name
 
 
-def since_of(folded: str, periods: list[PeriodMention], end: int) -> dt.date | None:
-    """When a running total the sentence names before `end` starts ("từ năm 2016
-    đến nay" -> 1/1/2016), else None."""
-    found = None
-    for p in periods:
-        if p.end > end:
-            break
-        if _FROM.search(folded, max(0, p.start - SINCE_WINDOW), p.start) and _TO_NOW.match(
-            folded, p.end
-        ):
-            found = p.period.start
-    return found
+@dataclass(frozen=True)
+class Opening:
+    """What a sentence's opening and its periods say of every figure in it, read
+    once per sentence (not once per figure): the occasion it opens on, a part it
+    singles out, the running totals its periods start."""
+
+    folded: str
+    occasion_end: int | None  # where "Tại buổi lễ" ends, None without one
+    part: bool  # "Riêng huyện Kim Sơn có ..."
+    # Each period's end, and the date a running total from it starts ("từ năm 2016
+    # đến nay": 1/1/2016), None for a period that starts no running total.
+    starts: tuple[tuple[int, dt.date | None], ...]
+
+    def is_occasion(self, start: int, periods: list[PeriodMention]) -> bool:
+        """Whether the figure at `start` is what was given or done at the occasion
+        its sentence opens with: no reporting verb and no period named before it."""
+        if self.occasion_end is None or self.occasion_end > start:
+            return False
+        if _REPORTED.search(self.folded, self.occasion_end, start):
+            return False
+        return not any(p.end <= start for p in periods)
+
+    def opens_part(self, clause_start: int) -> bool:
+        """Whether the sentence, or the clause of a figure, singles out a part."""
+        return self.part or bool(_PART_OPENER.match(self.folded, clause_start))
+
+    def since(self, end: int) -> dt.date | None:
+        """When a running total the sentence names before `end` starts, else None."""
+        found = None
+        for period_end, start in self.starts:
+            if period_end > end:
+                break
+            found = start or found
+        return found
+
+
+@lru_cache(maxsize=64)  # a sentence's figures, then `carried.update_context`
+def opening(folded: str, periods: tuple[PeriodMention, ...]) -> Opening:
+    """The roles a sentence's opening and periods give its figures."""
+    opener = _OCCASION_OPENER.match(folded)
+    starts = tuple(
+        (p.end, p.period.start if _starts_running_total(folded, p) else None) for p in periods
+    )
+    part = bool(_PART_OPENER.match(folded))
+    return Opening(folded, opener.end() if opener else None, part, starts)
+
+
+def _starts_running_total(folded: str, p: PeriodMention) -> bool:
+    """ "từ năm 2016 đến nay": the period is where a running total starts."""
+    window = max(0, p.start - SINCE_WINDOW)
+    return bool(_FROM.search(folded, window, p.start) and _TO_NOW.match(folded, p.end))
