@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache
+from linter.engine import cache, groups, run
 
 SUPPRESSED = "\n<!-- doichieu: bỏ qua NU01 -->\n"
 
@@ -80,3 +82,40 @@ def test_texts_are_read_for_suppressions_and_provinces_checked_again(
     # The edited file is parsed, not read from the cache; the rest of its province
     # is read whole to be checked again, and the commented document for its comment.
     assert sorted(set(whole)) == sorted((province - {edited_path}) | {commented})
+
+
+def test_a_summary_whose_document_is_damaged_is_parsed_again(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A province checked again reads its summaries' documents back; one whose document
+    column is damaged (its summary sound) is parsed again from its file, not checked as
+    its empty summary, and those wrong findings are not cached either."""
+    cold = _run(capsys, "--format", "json", "--no-cache")
+    assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold  # fills the cache
+    with closing(sqlite3.connect(corpus / "c" / "cache.sqlite")) as db, db:
+        db.execute("UPDATE entries SET document = '{\"path\": 1' WHERE summary IS NOT NULL")
+        db.execute("DELETE FROM groups")  # every province is checked again
+    checked: list[bool] = []  # whether each document a check was given has its text
+
+    def recording(*args):  # type: ignore[no-untyped-def]
+        group, complete = groups.whole(*args)
+        checked.extend(bool(item.document.text) for item in group.items)
+        return group, complete
+
+    monkeypatch.setattr(run, "whole", recording)
+    assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold
+    assert len(checked) == len(json.loads(cold[1])["documents"]) and all(checked)
+    assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold  # nothing wrong cached
+
+
+def test_a_warm_html_report_shows_the_texts_a_cold_one_shows(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The html report quotes documents' texts: a run writing one must not read
+    summaries (the cli asks for claims, and so for whole documents)."""
+    _run(capsys, "--html", "cold.html", "--no-cache")
+    _run(capsys, "--html", "fill.html", "--cache-dir", "c")
+    _run(capsys, "--html", "warm.html", "--cache-dir", "c")
+    cold = (corpus / "cold.html").read_text(encoding="utf-8")
+    assert (corpus / "fill.html").read_text(encoding="utf-8") == cold
+    assert (corpus / "warm.html").read_text(encoding="utf-8") == cold

@@ -65,6 +65,9 @@ class Cache:
         self._pending: list[tuple[str, str | None, str | None, str, str, str | None]] = []
         self._stats: list[tuple[str, str]] = []
         self._groups: list[tuple[str, str]] = []
+        # The keys `get_many` gave as summaries, which `linter.engine.groups.whole` reads
+        # whole again: a summary is known by where it came from, not by an empty text.
+        self.summarised: set[str] = set()
         self._db: sqlite3.Connection | None = None
         try:
             prepare(folder)
@@ -131,15 +134,15 @@ class Cache:
             return found
         column = "NULL" if lazy else "claims"  # half of the bytes of a row
         whole = "CASE WHEN summary IS NULL THEN document ELSE summary END"  # read lazily
-        document = whole if summaries else "document"
-        sql = f"SELECT key, {document}, {column}, findings FROM entries WHERE key IN ({{}})"
+        document, cut = (whole, "summary IS NOT NULL") if summaries else ("document", "0")
+        sql = f"SELECT key, {document}, {column}, findings, {cut} FROM entries WHERE key IN ({{}})"
         for start in range(0, len(keys), BATCH):
             chunk = keys[start : start + BATCH]
             try:
                 rows = self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
             except sqlite3.Error:
                 return found
-            for key, document, claims, findings in rows:  # decoded a batch at a time
+            for key, document, claims, findings, summary in rows:  # decoded a batch at a time
                 try:
                     found[key] = (
                         _document(document) if document else None,
@@ -148,12 +151,22 @@ class Cache:
                     )
                 except (ValueError, TypeError, ValidationError, RecursionError):
                     continue  # a damaged entry is a miss, and will be overwritten
+                if summary:
+                    self.summarised.add(key)
         return found
 
     def documents(self, keys: Sequence[str]) -> dict[str, Document]:
-        """The whole cached documents of `keys` (their summaries made whole again)."""
-        found = self.get_many(keys, lazy=True)
-        return {key: doc for key, (doc, _, _) in found.items() if doc is not None}
+        """The whole cached documents of `keys` that are there and sound (their
+        summaries made whole again); only their document column is read."""
+        found: dict[str, Document] = {}
+        for key, raw in self.lookup("entries", "document", keys).items():
+            if not raw:
+                continue
+            try:
+                found[key] = _document(raw)
+            except (ValueError, TypeError, ValidationError, RecursionError):
+                continue  # damaged: the caller parses the file again
+        return found
 
     def _value(self, sql: str, key: str) -> str | None:
         if self._db is None:
@@ -246,8 +259,9 @@ def _summary(document: Document | None) -> str | None:
     reads of a province whose findings are cached (reading and decoding 48 MB of texts
     was two thirds of the time a 5,000-document warm run spent in its cache); a check
     of the province again reads it whole (`documents`). None when the text holds what
-    every run reads of every document: an inline suppression comment (`<!--`)."""
-    if document is None or "<!--" in document.original:
+    every run reads of every document: an inline suppression comment (`<!--`), and
+    when there is no text to leave out."""
+    if document is None or not document.original or "<!--" in document.original:
         return None
     return document.model_copy(
         update={"original": "", "text": "", "breaks": ((0, 0),)}

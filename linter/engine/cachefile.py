@@ -87,5 +87,5 @@ def read_claims(path: Path, keys: Sequence[str]) -> dict[str, str]:
                 sql = f"SELECT key, claims FROM entries WHERE key IN ({','.join('?' * len(chunk))})"
                 found.update((k, v) for k, v in db.execute(sql, chunk) if isinstance(v, str))
     except sqlite3.Error:
-        return found
+        pass  # what was read before the error is kept; the rest is a miss
     return found

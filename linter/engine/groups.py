@@ -17,7 +17,7 @@ from linter.checking import DocumentClaims, Group
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import engine_finding
 from linter.engine.cache import Cache
-from linter.engine.parsing import Claims
+from linter.engine.parsing import Claims, Deferred
 from linter.models import Document, Finding
 
 Prepared = tuple[Document, Claims]  # claims may be Deferred (cached, not yet validated)
@@ -59,22 +59,31 @@ def province_groups(
     return groups
 
 
-def whole(group: Group, cache: Cache, keys: Mapping[str, str]) -> Group:
-    """The group with its documents whole: a cached document may have come as its
-    summary, without its text (`Cache.get_many`), which a check reads."""
-    wanted = [keys[i.document.path] for i in group.items if _summary(i.document, keys)]
-    if not wanted:
-        return group
-    read = cache.documents(wanted)
-    items = tuple(
-        DocumentClaims(read.get(keys[i.document.path], i.document), i.claims)
-        if _summary(i.document, keys)
-        else i
+def whole(group: Group, cache: Cache, keys: Mapping[str, str]) -> tuple[Group, bool]:
+    """The group with its documents whole, and whether they all are: a cached
+    document may have come as its summary, without its text (`Cache.get_many`),
+    which a check reads. A summary whose whole document is gone from the cache or
+    damaged is parsed again from its file; when even that fails (the file went
+    away), the group is checked as it is but its findings must not be cached."""
+    cut = {
+        path: key
         for i in group.items
-    )
-    return replace(group, items=items)
+        if (key := keys.get(path := i.document.path)) in cache.summarised
+    }
+    if not cut:
+        return group, True
+    read = cache.documents(list(cut.values()))
+    items: list[DocumentClaims] = []
+    complete = True
+    for item in group.items:
+        key = cut.get(item.document.path)
+        doc = None if key is None else read.get(key) or _parsed_again(item)
+        complete = complete and (key is None or doc is not None)
+        items.append(item if doc is None else DocumentClaims(doc, item.claims))
+    return replace(group, items=tuple(items)), complete
 
 
-def _summary(doc: Document, keys: Mapping[str, str]) -> bool:
-    # A summary has no text; an empty document read whole again is the same document.
-    return not doc.original and not doc.text and doc.path in keys
+def _parsed_again(item: DocumentClaims) -> Document | None:
+    # A summary comes with its claims deferred (a run that reads summaries defers claims).
+    claims = item.claims
+    return claims.document() if isinstance(claims, Deferred) else None

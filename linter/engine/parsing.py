@@ -38,11 +38,12 @@ class Deferred:
     findings are cached needs none. `load` reads them from the cache file `path`
     (unless `load_all` fetched them with the rest of a group) and validates them,
     and parses the file again when they are gone or damaged (`reparse`), as an
-    eager read would have."""
+    eager read would have; `document` parses it again for its document, when the
+    cache gave a summary whose whole document is now gone or damaged."""
 
     __slots__ = ("key", "path", "raw", "reparse")
 
-    def __init__(self, path: Path, key: str, reparse: Callable[[], tuple[Claim, ...]]) -> None:
+    def __init__(self, path: Path, key: str, reparse: Callable[[], Entry]) -> None:
         self.path = path  # the cache file
         self.key = key  # the entry's key there
         self.reparse = reparse
@@ -54,9 +55,13 @@ class Deferred:
             raw = read_claims(self.path, [self.key]).get(self.key)
         self.raw = UNREAD  # a second load reads the file again, as the first did
         try:
-            return tuple(CLAIMS.validate_json(raw)) if raw is not None else self.reparse()
+            return tuple(CLAIMS.validate_json(raw)) if raw is not None else self.reparse()[1]
         except (ValueError, TypeError, ValidationError):
-            return self.reparse()
+            return self.reparse()[1]
+
+    def document(self) -> Document | None:
+        """The document parsed again from its file (None when it cannot be read now)."""
+        return self.reparse()[0]
 
 
 class _Unread:
@@ -193,11 +198,11 @@ def parse_files(
         doc, claims, found_here = hit
         if claims is None and cache is not None:  # lazy: left in the cache file
             claims = Deferred(
-                cache.path, found[i], partial(_claims_again, (str(path), display, config))
+                cache.path, found[i], partial(_parse_file, (str(path), display, config))
             )
         entries[i] = (doc, claims, found_here)
     tasks = [(str(files[i][0]), files[i][1], config) for i in todo]
-    if cache is not None:
+    if own and cache is not None:  # a cache handed in: its opener kept them (`run`)
         keep_places(cache)
     for done, (i, entry) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
         entries[i] = entry
@@ -222,10 +227,6 @@ def keep_places(cache: Cache) -> None:
     check (OF01 names offices by place: a draft met in the cache, or from stdin, built
     them for it, a fifth of a second)."""
     gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
-
-
-def _claims_again(task: tuple[str, str, Config]) -> tuple[Claim, ...]:
-    return _parse_file(task)[1]
 
 
 def _keys(

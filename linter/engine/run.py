@@ -103,7 +103,9 @@ def run_documents(
     todo = [n for n, hit in enumerate(found) if hit is None]
     if cache is not None and keys is not None:  # a province checked again reads its texts
         for n in todo:
-            groups[n] = whole(groups[n], cache, keys)
+            groups[n], complete = whole(groups[n], cache, keys)
+            if not complete:  # a summary checked for want of its text: not to be cached
+                group_keys[n] = None
     classes = [c for c, _ in checks]
     computed = check_groups([groups[n] for n in todo], classes, settings, jobs)
     for n, result in zip(todo, computed, strict=True):
@@ -140,8 +142,15 @@ def run(
     skipped = 0
     keys: dict[str, str] = {}
     lazy = not options.claims  # a result without claims reads them only to check again
-    if options.focus is None:  # and texts (run_documents reads them back to check again)
-        entries += parse_files(files, config, options.parsing, None, cache, keys, lazy, lazy)
+    # Summaries (documents without their texts) only where no report reads a text:
+    # the reports that read texts (html) are the ones that list claims, so the cli
+    # asks for claims whenever it writes one. Also only where claims are deferred:
+    # `groups.whole` parses a summary's file again through its Deferred claims.
+    summaries = lazy
+    if options.focus is None:  # run_documents reads texts back to check a province again
+        entries += parse_files(
+            files, config, options.parsing, None, cache, keys, lazy, summaries=summaries
+        )
     else:  # the focused documents first: only their provinces are needed as context
         focused = [f for f in files if f[1] in options.focus]
         entries += parse_files(focused, config, options.parsing, None, cache, keys, lazy)
