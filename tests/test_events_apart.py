@@ -18,11 +18,12 @@ import pytest
 from conftest import SHARED
 from linter.checking.apart import far, periods_apart, roles_apart
 from linter.checking.events import linked_pairs
+from linter.claims.extract import extract_claims
 from linter.claims.numbers import parse_spelled
 from linter.claims.periods import find_periods
 from linter.claims.roles import is_whole, market_of, opening
 from linter.engine.run import Options, run
-from linter.models import Op, Period, Quantity, Span
+from linter.models import Document, Op, Period, Quantity, Span
 
 CORPUS = SHARED / "corpus"
 
@@ -167,6 +168,23 @@ def test_a_price_has_the_market_its_clause_names(
     sentence: str, figure: str, per: bool, market: str | None
 ) -> None:
     assert market_of(sentence, (0, len(sentence)), sentence.index(figure), per) == market
+
+
+@pytest.mark.parametrize(
+    ("text", "market"),
+    [
+        ("Giá vải thiều tại vườn 25.000 đồng/kg.", "tại nơi sản xuất"),
+        ("Giá bán lẻ tại chợ là 2 USD/kg.", "bán lẻ"),
+        ("Giá thịt bò bán lẻ tại siêu thị khoảng 40 euro/kg.", "bán lẻ"),  # any currency
+        ("Kim ngạch xuất khẩu đạt 3 triệu euro.", None),  # a total, no price
+        ("Giá bán lẻ tại chợ ổn định với 20 tấn vải mỗi ngày.", None),  # no money
+        ("Giá bán lẻ tại các chợ giảm 20%.", None),  # a change, no price
+    ],
+)
+def test_a_price_in_any_currency_has_its_market(text: str, market: str | None) -> None:
+    doc = Document(path="a.txt", original=text, text=text)
+    (figure,) = [c for c in extract_claims(doc) if isinstance(c, Quantity)]
+    assert figure.market == market
 
 
 @pytest.mark.parametrize(

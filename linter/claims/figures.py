@@ -21,11 +21,11 @@ from linter import nlp
 from linter.claims.context import Context, cues, figure_period, scope_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
-from linter.claims.roles import MONEY, is_whole, market_of, opening
+from linter.claims.roles import is_whole, market_of, opening
 from linter.claims.sentence import Sentence, clause_of, read_sentence
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
-from linter.models import Document, Period, Quantity, Scope, Status
+from linter.models import Dimension, Document, Period, Quantity, Scope, Status
 
 _CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
 # Between two figures, a word of change: the second is the first's subject at
@@ -111,7 +111,9 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
         whole, part = is_whole(f, q.start), roles.opens_part(clause[0])
         occasion = roles.is_occasion(q.start, periods)
         per = "/" in (subject[1] or "")  # "800 đồng/kg": a price, "giá tại ruộng"
-        market = market_of(f, clause, q.start, per) if q.unit in MONEY else None
+        # any currency of units.yaml ("euro" too), not a list of two
+        money = q.dimension is Dimension.MONEY
+        market = market_of(f, clause, q.start, per) if money else None
         since = roles.since(q.start) or (None if period else context.since)
         if whole or occasion or part or market or since:
             played = {"whole": whole, "occasion": occasion, "part": part, "market": market}

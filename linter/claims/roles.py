@@ -101,7 +101,6 @@ _MARKETS = (
 _MARKET = re.compile(
     "|".join(rf"(?P<m{i}>(?<!\w)(?:{words})(?!\w))" for i, (_, words) in enumerate(_MARKETS))
 )
-MONEY = frozenset(("VND", "USD"))
 
 
 _PRICE_BEFORE = re.compile(r"(?<!\w)giá(?!\w)(?! trị)")
