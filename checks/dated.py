@@ -84,7 +84,10 @@ class End:
         return f"{self.day[0]}/{self.day[1]}"
 
 
-_DAY = r"(?P<{0}d>\d{{1,2}})\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
+# A day, "9.2", "10/2/2017" (groups {0}d, {0}m, {0}y; {1} the separator): its day's
+# digits, then the rest, which `_SPANS` also puts after a day opened otherwise.
+_DAY_REST = r"\s*{1}\s*(?P<{0}m>\d{{1,2}})(?:\s*{1}\s*(?P<{0}y>(?:19|20)\d\d))?"
+_DAY = r"(?P<{0}d>\d{{1,2}})" + _DAY_REST
 _SLASH, _ANY = r"[/.]", r"[/.-]"  # a dash is a date's only where it cannot be the span's
 # One day written alone, "9.2", "10/2", "9-2-2017" (groups d, m, y), not the start of a
 # longer number: what the readers of acts, held days and last days look for.
@@ -98,18 +101,11 @@ _UNTIL = r"\s*đến(?:\s+hết)?(?:\s+ngày)?\s*"
 _DASH = r"\s*[-–]\s*"
 
 
-def word_start(*words: str) -> str:
-    """One of `words`, not inside a longer word (`nlp.alone`): "(?<!\\w)(?:a|b)" that
-    re searches for by its first letters instead of trying it at every character."""
-    return "(?:" + "|".join(map(nlp.alone, words)) + ")"
-
-
-_FROM = rf"{word_start('từ')}\s+(?:ngày\s+)?"
+_FROM = rf"{nlp.alone('từ')}\s+(?:ngày\s+)?"
 _END = rf"(?![\d/.-]\d){NOT_FIGURE}"  # not a longer number, nor a figure
 # A day's first digit not after a word, a slash, a dot or a dash: the lookbehind comes
-# after the digit (re then searches for digits); `_DAY_OPENS` is the part it stands for.
+# after the digit (re then searches for digits); it stands for the day's digits of `_DAY`.
 _BARE_DAY = r"(?P<ad>\d(?<![\w/.-]\d)\d?)"
-_DAY_OPENS = len(r"(?P<ad>\d{1,2})")
 _SPANS = (
     # "từ ngày 16-6 đến 23-6-2017", "từ 16/6 đến hết ngày 23/6"
     re.compile(rf"{_FROM}{_DAY.format('a', _ANY)}{_UNTIL}{_DAY.format('b', _ANY)}{_END}"),
@@ -119,7 +115,7 @@ _SPANS = (
     # nothing before the day); two, each opens on what re can search for (the lookbehind
     # after the first digit), and what this one also reads after a "từ" is the span above.
     re.compile(
-        rf"{_BARE_DAY}{_DAY.format('a', _SLASH)[_DAY_OPENS:]}{_DASH}{_DAY.format('b', _SLASH)}{_END}"
+        rf"{_BARE_DAY}{_DAY_REST.format('a', _SLASH)}{_DASH}{_DAY.format('b', _SLASH)}{_END}"
     ),
     # "từ 17-23/6", "từ 16 đến 23-6"
     re.compile(rf"{_FROM}(?P<ad>\d{{1,2}})(?:{_DASH}|{_UNTIL}){_DAY.format('b', _ANY)}{_END}"),
@@ -132,7 +128,7 @@ _HOUR = re.compile(
 )
 PLACE_WORDS = 3  # words after "tại" that name the place: "khách sạn hà", "nhà văn hóa"
 _END_OF = re.compile(
-    word_start("kết thúc", "kéo dài đến hết", "kéo dài đến", "đến hết", "hạn chót", "chậm nhất")
+    nlp.alone("kết thúc", "kéo dài đến hết", "kéo dài đến", "đến hết", "hạn chót", "chậm nhất")
     + rf"(?:\s+(?:vào|là|trước))?(?:\s+ngày)?\s+{ONE_DAY}"
 )
 WHAT_WORDS = 12  # how far back the words naming what ends are read, within the clause

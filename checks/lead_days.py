@@ -24,7 +24,7 @@ Day = tuple[int, int]  # (day, month)
 # "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)".
 # The words before "nay" are flat alternatives that each open on a word (`nlp.alone`),
 # not "(?<!\w)(?:(?:ngày\s+)?hôm|...)": re then searches for their first letters.
-_ALONE = "|".join(alone(w) for w in ("hôm", "sáng", "trưa", "chiều", "tối", "đêm"))
+_ALONE = alone("hôm", "sáng", "trưa", "chiều", "tối", "đêm")
 _TODAY = re.compile(
     rf"(?:{alone('ngày')}\s+hôm|{alone('rạng')}\s+sáng|{_ALONE})(?:\s+hôm)?\s+nay"
     r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"

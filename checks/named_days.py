@@ -46,7 +46,7 @@ class Act:
 # xá" (a dormitory) are no signature; a day before "cho biết, thông tin ..." dates
 # what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
 # "Cùng ngày" (the same day) is the day the last sentence opened with (`_OPENED`).
-_OPENERS = "|".join(nlp.alone(w) for w in ("ngày", "sáng", "chiều", "trưa", "tối"))
+_OPENERS = nlp.alone("ngày", "sáng", "chiều", "trưa", "tối")
 # The opening words are flat alternatives, each a word (`nlp.alone`), so re searches for
 # them (an opening lookbehind was tried at every character); "cùng ngày" marks `same`,
 # an empty group, and only the other words go on to a day, "(?(same)|...)".

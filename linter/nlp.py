@@ -95,12 +95,14 @@ def fold(text: str) -> str:
     return "".join(parts)
 
 
-def alone(word: str) -> str:
-    """A pattern for `word` not inside a longer word: "(?<!\\w)word" with the lookbehind
-    put after the word's letters. A pattern that opens on a literal (or on alternatives
-    that each open on one) is searched for by re; one that opens on a lookbehind or an
-    optional group is tried at every character of a text."""
-    return rf"{word}(?<!\w{word})"
+def alone(*words: str) -> str:
+    """A pattern for one of `words` not inside a longer word: "(?<!\\w)word" with the
+    lookbehind put after the word's letters, several words as flat alternatives each
+    opening on its own letters, "(?:a(?<!\\wa)|b(?<!\\wb))". A pattern that opens on a
+    literal (or on alternatives that each open on one) is searched for by re; one that
+    opens on a lookbehind or an optional group is tried at every character of a text."""
+    each = [rf"{word}(?<!\w{word})" for word in words]
+    return each[0] if len(each) == 1 else "(?:" + "|".join(each) + ")"
 
 
 def finditer_at(

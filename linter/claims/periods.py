@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from calendar import monthrange
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.claims.numbers import roman_quarter
 from linter.models import Period
@@ -97,12 +98,14 @@ def _months(year: int, first: int, last: int, grain: str, label: str) -> Period:
     return Period(grain=grain, start=dt.date(year, first, 1), end=end, label=label)  # type: ignore[arg-type]
 
 
-def _wordy_dates(folded: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=16)
+def _wordy_dates(folded: str) -> tuple[re.Match[str], ...]:
     """Days written in words; without a year they need "ngày" ("12 tháng 7" alone
-    may be a duration followed by a month)."""
+    may be a duration followed by a month). Kept for the last few sentences:
+    period_spans, find_periods and find_dates each ask for a sentence's in turn."""
     if not _WORDY_DATE_NEEDS.search(folded):
-        return []
-    return [m for m in _WORDY_DATE.finditer(folded) if m.group("lead") or m.group("y")]
+        return ()
+    return tuple(m for m in _WORDY_DATE.finditer(folded) if m.group("lead") or m.group("y"))
 
 
 def period_spans(folded: str) -> list[tuple[int, int]]:
