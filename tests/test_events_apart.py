@@ -218,6 +218,20 @@ def test_periods_apart_when_one_is_less_than_half_the_other() -> None:
     assert not periods_apart(year, year) and not periods_apart(year, None)
 
 
+def test_periods_apart_when_one_of_a_finer_grain_lies_inside_the_other() -> None:
+    """No day ratio tells the second half-year in its year (184 / 365 days) from a
+    year in its school year (365 / 730): their grains do."""
+    year, school = _period("2017-01-01", "2017-12-31"), _period("2017-01-01", "2018-12-31")
+    first, second = _period("2017-01-01", "2017-06-30"), _period("2017-07-01", "2017-12-31")
+    q1, q2 = _period("2017-01-01", "2017-03-31"), _period("2017-04-01", "2017-06-30")
+    assert periods_apart(second, year) and periods_apart(year, second)
+    assert periods_apart(q2, first) and periods_apart(q1, first)
+    assert periods_apart(_period("2017-06-01", "2017-06-30"), q2)  # a month of its quarter
+    assert not periods_apart(year, school)  # both a year's grain
+    assert not periods_apart(_period("2017-01-01", "2017-09-30"), year)  # 9 tháng: loose
+    assert not periods_apart(_period("2017-01-01", "2017-05-31"), first)  # 5 / 6 tháng
+
+
 def _q(value: float, op: Op = Op.EQ, **update: object) -> Quantity:
     low, high = (value * 0.95, value * 1.05) if op is Op.APPROX else (value, value)
     if "low" in update or "high" in update:

@@ -8,9 +8,10 @@ EV02 report two things as one:
 - two periods of different length: "khoảng 43,99 tỷ đồng" of fire damage in
   the police's half-year against "hơn 300 tỉ đồng" since 2016; a year's total
   against a month's. Periods read from context are loose, so only a period
-  less than half as long as the other (a half-year against a year, a month
-  against a quarter) or one that does not overlap it sets two figures apart;
-  a year and a school year ("năm học 2017-2018") do not;
+  less than half as long as the other, one inside the other and of a finer
+  grain (a quarter inside a half-year, either half-year inside its year), or
+  one that does not overlap it sets two figures apart; a year and a school
+  year ("năm học 2017-2018") do not;
 - a whole and what is counted out of it: "hơn 685 ha trong tổng số 956 ha
   nuôi tôm" (`linter.claims.roles`) against another report's "gần 600 ha nuôi
   tôm" (the part again): a whole is compared only with a whole;
@@ -37,6 +38,11 @@ from linter.models import Op, Period, Quantity
 # A half-year against a year (181 / 365 days) is two periods; a year against a
 # school year written "2017-2018" (365 / 730) is how news names one season.
 PERIOD_RATIO = 2.0
+# A period's grain by its length in days: a month, a quarter, a half-year, a year
+# or more (a school year "2017-2018" is a year's). Day ratios cannot separate
+# them: the second half-year is 184 / 365 days of its year, a year 365 / 730 of a
+# school year; a period inside another of a coarser grain is a part of it.
+GRAIN_DAYS = (31, 92, 184)
 # Measured on the EV01 and EV02 findings of news2017's tuning half and unclustered
 # articles: true differences that are no named slip are at most 2,3 times apart
 # (1.701 / 745 tấn of fuel oil); false ones 6,8 (43,99 / 300 tỷ of damage), 9,6
@@ -50,14 +56,30 @@ def disjoint(a: Period | None, b: Period | None) -> bool:
 
 
 def periods_apart(a: Period | None, b: Period | None) -> bool:
-    """Whether two figures' periods make them two figures: disjoint, or one less
-    than half as long as the other."""
+    """Whether two figures' periods make them two figures: disjoint, one less than
+    half as long as the other, or one inside the other and of a finer grain (quý
+    II in 6 tháng đầu năm, 6 tháng cuối năm in năm 2017)."""
     if a is None or b is None:
         return False
     if disjoint(a, b):
         return True
-    days = sorted(((a.end - a.start).days + 1, (b.end - b.start).days + 1))
-    return days[0] * PERIOD_RATIO < days[1]
+    days = sorted((_days(a), _days(b)))
+    if days[0] * PERIOD_RATIO < days[1]:
+        return True
+    return grain(a) != grain(b) and (_inside(a, b) or _inside(b, a))
+
+
+def grain(p: Period) -> int:
+    """0 a month, 1 a quarter, 2 a half-year, 3 a year or longer (by `GRAIN_DAYS`)."""
+    return sum(_days(p) > most for most in GRAIN_DAYS)
+
+
+def _days(p: Period) -> int:
+    return (p.end - p.start).days + 1
+
+
+def _inside(a: Period, b: Period) -> bool:
+    return b.start <= a.start and a.end <= b.end
 
 
 def context_apart(a: Quantity, b: Quantity) -> bool:
