@@ -255,6 +255,10 @@ def test_roles_and_values_that_make_two_figures() -> None:
     assert roles_apart(_q(400, part=True), _q(1200)) and not roles_apart(
         _q(4, part=True), _q(5, part=True)
     )
+    # a part is smaller than its whole: the whole or the part restated is compared
+    assert not roles_apart(_q(956, whole=True), _q(965))
+    assert not roles_apart(_q(965), _q(956, whole=True))
+    assert not roles_apart(_q(400, part=True), _q(300))
     assert roles_apart(_q(3.7, occasion=True), _q(10, period=year))
     assert not roles_apart(_q(3.7, occasion=True), _q(10))  # no period: may be the occasion's
     assert far(_q(395), _q(3800)) and not far(_q(745), _q(1701))

@@ -14,9 +14,12 @@ EV02 report two things as one:
   year ("năm học 2017-2018") do not;
 - a whole and what is counted out of it: "hơn 685 ha trong tổng số 956 ha
   nuôi tôm" (`linter.claims.roles`) against another report's "gần 600 ha nuôi
-  tôm" (the part again): a whole is compared only with a whole;
+  tôm" (the part again): a whole is kept apart from a smaller figure that is
+  no whole, and compared with a larger one (the whole restated without "trong
+  tổng số");
 - one part singled out ("Riêng huyện Kim Sơn có ...", `linter.claims.roles`)
-  against what is not singled out;
+  against a larger figure not singled out (the whole); a smaller one may be
+  the part again;
 - a running total since one time against a total since another or a period
   that starts elsewhere ("từ năm 2016 đến nay" / "6 tháng đầu năm 2017");
 - one product's prices at two markets: "giá tại ruộng" against "giá bán lẻ
@@ -89,10 +92,19 @@ def context_apart(a: Quantity, b: Quantity) -> bool:
 
 
 def roles_apart(a: Quantity, b: Quantity) -> bool:
-    """A whole against what is not one, a part singled out against what is not;
-    one occasion's figure against a figure of a period that is no occasion's."""
-    if a.whole != b.whole or a.part != b.part:
-        return True
+    """A whole against a smaller figure that is not one, a part singled out against
+    a larger figure that is not; running totals from two starts; prices at two
+    markets; one occasion's figure against a figure of a period that is no
+    occasion's."""
+    for one, other in ((a, b), (b, a)):
+        # A part is smaller than its whole: a plain figure above the whole ("965 ha"
+        # against "trong tổng số 956 ha") is the whole restated, a plain figure
+        # below one singled out ("Riêng huyện X" 300 ha, another's "huyện X" 320 ha)
+        # is that part again: both are compared.
+        if one.whole and not other.whole and other.value < one.value:
+            return True
+        if one.part and not other.part and other.value > one.value:
+            return True
     if _since_apart(a, b):
         return True  # "từ năm 2016 đến nay" against "6 tháng đầu năm 2017"
     if a.market and b.market and a.market != b.market:
