@@ -209,6 +209,28 @@ def _period(start: str, end: str) -> Period:
     return Period(grain="year", start=first, end=last, label=f"{start}/{end}")
 
 
+def test_a_running_total_carries_to_the_next_sentences_figures_of_its_unit() -> None:
+    """From "từ năm 2016 đến nay ... 2.889 vụ", the next sentence's "vụ" and the
+    money they cost count from 2016 too; its "40 hộ" and "15%" are no part of that
+    total, and a period of its own ends it."""
+    text = (
+        "Từ năm 2016 đến nay, thành phố xảy ra 2.889 vụ cháy. Các khu dân cư xảy ra"
+        " 1.200 vụ cháy, xóm có 40 hộ bị ảnh hưởng, thiệt hại 30 tỷ đồng, chiếm 15%."
+        " Năm 2017 có 300 vụ cháy."
+    )
+    doc = Document(path="a.txt", original=text, text=text)
+    figures = [c for c in extract_claims(doc) if isinstance(c, Quantity)]
+    start = dt.date(2016, 1, 1)
+    assert [(q.span.quote, q.since) for q in figures] == [
+        ("2.889 vụ cháy", start),
+        ("1.200 vụ cháy", start),
+        ("40 hộ", None),
+        ("30 tỷ đồng", start),
+        ("15%", None),
+        ("300 vụ cháy", None),
+    ]
+
+
 def test_periods_apart_when_one_is_less_than_half_the_other() -> None:
     year, half = _period("2017-01-01", "2017-12-31"), _period("2017-01-01", "2017-06-30")
     school = _period("2017-01-01", "2018-12-31")

@@ -26,6 +26,9 @@ class Context:
     status: Status | None = None
     quiet: int = 0  # sentences in a row without a number since the period was set
     since: dt.date | None = None  # a running total's start ("từ năm 2016 đến nay")
+    # The unit and measure of each running total of the sentence that set `since`:
+    # only a figure of one of them in the next sentence continues the total.
+    running: frozenset[tuple[str, str]] = frozenset()
 
 
 # A reader stops carrying a period through prose that states no figure: after
@@ -38,9 +41,10 @@ def update_context(context: Context, f: str, periods: list[PeriodMention]) -> No
     table = cues()
     found = cue_matches(f, 0, len(f))
     usable = [p for p in periods if p.period.grain != "day"]
-    # "từ năm 2016 đến nay thành phố xảy ra 2.889 vụ ...": the next sentence's "Tài
-    # sản thiệt hại ước tính hơn 300 tỉ đồng" counts from 2016 too; the one after
-    # it may be about anything (a device's price, a target).
+    # "từ năm 2016 đến nay thành phố xảy ra 2.889 vụ ...": the next sentence's
+    # "vụ" count from 2016 too (only its figures of the total's unit and measure,
+    # `Context.running`: "xóm có 40 hộ" is no part of it); the one after it may be
+    # about anything (a device's price, a target).
     context.since = opening(f, tuple(periods)).since(len(f))  # cached: read for its figures
     if usable and current(f, usable[-1].end, len(f)):
         # "tính đến ngày 6.2, tổng thu ... là 33.338 tỉ đồng": the next sentence's

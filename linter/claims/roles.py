@@ -29,7 +29,9 @@ skip:
   vụ ... Tài sản thiệt hại ước tính hơn 300 tỉ đồng" counts from 2016 to the
   day of writing, not the half-year another report gives ("khoảng 43,99 tỷ
   đồng" from 16/11/2016 to 15/5/2017). The start is kept, not a period: news
-  calls such a total a stock ("đến nay"), and its status and period stay so;
+  calls such a total a stock ("đến nay"), and its status and period stay so.
+  The next sentence's figures of the total's unit and measure, without a
+  period of their own, go on counting from that start (`linter.claims.carried`);
 - a price at one *market*: "giá tại ruộng 800 đồng/kg" is the farm gate's,
   "giá bán lẻ tại các chợ khoảng 70 nghìn đồng/kg" the shop's; one product's
   two prices at two stages of its sale are no figure given two ways.
