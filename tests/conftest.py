@@ -24,6 +24,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
 REAL_CORPUS = SHARED / "corpus" / "real"
+NEWS_CORPUS = SHARED / "corpus" / "news2017"
 
 
 def write_corpus(folder: Path, documents: Mapping[str, str | bytes]) -> Path:
@@ -57,3 +58,11 @@ def real_corpus_or_skip() -> Path:
             f"real corpus not present at {REAL_CORPUS} (it lives in ../shared, outside the repo)"
         )
     return REAL_CORPUS
+
+
+@pytest.fixture(scope="session")
+def news() -> Path:
+    """../shared/corpus/news2017, or the test is skipped saying where it was looked for."""
+    if not NEWS_CORPUS.is_dir():
+        pytest.skip(f"news2017 corpus not present at {NEWS_CORPUS} (it lives in ../shared)")
+    return NEWS_CORPUS

@@ -14,11 +14,8 @@ from pathlib import Path
 import pytest
 
 from checks.body_names import body_names
-from conftest import SHARED
 from linter.engine.run import Options, run
 from linter.models import Document
-
-NEWS = SHARED / "corpus" / "news2017"
 
 
 @pytest.mark.parametrize(
@@ -47,13 +44,6 @@ NEWS = SHARED / "corpus" / "news2017"
 def test_a_body_before_its_short_name(text: str, expected: list[tuple[object, ...]]) -> None:
     found = body_names(Document(path="a.txt", original=text, text=text))
     assert [(b.short, b.kinds, b.rest) for b in found] == expected
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 @pytest.mark.parametrize(

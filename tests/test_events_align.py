@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from linter.checking.align import (
     STRONG_ALIGN,
     Report,
@@ -24,8 +23,6 @@ from linter.checking.align import (
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
-
-NEWS = SHARED / "corpus" / "news2017"
 
 # Two outlets' copies of one provincial notice (binh-thuan/mz-22505758.txt and
 # mz-22507065.txt), one with two digits of the tonnage swapped.
@@ -102,13 +99,6 @@ def test_two_figures_are_one_unless_the_other_side_states_both_as_precisely() ->
     ]:
         theirs = _figures(other)
         assert cannot_both_hold(ours[0], theirs[0], (ours, theirs), 0.05) is expected, other
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 def _found(news: Path, *paths: str) -> list[tuple[str, list[tuple[str, str]]]]:

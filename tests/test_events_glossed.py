@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from linter.checking.companions import glossed, regloss
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
-
-NEWS = SHARED / "corpus" / "news2017"
 
 
 def _glossed(text: str) -> list[tuple[str, str]]:
@@ -82,13 +79,6 @@ def test_two_glosses_of_one_figure_disagree_unless_the_other_report_states_them(
     # The other report's own "50 m" elsewhere: both heights are stated there.
     d = _figures("Khách sạn 12 tầng (55 m). Bãi đỗ xe cách 50 m.")
     assert list(regloss(glossed(*a), glossed(*d), (a[1], d[1]), 0.05)) == []
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 def test_the_golf_hotels_height_given_two_ways(news: Path) -> None:

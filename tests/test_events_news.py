@@ -11,11 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from linter.checking.events import linked_pairs
 from linter.engine.run import Options, run
-
-NEWS = SHARED / "corpus" / "news2017"
 
 CASES = [
     # "khoảng 13.000 cơ sở y tế hoạt động" / "xử phạt 14.000 cơ sở y tế tư nhân": the
@@ -38,13 +35,6 @@ CASES = [
         ("da-nang/mz-21511856.txt", "gần 20.000 tỉ đồng"),
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 @pytest.mark.parametrize(("first", "second"), CASES, ids=lambda c: c[1])

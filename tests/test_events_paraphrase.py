@@ -21,14 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from linter.checking.events import linked_pairs
 from linter.checking.likeness import slip
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
-
-NEWS = SHARED / "corpus" / "news2017"
 
 QUIET = [
     # "tìm ra 16 trâu thắng lọt vào vòng chung kết" (the qualifiers, a plan) and
@@ -45,13 +42,6 @@ QUIET = [
     # bus line, two lists of its stops.
     ("ha-noi/mz-21477810.txt", "ha-noi/mz-21486873.txt"),
 ]
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 @pytest.mark.parametrize("pair", QUIET, ids=lambda p: p[0])

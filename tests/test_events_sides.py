@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from linter.checking.sides import two_sides
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
-
-NEWS = SHARED / "corpus" / "news2017"
 
 
 def _figures(text: str) -> list[Quantity]:
@@ -72,13 +69,6 @@ def test_a_report_that_puts_the_number_on_both_sides_is_left_alone() -> None:
     )
     theirs = _figures("Đường hoa Nguyễn Huệ thu hút gần 1 triệu lượt khách.")
     assert list(two_sides(ours, theirs, 0.05)) == []
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 def test_the_flower_streets_visitors_above_and_below_a_million(news: Path) -> None:

@@ -15,14 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHARED, write_corpus
+from conftest import REPO, write_corpus
 from linter.checking.events import MIN_NUMBERS, MIN_TEXT, features, link, linked_pairs
 from linter.checking.wording import weighed
 from linter.metadata.infer import infer_metadata
 from linter.models import Document
 from linter.read.loading import load_document
-
-NEWS = SHARED / "corpus" / "news2017"
 
 
 def read(folder: Path, names: list[str]) -> list[Document]:
@@ -157,13 +155,6 @@ NOT_LINKED = [
     # universities in July.
     ("tp-ho-chi-minh/mz-21510141.txt", "tp-ho-chi-minh/mz-22751144.txt"),
 ]
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 @pytest.mark.parametrize(

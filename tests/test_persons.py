@@ -16,12 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from linter.claims.persons import find_persons
 from linter.engine.run import Options, run
 from linter.nlp import fold
-
-NEWS = SHARED / "corpus" / "news2017"
 
 
 def _read(sentence: str) -> list[tuple[object, ...]]:
@@ -86,13 +83,6 @@ def _read(sentence: str) -> list[tuple[object, ...]]:
 )
 def test_who_a_full_name_is(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _read(sentence) == expected
-
-
-@pytest.fixture(scope="module")
-def news() -> Path:
-    if not NEWS.is_dir():
-        pytest.skip(f"news2017 corpus not present at {NEWS} (it lives in ../shared)")
-    return NEWS
 
 
 @pytest.mark.parametrize(

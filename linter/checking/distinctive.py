@@ -59,16 +59,6 @@ class Features:
     top: frozenset[str]  # its heaviest syllables: the keys it is found by
 
 
-@dataclass(frozen=True)
-class Link:
-    """Why two documents are taken to report one event."""
-
-    numbers: int
-    names: int
-    title: float
-    text: float = 0.0  # cosine of the weighed syllables, when what is shared fell short
-
-
 def features(doc: Document) -> Features:
     return _features(doc.text, doc.meta.title)
 
