@@ -28,250 +28,81 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))  # realnews_data.py, a sibling module
+
+from realnews_data import (  # noqa: E402
+    DATA,
+    ENGINE_PREFIXES,
+    VERDICTS,
+    Cluster,
+    DataError,
+    Inconsistency,
+    Judged,
+    Measurement,
+    Quote,
+    Verdict,
+    check_quotes,
+    covers,
+    finding_key,
+    is_engine,
+    judge,
+    line_starts,
+    load_inconsistencies,
+    load_split,
+    load_verdicts,
+    occurrences,
+    span_range,
+)
 
 from linter.engine.run import Options, run  # noqa: E402
-from linter.models import Document, Finding, RunResult, Severity, Span  # noqa: E402
+from linter.models import Document, Finding, RunResult  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "news2017"
-DATA = REPO / "tests" / "realnews"
+
 HALVES = ("tune", "heldout")
 LABELS = {"tune": "tuning half (in-sample)", "heldout": "held-out half"}
-ENGINE_PREFIXES = ("DC", "EN")
-VERDICTS = ("true", "false", "debatable")
 
-
-M = TypeVar("M", bound="Frozen")
-
-
-class DataError(Exception):
-    """A data file of the harness is missing or malformed (exit status 2)."""
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Quote(Frozen):
-    """Exact text of one file; `file` is its path relative to the corpus."""
-
-    file: str
-    quote: str = Field(min_length=1)
-
-
-class Verdict(Frozen):
-    code: str
-    evidence: tuple[Quote, ...] = Field(min_length=1)
-    verdict: Literal["true", "false", "debatable"]
-    why: str = Field(min_length=1)
-    # A finding judged false that is still reported at warning+ (it counts
-    # against precision). Once it is fixed this must be set back to false, so
-    # that the test notices if it ever comes back.
-    known_at_warning: bool = False
-
-    @field_validator("verdict", mode="before")
-    @classmethod
-    def _yaml_booleans(cls, value: object) -> object:
-        # `verdict: true` is a YAML boolean; the reader means the word.
-        return str(value).lower() if isinstance(value, bool) else value
-
-    @property
-    def key(self) -> tuple[str, frozenset[tuple[str, str]]]:
-        return self.code, frozenset((q.file, q.quote) for q in self.evidence)
-
-
-class Inconsistency(Frozen):
-    """A genuine inconsistency a careful reader found in the articles."""
-
-    id: str
-    cluster: str | None = None
-    kind: Literal["figure-conflict", "arithmetic", "date-or-citation", "other"]
-    quotes: tuple[Quote, ...] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        return tuple(sorted({q.file for q in self.quotes}))
-
-
-class Cluster(Frozen):
-    id: str
-    kind: str
-    province: str
-    topic: str
-    files: tuple[str, ...]
-
-
-class Judged(Frozen):
-    """One finding of the run with its verdict, if someone wrote one."""
-
-    finding: Finding
-    verdict: Verdict | None
-
-
-class Measurement(Frozen):
-    half: str
-    articles: int
-    clusters: int
-    findings: tuple[Judged, ...]
-    found: tuple[tuple[Inconsistency, tuple[str, ...]], ...]  # entry, codes that found it
-    # Verdicts on this half's files that match no finding of the run: the finding
-    # is gone or its evidence changed, so the verdict no longer counts anywhere.
-    unused_verdicts: int = 0
-
-    def warning_plus(self) -> list[Judged]:
-        return [
-            j
-            for j in self.findings
-            if j.finding.severity.rank >= Severity.WARNING.rank and not is_engine(j.finding)
-        ]
-
-    def tally(self, judged: Iterable[Judged]) -> dict[str, int]:
-        counts = Counter(j.verdict.verdict if j.verdict else "unjudged" for j in judged)
-        return {name: counts[name] for name in (*VERDICTS, "unjudged")}
-
-    def precision(self, strict: bool = False) -> float | None:
-        t = self.tally(self.warning_plus())
-        wrong = t["false"] + (t["debatable"] if strict else 0)
-        return t["true"] / (t["true"] + wrong) if t["true"] + wrong else None
-
-    def true_per_100(self, warning_only: bool) -> float:
-        pool = (
-            self.warning_plus()
-            if warning_only
-            else [j for j in self.findings if not is_engine(j.finding)]
-        )
-        true = sum(1 for j in pool if j.verdict and j.verdict.verdict == "true")
-        return 100 * true / self.articles if self.articles else 0.0
-
-    def recall(self) -> float | None:
-        hits = sum(1 for _, codes in self.found if codes)
-        return hits / len(self.found) if self.found else None
-
-
-def is_engine(finding: Finding) -> bool:
-    return finding.code.startswith(ENGINE_PREFIXES)
-
-
-# --- data files ------------------------------------------------------------------------------
-
-
-def _load_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: {exc}".splitlines()[0]) from exc
-
-
-def _validated(path: Path, model: type[M], raw: Any) -> list[M]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise DataError(f"{path}: expected a list of entries, got {type(raw).__name__}")
-    items = []
-    for i, item in enumerate(raw, 1):
-        try:
-            items.append(model.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise DataError(f"{path}: entry {i}: {where}: {first['msg']}") from exc
-    return items
-
-
-def load_split(half: str, data: Path = DATA) -> list[Cluster]:
-    path = data / "split.yaml"
-    raw = _load_yaml(path)
-    if not isinstance(raw, dict) or half not in raw:
-        raise DataError(f"{path}: no half named {half!r}")
-    return _validated(path, Cluster, raw[half])
-
-
-def load_verdicts(path: Path) -> list[Verdict]:
-    verdicts = _validated(path, Verdict, _load_yaml(path))
-    seen: set[object] = set()
-    for v in verdicts:
-        if v.key in seen:  # two verdicts for one finding: which one counts?
-            raise DataError(f"{path}: two verdicts for {v.code} {sorted(v.key[1])}")
-        seen.add(v.key)
-    return verdicts
-
-
-def load_inconsistencies(path: Path) -> list[Inconsistency]:
-    entries = _validated(path, Inconsistency, _load_yaml(path))
-    ids = Counter(e.id for e in entries)
-    if doubled := [i for i, n in ids.items() if n > 1]:
-        raise DataError(f"{path}: ids used twice: {', '.join(sorted(doubled))}")
-    return entries
-
-
-# --- matching -----------------------------------------------------------------------------------
-
-
-def finding_key(finding: Finding) -> tuple[str, frozenset[tuple[str, str]]]:
-    return finding.code, frozenset((e.path, e.quote) for e in finding.evidence)
-
-
-def judge(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> tuple[Judged, ...]:
-    by_key = {v.key: v for v in verdicts}
-    return tuple(Judged(finding=f, verdict=by_key.get(finding_key(f))) for f in findings)
-
-
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
-
-
-def span_range(span: Span, starts: Sequence[int]) -> tuple[int, int]:
-    """Offsets in the original text of a span given by 1-based lines and columns."""
-    last = len(starts)
-    start = starts[min(span.line, last) - 1] + span.column - 1
-    return start, starts[min(span.end_line, last) - 1] + span.end_column - 1
-
-
-def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
-    found, at = [], text.find(quote)
-    while at >= 0:
-        found.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return found
-
-
-def covers(finding: Finding, entry: Inconsistency, documents: dict[str, Document]) -> bool:
-    """Every quote of the entry overlaps some evidence of the finding in the same file."""
-    for q in entry.quotes:
-        doc = documents.get(q.file)
-        if doc is None:  # the file could not be read (DC01): nothing can cover it
-            return False
-        starts = line_starts(doc.original)
-        spans = [span_range(e, starts) for e in finding.evidence if e.path == q.file]
-        wanted = occurrences(doc.original, q.quote)
-        if not any(s < qe and qs < e for s, e in spans for qs, qe in wanted):
-            return False
-    return True
-
-
-def check_quotes(
-    entries: Iterable[Inconsistency | Verdict], documents: dict[str, Document]
-) -> None:
-    """A quote that is not in its file can never match: say so instead of scoring 0."""
-    for entry in entries:
-        quotes = entry.quotes if isinstance(entry, Inconsistency) else entry.evidence
-        name = entry.id if isinstance(entry, Inconsistency) else entry.code
-        for q in quotes:
-            if q.file in documents and not occurrences(documents[q.file].original, q.quote):
-                raise DataError(f"{name}: quote {q.quote!r} is not in {q.file}")
+# Re-exported from realnews_data: tests, corpus.py and scripts use realnews.X.
+__all__ = [
+    "CORPUS",
+    "DATA",
+    "ENGINE_PREFIXES",
+    "HALVES",
+    "LABELS",
+    "VERDICTS",
+    "Cluster",
+    "DataError",
+    "Inconsistency",
+    "Judged",
+    "Measurement",
+    "Quote",
+    "Verdict",
+    "check_files",
+    "check_quotes",
+    "covers",
+    "finding_key",
+    "is_engine",
+    "judge",
+    "line_starts",
+    "load_inconsistencies",
+    "load_split",
+    "load_verdicts",
+    "main",
+    "markdown",
+    "measure",
+    "occurrences",
+    "span_range",
+    "summary",
+    "unjudged",
+]
 
 
 # --- the run ----------------------------------------------------------------------------------
