@@ -3,7 +3,9 @@
 "25 tàu", "4.000 cây", "32 hành khách", "303,83 triệu cổ phiếu", "hàng trăm
 chậu mai", "15 điểm sụp lún": the unit is the noun's first syllable (a
 lowercase word in the original text, so "222 Trần Duy Hưng" is an address),
-or the noun after a classifier ("17 chiếc tàu" counts what "18 tàu" counts).
+or the noun after a classifier ("17 chiếc tàu" counts what "18 tàu" counts);
+a noun whose first syllable alone names another thing is the unit whole
+("1.500 học sinh", "11 đơn vị", "200 căn hộ": `linter.claims.nouns`).
 Such a figure is read like one in a unit of the table: its scale words ("1,64
 triệu khách"), a range ("10-15 triệu hành khách"), per what it is counted ("45
 triệu khách/năm", "56 triệu khách mỗi năm" are rates), its comparator and the
@@ -20,6 +22,7 @@ import re
 
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
+from linter.claims.nouns import noun_end
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import (
     BOUND_AFTER,
@@ -87,10 +90,12 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
         return None  # "222 Trần Hưng Đạo", "3 Chi cục": a name, not a counted noun
     end, unit = noun.end(1), noun.group(1)
     second = _WORD_AFTER.match(f, end)
-    if second and _second_syllable(second.group(1)) and original[second.start(1)].islower():
-        end = second.end(1)  # "32 hành khách", "3.500 chỉ tiêu": nouns of two syllables
+    if whole := _whole_noun(f, original, noun.start(1)):
+        unit, end = whole  # "1.500 học sinh", "16 phòng khám", "200 căn hộ": counted whole
+    elif second and _second_syllable(second.group(1)) and original[second.start(1)].islower():
+        end = second.end(1)  # "22 tàu cá", "5 phòng học": the head is what is counted
         if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
-            unit = second.group(1)
+            unit, end = _whole_noun(f, original, second.start(1)) or (second.group(1), end)
     dimension = Dimension.COUNT
     if per := read_per(f, end):  # "45 triệu khách/năm" is a yearly capacity, not a total
         unit, end, dimension = unit + per[0], per[1], Dimension.RATE
@@ -146,6 +151,15 @@ def _amount_at(f: str, start: int, vague: Vague | None) -> tuple[float, float | 
         if top[0] > value:
             high, end = top[0], second.end()
     return tidy(value), high, end
+
+
+def _whole_noun(f: str, original: str, start: int) -> tuple[str, int] | None:
+    """A noun counted whole (`linter.claims.nouns.noun_end`) at `start`, written in
+    lowercase ("2 Công ty" is a name), and where it ends."""
+    end = noun_end(f, start)
+    if end is None or not original[start:end].islower():
+        return None
+    return f[start:end], end
 
 
 def _second_syllable(word: str) -> bool:

@@ -10,6 +10,11 @@ and reporters write one noun in several ways:
   khách", "hàng trăm ngàn lượt khách" and "1.200.000 lượt khách" count "lượt
   khách"; the words of the amount ("một triệu", "triệu", "hàng trăm ngàn") are
   no part of what is counted.
+
+A count outside the unit table is counted in its whole noun when the noun is one
+of several syllables whose first alone names another thing ("1.500 học sinh",
+"11 đơn vị", "16 phòng khám": `linter/data/counted_nouns.yaml`, `noun_end`);
+else in its head, the first syllable ("22 tàu cá" counts "tàu").
 """
 
 from __future__ import annotations
@@ -17,7 +22,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from linter import nlp
 from linter.claims.numbers import SCALE_WORD, SPELLED_WORD
+from linter.data import load
 from linter.data.lexicon import units
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -65,3 +74,48 @@ def counted(quote: str) -> list[str]:
     if scales and scales[-1] + 1 == len(words):
         return []  # "từ 5 triệu lên 8 triệu lượt khách": the first amount names no noun
     return words[scales[-1] + 1 :] if scales else words
+
+
+class _CountedNouns(BaseModel):
+    """`linter/data/counted_nouns.yaml`: nouns counted whole, in groups for the reader."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    people: tuple[str, ...]
+    bodies_and_places: tuple[str, ...]
+    things: tuple[str, ...]
+
+    @field_validator("people", "bodies_and_places", "things")
+    @classmethod
+    def _folded_words(cls, nouns: tuple[str, ...]) -> tuple[str, ...]:
+        # A noun is matched on folded text: one written otherwise would never match.
+        for noun in nouns:
+            if len(noun.split()) < 2 or noun != nlp.fold(noun) or " ".join(noun.split()) != noun:
+                raise ValueError(f"{noun!r}: not two or more folded words")
+        return nouns
+
+    @model_validator(mode="after")
+    def _once(self) -> _CountedNouns:
+        nouns = [*self.people, *self.bodies_and_places, *self.things]
+        if twice := sorted({n for n in nouns if nouns.count(n) > 1}):
+            raise ValueError(f"listed twice: {', '.join(twice)}")
+        return self
+
+    def nouns(self) -> frozenset[str]:
+        return frozenset((*self.people, *self.bodies_and_places, *self.things))
+
+
+@lru_cache(maxsize=1)
+def _whole_nouns() -> re.Pattern[str]:
+    """One alternation of the nouns counted whole, the longest first ("nhà văn hóa"
+    before "nhà văn"), each ending at a word's end."""
+    nouns = load("counted_nouns.yaml", _CountedNouns).nouns()
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+def noun_end(folded: str, pos: int) -> int | None:
+    """Where a noun counted whole that begins at `pos` ends ("học sinh" in "1.500
+    học sinh ưu tú"), None when none begins there."""
+    m = _whole_nouns().match(folded, pos)
+    return m.end() if m else None

@@ -16,9 +16,10 @@ from linter.claims.intervals import APPROX_TOLERANCE as APPROX_TOLERANCE
 from linter.claims.intervals import RawQuantity as RawQuantity
 from linter.claims.intervals import interval_of as interval_of
 from linter.claims.intervals import intervals_overlap as intervals_overlap
+from linter.claims.nouns import noun_end
 from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
 from linter.claims.periods import period_spans
-from linter.claims.units import GLUED, Unit, read_unit
+from linter.claims.units import GLUED, Unit, read_per, read_unit
 from linter.models import Dimension, Op
 
 # Character windows, on folded text: a comparator ("không vượt quá", the longest)
@@ -147,6 +148,7 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     unit = unit or _bare_unit(folded, amount)
     if unit is None:
         return None
+    unit = _occurrences_of(folded, unit)
     unit_name, factor, end = unit.name, unit.factor, unit.end
     words = amount.group().split()
     if not words[0][0].isdigit() and len(words) == 1 and unit_name not in _SPELLED_UNITS:
@@ -214,6 +216,23 @@ def _bare_unit(folded: str, amount: re.Match[str]) -> Unit | None:
     if bare.group("scale") == "tỷ" or money_meant(folded, amount.start(), end):
         return Unit("VND", 1.0, end, Dimension.MONEY)
     return None
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _occurrences_of(folded: str, unit: Unit) -> Unit:
+    """ "lượt" followed by a noun counted whole counts occurrences of that noun:
+    "375.692 lượt hành khách" is in unit "lượt hành khách", never met by "1.600
+    lượt cán bộ" ("lượt khách" is the table's). Trips are not heads: one passenger
+    riding twice is two "lượt", so "lượt hành khách" is kept apart from "hành khách"."""
+    if unit.name != "lượt" or unit.dimension is not Dimension.COUNT:
+        return unit
+    space = _SPACES.match(folded, unit.end)
+    end = noun_end(folded, space.end()) if space else None
+    if end is None or read_per(folded, end) or folded.startswith("/", end):
+        return unit  # "20.000 lượt chuyến xe/tháng": a rate, left to its reading
+    return Unit(f"lượt {folded[space.end() : end]}", unit.factor, end, unit.dimension)
 
 
 # "cao hơn 1 điểm so với năm 2016", "thấp hơn 5%": the difference, not a bound;
