@@ -29,7 +29,15 @@ from functools import lru_cache
 from itertools import pairwise
 
 from linter.checking.apart import context_apart
-from linter.checking.likeness import ONE_SIDED, agree, ambiguous, match, province_figure, rounding
+from linter.checking.likeness import (
+    ONE_SIDED,
+    agree,
+    ambiguous,
+    match,
+    province_figure,
+    rounding,
+    statuses_apart,
+)
 from linter.models import Quantity
 
 # Measured on the linked reports of news2017's tuning half (all its 778 readable
@@ -234,9 +242,7 @@ def apart(a: Quantity, b: Quantity) -> bool:
     indicator's figure of one period and status, which NU01 compares already."""
     if context_apart(a, b):
         return True  # a half-year and a year, a whole and its part
-    if a.status and b.status and a.status != b.status:
-        return True
-    return province_figure(a, b)
+    return statuses_apart(a, b) or province_figure(a, b)
 
 
 def sentence_of(text: str, q: Quantity) -> str:
