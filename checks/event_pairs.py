@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from checks.event_conflicts import scope, two, values
 from linter.checking import DocumentClaims
-from linter.checking.align import STRONG_ALIGN, Report, rewritten
+from linter.checking.align import STRONG_ALIGN, Report, rewritten, truncated
 from linter.checking.companions import Glossed, regloss
 from linter.checking.events import Link
 from linter.checking.likeness import conflicts, words
@@ -49,7 +49,9 @@ def pairs(
         return  # a document of a unit that could not be resolved is compared with nobody
     days_left, days_right = _days(left), _days(right)
     ours, theirs = reports[0].figures, reports[1].figures
-    found = [(qa, qb, True, "", False) for qa, qb in conflicts(ours, theirs, tolerance)]
+    # "98 ha" for 98,7 ha is the figure shortened, whichever way the two were paired
+    sure = [(qa, qb) for qa, qb in conflicts(ours, theirs, tolerance) if not truncated(qa, qb)]
+    found = [(qa, qb, True, "", False) for qa, qb in sure]
     found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
     known = {values(qa, qb) for qa, qb, *_ in found}  # a later way adds only new pairs
 

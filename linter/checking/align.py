@@ -212,7 +212,7 @@ def rewritten(first: Report, second: Report, tolerance: float) -> Iterator[Align
     Whether one is a running count is the caller's (`updated`)."""
     for pair in aligned_figures(first, second):
         qa, qb = pair.first, pair.second
-        if agree(qa, qb, tolerance) or _truncated(qa, qb):
+        if agree(qa, qb, tolerance) or truncated(qa, qb):
             continue  # most aligned pairs agree: skip them before the scans below
         if qa.indicator or qb.indicator or match(qa, qb) > 0:
             continue  # subjects that say what is measured: `likeness.conflicts` judged them
@@ -260,7 +260,7 @@ def _stated(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
     )
 
 
-def _truncated(a: Quantity, b: Quantity) -> bool:
+def truncated(a: Quantity, b: Quantity) -> bool:
     """Whether the less precise figure is the other cut at its last digit: "98 ha"
     for 98,7 ha is how news shortens a figure, not another figure."""
     coarse, fine = sorted((a, b), key=rounding, reverse=True)

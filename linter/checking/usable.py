@@ -14,17 +14,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from linter.claims.nouns import spelled
-from linter.claims.subjects import MEASURES
+from linter.claims.subjects import FUNCTION_WORDS, GENERIC, MEASURES
 from linter.models import Quantity
 
-# Words that say nothing about what is measured once the unit is known: "diện
-# tích" is any area, "chiều dài" any length ("2 ống hầm có chiều dài 781m" and
-# "toàn tuyến có chiều dài gần 20km" are two things of one metro line).
-_GENERIC = re.compile(
-    r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức|"
-    r"chiều dài|chiều rộng|chiều cao|chiều ngang|bề rộng|bề dài|bề ngang|độ dài|độ sâu|"
-    r"độ cao|độ rộng)(?!\w)"
-)
 SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are compared only under the same words
 MIN_SUBJECT_WORDS = 2  # "tàu" alone may be any ship of the story; "tàu cá vỏ thép" is one fleet
 
@@ -46,7 +38,7 @@ def usable(q: Quantity) -> bool:
         q.subject is not None
         and q.scope.value != "national"
         and q.part_of is None
-        and len(qualifiers(q)) >= needed
+        and len(qualifiers(q) - FUNCTION_WORDS) >= needed  # "trong", "với" say nothing
     )
 
 
@@ -67,7 +59,7 @@ def words(q: Quantity) -> frozenset[str]:
 # Subjects repeat across a corpus and each is compared many times: read each once.
 @lru_cache(maxsize=65536)
 def _key_words(text: str) -> frozenset[str]:
-    return frozenset(_GENERIC.sub(" ", text).split())
+    return frozenset(GENERIC.sub(" ", text).split())
 
 
 def measured(q: Quantity) -> frozenset[str]:

@@ -43,13 +43,18 @@ _INTRO = (
     "đạt được|ước đạt|ước tính|ước khoảng|dự kiến đạt|đạt|là|có|với|gồm|bao gồm|chiếm|bằng|"
     "lên tới|lên đến|lên|tới|đến|còn|khoảng|trên|hơn|gần|dưới|hơn|xấp xỉ|tối thiểu|tối đa|"
     "ít nhất|không quá|vượt|tăng|giảm|thêm|mất|hết|tốn|được|trị giá|tương đương|"
-    "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|của"
+    "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|của|xuống"
 )
 _INTRO_TAIL = re.compile(rf"(?:(?<=\s)|^)(?:{_INTRO})(?:\s+(?:{_INTRO}))*\s*$")
 # Compounds that start with an introducing word but name a subject: "tăng trưởng",
 # "trên địa bàn", "có thể", "đạt chuẩn", "giảm nghèo".
-_NOT_INTRO = r"(?!\s+(?:trưởng|cường|địa bàn|thể|chuẩn|nghèo|thiểu))"
-_INTRO_WORD = re.compile(rf"(?<!\w)(?:{_INTRO})(?!\w){_NOT_INTRO}")
+# "khoảng cách" is a distance; "mặt bằng", "công bằng", "văn bằng" and "đối với"
+# are a noun, an adjective and a preposition: "giải phóng mặt bằng phải mất 2 năm"
+# is about clearing the ground, "dự toán thu đối với các khoản phí" about the budget.
+_NOT_INTRO = r"(?!\s+(?:trưởng|cường|địa bàn|thể|chuẩn|nghèo|thiểu|cách))"
+_INTRO_WORD = re.compile(
+    rf"(?<!\w)(?<!mặt )(?<!công )(?<!văn )(?<!đối )(?:{_INTRO})(?!\w){_NOT_INTRO}"
+)
 # Words that never belong to a subject key: time, discourse, places, fillers.
 _FILLERS = re.compile(
     r"(?<!\w)(?:năm nay|năm ngoái|năm trước|hiện nay|hiện tại|hiện|đến nay|tới nay|"
@@ -57,7 +62,7 @@ _FILLERS = re.compile(
     r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
     r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
     r"đã|đang|sẽ|vừa|cũng|chỉ|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
-    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng|tổng số|"
+    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|"
     r"(?<!doanh )(?<!dân )số)(?!\w)"
 )
 # A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
@@ -71,6 +76,33 @@ AFTER_STOP = re.compile(
     r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động|xuống|còn|lên|vì|nữa)(?!\w)"
 )
 _AFTER_WORDS = 4
+# "2 triệu đồng đối với người bị thương": for whom, not what is counted.
+_AFTER_END = re.compile(rf"{AFTER_STOP.pattern}|(?<!\w)đối(?= với)")
+HOLE = "\x00"  # where another figure stood in a clause: `_blank`
+_HOLES = re.compile(f"{HOLE}+")
+# Where a phrase before a figure ends: a sentence mark, a bracket, "và", a figure.
+_BREAK = re.compile(rf"([.!?…\"“”'‘’()]|(?<!\w)và(?!\w)|{HOLE}+)")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LEADING_GLOSS = re.compile(r"^\s*\([^()]*\)")
+_TAIL_FILLER = re.compile(r"(?<!\w)(?:bình quân|trung bình|lần lượt|tương ứng|khoảng)\s*$")
+MIN_CONTENT = 2  # words of a subject that say what is measured (`linter.checking.usable`)
+# Words that tell no figure from another: prepositions, connectives, degree and
+# manner words. A subject of these only ("trong", "với", "qua") is no subject.
+FUNCTION_WORDS = frozenset(
+    (
+        "trong ngoài ở với qua cho tại về theo của từ đến tới bởi do vì thì mà là và hoặc hay "
+        "không rất khá nhiều ít nhất hơn thôi nữa lại cũng vẫn còn đều chỉ được bị có đạt như "
+        "nếu khi vào ra lên xuống nhưng mạnh nhẹ nhanh chậm đáng kể một so trước"
+    ).split()
+)
+# Words that say nothing about what is measured once the unit is known: "diện
+# tích" is any area, "chiều dài" any length ("2 ống hầm có chiều dài 781m" and
+# "toàn tuyến có chiều dài gần 20km" are two things of one metro line).
+GENERIC = re.compile(
+    r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức|"
+    r"chiều dài|chiều rộng|chiều cao|chiều ngang|bề rộng|bề dài|bề ngang|độ dài|độ sâu|"
+    r"độ cao|độ rộng)(?!\w)"
+)
 _PURPOSE = re.compile(r"^\s*(?:để|nhằm|dành cho|cho việc|phục vụ)\s+")
 _PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+(?: \d)?)")
 
@@ -101,16 +133,19 @@ def subject_of(
         measured_part: list[str] = []  # "số hộ dân là 11.400 hộ": said once
     else:
         measured_part = measured
-    return " ".join(spelled(head + measured_part)) or None, " ".join(spelled(measured)) or None
+    subject = spelled(head + measured_part)
+    if all(w in FUNCTION_WORDS for w in subject):
+        return None, " ".join(spelled(measured)) or None  # "trong số 157 ha": no subject
+    return " ".join(subject), " ".join(spelled(measured)) or None
 
 
 def _blank(
     f: str, start: int, end: int, hard: list[tuple[int, int]], soft: list[tuple[int, int]]
 ) -> str:
-    """`f[start:end]` with `hard` spans replaced by full stops (a boundary) and
-    `soft` ones by spaces (left out)."""
+    """`f[start:end]` with `hard` spans (other figures) replaced by `HOLE` (a
+    boundary a list or a gloss steps over) and `soft` ones by spaces (left out)."""
     chars = list(f[start:end])
-    for spans, fill in ((soft, " "), (hard, ".")):
+    for spans, fill in ((soft, " "), (hard, HOLE)):
         for a, b in spans:
             for i in range(max(a, start), min(b, end)):
                 chars[i - start] = fill
@@ -118,24 +153,75 @@ def _blank(
 
 
 def _noun_phrase_before(text: str) -> str:
-    """The noun phrase right before a figure: drop the introducing verbs at the
-    end, then keep what follows the last earlier verb or break."""
-    # A figure, a bracket or "và" before it ends the phrase: "1.701 tấn dầu FO và
-    # 113 tấn dầu DO" gives the second figure no subject before it.
-    text = re.split(r"[.()\"“”'‘’!?…]|(?<!\w)và(?!\w)", text)[-1]
-    text = _INTRO_TAIL.sub("", text.rstrip())
-    last = None
-    for last in _INTRO_WORD.finditer(text):  # noqa: B007 - the last match is wanted
-        pass
-    if last is not None:
-        text = text[last.end() :]
-    return text.strip()
+    """The noun phrase right before a figure, the way a reader names it.
+
+    A bracket of its own inside the phrase is a gloss and left out ("chỉ số sản
+    xuất công nghiệp (IIP) tăng 21%"). The phrase ends at a sentence mark, a
+    bracket, "và" or another figure ("1.701 tấn dầu FO và 113 tấn dầu DO" gives
+    the second figure no subject before it), unless nothing but verbs, function
+    words and generic nouns is left between: then the figure glosses or continues
+    what stands before that boundary ("đường Bùi Viện (1,4 km)", "chi 846 tỷ đồng (khoảng 37 triệu
+    USD)", "doanh thu lần lượt 860,7 tỷ đồng và 812,5 tỷ đồng")."""
+    parts = _BREAK.split(_BRACKETED.sub(" ", text))  # phrase, mark, phrase, mark, ...
+    phrase = _phrase(parts[-1])
+    i = len(parts) - 1
+    while i >= 2 and not _content(phrase) and _steps_over(parts, i):
+        i -= 2
+        phrase = f"{_phrase(parts[i])} {_thin_dropped(phrase)}"
+    return phrase.strip()
+
+
+def _steps_over(parts: list[str], i: int) -> bool:
+    """Whether the mark before `parts[i]` may be stepped over: an opening bracket,
+    another figure, or "và" right after one (a list of one thing's values)."""
+    mark = parts[i - 1]
+    if mark == "(" or _HOLES.fullmatch(mark):
+        return True
+    after_figure = i >= 3 and bool(_HOLES.fullmatch(parts[i - 3]))
+    return mark == "và" and not _content(parts[i - 2]) and after_figure
+
+
+def _phrase(text: str) -> str:
+    """The words before a figure that name it: the introducing verbs at the end
+    dropped ("đạt bình quân hơn"), then what follows the last earlier verb; and
+    when that is too thin ("tăng mạnh", "chiếm tỷ trọng", "với số tiền", "của
+    tỉnh"), the clause's subject before it: "chăn nuôi | chiếm tỷ trọng 60%"."""
+    text = text.rstrip()
+    while True:  # "đạt bình quân hơn 80 triệu USD": fillers between the verbs
+        shorter = _TAIL_FILLER.sub("", _INTRO_TAIL.sub("", text)).rstrip()
+        if shorter == text:
+            break
+        text = shorter
+    pieces = _INTRO_WORD.split(text)
+    phrase = pieces[-1]
+    if _content(phrase) >= MIN_CONTENT or len(pieces) == 1:
+        return phrase.strip()
+    # The owner is the clause's own subject, before its first verb ("dự án | được đầu
+    # tư thành 2 giai đoạn | trên tổng diện tích đất 5,07 ha"), else the nearest words.
+    earlier = [piece for piece in pieces[:-1] if _content(piece)]
+    if not earlier:
+        return phrase.strip()
+    owner = pieces[0] if _content(pieces[0]) else earlier[-1]
+    return f"{owner.strip()} {_thin_dropped(phrase)}".strip()
+
+
+def _content(text: str) -> int:
+    """How many words of `text` say what is measured: not fillers, function words,
+    adverbs or the generic "diện tích", "mức", "số tiền"."""
+    return sum(w not in FUNCTION_WORDS for w in _key_words(GENERIC.sub(" ", text)))
+
+
+def _thin_dropped(text: str) -> str:
+    """`text` without its function words, when words before it name the subject:
+    "chăn nuôi chiếm tỷ trọng" keeps "tỷ trọng", "giảm mạnh" loses "mạnh"."""
+    return " ".join(w for w in text.split() if w not in FUNCTION_WORDS)
 
 
 def _words_after(text: str) -> str:
-    text = re.split(r"[.,;:()\"“”'‘’!?…]", text, maxsplit=1)[0]
+    text = _LEADING_GLOSS.sub(" ", text)  # "73% (58.587) ý kiến cho rằng": the count's gloss
+    text = re.split(rf"[.,;:()\"“”'‘’!?…{HOLE}]", text, maxsplit=1)[0]
     text = _PURPOSE.sub("", text)  # "23.000 tỉ đồng để giải phóng mặt bằng": what it is for
-    stop = AFTER_STOP.search(text)
+    stop = _AFTER_END.search(text)
     if stop:
         text = text[: stop.start()]
     return " ".join(text.split()[:_AFTER_WORDS])
