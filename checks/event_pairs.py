@@ -9,6 +9,7 @@ of `linter.checking.apart` or `running` keeps apart: the comparison
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from checks.event_conflicts import scope, two, values
@@ -20,7 +21,7 @@ from linter.checking.likeness import conflicts, words
 from linter.checking.running import updated
 from linter.checking.sides import two_sides
 from linter.checking.slipped import paraphrased, slips
-from linter.models import DateRef, Quantity
+from linter.models import DateRef, PeriodRef, Quantity
 
 # Subject words two figures share when their reports are linked by names only:
 # measured on news2017's tuning half, two ("trọng tải", "trái cây") compared a
@@ -48,6 +49,7 @@ def pairs(
     if scope(left) is None or scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
     days_left, days_right = _days(left), _days(right)
+    periods = _periods(left), _periods(right)
     ours, theirs = reports[0].figures, reports[1].figures
     # "98 ha" for 98,7 ha is the figure shortened, whichever way the two were paired
     sure = [(qa, qb) for qa, qb in conflicts(ours, theirs, tolerance) if not truncated(qa, qb)]
@@ -86,6 +88,8 @@ def pairs(
         a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
         if a and b and not a & b:
             continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
+        if _other_periods(_when(qa, periods[0]), _when(qb, periods[1])):
+            continue  # "11 tháng đầu năm 2018 ... 236.334 tỉ" / "năm 2017 đạt 345.287 tỉ"
         if why.numbers == 0 and not copied and not _named_alike(qa, qb, named):
             continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
         if two(qa, qb):
@@ -115,3 +119,33 @@ def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
         if not ref.deadline:
             days.setdefault(ref.sentence, set()).add(ref.date)
     return days
+
+
+Periods = dict[tuple[int, int], list[tuple[dt.date, dt.date]]]
+
+
+def _periods(item: DocumentClaims) -> Periods:
+    """The periods each sentence names, but the base of a comparison ("so với cùng kỳ
+    năm 2016"). Days are left out: a day in a sentence dates what happened to a
+    figure's thing ("ngày 20/6 bàn giao khu đất 1,3 ha"), not the figure; two days
+    are `_days`'s."""
+    periods: Periods = {}
+    for period in item.of(PeriodRef):
+        if not period.base:
+            periods.setdefault(period.sentence, []).append((period.start, period.end))
+    return periods
+
+
+def _when(q: Quantity, periods: Periods) -> list[tuple[dt.date, dt.date]]:
+    """When a figure holds: its period, or when the parser gave it none, the periods
+    its sentence names ("Cục Thuế cho biết luỹ kế 11 tháng đầu năm 2018 thu ngân
+    sách mới đạt 236.334 tỉ đồng": the figure is of 2018 whatever its period)."""
+    if q.period is not None:
+        return [(q.period.start, q.period.end)]
+    return periods.get(q.sentence, [])
+
+
+def _other_periods(a: list[tuple[dt.date, dt.date]], b: list[tuple[dt.date, dt.date]]) -> bool:
+    """Whether every period one figure's sentence names lies outside every period the
+    other's names: two figures of two times, not one figure stated twice."""
+    return bool(a and b) and all(x[1] < y[0] or y[1] < x[0] for x in a for y in b)

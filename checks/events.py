@@ -71,7 +71,10 @@ class EventFigureConflict(Check):
     ("Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ") against a total of a
     period, a running total since one time ("từ năm 2016 đến nay") against a
     figure of a period that starts elsewhere, a period less than half as long as the
-    other's, and values more than five times apart that are no named slip.
+    other's, a figure whose sentence names only periods outside the other's
+    ("lũy kế 11 tháng đầu năm 2018 ... mới đạt 236.334 tỉ đồng" against "năm 2017
+    đạt 345.287 tỉ đồng": the parser may give such a figure no period of its own),
+    and values more than five times apart that are no named slip.
     Reports linked by their wording alone are compared only under one
     indicator, in copied sentences, or for one number put on two sides.
 
