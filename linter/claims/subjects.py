@@ -43,7 +43,7 @@ _INTRO = (
     "đạt được|ước đạt|ước tính|ước khoảng|dự kiến đạt|đạt|là|có|với|gồm|bao gồm|chiếm|bằng|"
     "lên tới|lên đến|lên|tới|đến|còn|khoảng|trên|hơn|gần|dưới|hơn|xấp xỉ|tối thiểu|tối đa|"
     "ít nhất|không quá|vượt|tăng|giảm|thêm|mất|hết|tốn|được|trị giá|tương đương|"
-    "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|của|xuống"
+    "lên khoảng|chừng|ước|dự kiến|phấn đấu|tổng cộng|từ|xuống"
 )
 _INTRO_TAIL = re.compile(rf"(?:(?<=\s)|^)(?:{_INTRO})(?:\s+(?:{_INTRO}))*\s*$")
 # Compounds that start with an introducing word but name a subject: "tăng trưởng",
@@ -62,7 +62,7 @@ _FILLERS = re.compile(
     r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
     r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
     r"đã|đang|sẽ|vừa|cũng|chỉ|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
-    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|"
+    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|của|"
     r"(?<!doanh )(?<!dân )số)(?!\w)"
 )
 # A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
@@ -81,7 +81,8 @@ _AFTER_END = re.compile(rf"{AFTER_STOP.pattern}|(?<!\w)đối(?= với)")
 HOLE = "\x00"  # where another figure stood in a clause: `_blank`
 _HOLES = re.compile(f"{HOLE}+")
 # Where a phrase before a figure ends: a sentence mark, a bracket, "và", a figure.
-_BREAK = re.compile(rf"([.!?…\"“”'‘’()]|(?<!\w)và(?!\w)|{HOLE}+)")
+# A full stop inside a sentence ends nothing when a word follows it: "TP.HCM", "H.Nhà Bè".
+_BREAK = re.compile(rf"(\.(?!\w)|[!?…\"“”'‘’()]|(?<!\w)và(?!\w)|{HOLE}+)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LEADING_GLOSS = re.compile(r"^\s*\([^()]*\)")
 _TAIL_FILLER = re.compile(r"(?<!\w)(?:bình quân|trung bình|lần lượt|tương ứng|khoảng)\s*$")
@@ -102,6 +103,12 @@ GENERIC = re.compile(
     r"(?<!\w)(?:diện tích|số lượng|tổng số|tổng cộng|tổng|con số|mức|"
     r"chiều dài|chiều rộng|chiều cao|chiều ngang|bề rộng|bề dài|bề ngang|độ dài|độ sâu|"
     r"độ cao|độ rộng)(?!\w)"
+)
+# Nouns that say which kind of figure, not of what: "chiếm tỷ trọng gần 5%", "với
+# số tiền 150 triệu đồng", "có giá 30 triệu đồng", "với quy mô 1.000 ha".
+_THIN = re.compile(
+    rf"{GENERIC.pattern}|(?<!\w)(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|tiền|giá trị|giá|quy mô|"
+    r"kích thước|khoảng cách)(?!\w)"
 )
 _PURPOSE = re.compile(r"^\s*(?:để|nhằm|dành cho|cho việc|phục vụ)\s+")
 _PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+(?: \d)?)")
@@ -208,7 +215,7 @@ def _phrase(text: str) -> str:
 def _content(text: str) -> int:
     """How many words of `text` say what is measured: not fillers, function words,
     adverbs or the generic "diện tích", "mức", "số tiền"."""
-    return sum(w not in FUNCTION_WORDS for w in _key_words(GENERIC.sub(" ", text)))
+    return sum(w not in FUNCTION_WORDS for w in _key_words(_THIN.sub(" ", text)))
 
 
 def _thin_dropped(text: str) -> str:
