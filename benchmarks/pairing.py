@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from linter.checking.events import linked_pairs
 from linter.checking.likeness import agree, vetoes
 from linter.checking.usable import distinct
 from linter.claims.quantities import APPROX_TOLERANCE
-from linter.models import Quantity, RunResult
+from linter.models import Document, Quantity, RunResult
 
 Pair = tuple[str, Quantity, str, Quantity, tuple[str, ...]]
 
@@ -55,13 +55,19 @@ def files_of(half: str, corpus: Path = CORPUS) -> list[str]:
 
 
 def pairs(result: RunResult, tolerance: float = APPROX_TOLERANCE) -> Iterator[Pair]:
-    """Each pair of figures of linked reports, one unit, measure and base, that do
-    not agree, with the tests that keep it apart (none: `match` pairs them)."""
+    """Each pair of figures of linked reports of one province (as the engine groups
+    them), one unit, measure and base, that do not agree, with the tests that keep
+    it apart (none: `match` pairs them)."""
     figures = {
         path: distinct(c for c in claims if isinstance(c, Quantity))
         for path, claims in result.claims.items()
     }
-    for a, b, _ in linked_pairs(result.documents):
+    provinces: dict[str, list[Document]] = defaultdict(list)
+    for doc in result.documents:  # checks compare the documents of one province only
+        if doc.meta.province:
+            provinces[doc.meta.province].append(doc)
+    linked = (link for _, docs in sorted(provinces.items()) for link in linked_pairs(docs))
+    for a, b, _ in linked:
         for qa in figures.get(a.path, ()):
             for qb in figures.get(b.path, ()):
                 if (qa.unit, qa.measure, qa.base) != (qb.unit, qb.measure, qb.base):
