@@ -51,21 +51,21 @@ CASES = [
         "khách, bình quân 41,5 khách/lượt xe.",
         [
             ("trên 40.000 lượt", 40_000, "lượt", "gt", 40_000, INF, "level"),
-            ("hơn 1,64 triệu khách", 1_640_000, "khách", "gt", 1_640_000, INF, "level"),
+            ("hơn 1,64 triệu khách", 1_640_000, "lượt khách", "gt", 1_640_000, INF, "level"),
         ],
     ),
     # A range and a yearly rate of any noun (da-nang/mz-22321220).
     (
         "Nhà ga hành khách quốc tế Đà Nẵng có công suất 4-6 triệu hành khách/năm.",
-        [("4-6 triệu hành khách/năm", 4e6, "hành khách/năm", "range", 4e6, 6e6, "level")],
+        [("4-6 triệu hành khách/năm", 4e6, "lượt khách/năm", "range", 4e6, 6e6, "level")],
     ),
     # "mỗi năm" and "một năm" are "/năm" (tp-ho-chi-minh/mz-22533309).
     (
         "Như vậy, có thể nâng cấp sân bay lên công suất 56 triệu khách mỗi năm (nhà ga quốc tế "
         "có công suất 12 triệu khách một năm và một nhà ga quốc nội 8 triệu).",
         [
-            ("56 triệu khách mỗi năm", 56e6, "khách/năm", "eq", 56e6, 56e6, "level"),
-            ("12 triệu khách một năm", 12e6, "khách/năm", "eq", 12e6, 12e6, "level"),
+            ("56 triệu khách mỗi năm", 56e6, "lượt khách/năm", "eq", 56e6, 56e6, "level"),
+            ("12 triệu khách một năm", 12e6, "lượt khách/năm", "eq", 12e6, 12e6, "level"),
         ],
     ),
     # "điểm" counting sites (an-giang/mz-22280189).

@@ -22,7 +22,7 @@ import re
 
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
-from linter.claims.nouns import noun_end
+from linter.claims.nouns import counted_as, noun_end
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import (
     BOUND_AFTER,
@@ -96,7 +96,7 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
         end = second.end(1)  # "22 tàu cá", "5 phòng học": the head is what is counted
         if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
             unit, end = _whole_noun(f, original, second.start(1)) or (second.group(1), end)
-    dimension = Dimension.COUNT
+    unit, dimension = counted_as(unit), Dimension.COUNT  # "hành khách" counts "lượt khách"
     if per := read_per(f, end):  # "45 triệu khách/năm" is a yearly capacity, not a total
         unit, end, dimension = unit + per[0], per[1], Dimension.RATE
     elif f.startswith("/", end):

@@ -84,6 +84,7 @@ class _CountedNouns(BaseModel):
     people: tuple[str, ...]
     bodies_and_places: tuple[str, ...]
     things: tuple[str, ...]
+    same_count: dict[str, str]  # a noun -> the unit it counts in ("hành khách" -> "lượt khách")
 
     @field_validator("people", "bodies_and_places", "things")
     @classmethod
@@ -93,6 +94,14 @@ class _CountedNouns(BaseModel):
             if len(noun.split()) < 2 or noun != nlp.fold(noun) or " ".join(noun.split()) != noun:
                 raise ValueError(f"{noun!r}: not two or more folded words")
         return nouns
+
+    @field_validator("same_count")
+    @classmethod
+    def _folded_units(cls, same: dict[str, str]) -> dict[str, str]:
+        for word in (*same, *same.values()):
+            if word != nlp.fold(word) or " ".join(word.split()) != word:
+                raise ValueError(f"{word!r}: not folded words")
+        return same
 
     @model_validator(mode="after")
     def _once(self) -> _CountedNouns:
@@ -109,9 +118,21 @@ class _CountedNouns(BaseModel):
 def _whole_nouns() -> re.Pattern[str]:
     """One alternation of the nouns counted whole, the longest first ("nhà văn hóa"
     before "nhà văn"), each ending at a word's end."""
-    nouns = load("counted_nouns.yaml", _CountedNouns).nouns()
+    data = load("counted_nouns.yaml", _CountedNouns)
+    nouns = data.nouns() | set(data.same_count)  # "1 triệu khách tham quan" counts "khách"
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+def counted_as(noun: str) -> str:
+    """The unit a counted noun is counted in: its own, or the one it counts the same
+    thing as ("400.000 hành khách" and "375.692 lượt hành khách" are "lượt khách")."""
+    return _same_count().get(noun, noun)
+
+
+@lru_cache(maxsize=1)
+def _same_count() -> dict[str, str]:
+    return load("counted_nouns.yaml", _CountedNouns).same_count
 
 
 def noun_end(folded: str, pos: int) -> int | None:

@@ -16,7 +16,7 @@ from linter.claims.intervals import APPROX_TOLERANCE as APPROX_TOLERANCE
 from linter.claims.intervals import RawQuantity as RawQuantity
 from linter.claims.intervals import interval_of as interval_of
 from linter.claims.intervals import intervals_overlap as intervals_overlap
-from linter.claims.nouns import noun_end
+from linter.claims.nouns import counted_as, noun_end
 from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
 from linter.claims.periods import period_spans
 from linter.claims.units import GLUED, Unit, read_per, read_unit
@@ -223,16 +223,16 @@ _SPACES = re.compile(r"\s+")
 
 def _occurrences_of(folded: str, unit: Unit) -> Unit:
     """ "lượt" followed by a noun counted whole counts occurrences of that noun:
-    "375.692 lượt hành khách" is in unit "lượt hành khách", never met by "1.600
-    lượt cán bộ" ("lượt khách" is the table's). Trips are not heads: one passenger
-    riding twice is two "lượt", so "lượt hành khách" is kept apart from "hành khách"."""
+    "1.600 lượt cán bộ" is in unit "lượt cán bộ", never met by "37.428 lượt xe";
+    travellers are "lượt khách" (`linter/data/counted_nouns.yaml`, same_count)."""
     if unit.name != "lượt" or unit.dimension is not Dimension.COUNT:
         return unit
     space = _SPACES.match(folded, unit.end)
     end = noun_end(folded, space.end()) if space else None
     if end is None or read_per(folded, end) or folded.startswith("/", end):
         return unit  # "20.000 lượt chuyến xe/tháng": a rate, left to its reading
-    return Unit(f"lượt {folded[space.end() : end]}", unit.factor, end, unit.dimension)
+    name = counted_as(f"lượt {folded[space.end() : end]}")
+    return Unit(name, unit.factor, end, unit.dimension)
 
 
 # "cao hơn 1 điểm so với năm 2016", "thấp hơn 5%": the difference, not a bound;
