@@ -37,7 +37,7 @@ from pydantic import TypeAdapter, ValidationError
 from linter.engine.cachefile import BATCH, clear, connect, locked, notice, prepare, read_claims
 from linter.models import Claim, Document, Finding
 
-__all__ = ["CLAIMS", "Cache", "Entry", "ShallowEntry", "clear", "read_claims"]
+__all__ = ["CLAIMS", "Cache", "Entry", "Row", "ShallowEntry", "clear", "read_claims", "row_of"]
 
 MAGIC = "doichieu-cache"
 SCHEMA = 6  # 6: a document's summary (metadata, no text); the long columns last
@@ -48,6 +48,8 @@ CLAIMS = TypeAdapter(list[Claim])
 _FINDINGS = TypeAdapter(list[Finding])
 Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
 ShallowEntry = tuple[Document | None, None, list[Finding]]  # claims left in the file
+# An entry as the cache stores it: province, summary, findings, claims, document (JSON).
+Row = tuple[str | None, str | None, str, str, str | None]
 
 
 class Cache:
@@ -209,19 +211,13 @@ class Cache:
             self._groups.append((key, _FINDINGS.dump_json(findings).decode()))
 
     def put(self, key: str, entry: Entry) -> None:
+        self.put_row(key, row_of(entry))
+
+    def put_row(self, key: str, row: Row) -> None:
+        """An entry already made into its row (`row_of`), as a parse worker makes it."""
         if self._db is None:
             return
-        document, claims, findings = entry
-        self._pending.append(
-            (
-                key,
-                document.meta.province if document else None,
-                _summary(document),
-                _FINDINGS.dump_json(findings).decode(),
-                CLAIMS.dump_json(list(claims)).decode(),
-                document.model_dump_json() if document else None,
-            )
-        )
+        self._pending.append((key, *row))
         if len(self._pending) >= FLUSH_ROWS:
             self._write()
 
@@ -254,18 +250,30 @@ class Cache:
             self._db = None
 
 
-def _summary(document: Document | None) -> str | None:
+def row_of(entry: Entry) -> Row:
+    """The row of a parsed entry, as `put` stores it."""
+    document, claims, findings = entry
+    short = summary(document)
+    return (
+        document.meta.province if document else None,
+        short.model_dump_json() if short else None,
+        _FINDINGS.dump_json(findings).decode(),
+        CLAIMS.dump_json(list(claims)).decode(),
+        document.model_dump_json() if document else None,
+    )
+
+
+def summary(document: Document | None) -> Document | None:
     """The document without its text (metadata, front matter), which is all a warm run
     reads of a province whose findings are cached (reading and decoding 48 MB of texts
-    was two thirds of the time a 5,000-document warm run spent in its cache); a check
+    was two thirds of the time a 5,000-document warm run spent in its cache), and all
+    a cold run keeps of it outside the checks (`linter.engine.parsing.Packed`); a check
     of the province again reads it whole (`documents`). None when the text holds what
     every run reads of every document: an inline suppression comment (`<!--`), and
     when there is no text to leave out."""
     if document is None or not document.original or "<!--" in document.original:
         return None
-    return document.model_copy(
-        update={"original": "", "text": "", "breaks": ((0, 0),)}
-    ).model_dump_json()
+    return document.model_copy(update={"original": "", "text": "", "breaks": ((0, 0),)})
 
 
 def _document(raw: str) -> Document:

@@ -9,9 +9,9 @@ forked after the groups are set aside (`_SHARED`), so they receive only a
 group's number, never its documents: pickling the documents and claims of a
 whole archive to send them cost most of what two processes saved. Where
 processes are not forked (Windows, macOS) the groups are checked in one
-process. A group's cached claims (`Deferred`) are validated in the worker that
-checks it. One crashing check is an EN01 finding for that check and province,
-as in one process.
+process. A group's cached claims (`Deferred`) are validated, and its packed
+documents and claims (`Packed`) unpacked, in the worker that checks it. One
+crashing check is an EN01 finding for that check and province, as in one process.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from linter.checking import Check, DocumentClaims, Group, Option
 from linter.diagnostics import engine_finding
-from linter.engine.parsing import load_all
+from linter.engine.parsing import whole_items
 from linter.models import Finding
 
 # Below this many documents to check, starting processes and sending them the
@@ -67,9 +67,10 @@ def _check_shared(n: int) -> list[Finding]:
 
 
 def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings) -> list[Finding]:
-    """Every check on one group, its cached claims read together and validated first."""
-    claims = load_all([i.claims for i in group.items])
-    items = tuple(DocumentClaims(i.document, c) for i, c in zip(group.items, claims, strict=True))
+    """Every check on one group, its documents made whole first: packed ones unpacked,
+    cached claims read together and validated (only this group's are alive at once)."""
+    pairs = whole_items([(i.document, i.claims) for i in group.items])
+    items = tuple(DocumentClaims(document, claims) for document, claims in pairs)
     ready = replace(group, items=items)
     return [f for check in checks for f in _run_check(check, ready, settings[check.code])]
 
