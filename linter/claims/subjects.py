@@ -7,14 +7,21 @@ cừ". A figure's *subject* is read from its own clause, the way a reader does:
 - the noun phrase before the verb that introduces the figure ("tổng thu ngân
   sách nhà nước | đạt 56.000 tỷ đồng", "sản lượng vải thiều nhà chị | ước tính
   khoảng 10 tấn"), cut after the last earlier verb ("... năm nay dự kiến chỉ đạt
-  | sản lượng | bằng 70%");
+  | sản lượng | bằng 70%"); when what follows that verb names no thing ("chiếm
+  tỷ trọng", "với số tiền", "giảm mạnh"), the clause's own subject before its
+  first verb is put in front ("chăn nuôi | chiếm tỷ trọng 60%");
+- for a figure in a bracket, after "và" or right after another figure with
+  nothing of its own before it, the phrase before that bracket or figure: it
+  glosses or continues it ("đường Bùi Viện (1,4 km)", "chi 846 tỷ đồng (37
+  triệu USD)", "lần lượt 13,3% và 14,4%");
 - the words after the number that say what is counted ("11.400 hộ | dân",
   "48 ha | đất nông nghiệp", "6 tháng | thi công").
 
 The subject is folded, stripped of time words, fillers and places, and cut to
 `MAX_WORDS` syllables, so that wording variants of one subject meet
 ("tổng vốn đầu tư của dự án" and "tổng vốn đầu tư dự án" give the same key;
-a word the unit table spells joined and split, "ôtô" / "ô tô", is split).
+a word the unit table spells joined and split, "ôtô" / "ô tô", is split). A
+subject of function words only ("trong số 157 ha": "trong") is no subject.
 Rules, not underthesea's chunker: chunking every sentence with a figure cost
 more than the whole parse, and these rules read the gold set's subjects as well.
 
@@ -61,9 +68,9 @@ _FILLERS = re.compile(
     r"tính đến nay|tính đến|cho đến nay|theo đó|trong đó|ngoài ra|bên cạnh đó|đặc biệt|"
     r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
     r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
-    r"đã|đang|sẽ|vừa|cũng|chỉ|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
+    r"đã|đang|sẽ|vừa|cũng|chỉ(?! số| tiêu)|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
     r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|của|"
-    r"(?<!doanh )(?<!dân )số)(?!\w)"
+    r"(?<!doanh )(?<!dân )(?<!chỉ )số)(?!\w)"
 )
 # A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
 _NUMBERISH = re.compile(rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)[ivx]+(?!\w)")
@@ -209,7 +216,14 @@ def _phrase(text: str) -> str:
     if not earlier:
         return phrase.strip()
     owner = pieces[0] if _content(pieces[0]) else earlier[-1]
-    return f"{owner.strip()} {_thin_dropped(phrase)}".strip()
+    # The owner's head comes first: "khu công nghiệp Phước Lý của một doanh nghiệp
+    # đang san lấp mặt bằng | trên diện tích 18 ha" is the park's area.
+    owner_words, tail = _key_words(owner), _thin_dropped(phrase)
+    if len(owner_words) + len(_key_words(tail)) > MAX_WORDS:
+        # no room: the generic noun says nothing once the unit is known ("diện tích")
+        tail = _thin_dropped(GENERIC.sub(" ", phrase))
+    head = owner_words[: max(MIN_CONTENT, MAX_WORDS - len(_key_words(tail)))]
+    return f"{' '.join(head)} {tail}".strip()
 
 
 def _content(text: str) -> int:
