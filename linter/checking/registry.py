@@ -52,8 +52,12 @@ def validate(obj: object, ep_name: str, package: str) -> type[Check]:
 def load_checks() -> Loaded:
     checks: dict[str, tuple[type[Check], str]] = {}
     errors: list[CheckLoadError] = []
+    # A distribution's name is read from its METADATA file, parsed again at each ask:
+    # once per distribution, not once per check (a twentieth of a draft run).
+    packages: dict[int, str] = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
-        package = package_of(ep)
+        dist = id(ep.dist)  # the entry points of one distribution share its object
+        package = packages[dist] if dist in packages else packages.setdefault(dist, package_of(ep))
         try:
             check = validate(ep.load(), ep.name, package)
         except CheckLoadError as exc:
