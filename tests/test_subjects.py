@@ -74,7 +74,7 @@ CASES = [
 # a bracket inside the phrase is a gloss; a figure in a bracket, after "và" or
 # right after another figure glosses or continues what stands before it;
 # fillers between verbs ("ước đạt bình quân hơn"); "của" joins, not cuts; a
-# subject of function words only is none.
+# subject of function words only is none; a figure that opens its clause.
 SHAPES = [
     (
         "Ngành thủy sản chiếm tỷ trọng khoảng 35% trong cơ cấu kinh tế của huyện.",
@@ -133,6 +133,26 @@ SHAPES = [
         None,
     ),
     ("Hơn 30 ha trong số 50 ha đất đã được giải phóng mặt bằng.", "Hơn 30 ha", None, None),
+    # A figure that opens its clause is its subject: what the clause says of it
+    # tells which ("Toàn huyện có 11.400 hộ dân trồng vải" above is no such clause).
+    (
+        "Theo khảo sát, 65% số hộ nuôi tôm ở xã bị thua lỗ.",
+        "65%",
+        "hộ nuôi tôm ở xã bị thua lỗ",
+        "hộ nuôi tôm",
+    ),
+    (
+        "Hơn 200 tấn cá lồng bị chết, thiệt hại khoảng 6 tỷ đồng.",
+        "Hơn 200 tấn",
+        "cá lồng bị chết",
+        "cá lồng",
+    ),
+    (
+        "Trong đó 40 cơ sở có vi phạm về an toàn thực phẩm bị xử phạt.",
+        "40 cơ sở",
+        "cơ sở có vi phạm về an toàn",
+        "cơ sở",
+    ),
     (
         "Trường dự kiến tuyển 2.500 chỉ tiêu hệ chính quy.",
         "2.500 chỉ tiêu",

@@ -64,7 +64,7 @@ _INTRO_WORD = re.compile(
 )
 # Words that never belong to a subject key: time, discourse, places, fillers.
 _FILLERS = re.compile(
-    r"(?<!\w)(?:năm nay|năm ngoái|năm trước|hiện nay|hiện tại|hiện|đến nay|tới nay|"
+    r"(?<!\w)(?:năm nay|năm ngoái|năm trước|hiện nay|hiện tại|thực hiện|hiện|đến nay|tới nay|"
     r"tính đến nay|tính đến|cho đến nay|theo đó|trong đó|ngoài ra|bên cạnh đó|đặc biệt|"
     r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
     r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
@@ -73,7 +73,10 @@ _FILLERS = re.compile(
     r"(?<!doanh )(?<!dân )(?<!chỉ )số)(?!\w)"
 )
 # A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
-_NUMBERISH = re.compile(rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)[ivx]+(?!\w)")
+# "quý II", "khóa XIV" are numbers; the "vi" of "vi phạm", "vi khuẩn" is not.
+_NUMBERISH = re.compile(
+    rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)(?!vi (?:phạm|khuẩn|rút))[ivx]+(?!\w)"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a measure noun and still say what is counted ("hộ dân", "ha đất
 # nông nghiệp", "tháng thi công"): words up to the next verb, preposition or figure.
@@ -83,6 +86,10 @@ AFTER_STOP = re.compile(
     r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động|xuống|còn|lên|vì|nữa)(?!\w)"
 )
 _AFTER_WORDS = 4
+_SAID_END = re.compile(
+    r"(?<!\w)(?:thì|mà|nhưng|để|nhằm|vì|nên|so|khi|tương ứng|tương đương|chiếm|gồm|"
+    r"bao gồm|tăng|giảm|đạt|bằng|gấp|trong đó|còn)(?!\w)"
+)
 # "2 triệu đồng đối với người bị thương": for whom, not what is counted.
 _AFTER_END = re.compile(rf"{AFTER_STOP.pattern}|(?<!\w)đối(?= với)")
 HOLE = "\x00"  # where another figure stood in a clause: `_blank`
@@ -145,6 +152,11 @@ def subject_of(
         measured.append("/" + per.group(1))
     if " ".join(measured) in " ".join(head):
         measured_part: list[str] = []  # "số hộ dân là 11.400 hộ": said once
+    elif not per and not _key_words(before.replace(HOLE, " ")):
+        # Nothing names the figure before it: it is its clause's subject, and what
+        # its clause says of it tells which ("100% hộ dân trong thôn đã có nước sạch").
+        told = _said_of(_blank(f, after_start, c_end, figures, times))
+        measured_part = (noun + _key_words(told))[:MAX_WORDS]
     else:
         measured_part = measured
     subject = spelled(head + measured_part)
@@ -246,6 +258,14 @@ def _words_after(text: str) -> str:
     if stop:
         text = text[: stop.start()]
     return " ".join(text.split()[:_AFTER_WORDS])
+
+
+def _said_of(text: str) -> str:
+    """What a clause says of the figure that opens it, up to a figure, a mark or a
+    word that starts another statement ("thì", "nhưng", "so với", "chiếm")."""
+    text = re.split(rf"[.,;:()\"“”'‘’!?…{HOLE}]", text, maxsplit=1)[0]
+    stop = _SAID_END.search(text)
+    return text[: stop.start()] if stop else text
 
 
 def _key_words(text: str) -> list[str]:
