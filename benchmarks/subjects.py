@@ -44,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import GOLD, REPO, SUBJECT_OK, _columns, subject_f1
 
 import linter.claims.extract as extract
-from linter.claims.subjects import _INTRO_WORD, MAX_WORDS, MEASURES, _key_words
+from linter.claims.subject_words import INTRO_WORD, key_words
+from linter.claims.subjects import MAX_WORDS, MEASURES
 from linter.engine.config import Config
 from linter.engine.parsing import parse_result
 from linter.nlp import fold, sentences
@@ -79,7 +80,7 @@ def _is_figure(tokens: list[tuple[int, int, str, str]], k: int) -> bool:
 
 
 def _is_intro(word: str) -> bool:
-    return bool(_INTRO_WORD.fullmatch(fold(word)))
+    return bool(INTRO_WORD.fullmatch(fold(word)))
 
 
 def _inside(tokens: list[tuple[int, int, str, str]], k: int, verbs: bool) -> bool:
@@ -133,10 +134,10 @@ def pos_subject(
     `sentence`, quote, unit), with the product's post-processing."""
     start, end, quote, unit = figure
     tokens = _tokens(sentence, tagged)
-    head = _key_words(fold(" ".join(_before(tokens, start, verbs))))[-MAX_WORDS:]
+    head = key_words(fold(" ".join(_before(tokens, start, verbs))))[-MAX_WORDS:]
     number = re.search(r"\d", quote)
     noun = [] if unit in MEASURES or not number else _LETTERS.findall(fold(quote[number.start() :]))
-    measured = (noun + _key_words(fold(" ".join(_after(tokens, end)))))[:MAX_WORDS]
+    measured = (noun + key_words(fold(" ".join(_after(tokens, end)))))[:MAX_WORDS]
     words = head + ([] if " ".join(measured) in " ".join(head) else measured)
     return " ".join(words) or None
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from linter.claims.nouns import spelled
-from linter.claims.subjects import FUNCTION_WORDS, GENERIC, MEASURES
+from linter.claims.subject_words import FUNCTION_WORDS, GENERIC
+from linter.claims.subjects import MEASURES
 from linter.models import Quantity
 
 SMALL_COUNT = 10  # "1 tàu" / "2 tàu": small counts are compared only under the same words
