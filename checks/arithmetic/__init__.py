@@ -20,6 +20,7 @@ from checks.arithmetic.equivalents import _equivalents
 from checks.arithmetic.figures import _Figure, _lower, _sentences
 from checks.arithmetic.fractions import FractionSlip, fraction_slips
 from checks.arithmetic.partitions import _partitions
+from checks.arithmetic.products import _products
 from checks.arithmetic.result import _ROLES, _Arithmetic, _number, bound_message
 from checks.arithmetic.shares import _shares
 from checks.arithmetic.subsets import _subsets
@@ -249,6 +250,7 @@ def candidates(
         yield from _shares(folded, figures)
         previous = sentences[index - 1] if index and nexts[index - 1] is figures else []
         yield from _equivalents(folded, figures, previous)
+        yield from _products(folded, figures, previous)
 
 
 def _next(folded: str, sentences: list[list[_Figure]], index: int) -> list[_Figure]:
