@@ -75,13 +75,19 @@ def test_the_flower_streets_visitors_above_and_below_a_million(news: Path) -> No
     """Reading entry T15: the Nguyễn Huệ flower street's visitors, "hơn một triệu
     lượt du khách" in one report of the 6/2 review meeting and "gần 1 triệu lượt
     khách tham quan" in another, whose lead ("TP.HCM sẽ tổ chức cuộc thi ...")
-    made its count a target."""
+    made its count a target. The second report's title, lead and first sentence say
+    it short, "hơn 1 triệu khách tham quan": the same count (visitors are counted
+    by trip, `linter/data/counted_nouns.yaml`)."""
     paths = ["tp-ho-chi-minh/mz-21474181.txt", "tp-ho-chi-minh/mz-21476077.txt"]
     result = run([news / p for p in paths], Options(select=["EV01"]), root=news)
     found = [(f.severity.value, [(e.path, e.quote) for e in f.evidence]) for f in result.findings]
     assert found == [
         (
             "info",
-            [(paths[0], "gần 1 triệu lượt khách"), (paths[1], "hơn một triệu lượt du khách")],
+            [
+                (paths[0], "gần 1 triệu lượt khách"),
+                *[(paths[1], "hơn 1 triệu khách")] * 3,
+                (paths[1], "hơn một triệu lượt du khách"),
+            ],
         )
     ]
