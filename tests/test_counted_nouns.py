@@ -61,6 +61,8 @@ def _units(sentence: str) -> list[tuple[str, str, float]]:
         # a classifier of form is dropped, also before a noun counted whole
         ("Sân bay đón 12 chiếc máy bay.", [("12 chiếc máy bay", "máy bay", 12)]),
         ("Thành phố trồng 2.000 cây xanh.", [("2.000 cây xanh", "cây xanh", 2_000)]),
+        ("Trạm thu phí đón hơn 50 chiếc ôtô.", [("hơn 50 chiếc ôtô", "ô tô", 50)]),
+        ("Bến có 9 chiếc tàu cá.", [("9 chiếc tàu", "tàu", 9)]),
         # "lượt" counts occurrences of the noun counted whole after it
         (
             "Tuyến buýt chở 280.000 lượt hành khách.",

@@ -32,7 +32,7 @@ from linter.claims.quantities import (
     difference_before,
 )
 from linter.claims.subjects import AFTER_STOP
-from linter.claims.units import read_per
+from linter.claims.units import read_per, read_unit
 from linter.models import Dimension, Op
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
@@ -95,7 +95,7 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
     elif second and _second_syllable(second.group(1)) and original[second.start(1)].islower():
         end = second.end(1)  # "22 tàu cá", "5 phòng học": the head is what is counted
         if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
-            unit, end = _whole_noun(f, original, second.start(1)) or (second.group(1), end)
+            unit, end = _after_classifier(f, original, second.start(1), second.group(1))
     unit, dimension = counted_as(unit), Dimension.COUNT  # "hành khách" counts "lượt khách"
     if per := read_per(f, end):  # "45 triệu khách/năm" is a yearly capacity, not a total
         unit, end, dimension = unit + per[0], per[1], Dimension.RATE
@@ -151,6 +151,18 @@ def _amount_at(f: str, start: int, vague: Vague | None) -> tuple[float, float | 
         if top[0] > value:
             high, end = top[0], second.end()
     return tidy(value), high, end
+
+
+def _after_classifier(f: str, original: str, start: int, word: str) -> tuple[str, int]:
+    """The noun a classifier counts and where it ends: a noun counted whole ("12
+    chiếc máy bay"), a count of the unit table ("50 chiếc ôtô" counts "ô tô"), else
+    the word after it."""
+    if whole := _whole_noun(f, original, start):
+        return whole
+    table = read_unit(f, start)
+    if table is not None and table.dimension is Dimension.COUNT and table.name != "lượt":
+        return table.name, table.end
+    return word, start + len(word)
 
 
 def _whole_noun(f: str, original: str, start: int) -> tuple[str, int] | None:
