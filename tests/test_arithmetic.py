@@ -194,6 +194,11 @@ LINKED = [
     (NEWS / "nghe-an/mz-22364418.txt", "sum", "3,4 + 4 = 7,4 tấn"),
     # a share with the amount it comes to: "chiếm tới trên 49,5% với 63,6 triệu thuê bao"
     (NEWS / "tp-ho-chi-minh/mz-22555965.txt", "equivalent", "63,6 / 128,3 = 49,57%"),
+    # a price, a quantity of its unit and the total: "xuất bán khoảng 20.000 chậu lan,
+    # giá bình quân 40.000 đồng/chậu, thu về 800 triệu đồng"; "giá tại ruộng 800 đồng/
+    # kg thì với 10kg bí ngô bán ra thu được 8.000 đồng" (unclustered articles)
+    (NEWS / "can-tho/mz-21495056.txt", "product", "40.000 × 20.000 = 800 triệu đồng"),
+    (NEWS / "dak-lak/mz-22414268.txt", "product", "800 × 10 = 8.000 đồng"),
 ]
 
 

@@ -2,10 +2,11 @@
 
 The check and `candidates` are here; each kind of arithmetic is read in its own
 module (differences, partitions, totals, subsets, changes, shares,
-equivalents), over the figures of `figures` and into the `result` they share;
+equivalents, products), over the figures of `figures` and into the `result` they share;
 `lists` holds what lists of parts have in common. `fractions` and `breakdowns`
 read their figures from the text itself: the parser reads no "64/67" and no
-bare count ("là 13.455,").
+bare count ("là 13.455,"); `products` reads from the text what a price is per
+(the parser keeps "16 triệu đồng/tấn" but drops the "/m3" of "45.000 đồng/m3").
 """
 
 from __future__ import annotations
@@ -70,7 +71,11 @@ class ArithmeticMismatch(Check):
       the amount's unit before it ("gần 80.000 học sinh. Trong khi đó, chỉ
       tiêu ... đáp ứng được khoảng 70%, tương đương trên 60.000 học sinh":
       over 75 %; a whole in the sentence before is info, in the same one a
-      warning).
+      warning);
+    - a price per unit, a quantity of that unit and the total they come to
+      ("bán 20.199 m3 cát với giá 45.000 đồng/m3, thu về hơn 1,6 tỷ đồng":
+      about 909 triệu; "400 suất, mỗi suất 5.500 đồng, tổng số tiền 1,7 triệu
+      đồng": 2,2 triệu), info, see `products`.
 
     Every figure is taken as the interval it states: a figure is only as
     precise as its last digit (18,5 means 18,45 to 18,55), the last zeros of
@@ -141,8 +146,14 @@ class ArithmeticMismatch(Check):
     indicators.yaml makes its indicator a part of the total's); a list of
     shares after "cơ cấu ...:" is taken as one whole, so a ratio slipped into
     it without a verb ("lao động nông nghiệp 40%, lao động qua đào tạo 65%")
-    would be added up; the parser reads "41, 75 tỷ" (a stray space in 41,75)
-    as 75 tỷ, which only makes parts look smaller than their total.
+    would be added up; a product is read only with a total word ("tổng",
+    "thu về", "thành tiền") and one price and one quantity of its unit in the
+    total's sentence (or the one before, when the total's opens "Như vậy"):
+    on the 778 tuning-half files and ../shared/corpus/real that links 2 sales,
+    both holding; a price said further from its total, a per-day rate of work
+    ("khoan 12 m/ngày") and a yield ("tạ/ha") are not read; the parser reads
+    "41, 75 tỷ" (a stray space in 41,75) as 75 tỷ, which only makes parts look
+    smaller than their total.
 
     Ví dụ mâu thuẫn::
 
