@@ -197,8 +197,12 @@ LINKED = [
     # a price, a quantity of its unit and the total: "xuất bán khoảng 20.000 chậu lan,
     # giá bình quân 40.000 đồng/chậu, thu về 800 triệu đồng"; "giá tại ruộng 800 đồng/
     # kg thì với 10kg bí ngô bán ra thu được 8.000 đồng" (unclustered articles)
-    (NEWS / "can-tho/mz-21495056.txt", "product", "40.000 × 20.000 = 800 triệu đồng"),
-    (NEWS / "dak-lak/mz-22414268.txt", "product", "800 × 10 = 8.000 đồng"),
+    (
+        NEWS / "can-tho/mz-21495056.txt",
+        "product",
+        "40.000 đồng/chậu × 20.000 chậu = 800 triệu đồng",
+    ),
+    (NEWS / "dak-lak/mz-22414268.txt", "product", "800 đồng/kg × 10 kg = 8.000 đồng"),
 ]
 
 

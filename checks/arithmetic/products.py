@@ -31,7 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checks.arithmetic.figures import _Figure
-from checks.arithmetic.result import _amount, _Arithmetic, _in, _stated
+from checks.arithmetic.result import _amount, _Arithmetic, _number, _stated
+from linter.data.lexicon import UnitSpec, units
 from linter.models import Dimension, Severity
 
 _MONEY = r"(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s*(?:đồng|đ|vnđ|vnd|usd|đô la)"
@@ -62,6 +63,8 @@ _OTHER_SUM = re.compile(
 # A sentence that opens on what came before: its total may be of the price before.
 _BACK = re.compile(r"\W*(?:như vậy|tổng cộng|tính ra|theo đó|tổng|tức là)(?!\w)")
 _PERIOD = {"tháng": "tháng", "năm": "năm", "ngày": "ngày"}
+# The units of units.yaml by the words that write them: "kg" is 0,001 tấn.
+_MEASURES: dict[str, UnitSpec] = {word: spec for spec in units()[0] for word in spec.words}
 _REACH = 60  # characters a total cue or a "mỗi ..." before a price is looked for in
 
 
@@ -102,10 +105,12 @@ def _products(
     price, unit = prices[0]
     if price.unit.split("/")[0] != total.unit or _other_sum(folded[start:end], unit):
         return
-    quantities = [f for f in window if f is not price and _written_in(folded, f, unit)]
-    if len(quantities) != 1 or quantities[0].number == "1":
+    quantities = [
+        (f, per) for f in window if f is not price and (per := _per_unit(folded, f, unit))
+    ]
+    if len(quantities) != 1 or quantities[0][0].number == "1":
         return
-    yield _product(price, quantities[0], total)
+    yield _product(price, unit, *quantities[0], total)
 
 
 def _per(folded: str, f: _Figure) -> str | None:
@@ -130,12 +135,19 @@ def _is_total(folded: str, f: _Figure, prices: list[tuple[_Figure, str]]) -> boo
     return _TOTAL_CUE.search(folded, max(f.sentence_start, f.start - _REACH), f.start) is not None
 
 
-def _written_in(folded: str, f: _Figure, unit: str) -> bool:
-    """Whether `f` is written in `unit` ("20.199 m3", "10kg") and is no rate itself
-    ("20 tấn/ha")."""
-    if not re.match(rf"\s*{re.escape(unit)}(?!\w)", f.unit_words.lower()):
-        return False
-    return not re.match(r"\s*/", folded[f.end : f.end + 3])
+def _per_unit(folded: str, f: _Figure, unit: str) -> float | None:
+    """How much of the parser's value of `f` makes one `unit`, when `f` is a quantity
+    of that unit: written in it ("20.199 m3", "10kg"), or in another unit of its
+    measure (units.yaml: 30.000 đồng/kg against "10 tấn" takes 10.000 kg); None
+    when it is no such quantity or a rate itself ("20 tấn/ha")."""
+    if re.match(r"\s*/", folded[f.end : f.end + 3]) or f.claim.dimension == Dimension.RATE:
+        return None
+    if re.match(rf"\s*{re.escape(unit)}(?!\w)", f.unit_words.lower()):
+        return f.scale
+    spec = _MEASURES.get(unit)
+    if spec is None or spec.unit != f.unit or spec.dimension != f.claim.dimension:
+        return None
+    return spec.factor
 
 
 def _other_sum(sentences: str, unit: str) -> bool:
@@ -148,20 +160,22 @@ def _other_sum(sentences: str, unit: str) -> bool:
     return False
 
 
-def _product(price: _Figure, quantity: _Figure, total: _Figure) -> _Arithmetic:
-    """The product's interval, from the price's and the quantity's, against the total's."""
-    # A quantity's value is in the parser's unit (10 kg is 0,01 tấn): use it as written.
-    low = price.low * quantity.low / quantity.scale
-    high = price.high * quantity.high / quantity.scale
-    value = price.claim.value * quantity.claim.value / quantity.scale
+def _product(
+    price: _Figure, unit: str, quantity: _Figure, per: float, total: _Figure
+) -> _Arithmetic:
+    """The product's interval, from the price's and the quantity's, against the
+    total's; the quantity counted in the price's unit (`per`, see `_per_unit`)."""
+    value = price.claim.value * quantity.claim.value / per
+    money = price.unit_words.split("/")[0].strip()  # "đồng", "triệu đồng", "USD"
     return _Product(
         "product",
         ((price, "level"), (quantity, "level"), (total, "total")),
-        low,
-        high,
+        price.low * quantity.low / per,
+        price.high * quantity.high / per,
         total.low,
         total.high,
-        f"{_in(price, price)} × {quantity.number} = {_amount(value, total)}",
+        f"{price.number} {money}/{unit} × {_number(quantity.claim.value / per)} {unit}"
+        f" = {_amount(value, total)}",
         _stated(total),
         over=Severity.INFO,
         under=Severity.INFO,
