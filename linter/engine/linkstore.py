@@ -36,7 +36,12 @@ def feature_key(entry: str) -> str:
 def prime(documents: Sequence[Document], cache: Cache, keys: Mapping[str, str]) -> None:
     """Give `distinctive` the features of `documents` that have an entry key: read
     back from `cache`, or computed now and remembered for the next run."""
-    wanted = {doc.path: feature_key(keys[doc.path]) for doc in documents if doc.path in keys}
+    wanted = {
+        doc.path: feature_key(key)
+        for doc in documents
+        # A summary has no text to read features from (`Cache.get_many`).
+        if (key := keys.get(doc.path)) is not None and key not in cache.summarised
+    }
     kept = cache.lookup("stats", "entry", list(dict.fromkeys(wanted.values())))
     for doc in documents:
         where = wanted.get(doc.path)
