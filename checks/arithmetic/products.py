@@ -11,9 +11,11 @@ What links the three, taken only when nothing else can be meant:
 
 - the total is money of the price's currency with a word that makes it a total just
   before it ("tổng", "thành tiền", "thu về", "thu được", "tổng giá trị ... là");
-- the price and the quantity are in the total's sentence or in the one right
-  before it, and there is one price per that unit there and one quantity written
-  in that unit ("20.199 m3"; the unit as written, so "m3" never meets "m2");
+- the price and the quantity are in the total's sentence, or in the one right
+  before it when the total's opens on it ("Như vậy", "Tổng cộng", "Theo đó": a
+  price of the sentence before may be another seller's); there is one price there
+  and one quantity of its unit, written in it ("20.199 m3") or in another unit of
+  its measure that units.yaml converts ("12 tấn" for a price per kg);
 - nothing in those sentences makes the product another sum: a tax or fee named
   ("thuế", "VAT", "giá trị gia tăng", "phí"), a total said of a part ("trong
   đó"), a price per two units ("đồng/người/tháng") or a period the total is said
@@ -42,7 +44,8 @@ _WORD = r"(?P<unit>[^\W\d_]+[23²³]?)(?!\w)"
 _UNIT = _WORD + r"(?!\s*/)"
 # After the money figure: "45.000 đồng/m3", "500 đồng/1 kg", "5.500 đồng một suất".
 _PER_AFTER = re.compile(
-    rf"[^\d\n]{{0,12}}?[\d.,]+{_MONEY}\s*(?:/\s*(?:1\s*)?|\s+(?:một|mỗi|cho mỗi|cho một|trên mỗi)\s+){_UNIT}"
+    rf"[^\d\n]{{0,12}}?[\d.,]+{_MONEY}"
+    rf"\s*(?:/\s*(?:1\s*)?|\s+(?:một|mỗi|cho mỗi|cho một|trên mỗi)\s+){_UNIT}"
 )
 # Before it: "mỗi suất 5.500 đồng", "mỗi suất quà trị giá 1 triệu đồng".
 _PER_BEFORE = re.compile(
@@ -52,8 +55,9 @@ _PER_BEFORE = re.compile(
 # Words that make the money after them a total of what is sold, paid or bought.
 _TOTAL_CUE = re.compile(
     r"(?<!\w)(?:tổng(?:\s+(?:cộng|số|giá trị|trị giá|số tiền|kinh phí|tiền))?|thành tiền"
-    r"|thu về|thu được|bán được|số tiền|trị giá|giá trị|tương đương)(?:\s+[^\W\d]+){0,4}?(?:\s+(?:là|đạt|lên tới|lên đến))?"
-    r"(?:\s+(?:khoảng|gần|hơn|trên|chừng|xấp xỉ|gần|tới|đến))?\s*:?\s*$"
+    r"|thu về|thu được|bán được|số tiền|trị giá|giá trị|tương đương)"
+    r"(?:\s+[^\W\d]+){0,4}?(?:\s+(?:là|đạt|lên tới|lên đến))?"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|chừng|xấp xỉ|tới|đến))?\s*:?\s*$"
 )
 # What makes the total another sum than price × quantity.
 _OTHER_SUM = re.compile(
@@ -62,7 +66,6 @@ _OTHER_SUM = re.compile(
 )
 # A sentence that opens on what came before: its total may be of the price before.
 _BACK = re.compile(r"\W*(?:như vậy|tổng cộng|tính ra|theo đó|tổng|tức là)(?!\w)")
-_PERIOD = {"tháng": "tháng", "năm": "năm", "ngày": "ngày"}
 # The units of units.yaml by the words that write them: "kg" is 0,001 tấn.
 _MEASURES: dict[str, UnitSpec] = {word: spec for spec in units()[0] for word in spec.words}
 _REACH = 60  # characters a total cue or a "mỗi ..." before a price is looked for in
@@ -99,8 +102,7 @@ def _products(
     if len(totals) != 1 or not prices:
         return
     total = totals[0]
-    units = {u for _, u in prices}
-    if len(units) != 1 or len(prices) != 1:
+    if len(prices) != 1:
         return  # two prices: which one the total is made of is not said
     price, unit = prices[0]
     if price.unit.split("/")[0] != total.unit or _other_sum(folded[start:end], unit):
@@ -130,7 +132,7 @@ def _is_total(folded: str, f: _Figure, prices: list[tuple[_Figure, str]]) -> boo
     """Money after a total cue, itself no price and no part of a range."""
     if any(f is p for p, _ in prices) or not f.is_level:
         return False
-    if re.match(r"\s*(?:/|-|–|đến)", folded[f.end : f.end + 3]):
+    if re.match(r"\s*(?:/|-|–|đến)", folded[f.end : f.end + 6]):
         return False
     return _TOTAL_CUE.search(folded, max(f.sentence_start, f.start - _REACH), f.start) is not None
 
@@ -154,8 +156,8 @@ def _other_sum(sentences: str, unit: str) -> bool:
     """A tax, fee, part or period named that the product does not hold; a period is
     harmless when it is the unit the price is per ("mỗi tháng" by "đồng/tháng")."""
     for m in _OTHER_SUM.finditer(sentences):
-        period = m.group().lstrip("/").split()[-1]
-        if _PERIOD.get(period) != unit:
+        last_word = m.group().lstrip("/").split()[-1]  # "tháng" of "mỗi tháng"
+        if last_word != unit:
             return True
     return False
 
