@@ -172,6 +172,7 @@ class ArithmeticMismatch(Check):
         province: Gia Lai
         ---
         Qua kiểm toán, tổng chi ngân sách địa phương chênh lệch giảm 210 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, số kiểm toán xác nhận là 1.310 tỷ đồng.
+        Bếp ăn của trường nấu 400 suất, mỗi suất 5.500 đồng, tổng số tiền là 2,2 triệu đồng.
     """
 
     code = "AR01"
