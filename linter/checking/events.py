@@ -38,10 +38,12 @@ nothing says they are not.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from linter import nlp
 from linter.checking.distinctive import Features, bigrams, features
@@ -160,10 +162,7 @@ def together(path_a: str, path_b: str, linked: set[frozenset[str]]) -> bool:
 def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
     found_features = [_local(features(doc), doc) for doc in ordered]
     frequent = _frequent(found_features)
-    found_features = [
-        replace(f, numbers=f.numbers - frequent, years=f.years - frequent, names=f.names - frequent)
-        for f in found_features
-    ]
+    found_features = [_without(f, frequent) for f in found_features]
     index: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(found_features):
         for key in (*(f"n:{n}" for n in f.numbers), *(f"e:{n}" for n in f.names)):
@@ -174,10 +173,8 @@ def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
             index[f"w:{key}"].append(i)
     candidates: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) > MAX_FEATURE_DOCS:
-            continue
-        for x, i in enumerate(members):
-            candidates.update((i, j) for j in members[x + 1 :])
+        if len(members) <= MAX_FEATURE_DOCS:  # members ascend: each pair comes as (i, j), i < j
+            candidates.update(itertools.combinations(members, 2))
     result = []
     for i, j in sorted(candidates):
         found = link(ordered[i], ordered[j], found_features[i], found_features[j], window)
@@ -188,8 +185,27 @@ def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
 
 def _local(found: Features, doc: Document) -> Features:
     """Drop the document's own province from its names: it links every report."""
-    own = frozenset(bigrams(nlp.lower(doc.meta.province or "").split()))
+    own = _own(doc.meta.province)
+    if own.isdisjoint(found.names) and own.isdisjoint(found.title):
+        return found  # nothing to drop: `replace` copied every report of a group twice
     return replace(found, names=found.names - own, title=found.title - own)
+
+
+@lru_cache(maxsize=128)
+def _own(province: str | None) -> frozenset[str]:
+    return frozenset(bigrams(nlp.lower(province or "").split()))
+
+
+def _without(found: Features, frequent: frozenset[str]) -> Features:
+    """`found` without the figures, years and names that are `frequent`."""
+    if all(frequent.isdisjoint(s) for s in (found.numbers, found.years, found.names)):
+        return found
+    return replace(
+        found,
+        numbers=found.numbers - frequent,
+        years=found.years - frequent,
+        names=found.names - frequent,
+    )
 
 
 def _frequent(found: list[Features]) -> frozenset[str]:
