@@ -448,6 +448,26 @@ def test_current_figures_are_actuals_with_an_open_period() -> None:
     ]
 
 
+def test_a_running_sum_is_of_the_period_it_sums() -> None:
+    # "lũy kế" before a period sums over it; "tại thời điểm" before a month is a stock
+    # then: the share of a year's plan after 6 months is of those 6 months.
+    text = (
+        "Lũy kế 6 tháng đầu năm 2017, thu ngân sách của tỉnh đạt 5.120 tỷ đồng, "
+        "bằng 48,5% dự toán năm 2017. "
+        "Tại thời điểm thanh tra tháng 12/2016, công ty đang sử dụng 2 thửa đất rộng 6.500 m2."
+    )
+    rows = [
+        (q.span.quote, q.period.label if q.period else None)
+        for q in _claims(text, dt.date(2017, 7, 10))
+    ]
+    assert rows == [
+        ("5.120 tỷ đồng", "6 tháng đầu năm 2017"),
+        ("48,5% dự toán", "6 tháng đầu năm 2017"),
+        ("2 thửa đất", None),
+        ("6.500 m2", None),
+    ]
+
+
 def test_a_dated_event_does_not_carry_last_years_period() -> None:
     text = (
         "Trong năm 2016, kinh tế tỉnh vẫn tiếp tục tăng trưởng tích cực. "
