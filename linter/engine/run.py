@@ -168,6 +168,7 @@ def run(
     findings = [localise(f, options.lang) for _, _, found in entries for f in found]
     prepared = [(doc, claims) for doc, claims, _ in entries if doc is not None]
     unreadable = [f.evidence[0].path for doc, _, found in entries if doc is None for f in found[:1]]
+    del entries  # `prepared` holds what the checks need, and nothing else is kept of it
     lexicon = policy.build_lexicon(config)
     jobs = options.parsing.jobs
     if options.focus is not None and options.focus_role == "draft":
@@ -176,6 +177,8 @@ def run(
         infos = _check_draft(prepared, options, findings, lexicon, loaded)
     else:
         infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys, jobs)
+    if not options.claims:  # checked: a cold run's packed documents and claims are let go
+        prepared = [(doc, ()) for doc, _ in prepared]  # before the report is made
     if cache is not None:
         cache.commit()
     findings = policy.adjust(findings, config)
