@@ -133,6 +133,8 @@ SHAPES = [
         None,
     ),
     ("Hơn 30 ha trong số 50 ha đất đã được giải phóng mặt bằng.", "Hơn 30 ha", None, None),
+    # the words left of two phrases joined make no compound ("chỉ | số")
+    ("Nhà máy chiếm diện tích nhỏ, chỉ 12 ha trong số 40 ha.", "40 ha", None, None),
     # A figure that opens its clause is its subject: what the clause says of it
     # tells which ("Toàn huyện có 11.400 hộ dân trồng vải" above is no such clause).
     (

@@ -141,7 +141,8 @@ def _noun_phrase_before(text: str) -> str:
     i = len(parts) - 1
     while i >= 2 and not content(phrase) and _steps_over(parts, i):
         i -= 2
-        phrase = f"{_phrase(parts[i])} {thin_dropped(phrase)}"
+        # read before joining: no compound forms across the join ("chỉ | trong số")
+        phrase = f"{' '.join(key_words(_phrase(parts[i])))} {thin_dropped(phrase)}"
     return phrase.strip()
 
 
