@@ -177,6 +177,8 @@ def summary(m: Measurement) -> dict[str, Any]:
         "true_per_100_articles_any": m.true_per_100(warning_only=False),
         "reading_set": {e.id: list(codes) for e, codes in m.found},
         "recall_reading_set": m.recall(),
+        "recall_by_kind": m.recall_by("kind"),
+        "recall_by_confidence": m.recall_by("confidence"),
         "unused_verdicts": m.unused_verdicts,
     }
 
@@ -205,6 +207,11 @@ def markdown(m: Measurement) -> str:
         f"| true findings per 100 articles, any severity | {s['true_per_100_articles_any']:.1f} |",
         f"| recall on the reading set (any severity) | {_pct(s['recall_reading_set'])} "
         f"({hits}/{len(m.found)}) |",
+        *(
+            f"| recall, {facet} {name} | {hit}/{total} |"
+            for facet in ("kind", "confidence")
+            for name, (hit, total) in s[f"recall_by_{facet}"].items()
+        ),
         f"| verdicts matching no current finding (gone or changed) | {m.unused_verdicts} |",
         "",
         "| code | severity | findings |",

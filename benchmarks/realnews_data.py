@@ -11,6 +11,7 @@ raises `DataError`, which `realnews.py` turns into exit status 2.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -78,6 +79,12 @@ class Inconsistency(Frozen):
     def files(self) -> tuple[str, ...]:
         return tuple(sorted({q.file for q in self.quotes}))
 
+    @property
+    def confidence(self) -> str:
+        """The reader's confidence, the tag `why` opens with ("[likely, name]"), or "untagged"."""
+        tag = re.match(r"\[(certain|likely|debatable)\b", self.why)
+        return tag.group(1) if tag else "untagged"
+
 
 class Cluster(Frozen):
     id: str
@@ -132,6 +139,15 @@ class Measurement(Frozen):
     def recall(self) -> float | None:
         hits = sum(1 for _, codes in self.found if codes)
         return hits / len(self.found) if self.found else None
+
+    def recall_by(self, facet: Literal["kind", "confidence"]) -> dict[str, tuple[int, int]]:
+        """Entries found and entries in all, per kind or per the reader's confidence: a
+        reader's "[debatable]" entry missed weighs less than a "[certain]" one."""
+        counts: dict[str, tuple[int, int]] = {}
+        for entry, codes in self.found:
+            hit, total = counts.get(getattr(entry, facet), (0, 0))
+            counts[getattr(entry, facet)] = (hit + bool(codes), total + 1)
+        return dict(sorted(counts.items()))
 
 
 def is_engine(finding: Finding) -> bool:

@@ -91,6 +91,24 @@ def test_reading_entries_are_found_when_evidence_overlaps_every_quote(example) -
     assert m.recall() == pytest.approx(2 / 3)
 
 
+def test_recall_is_split_by_kind_and_by_the_readers_confidence(example) -> None:
+    m, _ = example
+    # X1 and X2 are found, X3 (kind "other") is not; none of the example's whys is tagged.
+    assert m.recall_by("kind") == {
+        "date-or-citation": (1, 1),
+        "figure-conflict": (1, 1),
+        "other": (0, 1),
+    }
+    assert m.recall_by("confidence") == {"untagged": (2, 3)}
+    tagged = [
+        realnews.Inconsistency(
+            id=f"X{i}", kind="other", quotes=[{"file": "a.txt", "quote": "1"}], why=why
+        ).confidence
+        for i, why in enumerate(("[likely, name] two names", "[debatable] may differ", "no tag"))
+    ]
+    assert tagged == ["likely", "debatable", "untagged"]
+
+
 def test_a_quote_missing_from_its_file_is_an_error(example) -> None:
     _, result = example
     documents = {d.path: d for d in result.documents}
