@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -124,9 +125,13 @@ def _year(doc: Document) -> int | None:
 
 Pairs = list[tuple[Document, Document, Link]]
 # Six checks link the same province group in one run (EV01, EV03, VB03, FX01, PN01,
-# PN02): the last groups' pairs are kept, keyed by the documents' identities. The
-# entry holds the documents themselves, so no identity is reused while it is kept.
-_RECENT: OrderedDict[tuple[object, ...], tuple[tuple[Document, ...], Pairs]] = OrderedDict()
+# PN02): the last groups' pairs are kept, keyed by the documents' identities. An
+# entry holds its documents weakly (a server must let a deleted or edited file's
+# document go, and what it keeps with it: serve_page's marks) and its pairs by
+# position; it is used only while every one of them is the very object it was
+# made from, so an identity reused after a document is gone never matches.
+_Held = tuple[tuple["weakref.ref[Document]", ...], list[tuple[int, int, Link]]]
+_RECENT: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
 _RECENT_SIZE = 8
 _RECENT_LOCK = threading.Lock()
 
@@ -137,15 +142,18 @@ def linked_pairs(docs: Iterable[Document], window: int = WINDOW_DAYS) -> Pairs:
     key = (window, *map(id, ordered))
     with _RECENT_LOCK:
         held = _RECENT.get(key)
-        if held is not None:
+        if held is not None and all(r() is d for r, d in zip(held[0], ordered, strict=True)):
             _RECENT.move_to_end(key)
-            return list(held[1])
+            return [(ordered[i], ordered[j], why) for i, j, why in held[1]]
     result = _linked_pairs(ordered, window)
+    where = {id(doc): n for n, doc in enumerate(ordered)}
+    kept = [(where[id(a)], where[id(b)], why) for a, b, why in result]
     with _RECENT_LOCK:
-        _RECENT[key] = (ordered, result)
+        _RECENT[key] = (tuple(weakref.ref(doc) for doc in ordered), kept)
+        _RECENT.move_to_end(key)
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
-    return list(result)
+    return result
 
 
 def linked_paths(docs: Iterable[Document], window: int = WINDOW_DAYS) -> set[frozenset[str]]:
