@@ -139,16 +139,22 @@ def conflicts(left: tuple[Held, ...], right: tuple[Held, ...]) -> Iterator[tuple
 
 
 def _within(day: Held, span: Held) -> bool | None:
-    """Whether the day falls in the span; None when they are years or weeks apart."""
-    if day.year and span.year and day.year != span.year:
-        return None
-    when = dated.date_of(span.last.year, day.first.month, day.first.day)  # in the span's year
-    if when is None:
-        return None
-    if span.first <= when <= span.last:
-        return True
-    gap = min(abs((when - span.first).days), abs((when - span.last).days))
-    return False if gap <= HELD_DAYS else None
+    """Whether the day falls in the span; None when they are years or weeks apart. A
+    span across New Year ("từ 30/12 đến 2/1") has days in two years: the day is read in
+    each (29/12 is the day before it, 3/1 the day after), and a written year is its own
+    day's ("ngày 29/12/2016" against "30/12/2016 - 2/1/2017", whose year is the last's)."""
+    years = {span.first.year, span.last.year}
+    if day.year and span.year:
+        years &= {day.year}  # both written: the day's own year, or another event
+    gaps = []
+    for year in sorted(years):
+        when = dated.date_of(year, day.first.month, day.first.day)
+        if when is None:
+            continue
+        if span.first <= when <= span.last:
+            return True
+        gaps.append(min(abs((when - span.first).days), abs((when - span.last).days)))
+    return False if gaps and min(gaps) <= HELD_DAYS else None
 
 
 def _states(helds: tuple[Held, ...], other: Held) -> bool:
