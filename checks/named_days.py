@@ -49,10 +49,12 @@ class Act:
 _OPENERS = nlp.alone("ngày", "sáng", "chiều", "trưa", "tối")
 # The opening words are flat alternatives, each a word (`nlp.alone`), so re searches for
 # them (an opening lookbehind was tried at every character); "cùng ngày" marks `same`,
-# an empty group, and only the other words go on to a day, "(?(same)|...)".
+# an empty group, and only the other words go on to a day, "(?(same)|...)". Who acts
+# may hold a full stop that ends no sentence ("UBND TP. Hà Nội", "UBND TP.HCM"): `who`
+# is read again by `linter.claims.stops`, which knows the abbreviations.
 _ACT = re.compile(
     rf"(?:{_OPENERS}|{nlp.alone('cùng ngày')}(?P<same>)(?!\s*\d))(?(same)|\s+{dated.ONE_DAY})"
-    r"(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^.;:!?\n\d]){0,80}?"
+    r"(?P<who>(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^;:!?\n\d]){0,80}?)"
     r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
 )
@@ -72,7 +74,7 @@ def acts(original: str, text: str) -> tuple[Act, ...]:
     not lowercased: capitals tell where a sentence opens; `text` is it lowercased),
     with the words after its verb in its sentence."""
     found = []
-    for m in _ACT.finditer(text):
+    for m in _acts_in(original, text):
         if m["same"] is not None:
             opened = list(_OPENED.finditer(original, 0, m.start()))
             if not opened:
@@ -87,6 +89,20 @@ def acts(original: str, text: str) -> tuple[Act, ...]:
         year = int(m["y"]) if m["y"] else None
         found.append(Act(m.start(), m.end(), (day, month), year, words, dated.word_pairs(words)))
     return tuple(found)
+
+
+def _acts_in(original: str, text: str) -> Iterator[re.Match[str]]:
+    """`_ACT`'s matches whose day and verb are in one sentence. A match that runs over a
+    sentence's end is dropped and the search goes on from its next character: a day of
+    the next sentence ("Ngày 13/3, đoàn ... tại TP. Hạ Long. Ngày 15/3, UBND ... ký")
+    is inside it, and would be skipped after its end."""
+    at = 0
+    while (m := _ACT.search(text, at)) is not None:
+        if stops.sentence_end(original, m.start("who"), m.end("who")) < m.end("who"):
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end()
 
 
 def _sentence_after(original: str, text: str, at: int) -> str:
