@@ -2,10 +2,11 @@
 
 "bán 20.199 m3 cát với giá 45.000 đồng/m3, thu về hơn 1,6 tỷ đồng": 20.199 × 45.000
 is about 909 triệu đồng, not over 1,6 tỷ. The parser reads "45.000 đồng/m3" as an
-amount of money and drops what it is per ("16 triệu đồng/tấn" it keeps as a rate),
-so the "per unit" is read here from the text around the money figure, in the forms
-writers use: "45.000 đồng/m3", "500 đồng/1 kg", "5.500 đồng một suất", "8 triệu
-đồng mỗi m2", "mỗi suất (quà) (trị giá) 1 triệu đồng".
+amount of money and drops what it is per ("16 triệu đồng/tấn" it keeps as a rate,
+VND/tấn, whose per is taken as read), so the "per unit" of money is read here from
+the words right after the figure or before it, in the forms writers use: "45.000
+đồng/m3", "500 đồng/1 kg", "5.500 đồng một suất", "8 triệu đồng mỗi m2", "mỗi suất
+(quà) (trị giá) 1 triệu đồng".
 
 What links the three, taken only when nothing else can be meant:
 
@@ -13,13 +14,15 @@ What links the three, taken only when nothing else can be meant:
   before it ("tổng", "thành tiền", "thu về", "thu được", "tổng giá trị ... là");
 - the price and the quantity are in the total's sentence, or in the one right
   before it when the total's opens on it ("Như vậy", "Tổng cộng", "Theo đó": a
-  price of the sentence before may be another seller's); there is one price there
-  and one quantity of its unit, written in it ("20.199 m3") or in another unit of
-  its measure that units.yaml converts ("12 tấn" for a price per kg);
+  price of the sentence before may be another seller's); there is one price there,
+  no range ("từ 30.000-40.000 đồng/kg": the message would name one end as the
+  price), and one quantity of its unit, written in it ("20.199 m3") or in another
+  unit of its measure that units.yaml converts ("12 tấn" for a price per kg);
 - nothing in those sentences makes the product another sum: a tax or fee named
   ("thuế", "VAT", "giá trị gia tăng", "phí"), a total said of a part ("trong
-  đó"), a price per two units ("đồng/người/tháng") or a period the total is said
-  of other than the price's ("mỗi tháng" next to a price per m2: a monthly sum).
+  đó"), a price per two units ("đồng/người/tháng", "đồng/ha/vụ") or a period
+  the total is said of other than the price's ("mỗi tháng" next to a price per
+  m2: a monthly sum).
 
 The product is an interval from the intervals of its figures (see `figures`):
 "khoảng / gần / hơn" widen the total as they widen every figure. A mismatch is
@@ -30,23 +33,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from checks.arithmetic.figures import _Figure
 from checks.arithmetic.result import _amount, _Arithmetic, _number, _stated
-from linter.data.lexicon import UnitSpec, units
-from linter.models import Dimension, Severity
+from linter.claims.units import UNIT_TABLE
+from linter.models import Dimension, Op, Severity
 
-_MONEY = r"(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s*(?:đồng|đ|vnđ|vnd|usd|đô la)"
 # The unit a price is per: one word, maybe with a digit ("m3"), never followed by a
 # second "/" ("đồng/người/tháng" is per two units: no quantity makes its product).
 _WORD = r"(?P<unit>[^\W\d_]+[23²³]?)(?!\w)"
 _UNIT = _WORD + r"(?!\s*/)"
-# After the money figure: "45.000 đồng/m3", "500 đồng/1 kg", "5.500 đồng một suất".
-_PER_AFTER = re.compile(
-    rf"[^\d\n]{{0,12}}?[\d.,]+{_MONEY}"
-    rf"\s*(?:/\s*(?:1\s*)?|\s+(?:một|mỗi|cho mỗi|cho một|trên mỗi)\s+){_UNIT}"
-)
+# Right after the money the parser read: "45.000 đồng/m3", "500 đồng/1 kg", "5.500
+# đồng một suất" (the parser keeps "/tấn" and "/ngày" as a rate, not "/m3" or "/suất").
+_PER_AFTER = re.compile(rf"\s*(?:/\s*(?:1\s*)?|\s+(?:một|mỗi|cho mỗi|cho một|trên mỗi)\s+){_UNIT}")
 # Before it: "mỗi suất 5.500 đồng", "mỗi suất quà trị giá 1 triệu đồng".
 _PER_BEFORE = re.compile(
     rf"(?<!\w)mỗi\s+{_WORD}(?:\s+[^\W\d]+){{0,2}}?"
@@ -66,24 +65,9 @@ _OTHER_SUM = re.compile(
 )
 # A sentence that opens on what came before: its total may be of the price before.
 _BACK = re.compile(r"\W*(?:như vậy|tổng cộng|tính ra|theo đó|tổng|tức là)(?!\w)")
-# The units of units.yaml by the words that write them: "kg" is 0,001 tấn.
-_MEASURES: dict[str, UnitSpec] = {word: spec for spec in units()[0] for word in spec.words}
+# The units of money (units.yaml): a rate of one of them per a unit is a price.
+_CURRENCIES = {unit for unit, _, dimension in UNIT_TABLE.values() if dimension is Dimension.MONEY}
 _REACH = 60  # characters a total cue or a "mỗi ..." before a price is looked for in
-
-
-@dataclass(frozen=True)
-class _Product(_Arithmetic):
-    """price × quantity against the total stated for them."""
-
-    def message(self, lang: str) -> str:
-        if lang == "en":
-            return (
-                f"Price times quantity does not give the total: {self.computed}, not {self.stated}."
-            )
-        return (
-            "Đơn giá nhân số lượng không khớp với tổng số: "
-            f"{self.computed}, không phải {self.stated}."
-        )
 
 
 def _products(
@@ -99,12 +83,9 @@ def _products(
     start, end = window[0].sentence_start, figures[-1].sentence_end
     prices = [(f, u) for f in window if (u := _per(folded, f)) is not None]
     totals = [f for f in figures if _is_total(folded, f, prices)]
-    if len(totals) != 1 or not prices:
-        return
-    total = totals[0]
-    if len(prices) != 1:
-        return  # two prices: which one the total is made of is not said
-    price, unit = prices[0]
+    if len(totals) != 1 or len(prices) != 1:
+        return  # no price, or two: which one the total is made of is not said
+    total, (price, unit) = totals[0], prices[0]
     if price.unit.split("/")[0] != total.unit or _other_sum(folded[start:end], unit):
         return
     quantities = [
@@ -116,10 +97,24 @@ def _products(
 
 
 def _per(folded: str, f: _Figure) -> str | None:
-    """The unit a money figure is a price per, None when it is no price."""
-    if f.claim.dimension not in (Dimension.MONEY, Dimension.RATE):
+    """The unit a money figure is a price per, None when it is no price: a rate's
+    per, as the parser read it ("16 triệu đồng/tấn" is VND/tấn), or for money the
+    words after it or a "mỗi ..." before it. A range of prices ("từ 20.000-22.000
+    đồng/kg") is none: the message would name one end as the price."""
+    if f.claim.op is Op.RANGE:
         return None
-    if (m := _PER_AFTER.match(folded, f.start)) is not None:
+    if f.claim.dimension == Dimension.RATE:
+        money, _, per = f.unit.partition("/")
+        if money not in _CURRENCIES or "/" in per or folded.startswith("/", f.end):
+            return None  # a yield ("tấn/ha"), or per two units ("đồng/người/tháng",
+            # "đồng/ha/vụ", whose second the parser leaves out)
+        # The parser writes the per without its spaces ("lao động" as "laođộng"):
+        # its words as written are what a quantity of that unit is written with.
+        written = f.unit_words.lower().rpartition("/")[2].strip()
+        return written if written.replace(" ", "") == per else per
+    if f.claim.dimension != Dimension.MONEY:
+        return None
+    if (m := _PER_AFTER.match(folded, f.end)) is not None:
         return m["unit"]
     if (
         m := _PER_BEFORE.search(folded, max(f.sentence_start, f.start - _REACH), f.start)
@@ -146,10 +141,11 @@ def _per_unit(folded: str, f: _Figure, unit: str) -> float | None:
         return None
     if re.match(rf"\s*{re.escape(unit)}(?!\w)", f.unit_words.lower()):
         return f.scale
-    spec = _MEASURES.get(unit)
-    if spec is None or spec.unit != f.unit or spec.dimension != f.claim.dimension:
+    # units.yaml by the words that write them: "kg" is 0,001 tấn
+    measure, factor, dimension = UNIT_TABLE.get(unit, ("", 0.0, None))
+    if measure != f.unit or dimension != f.claim.dimension:
         return None
-    return spec.factor
+    return factor
 
 
 def _other_sum(sentences: str, unit: str) -> bool:
@@ -169,7 +165,7 @@ def _product(
     total's; the quantity counted in the price's unit (`per`, see `_per_unit`)."""
     value = price.claim.value * quantity.claim.value / per
     money = price.unit_words.split("/")[0].strip()  # "đồng", "triệu đồng", "USD"
-    return _Product(
+    return _Arithmetic(
         "product",
         ((price, "level"), (quantity, "level"), (total, "total")),
         price.low * quantity.low / per,

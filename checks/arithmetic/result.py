@@ -16,7 +16,7 @@ class _Arithmetic:
     intervals of the figures) against what the text states, and how sure a mismatch
     would be in each direction (None: that direction is no contradiction)."""
 
-    kind: str  # difference / sum / part / remainder / change / shares / equivalent
+    kind: str  # difference / sum / part / remainder / change / shares / equivalent / product
     figures: tuple[tuple[_Figure, str], ...]  # each with its role (a key of _ROLES)
     low: float
     high: float
@@ -67,6 +67,7 @@ _WHAT = {
         "change": "Mức thay đổi không khớp với hai số liệu",
         "shares": "Các tỷ trọng của một tổng thể cộng lại không bằng 100%",
         "equivalent": "Tỷ lệ không khớp với số lượng tương đương và tổng số",
+        "product": "Đơn giá nhân số lượng không khớp với tổng số",
     },
     "en": {
         "difference": "The stated difference does not match the two figures",
@@ -77,6 +78,7 @@ _WHAT = {
         "change": "The stated change does not match the two figures",
         "shares": "Shares of one whole do not add up to 100%",
         "equivalent": "The share does not match the amount it comes to and the whole",
+        "product": "Price times quantity does not give the total",
     },
 }
 _ROLES = {
