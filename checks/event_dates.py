@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from checks import dated, held, named_days
+from checks import dated, held, named_days, opening_days
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs
 from linter.models import Finding, Severity
 
 Stated = tuple[
-    DocumentClaims, "dated.Span | dated.Hour | dated.End | named_days.Act | held.Held"
+    DocumentClaims,
+    "dated.Span | dated.Hour | dated.End | named_days.Act | held.Held | opening_days.Opened",
 ]  # a report and what it says
 
 # How far apart the other ends of two spans that share one end may be to read as a
@@ -141,7 +142,7 @@ class EventDateConflict(Check):
             path: named_days.acts(items[path].document.text, text) for path, text in texts.items()
         }
         helds = {path: held.helds(text) for path, text in texts.items()}
-        opens = {path: held.opening(text) for path, text in texts.items()}
+        opens = {path: opening_days.opening(text) for path, text in texts.items()}
         read = (spans, hours, ends, acts, helds, opens)
         if sum(any(said[p] for said in read) for p in items) < 2:
             return  # no pair to compare: the linking is the costly part
@@ -155,7 +156,7 @@ class EventDateConflict(Check):
                 *named_days.day_conflicts(ends[a.path], ends[b.path], named_days.END_DAYS),
                 *named_days.day_conflicts(acts[a.path], acts[b.path], named_days.ACT_DAYS),
                 *held.conflicts(helds[a.path], helds[b.path]),
-                *held.month_slips(opens[a.path], opens[b.path]),
+                *opening_days.month_slips(opens[a.path], opens[b.path]),
             ]
             for sa, sb in pairs:
                 stated = found.setdefault(tuple(sorted((sa.label, sb.label))), {})

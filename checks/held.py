@@ -1,4 +1,4 @@
-"""The days a named event is held, and the day a report opens with, read for EV03.
+"""The days a named event is held, read for EV03.
 
 A conference, fair or exam is held on a day ("Hội nghị chuyên đề IPU ... do
 Liên minh Nghị viện thế giới và Quốc hội Việt Nam phối hợp tổ chức tại TPHCM
@@ -6,12 +6,7 @@ ngày 10/5") or over a span of days ("Hội nghị diễn ra từ 11 đến 13/5
 HCM"). Each is read with the event noun its sentence names last before it
 ("hội nghị", "hội chợ", "kỳ thi" ...), so that two reports of one event can be
 compared: a day outside the other report's span, and close to it, is one of
-them given wrong.
-
-A report of the day's news opens with its day: "Sáng nay (30/7), Tổng Công ty
-Vận tải Hà Nội đã tổ chức chạy thử", "Sáng ngày 30/6, chiếc xe buýt 2 tầng
-... đã xuất hiện". Two reports of one event that open with the same day of two
-months next to each other have one month mistyped.
+them given wrong. The day a report opens with is read by `opening_days`.
 """
 
 from __future__ import annotations
@@ -88,39 +83,6 @@ def _event_before(text: str, at: int) -> str | None:
     if not nouns or _ABOUT.search(sentence):
         return None
     return nouns[-1].group(0)
-
-
-# The day a paragraph opens with ("Sáng 30/6,", "Ngày 9-2-2017,"), or calls today anywhere
-# ("Sáng nay (30/7)", "hôm nay (ngày 13/5)").
-_OPENS = re.compile(
-    r"(?:^|(?<=\n))\s*(?:(?:rạng\s+)?sáng|trưa|chiều|tối|đêm|ngày)\s+(?:ngày\s+)?"
-    rf"{dated.ONE_DAY}|(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+nay\s*\(\s*(?:ngày\s+)?"
-    r"(?P<td>\d{1,2})\s*[/.-]\s*(?P<tm>\d{1,2})\s*\)"
-)
-OPENING_PARAGRAPHS = 3  # the lead, and the paragraphs a caption may push it to
-
-
-@lru_cache(maxsize=4096)
-def opening(text: str) -> Held | None:
-    """The day the lowercased `text` opens with, within its first paragraphs."""
-    cut = -1
-    for _ in range(OPENING_PARAGRAPHS):
-        cut = text.find("\n", cut + 1)
-        if cut < 0:
-            cut = len(text)
-            break
-    m = _OPENS.search(text, 0, cut)
-    if m is None:
-        return None
-    day = dated.date_of(dated.NO_YEAR, int(m["m"] or m["tm"]), int(m["d"] or m["td"]))
-    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    return Held(start, m.end(), day, day, None, "") if day else None
-
-
-def month_slips(a: Held | None, b: Held | None) -> Iterator[tuple[Held, Held]]:
-    """Two opening days of one day number in months next to each other (30/6, 30/7)."""
-    if a and b and dated.month_slip((a.first.day, a.first.month), (b.first.day, b.first.month)):
-        yield a, b
 
 
 def conflicts(left: tuple[Held, ...], right: tuple[Held, ...]) -> Iterator[tuple[Held, Held]]:

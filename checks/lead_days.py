@@ -14,30 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks import dated
+from checks import dated, opening_days
 from linter import nlp
 from linter.models import Document, Span
-from linter.nlp import alone
 
 Day = tuple[int, int]  # (day, month)
 
-# "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)".
-# The words before "nay" are flat alternatives that each open on a word (`nlp.alone`),
-# not "(?<!\w)(?:(?:ngày\s+)?hôm|...)": re then searches for their first letters.
-_ALONE = alone("hôm", "sáng", "trưa", "chiều", "tối", "đêm")
-_TODAY = re.compile(
-    rf"(?:{alone('ngày')}\s+hôm|{alone('rạng')}\s+sáng|{_ALONE})(?:\s+hôm)?\s+nay"
-    r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d,]|\.\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
-    + dated.NOT_FIGURE  # "sáng nay (6.2 triệu lượt)": a figure
-)
-
 
 def todays(text: str) -> list[tuple[int, int, Day]]:
-    """(start, end, (day, month)) of every day the text calls today."""
+    """(start, end, (day, month)) of every day the text calls today, anywhere in it
+    (`opening_days.TODAY`)."""
     found = []
-    for m in _TODAY.finditer(nlp.lower(text)):
-        day, month = int(m["d"]), int(m["m"])
+    for m in opening_days.TODAY.finditer(nlp.lower(text)):
+        day, month = int(m["td"]), int(m["tm"])
         if 1 <= day <= 31 and 1 <= month <= 12:
             found.append((m.start(), m.end(), (day, month)))
     return found

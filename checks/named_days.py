@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from checks import dated
+from checks import dated, opening_days
 from linter import nlp
 from linter.claims import stops
 
@@ -45,24 +45,18 @@ class Act:
 # an issue, an approval, a council's vote, a letter. "đăng ký" (register) and "ký túc
 # xá" (a dormitory) are no signature; a day before "cho biết, thông tin ..." dates
 # what was said ("Ngày 5/7, UBND TP Vinh cho biết ... đã có quyết định"), not the act.
-# "Cùng ngày" (the same day) is the day the last sentence opened with (`_OPENED`).
-_OPENERS = nlp.alone("ngày", "sáng", "chiều", "trưa", "tối")
-# The opening words are flat alternatives, each a word (`nlp.alone`), so re searches for
-# them (an opening lookbehind was tried at every character); "cùng ngày" marks `same`,
-# an empty group, and only the other words go on to a day, "(?(same)|...)". Who acts
-# may hold a full stop that ends no sentence ("UBND TP. Hà Nội", "UBND TP.HCM"): `who`
-# is read again by `linter.claims.stops`, which knows the abbreviations.
+# "Cùng ngày" (the same day) is the day the last sentence opened with
+# (`opening_days.sentence_day`). The day is a part of a day or "ngày" and a day
+# (`opening_days.DAY_OPENED`), or "cùng ngày", which marks `same`, an empty group; both
+# open on flat alternatives of words, so re searches for them (an opening lookbehind was
+# tried at every character). Who acts may hold a full stop that ends no sentence ("UBND
+# TP. Hà Nội", "UBND TP.HCM"): `who` is read again by `linter.claims.stops`, which knows
+# the abbreviations.
 _ACT = re.compile(
-    rf"(?:{_OPENERS}|{nlp.alone('cùng ngày')}(?P<same>)(?!\s*\d))(?(same)|\s+{dated.ONE_DAY})"
+    rf"(?:{opening_days.DAY_OPENED.pattern}|{nlp.alone('cùng ngày')}(?P<same>)(?!\s*\d))"
     r"(?P<who>(?:(?!cho biết|thông tin|thông báo|khẳng định|trao đổi)[^;:!?\n\d]){0,80}?)"
     r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
-)
-# A day a sentence opens with, capitalised ("Ngày 25-5, Phó Thủ tướng ...", "Chiều nay
-# 25-5, Văn phòng ...", "Ngày 25-5-2017, ..."): "trước ngày 30-6" inside a sentence is no
-# day "cùng ngày" means.
-_OPENED = re.compile(
-    rf"(?<!\w)(?:Ngày|Sáng|Chiều|Trưa|Tối)(?:\s+nay)?\s+(?:ngày\s+)?{dated.ONE_DAY}"
 )
 ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 _REACH = 300  # characters read after the verb for them, at most
@@ -76,10 +70,10 @@ def acts(original: str, text: str) -> tuple[Act, ...]:
     found = []
     for m in _acts_in(original, text):
         if m["same"] is not None:
-            opened = list(_OPENED.finditer(original, 0, m.start()))
-            if not opened:
+            opened = opening_days.sentence_day(original, text, m.start())
+            if opened is None:
                 continue
-            day, month = int(opened[-1]["d"]), int(opened[-1]["m"])
+            day, month = int(opened["d"]), int(opened["m"])
         else:
             day, month = int(m["d"]), int(m["m"])
         if dated.date_of(dated.NO_YEAR, month, day) is None:
