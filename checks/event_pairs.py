@@ -1,27 +1,29 @@
 """EV01's pairs: the figures two linked reports state differently, found each way.
 
 In: two linked reports (their claims, their `align.Report`s, their lone figures
-and glosses) and why they are linked (`linter.checking.events.Link`). Out:
-(figure, figure, sure, label) for each pair of disagreeing figures that no rule
-of `linter.checking.apart` or `running` keeps apart: the comparison
-`checks.events.EventFigureConflict` turns into findings.
+and glosses, the days and periods of their sentences: `Times`) and why they are
+linked (`linter.checking.events.Link`). Out: (figure, figure, sure, label) for
+each pair of disagreeing figures that no rule of `linter.checking.apart` or
+`running` keeps apart: the comparison `checks.events.EventFigureConflict` turns
+into findings.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from checks.event_conflicts import scope, two, values
 from linter.checking import DocumentClaims
 from linter.checking.align import STRONG_ALIGN, Report, rewritten, truncated
+from linter.checking.apart import disjoint
 from linter.checking.companions import Glossed, regloss
 from linter.checking.events import Link
 from linter.checking.likeness import conflicts, words
 from linter.checking.running import updated
 from linter.checking.sides import two_sides
 from linter.checking.slipped import paraphrased, slips
-from linter.models import DateRef, PeriodRef, Quantity
+from linter.models import DateRef, Period, PeriodRef, Quantity
 
 # Subject words two figures share when their reports are linked by names only:
 # measured on news2017's tuning half, two ("trọng tải", "trái cây") compared a
@@ -32,12 +34,29 @@ WEAK_LINK_WORDS = 3
 # company, the industrial park, the ward); two stories of one place share one or two.
 SLIP_LINK_NAMES = 3
 
+Sentence = tuple[int, int]  # a sentence's offsets, as a claim's `sentence` gives them
+
+
+@dataclass(frozen=True)
+class Times:
+    """When each sentence of one report is about: the days it names (`_days`) and
+    its periods (`_periods`). Read once per report and run (`times`), whatever the
+    number of reports it is linked to."""
+
+    days: dict[Sentence, set[object]]
+    periods: dict[Sentence, list[Period]]
+
+
+def times(item: DocumentClaims) -> Times:
+    return Times(_days(item), _periods(item))
+
 
 def pairs(
     left: DocumentClaims,
     right: DocumentClaims,
     reports: tuple[Report, ...],
     lone: tuple[tuple[list[Quantity], list[Glossed]], ...],
+    when: tuple[Times, Times],
     tolerance: float,
     why: Link,
 ) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
@@ -48,8 +67,6 @@ def pairs(
     figures must share more, unless their very sentences are one text."""
     if scope(left) is None or scope(right) is None:
         return  # a document of a unit that could not be resolved is compared with nobody
-    days_left, days_right = _days(left), _days(right)
-    periods = _periods(left), _periods(right)
     ours, theirs = reports[0].figures, reports[1].figures
     # "98 ha" for 98,7 ha is the figure shortened, whichever way the two were paired
     sure = [(qa, qb) for qa, qb in conflicts(ours, theirs, tolerance) if not truncated(qa, qb)]
@@ -85,10 +102,10 @@ def pairs(
     # is one figure: there the names still count.
     for qa, qb, sure, label, copied in found:
         named = why.names > 0 and (not why.text or qa.value == qb.value)
-        a, b = days_left.get(qa.sentence, set()), days_right.get(qb.sentence, set())
+        a, b = when[0].days.get(qa.sentence, set()), when[1].days.get(qb.sentence, set())
         if a and b and not a & b:
             continue  # "ca 1 ngày 6/2" and "ngày 7/2": one figure of two days
-        if _other_periods(_when(qa, periods[0]), _when(qb, periods[1])):
+        if _other_periods(qa, qb, when):
             continue  # "11 tháng đầu năm 2018 ... 236.334 tỉ" / "năm 2017 đạt 345.287 tỉ"
         if why.numbers == 0 and not copied and not _named_alike(qa, qb, named):
             continue  # a ship's "trọng tải" and a bridge's "tải trọng" in two stories
@@ -111,41 +128,38 @@ def _named_alike(qa: Quantity, qb: Quantity, named: bool) -> bool:
     return named and len(words(qa) & words(qb)) >= WEAK_LINK_WORDS
 
 
-def _days(item: DocumentClaims) -> dict[tuple[int, int], set[object]]:
+def _days(item: DocumentClaims) -> dict[Sentence, set[object]]:
     """The days each sentence names ("ngày 6/2/2017", "sáng 7-2"): a figure of a
     sentence about one day is that day's."""
-    days: dict[tuple[int, int], set[object]] = {}
+    days: dict[Sentence, set[object]] = {}
     for ref in item.of(DateRef):
         if not ref.deadline:
             days.setdefault(ref.sentence, set()).add(ref.date)
     return days
 
 
-Periods = dict[tuple[int, int], list[tuple[dt.date, dt.date]]]
-
-
-def _periods(item: DocumentClaims) -> Periods:
+def _periods(item: DocumentClaims) -> dict[Sentence, list[Period]]:
     """The periods each sentence names, but the base of a comparison ("so với cùng kỳ
     năm 2016"). Days are left out: a day in a sentence dates what happened to a
     figure's thing ("ngày 20/6 bàn giao khu đất 1,3 ha"), not the figure; two days
     are `_days`'s."""
-    periods: Periods = {}
-    for period in item.of(PeriodRef):
-        if not period.base:
-            periods.setdefault(period.sentence, []).append((period.start, period.end))
+    periods: dict[Sentence, list[Period]] = {}
+    for ref in item.of(PeriodRef):
+        if not ref.base:
+            period = Period(grain=ref.grain, start=ref.start, end=ref.end, label=ref.label)
+            periods.setdefault(ref.sentence, []).append(period)
     return periods
 
 
-def _when(q: Quantity, periods: Periods) -> list[tuple[dt.date, dt.date]]:
-    """When a figure holds: its period, or when the parser gave it none, the periods
-    its sentence names ("Cục Thuế cho biết luỹ kế 11 tháng đầu năm 2018 thu ngân
-    sách mới đạt 236.334 tỉ đồng": the figure is of 2018 whatever its period)."""
-    if q.period is not None:
-        return [(q.period.start, q.period.end)]
-    return periods.get(q.sentence, [])
-
-
-def _other_periods(a: list[tuple[dt.date, dt.date]], b: list[tuple[dt.date, dt.date]]) -> bool:
-    """Whether every period one figure's sentence names lies outside every period the
-    other's names: two figures of two times, not one figure stated twice."""
-    return bool(a and b) and all(x[1] < y[0] or y[1] < x[0] for x in a for y in b)
+def _other_periods(qa: Quantity, qb: Quantity, when: tuple[Times, Times]) -> bool:
+    """Whether every period one figure holds for lies outside every period the other
+    holds for: two figures of two times, not one figure stated twice. A figure the
+    parser gave no period holds for the periods its sentence names ("Cục Thuế cho
+    biết luỹ kế 11 tháng đầu năm 2018 thu ngân sách mới đạt 236.334 tỉ đồng": the
+    figure is of 2018 whatever its period). Two figures that both have one are
+    `two`'s to tell apart (`linter.checking.apart.periods_apart`)."""
+    if qa.period is not None and qb.period is not None:
+        return False
+    a = [qa.period] if qa.period is not None else when[0].periods.get(qa.sentence, [])
+    b = [qb.period] if qb.period is not None else when[1].periods.get(qb.sentence, [])
+    return bool(a and b) and all(disjoint(x, y) for x in a for y in b)

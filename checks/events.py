@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from checks.event_conflicts import Conflict, shared, values
-from checks.event_pairs import pairs
+from checks.event_pairs import Times, pairs, times
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.align import Report, report
 from linter.checking.companions import Glossed, glossed
@@ -162,6 +162,7 @@ class EventFigureConflict(Check):
         reports: dict[str, Report] = {}  # each report's sentences, read once per run
         # and its figures alone of their kind, and those glossed in another unit
         lone: dict[str, tuple[list[Quantity], list[Glossed]]] = {}
+        when: dict[str, Times] = {}  # and the days and periods of its sentences
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
             tolerance = float(self.option("approx-tolerance"))
@@ -170,8 +171,10 @@ class EventFigureConflict(Check):
                 if path not in lone:
                     text = items[path].document.text
                     lone[path] = (alone(side.figures), glossed(text, side.figures))
+                    when[path] = times(items[path])
             sides = (lone[a.path], lone[b.path])
-            for qa, qb, sure, label in pairs(left, right, pair, sides, tolerance, why):
+            dated = (when[a.path], when[b.path])
+            for qa, qb, sure, label in pairs(left, right, pair, sides, dated, tolerance, why):
                 # One finding per pair of figures, with every report that states them.
                 conflict = found.setdefault(values(qa, qb), Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
