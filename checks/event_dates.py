@@ -46,7 +46,9 @@ class EventDateConflict(Check):
     10/2, UBND thành phố Hà Nội chấp thuận tờ trình ... về công tác tuyển sinh
     các lớp đầu cấp"): a day, who acts, a verb of signing, issuing, approving,
     passing or writing ("có văn bản"), and 25 words after it that share
-    three pairs of words; a day before "cho biết" dates what was said, and
+    three pairs of words, unless who acts names two bodies of one kind
+    ("Trường ĐH Công nghiệp", "Trường ĐH Văn hóa": each announces its own
+    "phương án tuyển sinh"); a day before "cho biết" dates what was said, and
     "Cùng ngày" (the same day) the day the last sentence opened with
     (`checks/named_days.py`). So is
     the day one report holds a named event on ("Hội nghị ... phối hợp tổ chức

@@ -19,8 +19,10 @@ from functools import lru_cache
 from typing import TypeVar
 
 from checks import dated, opening_days
+from checks.body_names import BodyWords
 from linter import nlp
 from linter.claims import stops
+from linter.data import load
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Act:
     year: int | None
     what: tuple[str, ...]  # the words after the verb, within the sentence
     pairs: frozenset[tuple[str, str]]  # `dated.word_pairs(what)`, read once: compared often
+    bodies: frozenset[tuple[str, tuple[str, ...]]] = frozenset()  # `_bodies` of who acts
 
     @property
     def label(self) -> str:
@@ -81,7 +84,8 @@ def acts(original: str, text: str) -> tuple[Act, ...]:
         sentence = _sentence_after(original, text, m.end())
         words = tuple(re.findall(r"[^\W\d_]+", sentence)[:ACT_WORDS])
         year = int(m["y"]) if m["y"] else None
-        found.append(Act(m.start(), m.end(), (day, month), year, words, dated.word_pairs(words)))
+        pairs, bodies = dated.word_pairs(words), _bodies(original[m.start("who") : m.end("who")])
+        found.append(Act(m.start(), m.end(), (day, month), year, words, pairs, bodies))
     return tuple(found)
 
 
@@ -97,6 +101,45 @@ def _acts_in(original: str, text: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         at = m.end()
+
+
+# Who acts, when it names a body of a kind (`kinds` of linter/data/bodies.yaml: "Trường
+# ĐH", "Sở", "Công ty"), tells two acts named alike apart: each university announces its
+# own "phương án tuyển sinh", each department signs its own contract. A body is read as
+# its kind and the words after it, as many as tell names of one kind apart ("ĐH Văn hóa",
+# "ĐH Công nghiệp"). Two words tell no council apart ("Ủy ban nhân dân" of any province
+# reads "nhân dân" after "ủy ban"; "UBND" is no kind), nor a person from a body: those
+# acts are compared by what they name alone, as before.
+NAME_WORDS = 2
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[tuple[str, ...], str]:
+    data = load("bodies.yaml", BodyWords)
+    return {tuple(nlp.fold(w).split()): k.label for k in data.kinds for w in k.words}
+
+
+def _bodies(who: str) -> frozenset[tuple[str, tuple[str, ...]]]:
+    """(kind, the words after it) of every body `who` names: ("đại học", ("văn", "hóa"))
+    of "Trường ĐH Văn hóa TP.HCM"; the longest kind at each word."""
+    kinds, words = _kinds(), _TOKEN.findall(nlp.fold(who))
+    longest = max(map(len, kinds))
+    found, i = set(), 0
+    while i < len(words):
+        size = next((n for n in range(longest, 0, -1) if tuple(words[i : i + n]) in kinds), 0)
+        if size and len(name := tuple(words[i + size : i + size + NAME_WORDS])) == NAME_WORDS:
+            found.add((kinds[tuple(words[i : i + size])], name))
+        i += size or 1
+    return frozenset(found)
+
+
+def _bodies_apart(a: Act, b: Act) -> bool:
+    """Whether who acts names a body of one kind in both, under names that differ."""
+    for kind in {k for k, _ in a.bodies} & {k for k, _ in b.bodies}:
+        if not {n for k, n in a.bodies if k == kind} & {n for k, n in b.bodies if k == kind}:
+            return True
+    return False
 
 
 def _sentence_after(original: str, text: str, at: int) -> str:
@@ -137,6 +180,8 @@ def day_conflicts(
 
 
 def _one_thing(a: dated.End | Act, b: dated.End | Act) -> bool:
+    if isinstance(a, Act) and isinstance(b, Act) and _bodies_apart(a, b):
+        return False
     return dated.named_alike(a.pairs, b.pairs)
 
 
