@@ -80,17 +80,20 @@ class EventDateConflict(Check):
     18 of those articles; one conflict, the loudspeaker poll's 17/3 against
     10/3 of four reports (T40); a fifth report's "việc lấy ý kiến sẽ kết thúc
     vào ngày 17/3" names it in too few words to be paired. A thing named in
-    other words in each report is not paired. Acts: 81 dated signatures,
-    issues, approvals, votes and letters in the 778 articles, two conflicts:
+    other words in each report is not paired. Acts: 86 dated signatures,
+    issues, approvals, votes and letters in the 778 articles (who acts read
+    past "TP." and "TP.HCM"), two conflicts:
     the admissions plan approved on 9/2 in two reports and on 10/2 in a third
     (T57), the Deputy Prime Minister's letter on Bình Định's surplus deputy
     directors written "Cùng ngày" as the 25/5 meeting and on 24/5 (T38); an
-    approval and the decision that issues it a week later stay
-    quiet. Held days: 13 single days and 13 spans name an event kind, one
+    approval and the decision that issues it a week later, and two
+    universities' admissions plans, stay quiet. Held days: 13 single days and 13 spans name an event kind, one
     conflict, the IPU conference held on 10/5 against 11-13/5 (T86). A
     conference whose opening day and later sessions are told apart as two
     things ("khai mạc ngày 10/5", "hội nghị diễn ra từ 11 đến 13/5") is
-    reported all the same. Opening days: 102 linked pairs of the tuning
+    reported all the same. Opening days (counted before "Sáng nay 29.5,"
+    without brackets was read as "Sáng nay (29.5)": 210 tuning articles open
+    with a day, 204 then): 102 linked pairs of the tuning
     articles both open with a day, 54 with two days (reports of successive
     days), one day of two months only in the double-decker bus trial (T29:
     30/7 against 30/6 in two reports). A follow-up a month later that opens
