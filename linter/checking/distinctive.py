@@ -67,7 +67,7 @@ def features(doc: Document) -> Features:
 
 # Features read back from the parse cache (`linter.engine.linkstore`), by text and
 # title: a draft run links the draft with its whole province, and weighing every
-# published text again was a fifth of its time. Bounded like `_features`.
+# published text again cost it 0.05 s of CPU at 80 texts. Bounded like `_features`.
 _GIVEN: dict[tuple[str, str | None], Features] = {}
 _GIVEN_SIZE = 4096
 
