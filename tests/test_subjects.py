@@ -155,6 +155,42 @@ SHAPES = [
         "cơ sở có vi phạm về an toàn",
         "cơ sở",
     ),
+    # "bằng", "với", "ước" after "mặt", "đối", "công" end a noun, not the subject;
+    # other introducing words after those syllables still do ("khởi công | từ").
+    (
+        "Công trình bắt đầu khởi công từ năm 2015 với diện tích 2,5 ha tại khu vực thôn "
+        "Thủy Triều, xã Cam Hải Đông, Cam Lâm, Khánh Hòa.",
+        "2,5 ha",
+        "công trình bắt đầu khởi công diện tích",
+        None,
+    ),
+    (
+        "Dự án dây chuyền 2 của Công ty có tổng mức đầu tư gần 5.000 tỷ đồng, trên diện "
+        "tích mặt bằng 60 ha.",
+        "60 ha",
+        "diện tích mặt bằng",
+        None,
+    ),
+    (
+        "Tuy nhiên, quá trình giải phóng mặt bằng phải mất 2 – 3 năm và cần giải phóng sớm.",
+        "2 – 3 năm",
+        "quá trình giải phóng mặt bằng phải",
+        None,
+    ),
+    (
+        "Phù Cát lập các thủ tục xử phạt vi phạm hành chính đối với 8 hộ thực hiện hành vi "
+        "vi phạm.",
+        "8 hộ",
+        "thủ tục xử phạt vi phạm hành chính hộ hành",
+        "hộ hành",
+    ),
+    (
+        "Việt Nam cam kết bảo tồn các vùng đất ngập nước, nâng tổng số quốc gia thành viên "
+        "của Công ước này lên 169 quốc gia.",
+        "169 quốc gia",
+        "nâng quốc gia thành viên công ước",
+        "quốc gia",
+    ),
     (
         "Trường dự kiến tuyển 2.500 chỉ tiêu hệ chính quy.",
         "2.500 chỉ tiêu",
