@@ -10,7 +10,7 @@ where there is one; else 2017 for news2017, whose articles were all crawled
 between February and July 2017 (its README). The tuning material is the
 tuning clusters and the articles in no cluster (tests/realnews/split.yaml),
 plus ../shared/corpus/real; held-out clusters are only counted. Exit status 0,
-or 2 with a one-line error when the corpus is absent.
+or 2 with a one-line error when the corpus is absent or the split malformed.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))  # realnews_data, a sibling module
 
-import yaml  # noqa: E402
+from realnews_data import DataError, half_files  # noqa: E402
 
 from linter.metadata.infer import infer_metadata  # noqa: E402
 from linter.read.loading import load_text  # noqa: E402
@@ -37,14 +38,7 @@ _YEAR = re.compile(r'^(?:published|date):\s*"?(\d{4})', re.MULTILINE)
 def files(half: str) -> list[tuple[Path, int | None]]:
     """(article, the year it is known to be of) for the half asked."""
     news = CORPUS / "news2017"
-    split = yaml.safe_load((REPO / "tests" / "realnews" / "split.yaml").read_text("utf-8"))
-    clustered = {f for h in ("tune", "heldout") for c in split[h] for f in c["files"]}
-    if half == "heldout":
-        chosen = sorted(f for c in split["heldout"] for f in c["files"])
-    else:
-        every = {p.relative_to(news).as_posix() for p in news.rglob("*.txt")}
-        chosen = sorted({f for c in split["tune"] for f in c["files"]} | (every - clustered))
-    found = [(news / f, 2017) for f in chosen]
+    found: list[tuple[Path, int | None]] = [(news / f, 2017) for f in half_files(half, news)]
     if half != "heldout":
         found += [(p, None) for p in sorted((CORPUS / "real").rglob("*.txt"))]
     return found
@@ -76,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (CORPUS / "news2017").is_dir():
         print(f"docyear: error: {CORPUS / 'news2017'} is not here", file=sys.stderr)
         return 2
-    for source, count in sorted(measure(files(args.half)).items()):
+    try:
+        chosen = files(args.half)
+    except DataError as error:  # a malformed tests/realnews/split.yaml
+        print(f"docyear: error: {error}", file=sys.stderr)
+        return 2
+    for source, count in sorted(measure(chosen).items()):
         given = sum(n for k, n in count.items() if k != "articles")
         right = sum(n for k, n in count.items() if k.endswith("right"))
         detail = ", ".join(f"{k}: {n}" for k, n in sorted(count.items()) if k != "articles")

@@ -44,6 +44,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from realnews import CORPUS, DATA, DataError, load_inconsistencies, load_split  # noqa: E402
+from realnews_data import half_files  # noqa: E402
 
 from linter.checking.events import linked_pairs  # noqa: E402
 from linter.checking.wording import syllables  # noqa: E402
@@ -131,9 +132,7 @@ def measure(half: str, corpus: Path = CORPUS, missed: bool = False) -> list[str]
 
 def write_frequencies(corpus: Path = CORPUS, table: Path = TABLE) -> str:
     """The syllable table, from the articles of no cluster of either half."""
-    clustered = {f for half in ("tune", "heldout") for c in load_split(half) for f in c.files}
-    names = sorted(str(p.relative_to(corpus)) for p in corpus.glob("*/*.txt") if p.is_file())
-    texts = [_text(corpus / n, n) for n in names if n not in clustered]
+    texts = [_text(corpus / n, n) for n in half_files("none", corpus)]
     counts: dict[str, int] = defaultdict(int)
     for text in texts:
         for syllable in syllables(text):

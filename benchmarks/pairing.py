@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # realnews, a sibling module
 
 from realnews import CORPUS, check_files
-from realnews_data import DataError, load_split
+from realnews_data import DataError, half_files
 
 from linter.checking.events import linked_pairs
 from linter.checking.likeness import agree, vetoes
@@ -41,17 +41,6 @@ from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import Document, Quantity, RunResult
 
 Pair = tuple[str, Quantity, str, Quantity, tuple[str, ...]]
-
-
-def files_of(half: str, corpus: Path = CORPUS) -> list[str]:
-    """The half's clustered files; for the tuning half also the articles of no
-    cluster (tuning material: the held-out half is its clusters only)."""
-    files = {f for c in load_split(half) for f in c.files}
-    if half == "tune":
-        clustered = {f for h in ("tune", "heldout") for c in load_split(h) for f in c.files}
-        every = {str(p.relative_to(corpus)) for p in corpus.glob("*/*.txt") if p.is_file()}
-        files |= every - clustered
-    return sorted(files)
 
 
 def pairs(result: RunResult, tolerance: float = APPROX_TOLERANCE) -> Iterator[Pair]:
@@ -115,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not CORPUS.is_dir():
             raise DataError(f"corpus not present at {CORPUS} (it lives in ../shared)")
-        found = list(pairs(check_files(CORPUS, files_of(args.half))))
+        found = list(pairs(check_files(CORPUS, half_files(args.half, CORPUS))))
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -190,6 +190,18 @@ def load_split(half: str, data: Path = DATA) -> list[Cluster]:
     return _validated(path, Cluster, raw[half])
 
 
+def half_files(half: str, corpus: Path, data: Path = DATA) -> list[str]:
+    """The news2017 files (relative to `corpus`) a half reads: its clusters' files,
+    for "tune" also the articles of no cluster (tuning material: the held-out half
+    is its clusters only), for "none" those alone (the news a table is made from)."""
+    chosen = {f for c in load_split(half, data) for f in c.files} if half != "none" else set()
+    if half in ("tune", "none"):
+        clustered = {f for h in ("tune", "heldout") for c in load_split(h, data) for f in c.files}
+        every = {p.relative_to(corpus).as_posix() for p in corpus.glob("*/*.txt") if p.is_file()}
+        chosen |= every - clustered
+    return sorted(chosen)
+
+
 def load_verdicts(path: Path) -> list[Verdict]:
     verdicts = _validated(path, Verdict, _load_yaml(path))
     seen: set[object] = set()

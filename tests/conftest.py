@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Collection, Mapping
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -37,6 +40,26 @@ def write_corpus(folder: Path, documents: Mapping[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return folder
+
+
+def load_script(name: str) -> ModuleType:
+    """benchmarks/<name>.py as a module, loaded once (benchmarks/ is a folder of
+    scripts, not a package): registered in sys.modules under `name` before it runs,
+    since dataclasses and pydantic look their module up there while they build its
+    classes, and with benchmarks/ on the path for its siblings (corpus.py imports
+    realnews.py)."""
+    path = REPO / "benchmarks" / f"{name}.py"
+    loaded = sys.modules.get(name)
+    if loaded is not None and Path(loaded.__file__ or "") == path:
+        return loaded  # a test or a sibling script imported it already
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_corpus(

@@ -10,13 +10,13 @@ now guarded here.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from conftest import load_script
 from linter.engine.run import Options, run
 from linter.models import Finding, RunResult, Severity
 
@@ -25,21 +25,10 @@ SEED = 1  # an archive that showed both false alarms before they were fixed
 DOCS = 60
 
 
-def _generator() -> ModuleType:
-    name = "doichieu_benchmark_generate"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while being built
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, RunResult]:
     root = tmp_path_factory.mktemp("archive")
-    manifest = _generator().generate(root, DOCS, SEED, avg_kb=3.0)
+    manifest = load_script("generate").generate(root, DOCS, SEED, avg_kb=3.0)
     return root, manifest, run([root], Options(), root=root)
 
 
@@ -87,11 +76,11 @@ def test_district_documents_have_hard_names_and_are_scoped_by_their_text(archive
     spelled several ways, a huyện whose thị xã twin is named in it, and mostly no
     district in the front matter. The linter finds each one's district in its text."""
     root, _, result = archive
-    corpus = _generator().Corpus(DOCS, SEED, avg_kb=3.0)
+    corpus = load_script("generate").Corpus(DOCS, SEED, avg_kb=3.0)
     expected = {d.path: d.place.district for d in corpus.docs if d.place.district}
     texts = {path: (root / path).read_text(encoding="utf-8") for path in expected}
     assert any("'" in district for district in expected.values())
-    place = _generator().Place
+    place = load_script("generate").Place
     respelled = [p for p, d in expected.items() if place("", False, d).short not in texts[p]]
     assert respelled  # "Cư MGar", "Đăk Mil": not as the dataset spells them
     twins = [p for p, d in expected.items() if d.startswith("Huyện Cai Lậy")]
@@ -103,7 +92,7 @@ def test_district_documents_have_hard_names_and_are_scoped_by_their_text(archive
 
 
 def test_same_seed_same_archive(tmp_path: Path) -> None:
-    generate = _generator().generate
+    generate = load_script("generate").generate
     generate(tmp_path / "a", 25, 7, avg_kb=2.0)
     generate(tmp_path / "b", 25, 7, avg_kb=2.0)
     files = sorted(
@@ -118,7 +107,7 @@ def test_same_seed_same_archive(tmp_path: Path) -> None:
 
 
 def _data_module() -> ModuleType:
-    _generator()  # puts benchmarks/ on the path
+    load_script("generate")  # puts benchmarks/ on the path
     return sys.modules["archive_data"]
 
 
@@ -205,11 +194,11 @@ def test_a_new_indicator_of_the_lexicon_reaches_the_archive(
     def texts(root: Path) -> str:
         return "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md")))
 
-    _generator().generate(tmp_path / "before", 40, SEED, avg_kb=2.0)
+    load_script("generate").generate(tmp_path / "before", 40, SEED, avg_kb=2.0)
     assert not pattern.search(texts(tmp_path / "before"))
     monkeypatch.setattr(lexicon, "load", with_new)
     lexicon.default_lexicon.cache_clear()
-    _generator().generate(tmp_path / "after", 40, SEED, avg_kb=2.0)
+    load_script("generate").generate(tmp_path / "after", 40, SEED, avg_kb=2.0)
     found = pattern.findall(texts(tmp_path / "after"))
     assert len(found) >= 3, found
 
@@ -246,7 +235,7 @@ def test_a_typo_in_the_data_names_the_file_and_the_entry(
         encoding="utf-8",
     )
     fresh_data.catalogue.cache_clear()
-    assert _generator().main([str(tmp_path / "out"), "--docs", "5"]) == 2
+    assert load_script("generate").main([str(tmp_path / "out"), "--docs", "5"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: benchmarks/data/documents.yaml: titles.plan.2: Value error, ")
     assert "unknown slot {tne}; slots here: " in err

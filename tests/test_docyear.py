@@ -10,12 +10,11 @@ news2017 articles of the tuning half.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHARED, run_corpus
+from conftest import SHARED, load_script, run_corpus
 from linter.models import Provenance
 
 NEWS = SHARED / "corpus" / "news2017"
@@ -124,9 +123,7 @@ def test_a_dateline_opening_its_paragraph(tmp_path: Path, text: str, date: dt.da
 def test_years_read_from_the_real_corpus_with_their_dates_hidden() -> None:
     # benchmarks/docyear.py on the 37 real articles, their `published` keys removed: a
     # year read from a phrase (TEXT) was right 8 times of 8 when this was written.
-    spec = importlib.util.spec_from_file_location("docyear", REPO / "benchmarks" / "docyear.py")
-    docyear = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(docyear)
+    docyear = load_script("docyear")
     paths = [(p, None) for p in sorted((SHARED / "corpus" / "real").rglob("*.txt"))]
     found = docyear.measure(paths)["real, with a date key"]
     assert found["articles"] == 37

@@ -8,25 +8,15 @@ and it always is.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, load_script
 
 FLOORS = yaml.safe_load((REPO / "tests" / "gold" / "floors.yaml").read_text(encoding="utf-8"))
-
-
-def _benchmark():  # benchmarks/ is a folder of scripts, not a package
-    spec = importlib.util.spec_from_file_location("gold", REPO / "benchmarks" / "gold.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["gold"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def _below(result: dict[str, Any], floors: dict[str, Any]) -> list[str]:
@@ -43,7 +33,7 @@ def _below(result: dict[str, Any], floors: dict[str, Any]) -> list[str]:
 
 
 def test_seeds_part_scores_at_least_its_floors() -> None:
-    gold = _benchmark()
+    gold = load_script("gold")
     result = gold.evaluate(gold.GOLD, only=lambda path: path.startswith("seeds/"))
     assert result["skipped_files"] == []
     assert result["kinds"]["quantity"]["gold"] >= 70  # the part is there, not filtered away
@@ -54,7 +44,7 @@ def test_seeds_part_scores_at_least_its_floors() -> None:
 def test_real_articles_score_at_least_the_floors(part: str) -> None:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"the gold sets' real articles are in {SHARED / 'corpus'}, absent here")
-    gold = _benchmark()
+    gold = load_script("gold")
     if part == "in_sample":
         result = gold.evaluate(gold.GOLD)
     else:
@@ -87,7 +77,7 @@ def _quotes_on_their_lines(data: dict[str, Any]) -> None:
 
 
 def test_subject_f1_compares_folded_syllables_without_grammar_or_digits() -> None:
-    gold = _benchmark()
+    gold = load_script("gold")
     assert gold.subject_f1("tỷ lệ đô thị hóa", "Tỷ lệ đô thị hoá") == 1.0  # old tone placement
     assert gold.subject_f1("dự án của 5 đơn vị", "các dự án đơn vị") == 1.0
     # the parser's reading of "với diện tích 21,3 ha": right head, qualifiers missing
@@ -116,7 +106,7 @@ def test_gold_subjects_cover_the_seeds_and_follow_the_convention() -> None:
 
 
 def test_subject_is_scored_on_every_seed_quantity() -> None:
-    gold = _benchmark()
+    gold = load_script("gold")
     result = gold.evaluate(gold.GOLD, kinds=("quantity",), only=lambda p: p.startswith("seeds/"))
     fields = result["kinds"]["quantity"]["fields"]
     assert {"subject_f1", "subject_ok"} <= set(fields)
@@ -132,9 +122,7 @@ def test_underthesea_reader_of_benchmarks_subjects_reads_the_tagged_noun_phrase(
     # lets verbs inside a noun phrase finds the whole "tổng vốn đầu tư toàn xã hội".
     from underthesea import pos_tag
 
-    spec = importlib.util.spec_from_file_location("subjects", REPO / "benchmarks" / "subjects.py")
-    subjects = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(subjects)
+    subjects = load_script("subjects")
     sentence = (
         "Tổng vốn đầu tư toàn xã hội tăng trên 10%, trọng điểm là thu hút vốn FDI ít nhất"
         " 3 tỷ USD; phát triển mới ít nhất 2.000 doanh nghiệp"

@@ -8,13 +8,11 @@ figures exactly when it names none.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, write_corpus
+from conftest import load_script, write_corpus
 from linter.checking.likeness import match, vetoes
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
@@ -55,16 +53,6 @@ def test_vetoes_names_each_test_that_keeps_two_figures_apart(
     assert (match(a, b) > 0) == (not kept_apart_by)
 
 
-def _pairing_benchmark() -> object:
-    path = REPO / "benchmarks" / "pairing.py"
-    spec = importlib.util.spec_from_file_location("pairing_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["pairing_benchmark"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_pairing_table_counts_the_tests_of_linked_reports(tmp_path: Path) -> None:
     head = "---\ndate: 2017-06-{day}\nprovince: Quảng Ngãi\ntitle: Tổng kết trồng rừng {n}\n---\n"
     shared = "Tỉnh Quảng Ngãi tổng kết công tác trồng rừng tại huyện Bình Sơn với 4.815 cây giống. "
@@ -80,12 +68,29 @@ def test_the_pairing_table_counts_the_tests_of_linked_reports(tmp_path: Path) ->
         },
     )
     result = run([tmp_path / "a.md", tmp_path / "b.md"], Options(), root=tmp_path)
-    pairing = _pairing_benchmark()
+    pairing = load_script("pairing")
     found = list(pairing.pairs(result))  # type: ignore[attr-defined]
     assert [(qa.span.quote, qb.span.quote, why) for _, qa, _, qb, why in found] == [
         ("1.200 ha", "1.250 ha", ("status",))
     ]
     table = pairing.table(found)  # type: ignore[attr-defined]
     assert table[0] == "pairs of disagreeing figures of linked reports: 1"
-    assert "     1  status" in table
     assert table[-2:] == ["     1  status", "     0  subject"]
+
+
+def test_the_benchmarks_read_a_half_its_clusters_and_the_news_of_no_cluster(
+    tmp_path: Path,
+) -> None:
+    """pairing.py, docyear.py and linking.py take their articles from one helper: a
+    half's clusters, for the tuning half also the articles of no cluster, never a
+    held-out one (a made-up split and corpus, so that every way of it is seen)."""
+    split = (
+        "tune:\n- {id: C001, kind: event, province: A, topic: t, files: [a/1.txt]}\n"
+        "heldout:\n- {id: C002, kind: event, province: B, topic: t, files: [b/2.txt]}\n"
+    )
+    write_corpus(tmp_path / "data", {"split.yaml": split})
+    news = write_corpus(tmp_path / "news", dict.fromkeys(("a/1.txt", "b/2.txt", "b/3.txt"), ""))
+    data = load_script("realnews_data")
+    assert data.half_files("tune", news, tmp_path / "data") == ["a/1.txt", "b/3.txt"]
+    assert data.half_files("heldout", news, tmp_path / "data") == ["b/2.txt"]
+    assert data.half_files("none", news, tmp_path / "data") == ["b/3.txt"]

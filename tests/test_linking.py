@@ -9,13 +9,11 @@ gives it (no claims: the linking reads text, title, date and province only).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, write_corpus
+from conftest import REPO, load_script, write_corpus
 from linter.checking.events import MIN_NUMBERS, MIN_TEXT, features, link, linked_pairs
 from linter.checking.wording import weighed
 from linter.metadata.infer import infer_metadata
@@ -168,12 +166,7 @@ def test_real_reports_of_one_event_are_linked(
 
 def test_the_table_of_syllables_is_what_the_corpus_gives(news: Path, tmp_path: Path) -> None:
     """linter/data/syllables.yaml is generated: regenerated, it is the same file."""
-    path = REPO / "benchmarks" / "linking.py"
-    spec = importlib.util.spec_from_file_location("linking_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["linking_benchmark"] = module
-    spec.loader.exec_module(module)
+    module = load_script("linking")
     module.write_frequencies(news, tmp_path / "syllables.yaml")
     shipped = REPO / "linter" / "data" / "syllables.yaml"
     assert (tmp_path / "syllables.yaml").read_text(encoding="utf-8") == shipped.read_text(

@@ -8,29 +8,19 @@ without it.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import pytest
 import yaml
 
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, load_script
 
 EXAMPLE = REPO / "tests" / "realnews" / "example"
 NEWS = SHARED / "corpus" / "news2017"
 FLOORS = yaml.safe_load((REPO / "tests" / "realnews" / "floors.yaml").read_text(encoding="utf-8"))
 
 
-def _harness():  # benchmarks/ is a folder of scripts, not a package
-    spec = importlib.util.spec_from_file_location("realnews", REPO / "benchmarks" / "realnews.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["realnews"] = module  # pydantic resolves the models' annotations there
-    spec.loader.exec_module(module)
-    return module
-
-
-realnews = _harness()
+realnews = load_script("realnews")
 
 
 @pytest.fixture(scope="module")

@@ -9,27 +9,15 @@ without it.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, load_script
 
 EXAMPLE = REPO / "tests" / "realnews" / "example"
 CORPUS = SHARED / "corpus"
 
 
-def _harness():  # benchmarks/ is a folder of scripts, not a package
-    sys.path.insert(0, str(REPO / "benchmarks"))  # corpus.py imports its sibling realnews.py
-    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus"] = module  # pydantic resolves the models' annotations there
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _harness()
+corpus = load_script("corpus")
 ARTICLES = {  # the same budget target as 56.000 and 55.600 tỷ đồng: one NU01, one VB01
     name: (EXAMPLE / "corpus" / "quang-ninh" / name).read_text(encoding="utf-8")
     for name in ("mz-1.txt", "mz-2.txt")
