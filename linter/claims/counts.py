@@ -22,7 +22,7 @@ import re
 
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
-from linter.claims.nouns import counted_as, noun_end
+from linter.claims.nouns import noun_end
 from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import (
     BOUND_AFTER,
@@ -31,7 +31,7 @@ from linter.claims.quantities import (
     change_before,
     difference_before,
 )
-from linter.claims.subjects import AFTER_STOP
+from linter.claims.subject_words import AFTER_STOP
 from linter.claims.units import read_per, read_unit
 from linter.models import Dimension, Op
 
@@ -91,12 +91,12 @@ def _count_at(f: str, original: str, start: int, vague: Vague | None) -> RawQuan
     end, unit = noun.end(1), noun.group(1)
     second = _WORD_AFTER.match(f, end)
     if whole := _whole_noun(f, original, noun.start(1)):
-        unit, end = whole  # "1.500 học sinh", "16 phòng khám", "200 căn hộ": counted whole
+        unit, end = whole  # "1.500 học sinh", "16 phòng khám"; "hành khách": "lượt khách"
     elif second and _second_syllable(second.group(1)) and original[second.start(1)].islower():
         end = second.end(1)  # "22 tàu cá", "5 phòng học": the head is what is counted
         if unit in _CLASSIFIERS:  # "17 chiếc tàu" counts what "18 tàu" counts
             unit, end = _after_classifier(f, original, second.start(1), second.group(1))
-    unit, dimension = counted_as(unit), Dimension.COUNT  # "hành khách" counts "lượt khách"
+    dimension = Dimension.COUNT
     if per := read_per(f, end):  # "45 triệu khách/năm" is a yearly capacity, not a total
         unit, end, dimension = unit + per[0], per[1], Dimension.RATE
     elif f.startswith("/", end):
@@ -167,11 +167,13 @@ def _after_classifier(f: str, original: str, start: int, word: str) -> tuple[str
 
 def _whole_noun(f: str, original: str, start: int) -> tuple[str, int] | None:
     """A noun counted whole (`linter.claims.nouns.noun_end`) at `start`, written in
-    lowercase ("2 Công ty" is a name), and where it ends."""
-    end = noun_end(f, start)
-    if end is None or not original[start:end].islower():
+    lowercase ("2 Công ty" is a name): the unit it is counted in ("hành khách"
+    counts "lượt khách") and where it ends."""
+    found = noun_end(f, start)
+    if found is None or not original[start : found[0]].islower():
         return None
-    return f[start:end], end
+    end, unit = found
+    return unit, end
 
 
 def _second_syllable(word: str) -> bool:

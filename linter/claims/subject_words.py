@@ -59,7 +59,7 @@ AFTER_STOP = re.compile(
     r"từ|đến|tới|thì|mà|khi|nhưng|hoặc|hay|gồm|bao gồm|tăng|giảm|chiếm|vào|theo|bị|"
     r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động|xuống|còn|lên|vì|nữa)(?!\w)"
 )
-MIN_CONTENT = 2  # words of a subject that say what is measured (`linter.checking.usable`)
+MIN_CONTENT = 2  # words after the last verb that name a figure without its clause's subject
 # Words that tell no figure from another: prepositions, connectives, degree and
 # manner words. A subject of these only ("trong", "với", "qua") is no subject.
 FUNCTION_WORDS = frozenset(

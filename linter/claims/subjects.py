@@ -47,7 +47,7 @@ from linter.claims.subject_words import (
     thin_dropped,
 )
 
-__all__ = ["AFTER_STOP", "FUNCTION_WORDS", "GENERIC", "MEASURES", "subject_of"]
+__all__ = ["MAX_WORDS", "MEASURES", "subject_of"]
 
 MAX_WORDS = 8  # longer noun phrases are clauses in disguise; the head comes first
 # Units that measure rather than count: the noun they measure comes from the
@@ -71,9 +71,12 @@ _HOLES = re.compile(f"{HOLE}+")
 _BREAK = re.compile(rf"(\.(?!\w)|[!?…\"“”'‘’()]|(?<!\w)và(?!\w)|{HOLE}+)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LEADING_GLOSS = re.compile(r"^\s*\([^()]*\)")
-_TAIL_FILLER = re.compile(r"(?<!\w)(?:bình quân|trung bình|lần lượt|tương ứng|khoảng)\s*$")
+# ("khoảng" is an introducing word: `INTRO_TAIL` drops it)
+_TAIL_FILLER = re.compile(r"(?<!\w)(?:bình quân|trung bình|lần lượt|tương ứng)\s*$")
 _PURPOSE = re.compile(r"^\s*(?:để|nhằm|dành cho|cho việc|phục vụ)\s+")
 _PER_UNIT = re.compile(r"\s*/\s*(?:1\s+)?(\w+(?: \d)?)")
+# Where the words after a figure stop saying what it is: a mark or another figure.
+_CLAUSE_MARK = re.compile(rf"[.,;:()\"“”'‘’!?…{HOLE}]")
 
 
 def subject_of(
@@ -93,17 +96,18 @@ def subject_of(
     head = key_words(_noun_phrase_before(before))[-MAX_WORDS:]  # the words nearest the figure
     per = _PER_UNIT.match(f, q.end)
     after_start = per.end() if per else q.end
-    after = _words_after(_blank(f, after_start, c_end, figures, times))
+    rest = _blank(f, after_start, c_end, figures, times)
+    after = _words_after(rest)
     noun = [] if unit in MEASURES else counted(f[q.number_start : q.end])
     measured = (noun + key_words(after))[:MAX_WORDS]
     if per:  # "15 triệu đồng/m2" is a price, never comparable with a total
         measured.append("/" + per.group(1))
     if " ".join(measured) in " ".join(head):
         measured_part: list[str] = []  # "số hộ dân là 11.400 hộ": said once
-    elif not per and not key_words(before.replace(HOLE, " ")):
+    elif not per and not key_words(before):
         # Nothing names the figure before it: it is its clause's subject, and what
         # its clause says of it tells which ("100% hộ dân trong thôn đã có nước sạch").
-        told = _said_of(_blank(f, after_start, c_end, figures, times))
+        told = _said_of(rest)
         measured_part = (noun + key_words(told))[:MAX_WORDS]
     else:
         measured_part = measured
@@ -173,23 +177,28 @@ def _phrase(text: str) -> str:
         return phrase.strip()
     # The owner is the clause's own subject, before its first verb ("dự án | được đầu
     # tư thành 2 giai đoạn | trên tổng diện tích đất 5,07 ha"), else the nearest words.
-    earlier = [piece for piece in pieces[:-1] if content(piece)]
-    if not earlier:
-        return phrase.strip()
-    owner = pieces[0] if content(pieces[0]) else earlier[-1]
+    if content(pieces[0]):
+        owner = pieces[0]
+    else:
+        earlier = [piece for piece in pieces[1:-1] if content(piece)]
+        if not earlier:
+            return phrase.strip()
+        owner = earlier[-1]
     # The owner's head comes first: "khu công nghiệp Phước Lý của một doanh nghiệp
     # đang san lấp mặt bằng | trên diện tích 18 ha" is the park's area.
     owner_words, tail = key_words(owner), thin_dropped(phrase)
-    if len(owner_words) + len(key_words(tail)) > MAX_WORDS:
+    tail_words = len(key_words(tail))
+    if len(owner_words) + tail_words > MAX_WORDS:
         # no room: the generic noun says nothing once the unit is known ("diện tích")
         tail = thin_dropped(GENERIC.sub(" ", phrase))
-    head = owner_words[: max(MIN_CONTENT, MAX_WORDS - len(key_words(tail)))]
+        tail_words = len(key_words(tail))
+    head = owner_words[: max(MIN_CONTENT, MAX_WORDS - tail_words)]
     return f"{' '.join(head)} {tail}".strip()
 
 
 def _words_after(text: str) -> str:
     text = _LEADING_GLOSS.sub(" ", text)  # "73% (58.587) ý kiến cho rằng": the count's gloss
-    text = re.split(rf"[.,;:()\"“”'‘’!?…{HOLE}]", text, maxsplit=1)[0]
+    text = _CLAUSE_MARK.split(text, maxsplit=1)[0]
     text = _PURPOSE.sub("", text)  # "23.000 tỉ đồng để giải phóng mặt bằng": what it is for
     stop = _AFTER_END.search(text)
     if stop:
@@ -200,6 +209,6 @@ def _words_after(text: str) -> str:
 def _said_of(text: str) -> str:
     """What a clause says of the figure that opens it, up to a figure, a mark or a
     word that starts another statement ("thì", "nhưng", "so với", "chiếm")."""
-    text = re.split(rf"[.,;:()\"“”'‘’!?…{HOLE}]", text, maxsplit=1)[0]
+    text = _CLAUSE_MARK.split(text, maxsplit=1)[0]
     stop = _SAID_END.search(text)
     return text[: stop.start()] if stop else text
