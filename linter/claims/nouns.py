@@ -105,38 +105,46 @@ class _CountedNouns(BaseModel):
 
     @model_validator(mode="after")
     def _once(self) -> _CountedNouns:
-        nouns = [*self.people, *self.bodies_and_places, *self.things]
+        # A same_count noun is counted whole already; listed in a group too, one of
+        # the two entries would be edited without the other.
+        nouns = [*self.people, *self.bodies_and_places, *self.things, *self.same_count]
         if twice := sorted({n for n in nouns if nouns.count(n) > 1}):
             raise ValueError(f"listed twice: {', '.join(twice)}")
         return self
 
+    @model_validator(mode="after")
+    def _known_units(self) -> _CountedNouns:
+        # A same_count unit no figure of the unit table is in would meet nothing.
+        known = {spec.unit for spec in units()[0]}
+        if unknown := sorted(set(self.same_count.values()) - known):
+            raise ValueError(f"same_count: not a unit of units.yaml: {', '.join(unknown)}")
+        return self
+
     def nouns(self) -> frozenset[str]:
-        return frozenset((*self.people, *self.bodies_and_places, *self.things))
+        """Every noun counted whole: "1 triệu khách tham quan" counts "khách" too."""
+        return frozenset((*self.people, *self.bodies_and_places, *self.things, *self.same_count))
+
+
+@lru_cache(maxsize=1)
+def _counted_nouns() -> _CountedNouns:
+    return load("counted_nouns.yaml", _CountedNouns)
 
 
 @lru_cache(maxsize=1)
 def _whole_nouns() -> re.Pattern[str]:
     """One alternation of the nouns counted whole, the longest first ("nhà văn hóa"
     before "nhà văn"), each ending at a word's end."""
-    data = load("counted_nouns.yaml", _CountedNouns)
-    nouns = data.nouns() | set(data.same_count)  # "1 triệu khách tham quan" counts "khách"
+    nouns = _counted_nouns().nouns()
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(rf"(?:{alternatives})(?!\w)")
 
 
-def counted_as(noun: str) -> str:
-    """The unit a counted noun is counted in: its own, or the one it counts the same
-    thing as ("400.000 hành khách" and "375.692 lượt hành khách" are "lượt khách")."""
-    return _same_count().get(noun, noun)
-
-
-@lru_cache(maxsize=1)
-def _same_count() -> dict[str, str]:
-    return load("counted_nouns.yaml", _CountedNouns).same_count
-
-
-def noun_end(folded: str, pos: int) -> int | None:
+def noun_end(folded: str, pos: int) -> tuple[int, str] | None:
     """Where a noun counted whole that begins at `pos` ends ("học sinh" in "1.500
-    học sinh ưu tú"), None when none begins there."""
+    học sinh ưu tú") and the unit it is counted in: its own, or the one it counts
+    the same thing as ("400.000 hành khách" are "lượt khách"); None when no such
+    noun begins there."""
     m = _whole_nouns().match(folded, pos)
-    return m.end() if m else None
+    if not m:
+        return None
+    return m.end(), _counted_nouns().same_count.get(m.group(), m.group())

@@ -16,7 +16,7 @@ from linter.claims.intervals import APPROX_TOLERANCE as APPROX_TOLERANCE
 from linter.claims.intervals import RawQuantity as RawQuantity
 from linter.claims.intervals import interval_of as interval_of
 from linter.claims.intervals import intervals_overlap as intervals_overlap
-from linter.claims.nouns import counted_as, noun_end
+from linter.claims.nouns import noun_end
 from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
 from linter.claims.periods import period_spans
 from linter.claims.units import GLUED, Unit, read_per, read_unit
@@ -228,10 +228,12 @@ def _occurrences_of(folded: str, unit: Unit) -> Unit:
     if unit.name != "lượt" or unit.dimension is not Dimension.COUNT:
         return unit
     space = _SPACES.match(folded, unit.end)
-    end = noun_end(folded, space.end()) if space else None
-    if end is None or read_per(folded, end) or folded.startswith("/", end):
+    found = noun_end(folded, space.end()) if space else None
+    if found is None or read_per(folded, found[0]) or folded.startswith("/", found[0]):
         return unit  # "20.000 lượt chuyến xe/tháng": a rate, left to its reading
-    name = counted_as(f"lượt {folded[space.end() : end]}")
+    end, noun = found
+    # a traveller counts in "lượt khách" already: "lượt hành khách" is no "lượt lượt khách"
+    name = noun if noun.startswith("lượt ") else f"lượt {noun}"
     return Unit(name, unit.factor, end, unit.dimension)
 
 
