@@ -90,9 +90,8 @@ def figure_period(
     cue_start = max(0, before[-1].start - CUE_WINDOW) if before else 0
     if before and current(f, cue_start, before[-1].start):
         # "tại thời điểm thanh tra tháng 12/2016, ... 214.932 m2": a stock then; but
-        # "lũy kế 11 tháng đầu năm 2018 ... 236.334 tỉ đồng, bằng 87,93% dự toán năm
-        # 2018": a sum over those 11 months, whatever year the plan is of
-        running = _RUNNING_SUM.search(f, cue_start, before[-1].start)
+        # "lũy kế 11 tháng đầu năm 2018 ...": a sum over those months (status.yaml)
+        running = cues().running_sum.search(f, cue_start, before[-1].start)
         return before[-1].period if running else None
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
     if cues().single.search(f, item, q.start):
@@ -118,7 +117,6 @@ _EVENT_DAY = re.compile(
     r"(?:nay\b|\d{1,2}\s*[/.\-]\s*\d{1,2})|đầu năm\s*,)"
     r"|(?<!\w)(?:tại\s+(?:buổi|lễ|hội nghị|cuộc họp|phiên)|dịp)(?!\w)"
 )
-_RUNNING_SUM = re.compile(r"(?<!\w)(?:lũy|luỹ) kế(?!\w)")
 _EVERY_YEAR = re.compile(r"(?<!\w)(?:hàng|hằng|mỗi)\s+năm(?!\w)")
 # An item of a list ("- Công ty ..., tổng vốn 70 tỷ đồng") or a clause after
 # ";" or ":" is where a company or a project is named for its figure.

@@ -40,6 +40,7 @@ class _StatusFile(BaseModel):
     request: tuple[str, ...]
     neutral: tuple[str, ...]
     current: tuple[str, ...]
+    running_sum: tuple[str, ...]
     single: tuple[str, ...]
     national: tuple[str, ...]
     local: tuple[str, ...]
@@ -53,7 +54,8 @@ class Cues:
     status: dict[str, Status | None]  # None: a request or a need, no status at all
     part_of: re.Pattern[str]
     neutral: frozenset[str]
-    current: re.Pattern[str]
+    current: re.Pattern[str]  # the "now" words, running sums among them
+    running_sum: re.Pattern[str]
     single: re.Pattern[str]
     place: re.Pattern[str]  # national and local words; `national` tells them apart
     national: frozenset[str]
@@ -82,7 +84,8 @@ def cues() -> Cues:
         neutral=frozenset(neutral),
         status=status,
         part_of=_words(raw.part_of),
-        current=_words(raw.current),
+        current=_words(raw.current + raw.running_sum),
+        running_sum=_words(raw.running_sum),
         single=_words(raw.single),
         place=_words(raw.national + raw.local),
         national=frozenset(nlp.fold(w) for w in raw.national),

@@ -43,7 +43,7 @@ _FILLERS = re.compile(
     r"riêng|cụ thể|tuy nhiên|đồng thời|cùng kỳ|so với|toàn tỉnh|toàn thành phố|toàn huyện|"
     r"trên địa bàn tỉnh|trên địa bàn thành phố|trên địa bàn|địa bàn|tỉnh|thành phố|huyện|"
     r"đã|đang|sẽ|vừa|cũng|chỉ(?! số| tiêu)|mới|gần như|hầu như|các|những|mỗi|mọi|này|đó|nói trên|"
-    r"năm|tháng|quý|ngày|lũy kế|luỹ kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|của|"
+    r"năm|tháng|quý|ngày|lũy kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|của|"
     r"(?<!doanh )(?<!dân )(?<!chỉ )số)(?!\w)"
 )
 # A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
