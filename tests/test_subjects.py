@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_corpus
-from linter.models import Quantity
+from linter.checking.sides import two_sides
+from linter.checking.usable import qualifiers
+from linter.claims.extract import extract_claims
+from linter.models import Document, Quantity
 
 CASES = [
     # (sentence, quote, subject, measured)
@@ -302,3 +305,22 @@ def test_a_unit_word_in_another_spelling_is_the_table_unit(
         c.unit for c in result.claims["a.md"] if isinstance(c, Quantity) and c.span.quote == quote
     ]
     assert found == [unit]
+
+
+@pytest.mark.parametrize(
+    ("second", "paired"),
+    [
+        ("Vốn cho vay qua kho bạc đạt gần 300 tỷ đồng.", True),
+        # shares "vốn" and the preposition "qua": "qua" tells no money from another
+        ("Vốn đầu tư qua ngân sách xã đạt gần 300 tỷ đồng.", False),
+    ],
+)
+def test_subjects_sharing_only_function_words_are_not_one(second: str, paired: bool) -> None:
+    def figures(text: str) -> list[Quantity]:
+        doc = Document(path="a.txt", original=text, text=text)
+        return [c for c in extract_claims(doc) if isinstance(c, Quantity)]
+
+    ours = figures("Vốn cho vay qua kho bạc đạt hơn 300 tỷ đồng.")
+    (theirs,) = figures(second)
+    assert "qua" not in qualifiers(theirs)  # function words are no qualifiers
+    assert bool(list(two_sides(ours, [theirs], 0.05))) is paired

@@ -39,14 +39,16 @@ def usable(q: Quantity) -> bool:
         q.subject is not None
         and q.scope.value != "national"
         and q.part_of is None
-        and len(qualifiers(q) - FUNCTION_WORDS) >= needed  # "trong", "với" say nothing
+        and len(qualifiers(q)) >= needed
     )
 
 
 def qualifiers(q: Quantity) -> frozenset[str]:
-    """The subject's words but those of the figure's quote: the counted noun alone
-    ("16 phòng khám", "145.000 học sinh") says which kind of thing, not which things."""
-    return words(q) - _quoted(q)
+    """The subject's words but those of the figure's quote and the function words:
+    the counted noun alone ("16 phòng khám", "145.000 học sinh") says which kind of
+    thing, not which things, and "trong", "với" say nothing; two subjects that share
+    only those are not one."""
+    return words(q) - _quoted(q) - FUNCTION_WORDS
 
 
 def small_count(q: Quantity) -> bool:
