@@ -38,13 +38,14 @@ DAY_OPENED = re.compile(
 )
 
 # "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)",
-# "ngày hôm nay (2/6)" (groups td, tm). A fraction ("1/2/3") or a figure ("sáng nay (6.2
-# triệu lượt)", `dated.NOT_FIGURE`) is no day. The match ends at the month, before a
+# "ngày hôm nay (2/6)" (groups td, tm). A fraction ("1/2/3"), a decimal ("2/6,5") or a
+# figure ("sáng nay (6.2 triệu lượt)", `dated.NOT_FIGURE`) is no day; a comma after the
+# month that closes an aside ("hôm nay, 2/6, CTCP ...") is no decimal. The match ends at the month, before a
 # closing bracket: EV02 quotes it so ("Sáng nay (30/7"); `opening` takes the bracket in.
 TODAY = re.compile(
     rf"(?:{alone('ngày')}\s+hôm|{_DAWN}|{alone('hôm', *_PARTS)})(?:\s+hôm)?\s+nay"
     r"\s*[(,]?\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(?P<td>\d{1,2})\s*[/.-]\s*(?P<tm>\d{1,2})(?![\d,]|\.\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
+    r"(?P<td>\d{1,2})\s*[/.-]\s*(?P<tm>\d{1,2})(?!\d|[,.]\d)(?!\s*[/.-]\s*\d{1,2}(?!\d))"
     + dated.NOT_FIGURE
 )
 
