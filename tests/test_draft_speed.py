@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, parsing
+from linter.engine import cache, held, parsing
 from linter.metadata import gazetteer
 
 SEED = "001_*.txt"  # Quảng Ninh: the budget target, 55.600 tỷ đồng
@@ -62,7 +62,7 @@ def test_a_province_s_cached_claims_are_read_in_one_query(
         keys.append(list(wanted))
         return real(path, wanted)
 
-    monkeypatch.setattr(parsing, "read_claims", counting)
+    monkeypatch.setattr(held, "read_claims", counting)  # where Deferred reads them
     loads: list[int] = []
     load = parsing.Deferred.load
     monkeypatch.setattr(parsing.Deferred, "load", lambda self: loads.append(1) or load(self))

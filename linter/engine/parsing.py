@@ -8,139 +8,45 @@ order of the input, so the output never depends on the number of workers.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-import zlib
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
-from linter.engine.cache import CLAIMS, Cache, Entry, Row, read_claims, row_of, summary
+from linter.engine.cache import Cache, Entry, Row, row_of
 from linter.engine.cachefile import GAZETTEER
 from linter.engine.config import Config
+from linter.engine.held import Claims, Deferred, LazyEntry, load_all, loaded, pack, whole_items
 from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_key
 from linter.metadata import gazetteer
-from linter.models import Claim, Document, DocumentMeta, Finding
+from linter.models import Claim, Document, DocumentMeta
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
+
+# Claims, Deferred, loaded, load_all, whole_items: held.py's, imported from here by the
+# stages that took them from here before it was split out.
+__all__ = [
+    "Claims",
+    "Deferred",
+    "LazyEntry",
+    "ParseSettings",
+    "default_jobs",
+    "extract_claims",
+    "infer_metadata",
+    "keep_places",
+    "load_all",
+    "loaded",
+    "parse_files",
+    "parse_result",
+    "whole_items",
+]
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
-
-
-class Deferred:
-    """Cached claims left in the cache until a check or a report needs them:
-    reading and validating claims was most of a warm run, and a province whose
-    findings are cached needs none. `load` reads them from the cache file `path`
-    (unless `load_all` fetched them with the rest of a group) and validates them,
-    and parses the file again when they are gone or damaged (`reparse`), as an
-    eager read would have; `document` parses it again for its document, when the
-    cache gave a summary whose whole document is now gone or damaged."""
-
-    __slots__ = ("key", "path", "raw", "reparse")
-
-    def __init__(self, path: Path, key: str, reparse: Callable[[], Entry]) -> None:
-        self.path = path  # the cache file
-        self.key = key  # the entry's key there
-        self.reparse = reparse
-        self.raw: str | _Unread | None = UNREAD  # fetched by load_all, read once
-
-    def load(self) -> tuple[Claim, ...]:
-        raw = self.raw
-        if isinstance(raw, _Unread):
-            raw = read_claims(self.path, [self.key]).get(self.key)
-        self.raw = UNREAD  # a second load reads the file again, as the first did
-        try:
-            return tuple(CLAIMS.validate_json(raw)) if raw is not None else self.reparse()[1]
-        except (ValueError, TypeError, ValidationError):
-            return self.reparse()[1]
-
-    def document(self) -> Document | None:
-        """The document parsed again from its file (None when it cannot be read now)."""
-        return self.reparse()[0]
-
-
-class _Unread:
-    """The claims of a `Deferred` not fetched yet (None: fetched, and not there)."""
-
-
-UNREAD = _Unread()
-
-
-class Packed:
-    """A parsed document whole and its claims, pickled and compressed, while a cold run
-    keeps only the document's summary (`cache.summary`) beside it: as objects, a
-    document's claims and texts were about 150 KB, and a cold run held every one of
-    them from its parse to its end (0.9 GB at 5,000 documents); packed they are about
-    6 KB. A group is unpacked by the process that checks it (`whole_items`), one group
-    at a time. Pickle, because these bytes never leave the run (they are made by this
-    process or its parse workers, never read from a file), and it gives back exactly
-    the objects parsed, with no validation to redo."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, document: Document, claims: tuple[Claim, ...]) -> None:
-        # Level 1: six times smaller already (the quotes repeat the text); level 6 saves
-        # a tenth more for twice the time.
-        self.data = zlib.compress(pickle.dumps((document, claims), pickle.HIGHEST_PROTOCOL), 1)
-
-    def unpack(self) -> tuple[Document, tuple[Claim, ...]]:
-        document, claims = pickle.loads(zlib.decompress(self.data))  # our own bytes (see above)
-        return document, claims
-
-    def load(self) -> tuple[Claim, ...]:
-        return self.unpack()[1]
-
-
-Claims = tuple[Claim, ...] | Deferred | Packed
-LazyEntry = tuple[Document | None, Claims, list[Finding]]
-
-
-def loaded(claims: Claims) -> tuple[Claim, ...]:
-    return claims.load() if isinstance(claims, (Deferred, Packed)) else claims
-
-
-def pack(entry: Entry) -> LazyEntry:
-    """The entry with its document as a summary (whole when it has no text to leave out
-    or holds a suppression comment) and the document whole and its claims `Packed`."""
-    document, claims, findings = entry
-    if document is None:
-        return entry
-    return summary(document) or document, Packed(document, claims), findings
-
-
-Whole = tuple[Document, tuple[Claim, ...]]
-
-
-def whole_items(pairs: Sequence[tuple[Document, Claims]]) -> list[Whole]:
-    """Each document whole with its claims: `Packed` ones unpacked, `Deferred` ones
-    read from the cache together and validated (`load_all`)."""
-    unpacked = {n: c.unpack() for n, (_, c) in enumerate(pairs) if isinstance(c, Packed)}
-    claims = load_all([unpacked[n][1] if n in unpacked else c for n, (_, c) in enumerate(pairs)])
-    return [
-        (unpacked[n][0] if n in unpacked else doc, found)
-        for n, ((doc, _), found) in enumerate(zip(pairs, claims, strict=True))
-    ]
-
-
-def load_all(many: Sequence[Claims]) -> list[tuple[Claim, ...]]:
-    """`loaded` of each, the deferred ones fetched from their cache file together
-    (one query per few hundred documents, not a connection per document)."""
-    waiting: dict[Path, list[Deferred]] = {}
-    for claims in many:
-        if isinstance(claims, Deferred):
-            waiting.setdefault(claims.path, []).append(claims)
-    for path, deferred in waiting.items():
-        found = read_claims(path, [d.key for d in deferred])
-        for d in deferred:
-            d.raw = found.get(d.key)
-    return [loaded(claims) for claims in many]
 
 
 @dataclass(frozen=True)

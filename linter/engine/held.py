@@ -1,0 +1,129 @@
+"""What a run holds of a parsed document until a check or a report needs it.
+
+Two forms stand in for a document's claims (and, packed, its whole document)
+in the entries `linter.engine.parsing.parse_files` returns: `Deferred`, claims
+left in the cache file (a warm run), and `Packed`, a document parsed by this run
+and its claims pickled and compressed (a cold run). `whole_items` gives a
+province's documents whole with their claims, in the process that checks it.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from linter.engine.cache import CLAIMS, Entry, read_claims, summary
+from linter.models import Claim, Document, Finding
+
+
+class Deferred:
+    """Cached claims left in the cache until a check or a report needs them:
+    reading and validating claims was most of a warm run, and a province whose
+    findings are cached needs none. `load` reads them from the cache file `path`
+    (unless `load_all` fetched them with the rest of a group) and validates them,
+    and parses the file again when they are gone or damaged (`reparse`), as an
+    eager read would have; `document` parses it again for its document, when the
+    cache gave a summary whose whole document is now gone or damaged."""
+
+    __slots__ = ("key", "path", "raw", "reparse")
+
+    def __init__(self, path: Path, key: str, reparse: Callable[[], Entry]) -> None:
+        self.path = path  # the cache file
+        self.key = key  # the entry's key there
+        self.reparse = reparse
+        self.raw: str | _Unread | None = UNREAD  # fetched by load_all, read once
+
+    def load(self) -> tuple[Claim, ...]:
+        raw = self.raw
+        if isinstance(raw, _Unread):
+            raw = read_claims(self.path, [self.key]).get(self.key)
+        self.raw = UNREAD  # a second load reads the file again, as the first did
+        try:
+            return tuple(CLAIMS.validate_json(raw)) if raw is not None else self.reparse()[1]
+        except (ValueError, TypeError, ValidationError):
+            return self.reparse()[1]
+
+    def document(self) -> Document | None:
+        """The document parsed again from its file (None when it cannot be read now)."""
+        return self.reparse()[0]
+
+
+class _Unread:
+    """The claims of a `Deferred` not fetched yet (None: fetched, and not there)."""
+
+
+UNREAD = _Unread()
+
+
+class Packed:
+    """A parsed document whole and its claims, pickled and compressed, while a cold run
+    keeps only the document's summary (`cache.summary`) beside it: as objects, a
+    document's claims and texts were about 150 KB, and a cold run held every one of
+    them from its parse to its end (0.9 GB at 5,000 documents); packed they are about
+    6 KB. A group is unpacked by the process that checks it (`whole_items`), one group
+    at a time. Pickle, because these bytes never leave the run (they are made by this
+    process or its parse workers, never read from a file), and it gives back exactly
+    the objects parsed, with no validation to redo."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, document: Document, claims: tuple[Claim, ...]) -> None:
+        # Level 1: six times smaller already (the quotes repeat the text); level 6 saves
+        # a tenth more for twice the time.
+        self.data = zlib.compress(pickle.dumps((document, claims), pickle.HIGHEST_PROTOCOL), 1)
+
+    def unpack(self) -> tuple[Document, tuple[Claim, ...]]:
+        document, claims = pickle.loads(zlib.decompress(self.data))  # our own bytes (see above)
+        return document, claims
+
+    def load(self) -> tuple[Claim, ...]:
+        return self.unpack()[1]
+
+
+Claims = tuple[Claim, ...] | Deferred | Packed
+LazyEntry = tuple[Document | None, Claims, list[Finding]]
+
+
+def loaded(claims: Claims) -> tuple[Claim, ...]:
+    return claims.load() if isinstance(claims, (Deferred, Packed)) else claims
+
+
+def pack(entry: Entry) -> LazyEntry:
+    """The entry with its document as a summary (whole when it has no text to leave out
+    or holds a suppression comment) and the document whole and its claims `Packed`."""
+    document, claims, findings = entry
+    if document is None:
+        return entry
+    return summary(document) or document, Packed(document, claims), findings
+
+
+Whole = tuple[Document, tuple[Claim, ...]]
+
+
+def whole_items(pairs: Sequence[tuple[Document, Claims]]) -> list[Whole]:
+    """Each document whole with its claims: `Packed` ones unpacked, `Deferred` ones
+    read from the cache together and validated (`load_all`)."""
+    unpacked = {n: c.unpack() for n, (_, c) in enumerate(pairs) if isinstance(c, Packed)}
+    claims = load_all([unpacked[n][1] if n in unpacked else c for n, (_, c) in enumerate(pairs)])
+    return [
+        (unpacked[n][0] if n in unpacked else doc, found)
+        for n, ((doc, _), found) in enumerate(zip(pairs, claims, strict=True))
+    ]
+
+
+def load_all(many: Sequence[Claims]) -> list[tuple[Claim, ...]]:
+    """`loaded` of each, the deferred ones fetched from their cache file together
+    (one query per few hundred documents, not a connection per document)."""
+    waiting: dict[Path, list[Deferred]] = {}
+    for claims in many:
+        if isinstance(claims, Deferred):
+            waiting.setdefault(claims.path, []).append(claims)
+    for path, deferred in waiting.items():
+        found = read_claims(path, [d.key for d in deferred])
+        for d in deferred:
+            d.raw = found.get(d.key)
+    return [loaded(claims) for claims in many]
