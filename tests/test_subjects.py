@@ -184,8 +184,8 @@ SHAPES = [
         "Phù Cát lập các thủ tục xử phạt vi phạm hành chính đối với 8 hộ thực hiện hành vi "
         "vi phạm.",
         "8 hộ",
-        "thủ tục xử phạt vi phạm hành chính hộ hành",
-        "hộ hành",
+        "thủ tục xử phạt vi phạm hành chính hộ hành vi",
+        "hộ hành vi",
     ),
     (
         "Việt Nam cam kết bảo tồn các vùng đất ngập nước, nâng tổng số quốc gia thành viên "
@@ -193,6 +193,36 @@ SHAPES = [
         "169 quốc gia",
         "nâng quốc gia thành viên công ước",
         "quốc gia",
+    ),
+    # A Roman numeral is a number only after a word that numbers ("khóa XII");
+    # "xi măng", "phạm vi", "hành vi" keep their "xi" and "vi".
+    (
+        "Trong đó đoạn Km 23+585,26 - Km 25+573,76 được thiết kế bằng bê tông xi măng dày "
+        "25cm, đá 1x2, M300.",
+        "25cm",
+        "bê tông xi măng dày",
+        None,
+    ),
+    (
+        "Đặc biệt theo quy định công trình có độ cao từ 45 m ở phạm vi bán kính 30 km từ sân "
+        "bay đều phải xin ý kiến về an toàn tĩnh không.",
+        "30 km",
+        "ở phạm vi bán kính",
+        None,
+    ),
+    (
+        "Trước đây 2 năm, doanh nghiệp này cũng đã bị phạt 275 triệu đồng về hành vi xả nước "
+        "thải chưa qua xử lý ra môi trường.",
+        "275 triệu đồng",
+        "doanh nghiệp bị phạt về hành vi xả",
+        "về hành vi xả",
+    ),
+    (
+        "Việc triển khai và thực hiện Nghị quyết trung ương 4 khóa XII về xây dựng chỉnh đốn "
+        "Đảng được triển khai bài bản.",
+        "4 khóa",
+        "nghị quyết trung ương khóa về xây dựng chỉnh",
+        "khóa về xây dựng chỉnh",
     ),
     (
         "Trường dự kiến tuyển 2.500 chỉ tiêu hệ chính quy.",

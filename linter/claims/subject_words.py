@@ -46,10 +46,15 @@ _FILLERS = re.compile(
     r"năm|tháng|quý|ngày|lũy kế|bình quân|trung bình|khoảng(?! cách)|tổng số|lần lượt|của|"
     r"(?<!doanh )(?<!dân )(?<!chỉ )số)(?!\w)"
 )
-# A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu".
-# "quý II", "khóa XIV" are numbers; the "vi" of "vi phạm", "vi khuẩn" is not.
-_NUMBERISH = re.compile(
-    rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)(?!vi (?:phạm|khuẩn|rút))[ivx]+(?!\w)"
+# A number and its scale words: "303,83 triệu cổ phiếu" counts "cổ phiếu"; a lone
+# "x" multiplies ("40.092,8 m2 x 117.734 đồng").
+_NUMBERISH = re.compile(rf"(?:{DIGITS})(?:\s*{SCALE_WORD}(?!\w))*|(?<!\w)x(?!\w)")
+# A Roman numeral is a number only after a word that numbers what follows ("quý
+# II", "khóa XIV", "lần thứ XII", "quý II và III"): elsewhere "vi", "xi" are words
+# ("vi sinh", "xi măng", "phạm vi"), and "Vành đai III" names one road of several.
+_ROMAN = re.compile(
+    r"(?<!\w)(?P<cue>quý|khóa|khoá|kỳ|thứ|đợt|phần|giai đoạn|đại hội|thế kỷ|thế kỉ)\s+"
+    r"[ivx]+(?:\s*(?:,|và|-|–)\s*[ivx]+)*(?!\w)"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a measure noun and still say what is counted ("hộ dân", "ha đất
@@ -97,6 +102,12 @@ def thin_dropped(text: str) -> str:
     return " ".join(w for w in text.split() if w not in FUNCTION_WORDS)
 
 
+def numerals_blanked(text: str) -> str:
+    """`text` with the Roman numerals that number a word ("quý II", "khóa XII")
+    blanked, its length kept: "Nghị quyết Trung ương 4 khóa XII" counts no "xii"."""
+    return _ROMAN.sub(lambda m: m["cue"] + " " * (m.end() - m.end("cue")), text)
+
+
 def key_words(text: str) -> list[str]:
-    text = _FILLERS.sub(" ", _NUMBERISH.sub(" ", text))
+    text = _FILLERS.sub(" ", _NUMBERISH.sub(" ", numerals_blanked(text)))
     return _WORD.findall(text)

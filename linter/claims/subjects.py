@@ -44,6 +44,7 @@ from linter.claims.subject_words import (
     MIN_CONTENT,
     content,
     key_words,
+    numerals_blanked,
     thin_dropped,
 )
 
@@ -92,6 +93,7 @@ def subject_of(
     1.701 tấn dầu FO"). Other `figures` (and citations) end a subject; `times`
     (periods, dates) are left out of it: "tổng thu ngân sách năm 2016 đạt"."""
     c_start, c_end = clause
+    f = numerals_blanked(f)  # "4 khóa | XII": the numeral after the figure's noun too
     before = _blank(f, c_start, q.start, figures, times)
     head = key_words(_noun_phrase_before(before))[-MAX_WORDS:]  # the words nearest the figure
     per = _PER_UNIT.match(f, q.end)
