@@ -77,7 +77,7 @@ def measure(
     if not corpus.is_dir():
         raise DataError(f"corpus not present at {corpus} (it lives in ../shared, outside the repo)")
     news, whole = realnews.load_verdicts(news_verdicts), load_corpus_verdicts(corpus_verdicts)
-    result = run([corpus], Options(claims=False), root=corpus)
+    result = run([corpus], Options(), root=corpus)  # claims kept: the quotes are read in the texts
     documents = {d.path: d for d in result.documents}
     realnews.check_quotes(whole, documents)
     inside = {p.removeprefix(NEWS): d for p, d in documents.items() if p.startswith(NEWS)}
