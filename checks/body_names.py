@@ -71,9 +71,16 @@ def _tables() -> _Tables:
     return _Tables(load("bodies.yaml", BodyWords))
 
 
-def body_names(document: Document) -> list[BodyName]:
+def body_names(document: Document) -> tuple[BodyName, ...]:
     """Every full name of a body the document gives a short name in brackets."""
-    text = document.text
+    return _in_text(document.text)
+
+
+# A server checks one province's published texts again for every draft: each text
+# is read once and looked up by its cached hash after (bounded as the other checks'
+# caches of whole texts are: checks/dated.py, held.py).
+@lru_cache(maxsize=4096)
+def _in_text(text: str) -> tuple[BodyName, ...]:
     found = []
     for m in _SHORT.finditer(text):
         short = m.group("s")
@@ -86,7 +93,7 @@ def body_names(document: Document) -> list[BodyName]:
         if name := _read(tokens):
             start, kinds, rest = name
             found.append(BodyName(start, m.end(), short, kinds, rest))
-    return found
+    return tuple(found)
 
 
 def _read(tokens: list[tuple[int, str]]) -> tuple[int, tuple[str, ...], str] | None:

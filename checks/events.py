@@ -6,10 +6,10 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from checks.event_conflicts import Conflict, shared, values
-from checks.event_pairs import Times, pairs, times
+from checks.event_pairs import Lone, Read, Times, compared, times
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.align import Report, report
-from linter.checking.companions import Glossed, glossed
+from linter.checking.companions import glossed
 from linter.checking.events import WINDOW_DAYS, linked_pairs
 from linter.checking.slipped import alone
 from linter.claims.quantities import APPROX_TOLERANCE
@@ -159,22 +159,12 @@ class EventFigureConflict(Check):
         items = {item.document.path: item for item in group.items}
         found: dict[tuple[object, ...], Conflict] = {}
         window = int(self.option("window-days"))
-        reports: dict[str, Report] = {}  # each report's sentences, read once per run
-        # and its figures alone of their kind, and those glossed in another unit
-        lone: dict[str, tuple[list[Quantity], list[Glossed]]] = {}
-        when: dict[str, Times] = {}  # and the days and periods of its sentences
+        tolerance = float(self.option("approx-tolerance"))
+        read = _reader()
         for a, b, why in linked_pairs((item.document for item in group.items), window):
             left, right = items[a.path], items[b.path]
-            tolerance = float(self.option("approx-tolerance"))
-            pair = tuple(_report(reports, item) for item in (left, right))
-            for path, side in ((a.path, pair[0]), (b.path, pair[1])):
-                if path not in lone:
-                    text = items[path].document.text
-                    lone[path] = (alone(side.figures), glossed(text, side.figures))
-                    when[path] = times(items[path])
-            sides = (lone[a.path], lone[b.path])
-            dated = (when[a.path], when[b.path])
-            for qa, qb, sure, label in pairs(left, right, pair, sides, dated, tolerance, why):
+            # A draft's pairs are compared at each check, two published reports' once.
+            for qa, qb, sure, label in compared(left, right, why, tolerance, read, group.focus):
                 # One finding per pair of figures, with every report that states them.
                 conflict = found.setdefault(values(qa, qb), Conflict(why))
                 conflict.add(left, qa, right, qb, why, sure)
@@ -225,8 +215,18 @@ class EventFigureConflict(Check):
         return self.finding(message, notes, group, severity, district=district, key=key)
 
 
-def _report(reports: dict[str, Report], item: DocumentClaims) -> Report:
-    path = item.document.path
-    if path not in reports:
-        reports[path] = report(item.document.text, item.of(Quantity))
-    return reports[path]
+def _reader() -> Read:
+    """What `pairs` reads of a report, read once per run, whatever the number of
+    reports it is linked to: its sentences with figures, its figures alone of their
+    kind and those glossed in another unit, and the days and periods of its sentences."""
+    read: dict[str, tuple[Report, Lone, Times]] = {}
+
+    def of(item: DocumentClaims) -> tuple[Report, Lone, Times]:
+        path = item.document.path
+        if path not in read:
+            text = item.document.text
+            side = report(text, item.of(Quantity))
+            read[path] = (side, (alone(side.figures), glossed(text, side.figures)), times(item))
+        return read[path]
+
+    return of
