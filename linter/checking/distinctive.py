@@ -13,7 +13,6 @@ reports on what their features share.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -61,50 +60,7 @@ class Features:
 
 
 def features(doc: Document) -> Features:
-    given = _GIVEN.get((doc.text, doc.meta.title))
-    return given if given is not None else _features(doc.text, doc.meta.title)
-
-
-# Features read back from the parse cache (`linter.engine.linkstore`), by text and
-# title: a draft run links the draft with its whole province, and weighing every
-# published text again cost it 0.05 s of CPU at 80 texts. Bounded like `_features`.
-_GIVEN: dict[tuple[str, str | None], Features] = {}
-_GIVEN_SIZE = 4096
-
-
-def give(doc: Document, found: Features) -> None:
-    """Let `features(doc)` answer `found` (read back from a cache) without reading it."""
-    if len(_GIVEN) >= _GIVEN_SIZE:
-        _GIVEN.clear()
-    _GIVEN[(doc.text, doc.meta.title)] = found
-
-
-def encode(found: Features) -> str:
-    """The features as JSON; the weighed words keep their order (heaviest first) and
-    their floats exactly, so `decode` gives back features equal in every bit."""
-    sets = {k: sorted(getattr(found, k)) for k in ("numbers", "years", "names", "title", "top")}
-    return json.dumps({**sets, "words": list(found.words.items())}, ensure_ascii=False)
-
-
-def decode(raw: str) -> Features | None:
-    """Features from `encode`'s JSON; None when it is not that (a cache is untrusted)."""
-    try:
-        data = json.loads(raw)
-        sets = {k: _strings(data[k]) for k in ("numbers", "years", "names", "title", "top")}
-        words = {w: float(x) for w, x in data["words"] if isinstance(w, str)}
-        if len(words) != len(data["words"]) or not all(
-            isinstance(x, float) for _, x in data["words"]
-        ):
-            return None
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
-    return Features(words=words, **sets)
-
-
-def _strings(value: object) -> frozenset[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("expected a list of strings")
-    return frozenset(value)
+    return _features(doc.text, doc.meta.title)
 
 
 # A server links draft after draft with the same published texts: each is read once
