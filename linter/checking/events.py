@@ -130,7 +130,8 @@ Pairs = list[tuple[Document, Document, Link]]
 # document go, and what it keeps with it: serve_page's marks) and its pairs by
 # position; it is used only while every one of them is the very object it was
 # made from, so an identity reused after a document is gone never matches.
-_Held = tuple[tuple["weakref.ref[Document]", ...], list[tuple[int, int, Link]]]
+Positions = list[tuple[int, int, Link]]  # pairs by their documents' places in an order
+_Held = tuple[tuple["weakref.ref[Document]", ...], Positions]
 _RECENT: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
 _RECENT_SIZE = 8
 _RECENT_LOCK = threading.Lock()
@@ -145,15 +146,13 @@ def linked_pairs(docs: Iterable[Document], window: int = WINDOW_DAYS) -> Pairs:
         if held is not None and all(r() is d for r, d in zip(held[0], ordered, strict=True)):
             _RECENT.move_to_end(key)
             return [(ordered[i], ordered[j], why) for i, j, why in held[1]]
-    result = _linked_pairs(ordered, window)
-    where = {id(doc): n for n, doc in enumerate(ordered)}
-    kept = [(where[id(a)], where[id(b)], why) for a, b, why in result]
+    kept = _linked_pairs(ordered, window)
     with _RECENT_LOCK:
         _RECENT[key] = (tuple(weakref.ref(doc) for doc in ordered), kept)
         _RECENT.move_to_end(key)
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
-    return result
+    return [(ordered[i], ordered[j], why) for i, j, why in kept]
 
 
 def linked_paths(docs: Iterable[Document], window: int = WINDOW_DAYS) -> set[frozenset[str]]:
@@ -167,7 +166,7 @@ def together(path_a: str, path_b: str, linked: set[frozenset[str]]) -> bool:
     return path_a == path_b or frozenset((path_a, path_b)) in linked
 
 
-def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
+def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Positions:
     found_features = [_local(features(doc), doc) for doc in ordered]
     frequent = _frequent(found_features)
     found_features = [_without(f, frequent) for f in found_features]
@@ -187,7 +186,7 @@ def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Pairs:
     for i, j in sorted(candidates):
         found = link(ordered[i], ordered[j], found_features[i], found_features[j], window)
         if found is not None:
-            result.append((ordered[i], ordered[j], found))
+            result.append((i, j, found))
     return result
 
 
