@@ -30,9 +30,9 @@ from linter.engine.checkpool import check_groups
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
 from linter.engine.groups import Prepared, province_groups, whole
+from linter.engine.held import loaded as claims_of
 from linter.engine.keys import checks_fingerprint, group_key
 from linter.engine.parsing import ParseSettings, keep_places, parse_files, parse_result
-from linter.engine.parsing import loaded as claims_of
 from linter.engine.suppress import apply_suppressions
 from linter.models import CheckInfo, Finding, RunResult
 from linter.read.loading import LoadResult, collect_paths, display_path
@@ -50,7 +50,10 @@ class Options:
     parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
     verbose: bool = False  # timings per phase on stderr
     # RunResult.claims filled: only reports that list claims need them (the html
-    # report); with a warm cache, not loading them is most of the time saved.
+    # report); with a warm cache, not loading them is most of the time saved. Without
+    # them, a run with no focus returns its documents as summaries (`cache.summary`:
+    # metadata, no text; whole only with a suppression comment or no text): a caller
+    # that reads texts asks for claims.
     claims: bool = True
 
 
@@ -190,9 +193,11 @@ def run(
         ]
     timer.lap(f"check {len(prepared)} documents")
     prepared.sort(key=lambda pair: pair[0].path)
+    # Asked for claims, the run packed nothing (`summaries` is False): none is `Packed`.
+    claims = {doc.path: claims_of(c) for doc, c in prepared} if options.claims else {}  # type: ignore[arg-type]
     return RunResult(
         documents=tuple(doc for doc, _ in prepared),
-        claims={doc.path: claims_of(claims) for doc, claims in prepared} if options.claims else {},
+        claims=claims,
         findings=tuple(sorted(set(findings), key=Finding.sort_key)),
         checks=(*infos, *engine_infos()),
         indicator_labels={
