@@ -437,7 +437,9 @@ class CheckInfo(Frozen):
 class RunResult(Frozen):
     """Everything one run produced; the single input of every reporter."""
 
-    documents: tuple[Document, ...]  # every document read, sorted by path
+    # Every document read, sorted by path; a run that returns no claims (`Options.claims`
+    # False) and has no focus returns them as summaries: metadata, without their texts.
+    documents: tuple[Document, ...]
     claims: dict[str, tuple[Claim, ...]]  # by document path, in text order
     findings: tuple[Finding, ...]  # sorted, deterministic
     checks: tuple[CheckInfo, ...]

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, checkpool, parsing
+from linter.engine import cache, checkpool, held, parsing
 
 
 @pytest.fixture
@@ -115,8 +115,8 @@ def test_claims_are_loaded_only_for_provinces_checked_again(
     with sqlite3.connect(corpus / "c" / "cache.sqlite") as db:  # damaged, never to be trusted
         db.execute("UPDATE entries SET claims = '[{\"kind\": 42}]'")
     loads: list[int] = []
-    real = parsing.Deferred.load
-    monkeypatch.setattr(parsing.Deferred, "load", lambda self: loads.append(1) or real(self))
+    real = held.Deferred.load
+    monkeypatch.setattr(held.Deferred, "load", lambda self: loads.append(1) or real(self))
     assert _run(capsys, "--cache-dir", "c") == cold and loads == []
     # another language: every province is checked again, its damaged claims parsed again
     english = _run(capsys, "--cache-dir", "c", "--lang", "en")

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, held, parsing
+from linter.engine import cache, held
 from linter.metadata import gazetteer
 
 SEED = "001_*.txt"  # Quảng Ninh: the budget target, 55.600 tỷ đồng
@@ -64,8 +64,8 @@ def test_a_province_s_cached_claims_are_read_in_one_query(
 
     monkeypatch.setattr(held, "read_claims", counting)  # where Deferred reads them
     loads: list[int] = []
-    load = parsing.Deferred.load
-    monkeypatch.setattr(parsing.Deferred, "load", lambda self: loads.append(1) or load(self))
+    load = held.Deferred.load
+    monkeypatch.setattr(held.Deferred, "load", lambda self: loads.append(1) or load(self))
     warm = _draft(capsys, "draft.txt", "--cache-dir", "c")
     # The same findings; the documents listed are the province's only (the rest unread).
     assert warm[0] == 1 and _findings(warm[1]) == _findings(cold[1])

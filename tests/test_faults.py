@@ -31,7 +31,7 @@ from conftest import SEEDS
 from linter.app.cli import main
 from linter.app.outputs import format_names, render
 from linter.diagnostics import engine_finding, engine_infos
-from linter.engine.cache import Cache
+from linter.engine.cache import Cache, row_of
 from linter.models import RunResult
 from reports.html import render_html
 
@@ -392,7 +392,7 @@ def test_caches_opened_at_the_same_instant_all_work(
         barrier.wait()
         try:
             cache = Cache(tmp_path / "c")
-            cache.put(f"key{i}", (None, (), []))
+            cache.put_row(f"key{i}", row_of((None, (), []), None))
             cache.commit()
         except BaseException as exc:
             failures.append(exc)

@@ -46,6 +46,21 @@ def test_parsed_documents_are_packed_and_unpack_to_what_was_parsed(parsed) -> No
     assert sum(len(claims) for _, claims, _ in plain) > 1000  # real claims, not empty packs
 
 
+def test_a_document_without_a_summary_is_kept_whole_once_unpacked(parsed, tmp_path) -> None:
+    """A document with a suppression comment has no summary (every run reads the
+    comment): it is kept as parsed, its claims as objects, not packed beside itself."""
+    plain, _ = parsed
+    document, claims, _found = max(plain, key=lambda entry: len(entry[1]))  # most claims
+    assert document is not None and len(claims) > 50
+    commented = tmp_path / Path(document.path).name
+    commented.write_text(f"{document.original}\n<!-- doichieu: bỏ qua NU01 -->\n", "utf-8")
+    entries = parse_files([(commented, commented.name)], Config(), ParseSettings(), summaries=True)
+    assert len(entries) == 1
+    kept, kept_claims, _ = entries[0]
+    assert kept is not None and summary(kept) is None and "doichieu: bỏ qua" in kept.text
+    assert type(kept_claims) is tuple and [c.kind for c in kept_claims] == [c.kind for c in claims]
+
+
 def _held(entries: list[LazyEntry]) -> int:
     """Bytes of Python objects the entries hold: a copy of them, counted as it is made."""
     data = pickle.dumps(entries)

@@ -210,9 +210,6 @@ class Cache:
         if self._db is not None:
             self._groups.append((key, _FINDINGS.dump_json(findings).decode()))
 
-    def put(self, key: str, entry: Entry) -> None:
-        self.put_row(key, row_of(entry))
-
     def put_row(self, key: str, row: Row) -> None:
         """An entry already made into its row (`row_of`), as a parse worker makes it."""
         if self._db is None:
@@ -250,10 +247,10 @@ class Cache:
             self._db = None
 
 
-def row_of(entry: Entry) -> Row:
-    """The row of a parsed entry, as `put` stores it."""
+def row_of(entry: Entry, short: Document | None) -> Row:
+    """The row of a parsed entry, as `put_row` stores it; `short` is the document's
+    `summary`, made by the caller (a parse worker packs it too)."""
     document, claims, findings = entry
-    short = summary(document)
     return (
         document.meta.province if document else None,
         short.model_dump_json() if short else None,
@@ -267,7 +264,7 @@ def summary(document: Document | None) -> Document | None:
     """The document without its text (metadata, front matter), which is all a warm run
     reads of a province whose findings are cached (reading and decoding 48 MB of texts
     was two thirds of the time a 5,000-document warm run spent in its cache), and all
-    a cold run keeps of it outside the checks (`linter.engine.parsing.Packed`); a check
+    a cold run keeps of it outside the checks (`linter.engine.held.Packed`); a check
     of the province again reads it whole (`documents`). None when the text holds what
     every run reads of every document: an inline suppression comment (`<!--`), and
     when there is no text to leave out."""

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from linter.checking import Check, DocumentClaims, Group, Option
 from linter.diagnostics import engine_finding
-from linter.engine.parsing import whole_items
+from linter.engine.held import whole_items
 from linter.models import Finding
 
 # Below this many documents to check, starting processes and sending them the

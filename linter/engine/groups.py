@@ -17,7 +17,7 @@ from linter.checking import DocumentClaims, Group
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import engine_finding
 from linter.engine.cache import Cache
-from linter.engine.parsing import Claims, Deferred
+from linter.engine.held import Claims, Deferred
 from linter.models import Document, Finding
 
 Prepared = tuple[Document, Claims]  # claims may be Deferred (cached, not yet validated)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from linter.engine.cache import CLAIMS, Entry, read_claims, summary
+from linter.engine.cache import CLAIMS, Entry, read_claims
 from linter.models import Claim, Document, Finding
 
 
@@ -80,25 +80,26 @@ class Packed:
         document, claims = pickle.loads(zlib.decompress(self.data))  # our own bytes (see above)
         return document, claims
 
-    def load(self) -> tuple[Claim, ...]:
-        return self.unpack()[1]
-
 
 Claims = tuple[Claim, ...] | Deferred | Packed
 LazyEntry = tuple[Document | None, Claims, list[Finding]]
 
 
-def loaded(claims: Claims) -> tuple[Claim, ...]:
-    return claims.load() if isinstance(claims, (Deferred, Packed)) else claims
+def loaded(claims: tuple[Claim, ...] | Deferred) -> tuple[Claim, ...]:
+    """The claims, read from the cache when deferred. Never `Packed`: a run packs
+    only when it returns no claims, and its checks unpack (`whole_items`)."""
+    return claims.load() if isinstance(claims, Deferred) else claims
 
 
-def pack(entry: Entry) -> LazyEntry:
-    """The entry with its document as a summary (whole when it has no text to leave out
-    or holds a suppression comment) and the document whole and its claims `Packed`."""
+def pack(entry: Entry, short: Document | None) -> LazyEntry:
+    """The entry with its document as its summary `short` (`cache.summary`, made by the
+    caller, which keeps it in the cache row too) and the document whole and its claims
+    `Packed`; unchanged when the document has no summary (no text to leave out, or a
+    suppression comment every run reads): packing would keep it whole twice."""
     document, claims, findings = entry
-    if document is None:
+    if document is None or short is None:
         return entry
-    return summary(document) or document, Packed(document, claims), findings
+    return short, Packed(document, claims), findings
 
 
 Whole = tuple[Document, tuple[Claim, ...]]
@@ -107,15 +108,12 @@ Whole = tuple[Document, tuple[Claim, ...]]
 def whole_items(pairs: Sequence[tuple[Document, Claims]]) -> list[Whole]:
     """Each document whole with its claims: `Packed` ones unpacked, `Deferred` ones
     read from the cache together and validated (`load_all`)."""
-    unpacked = {n: c.unpack() for n, (_, c) in enumerate(pairs) if isinstance(c, Packed)}
-    claims = load_all([unpacked[n][1] if n in unpacked else c for n, (_, c) in enumerate(pairs)])
-    return [
-        (unpacked[n][0] if n in unpacked else doc, found)
-        for n, ((doc, _), found) in enumerate(zip(pairs, claims, strict=True))
-    ]
+    opened = [c.unpack() if isinstance(c, Packed) else (d, c) for d, c in pairs]
+    claims = load_all([c for _, c in opened])
+    return [(d, found) for (d, _), found in zip(opened, claims, strict=True)]
 
 
-def load_all(many: Sequence[Claims]) -> list[tuple[Claim, ...]]:
+def load_all(many: Sequence[tuple[Claim, ...] | Deferred]) -> list[tuple[Claim, ...]]:
     """`loaded` of each, the deferred ones fetched from their cache file together
     (one query per few hundred documents, not a connection per document)."""
     waiting: dict[Path, list[Deferred]] = {}

@@ -18,31 +18,23 @@ from pathlib import Path
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
-from linter.engine.cache import Cache, Entry, Row, row_of
+from linter.engine.cache import Cache, Entry, Row, row_of, summary
 from linter.engine.cachefile import GAZETTEER
 from linter.engine.config import Config
-from linter.engine.held import Claims, Deferred, LazyEntry, load_all, loaded, pack, whole_items
+from linter.engine.held import Deferred, LazyEntry, pack
 from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_key
 from linter.metadata import gazetteer
 from linter.models import Claim, Document, DocumentMeta
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
 
-# Claims, Deferred, loaded, load_all, whole_items: held.py's, imported from here by the
-# stages that took them from here before it was split out.
 __all__ = [
-    "Claims",
-    "Deferred",
-    "LazyEntry",
     "ParseSettings",
     "default_jobs",
     "extract_claims",
     "infer_metadata",
     "keep_places",
-    "load_all",
-    "loaded",
     "parse_files",
     "parse_result",
-    "whole_items",
 ]
 
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -119,7 +111,8 @@ def _parse_task(task: Task) -> tuple[LazyEntry, Row | None]:
     rebuilds the whole entry from its pickle (1 ms a document) to write and drop it."""
     path, display, config, packed, row = task
     entry = _parse_file((path, display, config))
-    return (pack(entry) if packed else entry), (row_of(entry) if row else None)
+    short = summary(entry[0]) if packed or row else None  # a copy: made once, kept by both
+    return (pack(entry, short) if packed else entry), (row_of(entry, short) if row else None)
 
 
 def parse_files(
@@ -172,8 +165,8 @@ def parse_files(
                 cache.path, found[i], partial(_parse_file, (str(path), display, config))
             )
         entries[i] = (doc, claims, found_here)
-    rows = cache is not None
-    tasks = [(str(files[i][0]), files[i][1], config, summaries, rows and i in found) for i in todo]
+    # A row for each file with a key (none without a cache: `found` is empty).
+    tasks = [(str(files[i][0]), files[i][1], config, summaries, i in found) for i in todo]
     if own and cache is not None:  # a cache handed in: its opener kept them (`run`)
         keep_places(cache)
     for done, (i, (entry, row)) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
