@@ -68,7 +68,7 @@ Found = tuple[Quantity, Quantity, bool, str]  # two figures, sure, label: what `
 # claim of each weakly, and is used only while each is the very object it was made
 # from, so an edited or deleted file's entry never matches again and lets it go
 # (as linter.checking.events keeps its linked pairs).
-_Kept = tuple[tuple["weakref.ref[object] | None", ...], list[Found]]
+_Kept = tuple[tuple["weakref.ref[object] | None", ...], tuple[Found, ...]]
 _KEPT: OrderedDict[tuple[object, ...], _Kept] = OrderedDict()
 KEPT_PAIRS = 16384  # a province of 1,000 reports links a few thousand pairs
 _KEPT_LOCK = threading.Lock()
@@ -81,15 +81,15 @@ def compared(
     tolerance: float,
     read: Read,
     focus: frozenset[str] | None,
-) -> list[Found]:
+) -> tuple[Found, ...]:
     """`pairs` of two linked reports (`read` gives what they are read as). In a
     focused run (a draft's), the pairs of two reports outside `focus` are kept for
     the next run over the same documents; a batch run compares each pair once and
     keeps nothing."""
 
-    def compare() -> list[Found]:
+    def compare() -> tuple[Found, ...]:
         (ra, la, wa), (rb, lb, wb) = read(left), read(right)
-        return list(pairs(left, right, (ra, rb), (la, lb), (wa, wb), tolerance, why))
+        return tuple(pairs(left, right, (ra, rb), (la, lb), (wa, wb), tolerance, why))
 
     if focus is None or not focus.isdisjoint((left.document.path, right.document.path)):
         return compare()
