@@ -17,7 +17,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, groups, run
+from linter.engine import cache, checkpool, held
 
 SUPPRESSED = "\n<!-- doichieu: bỏ qua NU01 -->\n"
 
@@ -97,12 +97,12 @@ def test_a_summary_whose_document_is_damaged_is_parsed_again(
         db.execute("DELETE FROM groups")  # every province is checked again
     checked: list[bool] = []  # whether each document a check was given has its text
 
-    def recording(*args):  # type: ignore[no-untyped-def]
-        group, complete = groups.whole(*args)
-        checked.extend(bool(item.document.text) for item in group.items)
-        return group, complete
+    def recording(pairs):  # type: ignore[no-untyped-def]
+        whole, complete = held.whole_items(pairs)
+        checked.extend(bool(document.text) for document, _ in whole)
+        return whole, complete
 
-    monkeypatch.setattr(run, "whole", recording)
+    monkeypatch.setattr(checkpool, "whole_items", recording)  # checked in this process
     assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold
     assert len(checked) == len(json.loads(cold[1])["documents"]) and all(checked)
     assert _run(capsys, "--format", "json", "--cache-dir", "c") == cold  # nothing wrong cached

@@ -4,14 +4,16 @@ file's province checked again after an edit."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, write_corpus
+from conftest import SEEDS, real_corpus_or_skip, write_corpus
 from linter.app.cli import main
 from linter.engine import cache, checkpool, held, parsing
 
@@ -35,6 +37,10 @@ def _age(folder: Path) -> None:
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     status = main(["check", "corpus", "--format", "json", *args])
     return status, capsys.readouterr().out
+
+
+def _codes(ran: tuple[int, str]) -> list[str]:
+    return [finding["code"] for finding in json.loads(ran[1])["findings"]]
 
 
 def _provinces_checked(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
@@ -159,3 +165,26 @@ def test_a_draft_is_checked_alone_by_document_checks_and_not_cached(
     assert alone == {("draft.txt",)}
     assert any(len(paths) > 1 and "draft.txt" in paths for _, s, paths in seen if s == "group")
     assert put == []  # a province's findings with a draft in it are never asked for again
+
+
+def test_a_province_checked_with_a_summary_not_made_whole_is_not_cached(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A summary whose whole document is damaged in the cache, and whose file cannot be
+    parsed again (gone since it was listed), is checked as it is, without its text:
+    real articles (one with a wrong exchange rate, FX01, read from its text) whose
+    findings then are wrong, and must not be cached for the runs after."""
+    shutil.copytree(real_corpus_or_skip() / "ba-ria-vung-tau", tmp_path / "corpus")
+    _age(tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    cold = _run(capsys, "--no-cache")
+    assert "FX01" in _codes(cold)
+    assert _run(capsys, "--cache-dir", "c") == cold
+    with sqlite3.connect(tmp_path / "c" / "cache.sqlite") as db:
+        db.execute("UPDATE entries SET document = '{\"path\": 1' WHERE summary IS NOT NULL")
+        db.execute("DELETE FROM groups")  # every province is checked again
+    real = parsing._parse_file
+    monkeypatch.setattr(parsing, "_parse_file", lambda task: (None, (), []))  # the file is gone
+    assert "FX01" not in _codes(_run(capsys, "--cache-dir", "c"))  # checked without text
+    monkeypatch.setattr(parsing, "_parse_file", real)  # back: parsed again, checked whole
+    assert _run(capsys, "--cache-dir", "c") == cold

@@ -34,10 +34,29 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from linter.engine.cachefile import BATCH, clear, connect, locked, notice, prepare, read_claims
+from linter.engine.cachefile import (
+    BATCH,
+    clear,
+    connect,
+    locked,
+    notice,
+    prepare,
+    read_claims,
+    read_documents,
+)
 from linter.models import Claim, Document, Finding
 
-__all__ = ["CLAIMS", "Cache", "Entry", "Row", "ShallowEntry", "clear", "read_claims", "row_of"]
+__all__ = [
+    "CLAIMS",
+    "Cache",
+    "Entry",
+    "Row",
+    "ShallowEntry",
+    "clear",
+    "documents",
+    "read_claims",
+    "row_of",
+]
 
 MAGIC = "doichieu-cache"
 SCHEMA = 6  # 6: a document's summary (metadata, no text); the long columns last
@@ -67,8 +86,9 @@ class Cache:
         self._pending: list[tuple[str, str | None, str | None, str, str, str | None]] = []
         self._stats: list[tuple[str, str]] = []
         self._groups: list[tuple[str, str]] = []
-        # The keys `get_many` gave as summaries, which `linter.engine.groups.whole` reads
-        # whole again: a summary is known by where it came from, not by an empty text.
+        # The keys `get_many` gave as summaries, which the check of their province reads
+        # whole again (`linter.engine.held.whole_items`, told by `parse_files`): a
+        # summary is known by where it came from, not by an empty text.
         self.summarised: set[str] = set()
         self._db: sqlite3.Connection | None = None
         try:
@@ -155,19 +175,6 @@ class Cache:
                     continue  # a damaged entry is a miss, and will be overwritten
                 if summary:
                     self.summarised.add(key)
-        return found
-
-    def documents(self, keys: Sequence[str]) -> dict[str, Document]:
-        """The whole cached documents of `keys` that are there and sound (their
-        summaries made whole again); only their document column is read."""
-        found: dict[str, Document] = {}
-        for key, raw in self.lookup("entries", "document", keys).items():
-            if not raw:
-                continue
-            try:
-                found[key] = _document(raw)
-            except (ValueError, TypeError, ValidationError, RecursionError):
-                continue  # damaged: the caller parses the file again
         return found
 
     def _value(self, sql: str, key: str) -> str | None:
@@ -258,6 +265,20 @@ def row_of(entry: Entry, short: Document | None) -> Row:
         CLAIMS.dump_json(list(claims)).decode(),
         document.model_dump_json() if document else None,
     )
+
+
+def documents(path: Path, keys: Sequence[str]) -> dict[str, Document]:
+    """The whole cached documents of `keys` in the cache file `path` that are there
+    and sound (summaries made whole again), read on a connection of their own
+    (`read_documents`): the process that checks a province reads them, one province
+    at a time, not the parent all of them before its workers start."""
+    found: dict[str, Document] = {}
+    for key, raw in read_documents(path, keys).items():
+        try:
+            found[key] = _document(raw)
+        except (ValueError, TypeError, ValidationError, RecursionError):
+            continue  # damaged: the caller parses the file again
+    return found
 
 
 def summary(document: Document | None) -> Document | None:

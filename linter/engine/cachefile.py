@@ -1,7 +1,7 @@
 """The cache's file: opening SQLite with a busy timeout, the folder and its lock,
-notices, `doichieu cache clear`, and the cached claims read on a connection of
-their own (`read_claims`). Kept apart from `linter.engine.cache`, which
-says what is stored."""
+notices, `doichieu cache clear`, and the cached claims and documents read on a
+connection of their own (`read_claims`, `read_documents`). Kept apart from
+`linter.engine.cache`, which says what is stored."""
 
 from __future__ import annotations
 
@@ -79,12 +79,23 @@ def read_claims(path: Path, keys: Sequence[str]) -> dict[str, str]:
     key: one connection and one query per BATCH keys (a connection per document was
     a tenth of a draft's check phase). A connection of its own: it may be called in
     a forked worker, and an SQLite connection must not cross a fork."""
+    return _read(path, "claims", keys)
+
+
+def read_documents(path: Path, keys: Sequence[str]) -> dict[str, str]:
+    """The whole documents of the cached entries of `keys`, as `read_claims` reads
+    claims: a worker checking a province reads its summaries' texts itself."""
+    return _read(path, "document", keys)
+
+
+def _read(path: Path, column: str, keys: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     try:
         with contextlib.closing(connect(path)) as db:
             for start in range(0, len(keys), BATCH):
                 chunk = keys[start : start + BATCH]
-                sql = f"SELECT key, claims FROM entries WHERE key IN ({','.join('?' * len(chunk))})"
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT key, {column} FROM entries WHERE key IN ({marks})"
                 found.update((k, v) for k, v in db.execute(sql, chunk) if isinstance(v, str))
     except sqlite3.Error:
         pass  # what was read before the error is kept; the rest is a miss

@@ -9,9 +9,10 @@ forked after the groups are set aside (`_SHARED`), so they receive only a
 group's number, never its documents: pickling the documents and claims of a
 whole archive to send them cost most of what two processes saved. Where
 processes are not forked (Windows, macOS) the groups are checked in one
-process. A group's cached claims (`Deferred`) are validated, and its packed
-documents and claims (`Packed`) unpacked, in the worker that checks it. One
-crashing check is an EN01 finding for that check and province, as in one process.
+process. A group's cached claims (`Deferred`) are validated, its packed
+documents and claims (`Packed`) unpacked, and its summaries read whole, in the
+worker that checks it. One crashing check is an EN01 finding for that check and
+province, as in one process.
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ from linter.models import Finding
 PARALLEL_DOCUMENTS = 400
 
 Settings = Mapping[str, Mapping[str, Option]]
+# A group's findings, and whether its documents were all whole (`held.whole_items`):
+# findings of a group checked with a summary in it are not to be cached.
+Checked = tuple[list[Finding], bool]
 
 
 def check_groups(
     groups: Sequence[Group], checks: Sequence[type[Check]], settings: Settings, jobs: int
-) -> list[list[Finding]]:
+) -> list[Checked]:
     """The findings of every check on each of `groups`, in the order of `groups`."""
     global _SHARED
     size = sum(len(g.items) for g in groups)
@@ -58,7 +62,7 @@ def check_groups(
 _SHARED: tuple[Sequence[Group], Sequence[type[Check]], Settings] | None = None
 
 
-def _check_shared(n: int) -> list[Finding]:
+def _check_shared(n: int) -> Checked:
     """In a forked worker: check group `n` of the groups set aside before the fork."""
     if _SHARED is None:
         raise RuntimeError("a worker forked before the groups were set aside")
@@ -66,13 +70,13 @@ def _check_shared(n: int) -> list[Finding]:
     return check_group(groups[n], checks, settings)
 
 
-def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings) -> list[Finding]:
+def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings) -> Checked:
     """Every check on one group, its documents made whole first: packed ones unpacked,
-    cached claims read together and validated (only this group's are alive at once)."""
-    pairs = whole_items([(i.document, i.claims) for i in group.items])
+    summaries and cached claims read together (only this group's are alive at once)."""
+    pairs, complete = whole_items([(i.document, i.claims) for i in group.items])
     items = tuple(DocumentClaims(document, claims) for document, claims in pairs)
     ready = replace(group, items=items)
-    return [f for check in checks for f in _run_check(check, ready, settings[check.code])]
+    return [f for check in checks for f in _run_check(check, ready, settings[check.code])], complete
 
 
 def _run_check(check: type[Check], group: Group, settings: Mapping[str, Option]) -> list[Finding]:

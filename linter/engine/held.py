@@ -4,7 +4,9 @@ Two forms stand in for a document's claims (and, packed, its whole document)
 in the entries `linter.engine.parsing.parse_files` returns: `Deferred`, claims
 left in the cache file (a warm run), and `Packed`, a document parsed by this run
 and its claims pickled and compressed (a cold run). `whole_items` gives a
-province's documents whole with their claims, in the process that checks it.
+province's documents whole with their claims, in the process that checks it:
+packed ones unpacked, and summaries (a warm run's documents without their texts)
+read whole from the cache, so that only one province's texts are alive at once.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from linter.engine.cache import CLAIMS, Entry, read_claims
+from linter.engine.cache import CLAIMS, Entry, documents, read_claims
 from linter.models import Claim, Document, Finding
 
 
@@ -26,15 +28,19 @@ class Deferred:
     findings are cached needs none. `load` reads them from the cache file `path`
     (unless `load_all` fetched them with the rest of a group) and validates them,
     and parses the file again when they are gone or damaged (`reparse`), as an
-    eager read would have; `document` parses it again for its document, when the
-    cache gave a summary whose whole document is now gone or damaged."""
+    eager read would have. `summarised`: the cache gave the document beside them as
+    its summary (`Cache.get_many`), which `whole_items` reads whole; `document`
+    parses the file again for it when its whole document is gone or damaged."""
 
-    __slots__ = ("key", "path", "raw", "reparse")
+    __slots__ = ("key", "path", "raw", "reparse", "summarised")
 
-    def __init__(self, path: Path, key: str, reparse: Callable[[], Entry]) -> None:
+    def __init__(
+        self, path: Path, key: str, reparse: Callable[[], Entry], summarised: bool = False
+    ) -> None:
         self.path = path  # the cache file
         self.key = key  # the entry's key there
         self.reparse = reparse
+        self.summarised = summarised
         self.raw: str | _Unread | None = UNREAD  # fetched by load_all, read once
 
     def load(self) -> tuple[Claim, ...]:
@@ -105,12 +111,38 @@ def pack(entry: Entry, short: Document | None) -> LazyEntry:
 Whole = tuple[Document, tuple[Claim, ...]]
 
 
-def whole_items(pairs: Sequence[tuple[Document, Claims]]) -> list[Whole]:
-    """Each document whole with its claims: `Packed` ones unpacked, `Deferred` ones
-    read from the cache together and validated (`load_all`)."""
+def whole_items(pairs: Sequence[tuple[Document, Claims]]) -> tuple[list[Whole], bool]:
+    """Each document whole with its claims: `Packed` ones unpacked, summaries read
+    whole (`whole_documents`), `Deferred` claims read from the cache together and
+    validated (`load_all`); and whether every document is whole."""
     opened = [c.unpack() if isinstance(c, Packed) else (d, c) for d, c in pairs]
+    whole, complete = whole_documents(opened)
     claims = load_all([c for _, c in opened])
-    return [(d, found) for (d, _), found in zip(opened, claims, strict=True)]
+    return list(zip(whole, claims, strict=True)), complete
+
+
+def whole_documents(
+    pairs: Sequence[tuple[Document, tuple[Claim, ...] | Deferred]],
+) -> tuple[list[Document], bool]:
+    """The documents, a summary (its claims `Deferred` and `summarised`) read whole
+    from its cache file, those of one file in one query. A summary whose whole
+    document is gone from the cache or damaged is parsed again from its file; when
+    even that fails (the file went away) it stays a summary, checked as it is, and
+    the False returned says its group's findings must not be cached."""
+    cut: dict[Path, list[Deferred]] = {}
+    for _, claims in pairs:
+        if isinstance(claims, Deferred) and claims.summarised:
+            cut.setdefault(claims.path, []).append(claims)
+    read = {path: documents(path, [d.key for d in deferred]) for path, deferred in cut.items()}
+    complete = True
+    whole: list[Document] = []
+    for document, claims in pairs:
+        if isinstance(claims, Deferred) and claims.summarised:
+            again = read[claims.path].get(claims.key) or claims.document()
+            complete = complete and again is not None
+            document = again or document
+        whole.append(document)
+    return whole, complete
 
 
 def load_all(many: Sequence[tuple[Claim, ...] | Deferred]) -> list[tuple[Claim, ...]]:

@@ -133,9 +133,11 @@ def parse_files(
     the settings and committed); `keys` receives the entry key of every document
     that has one, by its displayed path (the run keys the checks' findings by them).
     With `lazy`, the claims of a cached file stay `Deferred` until asked for; with
-    `summaries`, a cached document may come without its text (`Cache.get_many`), and
-    a parsed one comes as its summary with the whole of it `Packed`.
+    `summaries`, a cached document may come without its text (`Cache.get_many`), its
+    claims deferred too (its check reads it whole through them: `held.whole_items`),
+    and a parsed one comes as its summary with the whole of it `Packed`.
     """
+    lazy = lazy or summaries
     own = cache is None and settings.cache_dir is not None
     if own:
         cache = Cache(settings.cache_dir)  # type: ignore[arg-type]
@@ -161,9 +163,9 @@ def parse_files(
             continue
         doc, claims, found_here = hit
         if claims is None and cache is not None:  # lazy: left in the cache file
-            claims = Deferred(
-                cache.path, found[i], partial(_parse_file, (str(path), display, config))
-            )
+            reparse = partial(_parse_file, (str(path), display, config))
+            cut = summaries and found[i] in cache.summarised  # came without its text
+            claims = Deferred(cache.path, found[i], reparse, cut)
         entries[i] = (doc, claims, found_here)
     # A row for each file with a key (none without a cache: `found` is empty).
     tasks = [(str(files[i][0]), files[i][1], config, summaries, i in found) for i in todo]

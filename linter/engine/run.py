@@ -29,7 +29,7 @@ from linter.engine.cache import Cache
 from linter.engine.checkpool import check_groups
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
-from linter.engine.groups import Prepared, province_groups, whole
+from linter.engine.groups import Prepared, province_groups
 from linter.engine.held import loaded as claims_of
 from linter.engine.keys import checks_fingerprint, group_key
 from linter.engine.parsing import ParseSettings, keep_places, parse_files, parse_result
@@ -104,16 +104,13 @@ def run_documents(
             if group_keys[n] is None:  # never cached: a full result is cached, not a part
                 groups[n] = replace(group, focus=options.focus)
     todo = [n for n, hit in enumerate(found) if hit is None]
-    if cache is not None and keys is not None:  # a province checked again reads its texts
-        for n in todo:
-            groups[n], complete = whole(groups[n], cache, keys)
-            if not complete:  # a summary checked for want of its text: not to be cached
-                group_keys[n] = None
     classes = [c for c, _ in checks]
+    # A group's summaries are read whole where it is checked: one group's texts at a time.
     computed = check_groups([groups[n] for n in todo], classes, settings, jobs)
-    for n, result in zip(todo, computed, strict=True):
+    for n, (result, complete) in zip(todo, computed, strict=True):
         found[n] = result
-        if cache is not None and group_keys[n]:
+        # Not cached when a summary was checked for want of its text (`complete`).
+        if cache is not None and group_keys[n] and complete:
             cache.put_group(group_keys[n], result)  # type: ignore[arg-type]
     findings.extend(f for result in found for f in result or ())  # in the order of the groups
     return [info(c, p) for c, p in checks]
@@ -148,7 +145,7 @@ def run(
     # Summaries (documents without their texts) only where no report reads a text:
     # the reports that read texts (html) are the ones that list claims, so the cli
     # asks for claims whenever it writes one. Also only where claims are deferred:
-    # `groups.whole` parses a summary's file again through its Deferred claims.
+    # `held.whole_items` parses a summary's file again through its Deferred claims.
     summaries = lazy
     if options.focus is None:  # run_documents reads texts back to check a province again
         entries += parse_files(
