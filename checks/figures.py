@@ -12,7 +12,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import ClassVar
 
-from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence, index
+from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking.kept import focused_index
 from linter.checking.likeness import ONE_SIDED, stated_interval
 from linter.claims.quantities import APPROX_TOLERANCE, intervals_overlap
 from linter.models import Finding, Quantity, Severity, Status
@@ -91,7 +92,8 @@ class FigureConflict(Check):
             for k, spec in group.lexicon.indicators.items()
             if spec.dimension in ("money", "count", "per_population")
         }
-        for pairs in index(group, Quantity, lambda item, q: _key(item, q, shares)):
+        keyed = (self.code, frozenset(shares))  # what _key reads besides a report
+        for pairs in focused_index(group, Quantity, lambda i, q: _key(i, q, shares), keyed):
             pairs = by_date(pairs)
             severity = _severity(pairs, float(self.option("approx-tolerance")))
             if severity is not None:

@@ -17,9 +17,9 @@ from linter.checking import (
     by_date,
     document_year,
     evidence,
-    index,
     per_document,
 )
+from linter.checking.kept import focused_index
 from linter.claims.names import bare, name_key_of, people, spelled_alike
 from linter.claims.offices import label_of, unit_of
 from linter.models import Finding, OfficialRef, Severity
@@ -104,7 +104,7 @@ class OfficialConflict(Check):
                 return None
             return (ref.role, ref.deputy, ref.body, unit_of(item.document, ref))
 
-        for bucket in index(group, OfficialRef, office):
+        for bucket in focused_index(group, OfficialRef, office, (self.code, "office")):
             mentions = _first_per_name(bucket)
             ref = mentions[0][1]
             holders = people(r.name for _, r in mentions)
@@ -167,7 +167,7 @@ class OfficialConflict(Check):
                 return None
             return (name_key_of(ref.name), ref.role, ref.body, unit_of(item.document, ref))
 
-        for bucket in index(group, OfficialRef, person):
+        for bucket in focused_index(group, OfficialRef, person, (self.code, "person")):
             ranks = {ref.deputy for _, ref in bucket}
             if len(ranks) < 2:
                 continue

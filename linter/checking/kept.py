@@ -1,0 +1,103 @@
+"""`index` for a focused run (a draft's), with each published report's keys kept
+from one run to the next.
+
+A server checks every draft with its whole province: NU01 and OF01 bucketed every
+claim of the province's 80 reports again at each check (the key of each of
+~10,000 figures, and the repr of every key to sort the buckets), though only a
+new snapshot changes a published report's keys and only the buckets that hold
+the draft are read. `focused_index` gives what `linter.checking.index` gives, in
+the same order, from each report's keys grouped once (`keyed`), and sorts only
+the draft's keys.
+
+A report's keys are kept under the caller's `name` of its key function (which
+must give the same for the same document and claims), the identities of the
+document and its claims, and the claims' length; the document and first claim
+are held weakly and the entry is used only while each is the very object it was
+made from, so an edited or deleted file never matches again and lets its entry
+go (as `checks.event_pairs.compared` keeps its pairs). Focused reports (the
+draft) are keyed anew at every run, and a batch run (no focus) keeps nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from linter.checking import C, DocumentClaims, Group, index
+
+Keyed = dict[Hashable, tuple[object, ...]]  # a report's claims of one kind, by key
+_Kept = tuple[tuple["weakref.ref[object] | None", ...], Keyed]
+_KEPT: OrderedDict[tuple[object, ...], _Kept] = OrderedDict()
+KEPT_REPORTS = 16384  # a few keys per report, for each caller: 1,000 reports is 4,000
+_KEPT_LOCK = threading.Lock()
+
+
+def focused_index(
+    group: Group,
+    kind: type[C],
+    key: Callable[[DocumentClaims, C], Hashable | None],
+    name: Hashable,
+) -> list[list[tuple[DocumentClaims, C]]]:
+    """`index(group, kind, key)`, the published reports' keys kept under `name`."""
+    focus = group.focus
+    if focus is None:
+        return index(group, kind, key)
+    per = [
+        (item, (keyed if item.document.path in focus else kept)(item, kind, key, name))
+        for item in group.items
+    ]
+    wanted = {k for item, found in per if item.document.path in focus for k in found}
+    buckets: dict[Hashable, list[tuple[DocumentClaims, C]]] = {
+        k: [] for k in sorted(wanted, key=repr)
+    }
+    for item, found in per:
+        # A report adds to a bucket once, in the claims' order: whatever the order of
+        # the keys met here, each bucket's reports and claims are in index's order.
+        for k in found.keys() & wanted:
+            buckets[k].extend((item, claim) for claim in found[k])  # type: ignore[misc]
+    return list(buckets.values())
+
+
+def keyed(
+    item: DocumentClaims,
+    kind: type[C],
+    key: Callable[[DocumentClaims, C], Hashable | None],
+    name: Hashable = None,
+) -> Keyed:
+    """`item`'s claims of `kind` by `key` (None leaves one out), in the claims' order
+    (`name` unused: `kept`'s signature)."""
+    found: dict[Hashable, list[object]] = {}
+    for claim in item.of(kind):
+        k = key(item, claim)
+        if k is not None:
+            found.setdefault(k, []).append(claim)
+    return {k: tuple(claims) for k, claims in found.items()}
+
+
+def kept(
+    item: DocumentClaims,
+    kind: type[C],
+    key: Callable[[DocumentClaims, C], Hashable | None],
+    name: Hashable,
+) -> Keyed:
+    """`keyed(item, kind, key)`, kept for the next run while its document and claims
+    are the very objects it was made from."""
+    held = (item.document, item.claims[0] if item.claims else None)
+    at = (name, kind, id(held[0]), id(item.claims), len(item.claims))
+    with _KEPT_LOCK:
+        entry = _KEPT.get(at)
+        if entry is not None and all(
+            (r() if r else None) is obj for r, obj in zip(entry[0], held, strict=True)
+        ):
+            _KEPT.move_to_end(at)
+            return entry[1]
+    found = keyed(item, kind, key)
+    refs = tuple(None if obj is None else weakref.ref(obj) for obj in held)
+    with _KEPT_LOCK:
+        _KEPT[at] = (refs, found)
+        _KEPT.move_to_end(at)
+        while len(_KEPT) > KEPT_REPORTS:
+            _KEPT.popitem(last=False)
+    return found
