@@ -13,9 +13,11 @@ A report's keys are kept under the caller's `name` of its key function (which
 must give the same for the same document and claims), the identities of the
 document and its claims, and the claims' length; the document and first claim
 are held weakly and the entry is used only while each is the very object it was
-made from, so an edited or deleted file never matches again and lets its entry
-go (as `checks.event_pairs.compared` keeps its pairs). Focused reports (the
-draft) are keyed anew at every run, and a batch run (no focus) keeps nothing.
+made from (as `checks.event_pairs.compared` keeps its pairs). An edited or
+deleted file's entry never matches again: its text is let go, and its claims,
+held by the entry, age out of the bound (`KEPT_REPORTS`, 3 entries per report
+of the draft's province). Focused reports (the draft) are keyed anew at every
+run, and a batch run (no focus) keeps nothing.
 """
 
 from __future__ import annotations
