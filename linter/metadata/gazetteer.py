@@ -147,6 +147,13 @@ def provinces_named(name: str, loose: bool = False) -> tuple[Province, ...]:
     return load().provinces.get(name_key(name), ())
 
 
+@lru_cache(maxsize=1)
+def province_first_words() -> frozenset[str]:
+    """The first word of every province's key (name or alias): a name whose first
+    word is none of these names no province, without joining or looking it up."""
+    return frozenset(key.split()[0] for key in load().provinces if key)
+
+
 def districts_named(name: str, loose: bool = False) -> tuple[District, ...]:
     """Pre-merger districts of any province whose short name is `name`."""
     if loose:

@@ -25,6 +25,7 @@ from linter.metadata.gazetteer import (
     Province,
     Ward,
     districts_named,
+    province_first_words,
     provinces_named,
     wards_named,
 )
@@ -174,6 +175,11 @@ class _Scanner:
 
     def bare(self, i: int) -> tuple[PlaceMention | None, int]:
         """A province named without a unit word at word i ("Quảng Ninh đề ra")."""
+        # Most capitalised words ("Bộ", "Ông", "UBND") open no province's name: the
+        # longer runs from them are neither joined nor looked up (a key's first word
+        # is the first word's own key, so this drops no name).
+        if name_key(self.keys[i]) not in province_first_words():
+            return None, i + 1
         for key, stop in self.names_at(i, digits=False):
             if provinces := provinces_named(key):
                 start, end = self.spans[i][0], self.spans[stop - 1][1]
