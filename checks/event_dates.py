@@ -155,7 +155,8 @@ class EventDateConflict(Check):
         # One finding per pair of values, with every report that states either.
         found: dict[tuple[str, ...], dict[tuple[str, int], Stated]] = {}
         window = int(self.option("window-days"))
-        for a, b, _ in linked_pairs((item.document for item in group.items), window):
+        docs = (item.document for item in group.items)
+        for a, b, _ in linked_pairs(docs, window, group.focus):
             pairs = [
                 *_span_slips(spans[a.path], spans[b.path]),
                 *_hour_conflicts(hours[a.path], hours[b.path]),

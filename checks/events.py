@@ -161,7 +161,8 @@ class EventFigureConflict(Check):
         window = int(self.option("window-days"))
         tolerance = float(self.option("approx-tolerance"))
         read = _reader()
-        for a, b, why in linked_pairs((item.document for item in group.items), window):
+        docs = (item.document for item in group.items)
+        for a, b, why in linked_pairs(docs, window, group.focus):
             left, right = items[a.path], items[b.path]
             # A draft's pairs are compared at each check, two published reports' once.
             for qa, qb, sure, label in compared(left, right, why, tolerance, read, group.focus):

@@ -38,18 +38,28 @@ nothing says they are not.
 
 from __future__ import annotations
 
-import itertools
 import threading
 import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from linter import nlp
-from linter.checking.distinctive import Features, bigrams, features
-from linter.checking.wording import cosine
-from linter.models import Document, Provenance
+from linter.checking.distinctive import features
+from linter.checking.linking import (
+    MAX_FEATURE_DOCS,
+    MIN_NUMBERS,
+    MIN_TEXT,
+    WINDOW_DAYS,
+    Link,
+    Linked,
+    Positions,
+    all_pairs,
+    counts,
+    keys,
+    link,
+    local,
+    without,
+)
+from linter.models import Document
 
 # The names other modules import from here (checks/, the tests, benchmarks/).
 __all__ = [
@@ -64,64 +74,6 @@ __all__ = [
     "together",
 ]
 
-WINDOW_DAYS = 10  # outlets report a press conference within days; a later report is news
-MIN_NUMBERS = 2  # two shared distinctive figures alone make an event
-MAX_FEATURE_DOCS = 12  # a feature shared by more documents than this is not distinctive
-# Names alone make an event when there are this many: reports of one fire or one
-# debate share the company, the ward, the speakers ("kwong lung", "trà nóc", ...).
-MIN_NAMES = 5
-MIN_TEXT = 0.3  # cosine of the weighed syllables that alone makes an event
-# Measured on the tuning clusters of news2017 (`benchmarks/linking.py --half tune`:
-# 522 pairs of one event cluster, 189 of one period cluster, 4,489 pairs of one
-# province from two clusters): the rules below link 449, 4 and 103 (81 of the 103
-# between the three clusters of the Tân Sơn Nhất golf course story, reported over
-# two months); without the weighed words and the glued units, 250, 4 and 13
-# (fe9fad3, against 43ef31f).
-
-
-@dataclass(frozen=True)
-class Link:
-    """Why two documents are taken to report one event."""
-
-    numbers: int
-    names: int
-    title: float
-    text: float = 0.0  # cosine of the weighed syllables, when what is shared fell short
-
-
-def link(
-    a: Document, b: Document, fa: Features, fb: Features, window: int = WINDOW_DAYS
-) -> Link | None:
-    """Whether `a` and `b` (with their features) report one event, and on what evidence."""
-    if a.meta.date and b.meta.date and abs((a.meta.date - b.meta.date).days) > window:
-        return None
-    numbers = len(fa.numbers & fb.numbers)
-    names = len(fa.names & fb.names)
-    union = fa.title | fb.title
-    title = len(fa.title & fb.title) / len(union) if union else 0.0
-    if numbers >= MIN_NUMBERS or (numbers >= 1 and (names >= 2 or title >= 0.2)):
-        return Link(numbers, names, title)
-    if names >= MIN_NAMES or (names >= 3 and (title >= 0.2 or fa.years & fb.years)):
-        return Link(numbers, names, title)
-    # Read last, as it costs most: the words of two rewrites of one press release.
-    # Wording alone cannot tell one year's budget report from the next year's (the
-    # same phrases every December): two documents about two known years are apart.
-    ya, yb = _year(a), _year(b)
-    if ya and yb and ya != yb:
-        return None
-    text = cosine(fa.words, fb.words)
-    return Link(numbers, names, title, text) if text >= MIN_TEXT else None
-
-
-def _year(doc: Document) -> int | None:
-    """The year a document is dated in, else the plan year it is given. Not a plan
-    year guessed from the latest period the text reports on: that guess splits
-    reports of one event (the lychee season of Bắc Giang, 2016 and 2017)."""
-    meta = doc.meta
-    if meta.date or meta.year:
-        return meta.date.year if meta.date else meta.year
-    return meta.plan_year if meta.plan_year_source is not Provenance.GUESS else None
-
 
 Pairs = list[tuple[Document, Document, Link]]
 # Six checks link the same province group in one run (EV01, EV03, VB03, FX01, PN01,
@@ -130,15 +82,18 @@ Pairs = list[tuple[Document, Document, Link]]
 # document go, and what it keeps with it: serve_page's marks) and its pairs by
 # position; it is used only while every one of them is the very object it was
 # made from, so an identity reused after a document is gone never matches.
-Positions = list[tuple[int, int, Link]]  # pairs by their documents' places in an order
 _Held = tuple[tuple["weakref.ref[Document]", ...], Positions]
 _RECENT: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
 _RECENT_SIZE = 8
 _RECENT_LOCK = threading.Lock()
 
 
-def linked_pairs(docs: Iterable[Document], window: int = WINDOW_DAYS) -> Pairs:
-    """Every linked pair of documents, in a stable order (by path)."""
+def linked_pairs(
+    docs: Iterable[Document], window: int = WINDOW_DAYS, focus: frozenset[str] | None = None
+) -> Pairs:
+    """Every linked pair of documents, in a stable order (by path). With a `focus` (a
+    draft's run), the other documents' features and pairs are kept for the next run:
+    the same pairs, sooner."""
     ordered = tuple(sorted(docs, key=lambda d: d.path))
     key = (window, *map(id, ordered))
     with _RECENT_LOCK:
@@ -146,7 +101,12 @@ def linked_pairs(docs: Iterable[Document], window: int = WINDOW_DAYS) -> Pairs:
         if held is not None and all(r() is d for r, d in zip(held[0], ordered, strict=True)):
             _RECENT.move_to_end(key)
             return [(ordered[i], ordered[j], why) for i, j, why in held[1]]
-    kept = _linked_pairs(ordered, window)
+    added = [i for i, doc in enumerate(ordered) if focus and doc.path in focus]
+    kept = None
+    if 0 < len(added) < len(ordered):
+        kept = relinked(ordered, added, window)
+    if kept is None:
+        kept = all_pairs(ordered, window).pairs
     with _RECENT_LOCK:
         _RECENT[key] = (tuple(weakref.ref(doc) for doc in ordered), kept)
         _RECENT.move_to_end(key)
@@ -166,59 +126,64 @@ def together(path_a: str, path_b: str, linked: set[frozenset[str]]) -> bool:
     return path_a == path_b or frozenset((path_a, path_b)) in linked
 
 
-def _linked_pairs(ordered: tuple[Document, ...], window: int) -> Positions:
-    found_features = [_local(features(doc), doc) for doc in ordered]
-    frequent = _frequent(found_features)
-    found_features = [_without(f, frequent) for f in found_features]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(found_features):
-        for key in (*(f"n:{n}" for n in f.numbers), *(f"e:{n}" for n in f.names)):
-            index[key].append(i)
-        for key in f.title:
-            index[f"t:{key}"].append(i)
-        for key in f.top:
-            index[f"w:{key}"].append(i)
+# The published reports' `Linked` of a draft's run, kept for the next draft (as
+# `_RECENT`, weakly and by identity): a server linked the whole province again at
+# each check, since the draft's features enter the counts. They change the
+# published reports' links only when one of the draft's figures, years or names
+# becomes frequent, or one of its keys takes a key's documents past
+# `MAX_FEATURE_DOCS`; then the whole province is linked again.
+_BASES: OrderedDict[tuple[object, ...], tuple[tuple[weakref.ref[Document], ...], Linked]] = (
+    OrderedDict()
+)
+
+
+def relinked(ordered: tuple[Document, ...], added: list[int], window: int) -> Positions | None:
+    """`all_pairs(ordered, window).pairs` from the kept links of the documents
+    not `added` (positions), or None when the added ones change those."""
+    at = [i for i in range(len(ordered)) if i not in set(added)]
+    published = tuple(ordered[i] for i in at)
+    key = (window, *map(id, published))
+    with _RECENT_LOCK:
+        held = _BASES.get(key)
+        if held is not None and all(r() is d for r, d in zip(held[0], published, strict=True)):
+            _BASES.move_to_end(key)
+            base = held[1]
+        else:
+            base = None
+    if base is None:
+        base = all_pairs(published, window)
+        with _RECENT_LOCK:
+            _BASES[key] = (tuple(weakref.ref(doc) for doc in published), base)
+            _BASES.move_to_end(key)
+            while len(_BASES) > _RECENT_SIZE:
+                _BASES.popitem(last=False)
+    theirs = [local(features(ordered[i]), ordered[i]) for i in added]
+    if any(
+        base.counts.get(k, 0) <= MAX_FEATURE_DOCS < base.counts.get(k, 0) + n
+        for k, n in counts(theirs).items()
+    ):
+        return None  # a feature turns frequent: every report may lose it
+    mine = [without(f, base.frequent) for f in theirs]
+    members: dict[str, list[int]] = defaultdict(list)  # the added documents each key is in
+    for i, f in zip(added, mine, strict=True):
+        for k in keys(f):
+            members[k].append(i)
+    if any(
+        len(base.index.get(k, ())) <= MAX_FEATURE_DOCS < len(base.index.get(k, ())) + len(m)
+        for k, m in members.items()
+    ):
+        return None  # a key is no longer distinctive: pairs of the others found by it go
+    found = dict(zip(added, mine, strict=True))
+    for p, i in enumerate(at):
+        found[i] = base.features[p]
     candidates: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) <= MAX_FEATURE_DOCS:  # members ascend: each pair comes as (i, j), i < j
-            candidates.update(itertools.combinations(members, 2))
-    result = []
-    for i, j in sorted(candidates):
-        found = link(ordered[i], ordered[j], found_features[i], found_features[j], window)
-        if found is not None:
-            result.append((i, j, found))
-    return result
-
-
-def _local(found: Features, doc: Document) -> Features:
-    """Drop the document's own province from its names: it links every report."""
-    own = _own(doc.meta.province)
-    if own.isdisjoint(found.names) and own.isdisjoint(found.title):
-        return found  # nothing to drop: `replace` copied every report of a group twice
-    return replace(found, names=found.names - own, title=found.title - own)
-
-
-@lru_cache(maxsize=128)
-def _own(province: str | None) -> frozenset[str]:
-    return frozenset(bigrams(nlp.lower(province or "").split()))
-
-
-def _without(found: Features, frequent: frozenset[str]) -> Features:
-    """`found` without the figures, years and names that are `frequent`."""
-    if all(frequent.isdisjoint(s) for s in (found.numbers, found.years, found.names)):
-        return found
-    return replace(
-        found,
-        numbers=found.numbers - frequent,
-        years=found.years - frequent,
-        names=found.names - frequent,
-    )
-
-
-def _frequent(found: list[Features]) -> frozenset[str]:
-    """Figures and names in more than `MAX_FEATURE_DOCS` documents of the group."""
-    counts: dict[str, int] = defaultdict(int)
-    for f in found:
-        for key in f.numbers | f.years | f.names:
-            counts[key] += 1
-    return frozenset(k for k, n in counts.items() if n > MAX_FEATURE_DOCS)
+    for k, mine_in in members.items():
+        everyone = [at[p] for p in base.index.get(k, ())] + mine_in
+        if len(everyone) <= MAX_FEATURE_DOCS:
+            candidates.update((min(i, j), max(i, j)) for i in mine_in for j in everyone if i != j)
+    result = [(at[i], at[j], why) for i, j, why in base.pairs]
+    for i, j in candidates:
+        why = link(ordered[i], ordered[j], found[i], found[j], window)
+        if why is not None:
+            result.append((i, j, why))
+    return sorted(result, key=lambda pair: pair[:2])
