@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from linter import nlp
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
 from linter.claims.nouns import noun_end
@@ -60,11 +61,14 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
 )
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+_DIGIT = re.compile(r"\d")  # where every match of _OPEN_NUMBER begins
 
 
 def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
     """Figures counted in a noun outside the unit table, outside the `taken` spans."""
-    starts: list[tuple[int, Vague | None]] = [(m.start(), None) for m in _OPEN_NUMBER.finditer(f)]
+    # tried only at digits: a pattern opening on a lookbehind is tried at every character
+    numbers = nlp.finditer_at(_OPEN_NUMBER, _DIGIT, f)
+    starts: list[tuple[int, Vague | None]] = [(m.start(), None) for m in numbers]
     starts.extend((v.start, v) for v in find_vague(f))
     found: list[RawQuantity] = []
     end = 0
