@@ -144,14 +144,18 @@ _NONE_LEFT = re.compile(r"(?<!\w)không\s+còn\s+(?P<what>hộ\s+(?:cận\s+)?ng
 def word_figures(folded: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
     """Figures stated in words, outside the `taken` spans of figures in digits:
     orders of magnitude with a unit of the table, "2 con số", "không còn hộ nghèo"."""
+    # Both patterns open on a lookbehind, which re tries at every character: a
+    # sentence without the literal each match holds is not searched.
+    two = _TWO_DIGITS.finditer(folded) if "con" in folded else ()
     result = [
         RawQuantity(m.start(), m.end(), m.start(), 10.0, "%", Op.GE, 10.0, 100.0, True, False,
                     "level", dimension=Dimension.PERCENT)
-        for m in _TWO_DIGITS.finditer(folded)
+        for m in two
     ]  # fmt: skip
+    none_left = _NONE_LEFT.finditer(folded) if "nghèo" in folded else ()
     result.extend(
         RawQuantity(m.start(), m.end(), m.start(), 0.0, "hộ", Op.EQ, 0.0, 0.0, True, True, "level")
-        for m in _NONE_LEFT.finditer(folded)
+        for m in none_left
     )
     return result + _vague_figures(folded, taken)
 
