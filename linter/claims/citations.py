@@ -146,10 +146,15 @@ class RawCitation:
     subject: str | None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_citations(folded: str, original: str) -> list[RawCitation]:
     """Citations in a folded sentence; `original` is the same sentence unfolded."""
     t = tables()
     found: list[RawCitation] = []
+    if not _DIGIT.search(folded):  # every citation holds its number; most sentences none
+        return found
     for m in _pattern().finditer(folded):
         doc_type = t.doc_types[re.sub(r"\s+", " ", m.group("type"))]
         has_marker = m.group("so") or m.group("sym") or m.group("d") or m.group("issuer")
