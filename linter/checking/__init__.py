@@ -3,12 +3,12 @@
 In: documents with their claims, grouped by the engine. Out: `Finding`s from
 the checks in `checks/`. This package holds the `Check` contract (below), the
 registry of `doichieu.checks` entry points (`registry`), what several checks
-share (`events`, `distinctive`, `wording`: which reports are of one event;
+share (`events`, `linking`, `distinctive`, `wording`: which reports are of one event;
 `likeness`, `usable`, `agreement`, `apart`: when two figures say the same
 thing, and when they are two; `align`, `slipped`, `sides`, `companions`,
 `running`: EV01's other ways of pairing figures; `side_by_side`: a figure and
-its equivalent stated next to it) and the documentation read from each check
-(`docs`).
+its equivalent stated next to it; `kept`: a served draft's published reports'
+claims grouped once) and the documentation read from each check (`docs`).
 
 A check is a class with a stable `code` ("NU01"), a `name` slug
 ("figure.conflict"), a default `severity`, and a docstring whose first line is
