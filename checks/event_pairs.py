@@ -11,9 +11,6 @@ for the next check of a draft against the same documents (`doichieu serve`).
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -24,6 +21,7 @@ from linter.checking.apart import disjoint
 from linter.checking.companions import Glossed, regloss
 from linter.checking.events import Link
 from linter.checking.likeness import conflicts, words
+from linter.checking.memo import IdentityMemo
 from linter.checking.running import updated
 from linter.checking.sides import two_sides
 from linter.checking.slipped import paraphrased, slips
@@ -68,10 +66,8 @@ Found = tuple[Quantity, Quantity, bool, str]  # two figures, sure, label: what `
 # claim of each weakly, and is used only while each is the very object it was made
 # from, so an edited or deleted file's entry never matches again and lets it go
 # (as linter.checking.events keeps its linked pairs).
-_Kept = tuple[tuple["weakref.ref[object] | None", ...], tuple[Found, ...]]
-_KEPT: OrderedDict[tuple[object, ...], _Kept] = OrderedDict()
 KEPT_PAIRS = 16384  # a province of 1,000 reports links a few thousand pairs
-_KEPT_LOCK = threading.Lock()
+_KEPT: IdentityMemo[tuple[Found, ...]] = IdentityMemo(KEPT_PAIRS)
 
 
 def compared(
@@ -95,21 +91,11 @@ def compared(
         return compare()
     held = (*_held(left), *_held(right))
     claims = (left.claims, right.claims)
-    key = (*map(id, held), *map(id, claims), *map(len, claims), why, tolerance)
-    with _KEPT_LOCK:
-        kept = _KEPT.get(key)
-        if kept is not None and all(
-            (r() if r else None) is obj for r, obj in zip(kept[0], held, strict=True)
-        ):
-            _KEPT.move_to_end(key)
-            return kept[1]
-    found = compare()
-    refs = tuple(None if obj is None else weakref.ref(obj) for obj in held)
-    with _KEPT_LOCK:
-        _KEPT[key] = (refs, found)
-        _KEPT.move_to_end(key)
-        while len(_KEPT) > KEPT_PAIRS:
-            _KEPT.popitem(last=False)
+    key = (*map(id, claims), *map(len, claims), why, tolerance)
+    found = _KEPT.get(key, held)
+    if found is None:
+        found = compare()
+        _KEPT.put(key, held, found)
     return found
 
 

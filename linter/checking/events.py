@@ -38,9 +38,7 @@ nothing says they are not.
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 from linter.checking.distinctive import features
@@ -59,6 +57,7 @@ from linter.checking.linking import (
     local,
     without,
 )
+from linter.checking.memo import IdentityMemo
 from linter.models import Document
 
 # The names other modules import from here (checks/, the tests, benchmarks/).
@@ -82,10 +81,8 @@ Pairs = list[tuple[Document, Document, Link]]
 # document go, and what it keeps with it: serve_page's marks) and its pairs by
 # position; it is used only while every one of them is the very object it was
 # made from, so an identity reused after a document is gone never matches.
-_Held = tuple[tuple["weakref.ref[Document]", ...], Positions]
-_RECENT: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
 _RECENT_SIZE = 8
-_RECENT_LOCK = threading.Lock()
+_RECENT: IdentityMemo[Positions] = IdentityMemo(_RECENT_SIZE)
 
 
 def linked_pairs(
@@ -95,23 +92,14 @@ def linked_pairs(
     draft's run), the other documents' features and pairs are kept for the next run:
     the same pairs, sooner."""
     ordered = tuple(sorted(docs, key=lambda d: d.path))
-    key = (window, *map(id, ordered))
-    with _RECENT_LOCK:
-        held = _RECENT.get(key)
-        if held is not None and all(r() is d for r, d in zip(held[0], ordered, strict=True)):
-            _RECENT.move_to_end(key)
-            return [(ordered[i], ordered[j], why) for i, j, why in held[1]]
-    added = [i for i, doc in enumerate(ordered) if focus and doc.path in focus]
-    kept = None
-    if 0 < len(added) < len(ordered):
-        kept = relinked(ordered, added, window)
+    kept = _RECENT.get(window, ordered)
     if kept is None:
-        kept = all_pairs(ordered, window).pairs
-    with _RECENT_LOCK:
-        _RECENT[key] = (tuple(weakref.ref(doc) for doc in ordered), kept)
-        _RECENT.move_to_end(key)
-        while len(_RECENT) > _RECENT_SIZE:
-            _RECENT.popitem(last=False)
+        added = [i for i, doc in enumerate(ordered) if focus and doc.path in focus]
+        if 0 < len(added) < len(ordered):
+            kept = relinked(ordered, added, window)
+        if kept is None:
+            kept = all_pairs(ordered, window).pairs
+        _RECENT.put(window, ordered, kept)
     return [(ordered[i], ordered[j], why) for i, j, why in kept]
 
 
@@ -132,9 +120,7 @@ def together(path_a: str, path_b: str, linked: set[frozenset[str]]) -> bool:
 # published reports' links only when one of the draft's figures, years or names
 # becomes frequent, or one of its keys takes a key's documents past
 # `MAX_FEATURE_DOCS`; then the whole province is linked again.
-_BASES: OrderedDict[tuple[object, ...], tuple[tuple[weakref.ref[Document], ...], Linked]] = (
-    OrderedDict()
-)
+_BASES: IdentityMemo[Linked] = IdentityMemo(_RECENT_SIZE)
 
 
 def relinked(ordered: tuple[Document, ...], added: list[int], window: int) -> Positions | None:
@@ -142,21 +128,10 @@ def relinked(ordered: tuple[Document, ...], added: list[int], window: int) -> Po
     not `added` (positions), or None when the added ones change those."""
     at = [i for i in range(len(ordered)) if i not in set(added)]
     published = tuple(ordered[i] for i in at)
-    key = (window, *map(id, published))
-    with _RECENT_LOCK:
-        held = _BASES.get(key)
-        if held is not None and all(r() is d for r, d in zip(held[0], published, strict=True)):
-            _BASES.move_to_end(key)
-            base = held[1]
-        else:
-            base = None
+    base = _BASES.get(window, published)
     if base is None:
         base = all_pairs(published, window)
-        with _RECENT_LOCK:
-            _BASES[key] = (tuple(weakref.ref(doc) for doc in published), base)
-            _BASES.move_to_end(key)
-            while len(_BASES) > _RECENT_SIZE:
-                _BASES.popitem(last=False)
+        _BASES.put(window, published, base)
     theirs = [local(features(ordered[i]), ordered[i]) for i in added]
     if any(
         base.counts.get(k, 0) <= MAX_FEATURE_DOCS < base.counts.get(k, 0) + n

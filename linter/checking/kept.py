@@ -22,18 +22,14 @@ run, and a batch run (no focus) keeps nothing.
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from linter.checking import C, DocumentClaims, Group, index
+from linter.checking.memo import IdentityMemo
 
 Keyed = dict[Hashable, tuple[object, ...]]  # a report's claims of one kind, by key
-_Kept = tuple[tuple["weakref.ref[object] | None", ...], Keyed]
-_KEPT: OrderedDict[tuple[object, ...], _Kept] = OrderedDict()
 KEPT_REPORTS = 16384  # a few keys per report, for each caller: 1,000 reports is 4,000
-_KEPT_LOCK = threading.Lock()
+_KEPT: IdentityMemo[Keyed] = IdentityMemo(KEPT_REPORTS)
 
 
 def focused_index(
@@ -87,19 +83,9 @@ def kept(
     """`keyed(item, kind, key)`, kept for the next run while its document and claims
     are the very objects it was made from."""
     held = (item.document, item.claims[0] if item.claims else None)
-    at = (name, kind, id(held[0]), id(item.claims), len(item.claims))
-    with _KEPT_LOCK:
-        entry = _KEPT.get(at)
-        if entry is not None and all(
-            (r() if r else None) is obj for r, obj in zip(entry[0], held, strict=True)
-        ):
-            _KEPT.move_to_end(at)
-            return entry[1]
-    found = keyed(item, kind, key)
-    refs = tuple(None if obj is None else weakref.ref(obj) for obj in held)
-    with _KEPT_LOCK:
-        _KEPT[at] = (refs, found)
-        _KEPT.move_to_end(at)
-        while len(_KEPT) > KEPT_REPORTS:
-            _KEPT.popitem(last=False)
+    at = (name, kind, id(item.claims), len(item.claims))
+    found = _KEPT.get(at, held)
+    if found is None:
+        found = keyed(item, kind, key)
+        _KEPT.put(at, held, found)
     return found
