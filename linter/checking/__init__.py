@@ -8,7 +8,7 @@ share (`events`, `linking`, `distinctive`, `wording`: which reports are of one e
 thing, and when they are two; `align`, `slipped`, `sides`, `companions`,
 `running`: EV01's other ways of pairing figures; `side_by_side`: a figure and
 its equivalent stated next to it; `kept`: a served draft's published reports'
-claims grouped once) and the documentation read from each check (`docs`).
+claims grouped once, in a `memo`) and the documentation read from each check (`docs`).
 
 A check is a class with a stable `code` ("NU01"), a `name` slug
 ("figure.conflict"), a default `severity`, and a docstring whose first line is
