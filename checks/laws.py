@@ -110,7 +110,7 @@ class LawYear(Check):
         if not wrong:
             return
         linked: dict[str, set[str]] = {}
-        for a, b, _ in linked_pairs(item.document for item in group.items):
+        for a, b, _ in linked_pairs((item.document for item in group.items), focus=group.focus):
             linked.setdefault(a.path, set()).add(b.path)
             linked.setdefault(b.path, set()).add(a.path)
         items = {item.document.path: item for item in group.items}

@@ -90,7 +90,7 @@ class PersonPlace(Check):
         documents = flagged(group.items)
         if not buckets and not documents:
             return
-        linked = linked_paths(item.document for item in group.items)
+        linked = linked_paths((item.document for item in group.items), focus=group.focus)
         for one, other in two_nationalities(documents, linked):
             yield self._nationalities(one, other, group)
         for bucket in buckets:

@@ -99,7 +99,7 @@ class PersonTitle(Check):
         scoped = [b for b in every if len({scope_of(r.body) for _, r in b if r.body} - {None}) > 1]
         if not buckets and not scoped:
             return
-        linked = linked_paths(item.document for item in group.items)
+        linked = linked_paths((item.document for item in group.items), focus=group.focus)
         for bucket in buckets:
             yield from self._compare(by_date(bucket), exclusive, linked, group)
         for bucket in scoped:

@@ -93,7 +93,7 @@ class PersonName(Check):
         if not pairs and not children:
             return
         held = _offices(group)
-        linked = linked_paths(item.document for item in group.items)
+        linked = linked_paths((item.document for item in group.items), focus=group.focus)
         for a, b, slip in pairs:
             if held.get(a, set()) & held.get(b, set()):
                 continue  # a state office's holder given two names: OF01 says so

@@ -31,9 +31,10 @@ def test_an_entry_whose_object_is_gone_never_matches() -> None:
     memo.put("k", (a,), "kept")
     ident = id(a)
     del a
-    again = [Doc("x") for _ in range(50)]  # one of them may take the freed identity
-    assert all(memo.get("k", (d,)) is None for d in again if id(d) == ident)
-    assert all(memo.get("k", (d,)) is None for d in again)
+    again = [Doc("x") for _ in range(50)]
+    reused = [d for d in again if id(d) == ident]
+    assert reused  # CPython gives a freed object's identity to the next one of its size
+    assert all(memo.get("k", (d,)) is None for d in reused)
 
 
 def test_the_least_recently_used_entry_goes_first() -> None:

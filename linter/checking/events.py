@@ -103,9 +103,11 @@ def linked_pairs(
     return [(ordered[i], ordered[j], why) for i, j, why in kept]
 
 
-def linked_paths(docs: Iterable[Document], window: int = WINDOW_DAYS) -> set[frozenset[str]]:
+def linked_paths(
+    docs: Iterable[Document], window: int = WINDOW_DAYS, focus: frozenset[str] | None = None
+) -> set[frozenset[str]]:
     """The paths of every linked pair, for checks that only ask whether two are linked."""
-    return {frozenset((a.path, b.path)) for a, b, _ in linked_pairs(docs, window)}
+    return {frozenset((a.path, b.path)) for a, b, _ in linked_pairs(docs, window, focus)}
 
 
 def together(path_a: str, path_b: str, linked: set[frozenset[str]]) -> bool:
@@ -126,7 +128,8 @@ _BASES: IdentityMemo[Linked] = IdentityMemo(_RECENT_SIZE)
 def relinked(ordered: tuple[Document, ...], added: list[int], window: int) -> Positions | None:
     """`all_pairs(ordered, window).pairs` from the kept links of the documents
     not `added` (positions), or None when the added ones change those."""
-    at = [i for i in range(len(ordered)) if i not in set(added)]
+    drafts = set(added)
+    at = [i for i in range(len(ordered)) if i not in drafts]
     published = tuple(ordered[i] for i in at)
     base = _BASES.get(window, published)
     if base is None:

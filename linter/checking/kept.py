@@ -43,7 +43,10 @@ def focused_index(
     if focus is None:
         return index(group, kind, key)
     per = [
-        (item, (keyed if item.document.path in focus else kept)(item, kind, key, name))
+        (
+            item,
+            keyed(item, kind, key) if item.document.path in focus else kept(item, kind, key, name),
+        )
         for item in group.items
     ]
     wanted = {k for item, found in per if item.document.path in focus for k in found}
@@ -62,10 +65,8 @@ def keyed(
     item: DocumentClaims,
     kind: type[C],
     key: Callable[[DocumentClaims, C], Hashable | None],
-    name: Hashable = None,
 ) -> Keyed:
-    """`item`'s claims of `kind` by `key` (None leaves one out), in the claims' order
-    (`name` unused: `kept`'s signature)."""
+    """`item`'s claims of `kind` by `key` (None leaves one out), in the claims' order."""
     found: dict[Hashable, list[object]] = {}
     for claim in item.of(kind):
         k = key(item, claim)
