@@ -134,3 +134,46 @@ def test_a_published_report_replaced_between_two_checks_is_linked_anew(
     assert [b for a, b, _ in after if a == "<draft>.txt"] == [
         b for b in partners if b != "mz-22543645.txt"
     ]
+
+
+def _report(folder: Path, name: str, day: int, text: str) -> None:
+    (folder / f"{name}.md").write_text(
+        f"---\ntitle: Báo cáo {name}\ndate: 2017-06-{day:02d}\nprovince: Quảng Ninh\n---\n{text}\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_draft_that_makes_a_feature_frequent_links_the_whole_province_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Twelve published reports share one figure (MAX_FEATURE_DOCS: still distinctive);
+    # pairs of them share a second one. The draft is a thirteenth with the first
+    # figure: it turns frequent, and no report may be linked by it any more.
+    assert events.MAX_FEATURE_DOCS == 12
+    for n in range(12):
+        _report(
+            tmp_path,
+            f"r{n:02d}",
+            1 + n % 5,
+            f"Dự án cảng biển có tổng vốn 1.234,5 tỷ đồng. Khu B rộng {100 + n // 2},75 ha.",
+        )
+    _report(tmp_path, "zz-draft", 3, "Dự án cảng biển có tổng vốn 1.234,5 tỷ đồng.")
+    docs = _documents(tmp_path)
+    draft = next(d.path for d in docs if "zz-draft" in d.path)
+    published = [d for d in docs if d.path != draft]
+    answered: list[bool] = []
+    relinked = events.relinked
+
+    def counted(*args: object) -> events.Positions | None:
+        found = relinked(*args)  # type: ignore[arg-type]
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(events, "relinked", counted)
+    events._RECENT.clear()
+    kept = _names(events.linked_pairs(published))  # the published reports alone
+    assert any("r00" in a and "r01" in b for a, b, _ in kept)
+    events._RECENT.clear()
+    focused = _names(events.linked_pairs(docs, focus=frozenset({draft})))
+    assert answered == [False]  # the kept links did not answer: linked again
+    assert focused == _whole(docs)
