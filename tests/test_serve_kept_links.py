@@ -75,28 +75,35 @@ def _whole(docs: list[Document]) -> list[tuple[str, str, events.Link]]:
     return _names(events.linked_pairs(docs))
 
 
+@pytest.fixture
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each call of `events.relinked` answered from the kept links (True) or
+    left the province to be linked again (False)."""
+    calls: list[bool] = []
+    relinked = events.relinked
+
+    def counted(*args: object) -> events.Positions | None:
+        found = relinked(*args)  # type: ignore[arg-type]
+        calls.append(found is not None)
+        return found
+
+    monkeypatch.setattr(events, "relinked", counted)
+    return calls
+
+
 def _documents(folder: Path) -> list[Document]:
     corpus = WarmCorpus([folder], Config(), root=folder, parsing=ParseSettings())
     return list(corpus.current().documents)
 
 
 def test_each_report_as_the_draft_is_linked_as_in_a_whole_run(
-    news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    news: Path, tmp_path: Path, answered: list[bool]
 ) -> None:
     for name in DA_NANG:
         shutil.copyfile(news / "da-nang" / f"{name}.txt", tmp_path / f"{name}.txt")
     docs = _documents(tmp_path)
     whole = _whole(docs)
     assert len(whole) > 10
-    answered: list[bool] = []
-    relinked = events.relinked
-
-    def counted(*args: object) -> events.Positions | None:
-        found = relinked(*args)  # type: ignore[arg-type]
-        answered.append(found is not None)
-        return found
-
-    monkeypatch.setattr(events, "relinked", counted)
     for doc in docs:
         events._RECENT.clear()
         assert _names(events.linked_pairs(docs, focus=frozenset({doc.path}))) == whole, doc.path
@@ -144,7 +151,7 @@ def _report(folder: Path, name: str, day: int, text: str) -> None:
 
 
 def test_a_draft_that_makes_a_feature_frequent_links_the_whole_province_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, answered: list[bool]
 ) -> None:
     # Twelve published reports share one figure (MAX_FEATURE_DOCS: still distinctive);
     # pairs of them share a second one. The draft is a thirteenth with the first
@@ -161,15 +168,6 @@ def test_a_draft_that_makes_a_feature_frequent_links_the_whole_province_again(
     docs = _documents(tmp_path)
     draft = next(d.path for d in docs if "zz-draft" in d.path)
     published = [d for d in docs if d.path != draft]
-    answered: list[bool] = []
-    relinked = events.relinked
-
-    def counted(*args: object) -> events.Positions | None:
-        found = relinked(*args)  # type: ignore[arg-type]
-        answered.append(found is not None)
-        return found
-
-    monkeypatch.setattr(events, "relinked", counted)
     events._RECENT.clear()
     kept = _names(events.linked_pairs(published))  # the published reports alone
     assert any("r00" in a and "r01" in b for a, b, _ in kept)
