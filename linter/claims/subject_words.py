@@ -60,7 +60,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a measure noun and still say what is counted ("hộ dân", "ha đất
 # nông nghiệp", "tháng thi công"): words up to the next verb, preposition or figure.
 AFTER_STOP = re.compile(
-    r"(?<!\w)(?:và|với|của|cho|tại|ở|trên|trong|so|đạt|là|được|đã|sẽ|đang|với|để|nhằm|"
+    r"(?<!\w)(?:và|với|của|cho|tại|ở|trên|trong|so|đạt|là|được|đã|sẽ|đang|để|nhằm|"
     r"từ|đến|tới|thì|mà|khi|nhưng|hoặc|hay|gồm|bao gồm|tăng|giảm|chiếm|vào|theo|bị|"
     r"có|trị giá|tương đương|thuộc|tương ứng|mỗi|hoạt động|xuống|còn|lên|vì|nữa)(?!\w)"
 )
