@@ -36,7 +36,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "benchmarks"))  # realnews_data.py, a sibling module
+sys.path.insert(0, str(REPO / "benchmarks"))  # realnews_data.py and realnews_match.py, siblings
 
 from realnews_data import (  # noqa: E402
     DATA,
@@ -49,15 +49,17 @@ from realnews_data import (  # noqa: E402
     Measurement,
     Quote,
     Verdict,
-    check_quotes,
-    covers,
-    finding_key,
     is_engine,
-    judge,
-    line_starts,
     load_inconsistencies,
     load_split,
     load_verdicts,
+)
+from realnews_match import (  # noqa: E402
+    check_quotes,
+    covers,
+    finding_key,
+    judge,
+    line_starts,
     occurrences,
     span_range,
 )
@@ -70,7 +72,8 @@ CORPUS = REPO.parent / "shared" / "corpus" / "news2017"
 HALVES = ("tune", "heldout")
 LABELS = {"tune": "tuning half (in-sample)", "heldout": "held-out half"}
 
-# Re-exported from realnews_data: tests, corpus.py and scripts use realnews.X.
+# Re-exported from realnews_data and realnews_match: tests, corpus.py and scripts use
+# realnews.X.
 __all__ = [
     "CORPUS",
     "DATA",

@@ -3,9 +3,9 @@
 In: tests/realnews/split.yaml (the halves' clusters), verdicts.yaml (a verdict per
 finding, keyed by code and the (file, quote) pairs of its evidence) and
 <half>_inconsistencies.yaml (what a careful reader found). Out: validated frozen
-values (`Cluster`, `Verdict`, `Inconsistency`), `judge` (each finding with its
-verdict), `covers` (whether a finding's evidence overlaps every quote of an entry)
-and `Measurement` (precision, findings per 100 articles, recall). A malformed file
+values (`Cluster`, `Verdict`, `Inconsistency`, `Judged`) and `Measurement`
+(precision, findings per 100 articles, recall). How findings meet the entries
+(`judge`, `covers`, `check_quotes`) is `realnews_match.py`. A malformed file
 raises `DataError`, which `realnews.py` turns into exit status 2.
 """
 
@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from linter.models import Document, Finding, Severity, Span
+from linter.models import Finding, Severity
 
 ENGINE_PREFIXES = ("DC", "EN")
 VERDICTS = ("true", "false", "debatable")
@@ -218,62 +218,3 @@ def load_inconsistencies(path: Path) -> list[Inconsistency]:
     if doubled := [i for i, n in ids.items() if n > 1]:
         raise DataError(f"{path}: ids used twice: {', '.join(sorted(doubled))}")
     return entries
-
-
-# --- matching -----------------------------------------------------------------------------------
-
-
-def finding_key(finding: Finding) -> tuple[str, frozenset[tuple[str, str]]]:
-    return finding.code, frozenset((e.path, e.quote) for e in finding.evidence)
-
-
-def judge(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> tuple[Judged, ...]:
-    by_key = {v.key: v for v in verdicts}
-    return tuple(Judged(finding=f, verdict=by_key.get(finding_key(f))) for f in findings)
-
-
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
-
-
-def span_range(span: Span, starts: Sequence[int]) -> tuple[int, int]:
-    """Offsets in the original text of a span given by 1-based lines and columns."""
-    last = len(starts)
-    start = starts[min(span.line, last) - 1] + span.column - 1
-    return start, starts[min(span.end_line, last) - 1] + span.end_column - 1
-
-
-def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
-    found, at = [], text.find(quote)
-    while at >= 0:
-        found.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return found
-
-
-def covers(finding: Finding, entry: Inconsistency, documents: dict[str, Document]) -> bool:
-    """Every quote of the entry overlaps some evidence of the finding in the same file."""
-    for q in entry.quotes:
-        doc = documents.get(q.file)
-        if doc is None:  # the file could not be read (DC01): nothing can cover it
-            return False
-        starts = line_starts(doc.original)
-        spans = [span_range(e, starts) for e in finding.evidence if e.path == q.file]
-        wanted = occurrences(doc.original, q.quote)
-        if not any(s < qe and qs < e for s, e in spans for qs, qe in wanted):
-            return False
-    return True
-
-
-def check_quotes(
-    entries: Iterable[Inconsistency | Verdict], documents: dict[str, Document]
-) -> None:
-    """A quote that is not in its file can never match: say so instead of scoring 0."""
-    for entry in entries:
-        quotes = entry.quotes if isinstance(entry, Inconsistency) else entry.evidence
-        name = entry.id if isinstance(entry, Inconsistency) else entry.code
-        for q in quotes:
-            if q.file in documents and not occurrences(documents[q.file].original, q.quote):
-                raise DataError(f"{name}: quote {q.quote!r} is not in {q.file}")
