@@ -38,6 +38,13 @@ def _rates() -> _Rates:
     return load("exchange_rates.yaml", _Rates)
 
 
+def _all_years(table: dict[int, tuple[float, float]]) -> tuple[float, float] | None:
+    """The band of an undated conversion: from the lowest rate of any year to the highest."""
+    if not table:
+        return None
+    return min(low for low, _ in table.values()), max(high for _, high in table.values())
+
+
 class CurrencyConversion(Check):
     """An amount is converted to another currency at a rate its year never had.
 
@@ -48,7 +55,10 @@ class CurrencyConversion(Check):
     `linter/data/exchange_rates.yaml`; a conversion passes within
     `rate-tolerance` of them, more for "khoảng", "hơn", "gần". A rate off by a
     power of ten is named as such. The year is the figure's period, else the
-    year of the document's full dates or its own date (`checking.document_year`).
+    year of the document's full dates or its own date (`checking.document_year`);
+    a conversion of no known year is held to the lowest and the highest rate of
+    all the years of the table, so only a rate no year came near (a slip by a
+    power of ten: "507 triệu USD, tương đương 1.152 tỷ đồng") is reported.
 
     Across reports of one event (`linter.checking.events` links them), the same
     foreign amount is compared: a wrong conversion's message says how another
@@ -60,9 +70,10 @@ class CurrencyConversion(Check):
     Why it matters: a conversion is quoted as a fact beside the figure; a wrong
     one misstates the figure itself by as much.
 
-    Known problems: a document without a date and a figure without a period are
-    not checked; the ranges are yearly, so a conversion at an old rate early in
-    a year of a steep change may pass. Across reports only the same foreign
+    Known problems: a conversion of no known year is checked only against all
+    the years of the table, so "368 tỉ đồng, tương đương 18 triệu USD" in an
+    undated 2017 report (the rate of 2012) passes; the ranges are yearly, so a
+    conversion at an old rate early in a year of a steep change may pass. Across reports only the same foreign
     amount is compared: "311 triệu USD" and "hơn 310 triệu USD" are not paired.
 
     Ví dụ mâu thuẫn::
@@ -117,7 +128,10 @@ class CurrencyConversion(Check):
 
     def _read(self, item: DocumentClaims, dong: Quantity, foreign: Quantity) -> _Conversion:
         year = dong.year or foreign.year or document_year(item)
-        low_high = getattr(_rates(), foreign.unit).get(year) if year else None
+        table = getattr(_rates(), foreign.unit)
+        # Without a year, the lowest and the highest rate any year of the table saw:
+        # only a rate no year came near (a slip by a power of ten) is wrong for sure.
+        low_high = table.get(year) if year else _all_years(table)
         if not low_high or foreign.value <= 0:
             return _Conversion(item, dong, foreign, year, None)
         rate = dong.value / foreign.value
@@ -133,16 +147,20 @@ class CurrencyConversion(Check):
         )
         shown = f"{rate:,.0f}".replace(",", ".")
         expected = "-".join(f"{v:,.0f}".replace(",", ".") for v in (low, high))
+        years = getattr(_rates(), foreign.unit)  # the years of the table, for an undated one
+        first, last = min(years), max(years)
         if group.lang == "en":
+            when = str(c.year) if c.year else f"the years {first}-{last}"
             message = (
                 f"{dong.span.quote} = {foreign.span.quote} implies {shown} đồng per "
-                f"{foreign.unit}; {c.year} saw {expected}"
+                f"{foreign.unit}; {when} saw {expected}"
                 f"{' (a slip by a power of ten)' if tenfold else ''}."
             )
         else:
+            when = f"năm {c.year}" if c.year else f"các năm {first}-{last}"
             message = (
                 f"{dong.span.quote} = {foreign.span.quote} nghĩa là {shown} đồng/{foreign.unit}; "
-                f"năm {c.year} tỷ giá chỉ từ {expected}{' (nhầm gấp 10 lần)' if tenfold else ''}."
+                f"{when} tỷ giá chỉ từ {expected}{' (nhầm gấp 10 lần)' if tenfold else ''}."
             )
         if others:  # what the other reports of the event say: the editor need not open them
             other = others[0]

@@ -11,23 +11,14 @@ bare count ("là 13.455,"); `products` reads from the text what a price is per
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checks.arithmetic.breakdowns import Breakdown, breakdowns
-from checks.arithmetic.changes import _changes, _from_to
-from checks.arithmetic.differences import _differences
-from checks.arithmetic.equivalents import _equivalents
-from checks.arithmetic.figures import _Figure, _lower, _sentences
+from checks.arithmetic.figures import _lower
 from checks.arithmetic.fractions import FractionSlip, fraction_slips
-from checks.arithmetic.partitions import _partitions
-from checks.arithmetic.products import _products
+from checks.arithmetic.reading import candidates
 from checks.arithmetic.result import _ROLES, _Arithmetic, _number, bound_message
-from checks.arithmetic.shares import _shares
-from checks.arithmetic.subsets import _subsets
-from checks.arithmetic.totals import _totals_after
 from linter.checking import Check, DocumentClaims, Group, evidence
-from linter.data.lexicon import Lexicon, default_lexicon
 from linter.models import Finding, Severity
 
 __all__ = ["ArithmeticMismatch", "candidates"]
@@ -237,38 +228,3 @@ class ArithmeticMismatch(Check):
             district=item.document.meta.district,
             key="|".join((c.kind, *(f"{f.claim.value:.12g}" for f, _ in c.figures))),
         )
-
-
-def candidates(
-    item: DocumentClaims, lexicon: Lexicon | None = None, folded: str | None = None
-) -> Iterator[_Arithmetic]:
-    """Every piece of arithmetic the document's wording links, consistent or not (the
-    check reports those that do not hold; a measurement reads them all); `folded`:
-    the text lowered by `_lower`, if the caller has it."""
-    lexicon = lexicon or default_lexicon()
-    parents = {key: spec.parent for key, spec in lexicon.indicators.items()}
-    folded = _lower(item.document.text) if folded is None else folded
-    sentences = _sentences(item, folded)
-    nexts = [_next(folded, sentences, i) for i in range(len(sentences))]
-    for index, figures in enumerate(sentences):
-        following = nexts[index]
-        after_following = nexts[index + 1] if following else []
-        yield from _differences(folded, figures, following)
-        yield from _partitions(folded, figures)
-        yield from _totals_after(folded, figures)
-        yield from _subsets(folded, figures, following, after_following, parents)
-        yield from _changes(folded, figures)
-        yield from _from_to(folded, figures)
-        yield from _shares(folded, figures)
-        previous = sentences[index - 1] if index and nexts[index - 1] is figures else []
-        yield from _equivalents(folded, figures, previous)
-        yield from _products(folded, figures, previous)
-
-
-def _next(folded: str, sentences: list[list[_Figure]], index: int) -> list[_Figure]:
-    """The figures of the sentence right after sentence `index`; none when a sentence
-    without figures (or a left-out one) stands between."""
-    if index + 1 >= len(sentences):
-        return []
-    gap = folded[sentences[index][0].sentence_end : sentences[index + 1][0].start]
-    return [] if re.search(r"[.!?\n]", gap) else sentences[index + 1]

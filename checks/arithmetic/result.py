@@ -16,7 +16,7 @@ class _Arithmetic:
     intervals of the figures) against what the text states, and how sure a mismatch
     would be in each direction (None: that direction is no contradiction)."""
 
-    kind: str  # difference / sum / part / remainder / change / shares / equivalent / product
+    kind: str  # difference / sum / part / remainder / change / rate / shares / equivalent / product
     figures: tuple[tuple[_Figure, str], ...]  # each with its role (a key of _ROLES)
     low: float
     high: float
@@ -68,6 +68,7 @@ _WHAT = {
         "shares": "Các tỷ trọng của một tổng thể cộng lại không bằng 100%",
         "equivalent": "Tỷ lệ không khớp với số lượng tương đương và tổng số",
         "product": "Đơn giá nhân số lượng không khớp với tổng số",
+        "rate": "Tỷ lệ thay đổi không khớp với mức thay đổi và số liệu",
     },
     "en": {
         "difference": "The stated difference does not match the two figures",
@@ -79,6 +80,7 @@ _WHAT = {
         "shares": "Shares of one whole do not add up to 100%",
         "equivalent": "The share does not match the amount it comes to and the whole",
         "product": "Price times quantity does not give the total",
+        "rate": "The stated rate does not match the change and the level it led to",
     },
 }
 _ROLES = {
@@ -94,6 +96,7 @@ _ROLES = {
         "share": "tỷ trọng",
         "remainder": "phần còn lại",
         "equivalent": "số lượng tương đương",
+        "rate": "tỷ lệ thay đổi",
     },
     "en": {
         "difference": "stated difference",
@@ -107,6 +110,7 @@ _ROLES = {
         "share": "share",
         "remainder": "what is left",
         "equivalent": "the amount it comes to",
+        "rate": "stated rate",
     },
 }
 

@@ -1,0 +1,91 @@
+"""An amount with the share of a whole it takes ("N, chiếm x%"), against that whole.
+
+The order `equivalents` does not read: the amount first, its share after it.
+"... có 175 tổ chức và 300 cá nhân kinh doanh tại 475 cửa hàng. Cụ thể: bán buôn
+10 cửa hàng, chiếm 2,1%" holds (10 / 475 = 2,1 %); "tổng chiều dài 470.142 m,
+trong đó ống gang 249.146 m, chiếm 53%" holds.
+
+Only the words of a share of a whole are read ("chiếm", "chiếm tỷ lệ", "tương
+đương", "tức"): "bằng x%" and "đạt x%" are as often a ratio to last year or to a
+plan ("đạt 100.000 tấn, bằng 70% so với năm 2016"). A share followed by words
+naming its whole ("chiếm 15% tổng FDI", "chiếm 36% dân số cả nước") is of that
+whole, which the text does not give, so only a share that ends its clause is read.
+The whole is found as `equivalents` finds it: the one figure of the amount's unit
+before it in its sentence, else in the sentence before (then info); an item of
+the same list, an amount with its own share ("bán buôn 10 cửa hàng, chiếm 2,1%;
+bán lẻ 464 cửa hàng, chiếm 97,9%"), is a sibling and never the whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from checks.arithmetic.equivalents import _share_of
+from checks.arithmetic.figures import _Figure
+from checks.arithmetic.lists import _whole, _within
+from checks.arithmetic.result import _Arithmetic
+from linter.models import Severity
+
+# "4.592 chiếc, chiếm 37%", "454 đại biểu tán thành, chiếm tỷ lệ 92,46%", "hơn 10 triệu
+# ha đất ngập nước (chiếm khoảng 30%": a few words may end the amount's noun first.
+_TAKES = re.compile(
+    r"(?:\s+[^\s\d,;:()%.!?]+){0,6}\s*[,(]?\s*(?:chiếm|tương\s+đương|tức)"
+    r"(?:\s+(?:t[ỷỉ]\s+lệ|tới|khoảng|là))*\s*"
+)
+# What may follow a share that ends its clause: punctuation, "và", the text's end.
+_CLAUSE_END = re.compile(r"\s*(?:[,;.)!?\n]|$|và(?!\w))")
+
+
+def _portions(
+    folded: str, figures: list[_Figure], previous: list[_Figure]
+) -> Iterator[_Arithmetic]:
+    """amount / whole must be the share the amount is said to take."""
+    siblings = {id(f) for f, _ in _taking(folded, figures)}
+    before_siblings = {id(f) for f, _ in _taking(folded, previous)}
+    shares_of_siblings = {id(s) for _, s in _taking(folded, [*previous, *figures])}
+    for amount, share in _taking(folded, figures):
+        here = [
+            f
+            for f in figures
+            if f.start < amount.start and f.unit == amount.unit and id(f) not in siblings
+        ]
+        wholes = here or [
+            f for f in previous if f.unit == amount.unit and id(f) not in before_siblings
+        ]
+        if len(wholes) != 1:
+            continue
+        whole = wholes[0]
+        if not whole.is_level or whole.low <= 0 or whole.claim.value <= amount.claim.value:
+            continue
+        if not _within(whole, amount):
+            continue  # another period or status: "năm 2016 ... năm nay"
+        stated = [*previous, *figures] if not here else figures
+        between = [f for f in stated if whole.start < f.start < amount.start]
+        # A share between them that is no sibling's makes the whole another share's
+        # amount ("500 hộ, 40% là hộ nghèo, 120 hộ, chiếm 24%"; a change of the whole,
+        # "823 triệu kWh, tăng 23%", does not); a ";" between the whole and the list
+        # starts another clause.
+        if any(
+            f.unit.startswith("%") and f.is_level and id(f) not in shares_of_siblings
+            for f in between
+        ):
+            continue
+        first = min((f.start for f in between if id(f) in siblings), default=amount.start)
+        if ";" in folded[whole.end : first]:
+            continue
+        yield _share_of(whole, share, amount, Severity.WARNING if here else Severity.INFO)
+
+
+def _taking(folded: str, figures: list[_Figure]) -> Iterator[tuple[_Figure, _Figure]]:
+    """Each amount with the share it is said to take, where the share ends its clause."""
+    for amount, share in itertools.pairwise(figures):
+        if share.unit != "%" or not share.is_level or not _whole(amount):
+            continue
+        if amount.sentence_start != share.sentence_start:
+            continue
+        if not _TAKES.fullmatch(folded, amount.end, share.start):
+            continue
+        if _CLAUSE_END.match(folded, share.end):
+            yield amount, share

@@ -1,0 +1,95 @@
+"""A change stated both as an amount and as a percent, against the level it led to.
+
+"Doanh thu đạt 7.800 tỷ đồng, giảm 200 tỷ đồng so với năm 2015 (giảm 2,5%)": the
+level before was 7.800 + 200 = 8.000, and 200 of 8.000 is 2,5 %: it holds.
+"Đã giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 208 + 121 = 329,
+and 121 of 329 is 36,8 %, not 30,2 % (121 is 30,2 % of the 401 the sentence
+starts from: the 208 or the 121 is wrong). No base needs to be stated: the amount
+and the level give it, so the rate can be redone from the sentence alone.
+
+The level is the figure right before "tăng / giảm d" (`changes._changed_level`;
+its noun may go on before the comma: "còn 208 đơn vị sự nghiệp, giảm 121 đơn vị"),
+the rate the percent right after d, in brackets or after a comma, with its own
+"tăng / giảm" (the same way) or none, or after "so với ..." ("giảm 200 tỷ đồng
+so với năm 2015 (giảm 2,5%)"). Reported at info: a level before the change may
+be another figure's ("đạt 6.783 tỷ đồng" of a whole when "tăng 1.888 tỷ đồng"
+is this year's part), which only the words tell.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator
+
+from checks.arithmetic.changes import _changed_level
+from checks.arithmetic.figures import _Figure
+from checks.arithmetic.result import _Arithmetic, _in, _number, _stated
+from linter.models import Severity
+
+_CHANGES = ("increase", "decrease")
+# "giảm 121 đơn vị (30,2%)", "tăng 1.093 người (tăng 19,3%)", "giảm 200 tỷ đồng so với
+# năm 2015 (giảm 2,5%)", "tăng 50 tỷ đồng, tương đương 12%". After a comma the rate
+# needs its word: a bare percent there may open the next item ("..., 51% là nữ");
+# "bằng x%" after a change is the new level's ratio to the old one, not the rate.
+_RATE_WORD = r"(?:tăng|giảm|tương\s+đương(?:\s+với)?|tức(?:\s+là)?|hay)(?:\s+thêm)?"
+_RATE_AFTER = re.compile(
+    r"\s*(?:,?\s*so\s+với\s+[^,;:()%]{1,40}?)?\s*"
+    rf"(?:\(\s*(?:{_RATE_WORD}\s*)?|,\s*{_RATE_WORD}\s*)"
+)
+
+
+def _rates(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
+    """d / (L ∓ d) must be the rate stated beside the amount d of a change of L."""
+    for i, (amount, rate) in enumerate(itertools.pairwise(figures)):
+        if amount.claim.measure not in _CHANGES or rate.unit != "%":
+            continue
+        if amount.unit == "%" or "/" in amount.unit:
+            continue
+        if rate.claim.measure not in (amount.claim.measure, "level"):
+            continue  # "tăng 5 tỷ đồng (giảm 2%)" is two things
+        if not _RATE_AFTER.fullmatch(folded, amount.end, rate.start):
+            continue
+        level = _changed_level(folded, figures[:i], amount) or _named_level(folded, figures, i)
+        if level is None or level.unit != amount.unit or level.low <= 0:
+            continue
+        yield from _rate_of(level, amount, rate)
+
+
+# "còn 208 đơn vị sự nghiệp, giảm 121 đơn vị": the level's noun may go on before the comma.
+_NOUN_THEN_CHANGE = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*,\s*(?:tăng|giảm)(?:\s+thêm)?\s*")
+
+
+def _named_level(folded: str, figures: list[_Figure], i: int) -> _Figure | None:
+    """The figure right before the change when only its noun's words and a comma stand
+    between ("changes._changed_level" reads the figure and the verb side by side)."""
+    if i == 0:
+        return None
+    level = figures[i - 1]
+    return level if _NOUN_THEN_CHANGE.fullmatch(folded, level.end, figures[i].start) else None
+
+
+def _rate_of(level: _Figure, amount: _Figure, rate: _Figure) -> Iterator[_Arithmetic]:
+    up = amount.claim.measure == "increase"
+    sign = -1.0 if up else 1.0  # the level before: L − d after a rise, L + d after a fall
+    base = level.claim.value + sign * amount.claim.value
+    base_low = level.low + sign * (amount.high if up else amount.low)
+    base_high = level.high + sign * (amount.low if up else amount.high)
+    if base <= 0 or base_low <= 0 or not math.isfinite(amount.high):
+        return  # an open amount ("hơn 200 tỷ") or one past its level bounds nothing
+    low = amount.low / base_high * 100 if math.isfinite(base_high) else 0.0
+    high = amount.high / base_low * 100
+    before = f"{_in(level, amount)} {'−' if up else '+'} {_in(amount, amount)}"
+    yield _Arithmetic(
+        "rate",
+        ((level, "level"), (amount, "change"), (rate, "rate")),
+        low,
+        high,
+        rate.low,
+        rate.high,
+        f"{_in(amount, amount)} / ({before}) = {_number(amount.claim.value / base * 100)}%",
+        f"«{_stated(rate)}»",
+        over=Severity.INFO,
+        under=Severity.INFO,
+    )
