@@ -1,12 +1,14 @@
 """Figures inside one document that do not add up: differences, parts, growth rates, shares.
 
-The check and `candidates` are here; each kind of arithmetic is read in its own
-module (differences, partitions, totals, subsets, changes, shares,
-equivalents, products), over the figures of `figures` and into the `result` they share;
-`lists` holds what lists of parts have in common. `fractions` and `breakdowns`
-read their figures from the text itself: the parser reads no "64/67" and no
-bare count ("là 13.455,"); `products` reads from the text what a price is per
-(the parser keeps "16 triệu đồng/tấn" but drops the "/m3" of "45.000 đồng/m3").
+The check is here; `reading` walks a document's sentences and hands each rule
+what it reads (`candidates`, re-exported here). Each kind of arithmetic is read
+in its own module (differences, partitions, totals, subsets, changes, rates,
+shares, equivalents, portions, products), over the figures of `figures` and into
+the `result` they share; `lists` holds what lists of parts have in common.
+`fractions` and `breakdowns` read their figures from the text itself: the parser
+reads no "64/67" and no bare count ("là 13.455,"); `products` reads from the text
+what a price is per (the parser keeps "16 triệu đồng/tấn" but drops the "/m3" of
+"45.000 đồng/m3").
 """
 
 from __future__ import annotations
@@ -62,7 +64,13 @@ class ArithmeticMismatch(Check):
       the amount's unit before it ("gần 80.000 học sinh. Trong khi đó, chỉ
       tiêu ... đáp ứng được khoảng 70%, tương đương trên 60.000 học sinh":
       over 75 %; a whole in the sentence before is info, in the same one a
-      warning);
+      warning); the amount may come first, with the share it takes
+      ("470.142 m, trong đó ống gang 289.146 m, chiếm 53%": 61,5 %; only
+      "chiếm / tương đương / tức" and a share that ends its clause, see
+      `portions`);
+    - a change stated both as an amount and as a percent, against the level
+      it led to ("còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 of 329 is
+      36,8 %), info, see `rates`;
     - a price per unit, a quantity of that unit and the total they come to
       ("bán 20.199 m3 cát với giá 45.000 đồng/m3, thu về hơn 1,6 tỷ đồng":
       about 909 triệu; "400 suất, mỗi suất 5.500 đồng, tổng số tiền 1,7 triệu
@@ -129,6 +137,14 @@ class ArithmeticMismatch(Check):
     documents), and made-up sentences that must stay quiet (the fixture
     cases in tests/fixtures/checks/AR01.yml).
 
+    Shares after their amounts and rates beside their amounts (added for
+    issue 10 at f191457, read over the 778 tuning-half files and
+    ../shared/corpus/real): "N, chiếm x%" links 4 (two shares of 823 triệu
+    kWh, 10 of 475 shops, 249.146 of 470.142 m), all holding; an amount with
+    its percent 2, one holding (7.800 tỷ, giảm 200 tỷ, 2,5 %) and one not
+    ("giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 is
+    30,2 % of the 401, not of 208 + 121; info).
+
     Known problems: a difference whose two levels sit in two sentences, or a
     base level named far from its growth rate, is not read (recall is low on
     purpose); "trong đó" parts may overlap ("nữ", "dân tộc thiểu số"), so
@@ -164,6 +180,8 @@ class ArithmeticMismatch(Check):
         ---
         Qua kiểm toán, tổng chi ngân sách địa phương chênh lệch giảm 210 tỷ đồng. Số báo cáo là 1.520 tỷ đồng, số kiểm toán xác nhận là 1.310 tỷ đồng.
         Bếp ăn của trường nấu 400 suất, mỗi suất 5.500 đồng, tổng số tiền là 2,2 triệu đồng.
+        Tổng chiều dài đường ống là 470.142 m, trong đó ống gang 249.146 m, chiếm 53%.
+        Doanh thu đạt khoảng 7.800 tỷ đồng, giảm khoảng 200 tỷ đồng so với năm 2015 (giảm 2,5%).
     """
 
     code = "AR01"
