@@ -7,5 +7,6 @@ file, the front matter's metadata), or a `LoadProblem` that becomes DC01/DC02.
 and caps sizes; `readers` is the
 contract and registry of the document formats (`doichieu.readers` entry points);
 one module per built-in format (`txttext`, `mdtext`, `htmltext`, `docxtext`,
-`pdftext`); `encodings` and `frontmatter` are shared by them.
+`pdftext`); `encodings` (with `legacy`, the pre-Unicode fonts) and `frontmatter`
+are shared by them.
 """

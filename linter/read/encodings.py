@@ -6,12 +6,9 @@ setups, the odd other code page. `decode` tries them from the surest sign to
 the weakest; what fits none of them raises `NotText`, whose message says what
 was expected and what was found, for the loader to report.
 
-Text typed in the pre-Unicode Vietnamese fonts (TCVN3 and VNI, see
-`linter/data/legacy_encodings.yaml`) is valid Latin-1, and often valid UTF-8
-once some tool has converted it, yet reads "ViÖt Nam" or "Vieät Nam". It is
-converted when the conversion reads as Vietnamese far better than the text
-as it is (counted in frequent words), and reported, naming the encoding, when
-it looks legacy but no conversion reads well enough to trust.
+Text typed in the pre-Unicode Vietnamese fonts (TCVN3 and VNI) is converted by
+`linter.read.legacy`. A UTF-8 file with a few damaged bytes is read with U+FFFD
+in their place, and the damage is reported (`Decoded.damage`), not the file lost.
 """
 
 from __future__ import annotations
@@ -20,14 +17,11 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 import charset_normalizer
-from pydantic import BaseModel, ConfigDict, field_validator
 
 from linter import diagnostics
-from linter.data import load
-from linter.models import Reason
+from linter.read.legacy import NotText, from_legacy
 
 SAMPLE = 4096  # bytes (or characters) inspected to tell text from binary
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -42,62 +36,107 @@ _BOMS = (
 _VIETNAMESE = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 
 
-class NotText(ValueError):
-    """Bytes that are binary or in no encoding that fits, at `line` and `column` if known."""
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, and what was wrong with its bytes when the text could still be
+    read: a UTF-8 file with a few damaged bytes, each now U+FFFD."""
 
-    def __init__(self, reason: Reason, line: int = 1, column: int = 1) -> None:
-        super().__init__(diagnostics.render(reason, "en"))
-        self.reason = reason  # says what was expected and what was found
-        self.line = line
-        self.column = column
+    text: str
+    damage: NotText | None = None
 
 
 def decode(data: bytes) -> str:
     """The text of `data`: BOM, BOM-less UTF-16, UTF-8, TCVN3 or VNI, Windows-1258, then
     any code page."""
-    text = _decode(data)
-    return from_legacy(text) or text
+    return decode_text(data).text
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> Decoded:
+    """`decode`, saying where a UTF-8 file's damaged bytes were replaced."""
+    decoded = _decode(data)
+    if decoded.damage is not None:  # UTF-8 for sure: its Vietnamese letters decoded
+        return decoded
+    return Decoded(from_legacy(decoded.text) or decoded.text)
+
+
+def _decode(data: bytes) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec)
+                return Decoded(data[len(bom) :].decode(codec))
             except UnicodeDecodeError as exc:
                 at = exc.start + len(bom)
+                if codec == "utf-8" and (damaged := _damaged_utf8(data, len(bom))):
+                    return damaged
                 raise NotText(diagnostics.reason("bom-invalid", codec=codec, byte=at)) from exc
     sample = data[:SAMPLE]
     utf16 = _utf16_without_bom(sample)
     if utf16:
         try:
-            return data.decode(utf16)
+            return Decoded(data.decode(utf16))
         except UnicodeDecodeError:
             pass  # not UTF-16 after all: judge it like any other file
     nuls = sample.count(0)
     if nuls:
         raise NotText(diagnostics.reason("nul-bytes", count=nuls, length=len(sample)))
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if damaged := _damaged_utf8(data):  # before the legacy fonts: see _damaged_utf8
+        return damaged
     if legacy := from_legacy(data.decode("latin-1")):  # the bytes of a .VnTime or VNI font
-        return legacy
+        return Decoded(legacy)
     try:
         # Windows-1258 stores tones as combining marks; charset-normalizer rarely names it.
         legacy = data.decode("cp1258")
         if _VIETNAMESE.search(unicodedata.normalize("NFC", legacy)):
-            return legacy
+            return Decoded(legacy)
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
-        return str(best)
+        return Decoded(str(best))
     bad = utf8_error.start
-    line = data.count(b"\n", 0, bad) + 1
-    column = len(data[data.rfind(b"\n", 0, bad) + 1 : bad].decode("utf-8", "replace")) + 1
+    line, column = _line_column(data, bad)
     reason = diagnostics.reason("invalid-utf8", byte=f"{data[bad]:02x}", row=line)
     raise NotText(reason, line=line, column=column)
+
+
+# A UTF-8 file with damaged bytes (a transfer cut a letter in two, an editor pasted a
+# stray byte) still decodes its Vietnamese letters: dozens of valid multi-byte
+# sequences for each damaged one. Another encoding's high bytes almost never make
+# valid UTF-8 (a lead byte must be followed by exactly its continuation bytes), so
+# its Vietnamese file has next to none. Read as Latin-1, the UTF-8 file looks like a
+# legacy font ("Tá»\x95ng"), and was dropped whole as TCVN3 for one bad byte.
+_MIN_LETTERS = 20  # valid multi-byte characters
+_LETTERS_PER_DAMAGE = 20
+
+
+def _damaged_utf8(data: bytes, start: int = 0) -> Decoded | None:
+    """`data` from `start` as UTF-8 with its few invalid bytes replaced by U+FFFD, and
+    the first of them reported; None when it is not mostly valid UTF-8."""
+    try:
+        data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = start + exc.start
+    else:
+        return None
+    text = data[start:].decode("utf-8", "replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())  # those written as such
+    letters = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    if letters < _MIN_LETTERS or letters < damaged * _LETTERS_PER_DAMAGE:
+        return None
+    line, column = _line_column(data, bad)
+    reason = diagnostics.reason("utf8-damaged", byte=f"{data[bad]:02x}", row=line, count=damaged)
+    return Decoded(text, NotText(reason, line=line, column=column))
+
+
+def _line_column(data: bytes, at: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte `at` of UTF-8-ish `data`."""
+    line = data.count(b"\n", 0, at) + 1
+    column = len(data[data.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")) + 1
+    return line, column
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -118,135 +157,3 @@ def control_count(sample: str) -> int:
     """
     count = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
     return count if count >= 8 and count * 20 > len(sample) else 0
-
-
-class _Vni(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    tones: dict[str, str]
-    circumflex: dict[str, str]
-    breve: dict[str, str]
-    letters: dict[str, str]
-
-
-class _Legacy(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    tcvn3: dict[str, str]
-    vni: _Vni
-    common_words: frozenset[str]
-
-    @field_validator("tcvn3")
-    @classmethod
-    def _one_character_each(cls, table: dict[str, str]) -> dict[str, str]:
-        bad = [k for k, v in table.items() if len(k) != 1 or len(v) != 1 or not v.isalpha()]
-        if bad:
-            raise ValueError(f"TCVN3 maps one character to one letter; not so for {bad}")
-        return table
-
-
-@dataclass(frozen=True)
-class _Charmap:
-    name: str
-    pairs: dict[str, str]  # legacy sequence -> Unicode (NFC)
-    pattern: re.Pattern[str]  # the sequences, longest first
-
-    def convert(self, text: str) -> str:
-        return self.pattern.sub(lambda m: self.pairs[m[0]], text)
-
-
-def _charmap(name: str, pairs: dict[str, str]) -> _Charmap:
-    ordered = sorted(pairs, key=len, reverse=True)
-    return _Charmap(name, pairs, re.compile("|".join(map(re.escape, ordered))))
-
-
-def _vni_pairs(vni: _Vni) -> dict[str, str]:
-    """Every base letter + mark of VNI, in both cases, from the parts in the YAML file."""
-    letters = {**vni.letters, **{k.upper(): v.upper() for k, v in vni.letters.items()}}
-    pairs = dict(letters)
-
-    def add(base: str, mark: str, combining: str) -> None:
-        for b, m in ((base, mark), (base.upper(), mark.upper())):
-            pairs[b + m] = unicodedata.normalize("NFC", letters.get(b, b) + combining)
-
-    hooked = [k for k, v in vni.letters.items() if v in "ơư"]  # ơ and ư take tones too
-    for base in ("a", "e", "i", "o", "u", "y", *hooked):
-        for mark, tone in vni.tones.items():
-            add(base, mark, tone)
-    for base in ("a", "e", "o"):
-        for mark, tone in vni.circumflex.items():
-            add(base, mark, "\u0302" + tone)
-    for mark, tone in vni.breve.items():
-        add("a", mark, "\u0306" + tone)
-    return pairs
-
-
-@cache
-def _legacy() -> tuple[frozenset[str], tuple[_Charmap, ...]]:
-    data = load("legacy_encodings.yaml", _Legacy)
-    maps = (_charmap("TCVN3", data.tcvn3), _charmap("VNI", _vni_pairs(data.vni)))
-    return data.common_words, maps
-
-
-# Latin-1 letters that Vietnamese uses: any other (ð, ö, ×, ¸, «...) in a Vietnamese
-# document is a sign of a legacy font.
-_VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_SIGNS = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)
-_SIGN = re.compile(f"[{re.escape(_SIGNS)}]")
-_WORD = re.compile(r"\w+")
-
-
-def from_legacy(text: str) -> str | None:
-    """`text` converted from TCVN3 or VNI if it clearly is one of them, else None.
-
-    Raises NotText when the text is full of a legacy font's characters but neither
-    conversion reads as Vietnamese well enough to trust it.
-    """
-    signs = len(_SIGN.findall(text))
-    if signs < 3:
-        return None  # the common case, decided without converting anything
-    words, charmaps = _legacy()
-
-    def score(candidate: str) -> int:
-        folded = unicodedata.normalize("NFC", candidate).lower()
-        return sum(1 for w in _WORD.findall(folded) if w in words)
-
-    as_is = score(text)
-    scored = sorted(((score(c.convert(text)), c.name, c) for c in charmaps), reverse=True)
-    (best, name, charmap), (second, *_) = scored
-    # Far better than the text as it is and than the other encoding: a conversion
-    # of ordinary Vietnamese (or of French) garbles the words it had right.
-    if best >= 5 and best >= 3 * max(as_is, second, 1):
-        return unicodedata.normalize("NFC", charmap.convert(text))
-    # Not convertible with confidence (a list of names has few frequent words): still
-    # a legacy font if its own signs are dense, where French or German has a few.
-    evidence, name = max((_evidence(c, text), c.name) for c in charmaps)
-    if evidence >= 6 and evidence * 30 >= sum(1 for ch in text if ch.isalpha()):
-        examples = _examples(text)
-        raise NotText(
-            diagnostics.reason("legacy-encoding", encoding=name, count=signs, examples=examples)
-        )
-    return None
-
-
-def _evidence(charmap: _Charmap, text: str) -> int:
-    """Signs of `charmap` inside words, which no living language writes: a VNI vowel
-    followed by its mark (aø, eä, öô), a TCVN3 letter that is a symbol in Latin-1
-    (¸ µ ® «) next to an ASCII letter ("Qu¶ng"), which a run of random bytes rarely is."""
-    found = 0
-    for match in charmap.pattern.finditer(text):
-        seq = match[0]
-        if charmap.name == "VNI":
-            found += len(seq) > 1
-        elif not seq.isalpha() or seq == "µ":  # the letters (ö, ß, È) are German or French
-            around = text[max(match.start() - 1, 0) : match.end() + 1]
-            found += any(ch.isascii() and ch.isalpha() for ch in around)
-    return found
-
-
-def _examples(text: str) -> str:
-    seen: list[str] = []
-    for ch in text:
-        if _SIGN.match(ch) and ch not in seen:
-            seen.append(ch)
-        if len(seen) == 4:
-            break
-    return ", ".join(f"'{ch}'" for ch in seen)

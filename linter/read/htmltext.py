@@ -17,8 +17,7 @@ from html.parser import HTMLParser
 from linter import textmap
 from linter.models import Provenance
 from linter.read import frontmatter
-from linter.read.frontmatter import LoadProblem
-from linter.read.readers import Limits, Piece, Read, Reader, build, decode, failed
+from linter.read.readers import Limits, Piece, Read, Reader, build, decode_with_damage, failed
 
 # Page furniture and non-text content: never part of the article.
 _DROPPED_NAMES = "script style noscript template nav header footer aside form iframe svg head"
@@ -177,12 +176,11 @@ class HtmlReader(Reader):
     suffixes = (".html", ".htm")
 
     def read(self, data: bytes | str, path: str, limits: Limits) -> Read:
-        original = decode(data)
+        original, problems = decode_with_damage(data)
         if not isinstance(original, str):
             return failed(original)
         page = extract(original)
         meta: dict[str, object] = {"title": page.title}
-        problems: list[LoadProblem] = []
         if page.published:  # the date in the markup, when the page has one
             content, offset = page.published
             date = frontmatter.parse_date(content)

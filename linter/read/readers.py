@@ -75,22 +75,38 @@ class Reader:
 
 def decode(data: bytes | str) -> str | LoadProblem:
     """The text of a text format, or the problem that stops it being read as text."""
+    original, _ = decode_with_damage(data)
+    return original
+
+
+def decode_with_damage(data: bytes | str) -> tuple[str | LoadProblem, list[LoadProblem]]:
+    """`decode`, and the problems of a text read all the same (damaged UTF-8 bytes):
+    a reader passes them on with its document, so that the file is checked and its
+    damage is reported where it is."""
+    damage: list[LoadProblem] = []
     if isinstance(data, bytes):
         try:
-            original = encodings.decode(data)
+            decoded = encodings.decode_text(data)
         except encodings.NotText as exc:
-            return LoadProblem(reason=exc.reason, line=exc.line, column=exc.column)
+            return _problem_of(exc), damage
+        original = decoded.text
+        if decoded.damage is not None:
+            damage.append(_problem_of(decoded.damage))
     else:
         original = data.removeprefix("\ufeff")
     if not original:
-        return problem("empty")
+        return problem("empty"), damage
     if original.isspace():
-        return problem("whitespace")
+        return problem("whitespace"), damage
     controls = encodings.control_count(original[: encodings.SAMPLE])
     if controls:
         length = min(len(original), encodings.SAMPLE)
-        return problem("binary-controls", count=controls, length=length)
-    return original
+        return problem("binary-controls", count=controls, length=length), damage
+    return original, damage
+
+
+def _problem_of(exc: encodings.NotText) -> LoadProblem:
+    return LoadProblem(reason=exc.reason, line=exc.line, column=exc.column)
 
 
 def build(

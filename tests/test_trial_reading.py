@@ -1,0 +1,106 @@
+"""A new user's trial, reading: files that arrive damaged or described loosely are
+still checked, and what is wrong with them is reported where it is.
+
+Each test runs the real command line on the seeds that contradict each other
+(NU01, VB01, TG01) and asserts its exact report.
+"""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from linter.app.cli import main
+
+PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
+PUBLISHED, LATER = PAIR  # 000 (23/12/2023) and 001 (14/12/2023)
+# The three findings of the pair, as the text report prints them (paths under corpus/).
+FINDINGS = """\
+corpus/001.txt:2:553: NU01 [warning] «Tổng thu ngân sách nhà nước trên địa bàn» (năm 2024, mục tiêu) được nêu là 55.600 tỷ đồng và 56.000 tỷ đồng: các số liệu này không thể cùng đúng.
+    corpus/001.txt:2:553  14/12/2023  «55.600 tỷ đồng»
+    corpus/000.txt:2:377  23/12/2023  «56.000 tỷ đồng»
+corpus/001.txt:4:451: VB01 [warning] Nghị quyết của HĐND tỉnh ngày 30/03/2023 được trích dẫn với số hiệu khác nhau (số 13 và số 12): kiểm tra lại số hiệu đúng.
+    corpus/001.txt:4:451  14/12/2023  «Nghị quyết số 13 ngày 30/3/2023 của HĐND tỉnh»
+    corpus/000.txt:2:773  23/12/2023  «Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh»
+corpus/001.txt:8:286: TG01 [warning] Văn bản về kế hoạch năm 2024 (công bố 14/12/2023) lại giao kế hoạch năm 2023: có phải là năm 2024?
+    corpus/001.txt:8:286  14/12/2023  «kế hoạch phát triển kinh tế – xã hội năm 2023»
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(PUBLISHED, folder / "000.txt")
+    shutil.copy(LATER, folder / "001.txt")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    status = main(["check", "corpus", "--no-cache", *args])
+    out, err = capsys.readouterr()
+    assert not err, err
+    return status, out
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese offices write it: a letter the code page lacks is its
+    base letter and a combining tone mark."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out.append((base + tones).encode("cp1258", errors="replace"))
+    return b"".join(out)
+
+
+# --- damaged UTF-8 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["utf-8", "utf-8-bom"])
+def test_a_utf8_file_with_a_damaged_byte_is_checked_and_the_damage_named(
+    corpus: Path, capsys: pytest.CaptureFixture[str], bom: bytes
+) -> None:
+    """A stray byte in line 6 of a UTF-8 announcement (a cut transfer, a bad paste) was
+    read as a TCVN3 file that does not convert, and the whole document was lost
+    (DC01), with it the three contradictions it holds."""
+    data = LATER.read_bytes()
+    at = data.index("Phát biểu chỉ đạo".encode())
+    (corpus / "001.txt").write_bytes(bom + data[:at] + b"\xff" + data[at:])
+    status, out = check(capsys)
+    assert status == 1
+    damage = (
+        "corpus/001.txt:6:1: DC02 [warning] byte 0xff không hợp lệ trong UTF-8 ở dòng 6"
+        " (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
+    )
+    summary = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
+    tg01 = FINDINGS.index("corpus/001.txt:8:286: TG01")  # findings in the order of lines
+    assert out == FINDINGS[:tg01] + damage + FINDINGS[tg01:] + summary
+
+
+def test_a_windows_1258_file_is_not_taken_for_damaged_utf8(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The other side of the rule: a legacy code page's Vietnamese makes almost no valid
+    UTF-8 sequence, and is still decoded as that code page, without a DC02."""
+    (corpus / "001.txt").write_bytes(cp1258(LATER.read_text(encoding="utf-8")))
+    status, out = check(capsys)
+    assert status == 1
+    # Columns count the characters of the file, where a tone is a character of its own.
+    heads = [line.split(" [")[0] for line in out.splitlines() if not line.startswith(" ")]
+    assert heads == [
+        "corpus/001.txt:2:602: NU01",
+        "corpus/001.txt:4:505: VB01",
+        "corpus/001.txt:8:322: TG01",
+        "Đã đọc 2 văn bản, 0 không đọc được; 3 phát hiện (3 cảnh báo).",
+    ]
