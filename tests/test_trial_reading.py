@@ -8,6 +8,7 @@ Each test runs the real command line on the seeds that contradict each other
 from __future__ import annotations
 
 import codecs
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -104,3 +105,74 @@ def test_a_windows_1258_file_is_not_taken_for_damaged_utf8(
         "corpus/001.txt:8:322: TG01",
         "Đã đọc 2 văn bản, 0 không đọc được; 3 phát hiện (3 cảnh báo).",
     ]
+
+
+# --- a province written loosely in front matter ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written", ["tỉnh Quảng Ninh", "quảng ninh", "QUẢNG NINH", "Quang Ninh", " Quảng  Ninh "]
+)
+def test_a_province_in_front_matter_is_the_one_the_text_would_give(
+    corpus: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """Documents are compared within a province, by its name: "tỉnh Quảng Ninh" kept as
+    written was a province of its own, and the announcement was compared with nothing
+    (NU01 and VB01 were silent). The editor's page already refuses such a name; front
+    matter is a file's own word, so it is read as the gazetteer spells it."""
+    later = corpus / "001.txt"
+    later.write_text(f'---\nprovince: "{written}"\n---\n' + later.read_text(encoding="utf-8"))
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    assert [(d["path"], d["province"], d["province_source"]) for d in report["documents"]] == [
+        ("corpus/000.txt", "Quảng Ninh", "gazetteer"),
+        ("corpus/001.txt", "Quảng Ninh", "front_matter"),
+    ]
+    assert [(f["code"], f["evidence"][0]["line"]) for f in report["findings"]] == [
+        ("NU01", 5),
+        ("VB01", 7),
+        ("TG01", 11),
+    ]
+
+
+def test_a_city_in_front_matter_meets_the_same_city_found_in_a_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real corpus's front matter writes "TP. Hồ Chí Minh"; a text naming the city
+    is grouped under the gazetteer's "Hồ Chí Minh". Two reports of one figure must meet."""
+    said = (
+        "UBND TP.HCM giao các chỉ tiêu chủ yếu năm 2024: tổng thu ngân sách nhà nước"
+        " trên địa bàn đạt"
+    )
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        f'---\ndate: 2023-12-14\nprovince: "TP. Hồ Chí Minh"\n---\n{said} 480.000 tỷ đồng.\n',
+        encoding="utf-8",
+    )
+    (folder / "b.md").write_text(
+        f"---\ndate: 2023-12-15\n---\n{said} 482.000 tỷ đồng.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert [d["province"] for d in report["documents"]] == ["Hồ Chí Minh", "Hồ Chí Minh"]
+    assert status == 1
+    assert [(f["code"], [e["quote"] for e in f["evidence"]]) for f in report["findings"]] == [
+        ("NU01", ["480.000 tỷ đồng", "482.000 tỷ đồng"])
+    ]
+
+
+def test_a_province_no_gazetteer_knows_is_kept_as_written(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name no unit has (a newsroom's own grouping, a typo too far to guess) stays
+    the file's word: the document is grouped by it, as before."""
+    later = corpus / "001.txt"
+    later.write_text('---\nprovince: "Atlantis"\n---\n' + later.read_text(encoding="utf-8"))
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert [d["province"] for d in report["documents"]] == ["Quảng Ninh", "Atlantis"]
+    assert status == 1
+    assert [f["code"] for f in report["findings"]] == ["TG01"]
