@@ -142,17 +142,16 @@ def test_a_city_in_front_matter_meets_the_same_city_found_in_a_text(
     """The real corpus's front matter writes "TP. Hồ Chí Minh"; a text naming the city
     is grouped under the gazetteer's "Hồ Chí Minh". Two reports of one figure must meet."""
     said = (
-        "UBND TP.HCM giao các chỉ tiêu chủ yếu năm 2024: tổng thu ngân sách nhà nước"
-        " trên địa bàn đạt"
+        "UBND TP.HCM triển khai Nghị quyết số {} ngày 30/3/2023 của HĐND Thành phố về đầu tư công."
     )
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.md").write_text(
-        f'---\ndate: 2023-12-14\nprovince: "TP. Hồ Chí Minh"\n---\n{said} 480.000 tỷ đồng.\n',
+        '---\ndate: 2023-12-14\nprovince: "TP. Hồ Chí Minh"\n---\n' + said.format("13") + "\n",
         encoding="utf-8",
     )
     (folder / "b.md").write_text(
-        f"---\ndate: 2023-12-15\n---\n{said} 482.000 tỷ đồng.\n", encoding="utf-8"
+        "---\ndate: 2023-12-15\n---\n" + said.format("12/2023/NQ-HĐND") + "\n", encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
     status, out = check(capsys, "--format", "json")
@@ -160,7 +159,13 @@ def test_a_city_in_front_matter_meets_the_same_city_found_in_a_text(
     assert [d["province"] for d in report["documents"]] == ["Hồ Chí Minh", "Hồ Chí Minh"]
     assert status == 1
     assert [(f["code"], [e["quote"] for e in f["evidence"]]) for f in report["findings"]] == [
-        ("NU01", ["480.000 tỷ đồng", "482.000 tỷ đồng"])
+        (
+            "VB01",
+            [
+                "Nghị quyết số 13 ngày 30/3/2023 của HĐND Thành phố",
+                "Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND Thành phố",
+            ],
+        )
     ]
 
 
