@@ -17,6 +17,7 @@ import pytest
 
 from conftest import SEEDS
 from linter.app.cli import main
+from test_faults import read_only, subprocess_cli
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
 PUBLISHED, LATER = PAIR  # 000 (23/12/2023) and 001 (14/12/2023)
@@ -181,3 +182,34 @@ def test_a_province_no_gazetteer_knows_is_kept_as_written(
     assert [d["province"] for d in report["documents"]] == ["Quảng Ninh", "Atlantis"]
     assert status == 1
     assert [f["code"] for f in report["findings"]] == ["TG01"]
+
+
+# --- a folder that cannot be listed ----------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["named", "inside"])
+def test_a_folder_that_cannot_be_listed_is_dc01_and_the_rest_is_checked(
+    corpus: Path, where: str
+) -> None:
+    """A folder of announcements the run may not list (its permissions, a mount gone
+    stale) was skipped without a word: its documents were never checked, and the run
+    passed. It is DC01 by its name, like an unreadable file."""
+    folder = corpus / "hidden-from-us" if where == "inside" else corpus.parent / "locked"
+    folder.mkdir()
+    shutil.copy(LATER, folder / "002.txt")
+    preexec = read_only(folder)  # and then not even readable
+    folder.chmod(0o000)
+    named = ["corpus"] if where == "inside" else ["corpus", "locked"]
+    try:
+        run = subprocess_cli(["check", *named, "--no-cache"], corpus.parent, preexec)
+    finally:
+        folder.chmod(0o755)
+    shown = "corpus/hidden-from-us" if where == "inside" else "locked"
+    out = run.stdout.decode()
+    assert run.returncode == 1, run.stderr.decode()
+    assert not run.stderr
+    assert (
+        f"{shown}:1:1: DC01 [error] không liệt kê được thư mục: không có quyền đọc;"
+        " các văn bản trong đó không được kiểm tra\n"
+    ) in out
+    assert out.endswith("Đã đọc 2 văn bản, 1 không đọc được; 4 phát hiện (1 lỗi, 3 cảnh báo).\n")

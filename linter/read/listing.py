@@ -4,7 +4,8 @@ In: the paths of the command line or the configuration (files or folders).
 Out: the files to load, each once however many names reach it, in the order
 of their names; and each file's name as reports show it (relative to the root,
 made printable). Hidden files and folders and Word's lock files are skipped;
-what is not a regular file is still listed, for `linter.read.loading` to report.
+what is not a regular file is still listed, for `linter.read.loading` to report,
+and so is a folder that cannot be listed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
             found.setdefault(_identity(item), (item, None))
             continue
         for folder, files in _walk(str(item)):
+            if files is None:  # it cannot be listed: the loader reports it by name
+                found.setdefault(_identity(folder), (Path(folder), None))
+                continue
             real = os.path.realpath(folder)  # once per folder, not once per file
             parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
             for entry in files:
@@ -58,9 +62,11 @@ def _identity(path: Path | str) -> str:
     return os.path.realpath(path)
 
 
-def _walk(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
+def _walk(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]] | None]]:
     """os.walk(top) without hidden folders, its files as DirEntry: one knows from the
-    listing whether it is a symlink (an lstat per file was a fifth of listing)."""
+    listing whether it is a symlink (an lstat per file was a fifth of listing). A
+    folder that cannot be listed comes with None: skipped, its documents would go
+    unchecked without a word, and the run pass."""
     stack = [top]
     while stack:
         folder = stack.pop()
@@ -68,6 +74,7 @@ def _walk(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
             with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError:
+            yield folder, None
             continue
         files, subfolders = [], []
         for entry in entries:

@@ -96,6 +96,22 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     return data
 
 
+def _unlisted_folder(path: Path) -> LoadProblem | None:
+    """The problem of a folder that cannot be listed (`linter.read.listing` names it so
+    that it is reported); None for anything else, a folder that can be listed included
+    (named as a document, it is "not a regular file")."""
+    if not path.is_dir():
+        return None
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as exc:
+        cause = _OS_WORDS.get(exc.errno or 0)
+        if cause is None:
+            return problem("folder-unlisted-os", error=exc.strerror or str(exc))
+        return problem("folder-unlisted", words={"cause": cause})
+
+
 def _unsupported(suffix: str) -> LoadProblem:
     expected = ", ".join(supported_suffixes())
     if not suffix:
@@ -144,6 +160,8 @@ def load_document(
     `max_bytes` caps the file, `max_inflated` the unzipped parts of a .docx.
     """
     shown = display_path or str(path)
+    if unlisted := _unlisted_folder(path):
+        return _failed(shown, unlisted)
     if load_readers().for_suffix(path.suffix) is None:
         return _failed(shown, _unsupported(path.suffix))
     try:
