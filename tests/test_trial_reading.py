@@ -14,10 +14,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from test_faults import read_only, subprocess_cli
 
 from conftest import SEEDS
 from linter.app.cli import main
-from test_faults import read_only, subprocess_cli
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
 PUBLISHED, LATER = PAIR  # 000 (23/12/2023) and 001 (14/12/2023)
