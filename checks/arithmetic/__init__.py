@@ -101,7 +101,8 @@ class ArithmeticMismatch(Check):
     Only figures the text links explicitly are used: the levels of a
     difference are the only two figures of its unit in its sentence (or, when
     it has none, in the next one); a growth rate is linked to the level just
-    before it and to a base level in brackets or after "là" right after "so
+    before it (its noun may go on before the comma: "12.000 hành khách đi
+    buýt nhanh, tăng 8,4%") and to a base level in brackets or after "là" right after "so
     với ..."; a level in brackets after "đạt" is the new level, never the
     base; "từ A lên / xuống B" gives both levels of the change next to it, a
     word naming the level may follow "từ" ("giảm 1,43 m (từ cao trình 545,28 m
@@ -143,7 +144,9 @@ class ArithmeticMismatch(Check):
     kWh, 10 of 475 shops, 249.146 of 470.142 m), all holding; an amount with
     its percent 2, one holding (7.800 tỷ, giảm 200 tỷ, 2,5 %) and one not
     ("giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 is
-    30,2 % of the 401, not of 208 + 121; info).
+    30,2 % of the 401, not of 208 + 121; info); a level whose noun goes on
+    before its change 1 more change, which holds (T111 of the reading set:
+    over 12.000 against about 11.000, 8,4 %).
 
     Known problems: a difference whose two levels sit in two sentences, or a
     base level named far from its growth rate, is not read (recall is low on

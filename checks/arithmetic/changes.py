@@ -106,14 +106,21 @@ def _ratio(level: _Figure, base: _Figure, change: _Figure, verb: str) -> Iterato
     )
 
 
+# "có hơn 12.000 hành khách đi buýt nhanh, tăng 8,4%", "còn 208 đơn vị sự nghiệp, giảm
+# 121 đơn vị": the level's noun (and its verb) may go on before the comma.
+_NOUN_THEN_CHANGE = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*,\s*(?:tăng|giảm)(?:\s+thêm)?\s*")
+
+
 def _changed_level(folded: str, before: list[_Figure], change: _Figure) -> _Figure | None:
-    """The level a change is of: the figure right before "tăng / giảm", walking back
-    over other changes of the same level chained by "và" or ","."""
+    """The level a change is of: the figure right before "tăng / giảm" (its noun's
+    words may come first, then a comma), walking back over other changes of the same
+    level chained by "và" or ","."""
     after = change
     for f in reversed(before):
         between = folded[f.end : after.start]
         if f.is_level:
-            return f if _BEFORE_CHANGE.match(between) else None
+            named = after is change and _NOUN_THEN_CHANGE.fullmatch(between)
+            return f if _BEFORE_CHANGE.match(between) or named else None
         if not _CHAINED_CHANGE.match(between):
             return None
         after = f

@@ -51,23 +51,10 @@ def _rates(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
             continue  # "tăng 5 tỷ đồng (giảm 2%)" is two things
         if not _RATE_AFTER.fullmatch(folded, amount.end, rate.start):
             continue
-        level = _changed_level(folded, figures[:i], amount) or _named_level(folded, figures, i)
+        level = _changed_level(folded, figures[:i], amount)
         if level is None or level.unit != amount.unit or level.low <= 0:
             continue
         yield from _rate_of(level, amount, rate)
-
-
-# "còn 208 đơn vị sự nghiệp, giảm 121 đơn vị": the level's noun may go on before the comma.
-_NOUN_THEN_CHANGE = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*,\s*(?:tăng|giảm)(?:\s+thêm)?\s*")
-
-
-def _named_level(folded: str, figures: list[_Figure], i: int) -> _Figure | None:
-    """The figure right before the change when only its noun's words and a comma stand
-    between ("changes._changed_level" reads the figure and the verb side by side)."""
-    if i == 0:
-        return None
-    level = figures[i - 1]
-    return level if _NOUN_THEN_CHANGE.fullmatch(folded, level.end, figures[i].start) else None
 
 
 def _rate_of(level: _Figure, amount: _Figure, rate: _Figure) -> Iterator[_Arithmetic]:
