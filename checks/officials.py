@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar
 
 from checks.official_titles import two_offices
+from checks.successions import succession
 from linter.checking import (
     EVIDENCE_PER_NAME,
     Check,
@@ -38,29 +39,29 @@ class OfficialConflict(Check):
     Phó Chủ tịch, which has several) given to two names is a finding; so is one
     name called both Chủ tịch and Phó Chủ tịch of one body, and two deputies
     whose names differ only in their marks ("Hùng", "Hưng"), a likely typo.
-    Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal.
-    Documents within `window-days` of each other, or one document, make a
-    warning; documents further apart an info, since people change office. When
-    every name is given by several documents, each name has its own reports:
-    that is a change of holder, not a slip, and an info that says so; so is
-    one name heading two bodies in one document ("Giám đốc Sở Y tế" and "Giám
-    đốc Sở Tài chính", two districts' UBND: `checks.official_titles`).
+    Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal; so
+    are holders that follow one another (`checks.successions`: in time order
+    one run of reports per name, each change over `window-days` after the last
+    report before or between names several reports give). Else one document or
+    two within `window-days` make a warning, documents further apart an info;
+    every name given by several documents, an info that the office changed
+    hands; one name heading two bodies in one document ("Giám đốc Sở Y tế",
+    "Giám đốc Sở Tài chính": `checks.official_titles`), an info.
 
     Why it matters: a wrong name or title on an official is the correction
     readers notice first and editors fix by hand every day.
 
-    Known problems: names are read by rules over capitalised syllables after
-    titles and honorifics, and need a known family name; a short form ("Chủ
-    tịch Chung") is not read. A former holder counts only when the text says
-    so ("nguyên", "cựu", "khi còn là"); documents without a date are compared as
-    if far apart. An office below the province whose unit is not named ("Chủ
-    tịch UBND xã") is compared only for a misspelt name: a report may visit
-    several communes. Capitalised words after a noun such as "đường", "cầu",
-    "trường" name a thing after a person, not an office holder ("đường Phạm
+    Known problems: names are read after titles and honorifics, with a known
+    family name, never a short form. A former holder counts only when the text
+    says so ("nguyên", "cựu", "khi còn là"); a document with neither date nor
+    year is compared as if far apart; a late report still naming the old
+    holder, far from the new one's, reads as a succession. An office below the
+    province whose unit is not named ("Chủ tịch UBND xã") is compared only for
+    a misspelt name: a report may visit several communes. Capitalised words
+    after "đường", "cầu", "trường" name a thing after a person ("đường Phạm
     Văn Đồng, Giám đốc Sở ..."); a name glued to the next sentence by a missing
     full stop is cut only before the words listed as opening one. Two bodies
-    for one head are read in one document only, and were never met in the
-    tuning material: only its fixtures show that rule firing.
+    for one head are read in one document only, and only fixtures show it.
 
     Ví dụ mâu thuẫn::
 
@@ -104,15 +105,16 @@ class OfficialConflict(Check):
                 return None
             return (ref.role, ref.deputy, ref.body, unit_of(item.document, ref))
 
+        window = int(self.option("window-days"))
         for bucket in focused_index(group, OfficialRef, office, (self.code, "office")):
             mentions = _first_per_name(bucket)
             ref = mentions[0][1]
             holders = people(r.name for _, r in mentions)
             if ref.single and not ref.deputy and len(holders) > 1:
                 unknown = unit_of(mentions[0][0].document, mentions[0][1])[1].startswith("?")
-                if not unknown or _all_alike(holders):
-                    # "Chủ tịch UBND xã" unnamed, in a report of several communes, may be
-                    # two chairs: only a misspelt name is sure to be one office's slip.
+                # "Chủ tịch UBND xã" unnamed, in a report of several communes, may be
+                # two chairs: only a misspelt name is sure to be one office's slip.
+                if (not unknown or _all_alike(holders)) and not succession(mentions, window):
                     yield self._two_holders(mentions, group)
             elif ref.deputy:
                 yield from self._misspelt_deputies(mentions, group)
