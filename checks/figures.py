@@ -8,13 +8,12 @@ scope, and its figures are compared with nobody's, least of all the province's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import ClassVar
 
 from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.kept import focused_index
-from linter.checking.likeness import ONE_SIDED, stated_interval
+from linter.checking.likeness import ONE_SIDED, stated_interval, truncated
 from linter.claims.quantities import APPROX_TOLERANCE, intervals_overlap
 from linter.models import Finding, Quantity, Severity, Status
 
@@ -38,10 +37,12 @@ class FigureConflict(Check):
     comparator ("trên 30,9%" / "30,9%") is wording, info; one target with two
     floors or ceilings ("tối thiểu 1.200" / "tối thiểu 1.500 doanh nghiệp") is a
     warning although the intervals overlap; an estimate revised more than two
-    weeks later is info; a round figure up to 1 % below a precise one ("376.000"
-    for the plan's 376.780 tỷ) is a truncation, info; any other disagreement is a
-    warning. Distinct
-    statements are compared once each, however often they are repeated.
+    weeks later is info; any other disagreement is a warning. A figure cut at
+    its last non-zero digit ("376.000" for the plan's 376.780 tỷ, within 2 % and
+    keeping two digits: `linter.checking.agreement.truncated`) is that figure
+    shortened, as EV01 takes "98 ha" for 98,7 ha, and no finding; "56.000" for
+    55.600 is raised, not cut, and another target. Distinct statements are
+    compared once each, however often they are repeated.
 
     Why it matters: the figures of a province's plan are quoted for a year by
     every body below it; two versions in circulation mean one is wrong.
@@ -184,24 +185,11 @@ def _disagreement(
         if same_bound_kind and a.value != b.value and a.status is Status.TARGET:
             return Severity.WARNING
         return None
+    if truncated(a, b):
+        return None  # "376.000 tỉ" for the 376.780 of the plan: shortened, not another
     if a.value == b.value:
         return Severity.INFO  # "trên 30,9%" and "30,9%": the same number, worded two ways
     dates = [d for d in (doc_a.document.meta.date, doc_b.document.meta.date) if d]
     if a.status is Status.ESTIMATE and len(dates) == 2 and abs((dates[0] - dates[1]).days) > 14:
         return Severity.INFO  # an estimate revised weeks later
-    if _rounded_from(a, b) or _rounded_from(b, a):
-        return Severity.INFO  # "376.000 tỉ" for the 376.780 of the plan: rounded down, not another
     return Severity.WARNING
-
-
-ROUNDED_GAP = 0.01  # a round figure up to 1 % below a precise one is that figure truncated
-
-
-def _rounded_from(round_: Quantity, precise: Quantity) -> bool:
-    """Whether `round_` is written round (three or more trailing zeros, "347.000")
-    and is `precise` (not round) with its last digits dropped, within `ROUNDED_GAP`."""
-    digits = [re.sub(r"\D", "", q.span.quote.split(",")[0]) for q in (round_, precise)]
-    if not digits[0].endswith("000") or digits[1].endswith("000") or not precise.value:
-        return False
-    # Truncated, never raised: "56.000 tỷ" against the 55.600 of a plan is another target.
-    return 0 <= precise.value - round_.value <= ROUNDED_GAP * abs(precise.value)

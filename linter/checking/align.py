@@ -36,8 +36,8 @@ from linter.checking.likeness import (
     ambiguous,
     match,
     province_figure,
-    rounding,
     statuses_apart,
+    truncated,
 )
 from linter.models import Quantity
 
@@ -52,7 +52,6 @@ SHARED_MIN = 5  # word pairs: a six-word sentence that shares four is a topic, n
 # A named slip is a warning only above this: most of the sentence is copied (the
 # ship's "trọng tải 20.108 tấn" / "20.018 tấn" rewrite scores 0.59).
 STRONG_ALIGN = 0.55
-TRUNCATED_MAX = 0.02  # "98 ha" for 98,7 ha (0.7 %) is shortened; "4 triệu" for 4,5 is not
 CONTEXT_WORDS = 2  # the words right before or after a number that say which figure it is
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -261,16 +260,3 @@ def _stated(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
         and agree(o, q, tolerance)
         for o in side
     )
-
-
-def truncated(a: Quantity, b: Quantity) -> bool:
-    """Whether the less precise figure is the other cut at its last digit: "98 ha"
-    for 98,7 ha is how news shortens a figure, not another figure."""
-    coarse, fine = sorted((a, b), key=rounding, reverse=True)
-    step = 2 * rounding(coarse)
-    if step <= 0 or rounding(fine) >= rounding(coarse):
-        return False
-    if abs(fine.value - coarse.value) > TRUNCATED_MAX * fine.value:
-        return False  # "1 ha" for 1,8 ha is another figure, not a shortened one
-    cut = (fine.value // step) * step
-    return abs(cut - coarse.value) <= 1e-9 * max(1.0, coarse.value)

@@ -10,14 +10,22 @@ shorter subject lies inside the longer, sharing at least `MIN_SUBJECT_WORDS`
 syllables and `MIN_MATCH` of its words, or the nouns they measure ("dầu fo")
 are the same. Which figures have such a subject is `linter.checking.usable`;
 whether two like figures *agree*, and the slip that names a disagreement, is
-`linter.checking.agreement`. Their names stay importable from here.
+`linter.checking.agreement` (with `truncated`: a figure cut at its last
+non-zero digit). Their names stay importable from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from linter.checking.agreement import ONE_SIDED, agree, rounding, slip, stated_interval
+from linter.checking.agreement import (
+    ONE_SIDED,
+    agree,
+    rounding,
+    slip,
+    stated_interval,
+    truncated,
+)
 from linter.checking.apart import context_apart, periods_apart, roles_apart
 from linter.checking.usable import (
     MIN_SUBJECT_WORDS,
@@ -48,6 +56,7 @@ __all__ = [
     "slip",
     "stated_interval",
     "statuses_apart",
+    "truncated",
     "vetoes",
     "words",
 ]
