@@ -248,31 +248,51 @@ class Resolution:
     subject: str
 
 
+def party_term(day: dt.date) -> int:
+    """The first year of the five-year term (khóa) of the Party committee that sits
+    on `day`: provincial congresses meet in the autumn of 2015, 2020 and 2025."""
+    year = day.year if day.month >= 10 or day.year % 5 else day.year - 1
+    return year - year % 5
+
+
 class Registry:
-    """The resolutions of every province and district; numbers unique per type and year."""
+    """The resolutions of every province and district; numbers unique per type and
+    year, and a Party committee's ("-NQ/TU") unique through its term as well."""
 
     def __init__(self, seed: int) -> None:
         self.seed = seed
         self.by_id: dict[str, Resolution] = {}
         self._used: dict[tuple[str, str, int], set[int]] = defaultdict(set)
+        # A Party committee numbers its resolutions through its term, not a year:
+        # "13-NQ/TU" on 24/11/2017 and on 24/11/2018 are one resolution cited with a
+        # mistyped year (VB02), not two. Numbers of one term, per owner.
+        self._term_used: dict[tuple[str, int], set[int]] = defaultdict(set)
         self.themes: dict[str, list[Resolution]] = defaultdict(list)
 
-    def _number(self, owner: str, doc_type: str, year: int, lo: int, hi: int) -> int:
+    def _number(
+        self, owner: str, doc_type: str, year: int, lo: int, hi: int, term: int | None = None
+    ) -> int:
         used = self._used[(owner, doc_type, year)]
+        in_term = self._term_used[(owner, term)] if term is not None else set()
         rng = stable_rng(self.seed, "number", owner, doc_type, year, len(used))
         while True:
             n = rng.randint(lo, hi)
-            if n not in used:
+            if n not in used and n not in in_term:
                 used.add(n)
+                in_term.add(n)
                 return n
 
     def wrong_number(self, res: Resolution, owner: str, rng: random.Random) -> int:
-        """Another number of the same type and year that no document of `owner` uses."""
+        """Another number of the same type and year (a Party resolution's: and term)
+        that no document of `owner` uses."""
         used = self._used[(owner, res.doc_type, res.date.year)]
+        party = res.symbol == "-NQ/TU"
+        in_term = self._term_used[(owner, party_term(res.date))] if party else set()
         for _ in range(100):
             n = res.number + rng.choice((-1, 1)) * rng.randint(1, 9)
-            if n > 0 and n not in used:
+            if n > 0 and n not in used and n not in in_term:
                 used.add(n)
+                in_term.add(n)
                 return n
         raise RuntimeError("no free number")
 
@@ -295,7 +315,7 @@ class Registry:
                 f"{province}|hdnd|{year}", "Nghị quyết", number,
                 f"/{before}/NQ-HĐND" if normative else "/NQ-HĐND", council_day, "hdnd",
                 subject["hdnd"].format(year=year)))  # fmt: skip
-            number = self._number(province, "Nghị quyết", before, 8, 45)
+            number = self._number(province, "Nghị quyết", before, 8, 45, party_term(party_day))
             self._add(Resolution(
                 f"{province}|party|{year}", "Nghị quyết", number, "-NQ/TU", party_day, "party",
                 subject["party"].format(year=year)))  # fmt: skip
@@ -317,7 +337,8 @@ class Registry:
             if doc_type == "Kế hoạch":
                 number, symbol = self._number(province, doc_type, year, 40, 400), "/KH-UBND"
             elif body == "party":
-                number, symbol = self._number(province, doc_type, year, 1, 40), "-NQ/TU"
+                number = self._number(province, doc_type, year, 1, 40, party_term(day))
+                symbol = "-NQ/TU"
             else:
                 number = self._number(province, doc_type, year, 1, 59)
                 symbol = f"/{year}/NQ-HĐND"

@@ -86,7 +86,9 @@ from linter.data.lexicon import default_lexicon  # noqa: E402
 
 MERGER = dt.date(2025, 7, 1)  # the 63 provinces end here: no news of them after it
 MANIFEST = "manifest.json"
-GENERATOR_VERSION = 2  # 2: district documents with hard names, scoped by their text
+# 2: district documents with hard names, scoped by their text; 3: a Party committee's
+# resolution numbers unique through its five-year term, not only its year
+GENERATOR_VERSION = 3
 
 # --------------------------------------------------------------------------- writing
 
