@@ -8,6 +8,7 @@ Each test runs the real command line on the seeds that contradict each other
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import shutil
 import unicodedata
@@ -213,3 +214,43 @@ def test_a_folder_that_cannot_be_listed_is_dc01_and_the_rest_is_checked(
         " các văn bản trong đó không được kiểm tra\n"
     ) in out
     assert out.endswith("Đã đọc 2 văn bản, 1 không đọc được; 4 phát hiện (1 lỗi, 3 cảnh báo).\n")
+
+
+# --- the publication date of a web page ------------------------------------------------
+
+
+def test_a_web_page_keeps_the_publication_date_of_its_markup(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A saved news page states its date in <meta property="article:published_time">,
+    and its text often does not. The reader read it, then the metadata stage inferred
+    the date from the text again and threw it away: the page was undated, its
+    evidence '??/??/????', and TG01 (which needs the year a text is about) silent."""
+    lines = LATER.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("Ngày 14/12, tỉnh", "Tỉnh")  # the text states no date
+    paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    (corpus / "001.txt").unlink()
+    (corpus / "001.html").write_text(
+        "<html><head><title>Quảng Ninh triển khai nhiệm vụ năm 2024</title>\n"
+        '<meta property="article:published_time" content="2023-12-14T21:00:00+07:00">'
+        f"</head>\n<body><article>\n{paragraphs}\n</article></body></html>\n",
+        encoding="utf-8",
+    )
+    status, out = check(capsys)
+    assert status == 1
+    assert out == (
+        "corpus/001.html:5:556: NU01 [warning] «Tổng thu ngân sách nhà nước trên địa bàn»"
+        " (năm 2024, mục tiêu) được nêu là 55.600 tỷ đồng và 56.000 tỷ đồng: các số liệu"
+        " này không thể cùng đúng.\n"
+        "    corpus/001.html:5:556  14/12/2023  «55.600 tỷ đồng»\n"
+        "    corpus/000.txt:2:377  23/12/2023  «56.000 tỷ đồng»\n"
+        "corpus/001.html:7:454: VB01 [warning] Nghị quyết của HĐND tỉnh ngày 30/03/2023 được"
+        " trích dẫn với số hiệu khác nhau (số 13 và số 12): kiểm tra lại số hiệu đúng.\n"
+        "    corpus/001.html:7:454  14/12/2023  «Nghị quyết số 13 ngày 30/3/2023 của HĐND tỉnh»\n"
+        "    corpus/000.txt:2:773  23/12/2023"
+        "  «Nghị quyết số 12/2023/NQ-HĐND ngày 30/3/2023 của HĐND tỉnh»\n"
+        "corpus/001.html:11:289: TG01 [warning] Văn bản về kế hoạch năm 2024 (công bố"
+        " 14/12/2023) lại giao kế hoạch năm 2023: có phải là năm 2024?\n"
+        "    corpus/001.html:11:289  14/12/2023  «kế hoạch phát triển kinh tế – xã hội năm 2023»\n"
+        "Đã đọc 2 văn bản, 0 không đọc được; 3 phát hiện (3 cảnh báo).\n"
+    )

@@ -1,7 +1,8 @@
 """Infer a document's date, province, district, issuer, plan year and title.
 
-Fields set by front matter (source FRONT_MATTER) are kept; the others are
-inferred from the text, each with its `Provenance`. Word lists live in
+Fields the reader set are kept (front matter, FRONT_MATTER; a web page's
+publication date in its markup, HEADER); the others are inferred from the text,
+each with its `Provenance`. Word lists live in
 `linter/data/places.yaml`.
 
 - date (HEADER, TEXT or GUESS): see `linter.metadata.pubdate`.
@@ -75,7 +76,9 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     text, folded, layout = doc.text, fold(doc.text), pubdate.read_layout(doc)
     mentions = mentions_in(text, folded)
     out: dict[str, Any] = doc.meta.model_dump()
-    kept = {f for f in _FIELDS if out[f"{f}_source"] == Provenance.FRONT_MATTER}
+    # What the reader found stays: front matter, and a web page's date in its markup
+    # (HEADER); inferred again from the text, that date was lost, the page undated.
+    kept = {f for f in _FIELDS if out[f"{f}_source"] != Provenance.NONE}
 
     def put(field: str, value: object, source: Provenance) -> None:
         if field not in kept:
