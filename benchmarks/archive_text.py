@@ -55,7 +55,10 @@ class Renderer:
         self.corpus, self.doc = corpus, doc
         self.rng = stable_rng(corpus.seed, "render", doc.index)
         self.catalogue, self.words = corpus.catalogue, wording()
-        place, seed, term = doc.place, corpus.seed, doc.year // 5
+        # Who holds an office follows the day a document is dated, not the year it is
+        # about: a plan for 2025 written on 23/12/2024 names the chair of 2024, as the
+        # report of the next day does (OF01 rightly warned of two chairs a day apart).
+        place, seed, term = doc.place, corpus.seed, doc.date.year // 5
         bodies = self.words.documents.bodies
         ten = spelled(place.short, self.rng) if place.district else place.short
         ubnd = bodies.ubnd.format(dv=place.unit)

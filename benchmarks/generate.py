@@ -87,7 +87,8 @@ from linter.data.lexicon import default_lexicon  # noqa: E402
 MERGER = dt.date(2025, 7, 1)  # the 63 provinces end here: no news of them after it
 MANIFEST = "manifest.json"
 # 2: district documents with hard names, scoped by their text; 3: a Party committee's
-# resolution numbers unique through its five-year term, not only its year
+# resolution numbers unique through its five-year term, not only its year, and the
+# heads a document names those of the day it is dated, not of the year it is about
 GENERATOR_VERSION = 3
 
 # --------------------------------------------------------------------------- writing

@@ -269,3 +269,22 @@ def test_a_party_committee_numbers_its_resolutions_through_its_term() -> None:
         assert key not in seen, (res, seen.get(key))
         seen[key] = res.id
     assert len(seen) > 63 * 10  # every province's yearly and thematic resolutions
+
+
+def test_the_heads_a_document_names_are_those_of_its_date() -> None:
+    """The 5,000-document archive (seed 1) had Thái Bình's council chair of 2025 in a
+    2025 plan dated 23/12/2024 and the chair of 2020-2024 in a report of 24/12/2024:
+    two chairs a day apart, which OF01 rightly warned of. Heads follow the date."""
+    import dataclasses
+
+    from archive_text import Renderer
+
+    corpus = load_script("generate").Corpus(DOCS, SEED, avg_kb=3.0)
+    doc = next(d for d in corpus.docs if not d.place.district)
+    plan = dataclasses.replace(doc, year=2025, date=dt.date(2024, 12, 23))
+    report = dataclasses.replace(doc, year=2024, date=dt.date(2024, 12, 24))
+    new_term = dataclasses.replace(doc, year=2025, date=dt.date(2025, 1, 20))
+    heads = ("bt", "ct", "cthd")
+    said = [tuple(Renderer(corpus, d).slots[h] for h in heads) for d in (plan, report, new_term)]
+    assert said[0] == said[1]
+    assert all(a != b for a, b in zip(said[1], said[2], strict=True))  # the next term's
