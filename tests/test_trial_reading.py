@@ -254,3 +254,38 @@ def test_a_web_page_keeps_the_publication_date_of_its_markup(
         "    corpus/001.html:11:289  14/12/2023  «kế hoạch phát triển kinh tế – xã hội năm 2023»\n"
         "Đã đọc 2 văn bản, 0 không đọc được; 3 phát hiện (3 cảnh báo).\n"
     )
+
+
+# --- front matter keys written as people write them ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Date: 2023-12-15\nProvince: Quảng Ninh\nPlan-Year: 2024",
+        "DATE: 2023-12-15\nPROVINCE: Quảng Ninh\nPLAN_YEAR: 2024",
+        "date: 2023-12-15\nprovince: Quảng Ninh\nplan-year: 2024",  # the configuration's spelling
+    ],
+    ids=["capitalised", "upper-case", "hyphen"],
+)
+def test_front_matter_keys_are_read_whatever_their_case_or_hyphen(
+    corpus: Path, capsys: pytest.CaptureFixture[str], block: str
+) -> None:
+    """'Date:' or 'plan-year:' (as `[[metadata]]` in doichieu.toml spells it) was
+    ignored without a word: the document took the date its text gave, or none."""
+    later = corpus / "001.txt"
+    later.write_text(f"---\n{block}\n---\n" + later.read_text(encoding="utf-8"))
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    meta = report["documents"][1]
+    assert [(key, meta[key], meta[f"{key}_source"]) for key in ("date", "plan_year")] == [
+        ("date", "2023-12-15", "front_matter"),
+        ("plan_year", 2024, "front_matter"),
+    ]
+    assert (meta["province"], meta["province_source"]) == ("Quảng Ninh", "front_matter")
+    assert [(f["code"], f["evidence"][0]["document_date"]) for f in report["findings"]] == [
+        ("NU01", "2023-12-15"),
+        ("VB01", "2023-12-15"),
+        ("TG01", "2023-12-15"),
+    ]

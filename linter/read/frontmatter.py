@@ -164,11 +164,12 @@ def _meta_fields(
     """`DocumentMeta` fields from front matter keys, and a problem for each bad value."""
     fields: dict[str, object] = {}
     problems: list[LoadProblem] = []
+    mapping, written = _by_field_name(mapping)
 
     def bad(key: str, what: str) -> None:
-        found = re.search(rf"^{re.escape(key)}[ \t]*:", block, re.MULTILINE)
+        found = re.search(rf"^{re.escape(written[key])}[ \t]*:", block, re.MULTILINE)
         line = block.count("\n", 0, found.start()) + 2 if found else 1
-        problems.append(value_problem(what, mapping[key], line, key=repr(key)))
+        problems.append(value_problem(what, mapping[key], line, key=repr(written[key])))
 
     if mapping.get("title") is not None:
         fields["title"] = str(mapping["title"]).strip()
@@ -194,6 +195,23 @@ def _meta_fields(
     elif value is not None:
         bad("plan_year", "bad-year")
     return fields, problems
+
+
+_FIELD_KEYS = ("title", "date", "published", "province", "district", "issuer", "plan_year")
+
+
+def _by_field_name(mapping: dict[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+    """The values of the metadata keys by field name, however they are written ('Date',
+    'PROVINCE', 'plan-year' as the configuration spells it), and each key as written.
+    Any other key is the file's own (a corpus's 'source', 'topic'...) and ignored. A
+    key written exactly wins over another spelling of it."""
+    values: dict[str, object] = {}
+    written: dict[str, str] = {}
+    for key in sorted(mapping, key=lambda k: k not in _FIELD_KEYS):  # exact ones first
+        name = key.strip().lower().replace("-", "_")
+        if name in _FIELD_KEYS and name not in values:
+            values[name], written[name] = mapping[key], key
+    return values, written
 
 
 def value_problem(
