@@ -289,3 +289,19 @@ def test_front_matter_keys_are_read_whatever_their_case_or_hyphen(
         ("VB01", "2023-12-15"),
         ("TG01", "2023-12-15"),
     ]
+
+
+@pytest.mark.parametrize("written", ["15/12/2023", "15-12-2023", "15.12.2023", "2023-12-15"])
+def test_a_front_matter_date_may_be_written_day_first_with_any_separator(
+    corpus: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """Vietnamese dates are written day first, with '/', '-' or '.' ('ngày 15.12.2023'):
+    '15-12-2023' was a DC02 and the date the text gave was taken instead."""
+    later = corpus / "001.txt"
+    later.write_text(f"---\ndate: {written}\n---\n" + later.read_text(encoding="utf-8"))
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    meta = report["documents"][1]
+    assert status == 1
+    assert (meta["date"], meta["date_source"]) == ("2023-12-15", "front_matter")
+    assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]

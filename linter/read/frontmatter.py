@@ -17,7 +17,8 @@ from linter import diagnostics
 from linter.models import Frozen, Provenance, Reason
 
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])")
-_DMY_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# Day first, as Vietnamese writes it, with any one separator: 14/12/2023, 14-12-2023, 14.12.2023.
+_DMY_DATE = re.compile(r"\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
 _OPENING_FENCE = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 # Front matter is a handful of 'key: value' lines. The caps keep a hostile block from
@@ -223,7 +224,8 @@ def value_problem(
 
 
 def parse_date(value: object) -> dt.date | None:
-    """A date from YAML or text: 2023-12-14, 14/12/2023, or 2023-12 for the month's first day.
+    """A date from YAML or text: 2023-12-14, 14/12/2023 (or 14-12-2023, 14.12.2023), or
+    2023-12 for the month's first day.
 
     Trailing notes are allowed, as in the corpus's `2017-02-06/07 (event 6/2/2017)`.
     """
@@ -236,7 +238,7 @@ def parse_date(value: object) -> dt.date | None:
     if match := _ISO_DATE.match(value):
         year, month, day = match[1], match[2], match[3] or "1"
     elif match := _DMY_DATE.match(value):
-        day, month, year = match.groups()
+        day, _, month, year = match.groups()
     else:
         return None
     try:
