@@ -24,6 +24,7 @@ from archive_world import (
     Place,
     decimals_of,
     fact_id,
+    heads_term,
     lower_bound_below,
     person,
     spelled,
@@ -56,9 +57,10 @@ class Renderer:
         self.rng = stable_rng(corpus.seed, "render", doc.index)
         self.catalogue, self.words = corpus.catalogue, wording()
         # Who holds an office follows the day a document is dated, not the year it is
-        # about: a plan for 2025 written on 23/12/2024 names the chair of 2024, as the
-        # report of the next day does (OF01 rightly warned of two chairs a day apart).
-        place, seed, term = doc.place, corpus.seed, doc.date.year // 5
+        # about (`heads_term`): by the year, a 2025 plan of 23/12/2024 named another
+        # chair than a report of 24/12/2024 (OF01 rightly warned of two chairs a day
+        # apart); by 1 January, the new chair of 2025 was named by one lone report.
+        place, seed, term = doc.place, corpus.seed, heads_term(doc.date)
         bodies = self.words.documents.bodies
         ten = spelled(place.short, self.rng) if place.district else place.short
         ubnd = bodies.ubnd.format(dv=place.unit)

@@ -360,6 +360,14 @@ class Registry:
 # --------------------------------------------------------------------------- people
 
 
+def heads_term(day: dt.date) -> int:
+    """The term (year // 5) whose heads hold office on `day`. Heads change as the
+    December council sessions open a term's first year (2020, 2025): a report of
+    24/12/2024 and the 2025 plan of 23/12/2024 name the same chair, and the new
+    chair is named at once by the session, the plan and the reports after them."""
+    return (day.year + (day.month == 12)) // 5
+
+
 def person(*parts: object) -> str:
     """A leader's name, the same for the same parts (province, district, term)."""
     rng, names = stable_rng(*parts), wording().people
