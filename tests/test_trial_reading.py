@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 from test_faults import read_only, subprocess_cli
+from test_loading import assert_spans_round_trip, markdown_markup
 
 from conftest import SEEDS
 from linter.app.cli import main
+from linter.read.loading import load_document
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
 PUBLISHED, LATER = PAIR  # 000 (23/12/2023) and 001 (14/12/2023)
@@ -305,3 +307,51 @@ def test_a_front_matter_date_may_be_written_day_first_with_any_separator(
     assert status == 1
     assert (meta["date"], meta["date_source"]) == ("2023-12-15", "front_matter")
     assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
+
+
+# --- Markdown emphasis inside a figure -------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["**", "*", "__", "_", "`"])
+def test_a_figure_emphasised_apart_from_its_unit_in_markdown_is_read(
+    corpus: Path, capsys: pytest.CaptureFixture[str], mark: str
+) -> None:
+    """An editor bolds the number and not its unit ("**56.000** tỷ đồng"): the marks
+    stood between the number and its unit, and the figure was not read (NU01 silent).
+    Inline marks that open or close on a word are markup, not text, in a .md file."""
+    published = corpus / "000.txt"
+    text = published.read_text(encoding="utf-8")
+    published.unlink()
+    assert text.count("56.000 tỷ đồng") == 1
+    (corpus / "000.md").write_text(
+        text.replace("56.000 tỷ đồng", f"{mark}56.000{mark} tỷ đồng"), encoding="utf-8"
+    )
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    (nu01,) = [f for f in report["findings"] if f["code"] == "NU01"]
+    doc = load_document(corpus / "000.md").document
+    assert doc is not None and f"{mark}56.000{mark}" not in doc.text
+    assert_spans_round_trip(doc, markup=markdown_markup(doc.original))
+    assert [(e["path"], e["line"], e["column"], e["quote"]) for e in nu01["evidence"]] == [
+        ("corpus/001.txt", 2, 553, "55.600 tỷ đồng"),
+        ("corpus/000.md", 2, 377 + len(mark), f"56.000{mark} tỷ đồng"),
+    ]
+
+
+def test_markdown_comments_and_marks_inside_words_stay_as_they_were(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The other side: a comment is not published text (an editor's note of an old
+    figure is compared with nothing), and a mark inside a word or a bullet is kept."""
+    note = "<!-- số cũ: tổng thu ngân sách nhà nước năm 2024 đạt 57.000 tỷ đồng -->\n"
+    (corpus / "002.md").write_text(
+        "---\ndate: 2023-12-20\nprovince: Quảng Ninh\n---\n" + note + "* mã_số 1*2 tỷ đồng\n",
+        encoding="utf-8",
+    )
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
+    nu01 = report["findings"][0]
+    assert [e["quote"] for e in nu01["evidence"]] == ["55.600 tỷ đồng", "56.000 tỷ đồng"]
