@@ -56,11 +56,13 @@ class Renderer:
         self.corpus, self.doc = corpus, doc
         self.rng = stable_rng(corpus.seed, "render", doc.index)
         self.catalogue, self.words = corpus.catalogue, wording()
-        # Who holds an office follows the day a document is dated, not the year it is
-        # about (`heads_term`): by the year, a 2025 plan of 23/12/2024 named another
-        # chair than a report of 24/12/2024 (OF01 rightly warned of two chairs a day
-        # apart); by 1 January, the new chair of 2025 was named by one lone report.
-        place, seed, term = doc.place, corpus.seed, heads_term(doc.date)
+        # Who holds an office follows the day a document is dated as well as the year
+        # it is about (`heads_term`): by the year alone, a 2025 plan of 23/12/2024
+        # named another chair than a report of 24/12/2024 (OF01 rightly warned of two
+        # chairs a day apart); by 1 January, one lone report named a new chair weeks
+        # after the old one's last.
+        place, seed = doc.place, corpus.seed
+        term = heads_term(doc.year, doc.date)
         bodies = self.words.documents.bodies
         ten = spelled(place.short, self.rng) if place.district else place.short
         ubnd = bodies.ubnd.format(dv=place.unit)

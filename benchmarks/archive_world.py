@@ -360,12 +360,15 @@ class Registry:
 # --------------------------------------------------------------------------- people
 
 
-def heads_term(day: dt.date) -> int:
-    """The term (year // 5) whose heads hold office on `day`. Heads change as the
-    December council sessions open a term's first year (2020, 2025): a report of
-    24/12/2024 and the 2025 plan of 23/12/2024 name the same chair, and the new
-    chair is named at once by the session, the plan and the reports after them."""
-    return (day.year + (day.month == 12)) // 5
+def heads_term(year: int, day: dt.date) -> int:
+    """The term (year // 5) whose heads a document about `year`, dated `day`, names.
+    A term's heads take office with its first plans (2020, 2025: a district's plan
+    from September, the province's December sessions) and hold it from December
+    on: a report of 24/12/2024 names the chair that the 2025 plan of 23/12/2024
+    names, and a new head is named at once by several reports, or months after
+    the last report of the one before (a district's review of June, its plan of
+    September), never by one lone report weeks after the old head's last."""
+    return max(year, day.year + (day.month == 12)) // 5
 
 
 def person(*parts: object) -> str:

@@ -275,7 +275,8 @@ def test_the_heads_a_document_names_are_those_of_its_date() -> None:
     """The 5,000-document archive (seed 1) had Thái Bình's council chair of 2025 in a
     2025 plan dated 23/12/2024 and the chair of 2020-2024 in a report of 24/12/2024:
     two chairs a day apart, which OF01 rightly warned of. Heads follow the date, and
-    change as December's sessions open a term (a report of November names the old)."""
+    take office with a term's first plans: December's sessions, a district's plan of
+    September (a report of November about the year before names the old heads)."""
     import dataclasses
 
     from archive_text import Renderer
@@ -285,9 +286,10 @@ def test_the_heads_a_document_names_are_those_of_its_date() -> None:
     plan = dataclasses.replace(doc, year=2025, date=dt.date(2024, 12, 23))
     report = dataclasses.replace(doc, year=2024, date=dt.date(2024, 12, 24))
     new_term = dataclasses.replace(doc, year=2025, date=dt.date(2025, 1, 20))
+    early_plan = dataclasses.replace(doc, year=2025, date=dt.date(2024, 9, 10))
     before = dataclasses.replace(doc, year=2024, date=dt.date(2024, 11, 28))
     heads = ("bt", "ct", "cthd")
-    docs = (plan, report, new_term, before)
+    docs = (plan, report, new_term, early_plan, before)
     said = [tuple(Renderer(corpus, d).slots[h] for h in heads) for d in docs]
-    assert said[0] == said[1] == said[2]
-    assert all(a != b for a, b in zip(said[2], said[3], strict=True))  # the term before
+    assert said[0] == said[1] == said[2] == said[3]
+    assert all(a != b for a, b in zip(said[2], said[4], strict=True))  # the term before
