@@ -355,3 +355,36 @@ def test_markdown_comments_and_marks_inside_words_stay_as_they_were(
     assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
     nu01 = report["findings"][0]
     assert [e["quote"] for e in nu01["evidence"]] == ["55.600 tỷ đồng", "56.000 tỷ đồng"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta itemprop="datePublished" content="2023-12-14T21:00:00+07:00">',
+        '<meta name="DC.date.issued" content="2023-12-14">',
+        '<meta property="og:published_time" content="2023-12-14T21:00:00+07:00">',
+        '<meta name="publishdate" content="14/12/2023">',
+    ],
+    ids=["itemprop", "dublin-core", "open-graph", "publishdate"],
+)
+def test_a_web_page_dated_by_other_common_markup_is_dated(
+    corpus: Path, capsys: pytest.CaptureFixture[str], tag: str
+) -> None:
+    """News sites state the publication date in one of a few <meta> spellings
+    (schema.org's itemprop, Dublin Core, Open Graph); the reader knew two."""
+    (corpus / "001.txt").unlink()
+    (corpus / "001.html").write_text(
+        f"<html><head><title>Thu ngân sách</title>{tag}</head><body><article><p>"
+        + html.escape(LATER.read_text(encoding="utf-8").replace("Ngày 14/12, tỉnh", "Tỉnh"))
+        + "</p></article></body></html>\n",
+        encoding="utf-8",
+    )
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    meta = report["documents"][1]
+    assert (meta["path"], meta["date"], meta["date_source"]) == (
+        "corpus/001.html",
+        "2023-12-14",
+        "header",
+    )

@@ -29,8 +29,18 @@ _BLOCK_NAMES = (
 )
 BLOCKS = frozenset(_BLOCK_NAMES.split(" "))
 MAIN = frozenset({"article", "main"})
-# <meta> names that carry the publication date.
-DATE_META = frozenset({"article:published_time", "pubdate"})
+# <meta> names (name, property or itemprop, lower case) that carry the publication
+# date, as news sites spell them: Open Graph's article, schema.org, Dublin Core.
+DATE_META = frozenset(
+    {
+        "article:published_time",
+        "og:published_time",
+        "pubdate",
+        "publishdate",
+        "datepublished",
+        "dc.date.issued",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,9 @@ class _Extractor(HTMLParser):
         pos = self._offset()
         if tag == "meta":
             values = {name: value or "" for name, value in attrs}
-            kind = (values.get("property") or values.get("name") or "").lower()
+            kind = (
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
+            ).lower()
             if kind in DATE_META and values.get("content") and self.published is None:
                 self.published = (values["content"], pos)
             return
