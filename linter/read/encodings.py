@@ -18,8 +18,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import charset_normalizer
-
 from linter import diagnostics
 from linter.read.legacy import NotText, from_legacy
 
@@ -94,6 +92,8 @@ def _decode(data: bytes) -> Decoded:
             return Decoded(legacy)
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # here: a file that is not UTF-8 is rare, its import 7 ms
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         return Decoded(str(best))
