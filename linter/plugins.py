@@ -14,6 +14,7 @@ loaded and validated by the stage that uses it:
 from __future__ import annotations
 
 import re
+import weakref
 from importlib import metadata
 from importlib.metadata import EntryPoint
 
@@ -24,9 +25,24 @@ READERS = "doichieu.readers"
 FORMAT_NAME = re.compile(r"[a-z][a-z0-9-]*\Z")
 
 
+# A distribution's name is read from its METADATA file, parsed by the email parser
+# at every ask (doichieu's holds the README: 1 ms a time, and each reader asked):
+# once per distribution object here, let go with it.
+_NAMES: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
+
+
 def package_of(ep: EntryPoint) -> str:
     """The distribution that registered `ep`, to name it when it is broken."""
-    return ep.dist.name if ep.dist is not None else "?"
+    dist = ep.dist
+    if dist is None:
+        return "?"
+    try:
+        return _NAMES[dist]
+    except KeyError:
+        name = _NAMES[dist] = dist.name
+        return name
+    except TypeError:  # a distribution that cannot be held weakly
+        return dist.name
 
 
 def group(name: str) -> list[EntryPoint]:

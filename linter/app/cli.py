@@ -142,12 +142,19 @@ def _version() -> str:
         return __version__
 
 
+class _Version(argparse._VersionAction):
+    """--version, the installed version read only when asked: it is in the METADATA
+    file, which every run parsed with the email parser (2 ms) to build the parser."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        self.version = f"doichieu {_version()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     h = _texts("en" if lang == "en" else "vi")
     parser = _Parser(prog="doichieu", description=h["description"], epilog=h["epilog"], texts=h)
-    parser.add_argument(
-        "--version", action="version", version=f"doichieu {_version()}", help=h["version"]
-    )
+    parser.add_argument("--version", action=_Version, help=h["version"])
     _lang_option(parser, lang, h)  # `doichieu --lang en --help`
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 

@@ -7,7 +7,7 @@ an EN02 finding that names the entry point and its package.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.metadata import Distribution, entry_points
+from importlib.metadata import entry_points
 
 from linter.checking import CODE, NAME, Check
 from linter.diagnostics import ENGINE_CODES
@@ -52,15 +52,8 @@ def validate(obj: object, ep_name: str, package: str) -> type[Check]:
 def load_checks() -> Loaded:
     checks: dict[str, tuple[type[Check], str]] = {}
     errors: list[CheckLoadError] = []
-    # A distribution's name is read from its METADATA file, parsed again at each ask:
-    # once per distribution, not once per check (15 ms of every run, for 20 checks).
-    # Keyed by the distribution itself: the entry points of one share its object, and
-    # a distribution hashes by identity (None, no distribution, is "?").
-    packages: dict[Distribution | None, str] = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
-        if ep.dist not in packages:
-            packages[ep.dist] = package_of(ep)
-        package = packages[ep.dist]
+        package = package_of(ep)  # once per distribution (see package_of)
         try:
             check = validate(ep.load(), ep.name, package)
         except CheckLoadError as exc:

@@ -17,10 +17,8 @@ province, as in one process.
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,8 +43,13 @@ def check_groups(
     """The findings of every check on each of `groups`, in the order of `groups`."""
     global _SHARED
     size = sum(len(g.items) for g in groups)
-    forks = multiprocessing.get_start_method() == "fork"
-    if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS or not forks:
+    if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS:
+        return [check_group(g, checks, settings) for g in groups]
+    # Imported here: a run checked in one process (a draft's) never needs them (9 ms).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if multiprocessing.get_start_method() != "fork":
         return [check_group(g, checks, settings) for g in groups]
     order = sorted(range(len(groups)), key=lambda n: -len(groups[n].items))  # largest first
     _SHARED = (groups, tuple(checks), settings)
