@@ -67,19 +67,38 @@ def stat_key(
     """A key of the file's metadata (None when it cannot be read or is not a
     regular file: the loader reports it), and whether the file is old enough for
     its metadata to be trusted (see RACY_NS)."""
-    try:
-        info = os.stat(path)  # noqa: PTH116 - one system call, no Path object per file
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    where = absolute(path, os.getcwd() if cwd is None else cwd)  # noqa: PTH109 - a string
-    raw = (
-        f"{where}|{display}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
-        f"|{info.st_ino}|{info.st_dev}|{parser_fingerprint()}|{config_key}"
-    )
-    settled = time.time_ns() - info.st_mtime_ns > RACY_NS  # a write sets mtime to now
-    return hashlib.sha256(raw.encode()).hexdigest(), settled
+    return stat_keys([(path, display)], config_key, cwd)[0]
+
+
+def stat_keys(
+    files: Iterable[tuple[Path, str]], config_key: str, cwd: str | None = None
+) -> list[tuple[str, bool] | None]:
+    """`stat_key` of each (path, displayed path), what every run asks of every file:
+    what is the same for all (the working directory, the parser's and the
+    configuration's keys, the time) is asked once, not once per file (a tenth of
+    keying 5,000 files)."""
+    cwd = os.getcwd() if cwd is None else cwd  # noqa: PTH109 - a string
+    tail = f"|{parser_fingerprint()}|{config_key}"
+    # A file counts as settled when it was last written RACY_NS before the listing
+    # began: a file written since has a later time, so it is never counted settled.
+    settled_before = time.time_ns() - RACY_NS
+    sha256, regular = hashlib.sha256, stat.S_ISREG
+    keys: list[tuple[str, bool] | None] = []
+    for path, display in files:
+        try:
+            info = os.stat(path)  # noqa: PTH116 - one system call, no Path object per file
+        except OSError:
+            keys.append(None)
+            continue
+        if not regular(info.st_mode):
+            keys.append(None)
+            continue
+        raw = (
+            f"{absolute(path, cwd)}|{display}|{info.st_size}|{info.st_mtime_ns}"
+            f"|{info.st_ctime_ns}|{info.st_ino}|{info.st_dev}{tail}"
+        )
+        keys.append((sha256(raw.encode()).hexdigest(), info.st_mtime_ns < settled_before))
+    return keys
 
 
 def checks_fingerprint(checks: Iterable[type]) -> str | None:

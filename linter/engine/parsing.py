@@ -22,7 +22,7 @@ from linter.engine.cache import Cache, Entry, Row, row_of, summary
 from linter.engine.cachefile import DATA, GAZETTEER
 from linter.engine.config import Config
 from linter.engine.held import Deferred, LazyEntry, pack
-from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_key
+from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_keys
 from linter.metadata import gazetteer
 from linter.models import Claim, Document, DocumentMeta
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
@@ -203,8 +203,7 @@ def _keys(
 ) -> dict[int, str]:
     """The entry key of each file that has one: from its metadata when the cache has
     seen it so, else from its bytes (none when it cannot be read: the loader says why)."""
-    cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
-    stats = [stat_key(path, display, config_key, cwd) for path, display in files]
+    stats = stat_keys(files, config_key)
     known = cache.lookup("stats", "entry", [s[0] for s in stats if s is not None])
     found: dict[int, str] = {}
     for i, ((path, display), by_stat) in enumerate(zip(files, stats, strict=True)):
