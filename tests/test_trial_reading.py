@@ -388,3 +388,48 @@ def test_a_web_page_dated_by_other_common_markup_is_dated(
         "2023-12-14",
         "header",
     )
+
+
+# --- invisible characters inside a figure ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "figure"),
+    [
+        ("zero-width-space", "56.\u200b000"),
+        ("soft-hyphen", "56.\u00ad000"),
+        ("word-joiner", "56\u2060.000"),
+        ("bom-inside", "56.000\ufeff"),
+        ("left-to-right-mark", "\u200e56.000"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_invisible_characters_inside_a_figure_are_not_text(
+    corpus: Path, capsys: pytest.CaptureFixture[str], name: str, figure: str, suffix: str
+) -> None:
+    """Text copied from a web page or a chat carries invisible format characters: a
+    zero-width space or a soft hyphen inside "56.000" made it the figure "000" (or
+    none), a wrong number to compare. They are dropped from the text (the file keeps
+    them; the quote shows where they were); an HTML page's entity (&#8203;) too."""
+    published = corpus / "000.txt"
+    text = published.read_text(encoding="utf-8")
+    published.unlink()
+    entity = "".join(c if c.isalnum() or c == "." else f"&#{ord(c)};" for c in figure)
+    if suffix == ".html":
+        escaped = html.escape(text).replace("56.000", "{}")
+        body = f"<html><body><article><p>{escaped.format(entity)}</p></article></body></html>"
+        (corpus / "000.html").write_text(body, encoding="utf-8")
+    else:
+        (corpus / f"000{suffix}").write_text(text.replace("56.000", figure), encoding="utf-8")
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    (nu01,) = [f for f in report["findings"] if f["code"] == "NU01"]
+    written = entity if suffix == ".html" else figure  # the quote is the file's own
+    assert [(e["path"], e["quote"]) for e in nu01["evidence"]] == [
+        ("corpus/001.txt", "55.600 tỷ đồng"),
+        (
+            f"corpus/000{suffix}",
+            written.removeprefix("\u200e").removeprefix("&#8206;") + " tỷ đồng",
+        ),
+    ]

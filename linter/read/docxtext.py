@@ -32,7 +32,6 @@ import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from linter import textmap
 from linter.models import Document, DocumentMeta
 from linter.read import readers
 from linter.read.frontmatter import LoadProblem, problem
@@ -87,7 +86,7 @@ def load(
     except Exception as exc:  # python-docx raises whatever its zip, OPC and XML layers raise
         return None, (_reason(exc),)
     original = "\n".join(paragraphs)
-    text, breaks = textmap.nfc_with_breaks(original)
+    text, breaks = readers.visible_text(original)
     problems: tuple[LoadProblem, ...] = ()
     if not text.strip():
         problems = (problem("no-body"),)
@@ -95,7 +94,7 @@ def load(
         path=path,
         original=original,
         text=text,
-        breaks=tuple(breaks),
+        breaks=breaks,
         meta=DocumentMeta(title=title),
     )
     return document, problems

@@ -32,10 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linter import textmap
 from linter.models import Document, DocumentMeta
 from linter.read.frontmatter import LoadProblem, problem
-from linter.read.readers import Limits, Read, Reader, failed
+from linter.read.readers import Limits, Read, Reader, failed, visible_text
 
 __all__ = ["PdfReader", "WorkerLimits", "join_marks", "worker"]
 
@@ -81,13 +80,13 @@ class PdfReader(Reader):
         original = "\n".join(join_marks(page) for page in pages)
         if not original.strip():
             return failed(problem("pdf-no-text", pages=len(pages)))
-        text, breaks = textmap.nfc_with_breaks(original)
+        text, breaks = visible_text(original)
         title = unicodedata.normalize("NFC", " ".join(title.split())) or None
         document = Document(
             path=path,
             original=original,
             text=text,
-            breaks=tuple(breaks),
+            breaks=breaks,
             meta=DocumentMeta(title=title),
         )
         return Read(document=document)

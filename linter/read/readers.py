@@ -138,6 +138,23 @@ def build(
     return Read(document=document, problems=tuple(problems))
 
 
+# Invisible format characters (Unicode's Cf) that text copied from a web page, Word or
+# a chat carries: zero-width spaces and joiners, soft hyphens, bidi marks, a BOM inside
+# the text. One inside "56.000" made it the figure "000", or none; no Vietnamese word
+# needs them. Left out of `Document.text`; `original` keeps them.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def visible_text(original: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`Document.text` and its break points for an `original` taken whole (the text a
+    .docx or a PDF is extracted to): NFC, CRLF as LF, no invisible characters."""
+    builder = _TextBuilder(original, 0)
+    builder.copy(0, len(original))
+    return builder.result()
+
+
 class _TextBuilder:
     """Builds `Document.text` from pieces of the original, recording break points."""
 
@@ -159,7 +176,14 @@ class _TextBuilder:
         self._length += len(text)
 
     def copy(self, start: int, end: int) -> None:
-        """Copy `original[start:end]`, NFC-normalised, with CRLF as LF."""
+        """Copy `original[start:end]`, NFC-normalised, with CRLF as LF, without its
+        invisible format characters (`INVISIBLE`)."""
+        for mark in INVISIBLE.finditer(self._original, start, end):
+            self._copy(start, mark.start())
+            start = mark.end()
+        self._copy(start, end)
+
+    def _copy(self, start: int, end: int) -> None:
         while start < end:
             crlf = self._original.find("\r\n", start, end)
             stop = end if crlf == -1 else crlf
@@ -178,7 +202,7 @@ class _TextBuilder:
     def replace(self, start: int, end: int, text: str) -> None:
         """Put `text` where `original[start:end]` was (a decoded entity, a tag's line end)."""
         self._mark(self._length, start)
-        self._append(unicodedata.normalize("NFC", text))
+        self._append(unicodedata.normalize("NFC", INVISIBLE.sub("", text)))
         self._mark(self._length, end)
 
     def result(self) -> tuple[str, tuple[tuple[int, int], ...]]:
