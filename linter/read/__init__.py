@@ -7,6 +7,7 @@ file, the front matter's metadata), or a `LoadProblem` that becomes DC01/DC02.
 and caps sizes; `readers` is the
 contract and registry of the document formats (`doichieu.readers` entry points);
 one module per built-in format (`txttext`, `mdtext`, `htmltext`, `docxtext`,
-`pdftext`); `encodings` (with `legacy`, the pre-Unicode fonts) and `frontmatter`
+`pdftext`); `encodings` (with `legacy`, the pre-Unicode fonts), `frontmatter` and
+`textbuild` (a document's text and its map back to the file)
 are shared by them.
 """

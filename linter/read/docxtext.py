@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from linter.models import Document, DocumentMeta
 from linter.read import readers
 from linter.read.frontmatter import LoadProblem, problem
+from linter.read.textbuild import visible_text
 
 if TYPE_CHECKING:  # python-docx and lxml are imported when a .docx is read (0.1 s otherwise)
     from docx.document import Document as WordDocument
@@ -86,7 +87,7 @@ def load(
     except Exception as exc:  # python-docx raises whatever its zip, OPC and XML layers raise
         return None, (_reason(exc),)
     original = "\n".join(paragraphs)
-    text, breaks = readers.visible_text(original)
+    text, breaks = visible_text(original)
     problems: tuple[LoadProblem, ...] = ()
     if not text.strip():
         problems = (problem("no-body"),)

@@ -34,7 +34,8 @@ from typing import Any
 
 from linter.models import Document, DocumentMeta
 from linter.read.frontmatter import LoadProblem, problem
-from linter.read.readers import Limits, Read, Reader, failed, visible_text
+from linter.read.readers import Limits, Read, Reader, failed
+from linter.read.textbuild import visible_text
 
 __all__ = ["PdfReader", "WorkerLimits", "join_marks", "worker"]
 
