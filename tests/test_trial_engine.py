@@ -38,13 +38,6 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 # --- determinism: a draft's run, cache cold and warm -----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter/engine/parsing.parse_files leaves a cached document of another "
-    "province out unread, but keeps one it had to parse: a cold run lists 003 (Bắc Kạn) "
-    "and reads 6 documents, a warm one 5. Fix: after parsing, drop the entries whose "
-    "province is not in `provinces` (and count them in `skipped`), as the cache does.",
-)
 def test_a_draft_gives_the_same_report_with_the_cache_cold_and_warm(
     seeds: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -127,8 +127,9 @@ def parse_files(
 ) -> list[LazyEntry]:
     """Parse `files` ((path, displayed path) pairs), using and filling the cache.
 
-    With `provinces`, a cached document of another province is left out without
-    being loaded: a draft only needs the documents it can be compared with.
+    With `provinces`, a document of another province is left out: without being
+    loaded when cached, once parsed (and cached) when not, so that a run gives the
+    same documents cold and warm. A draft only needs those it can be compared with.
     `cache` is an open cache to use and leave open (by default one is opened from
     the settings and committed); `keys` receives the entry key of every document
     that has one, by its displayed path (the run keys the checks' findings by them).
@@ -172,9 +173,12 @@ def parse_files(
     if own and cache is not None:  # a cache handed in: its opener kept them (`run`)
         keep_places(cache)
     for done, (i, (entry, row)) in enumerate(zip(todo, _map(tasks, settings.jobs), strict=True), 1):
-        entries[i] = entry
         if cache is not None and row is not None:
             cache.put_row(found[i], row)
+        # One of another province is left out once parsed (and cached) as it is when
+        # cached: a cold run and a warm one give the same report.
+        province = entry[0].meta.province if entry[0] is not None else None
+        entries[i] = entry if provinces is None or province in provinces else None
         if settings.progress:
             print(
                 f"\rdoichieu: parsed {done}/{len(todo)} files", end="", file=sys.stderr, flush=True
