@@ -7,7 +7,7 @@ each with its `Provenance`. Word lists live in
 
 - date (HEADER, TEXT or GUESS): see `linter.metadata.pubdate`.
 - province (GAZETTEER): front matter's as the gazetteer spells it (see
-  `_canonical_province`), else votes of the units the text names. A province after a
+  `canonical_province`), else votes of the units the text names. A province after a
   unit word or by an alias ("tỉnh Quảng Ninh", "TP.HCM", "Tỉnh ủy Quảng Ninh")
   counts 2, a bare province name 1, a district after its unit word ("thị xã
   Quảng Yên") 1 shared among the provinces having one of that name. A name
@@ -91,7 +91,7 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     issued = _issuer(folded, mentions, lead[1])
     put("issuer", issued[0].label if issued else None, Provenance.TEXT)
     if "province" in kept:
-        out["province"] = _canonical_province(out["province"])
+        out["province"] = canonical_province(out["province"])
     put("province", _vote_province(mentions), Provenance.GAZETTEER)
     known = gazetteer.province(out["province"]) if out["province"] else None
     if "district" in kept:
@@ -274,7 +274,7 @@ def _district(
     return _best(wards, needed=2) or _best({d: (n, wards[d]) for d, n in named.items()}, (0, 0))
 
 
-def _canonical_province(name: str) -> str:
+def canonical_province(name: str) -> str:
     """A province named in front matter as the gazetteer spells it, when it knows it
     ("tỉnh Quảng Ninh", "QUẢNG NINH", "Quang Ninh" -> "Quảng Ninh"; "TP. Hồ Chí Minh"
     -> "Hồ Chí Minh", the name a text naming the city is given): documents are
