@@ -96,14 +96,6 @@ def test_claims_says_why_a_file_cannot_be_read(
 # --- metadata overrides of the configuration -------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter/engine/policy.apply_metadata sets a `[[metadata]]` province as "
-    "written: 'tỉnh Quảng Ninh' is a province of its own and 001 is compared with "
-    "nothing (front matter reads it as the gazetteer spells it since bf9eef4). Fix: "
-    "validate MetadataOverride.province in linter/engine/config.py as warm.DraftMeta "
-    "does (gazetteer.province(name).name, an unknown name a configuration error).",
-)
 def test_a_province_set_by_the_configuration_is_the_gazetteer_s(
     seeds: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -120,11 +112,6 @@ def test_a_province_set_by_the_configuration_is_the_gazetteer_s(
     assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter/engine/config.py accepts a `[[metadata]]` province no unit has: every "
-    "document it names is compared with nothing, silently. Fix: as the previous test.",
-)
 def test_an_unknown_province_in_the_configuration_is_a_configuration_error(
     seeds: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -37,7 +37,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from linter.errors import DoichieuError
 
@@ -66,6 +66,25 @@ class MetadataOverride(_Strict):
     district: str | None = None
     issuer: str | None = None
     plan_year: int | None = Field(default=None, alias="plan-year")
+
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, name: str | None) -> str | None:
+        """The province as the gazetteer spells it, as front matter's and a served
+        draft's are: documents are grouped by that name, so "tỉnh Quảng Ninh" as
+        written would be a province of its own, compared with nothing. A name no
+        unit has is an error here, where front matter keeps it: the configuration
+        sets it for every file its glob takes, all of them compared with nothing."""
+        if name is None:
+            return None
+        # The gazetteer, when a province is set only: most runs' configurations set none.
+        from linter.metadata import gazetteer
+        from linter.metadata.infer import canonical_province
+
+        found = canonical_province(name.strip())
+        if gazetteer.province(found) is None:
+            raise ValueError(f"unknown province {name!r}; expected a name such as 'Quảng Ninh'")
+        return found
 
 
 class Config(_Strict):
@@ -169,6 +188,8 @@ def _explain(exc: ValidationError) -> str:
                 )
             )
             problems.append(f"unknown key '{key}' (allowed: {allowed})")
+        elif error["type"] == "value_error":  # a validator's own words name what it found
+            problems.append(f"key '{key}': {error['ctx']['error']}")
         else:
             problems.append(f"key '{key}': {error['msg']}, found {error.get('input')!r}")
     return "; ".join(problems)
