@@ -124,12 +124,6 @@ def test_an_unknown_province_in_the_configuration_is_a_configuration_error(
     assert "metadata.0.province" in err and "'Atlantis'" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter/engine/config._explain lists the top-level keys as allowed for an "
-    "unknown key anywhere; in `[[metadata]]` they are path, province, district, issuer, "
-    "plan-year. Fix: list the fields of the model the key's parent location is.",
-)
 def test_an_unknown_metadata_key_lists_the_metadata_keys(
     seeds: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -180,16 +180,29 @@ def _explain(exc: ValidationError) -> str:
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
         if error["type"] == "extra_forbidden":
-            allowed = ", ".join(
-                sorted(
-                    f.alias or n
-                    for n, f in Config.model_fields.items()
-                    if n not in ("source", "root")
-                )
-            )
+            allowed = ", ".join(_keys_of(_table_at(error["loc"])))
             problems.append(f"unknown key '{key}' (allowed: {allowed})")
         elif error["type"] == "value_error":  # a validator's own words name what it found
             problems.append(f"key '{key}': {error['ctx']['error']}")
         else:
             problems.append(f"key '{key}': {error['msg']}, found {error.get('input')!r}")
     return "; ".join(problems)
+
+
+def _table_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The model of the table holding the key at `loc`: an unknown key of a
+    `[[metadata]]` entry lists what an entry takes, not the top-level keys."""
+    kind: object = Config
+    for part in loc[:-1]:
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            fields = kind.model_fields.items()
+            kind = next((f.annotation for n, f in fields if part in (n, f.alias)), None)
+        else:  # an entry of a list or a mapping: the model its entries are
+            models = [a for a in get_args(kind) if isinstance(a, type) and issubclass(a, BaseModel)]
+            kind = models[0] if models else None
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else Config
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    hidden = ("source", "root")  # set by the loader, never written
+    return sorted(f.alias or n for n, f in model.model_fields.items() if n not in hidden)
