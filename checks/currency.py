@@ -109,17 +109,12 @@ class CurrencyConversion(Check):
         twins = _twins(found)
         for i, c in enumerate(found):
             if c.plausible is False:
-                others = [found[j] for j in twins.get(i, []) if found[j].plausible]
+                others = [found[j] for j in twins.get(i, []) if found[j].trusted]
                 yield self._implausible(c, others, group)
         for i, js in sorted(twins.items()):
             for j in js:
                 a, b = found[i], found[j]
-                if (
-                    i < j
-                    and a.plausible
-                    and b.plausible
-                    and not _same_amount(a, b, self._slack(a, b))
-                ):
+                if i < j and a.trusted and b.trusted and not _same_amount(a, b, self._slack(a, b)):
                     yield self._two_ways(a, b, group)
 
     def _slack(self, *conversions: _Conversion) -> float:
@@ -137,7 +132,8 @@ class CurrencyConversion(Check):
         rate = dong.value / foreign.value
         slack = self._slack(_Conversion(item, dong, foreign, year, None))
         plausible = low_high[0] * (1 - slack) <= rate <= low_high[1] * (1 + slack)
-        return _Conversion(item, dong, foreign, year, plausible, low_high, slack)
+        span = None if year else (min(table), max(table))  # the years an undated one spans
+        return _Conversion(item, dong, foreign, year, plausible, low_high, slack, span)
 
     def _implausible(self, c: _Conversion, others: list[_Conversion], group: Group) -> Finding:
         dong, foreign, (low, high) = c.dong, c.foreign, c.low_high
@@ -147,8 +143,7 @@ class CurrencyConversion(Check):
         )
         shown = f"{rate:,.0f}".replace(",", ".")
         expected = "-".join(f"{v:,.0f}".replace(",", ".") for v in (low, high))
-        years = getattr(_rates(), foreign.unit)  # the years of the table, for an undated one
-        first, last = min(years), max(years)
+        first, last = c.years or (c.year, c.year)
         if group.lang == "en":
             when = str(c.year) if c.year else f"the years {first}-{last}"
             message = (
@@ -208,6 +203,14 @@ class _Conversion:
     plausible: bool | None  # None: no rates known for its year
     low_high: tuple[float, float] = (0.0, 0.0)
     slack: float = 0.0
+    years: tuple[int, int] | None = None  # the first and last year of the table, if undated
+
+    @property
+    def trusted(self) -> bool:
+        """Plausible for its own year. An undated conversion is plausible when any
+        year of the table had its rate, which tells nothing of the event's year: it
+        is never the other report a wrong one is shown, nor one side of a pair."""
+        return self.year is not None and bool(self.plausible)
 
 
 def _twins(found: list[_Conversion]) -> dict[int, list[int]]:
