@@ -119,8 +119,10 @@ def _changed_level(folded: str, before: list[_Figure], change: _Figure) -> _Figu
     for f in reversed(before):
         between = folded[f.end : after.start]
         if f.is_level:
+            if _BEFORE_CHANGE.match(between):
+                return f
             named = after is change and _NOUN_THEN_CHANGE.fullmatch(between)
-            return f if _BEFORE_CHANGE.match(between) or named else None
+            return f if named else None
         if not _CHAINED_CHANGE.match(between):
             return None
         after = f
