@@ -116,7 +116,9 @@ def slips(item: DocumentClaims, lang: str) -> Iterator[Slip]:
 _DATED = r"(?:ngày|đến|từ|trước|sau|sáng|trưa|chiều|tối|đêm|nay)\s*\(?\s*"
 _NO_SUCH_DAY = re.compile(
     rf"(?<!\w)(?:{_DATED})?(?<![\d/.,-])(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})"
-    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d,]|\.\d|\s*[/.-]\s*\d)"
+    # A comma or point then a digit makes it a decimal ("31,5"); one that ends the
+    # date goes on with the clause ("Tính đến 31/6, tổng số nợ ...").
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?!\d|[,.]\d|\s*[/.-]\s*\d)"
 )
 
 
