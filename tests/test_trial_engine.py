@@ -68,13 +68,6 @@ def test_a_draft_gives_the_same_report_with_the_cache_cold_and_warm(
 # --- `doichieu claims` on a file it cannot read ----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter/app/cli.py's `claims` returns 2 without a word when nothing could be "
-    "read (and drops unreadable files silently). Fix: print each unreadable file's DC01 "
-    "message to stderr ('doichieu: warning: PATH: MESSAGE'), and end with "
-    "'doichieu: error: no document could be read' when none was, as `check` does.",
-)
 def test_claims_says_why_a_file_cannot_be_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

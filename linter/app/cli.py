@@ -271,8 +271,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "claims":
             result = run(args.paths, Options())
+            _warn_unread(result)
+            if not result.documents:
+                print("doichieu: error: no document could be read", file=sys.stderr)
+                return 2
             outputs.emit(outputs.render_claims(result, args.format), None)
-            return 0 if result.documents else 2
+            return 0
         return _check(args)
     except DoichieuError as exc:  # usage, configuration, malformed data files
         print(f"doichieu: error: {exc}", file=sys.stderr)
@@ -281,6 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc()
         print("doichieu: internal error; please report the traceback above", file=sys.stderr)
         return 2
+
+
+def _warn_unread(result: RunResult) -> None:
+    """Why `claims` lists nothing of a file: it could not be read (DC01), or its
+    parse crashed (EN01); a listing without it would look like a file of no claim."""
+    for finding in result.findings:
+        if finding.code in ("DC01", "EN01"):
+            where = finding.evidence[0].path
+            print(f"doichieu: warning: {where}: {finding.message}", file=sys.stderr)
 
 
 def _keep_data(folder: Path | None) -> None:
