@@ -20,6 +20,7 @@ from test_loading import assert_spans_round_trip, markdown_markup
 
 from conftest import SEEDS
 from linter.app.cli import main
+from linter.read.legacy import _legacy
 from linter.read.loading import load_document
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
@@ -109,6 +110,39 @@ def test_a_windows_1258_file_is_not_taken_for_damaged_utf8(
         "corpus/001.txt:8:322: TG01",
         "Đã đọc 2 văn bản, 0 không đọc được; 3 phát hiện (3 cảnh báo).",
     ]
+
+
+def legacy_font(text: str, font: str) -> str:
+    """`text` as typed in a pre-Unicode font (TCVN3 or VNI), its bytes read as Latin-1:
+    the inverse of the tables `linter.read.legacy` converts with. TCVN3 has no capital
+    toned vowels ("Ủy" comes back "ủy"), as the .VnTimeH font drew them."""
+    (charmap,) = [c for c in _legacy()[1] if c.name == font]
+    typed = {}
+    for sequence, letter in sorted(charmap.pairs.items(), key=lambda p: len(p[0])):
+        typed.setdefault(letter, sequence)
+    return "".join(typed.get(ch, typed.get(ch.lower(), ch)) for ch in text)
+
+
+@pytest.mark.parametrize("font", ["TCVN3", "VNI"])
+def test_a_legacy_font_file_with_a_damaged_byte_is_converted_and_the_damage_named(
+    corpus: Path, capsys: pytest.CaptureFixture[str], font: str
+) -> None:
+    """Legacy-font text that some tool already turned into UTF-8 ("Tæng thu"), with one
+    stray byte: read as damaged UTF-8 and never converted, it was checked as garbled
+    text (no figure compared, only the damage named). It is converted as the same file
+    without the stray byte is, and the damage still named."""
+    data = legacy_font(LATER.read_text(encoding="utf-8"), font).encode()
+    at = data.index(legacy_font("Phát biểu chỉ đạo", font).encode())
+    (corpus / "001.txt").write_bytes(data[:at] + b"\xff" + data[at:])
+    status, out = check(capsys)
+    assert status == 1
+    damage = (
+        "corpus/001.txt:6:1: DC02 [warning] byte 0xff không hợp lệ trong UTF-8 ở dòng 6"
+        " (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
+    )
+    summary = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
+    tg01 = FINDINGS.index("corpus/001.txt:8:286: TG01")
+    assert out == FINDINGS[:tg01] + damage + FINDINGS[tg01:] + summary
 
 
 # --- a folder that cannot be listed ----------------------------------------------------

@@ -52,9 +52,9 @@ def decode(data: bytes) -> str:
 def decode_text(data: bytes) -> Decoded:
     """`decode`, saying where a UTF-8 file's damaged bytes were replaced."""
     decoded = _decode(data)
-    if decoded.damage is not None:  # UTF-8 for sure: its Vietnamese letters decoded
-        return decoded
-    return Decoded(from_legacy(decoded.text) or decoded.text)
+    # Damaged UTF-8 too: legacy-font text some tool turned into UTF-8 ("Tæng thu") can
+    # have a stray byte like any other, and was checked garbled for it.
+    return Decoded(from_legacy(decoded.text) or decoded.text, decoded.damage)
 
 
 def _decode(data: bytes) -> Decoded:
