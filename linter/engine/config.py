@@ -33,11 +33,19 @@ key and what is allowed::
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from linter.errors import DoichieuError
 
@@ -109,6 +117,25 @@ class Config(_Strict):
     checks: dict[str, dict[str, float | int | str | bool]] = Field(default_factory=dict)
     source: str | None = Field(default=None, exclude=True)  # the file it came from
     root: Path | None = Field(default=None, exclude=True)  # its folder: globs are relative to it
+
+    @model_validator(mode="after")
+    def _settings_in_range(self) -> Config:
+        """A check's numeric settings are days or shares (`window-days`, `rate-tolerance`):
+        a negative window links nothing and a tolerance of 1 or more accepts anything,
+        each a check silenced without a word, so they are refused here, as the top-level
+        `approx-tolerance` is. Which settings a check has is `policy.check_settings`'s."""
+        for code, values in sorted(self.checks.items()):
+            for name, value in sorted(values.items()):
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    continue
+                if not math.isfinite(value) or value < 0:
+                    raise ValueError(f"checks.{code}.{name} must be at least 0, found {value!r}")
+                if name.endswith("tolerance") and value >= 1:
+                    raise ValueError(
+                        f"checks.{code}.{name} must be a share below 1 (0.05 for 5%), "
+                        f"found {value!r}"
+                    )
+        return self
 
     def enabled(self, code: str) -> bool:
         """ruff's rule: the longest matching prefix among select and ignore decides."""
@@ -183,7 +210,9 @@ def _explain(exc: ValidationError) -> str:
             allowed = ", ".join(_keys_of(_table_at(error["loc"])))
             problems.append(f"unknown key '{key}' (allowed: {allowed})")
         elif error["type"] == "value_error":  # a validator's own words name what it found
-            problems.append(f"key '{key}': {error['ctx']['error']}")
+            problems.append(
+                f"key '{key}': {error['ctx']['error']}" if key else f"{error['ctx']['error']}"
+            )
         else:
             problems.append(f"key '{key}': {error['msg']}, found {error.get('input')!r}")
     return "; ".join(problems)

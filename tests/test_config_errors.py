@@ -1,0 +1,59 @@
+"""A configuration a user gets wrong: each mistake is one line naming the file,
+the key and what is expected (exit 2), never a check silenced without a word."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from linter.app.cli import main
+
+
+@pytest.fixture
+def seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("[checks.EV01]\nwindow-days = -5", "checks.EV01.window-days must be at least 0, found -5"),
+        (
+            "[checks.OF01]\nwindow-days = nan",
+            "checks.OF01.window-days must be at least 0, found nan",
+        ),
+        (
+            "[checks.FX01]\nrate-tolerance = 5",
+            "checks.FX01.rate-tolerance must be a share below 1 (0.05 for 5%), found 5",
+        ),
+    ],
+)
+def test_a_check_setting_out_of_range_is_a_configuration_error(
+    seeds: Path, capsys: pytest.CaptureFixture[str], setting: str, expected: str
+) -> None:
+    """A negative window links no pair and a tolerance of 5 accepts any two figures:
+    EV01, OF01 and FX01 would pass every corpus."""
+    Path("doichieu.toml").write_text(setting + "\n", encoding="utf-8")
+    status, out, err = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err == f"doichieu: error: {Path('doichieu.toml').resolve()}: the file: {expected}\n"
+
+
+def test_settings_in_range_are_taken(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("doichieu.toml").write_text(
+        "[checks.EV01]\nwindow-days = 0\n[checks.FX01]\nrate-tolerance = 0.5\n", encoding="utf-8"
+    )
+    status, out, err = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
+    assert (status, err) == (1, "")
+    assert out.endswith("5 documents read, 0 unreadable; 3 findings (3 warnings).\n")
