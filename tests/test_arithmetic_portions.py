@@ -46,10 +46,11 @@ def test_real_shares_and_rates_are_linked_and_hold(path: Path, kind: str, comput
     assert [c.message("vi") for c in linked if c.verdict() is not None] == []
 
 
-def test_real_rate_that_is_not_of_its_level_is_reported() -> None:
-    """corpus/real: "giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 is
-    30,2 % of the 401, but 208 + 121 is 329; one of the figures is wrong. Info: only
-    the words link the level to the change."""
+def test_real_change_from_a_bare_level_is_reported_once() -> None:
+    """corpus/real: "giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": the
+    bare 401 takes the 208's unit, and 401 − 208 = 193, not 121 (121 is 30,2 % of
+    401: the 121 is the slip). One finding, that names the 401; the rate is not redone
+    against 208 + 121, which would blame the 30,2 %."""
     source = REAL_CORPUS / "ha-noi/mz-21478347.txt"
     if not source.is_file():
         pytest.skip(f"real corpus not present at {source} (it lives in ../shared)")
@@ -61,13 +62,13 @@ def test_real_rate_that_is_not_of_its_level_is_reported() -> None:
     ]
     assert found == [
         (
-            Severity.INFO,
-            "Tỷ lệ thay đổi không khớp với mức thay đổi và số liệu: "
-            "121 / (208 + 121) = 36,78%, không phải «30,2%».",
+            Severity.WARNING,
+            "Mức thay đổi không khớp với hai số liệu: "
+            "208 − 401 = −193 đơn vị, không phải «giảm 121 đơn vị».",
             (
                 ("208 đơn vị", "số liệu"),
                 ("121 đơn vị", "mức thay đổi"),
-                ("30,2%", "tỷ lệ thay đổi"),
+                ("401", "số gốc so sánh"),
             ),
         )
     ]

@@ -106,7 +106,9 @@ class ArithmeticMismatch(Check):
     với ..."; a level in brackets after "đạt" is the new level, never the
     base; "từ A lên / xuống B" gives both levels of the change next to it, a
     word naming the level may follow "từ" ("giảm 1,43 m (từ cao trình 545,28 m
-    xuống 543,85 m)", "từ mức 17.000 đồng lên 18.000 đồng"). A
+    xuống 543,85 m)", "từ mức 17.000 đồng lên 18.000 đồng"), and a bare A takes
+    B's unit and scale ("giảm từ 401 xuống còn 208 đơn vị", unless that makes it
+    more than ten times off B: "từ 800 lên 1,2 triệu đồng"). A
     sentence holding a figure that cannot be redone (spelled out, "566 tỷ 384
     triệu", negative "âm 49,3 tỷ") is skipped whole.
 
@@ -142,9 +144,10 @@ class ArithmeticMismatch(Check):
     issue 10 at f191457, read over the 778 tuning-half files and
     ../shared/corpus/real): "N, chiếm x%" links 4 (two shares of 823 triệu
     kWh, 10 of 475 shops, 249.146 of 470.142 m), all holding; an amount with
-    its percent 2, one holding (7.800 tỷ, giảm 200 tỷ, 2,5 %) and one not
-    ("giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 is
-    30,2 % of the 401, not of 208 + 121; info); a level whose noun goes on
+    its percent 2, one holding (7.800 tỷ, giảm 200 tỷ, 2,5 %) and one that was
+    misread ("giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": the
+    rate is of the 401; now read as "từ A xuống B" with a bare A, 401 − 208 =
+    193, not 121, a warning, and no rate); a level whose noun goes on
     before its change 1 more change, which holds (T111 of the reading set:
     over 12.000 against about 11.000, 8,4 %).
 

@@ -183,7 +183,9 @@ def _absolute(level: _Figure, base: _Figure, change: _Figure) -> _Arithmetic:
 _FROM_TO = re.compile(r"^[^,;:()]{0,20}?\s(?:lên|xuống)(?:\s+còn)?\s*$")
 # "từ cao trình 545,28 m xuống 543,85 m", "từ mức 17.000 đồng lên 18.000 đồng": a
 # word naming what the level is may stand between "từ" and its figure.
-_FROM_NAMED = re.compile(r"(?<!\w)từ\s+(?:mức|cao trình|con số|ngưỡng)\s*$")
+# A plain "từ " too: the parser leaves it out of a figure it does not read as "from
+# A on" ("giảm từ 401 xuống còn 208 đơn vị": "401" bare, see `figures._bare_from`).
+_FROM_NAMED = re.compile(r"(?<!\w)từ\s+(?:(?:mức|cao trình|con số|ngưỡng)\s*)?$")
 _CHANGE_AFTER = re.compile(r"^[^,;:()]{0,20}?[,(]\s*(?:tức\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*$")
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.checking import DocumentClaims
 from linter.claims.numbers import DIGITS, decimal_step, parse_digits
-from linter.models import Dimension, Op, Quantity
+from linter.models import Dimension, Document, Op, Quantity
 
 
 @dataclass(frozen=True)
@@ -111,3 +111,33 @@ def _last_digit(token: str) -> float:
     whole = token.replace(".", "").replace(",", "")
     zeros = len(whole) - len(whole.rstrip("0"))
     return 10.0 ** (zeros - 1) if zeros >= 2 and zeros < len(whole) else 1.0
+
+
+# "giảm từ 401 xuống còn 208 đơn vị": the first level written bare, its unit (and
+# scale word) said once after the second, so the parser reads no figure for it.
+_BARE_FROM = re.compile(
+    rf"(?<!\w)từ\s+(?P<n>{DIGITS})(?![\w/%-]|[.,]\d)\s+(?:lên|xuống)(?:\s+còn)?\s*$"
+)
+# A bare level taken in the other's unit is far off it when it had a scale word of
+# its own ("từ 800 lên 1,2 triệu" is 800 nghìn, not 800 triệu): then it is not read.
+_BARE_SPREAD = 10.0
+
+
+def _bare_from(document: Document, folded: str, figures: list[_Figure]) -> list[_Figure]:
+    """The figures with the bare "từ N" of each "từ N lên / xuống B" added, in B's unit
+    and scale, as `breakdowns` reads bare counts from the text."""
+    out: list[_Figure] = []
+    for f in figures:
+        m = _BARE_FROM.search(folded, max(f.sentence_start, f.start - 40), f.start)
+        value = parse_digits(m.group("n")) if m and f.is_level else None
+        if m and value and not (out and out[-1].end > m.start("n")):
+            v = value * f.scale
+            if max(v, f.claim.value) <= _BARE_SPREAD * min(v, f.claim.value):
+                start, end = m.span("n")
+                span = document.span(start, end)
+                claim = f.claim.model_copy(
+                    update={"value": v, "low": v, "high": v, "op": Op.EQ, "span": span}
+                )
+                out.append(replace(f, claim=claim, start=start, end=end, number=m.group("n")))
+        out.append(f)
+    return out

@@ -2,10 +2,12 @@
 
 "Doanh thu đạt 7.800 tỷ đồng, giảm 200 tỷ đồng so với năm 2015 (giảm 2,5%)": the
 level before was 7.800 + 200 = 8.000, and 200 of 8.000 is 2,5 %: it holds.
-"Đã giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 208 + 121 = 329,
-and 121 of 329 is 36,8 %, not 30,2 % (121 is 30,2 % of the 401 the sentence
-starts from: the 208 or the 121 is wrong). No base needs to be stated: the amount
-and the level give it, so the rate can be redone from the sentence alone.
+"Còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 208 + 121 = 329, and 121 of 329 is
+36,8 %, not 30,2 %. No base needs to be stated: the amount and the level give it,
+so the rate can be redone from the sentence alone. A level that is the B of "từ A
+lên / xuống B" is not read: the rate is of A, and `changes._from_to` checks the
+change against both ("giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)":
+401 − 208 = 193; the 121 is the slip, its 30,2 % of the 401 right).
 
 The level is the figure right before "tăng / giảm d" (`changes._changed_level`;
 its noun may go on before the comma: "còn 208 đơn vị sự nghiệp, giảm 121 đơn vị"),
@@ -40,6 +42,10 @@ _RATE_AFTER = re.compile(
 )
 
 
+# "giảm từ 401 xuống còn 208 đơn vị": the level is the B of "từ A lên / xuống B".
+_LED_TO = re.compile(r"(?<!\w)từ\s+[^,;:()]{1,40}?\s(?:lên|xuống)(?:\s+còn)?\s*$")
+
+
 def _rates(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
     """d / (L ∓ d) must be the rate stated beside the amount d of a change of L."""
     for i, (amount, rate) in enumerate(itertools.pairwise(figures)):
@@ -54,6 +60,8 @@ def _rates(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
         level = _changed_level(folded, figures[:i], amount)
         if level is None or level.unit != amount.unit or level.low <= 0:
             continue
+        if _LED_TO.search(folded, max(level.sentence_start, level.start - 60), level.start):
+            continue  # "từ A xuống B, giảm d (x%)": x is of A, and `_from_to` checks d
         yield from _rate_of(level, amount, rate)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from checks.arithmetic.changes import _changes, _from_to
 from checks.arithmetic.differences import _differences
 from checks.arithmetic.equivalents import _equivalents
-from checks.arithmetic.figures import _Figure, _lower, _sentences
+from checks.arithmetic.figures import _bare_from, _Figure, _lower, _sentences
 from checks.arithmetic.partitions import _partitions
 from checks.arithmetic.portions import _portions
 from checks.arithmetic.products import _products
@@ -45,7 +45,7 @@ def candidates(
         yield from _totals_after(folded, figures)
         yield from _subsets(folded, figures, following, after_following, parents)
         yield from _changes(folded, figures)
-        yield from _from_to(folded, figures)
+        yield from _from_to(folded, _bare_from(item.document, folded, figures))
         yield from _rates(folded, figures)
         yield from _shares(folded, figures)
         previous = sentences[index - 1] if index and nexts[index - 1] is figures else []
