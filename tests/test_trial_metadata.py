@@ -13,9 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from conftest import SEEDS
 from linter.app.cli import main
+from linter.engine.warm import DraftMeta
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
 PUBLISHED, LATER = PAIR  # 000 (23/12/2023) and 001 (14/12/2023)
@@ -112,6 +114,40 @@ def test_a_province_no_gazetteer_knows_is_kept_as_written(
     assert [d["province"] for d in report["documents"]] == ["Quảng Ninh", "Atlantis"]
     assert status == 1
     assert [f["code"] for f in report["findings"]] == ["TG01"]
+
+
+@pytest.mark.parametrize(
+    "written", ["Quang Ninh", "tinh Quang Ninh", "TINH QUANG NINH", "Tỉnh Quang Ninh"]
+)
+def test_a_province_written_loosely_is_read_alike_wherever_it_is_given(
+    corpus: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """Front matter, the configuration and the editor's form name a province in one
+    reading (`gazetteer.canonical_province`). "Quang Ninh" was read in front matter and
+    the configuration but refused by the form as unknown; "tinh Quang Ninh" (its unit
+    word unmarked too) was a province of its own in front matter, compared with
+    nothing, and a configuration error."""
+    assert DraftMeta(province=written).province == "Quảng Ninh"
+    Path("doichieu.toml").write_text(
+        f'[[metadata]]\npath = "corpus/000.txt"\nprovince = "{written}"\n', encoding="utf-8"
+    )
+    later = corpus / "001.txt"
+    later.write_text(f'---\nprovince: "{written}"\n---\n' + later.read_text(encoding="utf-8"))
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    assert [(d["path"], d["province"], d["province_source"]) for d in report["documents"]] == [
+        ("corpus/000.txt", "Quảng Ninh", "config"),
+        ("corpus/001.txt", "Quảng Ninh", "front_matter"),
+    ]
+    assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
+
+
+@pytest.mark.parametrize("written", ["Quang", "tinh", "tinh Atlantis"])
+def test_a_loose_name_of_no_province_is_refused_by_the_form(written: str) -> None:
+    """The other side: a name is read loosely only when it is a whole province's name."""
+    with pytest.raises(ValidationError, match="unknown province"):
+        DraftMeta(province=written)
 
 
 # --- the publication date of a web page ------------------------------------------------

@@ -36,7 +36,7 @@ import fnmatch
 import math
 import tomllib
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import (
     BaseModel,
@@ -47,11 +47,9 @@ from pydantic import (
     model_validator,
 )
 
-from linter.errors import DoichieuError
+from linter.engine.config_errors import ConfigError, Refused, explain, in_file
 
-
-class ConfigError(DoichieuError):
-    """The configuration file is malformed (exit status 2)."""
+__all__ = ["Config", "ConfigError", "IndicatorEntry", "MetadataOverride", "load_config"]
 
 
 class _Strict(BaseModel):
@@ -86,13 +84,12 @@ class MetadataOverride(_Strict):
         if name is None:
             return None
         # The gazetteer, when a province is set only: most runs' configurations set none.
-        from linter.metadata import gazetteer
-        from linter.metadata.infer import canonical_province
+        from linter.metadata.gazetteer import canonical_province
 
-        found = canonical_province(name.strip())
-        if gazetteer.province(found) is None:
-            raise ValueError(f"unknown province {name!r}; expected a name such as 'Quảng Ninh'")
-        return found
+        found = canonical_province(name)
+        if found is None:
+            raise Refused("config-unknown-province", found=repr(name))
+        return found.name
 
 
 class Config(_Strict):
@@ -128,13 +125,11 @@ class Config(_Strict):
             for name, value in sorted(values.items()):
                 if isinstance(value, bool) or not isinstance(value, int | float):
                     continue
+                key = f"checks.{code}.{name}"
                 if not math.isfinite(value) or value < 0:
-                    raise ValueError(f"checks.{code}.{name} must be at least 0, found {value!r}")
+                    raise Refused("config-below-zero", key=key, found=repr(value))
                 if name.endswith("tolerance") and value >= 1:
-                    raise ValueError(
-                        f"checks.{code}.{name} must be a share below 1 (0.05 for 5%), "
-                        f"found {value!r}"
-                    )
+                    raise Refused("config-share", key=key, found=repr(value))
         return self
 
     def enabled(self, code: str) -> bool:
@@ -163,13 +158,13 @@ class Config(_Strict):
 def _table(path: Path) -> dict[str, object] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+    except OSError as exc:  # the system's own words
+        error = exc.strerror or str(exc)
+        raise ConfigError(in_file(path, "config-unreadable", error=error)) from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(in_file(path, "config-unreadable", error=str(exc))) from exc
     except RecursionError as exc:  # tomllib parses nested arrays and tables recursively
-        raise ConfigError(
-            f"{path}: cannot read the configuration: values nested too deeply; "
-            "expected the keys of [tool.doichieu]"
-        ) from exc
+        raise ConfigError(in_file(path, "config-too-deep")) from exc
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         return tool.get("doichieu") if isinstance(tool, dict) else None
@@ -192,46 +187,19 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         if path is None:
             return Config()
     elif not path.is_file():
-        raise ConfigError(f"{path}: configuration file not found")
+        raise ConfigError(_not_a_file(path))
     table = _table(path)
-    section = "[tool.doichieu]" if path.name == "pyproject.toml" else "the file"
     try:
         config = Config.model_validate(table or {})
     except ValidationError as exc:
-        raise ConfigError(f"{path}: {section}: {_explain(exc)}") from exc
+        raise ConfigError(*explain(exc, Config), path=path) from exc
     return config.model_copy(update={"source": str(path), "root": path.parent.resolve()})
 
 
-def _explain(exc: ValidationError) -> str:
-    problems = []
-    for error in exc.errors():
-        key = ".".join(str(part) for part in error["loc"])
-        if error["type"] == "extra_forbidden":
-            allowed = ", ".join(_keys_of(_table_at(error["loc"])))
-            problems.append(f"unknown key '{key}' (allowed: {allowed})")
-        elif error["type"] == "value_error":  # a validator's own words name what it found
-            problems.append(
-                f"key '{key}': {error['ctx']['error']}" if key else f"{error['ctx']['error']}"
-            )
-        else:
-            problems.append(f"key '{key}': {error['msg']}, found {error.get('input')!r}")
-    return "; ".join(problems)
-
-
-def _table_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
-    """The model of the table holding the key at `loc`: an unknown key of a
-    `[[metadata]]` entry lists what an entry takes, not the top-level keys."""
-    kind: object = Config
-    for part in loc[:-1]:
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
-            fields = kind.model_fields.items()
-            kind = next((f.annotation for n, f in fields if part in (n, f.alias)), None)
-        else:  # an entry of a list or a mapping: the model its entries are
-            models = [a for a in get_args(kind) if isinstance(a, type) and issubclass(a, BaseModel)]
-            kind = models[0] if models else None
-    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else Config
-
-
-def _keys_of(model: type[BaseModel]) -> list[str]:
-    hidden = ("source", "root")  # set by the loader, never written
-    return sorted(f.alias or n for n, f in model.model_fields.items() if n not in hidden)
+def _not_a_file(path: Path) -> Reason:
+    """What `--config` names when it is no file: nothing, or a folder, a FIFO ..."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return in_file(path, "config-not-found")
+    return in_file(path, "config-not-file", words={"kind": kind_of(mode)})

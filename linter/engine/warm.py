@@ -80,7 +80,7 @@ class DraftMeta(Frozen):
         # as it is would be a province of its own, compared with nothing.
         if name is None or not name.strip():
             return None
-        found = gazetteer.province(name)
+        found = gazetteer.canonical_province(name)
         if found is None:
             raise ValueError(f"unknown province {name!r}; expected a name such as 'Quảng Ninh'")
         return found.name

@@ -36,6 +36,7 @@ __all__ = [
     "Province",
     "UnitWord",
     "Ward",
+    "canonical_province",
     "district_of",
     "districts_named",
     "load",
@@ -195,6 +196,31 @@ def province(name: str) -> Province | None:
         if found := provinces_named(" ".join(words[n:])):
             return found[0]
     return None
+
+
+def canonical_province(name: str) -> Province | None:
+    """The province a person names (in front matter, the configuration, the editor's
+    form): as `province` reads it ("tỉnh Quảng Ninh", "QUẢNG NINH", "TP. Hồ Chí Minh"),
+    else the one province named when marks are left out, of the unit word too
+    ("Quang Ninh", "tinh Quang Nam"); None when no unit or several have the name.
+    Documents are compared within a province by its name: one written otherwise was
+    compared with nothing. Texts are not read with it: "Quang" in a sentence is no one's."""
+    if found := province(name):
+        return found
+    words = name_key(name).split()
+    for n in (0, 1, 2):  # words of a leading unit word to skip, as `province` does
+        if n and loose_key(" ".join(words[:n])) not in _loose_province_words():
+            continue
+        if named := {unit.name: unit for unit in provinces_named(" ".join(words[n:]), True)}:
+            return next(iter(named.values())) if len(named) == 1 else None
+    return None
+
+
+@cache
+def _loose_province_words() -> frozenset[str]:
+    """The unit words of a province or a centrally-run city, by `loose_key`."""
+    words = unit_words().items()
+    return frozenset(loose_key(w) for w, unit in words if unit.level in ("province", "city"))
 
 
 def merged_into(province_short: str) -> str:

@@ -7,9 +7,9 @@ each with its `Provenance`. Word lists live in
 
 - date (HEADER, TEXT or GUESS): see `linter.metadata.pubdate`.
 - province (GAZETTEER): front matter's as the gazetteer spells it (see
-  `canonical_province`), else votes of the units the text names. A province after a
-  unit word or by an alias ("tỉnh Quảng Ninh", "TP.HCM", "Tỉnh ủy Quảng Ninh")
-  counts 2, a bare province name 1, a district after its unit word ("thị xã
+  `gazetteer.canonical_province`), else votes of the units the text names. A
+  province after a unit word or by an alias ("tỉnh Quảng Ninh", "TP.HCM", "Tỉnh
+  ủy Quảng Ninh") counts 2, a bare province name 1, a district after its unit word ("thị xã
   Quảng Yên") 1 shared among the provinces having one of that name. A name
   after a lower unit word ("khu vực Hà Nam", "xã Hiệp Hòa") is not a province.
   Ties go to the province met first. With no vote, wards named with their unit
@@ -90,8 +90,8 @@ def infer_metadata(doc: Document) -> DocumentMeta:
     lead = layout.paragraphs[0] if layout.paragraphs else (0, len(text))
     issued = _issuer(folded, mentions, lead[1])
     put("issuer", issued[0].label if issued else None, Provenance.TEXT)
-    if "province" in kept:
-        out["province"] = canonical_province(out["province"])
+    if "province" in kept and (stated := gazetteer.canonical_province(out["province"])):
+        out["province"] = stated.name  # a name no unit has stays the file's word
     put("province", _vote_province(mentions), Provenance.GAZETTEER)
     known = gazetteer.province(out["province"]) if out["province"] else None
     if "district" in kept:
@@ -272,19 +272,6 @@ def _district(
     for m in mentions:
         named.update({d: 2 if m.start < headline else 1 for d in m.districts if fits(d)})
     return _best(wards, needed=2) or _best({d: (n, wards[d]) for d, n in named.items()}, (0, 0))
-
-
-def canonical_province(name: str) -> str:
-    """A province named in front matter as the gazetteer spells it, when it knows it
-    ("tỉnh Quảng Ninh", "QUẢNG NINH", "Quang Ninh" -> "Quảng Ninh"; "TP. Hồ Chí Minh"
-    -> "Hồ Chí Minh", the name a text naming the city is given): documents are
-    compared within a province by its name, and one written otherwise was compared
-    with nothing. A name without its marks counts when it fits one province only; a
-    name no unit has stays as written (a newsroom's own grouping)."""
-    if found := gazetteer.province(name):
-        return found.name
-    loose = {unit.name for unit in gazetteer.provinces_named(name, loose=True)}
-    return loose.pop() if len(loose) == 1 else name
 
 
 def _canonical(district: str, province: str | None) -> str:
