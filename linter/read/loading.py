@@ -38,6 +38,7 @@ __all__ = [
     "absolute",
     "collect_paths",
     "display_path",
+    "kind_of",
     "load_document",
     "load_text",
     "read_regular",
@@ -76,13 +77,13 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a socket cannot be opened at all
             with contextlib.suppress(OSError):
-                kind = _kind(path.stat().st_mode)
+                kind = kind_of(path.stat().st_mode)
                 raise NotReadable(problem("not-regular", words={"kind": kind})) from exc
         raise NotReadable(_os_problem(exc)) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(problem("not-regular", words={"kind": _kind(info.st_mode)}))
+            raise NotReadable(problem("not-regular", words={"kind": kind_of(info.st_mode)}))
         if info.st_size > max_bytes:
             raise NotReadable(_too_big(info.st_size, max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as handle:
@@ -123,7 +124,7 @@ def _too_big(size: int, limit: int) -> LoadProblem:
     return problem("too-big", size=size, limit=limit)
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
     """The word (of the messages file) for what a file that is not regular is."""
     kinds = {
         stat.S_ISFIFO: "fifo",
