@@ -94,6 +94,26 @@ def test_a_utf8_file_with_a_damaged_byte_is_checked_and_the_damage_named(
     assert out == FINDINGS[:tg01] + damage + FINDINGS[tg01:] + summary
 
 
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["utf-8", "utf-8-bom"])
+def test_damage_on_the_first_line_is_placed_at_its_character(
+    corpus: Path, capsys: pytest.CaptureFixture[str], bom: bytes
+) -> None:
+    """The column counts the characters of the line, as an editor shows them: the byte
+    order mark is none (it was counted, and the damage shown one character late)."""
+    data = LATER.read_bytes()
+    at = data.index("tỉnh Quảng Ninh".encode())
+    assert data[:at].decode() == "Ngày 14/12, "
+    (corpus / "001.txt").write_bytes(bom + data[:at] + b"\xff" + data[at:])
+    status, out = check(capsys)
+    assert status == 1
+    damage = (
+        "corpus/001.txt:1:13: DC02 [warning] byte 0xff không hợp lệ trong UTF-8 ở dòng 1"
+        " (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
+    )
+    summary = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
+    assert out == damage + FINDINGS + summary
+
+
 def test_a_windows_1258_file_is_not_taken_for_damaged_utf8(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -127,7 +127,7 @@ def _damaged_utf8(data: bytes, start: int = 0) -> Decoded | None:
     letters = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
     if letters < _MIN_LETTERS or letters < damaged * _LETTERS_PER_DAMAGE:
         return None
-    line, column = _line_column(data, bad)
+    line, column = _line_column(data[start:], bad - start)  # a BOM is no character of a line
     reason = diagnostics.reason("utf8-damaged", byte=f"{data[bad]:02x}", row=line, count=damaged)
     return Decoded(text, NotText(reason, line=line, column=column))
 
