@@ -7,8 +7,9 @@ thuê bao, Viettel chiếm tới trên 49,5% với 63,6 triệu thuê bao" holds
 
 The whole is the one figure of the amount's unit before the share in its sentence,
 else the one in the sentence right before (then only info: that sentence may state
-another whole); two candidates, a whole not above the amount, another share or a
-";" between the whole and the share link nothing.
+another whole); two candidates, a whole not above the amount or of another period,
+another share or a ";" between the whole and the share link nothing
+(`lists._one_whole`, shared with `portions`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from checks.arithmetic.figures import _Figure
-from checks.arithmetic.lists import _whole
+from checks.arithmetic.lists import _one_whole, _whole
 from checks.arithmetic.result import _Arithmetic, _in, _number, _stated
 from linter.checking.side_by_side import equivalence
 from linter.models import Severity
@@ -43,19 +44,11 @@ def _equivalents(
         ):
             continue  # "với" links an amount only to a share something takes: "chiếm x% với"
         here = [f for f in figures[:i] if f.unit == amount.unit]
-        wholes = here or [f for f in previous if f.unit == amount.unit]
-        if len(wholes) != 1 or not wholes[0].is_level:
-            continue
-        whole = wholes[0]
-        # A share stated between the whole and this one makes the "whole" another
-        # share's amount: "đỗ 99,36%, tương đương 60.559 thí sinh; ... 96,24%, tương
-        # đương 4.558 thí sinh" lists two groups, not a whole and its part.
-        shares_before = figures[:i] if here else [*previous, *figures[:i]]
-        if any(f.unit == "%" and f.start > whole.start for f in shares_before):
-            continue
-        if ";" in folded[whole.end : share.start]:
-            continue
-        if whole.claim.value <= amount.claim.value or whole.low <= 0:
+        wholes = (here, [f for f in previous if f.unit == amount.unit])
+        stated = figures[:i] if here else [*previous, *figures[:i]]
+        span = (share.start, share.start)
+        whole = _one_whole(folded, amount, wholes, stated, span, lambda f: f.unit == "%")
+        if whole is None:
             continue
         yield _share_of(whole, share, amount, Severity.WARNING if here else Severity.INFO)
 

@@ -73,6 +73,9 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+# What may follow a figure that ends its clause: punctuation, "và", the text's end. A
+# share or rate followed by other words is of what they name ("chiếm 15% tổng FDI").
+_CLAUSE_END = re.compile(r"\s*(?:[,;.)!?\n]|$|và(?!\w))")
 _BOUND_WORDS = frozenset({Op.GT, Op.GE, Op.LT, Op.LE, Op.APPROX})  # "khoảng" is symmetric
 _NEGATIVE = re.compile(r"(?<!\w)(?:âm|lỗ)\s*$")
 _DIGITS = re.compile(DIGITS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checks.arithmetic.figures import _Figure
 
@@ -64,3 +65,30 @@ def _whole(f: _Figure) -> bool:
     """Whether a figure can be a total of parts: shares of different wholes,
     multiples and rates are never added."""
     return f.is_level and f.unit not in _NOT_ADDED and "/" not in f.unit
+
+
+def _one_whole(
+    folded: str,
+    amount: _Figure,
+    candidates: tuple[list[_Figure], list[_Figure]],
+    stated: list[_Figure],
+    until: tuple[int, int],
+    another: Callable[[_Figure], bool],
+) -> _Figure | None:
+    """The whole an amount is a share of (`equivalents`, `portions`): the one candidate
+    of its own sentence, else of the sentence before (`candidates`: here, previous);
+    a level above zero and above the amount. A figure of
+    `stated` between the whole and `until[0]` that is `another` share makes the whole
+    that share's amount ("đỗ 99,36%, tương đương 60.559 thí sinh; ... 96,24%, tương
+    đương 4.558 thí sinh" lists two groups), and a ";" between it and `until[1]`
+    starts another clause."""
+    here, previous = candidates
+    wholes = here or previous
+    if len(wholes) != 1:
+        return None
+    whole = wholes[0]
+    if not whole.is_level or whole.low <= 0 or whole.claim.value <= amount.claim.value:
+        return None
+    if any(another(f) for f in stated if whole.start < f.start < until[0]):
+        return None
+    return None if ";" in folded[whole.end : until[1]] else whole

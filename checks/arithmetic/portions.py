@@ -10,11 +10,11 @@ Only the words of a share of a whole are read ("chiếm", "chiếm tỷ lệ", "
 plan ("đạt 100.000 tấn, bằng 70% so với năm 2016"). A share followed by words
 naming its whole ("chiếm 15% tổng FDI", "chiếm 36% dân số cả nước") is of that
 whole, which the text does not give, so only a share that ends its clause is read.
-The whole is found as `equivalents` finds it: the one figure of the amount's unit
-before it in its sentence, else in the sentence before (then info); an item of
-the same list, an amount with its own share ("bán buôn 10 cửa hàng, chiếm 2,1%;
-bán lẻ 464 cửa hàng, chiếm 97,9%"), is a sibling and never the whole.
-"""
+The whole is found as `equivalents` finds it (`lists._one_whole`): the one figure
+of the amount's unit before it in its sentence, else in the sentence before (then
+info); an item of the same list, an amount with its own share ("bán buôn 10 cửa
+hàng, chiếm 2,1%; bán lẻ 464 cửa hàng, chiếm 97,9%"), is a sibling and never the
+whole."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ import re
 from collections.abc import Iterator
 
 from checks.arithmetic.equivalents import _share_of
-from checks.arithmetic.figures import _Figure
-from checks.arithmetic.lists import _whole, _within
+from checks.arithmetic.figures import _CLAUSE_END, _Figure
+from checks.arithmetic.lists import _one_whole, _whole, _within
 from checks.arithmetic.result import _Arithmetic
 from linter.models import Severity
 
@@ -34,47 +34,48 @@ _TAKES = re.compile(
     r"(?:\s+[^\s\d,;:()%.!?]+){0,6}\s*[,(]?\s*(?:chiếm|tương\s+đương|tức)"
     r"(?:\s+(?:t[ỷỉ]\s+lệ|tới|khoảng|là))*\s*"
 )
-# What may follow a share that ends its clause: punctuation, "và", the text's end.
-_CLAUSE_END = re.compile(r"\s*(?:[,;.)!?\n]|$|và(?!\w))")
 
 
 def _portions(
     folded: str, figures: list[_Figure], previous: list[_Figure]
 ) -> Iterator[_Arithmetic]:
     """amount / whole must be the share the amount is said to take."""
-    siblings = {id(f) for f, _ in _taking(folded, figures)}
-    before_siblings = {id(f) for f, _ in _taking(folded, previous)}
-    shares_of_siblings = {id(s) for _, s in _taking(folded, [*previous, *figures])}
-    for amount, share in _taking(folded, figures):
+    taking = list(_taking(folded, figures))
+    if not taking:
+        return
+    taken_before = list(_taking(folded, previous))
+    siblings = {id(f) for f, _ in taking}
+    before_siblings = {id(f) for f, _ in taken_before}
+    # A share between the whole and the amount that is no sibling's makes the whole
+    # another share's amount ("500 hộ, 40% là hộ nghèo, 120 hộ, chiếm 24%"); a change
+    # of the whole ("823 triệu kWh, tăng 23%") does not.
+    shares_of_siblings = {id(s) for _, s in [*taken_before, *taking]}
+
+    def another(f: _Figure) -> bool:
+        return f.unit.startswith("%") and f.is_level and id(f) not in shares_of_siblings
+
+    for amount, share in taking:
         here = [
             f
             for f in figures
             if f.start < amount.start and f.unit == amount.unit and id(f) not in siblings
         ]
-        wholes = here or [
-            f for f in previous if f.unit == amount.unit and id(f) not in before_siblings
-        ]
-        if len(wholes) != 1:
-            continue
-        whole = wholes[0]
-        if not whole.is_level or whole.low <= 0 or whole.claim.value <= amount.claim.value:
-            continue
-        if not _within(whole, amount):
-            continue  # another period or status: "năm 2016 ... năm nay"
-        stated = [*previous, *figures] if not here else figures
-        between = [f for f in stated if whole.start < f.start < amount.start]
-        # A share between them that is no sibling's makes the whole another share's
-        # amount ("500 hộ, 40% là hộ nghèo, 120 hộ, chiếm 24%"; a change of the whole,
-        # "823 triệu kWh, tăng 23%", does not); a ";" between the whole and the list
-        # starts another clause.
-        if any(
-            f.unit.startswith("%") and f.is_level and id(f) not in shares_of_siblings
-            for f in between
-        ):
-            continue
-        first = min((f.start for f in between if id(f) in siblings), default=amount.start)
-        if ";" in folded[whole.end : first]:
-            continue
+        wholes = (
+            here,
+            [f for f in previous if f.unit == amount.unit and id(f) not in before_siblings],
+        )
+        stated = figures if here else [*previous, *figures]
+        # The list opens at its first sibling after the one candidate whole: a ";"
+        # before it starts another clause, one between two siblings does not.
+        after = (here or wholes[1] or [amount])[0].start
+        first = min(
+            (f.start for f in stated if after < f.start and id(f) in siblings),
+            default=amount.start,
+        )
+        until = (amount.start, min(first, amount.start))
+        whole = _one_whole(folded, amount, wholes, stated, until, another)
+        if whole is None or not _within(whole, amount):
+            continue  # not _within: another period or status, "năm 2016 ... năm nay"
         yield _share_of(whole, share, amount, Severity.WARNING if here else Severity.INFO)
 
 
