@@ -66,8 +66,9 @@ class ArithmeticMismatch(Check):
       over 75 %; a whole in the sentence before is info, in the same one a
       warning); the amount may come first, with the share it takes
       ("470.142 m, trong đó ống gang 289.146 m, chiếm 53%": 61,5 %; only
-      "chiếm / tương đương / tức" and a share that ends its clause, see
-      `portions`);
+      "chiếm / tương đương / tức" and a share that ends its clause, and in
+      the same sentence a whole the words name one: "trong đó", "gồm", "cụ
+      thể", "tổng"; see `portions`);
     - a change stated both as an amount and as a percent, against the level
       it led to ("còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 of 329 is
       36,8 %), info, see `rates`;

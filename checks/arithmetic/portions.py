@@ -14,7 +14,12 @@ The whole is found as `equivalents` finds it (`lists._one_whole`): the one figur
 of the amount's unit before it in its sentence, else in the sentence before (then
 info); an item of the same list, an amount with its own share ("bán buôn 10 cửa
 hàng, chiếm 2,1%; bán lẻ 464 cửa hàng, chiếm 97,9%"), is a sibling and never the
-whole."""
+whole. In its own sentence the whole needs a word saying it is one: "trong đó",
+"gồm", "cụ thể" between it and the list, or "tổng" in its clause. Without one, an
+earlier figure is as often another item of an unshared list ("còn 1.250 hộ nghèo,
+hộ cận nghèo là 900 hộ, chiếm 7,5%": of all households, not of the 1.250); a
+sentence break before the list is its cue (the whole stated, then broken down).
+"""
 
 from __future__ import annotations
 
@@ -34,6 +39,10 @@ _TAKES = re.compile(
     r"(?:\s+[^\s\d,;:()%.!?]+){0,6}\s*[,(]?\s*(?:chiếm|tương\s+đương|tức)"
     r"(?:\s+(?:t[ỷỉ]\s+lệ|tới|khoảng|là))*\s*"
 )
+# Words after a whole that open its breakdown, and a word of its clause naming it one.
+_BREAKDOWN = re.compile(r"(?<!\w)(?:trong\s+đó|gồm|cụ\s+thể)(?!\w)")
+_TOTAL = re.compile(r"(?<!\w)tổng(?!\w)")
+_CLAUSE_START = re.compile(r"[,;:(][^,;:(]*$")
 
 
 def _portions(
@@ -76,7 +85,19 @@ def _portions(
         whole = _one_whole(folded, amount, wholes, stated, until, another)
         if whole is None or not _within(whole, amount):
             continue  # not _within: another period or status, "năm 2016 ... năm nay"
+        if here and not _said_whole(folded, whole, first):
+            continue
         yield _share_of(whole, share, amount, Severity.WARNING if here else Severity.INFO)
+
+
+def _said_whole(folded: str, whole: _Figure, first: int) -> bool:
+    """Whether the words make `whole` the whole of the list opening at `first`."""
+    if _BREAKDOWN.search(folded, whole.end, first):
+        return True
+    clause = _CLAUSE_START.search(folded, whole.sentence_start, whole.start)
+    return bool(
+        _TOTAL.search(folded, clause.end() if clause else whole.sentence_start, whole.start)
+    )
 
 
 def _taking(folded: str, figures: list[_Figure]) -> Iterator[tuple[_Figure, _Figure]]:
