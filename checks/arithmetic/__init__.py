@@ -71,7 +71,10 @@ class ArithmeticMismatch(Check):
       thể", "tổng"; see `portions`);
     - a change stated both as an amount and as a percent, against the level
       it led to ("còn 208 đơn vị, giảm 121 đơn vị (30,2%)": 121 of 329 is
-      36,8 %), info, see `rates`;
+      36,8 %), info; not a percent followed by the words of its whole
+      ("(2,5% tổng thu)"), nor beside a count with a rate of its own in
+      indicators.yaml ("hộ nghèo": it may be the rate's change in points),
+      see `rates`;
     - a price per unit, a quantity of that unit and the total they come to
       ("bán 20.199 m3 cát với giá 45.000 đồng/m3, thu về hơn 1,6 tỷ đồng":
       about 909 triệu; "400 suất, mỗi suất 5.500 đồng, tổng số tiền 1,7 triệu

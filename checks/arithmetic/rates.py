@@ -26,8 +26,9 @@ import re
 from collections.abc import Iterator
 
 from checks.arithmetic.changes import _changed_level
-from checks.arithmetic.figures import _Figure
+from checks.arithmetic.figures import _CLAUSE_END, _Figure
 from checks.arithmetic.result import _Arithmetic, _in, _number, _stated
+from linter.data.lexicon import Lexicon
 from linter.models import Severity
 
 _CHANGES = ("increase", "decrease")
@@ -46,10 +47,29 @@ _RATE_AFTER = re.compile(
 _LED_TO = re.compile(r"(?<!\w)từ\s+[^,;:()]{1,40}?\s(?:lên|xuống)(?:\s+còn)?\s*$")
 
 
-def _rates(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
-    """d / (L ∓ d) must be the rate stated beside the amount d of a change of L."""
+def _rated_counts(lexicon: Lexicon) -> frozenset[str]:
+    """Counted indicators of linter/data/indicators.yaml that have a rate of their own
+    ("hộ nghèo" and "tỷ lệ hộ nghèo"): a percent beside a change of one is as often that
+    rate's change, in points ("còn 12.000 hộ nghèo, giảm 2.000 hộ (1,5%)": the poverty
+    rate fell 1,5 points), as the count's own, and the words do not tell which."""
+    rates = {n for s in lexicon.indicators.values() if s.dimension == "percent" for n in s.names}
+    return frozenset(
+        key
+        for key, spec in lexicon.indicators.items()
+        if spec.dimension == "count" and any(f"tỷ lệ {n}" in rates for n in spec.names)
+    )
+
+
+def _rates(
+    folded: str, figures: list[_Figure], rated: frozenset[str] = frozenset()
+) -> Iterator[_Arithmetic]:
+    """d / (L ∓ d) must be the rate stated beside the amount d of a change of L; the
+    rate must end its clause ("tăng 200 tỷ đồng (2,5% tổng thu)" is a share of what
+    its words name), and a count with a rate of its own (`_rated_counts`) is not read."""
     for i, (amount, rate) in enumerate(itertools.pairwise(figures)):
         if amount.claim.measure not in _CHANGES or rate.unit != "%":
+            continue
+        if not _CLAUSE_END.match(folded, rate.end) or amount.claim.indicator in rated:
             continue
         if amount.unit == "%" or "/" in amount.unit:
             continue
@@ -59,6 +79,8 @@ def _rates(folded: str, figures: list[_Figure]) -> Iterator[_Arithmetic]:
             continue
         level = _changed_level(folded, figures[:i], amount)
         if level is None or level.unit != amount.unit or level.low <= 0:
+            continue
+        if level.claim.indicator in rated:
             continue
         if _LED_TO.search(folded, max(level.sentence_start, level.start - 60), level.start):
             continue  # "từ A xuống B, giảm d (x%)": x is of A, and `_from_to` checks d

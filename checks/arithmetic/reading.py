@@ -17,7 +17,7 @@ from checks.arithmetic.figures import _bare_from, _Figure, _lower, _sentences
 from checks.arithmetic.partitions import _partitions
 from checks.arithmetic.portions import _portions
 from checks.arithmetic.products import _products
-from checks.arithmetic.rates import _rates
+from checks.arithmetic.rates import _rated_counts, _rates
 from checks.arithmetic.result import _Arithmetic
 from checks.arithmetic.shares import _shares
 from checks.arithmetic.subsets import _subsets
@@ -34,6 +34,7 @@ def candidates(
     the text lowered by `_lower`, if the caller has it."""
     lexicon = lexicon or default_lexicon()
     parents = {key: spec.parent for key, spec in lexicon.indicators.items()}
+    rated = _rated_counts(lexicon)
     folded = _lower(item.document.text) if folded is None else folded
     sentences = _sentences(item, folded)
     nexts = [_next(folded, sentences, i) for i in range(len(sentences))]
@@ -46,7 +47,7 @@ def candidates(
         yield from _subsets(folded, figures, following, after_following, parents)
         yield from _changes(folded, figures)
         yield from _from_to(folded, _bare_from(item.document, folded, figures))
-        yield from _rates(folded, figures)
+        yield from _rates(folded, figures, rated)
         yield from _shares(folded, figures)
         previous = sentences[index - 1] if index and nexts[index - 1] is figures else []
         yield from _equivalents(folded, figures, previous)
