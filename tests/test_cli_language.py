@@ -117,7 +117,9 @@ def test_a_draft_on_stdin_is_capped_like_a_file(
     assert out.splitlines() == [
         "<stdin>.md:1:1: DC01 [error] input skipped: more than the limit of 200 bytes "
         "(raise `max-file-size` in the configuration to read it)",
-        "2 documents read, 2 unreadable; 1 finding (1 error).",
+        # Unread, the draft has no province: no published document is its context, as
+        # none is when the cache holds them (an unreadable one either).
+        "0 documents read, 1 unreadable; 1 finding (1 error).",
     ]
 
 
