@@ -287,3 +287,30 @@ def test_invisible_characters_inside_a_figure_are_not_text(
             written.removeprefix("\u200e").removeprefix("&#8206;") + " tỷ đồng",
         ),
     ]
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060"])
+def test_an_invisible_character_among_a_letter_s_marks_leaves_the_letter_whole(
+    corpus: Path, capsys: pytest.CaptureFixture[str], invisible: str
+) -> None:
+    """Decomposed text (a letter as its base and marks, as some editors and PDFs give
+    it) with an invisible character among one letter's marks: normalised on each side
+    of it, "đồng" was "đô" and a loose grave accent, a word no list knows: the figure
+    was read as "56.000 tỷ", its unit lost."""
+    published = corpus / "000.txt"
+    text = published.read_text(encoding="utf-8")
+    written = f"56.000 tỷ đo\u0302{invisible}\u0300ng"
+    published.write_text(text.replace("56.000 tỷ đồng", written), encoding="utf-8")
+    status, out = check(capsys, "--format", "json")
+    report = json.loads(out)
+    assert status == 1
+    (nu01,) = [f for f in report["findings"] if f["code"] == "NU01"]
+    assert [(e["path"], e["quote"]) for e in nu01["evidence"]] == [
+        ("corpus/001.txt", "55.600 tỷ đồng"),
+        ("corpus/000.txt", written),
+    ]
+    doc = load_document(published).document
+    assert doc is not None and "56.000 tỷ đồng" in doc.text
+    assert unicodedata.is_normalized("NFC", doc.text)
+    hidden = frozenset(i for i, c in enumerate(doc.original) if c == invisible)
+    assert_spans_round_trip(doc, markup=hidden)

@@ -54,9 +54,37 @@ class TextBuilder:
         """Copy `original[start:end]`, NFC-normalised, with CRLF as LF, without its
         invisible format characters (`INVISIBLE`)."""
         for mark in INVISIBLE.finditer(self._original, start, end):
+            if mark.start() < start:  # inside a letter already copied whole
+                continue
+            if cluster := self._letter_around(start, mark, end):
+                base, stop = cluster
+                self._copy(start, base)
+                self.replace(base, stop, self._original[base:stop])
+                start = stop
+                continue
             self._copy(start, mark.start())
             start = mark.end()
         self._copy(start, end)
+
+    def _letter_around(self, start: int, mark: re.Match[str], end: int) -> tuple[int, int] | None:
+        """Where the letter holding the invisible character `mark` begins and ends, if
+        it is inside one: between a base letter and its combining marks ("e\u0302",
+        soft hyphen, "\u0323"). Each side normalised apart, "Việt" was not NFC, and no
+        word list knew it."""
+        text = self._original
+        stop = mark.end()
+        if stop >= end or not unicodedata.combining(text[stop]):
+            return None
+        base = mark.start()
+        while base > start and unicodedata.combining(text[base - 1]):
+            base -= 1
+        if base == start or not unicodedata.category(text[base - 1]).startswith("L"):
+            return None
+        while stop < end and (unicodedata.combining(text[stop]) or INVISIBLE.match(text, stop)):
+            stop += 1
+        while INVISIBLE.match(text, stop - 1):  # one after the marks is no part of it
+            stop -= 1
+        return base - 1, stop
 
     def _copy(self, start: int, end: int) -> None:
         while start < end:
