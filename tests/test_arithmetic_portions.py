@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.arithmetic import candidates
+from checks.arithmetic.figures import _lower, _sentences
 from conftest import NEWS_CORPUS, REAL_CORPUS, SHARED, run_corpus
 from linter.checking import DocumentClaims
 from linter.claims.extract import extract_claims
@@ -116,15 +117,23 @@ def test_rate_message_in_english(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Thành phố còn 208 đơn vị, giảm 0 đơn vị (30,2%).",  # no amount to redo
-        "Thành phố còn 0 đơn vị, giảm 121 đơn vị (30,2%).",  # no level
+        "Thành phố còn 121 đơn vị, tăng 121 đơn vị (30,2%).",  # the level before is 0
         "Thành phố còn 100 đơn vị, tăng 121 đơn vị (30,2%).",  # a rise past its level
         "Thành phố có hơn 208 đơn vị, giảm hơn 121 đơn vị (30,2%).",  # open figures
-        "Cả nước có 0 cửa hàng. Bán buôn 10 cửa hàng, chiếm 2,1%.",  # an empty whole
-        "Tổng 475 cửa hàng, bán buôn 10 cửa hàng, chiếm 0%.",
+        "Cả nước có 5 cửa hàng. Bán buôn 10 cửa hàng, chiếm 2,1%.",  # a whole below its part
+        "Tổng số có 10 cửa hàng, trong đó bán buôn 10 cửa hàng, chiếm 2,1%.",  # whole = part
+        "Tổng số có 475 cửa hàng, trong đó bán buôn hơn 10 cửa hàng, chiếm hơn 2%.",  # open
     ],
 )
 def test_odd_rates_and_shares_never_crash_or_raise(tmp_path: Path, sentence: str) -> None:
+    """Each sentence's three figures are read (so the rule sees them), yet none links
+    arithmetic that can fail: no level before a change, a whole not above its part,
+    figures open on one side."""
     text = f"---\ndate: 2017-02-10\nprovince: Hà Nội\n---\n{sentence}\n"
-    result = run_corpus(tmp_path, {"a.md": text}, select={"AR01"})
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    document = load_document(tmp_path / "a.md").document
+    assert document is not None
+    item = DocumentClaims(document, extract_claims(document))
+    assert sum(len(s) for s in _sentences(item, _lower(document.text))) == 3
+    result = run_corpus(tmp_path / "run", {"a.md": text}, select={"AR01"})
     assert [f for f in result.findings if f.code in ("AR01", "EN01")] == []
