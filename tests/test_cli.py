@@ -157,7 +157,11 @@ def test_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     assert main(["check", str(tmp_path)]) == 2
     captured = capsys.readouterr()
-    assert "DC01" in captured.out and "no document could be read" in captured.err
+    assert (
+        "DC01" in captured.out and captured.err == "doichieu: error: không đọc được văn bản nào\n"
+    )
+    assert main(["check", str(tmp_path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "doichieu: error: no document could be read\n"
 
 
 def test_bad_files_become_findings_and_the_rest_is_checked(tmp_path: Path, capsys) -> None:
@@ -229,3 +233,39 @@ def test_python_dash_m_linter() -> None:
         timeout=60,
     )
     assert proc.returncode == 0 and "NU01" in proc.stdout
+
+
+def test_what_cannot_be_checked_is_said_in_the_run_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft that is a folder (the published ones named first?) is said to be one,
+    and a path that is not there is said so, in Vietnamese or English."""
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "corpus", {"a.md": GOOD})
+    expected = {
+        ("check", "--draft", "corpus", "corpus"): (
+            "bản thảo corpus là một thư mục: cần một tệp văn bản (ghi tên bản thảo, rồi thư mục "
+            "để đối chiếu)",
+            "draft corpus is a folder: expected a document file (name the draft, then the folder "
+            "to compare it with)",
+        ),
+        ("check", "--draft", "ban-thao.md", "corpus"): (
+            "không tìm thấy bản thảo ban-thao.md: cần một tệp văn bản",
+            "draft ban-thao.md not found: expected a document file",
+        ),
+        ("check", "corpus", "khong-co"): (
+            "khong-co: không có tệp hay thư mục này: cần một văn bản hoặc một thư mục",
+            "khong-co: no such file or folder: expected a document or a folder",
+        ),
+    }
+    for args, (vi, en) in expected.items():
+        assert (main([*args, "--no-cache"]), *capsys.readouterr()) == (
+            2, "", f"doichieu: error: {vi}\n"
+        )  # fmt: skip
+        assert (main([*args, "--no-cache", "--lang", "en"]), *capsys.readouterr()) == (
+            2, "", f"doichieu: error: {en}\n"
+        )  # fmt: skip
+    assert main(["claims", "khong-co"]) == 2
+    assert capsys.readouterr().err == (
+        "doichieu: error: khong-co: không có tệp hay thư mục này: cần một văn bản hoặc một thư mục\n"
+    )

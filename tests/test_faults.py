@@ -527,7 +527,7 @@ def test_a_deeply_nested_configuration_is_one_clear_error(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     Path("doichieu.toml").write_text("select = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    status, _, err = cli(capsys, "check", "corpus", "--no-cache")
+    status, _, err = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
     assert_clean_failure(
         status, err, "doichieu.toml: cannot read the configuration: values nested too deeply"
     )

@@ -1,9 +1,7 @@
-"""A new user's trial: what breaks where others are at work, as failing tests.
+"""A new user's trial of linter/engine, linter/app and CL01: what broke, as tests.
 
-Another engineer is changing linter/engine and linter/app for speed, and another
-the CL01 check (checks/calendar*), so the fixes are not made here: each test is marked xfail(strict=True) with the fix it needs, and turns into
-a failure (an XPASS) the day the fix lands, to be unmarked then. Every test runs
-the real command line and asserts its exact output.
+Each was written as a strict xfail naming the fix it needed, and unmarked when the
+fix landed. Every test runs the real command line and asserts its exact output.
 """
 
 from __future__ import annotations
@@ -78,7 +76,7 @@ def test_claims_says_why_a_file_cannot_be_read(
     assert (status, out) == (2, "")
     assert err == (
         "doichieu: warning: empty.txt: tệp rỗng: cần văn bản tiếng Việt\n"
-        "doichieu: error: no document could be read\n"
+        "doichieu: error: không đọc được văn bản nào\n"
     )
     status, out, err = cli(capsys, "claims", "empty.txt", "000.txt")
     assert status == 0
@@ -123,7 +121,7 @@ def test_an_unknown_metadata_key_lists_the_metadata_keys(
     Path("doichieu.toml").write_text(
         '[[metadata]]\npath = "corpus/**"\ndate = "2023-12-14"\n', encoding="utf-8"
     )
-    status, out, err = cli(capsys, "check", "corpus", "--no-cache")
+    status, out, err = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
     assert (status, out) == (2, "")
     assert err == (
         f"doichieu: error: {Path('doichieu.toml').resolve()}: the file: unknown key"

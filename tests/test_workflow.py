@@ -272,11 +272,11 @@ def test_config_extra_indicator_from_configuration(corpus: Path, capsys) -> None
 
 def test_config_errors_name_file_and_key(corpus: Path, capsys) -> None:
     write_corpus(corpus, {"doichieu.toml": 'selekt = ["NU"]\n'})
-    assert main(["check", "corpus"]) == 2
+    assert main(["check", "corpus", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "doichieu.toml" in err and "unknown key 'selekt'" in err and "select" in err
     write_corpus(corpus, {"doichieu.toml": 'severity = { NU01 = "fatal" }\n'})
-    assert main(["check", "corpus"]) == 2
+    assert main(["check", "corpus", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "severity.NU01" in err and "'info', 'warning' or 'error'" in err and "'fatal'" in err
 

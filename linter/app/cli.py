@@ -25,9 +25,10 @@ from linter.app import outputs
 from linter.app.gitdiff import changed_since
 from linter.checking.registry import known_codes, load_checks
 from linter.data import load
+from linter.diagnostics import reason, render
 from linter.engine.cache import clear as clear_cache
 from linter.engine.cachefile import DATA
-from linter.engine.config import Config, load_config
+from linter.engine.config import Config, ConfigError, load_config
 from linter.engine.parsing import ParseSettings, default_jobs
 from linter.engine.policy import check_codes
 from linter.engine.run import Options, display_path, run
@@ -35,7 +36,7 @@ from linter.engine.suppress import baseline_text, read_baseline
 from linter.errors import DoichieuError, UsageError
 from linter.models import RunResult, Severity
 from linter.read import frontmatter
-from linter.read.loading import LoadResult, load_text
+from linter.read.loading import LoadResult, kind_of, load_text
 from linter.read.readers import load_readers
 
 FAIL_ON = {
@@ -235,8 +236,20 @@ def _cache_dir_option(parser: argparse.ArgumentParser, h: dict[str, str]) -> Non
     )
 
 
+class _Said(UsageError):
+    """A usage error said in the run's language (linter/data/engine_messages.yaml)."""
+
+    def __init__(self, name: str, words: dict[str, str] | None = None, **params: str) -> None:
+        self.reason = reason(name, words, **params)
+        super().__init__(render(self.reason, "en"))
+
+    def said(self, lang: str) -> str:
+        return render(self.reason, lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
         _keep_data(scan_cache(argv))
         parser = build_parser(scan_lang(argv))
@@ -270,16 +283,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
             return 0
         if args.command == "claims":
-            result = run(args.paths, Options())
+            result = run(_existing(args.paths), Options())
             _warn_unread(result)
             if not result.documents:
-                print("doichieu: error: no document could be read", file=sys.stderr)
-                return 2
+                raise _Said("no-document")
             outputs.emit(outputs.render_claims(result, args.format), None)
             return 0
         return _check(args)
     except DoichieuError as exc:  # usage, configuration, malformed data files
-        print(f"doichieu: error: {exc}", file=sys.stderr)
+        # "error:" stays as it is in every language: scripts and editors look for it.
+        message = exc.said(lang) if isinstance(exc, _Said | ConfigError) else str(exc)
+        print(f"doichieu: error: {message}", file=sys.stderr)
         return 2
     except Exception:  # an internal error must not look like "findings" (exit 1)
         traceback.print_exc()
@@ -305,7 +319,7 @@ def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     for error in load_readers().errors:  # its files are then of an unsupported format
         print(f"doichieu: warning: {error}", file=sys.stderr)
-    paths = _paths(args, config)
+    paths = _existing(_paths(args, config))
     if args.statistics and args.format != "text":
         raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
     focus, extra = _focus(args, paths, config)
@@ -348,8 +362,7 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not result.documents and not result.skipped:
-        print("doichieu: error: no document could be read", file=sys.stderr)
-        return 2
+        raise _Said("no-document")
     threshold = FAIL_ON[options.fail_on]
     failing = threshold is not None and any(
         f.severity.rank >= threshold.rank for f in result.findings
@@ -371,6 +384,15 @@ def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
         return [Path()]
     if not paths:
         raise UsageError("no paths given and no `corpus` in the configuration")
+    return paths
+
+
+def _existing(paths: list[Path]) -> list[Path]:
+    """`paths`, each of which exists: one that does not is said so in the run's
+    language here (the listing says it in English to other callers)."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise _Said("no-such-path", path=str(path))
     return paths
 
 
@@ -432,7 +454,7 @@ def _focus(
     if args.draft:
         draft_path = Path(args.draft)
         if not draft_path.is_file():
-            raise UsageError(f"draft {draft_path} not found")
+            _refuse_draft(draft_path)
         paths.append(draft_path)
         return frozenset({_relative(draft_path)}), []
     if args.changed_since:
@@ -440,6 +462,16 @@ def _focus(
     if args.only is not None:
         return frozenset(_relative(p) for p in args.only), []
     return None, []
+
+
+def _refuse_draft(path: Path) -> None:
+    """A draft that is no file: missing, or a folder (the published ones given as
+    the draft?), a FIFO ..., said as such."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise _Said("draft-not-found", path=str(path)) from None
+    raise _Said("draft-not-file", words={"kind": kind_of(mode)}, path=str(path))
 
 
 def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:

@@ -48,6 +48,8 @@ from pydantic import (
 )
 
 from linter.engine.config_errors import ConfigError, Refused, explain, in_file
+from linter.models import Reason
+from linter.read.loading import kind_of
 
 __all__ = ["Config", "ConfigError", "IndicatorEntry", "MetadataOverride", "load_config"]
 
