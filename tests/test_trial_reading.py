@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import html
 import json
+import os
 import shutil
 import unicodedata
 from pathlib import Path
@@ -194,6 +195,26 @@ def test_a_folder_that_cannot_be_listed_is_dc01_and_the_rest_is_checked(
         " các văn bản trong đó không được kiểm tra\n"
     ) in out
     assert out.endswith("Đã đọc 2 văn bản, 1 không đọc được; 4 phát hiện (1 lỗi, 3 cảnh báo).\n")
+
+
+def test_a_document_that_loads_is_not_asked_whether_it_is_a_folder(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a path that fails to load is asked whether it is a folder that cannot be
+    listed: asked of every document, it was one more stat per file of an archive."""
+    path = corpus / "001.txt"
+    load_document(path)  # the readers registered, once per process
+    asked: list[str] = []
+    real_stat = os.stat
+
+    def stat(name: str | Path, *args: object, **kwargs: object) -> os.stat_result:
+        asked.append(os.fspath(name))
+        return real_stat(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    result = load_document(path)
+    assert result.document is not None and result.problems == ()
+    assert str(path) not in asked
 
 
 # --- Markdown emphasis inside a figure -------------------------------------------------

@@ -161,14 +161,14 @@ def load_document(
     `max_bytes` caps the file, `max_inflated` the unzipped parts of a .docx.
     """
     shown = display_path or str(path)
-    if unlisted := _unlisted_folder(path):
-        return _failed(shown, unlisted)
+    # Whether it is a folder that cannot be listed is asked only where loading failed:
+    # asked of every document, it was one more stat per file.
     if load_readers().for_suffix(path.suffix) is None:
-        return _failed(shown, _unsupported(path.suffix))
+        return _failed(shown, _unlisted_folder(path) or _unsupported(path.suffix))
     try:
         data = read_regular(path, max_bytes)
     except NotReadable as exc:
-        return _failed(shown, exc.problem)
+        return _failed(shown, _unlisted_folder(path) or exc.problem)
     return load_text(data, shown, path.suffix, max_bytes, max_inflated)
 
 
