@@ -37,12 +37,13 @@ class FigureConflict(Check):
     comparator ("trên 30,9%" / "30,9%") is wording, info; one target with two
     floors or ceilings ("tối thiểu 1.200" / "tối thiểu 1.500 doanh nghiệp") is a
     warning although the intervals overlap; an estimate revised more than two
-    weeks later is info; any other disagreement is a warning. A figure cut at
-    its last non-zero digit ("376.000" for the plan's 376.780 tỷ, within 2 % and
-    keeping two digits: `linter.checking.agreement.truncated`) is that figure
-    shortened, as EV01 takes "98 ha" for 98,7 ha, and no finding; "56.000" for
-    55.600 is raised, not cut, and another target. Distinct statements are
-    compared once each, however often they are repeated.
+    weeks later is info; any other disagreement is a warning. A figure with
+    whole groups "000" or its decimal part cut ("376.000" for the plan's 376.780
+    tỷ, within 2 % and keeping two digits: `linter.checking.agreement.truncated`)
+    is that figure shortened, as EV01 takes "98 ha" for 98,7 ha, and no finding;
+    "56.000" for 55.600 is raised, not cut, and "1.200" for 1.215 is a figure of
+    its own: another target. Distinct statements are compared once each,
+    however often they are repeated.
 
     Why it matters: the figures of a province's plan are quoted for a year by
     every body below it; two versions in circulation mean one is wrong.

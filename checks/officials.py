@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar
 
 from checks.official_titles import two_offices
-from checks.successions import succession
+from checks.successions import Mention, one_report_gives_two, report_year, succession
 from linter.checking import (
     EVIDENCE_PER_NAME,
     Check,
@@ -16,7 +16,6 @@ from linter.checking import (
     Group,
     Option,
     by_date,
-    document_year,
     evidence,
     per_document,
 )
@@ -24,8 +23,6 @@ from linter.checking.kept import focused_index
 from linter.claims.names import bare, name_key_of, people, spelled_alike
 from linter.claims.offices import label_of, unit_of
 from linter.models import Finding, OfficialRef, Severity
-
-Mention = tuple[DocumentClaims, OfficialRef]
 
 
 class OfficialConflict(Check):
@@ -41,8 +38,9 @@ class OfficialConflict(Check):
     whose names differ only in their marks ("Hùng", "Hưng"), a likely typo.
     Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal; so
     are holders that follow one another (`checks.successions`: in time order
-    one run of reports per name, each change over `window-days` after the last
-    report before or between names several reports give). Else one document or
+    one run of reports per name, each new name given by two or more reports
+    strictly after the last report of the name before, over `window-days`
+    later or after several reports of that name). Else one document or
     two within `window-days` make a warning, documents further apart an info;
     every name given by several documents, an info that the office changed
     hands; one name heading two bodies in one document ("Giám đốc Sở Y tế",
@@ -54,8 +52,8 @@ class OfficialConflict(Check):
     Known problems: names are read after titles and honorifics, with a known
     family name, never a short form. A former holder counts only when the text
     says so ("nguyên", "cựu", "khi còn là"); a document with neither date nor
-    year is compared as if far apart; a late report still naming the old
-    holder, far from the new one's, reads as a succession. An office below the
+    year is compared as if far apart; one with neither that names the old
+    holder after the new one's reports reads as a succession. An office below the
     province whose unit is not named ("Chủ tịch UBND xã") is compared only for
     a misspelt name: a report may visit several communes. Capitalised words
     after "đường", "cầu", "trường" name a thing after a person ("đường Phạm
@@ -112,38 +110,39 @@ class OfficialConflict(Check):
             holders = people(r.name for _, r in mentions)
             if ref.single and not ref.deputy and len(holders) > 1:
                 unknown = unit_of(mentions[0][0].document, mentions[0][1])[1].startswith("?")
+                alike = [spelled_alike(a, b) for a, b in itertools.combinations(sorted(holders), 2)]
                 # "Chủ tịch UBND xã" unnamed, in a report of several communes, may be
-                # two chairs: only a misspelt name is sure to be one office's slip.
-                if (not unknown or _all_alike(holders)) and not succession(mentions, window):
-                    yield self._two_holders(mentions, group)
+                # two chairs: only a misspelt name is sure to be one office's slip. A
+                # misspelt name is one person: never a change of hands.
+                if (not unknown or all(alike)) and (any(alike) or not succession(mentions, window)):
+                    yield self._two_holders(mentions, group, typo=any(alike))
             elif ref.deputy:
                 yield from self._misspelt_deputies(mentions, group)
         yield from self._incompatible(group)
         yield from two_offices(self, group)  # one name heading two bodies in one text
 
-    def _two_holders(self, mentions: list[Mention], group: Group) -> Finding:
+    def _two_holders(self, mentions: list[Mention], group: Group, typo: bool) -> Finding:
         item, ref = mentions[0]
         written: dict[str, str] = {}  # one spelling per name, the first one met
         for _, r in mentions:
             written.setdefault(name_key_of(r.name), r.name)
         names = list(written.values())
-        alike = any(spelled_alike(a, b) for a in names for b in names if a != b)
         office = label_of(item.document, ref)
         if group.lang == "en":
             message = f"{office} is one person, but it is given to {' and '.join(names)}."
-            typo = " The names differ in a letter, a mark or a syllable: a likely typo."
+            slip = " The names differ in a letter, a mark or a syllable: a likely typo."
         else:
             message = f"{office} chỉ có một người giữ, nhưng được ghi cho {' và '.join(names)}."
-            typo = " Hai tên chỉ khác một chữ, một dấu hoặc một tiếng: có thể viết sai tên."
-        message += typo if alike else ""
+            slip = " Hai tên chỉ khác một chữ, một dấu hoặc một tiếng: có thể viết sai tên."
+        message += slip if typo else ""
         key = f"holders|{office}|{','.join(names)}"
         documents: dict[str, set[str]] = defaultdict(set)
         for i, r in mentions:
             documents[name_key_of(r.name)].add(i.document.path)
         # A slip is one odd document against the others; when every name is given by
         # several documents, each has its own reports: the office changed hands.
-        handover = not alike and all(len(paths) > 1 for paths in documents.values())
-        return self._finding(message, mentions, group, key, typo=alike, handover=handover)
+        handover = not typo and all(len(paths) > 1 for paths in documents.values())
+        return self._finding(message, mentions, group, key, typo=typo, handover=handover)
 
     def _misspelt_deputies(self, mentions: list[Mention], group: Group) -> Iterator[Finding]:
         """Deputies are several, but two of them named alike but for the marks are one
@@ -220,10 +219,6 @@ class OfficialConflict(Check):
         return self.finding(message, notes, group, severity, key=key)
 
 
-def _all_alike(names: set[str]) -> bool:
-    return all(spelled_alike(a, b) for a in names for b in names if a != b)
-
-
 def _first_per_name(
     bucket: list[Mention], by: Callable[[OfficialRef], object] | None = None
 ) -> list[Mention]:
@@ -237,9 +232,10 @@ def _present(item: DocumentClaims, ref: OfficialRef) -> bool:
     29/8/1995, Thủ tướng Võ Văn Kiệt ...")."""
     if ref.status != "current":
         return False
-    meta = item.document.meta
-    year = meta.date.year if meta.date else document_year(item)
-    return ref.year is None or year is None or ref.year >= year
+    if ref.year is None:
+        return True
+    year = report_year(item)
+    return year is None or ref.year >= year
 
 
 def _close(mentions: list[Mention], window: int) -> bool:
@@ -249,10 +245,7 @@ def _close(mentions: list[Mention], window: int) -> bool:
     def said(ref: OfficialRef) -> tuple[str, bool]:
         return (name_key_of(ref.name), ref.deputy)
 
-    per_document: dict[str, set[tuple[str, bool]]] = defaultdict(set)
-    for item, ref in mentions:
-        per_document[item.document.path].add(said(ref))
-    if any(len(found) > 1 for found in per_document.values()):
+    if one_report_gives_two(mentions, said):
         return True
     dated = sorted(
         (item.document.meta.date, said(ref)) for item, ref in mentions if item.document.meta.date

@@ -3,89 +3,115 @@
 People change office: Đà Nẵng's chairman is Văn Hữu Chiến in a report of his last
 weeks (2014) and Huỳnh Đức Thơ in the reports of 2017; a council's chair of one
 term is another in the next. In: the mentions of one office that give it to two
-or more names, one per document and name. Out: whether they read as successive
-holders (`succession`): taken in time order, each name's reports form one run,
-no report gives two names, no two names are spelled alike, and each change of
-name is either more than `window` days after the last report of the name
-before, or between two names that several reports each give (a handover: the
-reports of each holder agree among themselves, however close the change).
+or more names not spelled alike (the caller tells a misspelt name first), one
+per document and name. Out: whether they read as successive holders
+(`succession`): taken in time order, each name's reports form one run, no
+report gives two names (`one_report_gives_two`), and each change of name is
+strictly later than the last report of the name before, to a name that two
+or more reports give, and either more than `window` days later or from a
+name that several reports give too (a handover: the reports of each holder
+agree among themselves, however close the change).
 
 A report's time is its date; an undated one (VietNews articles carry none) is
-the year its text calls its own (`DocumentMeta.year`) or, failing that, the
-year its full dates name most (`document_year`: "ngày 3/10/2011", "từ ngày
-1/1/2015"), taken as the whole year. A report with no year at all is left out
-of the order when other reports place its name (news2017 leaves many undated:
-Đà Nẵng's chairman is named by six 2017 reports, three of them yearless);
-a name that only such reports give could be anywhere, and no order holds. A
-name that comes back after another ("A, B, A") or one report against the
-others within the window stays OF01's. Known problem: a yearless report that
-names the former holder after the new one's reports reads as one of his.
+its year (`report_year`), taken as the whole year: a year-only report sits in
+no order against a dated one of that year, and its name's run overlaps the
+other's, which keeps the finding. A report with no year at all is left out of
+the order when other reports place its name (news2017 leaves many undated:
+Đà Nẵng's chairman is named by six 2017 reports, three of them yearless); a
+name that only such reports give could be anywhere, and no order holds. A name
+that comes back after another ("A, B, A"), one report against the others
+within the window, or a lone last report naming someone new (a wrong name as
+likely as a new holder) stays OF01's. Known problems: a yearless report that
+names the former holder after the new one's reports reads as one of his; an
+undated report's year is its text's own ("năm nay"), else the year its full
+dates name most, which may be a year it looks back on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from linter.checking import DocumentClaims, document_year
-from linter.claims.names import name_key_of, spelled_alike
+from linter.checking.memo import IdentityMemo
+from linter.claims.names import name_key_of
 from linter.models import OfficialRef
 
 Mention = tuple[DocumentClaims, OfficialRef]
 
+# One year per document for all of OF01 (whether a mention is current, where a
+# report sits in time): document_year scans the whole text, and OF01 asks once
+# per mention. Held weakly by the document, as the engine's other memos.
+_YEARS: IdentityMemo[int] = IdentityMemo(4096)
 
-def when(item: DocumentClaims) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a report may speak of: its date, else its year."""
+
+def report_year(item: DocumentClaims) -> int | None:
+    """The year a report speaks of: its date's, else the year its text calls its
+    own (`DocumentMeta.year`), else the year its full dates name most."""
     meta = item.document.meta
     if meta.date:
-        return meta.date, meta.date
-    year = meta.year or document_year(item)
-    return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+        return meta.date.year
+    known = _YEARS.get("year", (item.document,))
+    if known is None:
+        known = meta.year or document_year(item) or 0  # 0: no year (the memo keeps no None)
+        _YEARS.put("year", (item.document,), known)
+    return known or None
 
 
-@dataclass
-class _Run:
+def one_report_gives_two(
+    mentions: Sequence[Mention], said: Callable[[OfficialRef], object]
+) -> bool:
+    """Whether one report gives two answers (`said`: a name, or a name and rank)."""
+    per_path: dict[str, set[object]] = {}
+    for item, ref in mentions:
+        per_path.setdefault(item.document.path, set()).add(said(ref))
+    return any(len(found) > 1 for found in per_path.values())
+
+
+class _Run(NamedTuple):
     """Consecutive reports, in time order, that give the office to one name."""
 
     name: str
     first: dt.date
     last: dt.date
-    paths: set[str] = field(default_factory=set)
+    paths: frozenset[str]
 
 
 def succession(mentions: Sequence[Mention], window: int) -> bool:
     """Whether the names of one office read as holders that followed one another."""
-    names = {name_key_of(ref.name) for _, ref in mentions}
-    if any(spelled_alike(a, b) for a, b in itertools.combinations(sorted(names), 2)):
-        return False  # one person's name misspelt: no change of hands
-    per_path: dict[str, set[str]] = {}
-    for item, ref in mentions:
-        per_path.setdefault(item.document.path, set()).add(name_key_of(ref.name))
-    if any(len(found) > 1 for found in per_path.values()):
-        return False  # one report gives the office to two names
+    if one_report_gives_two(mentions, lambda ref: name_key_of(ref.name)):
+        return False
     timed: list[tuple[dt.date, dt.date, str, str]] = []
     for item, ref in mentions:
-        if span := when(item):
+        if span := _when(item):
             timed.append((*span, item.document.path, name_key_of(ref.name)))
-    if {name for *_, name in timed} != names:
+    if {name for *_, name in timed} != {name_key_of(ref.name) for _, ref in mentions}:
         return False  # a name given only by reports of no known time may sit anywhere
-    runs: list[_Run] = []
-    for first, last, path, name in sorted(timed):
-        if not runs or runs[-1].name != name:
-            runs.append(_Run(name, first, last))
-        runs[-1].last = max(runs[-1].last, last)
-        runs[-1].paths.add(path)
+    runs = [
+        _Run(name, reports[0][0], max(r[1] for r in reports), frozenset(r[2] for r in reports))
+        for name, group in itertools.groupby(sorted(timed), key=lambda r: r[3])
+        for reports in [list(group)]
+    ]
     if len(runs) != len({run.name for run in runs}):
         return False  # a name comes back after another's reports: not one order of holders
     return all(_changed_hands(a, b, window) for a, b in itertools.pairwise(runs))
 
 
+def _when(item: DocumentClaims) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a report may speak of: its date, else its year."""
+    if date := item.document.meta.date:
+        return date, date
+    year = report_year(item)
+    return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+
 def _changed_hands(before: _Run, after: _Run, window: int) -> bool:
-    """A change of name that is a new holder: far from the last report of the old
-    one, or between two holders each given by several reports (one odd report
-    within the window of the others' is the slip OF01 is for)."""
-    if (after.first - before.last).days > window:
-        return True
-    return len(before.paths) > 1 and len(after.paths) > 1
+    """A change of name that is a new holder: strictly after the old one's last
+    report (on one day, or in a year-only report's year, the order is unknown),
+    named by two or more reports (one lone report may be the slip), and far
+    from the old one's last report or after several reports of the old one."""
+    if before.last >= after.first or len(after.paths) < 2:
+        return False
+    return (after.first - before.last).days > window or len(before.paths) > 1

@@ -1,11 +1,12 @@
 """Two classes of false findings on real text, gone, and the true ones beside them kept.
 
-- A revenue target cut at its last non-zero digit ("347.000 tỉ" for the plan's
-  347.882 tỉ, "376.000" for 376.780) is the figure shortened, not another (NU01);
-  the Hải Phòng estimate given as 10,7 % and 10,49 % still conflicts.
+- A revenue target with whole groups of three digits cut ("347.000 tỉ" for the
+  plan's 347.882 tỉ, "376.000" for 376.780) is the figure shortened, not another
+  (NU01); the Hải Phòng estimate given as 10,7 % and 10,49 % still conflicts.
 - Đà Nẵng's chairman is Văn Hữu Chiến in an undated VietNews article of 2011-2015
-  and Huỳnh Đức Thơ in the 2017 news: a succession, not a slip (OF01); a chairman
-  whose name one report spells two ways (TP.HCM, 15/6/2017) still is one.
+  and Huỳnh Đức Thơ in the 2017 news (three reports placed in time: two dated,
+  one by its dates): a succession, not a slip (OF01); a chairman whose name one report spells two
+  ways (TP.HCM, 15/6/2017) still is one.
 
 All files are readable material (news2017's tuning half, corpus/real and
 real_detokenized); the tests are skipped when ../shared/corpus is absent.
@@ -83,8 +84,10 @@ def test_a_chairman_of_earlier_years_is_his_successors_predecessor() -> None:
 
 def test_the_undated_article_is_placed_by_the_years_its_dates_name() -> None:
     """What the succession rests on: the VietNews article has no date, and its
-    metadata no year; its full dates name 2011 most."""
-    from checks.successions import when
+    metadata no year; its full dates name 2011 most (its text also says "năm
+    2014": the year it is placed in may be one it looks back on, a known
+    problem of `report_year`). OF01 asks it once for the whole document."""
+    from checks.successions import report_year
     from linter.checking import DocumentClaims
 
     article = CORPUS / CHAIRMEN[-2]
@@ -92,5 +95,4 @@ def test_the_undated_article_is_placed_by_the_years_its_dates_name() -> None:
         pytest.skip(f"corpus file not present (it lives in ../shared): {article}")
     [doc] = run([article], Options(select={"OF01"}), root=CORPUS).documents
     assert (doc.meta.date, doc.meta.year) == (None, None)
-    first, last = when(DocumentClaims(doc, ())) or (None, None)
-    assert (first and first.isoformat(), last and last.isoformat()) == ("2011-01-01", "2011-12-31")
+    assert report_year(DocumentClaims(doc, ())) == 2011

@@ -8,9 +8,9 @@ comparator ("trên 30,9%" / "30,9%") unless the two comparators put it on two
 sides ("hơn 1 triệu" / "gần 1 triệu"); two bounds of the same kind ("hơn 1.680
 ha" / "hơn 1.841 ha") agree only when they are the same figure. A disagreement
 that is a power-of-ten slip, a unit slip or two swapped digits is named
-(`slip`). A figure cut at its last non-zero digit ("347.000 tỷ" for 347.882
-tỷ, "98 ha" for 98,7 ha) is the other shortened (`truncated`): the checks
-that report pairs (NU01, EV01) leave it out.
+(`slip`). A figure with its decimal part or whole groups "000" cut ("347.000
+tỷ" for 347.882 tỷ, "98 ha" for 98,7 ha) is the other shortened (`truncated`):
+the checks that report pairs (NU01, EV01) leave it out.
 """
 
 from __future__ import annotations
@@ -62,14 +62,19 @@ _FIRST_NUMBER = re.compile(DIGITS)
 
 def rounding(q: Quantity) -> float:
     """Half a unit of the last digit written: 15 -> 0,5; 4,8 -> 0,05 (times the scale)."""
-    m = _FIRST_NUMBER.search(q.span.quote)
-    if not m or not (written := parse_digits(m.group())):
-        return 0.0
-    token = m.group()
     # Only the last digit written is rounded: "14.000" is not "about 13.000"
     # (that would need "khoảng"), and 15 may be 15,4.
-    step = decimal_step(token) or 1.0
-    return 0.5 * step * q.value / written
+    return 0.5 * _unit(q)[0]
+
+
+def _unit(q: Quantity) -> tuple[float, str]:
+    """What one unit of the last digit written is worth (0,1 for "98,7", 1 for
+    "120", 1 tỷ for "347.000 tỷ"), and the figure's token; 0 without digits
+    ("một triệu")."""
+    m = _FIRST_NUMBER.search(q.span.quote)
+    if not m or not (written := parse_digits(m.group())):
+        return 0.0, ""
+    return (decimal_step(m.group()) or 1.0) * q.value / written, m.group()
 
 
 def _same_bound(a: Quantity, b: Quantity) -> bool:
@@ -129,27 +134,31 @@ def _transposed(a: str, b: str) -> bool:
 
 
 # Measured on every pair NU01 and EV01 weigh on the readable files (the 778 of
-# news2017 and corpus/real): the figures cut at their last non-zero digit are
-# 188.017 / "hơn 188.000", 347.882 / 347.000 and 376.780 / 376.000 tỷ (0.01-0.25 %
-# apart) and 98,7 / 98 ha (0.7 %), each one figure shortened; those further apart
-# or cut to one digit ("khoảng 700" for 745 tấn, 6 %; "4 triệu" for 4,5, 11 %) are
-# not, and "4 triệu" / "4,5 triệu" was judged a true conflict.
+# news2017 and corpus/real): the figures cut are 188.017 / "hơn 188.000",
+# 347.882 / 347.000 and 376.780 / 376.000 tỷ (0.01-0.25 % apart: whole groups of
+# three digits dropped) and 98,7 / 98 ha twice (0.7 %: the decimal part dropped),
+# each one figure shortened; those further apart or cut to one digit ("khoảng
+# 700" for 745 tấn, 6 %; "4 triệu" for 4,5, 11 %) are not, and "4 triệu" / "4,5
+# triệu" was judged a true conflict. A whole number's other zeros are its own
+# figure: "120 người" is not 122 cut, nor "1.200" 1.215 ("1.000" / "1.015" alike).
 TRUNCATED_MAX = 0.02
 TRUNCATED_DIGITS = 2  # "98", "347.000": one digit kept ("700") is a round figure, not a cut
+_ZERO_GROUPS = re.compile(r"(?:\.000)+$")  # "347.000", "2.000.000": whole groups of three
 
 
 def truncated(a: Quantity, b: Quantity) -> bool:
-    """Whether the less precise figure is the other cut (not rounded) at its own
-    last non-zero digit, keeping at least `TRUNCATED_DIGITS` leading digits and
-    within `TRUNCATED_MAX`: how writers shorten a precise figure."""
+    """Whether the less precise figure is the other with its decimal part or whole
+    groups of three digits dropped (not rounded), keeping at least
+    `TRUNCATED_DIGITS` significant digits and within `TRUNCATED_MAX`: how writers
+    shorten a precise figure."""
     if a.value <= 0 or b.value <= 0:
         return False
-    (step, coarse), (fine_step, fine) = sorted(
-        ((_last_digit(q), q) for q in (a, b)), key=lambda p: p[0], reverse=True
+    (step, kept, coarse), (fine_step, _, fine) = sorted(
+        ((*_cut(q), q) for q in (a, b)), key=lambda p: p[0], reverse=True
     )
     if not fine_step or fine_step >= step or coarse.op in (Op.LT, Op.LE):
         return False  # as precise as each other, or "dưới 347.000" puts it below
-    if coarse.value < step * 10 ** (TRUNCATED_DIGITS - 1) - 1e-9 * coarse.value:
+    if kept < TRUNCATED_DIGITS:
         return False
     if fine.value - coarse.value > TRUNCATED_MAX * fine.value:
         return False
@@ -157,17 +166,13 @@ def truncated(a: Quantity, b: Quantity) -> bool:
     return abs(cut - coarse.value) <= 1e-9 * coarse.value
 
 
-def _last_digit(q: Quantity) -> float:
-    """What one unit of the last non-zero digit written is worth: 1 for "98",
-    0,1 for "98,7", 1.000 tỷ for "347.000 tỷ"; 0 without digits ("một triệu")."""
-    m = _FIRST_NUMBER.search(q.span.quote)
-    if not m or not (written := parse_digits(m.group())):
-        return 0.0
-    step = decimal_step(m.group()) or 1.0
-    while _whole(written / (step * 10)):
-        step *= 10
-    return step * q.value / written
-
-
-def _whole(x: float) -> bool:
-    return abs(x - round(x)) <= 1e-9 * max(1.0, abs(x))
+def _cut(q: Quantity) -> tuple[float, int]:
+    """The unit a figure may have been cut at (its last digit's, or for a whole
+    number ending in groups "000" the unit before them: 1.000 tỷ for "347.000
+    tỷ") and how many digits it keeps: "20" keeps two, where `_digits`, which
+    drops every end zero, would count one."""
+    unit, token = _unit(q)
+    zeros = _ZERO_GROUPS.search(token) if decimal_step(token) is None else None
+    groups = len(zeros.group()) // 4 if zeros else 0
+    kept = token[: zeros.start()] if zeros else token
+    return unit * 1000**groups, len(re.sub(r"\D", "", kept).lstrip("0"))
