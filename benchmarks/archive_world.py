@@ -251,8 +251,7 @@ class Resolution:
 def party_term(day: dt.date) -> int:
     """The first year of the five-year term (khóa) of the Party committee that sits
     on `day`: provincial congresses meet in the autumn of 2015, 2020 and 2025."""
-    year = day.year if day.month >= 10 or day.year % 5 else day.year - 1
-    return year - year % 5
+    return (day.year - (day.month < 10)) // 5 * 5  # before October, a congress year is the old term
 
 
 class Registry:
