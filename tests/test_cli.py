@@ -269,3 +269,41 @@ def test_what_cannot_be_checked_is_said_in_the_run_language(
     assert capsys.readouterr().err == (
         "doichieu: error: khong-co: không có tệp hay thư mục này: cần một văn bản hoặc một thư mục\n"
     )
+
+
+def test_a_word_draft_piped_without_its_format_is_told_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Piped in, a draft is read as Markdown unless --draft-format says otherwise; a
+    .docx read so was "binary", which tells an editor nothing they can do."""
+    import io
+
+    import docx
+
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "corpus", {"a.md": GOOD})
+    word = docx.Document()
+    word.add_paragraph("UBND tỉnh Quảng Ninh họp ngày 14/12/2023.")
+    word.add_paragraph(RIVAL.split("---\n")[-1])
+    buffer = io.BytesIO()
+    word.save(buffer)
+
+    def piped(*args: str) -> tuple[int, str]:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(buffer.getvalue())))
+        return main(
+            ["check", "--draft", "-", "corpus", "--no-cache", *args]
+        ), capsys.readouterr().out
+
+    status, out = piped()
+    assert (status, out.splitlines()[0]) == (
+        1,
+        "<stdin>.md:1:1: DC01 [error] dữ liệu vào có vẻ là tệp Word (.docx), nhưng được đọc "
+        "như .md: hãy thêm --draft-format docx",
+    )
+    status, out = piped("--draft-format", "txt", "--lang", "en")
+    assert out.splitlines()[0] == (
+        "<stdin>.txt:1:1: DC01 [error] the input looks like a Word (.docx) file, read as .txt: "
+        "give --draft-format docx"
+    )
+    status, out = piped("--draft-format", "docx")
+    assert out.startswith("<stdin>.docx:2:52: NU01 [warning] ") and "DC01" not in out, out

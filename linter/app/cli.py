@@ -48,6 +48,9 @@ FAIL_ON = {
 DEFAULT_BASELINE = Path(".doichieu-baseline.json")
 # Report formats that never read RunResult.claims: a warm run need not load them.
 _NO_CLAIMS = frozenset({"text", "json", "sarif", "github"})
+# The first bytes of the binary formats read, and their --draft-format: a draft
+# piped in is read as Markdown unless told, and a Word file read so is "binary".
+_SIGNATURES = {b"PK\x03\x04": ("Word (.docx)", "docx"), b"%PDF-": ("PDF (.pdf)", "pdf")}
 DEFAULT_CACHE = Path(os.environ.get("DOICHIEU_CACHE_DIR", ".doichieu_cache"))
 
 
@@ -483,6 +486,12 @@ def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:
     if len(data) > cap:
         problem = frontmatter.problem("stdin-too-big", limit=cap)
         return LoadResult(path=shown, document=None, problems=(problem,))
+    for magic, (name, wanted) in _SIGNATURES.items():  # a .docx piped without its format
+        if data.startswith(magic) and wanted != suffix and wanted in load_readers().names:
+            problem = frontmatter.problem(
+                "stdin-other-format", format=name, suffix=suffix, wanted=wanted
+            )
+            return LoadResult(path=shown, document=None, problems=(problem,))
     return load_text(data, shown, f".{suffix}", cap, config.max_docx_inflated_size)
 
 
