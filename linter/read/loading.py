@@ -107,10 +107,7 @@ def _unlisted_folder(path: Path) -> LoadProblem | None:
         with os.scandir(path):
             return None
     except OSError as exc:
-        cause = _OS_WORDS.get(exc.errno or 0)
-        if cause is None:
-            return problem("folder-unlisted-os", error=exc.strerror or str(exc))
-        return problem("folder-unlisted", words={"cause": cause})
+        return _os_problem(exc, "folder-unlisted")
 
 
 def _unsupported(suffix: str) -> LoadProblem:
@@ -144,10 +141,12 @@ _OS_WORDS = {
 }
 
 
-def _os_problem(exc: OSError) -> LoadProblem:
+def _os_problem(exc: OSError, name: str = "cannot-read") -> LoadProblem:
+    """The problem `name` (a file that cannot be read, a folder that cannot be listed)
+    for `exc`: its cause in the run's words, else as `name`-os in the system's."""
     if exc.errno in _OS_WORDS:
-        return problem("cannot-read", words={"cause": _OS_WORDS[exc.errno]})
-    return problem("cannot-read-os", error=exc.strerror or str(exc))
+        return problem(name, words={"cause": _OS_WORDS[exc.errno]})
+    return problem(f"{name}-os", error=exc.strerror or str(exc))
 
 
 def load_document(
