@@ -2,7 +2,7 @@
 
 Announcements arrive in whatever their authors' tools wrote: UTF-8 with or
 without a byte order mark, UTF-16 from Word, Windows-1258 from old Vietnamese
-setups, the odd other code page. `decode` tries them from the surest sign to
+setups, the odd other code page. `decode_text` tries them from the surest sign to
 the weakest; what fits none of them raises `NotText`, whose message says what
 was expected and what was found, for the loader to report.
 
@@ -43,14 +43,9 @@ class Decoded:
     damage: NotText | None = None
 
 
-def decode(data: bytes) -> str:
-    """The text of `data`: BOM, BOM-less UTF-16, UTF-8, TCVN3 or VNI, Windows-1258, then
-    any code page."""
-    return decode_text(data).text
-
-
 def decode_text(data: bytes) -> Decoded:
-    """`decode`, saying where a UTF-8 file's damaged bytes were replaced."""
+    """The text of `data` (BOM, BOM-less UTF-16, UTF-8, TCVN3 or VNI, Windows-1258, then
+    any code page), saying where a UTF-8 file's damaged bytes were replaced."""
     decoded = _decode(data)
     # Damaged UTF-8 too: legacy-font text some tool turned into UTF-8 ("Tæng thu") can
     # have a stray byte like any other, and was checked garbled for it.
