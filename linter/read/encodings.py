@@ -59,7 +59,7 @@ def _decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom) :].decode(codec))
             except UnicodeDecodeError as exc:
                 at = exc.start + len(bom)
-                if codec == "utf-8" and (damaged := _damaged_utf8(data, len(bom))):
+                if codec == "utf-8" and (damaged := _damaged_utf8(data, at, len(bom))):
                     return damaged
                 raise NotText(diagnostics.reason("bom-invalid", codec=codec, byte=at)) from exc
     sample = data[:SAMPLE]
@@ -76,7 +76,7 @@ def _decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if damaged := _damaged_utf8(data):  # before the legacy fonts: see _damaged_utf8
+    if damaged := _damaged_utf8(data, utf8_error.start):  # before the legacy fonts: see below
         return damaged
     if legacy := from_legacy(data.decode("latin-1")):  # the bytes of a .VnTime or VNI font
         return Decoded(legacy)
@@ -108,15 +108,10 @@ _MIN_LETTERS = 20  # valid multi-byte characters
 _LETTERS_PER_DAMAGE = 20
 
 
-def _damaged_utf8(data: bytes, start: int = 0) -> Decoded | None:
+def _damaged_utf8(data: bytes, bad: int, start: int = 0) -> Decoded | None:
     """`data` from `start` as UTF-8 with its few invalid bytes replaced by U+FFFD, and
-    the first of them reported; None when it is not mostly valid UTF-8."""
-    try:
-        data[start:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = start + exc.start
-    else:
-        return None
+    the first of them, `bad` (the decoding error's), reported; None when it is not
+    mostly valid UTF-8."""
     text = data[start:].decode("utf-8", "replace")
     damaged = text.count("\ufffd") - data.count("\ufffd".encode())  # those written as such
     letters = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
