@@ -263,6 +263,8 @@ def test_markdown_comments_and_marks_inside_words_stay_as_they_were(
     assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
     nu01 = report["findings"][0]
     assert [e["quote"] for e in nu01["evidence"]] == ["55.600 tỷ đồng", "56.000 tỷ đồng"]
+    doc = load_document(corpus / "002.md").document
+    assert doc is not None and doc.text == "\n* mã_số 1*2 tỷ đồng\n"
 
 
 # --- invisible characters inside a figure ----------------------------------------------
