@@ -49,9 +49,9 @@ def test_real_shares_and_rates_are_linked_and_hold(path: Path, kind: str, comput
 
 def test_real_change_from_a_bare_level_is_reported_once() -> None:
     """corpus/real: "giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)": the
-    bare 401 takes the 208's unit, and 401 − 208 = 193, not 121 (121 is 30,2 % of
-    401: the 121 is the slip). One finding, that names the 401; the rate is not redone
-    against 208 + 121, which would blame the 30,2 %."""
+    bare 401 takes the 208's unit, and 401 − 208 = 193, not 121 (121 is 30,2 % of 401:
+    280, not 208, was likely meant). One finding, that names the 401; the rate is not
+    redone against 208 + 121, which would blame the 30,2 %."""
     source = REAL_CORPUS / "ha-noi/mz-21478347.txt"
     if not source.is_file():
         pytest.skip(f"real corpus not present at {source} (it lives in ../shared)")

@@ -7,7 +7,7 @@ level before was 7.800 + 200 = 8.000, and 200 of 8.000 is 2,5 %: it holds.
 so the rate can be redone from the sentence alone. A level that is the B of "từ A
 lên / xuống B" is not read: the rate is of A, and `changes._from_to` checks the
 change against both ("giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)":
-401 − 208 = 193; the 121 is the slip, its 30,2 % of the 401 right).
+401 − 208 = 193, not 121; the 30,2 % is of the 401).
 
 The level is the figure right before "tăng / giảm d" (`changes._changed_level`;
 its noun may go on before the comma: "còn 208 đơn vị sự nghiệp, giảm 121 đơn vị"),
