@@ -159,6 +159,12 @@ if getattr(yaml, "__with_libyaml__", False):
     _FAST = _FastLoader
 
 
+# The keys `_meta_fields` reads, by field name; any other is the file's own.
+_DATE_KEYS = ("date", "published")  # the first given is the date
+_NAME_KEYS = ("province", "district", "issuer")
+_FIELD_KEYS = ("title", *_DATE_KEYS, *_NAME_KEYS, "plan_year")
+
+
 def _meta_fields(
     mapping: dict[str, object], block: str
 ) -> tuple[dict[str, object], list[LoadProblem]]:
@@ -174,7 +180,7 @@ def _meta_fields(
 
     if mapping.get("title") is not None:
         fields["title"] = str(mapping["title"]).strip()
-    for key in ("date", "published"):
+    for key in _DATE_KEYS:
         if mapping.get(key) is None:
             continue
         date = parse_date(mapping[key])
@@ -182,7 +188,7 @@ def _meta_fields(
             bad(key, "bad-date")
         elif "date" not in fields:
             fields.update(date=date, date_source=Provenance.FRONT_MATTER)
-    for key in ("province", "district", "issuer"):
+    for key in _NAME_KEYS:
         value = mapping.get(key)
         if isinstance(value, str) and value.strip():
             fields.update({key: value.strip(), f"{key}_source": Provenance.FRONT_MATTER})
@@ -196,9 +202,6 @@ def _meta_fields(
     elif value is not None:
         bad("plan_year", "bad-year")
     return fields, problems
-
-
-_FIELD_KEYS = ("title", "date", "published", "province", "district", "issuer", "plan_year")
 
 
 def _by_field_name(mapping: dict[str, object]) -> tuple[dict[str, object], dict[str, str]]:

@@ -36,8 +36,10 @@ def read_with_front_matter(data: bytes | str, path: str, markdown: bool = False)
     if not isinstance(original, str):
         return failed(original)
     front_matter, body_start, meta, problems = frontmatter.parse(original)
-    whole: list[Piece] = [(body_start, len(original), None)]
-    pieces = markdown_pieces(original, body_start) if markdown else whole
+    if markdown:
+        pieces = markdown_pieces(original, body_start)
+    else:
+        pieces = [(body_start, len(original), None)]
     return build(original, path, pieces, meta, [*damage, *problems], front_matter)
 
 
