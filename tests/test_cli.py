@@ -307,3 +307,27 @@ def test_a_word_draft_piped_without_its_format_is_told_the_option(
     )
     status, out = piped("--draft-format", "docx")
     assert out.startswith("<stdin>.docx:2:52: NU01 [warning] ") and "DC01" not in out, out
+
+
+def test_a_folder_of_formats_not_read_says_what_it_held(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its .doc and .odt files are still left out of the listing (a folder holds other
+    files too), but a run that read nothing says what was there, not only "nothing"."""
+    monkeypatch.chdir(tmp_path)
+    files = {"a.doc": b"\xd0\xcf\x11\xe0", "b.DOC": b"", "c.odt": b"PK\x03\x04"}
+    write_corpus(tmp_path / "vb", {**files, "cu/d.doc": b"", ".an.doc": b"", "~$e.odt": b""})
+    expected = ".docx, .html, .htm, .md, .markdown, .pdf, .txt"
+    assert main(["check", "vb", "--no-cache"]) == 2
+    assert capsys.readouterr().err == (
+        f"doichieu: notice: 4 tệp trong thư mục có định dạng doichieu không đọc (3 .doc, 1 .odt); "
+        f"cần một trong {expected}\ndoichieu: error: không đọc được văn bản nào\n"
+    )
+    assert main(["check", "vb", "--no-cache", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "doichieu: notice: 4 files in the folders are of formats doichieu does not read "
+        f"(3 .doc, 1 .odt); expected one of {expected}\n"
+    )
+    write_corpus(tmp_path / "vb", {"f.md": GOOD})  # one read: no notice, as before
+    assert main(["check", "vb", "--no-cache"]) == 0
+    assert capsys.readouterr().err == ""

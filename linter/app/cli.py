@@ -16,16 +16,16 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
 from pydantic import BaseModel, ConfigDict
 
 from linter import __version__, data
 from linter.app import outputs
 from linter.app.gitdiff import changed_since
+from linter.app.inputs import Said, existing, read_stdin, refuse_draft, skipped_formats
 from linter.checking.registry import known_codes, load_checks
 from linter.data import load
-from linter.diagnostics import reason, render
 from linter.engine.cache import clear as clear_cache
 from linter.engine.cachefile import DATA
 from linter.engine.config import Config, ConfigError, load_config
@@ -35,8 +35,6 @@ from linter.engine.run import Options, display_path, run
 from linter.engine.suppress import baseline_text, read_baseline
 from linter.errors import DoichieuError, UsageError
 from linter.models import RunResult, Severity
-from linter.read import frontmatter
-from linter.read.loading import LoadResult, kind_of, load_text
 from linter.read.readers import load_readers
 
 FAIL_ON = {
@@ -48,9 +46,6 @@ FAIL_ON = {
 DEFAULT_BASELINE = Path(".doichieu-baseline.json")
 # Report formats that never read RunResult.claims: a warm run need not load them.
 _NO_CLAIMS = frozenset({"text", "json", "sarif", "github"})
-# The first bytes of the binary formats read, and their --draft-format: a draft
-# piped in is read as Markdown unless told, and a Word file read so is "binary".
-_SIGNATURES = {b"PK\x03\x04": ("Word (.docx)", "docx"), b"%PDF-": ("PDF (.pdf)", "pdf")}
 DEFAULT_CACHE = Path(os.environ.get("DOICHIEU_CACHE_DIR", ".doichieu_cache"))
 
 
@@ -239,17 +234,6 @@ def _cache_dir_option(parser: argparse.ArgumentParser, h: dict[str, str]) -> Non
     )
 
 
-class _Said(UsageError):
-    """A usage error said in the run's language (linter/data/engine_messages.yaml)."""
-
-    def __init__(self, name: str, words: dict[str, str] | None = None, **params: str) -> None:
-        self.reason = reason(name, words, **params)
-        super().__init__(render(self.reason, "en"))
-
-    def said(self, lang: str) -> str:
-        return render(self.reason, lang)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
@@ -286,16 +270,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
             return 0
         if args.command == "claims":
-            result = run(_existing(args.paths), Options())
+            result = run(existing(args.paths), Options())
             _warn_unread(result)
             if not result.documents:
-                raise _Said("no-document")
+                _nothing_read(args.paths, lang)
             outputs.emit(outputs.render_claims(result, args.format), None)
             return 0
         return _check(args)
     except DoichieuError as exc:  # usage, configuration, malformed data files
         # "error:" stays as it is in every language: scripts and editors look for it.
-        message = exc.said(lang) if isinstance(exc, _Said | ConfigError) else str(exc)
+        message = exc.said(lang) if isinstance(exc, Said | ConfigError) else str(exc)
         print(f"doichieu: error: {message}", file=sys.stderr)
         return 2
     except Exception:  # an internal error must not look like "findings" (exit 1)
@@ -313,6 +297,14 @@ def _warn_unread(result: RunResult) -> None:
             print(f"doichieu: warning: {where}: {finding.message}", file=sys.stderr)
 
 
+def _nothing_read(paths: Sequence[Path], lang: str) -> None:
+    """Exit 2, saying why when a folder's files were all of formats not read."""
+    notice = skipped_formats(paths, lang)
+    if notice:
+        print(f"doichieu: notice: {notice}", file=sys.stderr)
+    raise Said("no-document")
+
+
 def _keep_data(folder: Path | None) -> None:
     """Read the data files' YAML parsed from beside the cache in `folder` (None: parse it)."""
     data.keep_in(None if folder is None else folder / DATA)
@@ -322,7 +314,7 @@ def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     for error in load_readers().errors:  # its files are then of an unsupported format
         print(f"doichieu: warning: {error}", file=sys.stderr)
-    paths = _existing(_paths(args, config))
+    paths = existing(_paths(args, config))
     if args.statistics and args.format != "text":
         raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
     focus, extra = _focus(args, paths, config)
@@ -365,7 +357,7 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not result.documents and not result.skipped:
-        raise _Said("no-document")
+        _nothing_read(paths, args.lang)
     threshold = FAIL_ON[options.fail_on]
     failing = threshold is not None and any(
         f.severity.rank >= threshold.rank for f in result.findings
@@ -387,15 +379,6 @@ def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
         return [Path()]
     if not paths:
         raise UsageError("no paths given and no `corpus` in the configuration")
-    return paths
-
-
-def _existing(paths: list[Path]) -> list[Path]:
-    """`paths`, each of which exists: one that does not is said so in the run's
-    language here (the listing says it in English to other callers)."""
-    for path in paths:
-        if not os.path.lexists(path):
-            raise _Said("no-such-path", path=str(path))
     return paths
 
 
@@ -457,7 +440,7 @@ def _focus(
     if args.draft:
         draft_path = Path(args.draft)
         if not draft_path.is_file():
-            _refuse_draft(draft_path)
+            refuse_draft(draft_path)
         paths.append(draft_path)
         return frozenset({_relative(draft_path)}), []
     if args.changed_since:
@@ -465,34 +448,6 @@ def _focus(
     if args.only is not None:
         return frozenset(_relative(p) for p in args.only), []
     return None, []
-
-
-def _refuse_draft(path: Path) -> None:
-    """A draft that is no file: missing, or a folder (the published ones given as
-    the draft?), a FIFO ..., said as such."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        raise _Said("draft-not-found", path=str(path)) from None
-    raise _Said("draft-not-file", words={"kind": kind_of(mode)}, path=str(path))
-
-
-def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:
-    """A draft piped in, capped like a file: at most one byte more than the cap is
-    read, so an endless or huge stream is refused (DC01) without being held in memory."""
-    cap = config.max_file_size
-    data = stream.read(cap + 1)
-    shown = f"<stdin>.{suffix}"
-    if len(data) > cap:
-        problem = frontmatter.problem("stdin-too-big", limit=cap)
-        return LoadResult(path=shown, document=None, problems=(problem,))
-    for magic, (name, wanted) in _SIGNATURES.items():  # a .docx piped without its format
-        if data.startswith(magic) and wanted != suffix and wanted in load_readers().names:
-            problem = frontmatter.problem(
-                "stdin-other-format", format=name, suffix=suffix, wanted=wanted
-            )
-            return LoadResult(path=shown, document=None, problems=(problem,))
-    return load_text(data, shown, f".{suffix}", cap, config.max_docx_inflated_size)
 
 
 def _relative(path: Path) -> str:

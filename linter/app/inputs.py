@@ -1,0 +1,98 @@
+"""What a check run reads, and what it says when it cannot: the paths named, the
+draft (a file, or piped in), the files of a folder in formats it does not read.
+
+Said in the run's language (`Said`, with the ids of
+`linter/data/engine_messages.yaml`): these are what a new user meets first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from linter.diagnostics import reason, render
+from linter.engine.config import Config
+from linter.errors import UsageError
+from linter.read import frontmatter
+from linter.read.loading import LoadResult, kind_of, load_text
+from linter.read.readers import load_readers
+
+__all__ = ["Said", "existing", "read_stdin", "refuse_draft", "skipped_formats"]
+
+# The first bytes of the binary formats read, and their --draft-format: a draft
+# piped in is read as Markdown unless told, and a Word file read so is "binary".
+SIGNATURES = {b"PK\x03\x04": ("Word (.docx)", "docx"), b"%PDF-": ("PDF (.pdf)", "pdf")}
+
+
+class Said(UsageError):
+    """A usage error said in the run's language (linter/data/engine_messages.yaml)."""
+
+    def __init__(self, name: str, words: dict[str, str] | None = None, **params: str) -> None:
+        self.reason = reason(name, words, **params)
+        super().__init__(render(self.reason, "en"))
+
+    def said(self, lang: str) -> str:
+        return render(self.reason, lang)
+
+
+def existing(paths: list[Path]) -> list[Path]:
+    """`paths`, each of which exists: one that does not is said so in the run's
+    language here (the listing says it in English to other callers)."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise Said("no-such-path", path=str(path))
+    return paths
+
+
+def refuse_draft(path: Path) -> None:
+    """A draft that is no file: missing, or a folder (the published ones given as
+    the draft?), a FIFO ..., said as such."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise Said("draft-not-found", path=str(path)) from None
+    raise Said("draft-not-file", words={"kind": kind_of(mode)}, path=str(path))
+
+
+def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:
+    """A draft piped in, capped like a file: at most one byte more than the cap is
+    read, so an endless or huge stream is refused (DC01) without being held in memory."""
+    cap = config.max_file_size
+    data = stream.read(cap + 1)
+    shown = f"<stdin>.{suffix}"
+    if len(data) > cap:
+        problem = frontmatter.problem("stdin-too-big", limit=cap)
+        return LoadResult(path=shown, document=None, problems=(problem,))
+    for magic, (name, wanted) in SIGNATURES.items():  # a .docx piped without its format
+        if data.startswith(magic) and wanted != suffix and wanted in load_readers().names:
+            problem = frontmatter.problem(
+                "stdin-other-format", format=name, suffix=suffix, wanted=wanted
+            )
+            return LoadResult(path=shown, document=None, problems=(problem,))
+    return load_text(data, shown, f".{suffix}", cap, config.max_docx_inflated_size)
+
+
+def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
+    """When a run read nothing: how many files of its folders are of formats it does
+    not read ("2 .doc, 1 .odt"), which a folder's listing leaves out without a word
+    (`linter.read.listing`: a folder holds pictures and spreadsheets too). None when
+    there is none. Hidden files are left out, as the listing leaves them."""
+    read = tuple(load_readers().suffixes)
+    counts: Counter[str] = Counter()
+    for top in (p for p in paths if p.is_dir()):
+        for _, subfolders, files in os.walk(top):
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+            for name in files:
+                suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, not a path
+                if suffix and suffix not in read and not name.startswith((".", "~$")):
+                    counts[suffix] += 1
+    if not counts:
+        return None
+    listed = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
+    found = reason(
+        "skipped-formats", count=sum(counts.values()), counts=listed, expected=", ".join(read)
+    )
+    return render(found, lang)
