@@ -257,6 +257,28 @@ def test_what_cannot_be_checked_is_said_in_the_run_language(
             "khong-co: không có tệp hay thư mục này: cần một văn bản hoặc một thư mục",
             "khong-co: no such file or folder: expected a document or a folder",
         ),
+        ("check", "--draft", "corpus/a.md"): (
+            "--draft cần các văn bản đã công bố để đối chiếu: ghi chúng sau bản thảo (doichieu "
+            "check --draft TỆP THƯ_MỤC) hoặc đặt `corpus` trong cấu hình",
+            "--draft needs published documents to compare with: list them after the draft "
+            "(doichieu check --draft FILE FOLDER) or set `corpus` in the configuration",
+        ),
+        ("check",): (
+            "không có đường dẫn nào và cấu hình không có `corpus`",
+            "no paths given and no `corpus` in the configuration",
+        ),
+        ("check", "corpus", "--jobs", "0"): (
+            "--jobs cần số tiến trình từ 1 trở lên, nhưng ghi 0",
+            "--jobs expects a number of processes of at least 1, found 0",
+        ),
+        ("check", "corpus", "--select", ","): (
+            "--select cần các mã hoặc tiền tố mã kiểm tra, như NU01,VB",
+            "--select expects check codes or prefixes, such as NU01,VB",
+        ),
+        ("check", "corpus", "--statistics", "--format", "json"): (
+            "--statistics là một báo cáo dạng văn bản; không thể dùng với --format json",
+            "--statistics is a text report; it cannot be --format json",
+        ),
     }
     for args, (vi, en) in expected.items():
         assert (main([*args, "--no-cache"]), *capsys.readouterr()) == (

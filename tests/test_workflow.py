@@ -68,7 +68,7 @@ def test_focused_document_leads_in_english_text_output(corpus: Path, capsys) -> 
 def test_draft_without_a_corpus_is_a_usage_error(corpus: Path, capsys) -> None:
     # Checked against nothing, a contradicting draft passed with 0 findings and exit 0.
     (corpus / "ban-thao.md").write_text(DRAFT, encoding="utf-8")
-    assert main(["check", "--draft", "ban-thao.md"]) == 2
+    assert main(["check", "--draft", "ban-thao.md", "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("doichieu: error: --draft needs published documents")

@@ -316,7 +316,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"doichieu: warning: {error}", file=sys.stderr)
     paths = existing(_paths(args, config))
     if args.statistics and args.format != "text":
-        raise UsageError(f"--statistics is a text report; it cannot be --format {args.format}")
+        raise Said("statistics-format", format=args.format)
     focus, extra = _focus(args, paths, config)
     select = _codes(args.select) if args.select is not None else None
     baseline_file, write_to = _baseline_files(args, config)
@@ -325,7 +325,7 @@ def _check(args: argparse.Namespace) -> int:
     baseline = read_baseline(baseline_file) if reading else frozenset()
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
-        raise UsageError(f"--jobs expects a number of processes of at least 1, found {jobs}")
+        raise Said("jobs-below-one", jobs=str(jobs))
     quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
     parsing = ParseSettings(
         jobs=jobs, cache_dir=None if args.no_cache else args.cache_dir, progress=not quiet
@@ -369,16 +369,13 @@ def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
     """The files and folders to read: those named, else the configured corpus."""
     paths = list(args.paths) or [(config.root or Path.cwd()) / p for p in config.corpus]
     if not paths and args.draft:  # checked against nothing, a draft would always "pass"
-        raise UsageError(
-            "--draft needs published documents to compare with: list them after the draft "
-            "(doichieu check --draft FILE FOLDER) or set `corpus` in the configuration"
-        )
+        raise Said("draft-no-corpus")
     if not paths and (args.only is not None or args.changed_since):
         # Files of a repository are checked against the repository: pre-commit runs
         # hooks at its top, so a hook needs no configuration.
         return [Path()]
     if not paths:
-        raise UsageError("no paths given and no `corpus` in the configuration")
+        raise Said("no-paths")
     return paths
 
 
@@ -426,7 +423,7 @@ def _codes(text: str) -> frozenset[str]:
     """`--select NU01,vb` as codes; an empty list would select nothing, silently."""
     codes = frozenset(c.strip().upper() for c in text.split(",") if c.strip())
     if not codes:
-        raise UsageError("--select expects check codes or prefixes, such as NU01,VB")
+        raise Said("select-empty")
     return codes
 
 
