@@ -89,11 +89,11 @@ def succession(mentions: Sequence[Mention], window: int) -> bool:
             timed.append((*span, item.document.path, name_key_of(ref.name)))
     if {name for *_, name in timed} != {name_key_of(ref.name) for _, ref in mentions}:
         return False  # a name given only by reports of no known time may sit anywhere
-    runs = [
-        _Run(name, reports[0][0], max(r[1] for r in reports), frozenset(r[2] for r in reports))
-        for name, group in itertools.groupby(sorted(timed), key=lambda r: r[3])
-        for reports in [list(group)]
-    ]
+    runs = []
+    for name, group in itertools.groupby(sorted(timed), key=lambda report: report[3]):
+        reports = list(group)
+        last = max(report[1] for report in reports)  # a year-only report may reach further
+        runs.append(_Run(name, reports[0][0], last, frozenset(r[2] for r in reports)))
     if len(runs) != len({run.name for run in runs}):
         return False  # a name comes back after another's reports: not one order of holders
     return all(_changed_hands(a, b, window) for a, b in itertools.pairwise(runs))
