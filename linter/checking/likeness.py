@@ -68,8 +68,14 @@ def conflicts(
     """Figures of `first` whose subject `second` states only with figures that
     cannot hold together with it, each with the likest such figure of `second`."""
     ours, theirs = distinct(first), distinct(second)
+    # `match` is 0 unless unit, measure and base are equal: only those are tried, in
+    # `theirs`' order. Reports of one event are linked in pairs that grow with the
+    # square of a province's reports, so this is most of EV01 on a large archive.
+    alike: dict[tuple[object, ...], list[Quantity]] = {}
+    for qb in theirs:
+        alike.setdefault(_kind(qb), []).append(qb)
     for qa in ours:
-        matches = [(score, qb) for qb in theirs if (score := match(qa, qb)) > 0]
+        matches = [(score, qb) for qb in alike.get(_kind(qa), ()) if (score := match(qa, qb)) > 0]
         if not matches or any(confirms(qb, qa, tolerance) for qb in theirs):
             continue  # the other side also states an agreeing figure of a like subject
         best = max(score for score, _ in matches)
@@ -81,6 +87,11 @@ def conflicts(
         yield qa, qb
 
 
+def _kind(q: Quantity) -> tuple[object, ...]:
+    """What `match` first asks two figures to share."""
+    return q.unit, q.measure, q.base
+
+
 def ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
     """Whether one side gives the subject of `q` other values too."""
     return any(
@@ -90,13 +101,14 @@ def ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
 
 def match(a: Quantity, b: Quantity) -> float:
     """How surely two figures measure the same thing: 0 (not comparable) to 1."""
-    if (a.unit, a.measure, a.base) != (b.unit, b.measure, b.base):
+    if _kind(a) != _kind(b) or statuses_apart(a, b):
         return 0.0
-    if context_apart(a, b):
+    # The subjects first: they keep apart all but a few in a hundred of the figures
+    # of one unit that EV01's linked reports pair, and cost about what the context does.
+    score = _subjects(a, b)
+    if score == 0.0 or context_apart(a, b):
         return 0.0  # a half-year and a year, a whole and its part (`linter.checking.apart`)
-    if statuses_apart(a, b):
-        return 0.0
-    return _subjects(a, b)
+    return score
 
 
 def vetoes(a: Quantity, b: Quantity) -> tuple[str, ...]:
