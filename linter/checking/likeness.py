@@ -17,6 +17,7 @@ non-zero digit). Their names stay importable from here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from linter.checking.agreement import (
     ONE_SIDED,
@@ -71,11 +72,15 @@ def conflicts(
     # `match` is 0 unless unit, measure and base are equal: only those are tried, in
     # `theirs`' order. Reports of one event are linked in pairs that grow with the
     # square of a province's reports, so this is most of EV01 on a large archive.
-    alike: dict[tuple[object, ...], list[Quantity]] = {}
+    # Each figure's subject words are read once here, not once for each figure of the
+    # other side.
+    alike: dict[tuple[object, ...], list[tuple[Quantity, _Words]]] = {}
     for qb in theirs:
-        alike.setdefault(_kind(qb), []).append(qb)
+        alike.setdefault(_kind(qb), []).append((qb, _words(qb)))
     for qa in ours:
-        matches = [(score, qb) for qb in alike.get(_kind(qa), ()) if (score := match(qa, qb)) > 0]
+        wa = _words(qa)
+        candidates = alike.get(_kind(qa), ())
+        matches = [(score, qb) for qb, wb in candidates if (score := _like(qa, qb, wa, wb)) > 0]
         if not matches or any(confirms(qb, qa, tolerance) for qb in theirs):
             continue  # the other side also states an agreeing figure of a like subject
         best = max(score for score, _ in matches)
@@ -101,11 +106,18 @@ def ambiguous(q: Quantity, side: list[Quantity], tolerance: float) -> bool:
 
 def match(a: Quantity, b: Quantity) -> float:
     """How surely two figures measure the same thing: 0 (not comparable) to 1."""
-    if _kind(a) != _kind(b) or statuses_apart(a, b):
+    if _kind(a) != _kind(b):
+        return 0.0
+    return _like(a, b, _words(a), _words(b))
+
+
+def _like(a: Quantity, b: Quantity, wa: _Words, wb: _Words) -> float:
+    """`match` of two figures of one `_kind`, their subjects' words read (`_words`)."""
+    if statuses_apart(a, b):
         return 0.0
     # The subjects first: they keep apart all but a few in a hundred of the figures
     # of one unit that EV01's linked reports pair, and cost about what the context does.
-    score = _subjects(a, b)
+    score = _subjects(a, b, wa, wb)
     if score == 0.0 or context_apart(a, b):
         return 0.0  # a half-year and a year, a whole and its part (`linter.checking.apart`)
     return score
@@ -121,7 +133,7 @@ def vetoes(a: Quantity, b: Quantity) -> tuple[str, ...]:
         ("period", periods_apart(a.period, b.period)),
         ("role", roles_apart(a, b)),
         ("status", statuses_apart(a, b)),
-        ("subject", _subjects(a, b) == 0.0),
+        ("subject", _subjects(a, b, _words(a), _words(b)) == 0.0),
     )
     return tuple(name for name, apart in found if apart)
 
@@ -132,22 +144,37 @@ def statuses_apart(a: Quantity, b: Quantity) -> bool:
     return bool(a.status and b.status and a.status != b.status)
 
 
-def _subjects(a: Quantity, b: Quantity) -> float:
+class _Words(NamedTuple):
+    """What `_subjects` reads of one figure: its subject's words, the measured noun's,
+    the words before that noun, and whether it is a small count."""
+
+    subject: frozenset[str]
+    measured: frozenset[str]
+    head: frozenset[str]
+    small: bool
+
+
+def _words(q: Quantity) -> _Words:
+    found, noun = words(q), measured(q)
+    return _Words(found, noun, found - noun, small_count(q))
+
+
+def _subjects(a: Quantity, b: Quantity, wa: _Words, wb: _Words) -> float:
     """How surely the subjects (or the lexicon's indicator) say one thing, whatever
-    the periods, roles and statuses."""
+    the periods, roles and statuses; `wa` and `wb` are their `_words`."""
     if a.indicator and a.indicator == b.indicator:
         if province_figure(a, b):
             return 0.0
         return 1.0  # the lexicon names the subject
-    if small_count(a) or small_count(b):
+    if wa.small or wb.small:
         # "7 tỉnh" / "8 tỉnh": small counts are often parts of a story; only the very
         # same words make them one figure.
-        return 1.0 if words(a) == words(b) else 0.0
-    core = _overlap(measured(a), measured(b))
-    head_a, head_b = words(a) - measured(a), words(b) - measured(b)
-    if head_a and head_b and not head_a & head_b and len(measured(a)) <= MIN_SUBJECT_WORDS:
+        return 1.0 if wa.subject == wb.subject else 0.0
+    core = _overlap(wa.measured, wb.measured)
+    short = len(wa.measured) <= MIN_SUBJECT_WORDS
+    if wa.head and wb.head and wa.head.isdisjoint(wb.head) and short:
         core = 0.0  # "Bắc Giang ... 30.000 ha vải thiều", "huyện Lục Ngạn ... 16.300 ha vải thiều"
-    return max(_overlap(words(a), words(b)), core)
+    return max(_overlap(wa.subject, wb.subject), core)
 
 
 def province_figure(a: Quantity, b: Quantity) -> bool:
