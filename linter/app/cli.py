@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from pydantic import BaseModel, ConfigDict
 
@@ -239,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
         _keep_data(scan_cache(argv))
-        parser = build_parser(scan_lang(argv))
+        parser = build_parser(lang)
         if not argv:  # as git and ruff do: the usage, not a one-line complaint
             sys.stdout.write(parser.format_help())
             return 2
@@ -297,7 +297,7 @@ def _warn_unread(result: RunResult) -> None:
             print(f"doichieu: warning: {where}: {finding.message}", file=sys.stderr)
 
 
-def _nothing_read(paths: Sequence[Path], lang: str) -> None:
+def _nothing_read(paths: Sequence[Path], lang: str) -> NoReturn:
     """Exit 2, saying why when a folder's files were all of formats not read."""
     notice = skipped_formats(paths, lang)
     if notice:

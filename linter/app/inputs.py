@@ -11,7 +11,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from linter.diagnostics import reason, render
 from linter.engine.config import Config
@@ -47,7 +47,7 @@ def existing(paths: list[Path]) -> list[Path]:
     return paths
 
 
-def refuse_draft(path: Path) -> None:
+def refuse_draft(path: Path) -> NoReturn:
     """A draft that is no file: missing, or a folder (the published ones given as
     the draft?), a FIFO ..., said as such."""
     try:
