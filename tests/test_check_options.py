@@ -68,7 +68,7 @@ def test_a_setting_no_check_declares_is_a_usage_error(
     folder: Path, capsys, toml: str, said: str
 ) -> None:
     write_corpus(folder, {"doichieu.toml": toml})
-    assert main(["check", "corpus"]) == 2
+    assert main(["check", "corpus", "--lang", "en"]) == 2
     assert said in capsys.readouterr().err
 
 

@@ -108,3 +108,22 @@ def test_configuration_errors_are_said_in_the_run_language(
         "indicators, max-docx-inflated-size, max-file-size, metadata, per-path-ignores, select, "
         "severity)\n"
     )
+
+
+def test_codes_and_settings_no_check_has_are_said_in_the_run_language(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = Path("doichieu.toml").resolve()
+    said = {
+        'ignore = ["TG02"]': f"không có mã kiểm tra 'TG02' (trong {where}: ignore); các mã gần "
+        "nhất: TG01",
+        "[checks.EV01]\nwindow = 3": f"{where}: checks.EV01 không có thiết lập 'window' (các "
+        "thiết lập có: approx-tolerance, window-days)",
+        "[checks.CT01]\nwindow-days = 3": f"{where}: checks.CT01 không có thiết lập "
+        "'window-days' (các thiết lập có: không có)",
+        "[checks.EV01]\nwindow-days = 2.5": f"{where}: checks.EV01.window-days phải là int, "
+        "không phải 2.5",
+    }
+    for toml, line in said.items():
+        Path("doichieu.toml").write_text(toml + "\n", encoding="utf-8")
+        assert cli(capsys, "check", "corpus", "--no-cache") == (2, "", f"doichieu: error: {line}\n")

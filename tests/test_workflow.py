@@ -371,7 +371,7 @@ def test_unknown_check_code_is_a_usage_error(corpus: Path, capsys, argv, config,
     # A misspelt code selected no check at all: 0 findings, exit 0.
     if config:
         write_corpus(corpus, {"doichieu.toml": config})
-    assert main(["check", "corpus", *argv]) == 2
+    assert main(["check", "corpus", *argv, "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     line = captured.err.removesuffix("\n")
@@ -382,7 +382,7 @@ def test_unknown_check_code_is_a_usage_error(corpus: Path, capsys, argv, config,
 def test_unknown_code_like_none_lists_every_known_code(corpus: Path, capsys) -> None:
     from linter.checking.registry import known_codes, load_checks
 
-    assert main(["check", "corpus", "--select", "NU01,XY"]) == 2
+    assert main(["check", "corpus", "--select", "NU01,XY", "--lang", "en"]) == 2
     known = ", ".join(sorted(known_codes(load_checks())))
     assert {"NU01", "VB02", "DC01", "EN02"} <= set(known.split(", "))
     assert capsys.readouterr().err == (

@@ -15,7 +15,7 @@ from typing import BinaryIO, NoReturn
 
 from linter.diagnostics import reason, render
 from linter.engine.config import Config
-from linter.errors import UsageError
+from linter.engine.config_errors import Said
 from linter.read import frontmatter
 from linter.read.loading import LoadResult, kind_of, load_text
 from linter.read.readers import load_readers
@@ -25,17 +25,6 @@ __all__ = ["Said", "existing", "read_stdin", "refuse_draft", "skipped_formats"]
 # The first bytes of the binary formats read, and their --draft-format: a draft
 # piped in is read as Markdown unless told, and a Word file read so is "binary".
 SIGNATURES = {b"PK\x03\x04": ("Word (.docx)", "docx"), b"%PDF-": ("PDF (.pdf)", "pdf")}
-
-
-class Said(UsageError):
-    """A usage error said in the run's language (linter/data/engine_messages.yaml)."""
-
-    def __init__(self, name: str, words: dict[str, str] | None = None, **params: str) -> None:
-        self.reason = reason(name, words, **params)
-        super().__init__(render(self.reason, "en"))
-
-    def said(self, lang: str) -> str:
-        return render(self.reason, lang)
 
 
 def existing(paths: list[Path]) -> list[Path]:
@@ -54,7 +43,7 @@ def refuse_draft(path: Path) -> NoReturn:
         mode = path.stat().st_mode
     except OSError:
         raise Said("draft-not-found", path=str(path)) from None
-    raise Said("draft-not-file", words={"kind": kind_of(mode)}, path=str(path))
+    raise Said("draft-not-file", {"kind": kind_of(mode)}, path=str(path))
 
 
 def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:

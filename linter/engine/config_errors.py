@@ -17,10 +17,10 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 
 from linter.diagnostics import reason, render
-from linter.errors import DoichieuError
+from linter.errors import DoichieuError, UsageError
 from linter.models import Reason
 
-__all__ = ["ConfigError", "Refused", "explain", "in_file"]
+__all__ = ["ConfigError", "Refused", "Said", "explain", "in_file"]
 
 
 class ConfigError(DoichieuError):
@@ -42,11 +42,23 @@ class ConfigError(DoichieuError):
         return f"{self.path}: {where}: {problems}"
 
 
+class Said(UsageError):
+    """A usage error said in the run's language: a command line's (linter.app.inputs),
+    or a code or check setting the configuration names that no check has (policy)."""
+
+    def __init__(self, name: str, words: dict[str, str] | None = None, /, **params: str) -> None:
+        self.reason = reason(name, words, **params)
+        super().__init__(render(self.reason, "en"))
+
+    def said(self, lang: str) -> str:
+        return render(self.reason, lang)
+
+
 class Refused(ValueError):
     """A value a validator refuses, with the id of its message and its parameters
     (`key` is filled in with where the value is, unless given)."""
 
-    def __init__(self, name: str, **params: str) -> None:
+    def __init__(self, name: str, /, **params: str) -> None:
         super().__init__(name)
         self.name = name
         self.params = params

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Mapping
 from linter.checking import Check, Option
 from linter.data.lexicon import IndicatorSpec, Lexicon, default_lexicon
 from linter.engine.config import Config
-from linter.errors import UsageError
+from linter.engine.config_errors import Said
 from linter.models import Document, Finding, Provenance, Severity
 
 
@@ -70,18 +70,17 @@ def check_codes(config: Config, select: Iterable[str] | None, known: Collection[
     ]
     for source, code in named:
         if not any(k.startswith(code) for k in known):
-            raise UsageError(f"unknown check code {code!r} in {source}; {_closest(code, known)}")
+            raise _unknown(code, source, known)
 
 
-def _closest(code: str, known: Collection[str]) -> str:
-    """Known codes like `code`: of its family ("VB03" -> VB01, VB02) when it has one,
-    else the most similar by difflib, else all of them."""
+def _unknown(code: str, source: str, known: Collection[str]) -> Said:
+    """An unknown code, with the known codes like it: of its family ("VB03" -> VB01,
+    VB02) when it has one, else the most similar by difflib, else all of them."""
     wanted = code.upper()
     family = sorted(k for k in known if len(wanted) >= 2 and k.startswith(wanted[:2]))
     close = family or difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.5)
-    if close:
-        return f"closest known codes: {', '.join(close)}"
-    return f"known codes: {', '.join(sorted(known))}"
+    name, codes = ("unknown-code-close", close) if close else ("unknown-code", sorted(known))
+    return Said(name, code=repr(code), source=source, codes=", ".join(codes))
 
 
 def adjust(findings: Iterable[Finding], config: Config) -> list[Finding]:
@@ -118,16 +117,17 @@ def check_settings(config: Config, checks: Iterable[type[Check]]) -> None:
     declared = {c.code: c.options for c in checks}
     for code, values in sorted(config.checks.items()):
         if code not in declared:
-            hint = _closest(code, declared)
-            raise UsageError(f"unknown check code {code!r} in {where}: checks; {hint}")
+            raise _unknown(code, f"{where}: checks", declared)
         options = declared[code]
         for name, value in sorted(values.items()):
+            key = f"{where}: checks.{code}"
             if name not in options:
-                has = ", ".join(sorted(options)) or "none"
-                raise UsageError(f"{where}: checks.{code} has no setting {name!r} (it has: {has})")
+                has = {"has": ", ".join(sorted(options))} if options else {}
+                words = None if options else {"has": "none"}
+                raise Said("setting-unknown", words, key=key, setting=repr(name), **has)
             if not _fits(value, options[name]):
                 kind = type(options[name]).__name__
-                raise UsageError(f"{where}: checks.{code}.{name} must be {kind}, not {value!r}")
+                raise Said("setting-kind", key=f"{key}.{name}", kind=kind, found=repr(value))
 
 
 def _fits(value: Option, default: Option) -> bool:
