@@ -5,7 +5,8 @@ A `ConfigError` keeps its problems as `Reason`s (ids of
 `linter/data/engine_messages.yaml` and their parameters), as a finding of the
 loader does: the command line says them in `--lang` (`ConfigError.said`), and
 `str()` is the English line, for whoever prints an exception as it is. A
-validator of the configuration's models raises `Refused` to be said so too.
+validator of the configuration's models raises `Refused` to be said so too, and
+a usage error (a code no check has, a command line's mistake) is a `Said`.
 """
 
 from __future__ import annotations
