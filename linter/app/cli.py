@@ -12,7 +12,7 @@ import os
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
@@ -20,14 +20,13 @@ from typing import Any, NoReturn, TextIO
 
 from pydantic import BaseModel, ConfigDict
 
-from linter import __version__, data
+from linter import __version__
 from linter.app import outputs
 from linter.app.gitdiff import changed_since
 from linter.app.inputs import Said, existing, read_stdin, refuse_draft, skipped_formats
 from linter.checking.registry import known_codes, load_checks
 from linter.data import load
 from linter.engine.cache import clear as clear_cache
-from linter.engine.cachefile import DATA
 from linter.engine.config import Config, ConfigError, load_config
 from linter.engine.parsing import ParseSettings, default_jobs
 from linter.engine.policy import check_codes
@@ -75,36 +74,18 @@ def scan_lang(argv: Sequence[str]) -> str:
     written while parsing, so the parser must be built in its language first.
     As argparse does, the last `--lang` counts, abbreviations too (`--la en`),
     and nothing after `--` is an option; an invalid value is argparse's to report."""
-    values = [value for value in _scan(argv, "--lang", 3) if value in ("vi", "en")]
-    return values[-1] if values else "vi"
-
-
-def scan_cache(argv: Sequence[str]) -> Path | None:
-    """The cache folder a command line names, before it is parsed (None: --no-cache),
-    read as `scan_lang` reads the language: the parser's own help texts are data
-    files, read through the cache (`linter.data.keep_in`). A guess only until the
-    command line is parsed, when `main` names the folder again."""
-    if any(True for _ in _scan(argv, "--no-cache", 4, flag=True)):
-        return None
-    folders = list(_scan(argv, "--cache-dir", 4))
-    return Path(folders[-1]) if folders else DEFAULT_CACHE
-
-
-def _scan(argv: Sequence[str], option: str, shortest: int, flag: bool = False) -> Iterator[str]:
-    """The values given to `option` (or "" for a `flag`), under any abbreviation of at
-    least `shortest` characters, up to `--`."""
+    lang = "vi"
     for i, arg in enumerate(argv):
         if arg == "--":
             break
         name, equals, value = arg.partition("=")
-        if len(name) < shortest or not option.startswith(name):
+        if len(name) < 3 or not "--lang".startswith(name):
             continue
-        if flag:
-            yield ""
-        elif equals:
-            yield value
-        elif i + 1 < len(argv):
-            yield argv[i + 1]
+        if not equals:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        if value in ("vi", "en"):
+            lang = value
+    return lang
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -238,14 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
-        _keep_data(scan_cache(argv))
         parser = build_parser(lang)
         if not argv:  # as git and ruff do: the usage, not a one-line complaint
             sys.stdout.write(parser.format_help())
             return 2
         args = parser.parse_args(argv)
-        if hasattr(args, "cache_dir"):  # the folder, now known for sure
-            _keep_data(None if getattr(args, "no_cache", False) else args.cache_dir)
         if args.command == "checks":
             config = load_config(args.config)
             loaded = load_checks()
@@ -303,11 +281,6 @@ def _nothing_read(paths: Sequence[Path], lang: str) -> NoReturn:
     if notice:
         print(f"doichieu: notice: {notice}", file=sys.stderr)
     raise Said("no-document")
-
-
-def _keep_data(folder: Path | None) -> None:
-    """Read the data files' YAML parsed from beside the cache in `folder` (None: parse it)."""
-    data.keep_in(None if folder is None else folder / DATA)
 
 
 def _check(args: argparse.Namespace) -> int:

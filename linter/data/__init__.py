@@ -12,29 +12,20 @@ valid number"), never a traceback from deep inside a check.
 
 Files are read as package data, so an installed wheel works like a checkout.
 Each file is read once per process: the loaders that call `load` cache what
-they build from it. What PyYAML makes of a file is kept beside the cache
-(`linter.data.kept`, keyed by the file's bytes), so that a warm start parses no
-YAML; it is validated all the same.
+they build from it.
 """
 
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from linter.data import kept
 from linter.errors import LexiconError
 
 M = TypeVar("M")
-
-
-def keep_in(path: Path | None) -> None:
-    """Keep the data files parsed in the file `path` beside the cache (None: nowhere)."""
-    kept.keep_in(path)
 
 
 # libyaml's safe loader where PyYAML has it: the same constructors, several times
@@ -54,13 +45,9 @@ def load(name: str, model: type[M]) -> M:
     pydantic can validate, such as `dict[str, Entry]`)."""
     where = f"linter/data/{name}"
     try:
-        data = resources.files("linter").joinpath("data", name).read_bytes()
-        raw = kept.parsed(name, data)
-        if raw is kept.MISS:
-            # As a file read in text mode: UTF-8, universal newlines.
-            raw = _parse(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
-            kept.keep(name, data, raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        text = resources.files("linter").joinpath("data", name).read_text(encoding="utf-8")
+        raw = _parse(text)
+    except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{where}: {exc}") from exc
     try:
         if isinstance(model, type) and issubclass(model, BaseModel):

@@ -20,7 +20,6 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
 
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache (linter.metadata.gazstore)
-DATA = "data.json"  # the data files' YAML parsed, beside the cache (linter.data.kept)
 BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 
 
@@ -59,12 +58,10 @@ def notice(message: str) -> None:
 
 
 def clear(folder: Path) -> bool:
-    """Remove the cache file (and its log, the places' tables and the parsed data
-    files); False when there was none."""
+    """Remove the cache file (and its log, and the places' tables); False when there was none."""
     path = folder / "cache.sqlite"
     with contextlib.suppress(OSError):
         (folder / GAZETTEER).unlink(missing_ok=True)
-        (folder / DATA).unlink(missing_ok=True)
     if not path.exists():
         return False
     if not path.is_file():
