@@ -91,7 +91,7 @@ def test_the_real_corpus_is_listed_as_os_walk_lists_it() -> None:
 def test_absolute_with_the_working_directory_given_is_abspath(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    from linter.engine.keys import stat_key
+    from linter.engine.keys import stat_keys
     from linter.read.loading import absolute
 
     monkeypatch.chdir(tmp_path)
@@ -100,4 +100,29 @@ def test_absolute_with_the_working_directory_given_is_abspath(
     cwd = os.getcwd()  # noqa: PTH109
     assert absolute(name, cwd) == os.path.abspath(name)  # noqa: PTH100
     assert display_path(Path(name), tmp_path, cwd) == display_path(Path(name), tmp_path)
-    assert stat_key(Path(name), name, "k", cwd) == stat_key(Path(name), name, "k")
+    files = [(Path(name), name)]
+    assert stat_keys(files, "k", cwd) == stat_keys(files, "k")
+
+
+def test_stat_keys_name_each_regular_file_by_its_metadata(tmp_path: Path, monkeypatch) -> None:
+    """One key per file, in order; None for what is not a regular file or is missing
+    (the loader says why); the same file shown under another name or read with another
+    configuration is another key; a file just written is not yet trusted (RACY_NS),
+    one written long ago is."""
+    from linter.engine import keys
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "new.md").write_text("Năm 2024", encoding="utf-8")
+    (tmp_path / "old.md").write_text("Năm 2023", encoding="utf-8")
+    os.utime(tmp_path / "old.md", ns=(0, 0))  # 1970: settled
+    (tmp_path / "dir").mkdir()
+    files = [(Path(n), n) for n in ("new.md", "dir", "missing.md", "old.md")]
+    new, folder, missing, old = keys.stat_keys(files, "k")
+    assert (folder, missing) == (None, None)
+    assert new is not None and old is not None and new[0] != old[0]
+    assert (new[1], old[1]) == (False, True)
+    [shown] = keys.stat_keys([(Path("new.md"), "other.md")], "k")
+    [configured] = keys.stat_keys([(Path("new.md"), "new.md")], "k2")
+    assert len({new[0], shown[0], configured[0]}) == 3  # type: ignore[index]
+    os.utime(tmp_path / "new.md", ns=(0, 1))  # touched: a new key
+    assert keys.stat_keys([(Path("new.md"), "new.md")], "k")[0] != new

@@ -5,7 +5,7 @@ carry it), the parser's own fingerprint (a hash of linter's code and data files
 and the versions of the libraries it reads with), and the configuration that
 affects parsing. A warm run does not read a file to find its key: as ruff's
 cache does, it first looks the file's metadata up (path, size, modification and
-change times in nanoseconds, inode, device; `stat_key`) in a table of what the
+change times in nanoseconds, inode, device; `keys.stat_keys`) in a table of what the
 content key was when a file had exactly that metadata, and reads and hashes only
 the files that are not there. A file modified within the last seconds before it
 was read is not remembered by its metadata (git's "racy" rule: a write in the

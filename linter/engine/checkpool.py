@@ -43,14 +43,11 @@ def check_groups(
     """The findings of every check on each of `groups`, in the order of `groups`."""
     global _SHARED
     size = sum(len(g.items) for g in groups)
-    if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS:
+    if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS or not _forks():
         return [check_group(g, checks, settings) for g in groups]
-    # Imported here: a run checked in one process (a draft's) never needs them (9 ms).
-    import multiprocessing
+    import multiprocessing  # here, as in `_forks`
     from concurrent.futures import ProcessPoolExecutor
 
-    if multiprocessing.get_start_method() != "fork":
-        return [check_group(g, checks, settings) for g in groups]
     order = sorted(range(len(groups)), key=lambda n: -len(groups[n].items))  # largest first
     _SHARED = (groups, tuple(checks), settings)
     try:
@@ -63,6 +60,15 @@ def check_groups(
 
 
 _SHARED: tuple[Sequence[Group], Sequence[type[Check]], Settings] | None = None
+
+
+def _forks() -> bool:
+    """Whether workers start by fork, the only way they share the groups. Asked last,
+    and multiprocessing imported here: a run checked in one process (a draft's) never
+    needs it, nor concurrent.futures (9 ms)."""
+    import multiprocessing
+
+    return multiprocessing.get_start_method() == "fork"
 
 
 def _check_shared(n: int) -> Checked:

@@ -2,8 +2,8 @@
 
 `parser_fingerprint` changes with linter's code and data and the libraries it
 reads with; `config_fingerprint` with the configuration that changes parsing;
-`entry_key` names one parsed file by its content; `stat_key` names a file by its
-metadata so that a warm run need not read it; `group_key` names the findings of
+`entry_key` names one parsed file by its content; `stat_keys` names each file of
+a listing by its metadata so that a warm run need not read it; `group_key` names the findings of
 the checks on one province by everything those checks see.
 """
 
@@ -61,22 +61,14 @@ def entry_key(content: bytes, display: str, config_key: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def stat_key(
-    path: Path, display: str, config_key: str, cwd: str | None = None
-) -> tuple[str, bool] | None:
-    """A key of the file's metadata (None when it cannot be read or is not a
-    regular file: the loader reports it), and whether the file is old enough for
-    its metadata to be trusted (see RACY_NS)."""
-    return stat_keys([(path, display)], config_key, cwd)[0]
-
-
 def stat_keys(
     files: Iterable[tuple[Path, str]], config_key: str, cwd: str | None = None
 ) -> list[tuple[str, bool] | None]:
-    """`stat_key` of each (path, displayed path), what every run asks of every file:
-    what is the same for all (the working directory, the parser's and the
-    configuration's keys, the time) is asked once, not once per file (a tenth of
-    keying 5,000 files)."""
+    """For each (path, displayed path), a key of the file's metadata and whether the
+    file is old enough for its metadata to be trusted (see RACY_NS); None when it
+    cannot be read or is not a regular file (the loader reports it). What is the
+    same for all (the working directory, the parser's and the configuration's keys,
+    the time) is asked once, not once per file (a tenth of keying 5,000 files)."""
     cwd = os.getcwd() if cwd is None else cwd  # noqa: PTH109 - a string
     tail = f"|{parser_fingerprint()}|{config_key}"
     # A file counts as settled when it was last written RACY_NS before the listing
