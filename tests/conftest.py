@@ -19,9 +19,9 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """CLI runs in tests cache into a temporary folder, never into the checkout."""
-    import linter.app.cli
+    import linter.app.arguments
 
-    linter.app.cli.DEFAULT_CACHE = tmp_path_factory.mktemp("cache")
+    linter.app.arguments.DEFAULT_CACHE = tmp_path_factory.mktemp("cache")
 
 
 SEEDS = REPO / "seeds"

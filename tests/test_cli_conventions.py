@@ -15,7 +15,8 @@ import pytest
 
 from conftest import REPO, write_corpus
 from linter import __version__
-from linter.app.cli import build_parser, main
+from linter.app.arguments import build_parser
+from linter.app.cli import main
 from linter.diagnostics import ENGINE_CODES
 
 A = "---\ndate: 2023-12-23\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: tổng thu ngân sách nhà nước đạt 56.000 tỷ đồng.\n"
@@ -194,7 +195,7 @@ class _Pipe:
     ],
 )
 def test_colour_follows_no_color_and_force_color(monkeypatch, env, terminal, expected) -> None:
-    from linter.app.cli import use_colour
+    from linter.app.check_command import use_colour
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

@@ -15,7 +15,8 @@ import pytest
 
 from checks.figures import FigureConflict
 from conftest import write_corpus
-from linter.app.cli import build_parser, main
+from linter.app.arguments import build_parser
+from linter.app.cli import main
 
 GOOD = """---
 date: 2023-12-23

@@ -16,7 +16,8 @@ import yaml
 from conftest import REPO, write_corpus
 from linter import plugins
 from linter.app import formats, outputs
-from linter.app.cli import build_parser, main
+from linter.app.arguments import build_parser
+from linter.app.cli import main
 from linter.engine.run import Options, run
 from linter.models import RunResult
 from linter.read import readers as reader_registry

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from linter.app.cli import main, read_stdin
+from linter.app.cli import main
+from linter.app.inputs import read_stdin
 from linter.engine.config import Config
 from linter.read.loading import load_document
 from linter.read.pdftext import PdfReader, WorkerLimits, join_marks

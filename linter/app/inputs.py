@@ -8,6 +8,7 @@ Said in the run's language (`Said`, with the ids of
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from linter.read import frontmatter
 from linter.read.loading import LoadResult, kind_of, load_text
 from linter.read.readers import load_readers
 
-__all__ = ["Said", "existing", "read_stdin", "refuse_draft", "skipped_formats"]
+__all__ = ["Said", "existing", "nothing_read", "read_stdin", "refuse_draft", "skipped_formats"]
 
 # The first bytes of the binary formats read, and their --draft-format: a draft
 # piped in is read as Markdown unless told, and a Word file read so is "binary".
@@ -85,3 +86,11 @@ def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
         "skipped-formats", count=sum(counts.values()), counts=listed, expected=", ".join(read)
     )
     return render(found, lang)
+
+
+def nothing_read(paths: Sequence[Path], lang: str) -> NoReturn:
+    """Exit 2, saying why when a folder's files were all of formats not read."""
+    notice = skipped_formats(paths, lang)
+    if notice:
+        print(f"doichieu: notice: {notice}", file=sys.stderr)
+    raise Said("no-document")
