@@ -35,6 +35,10 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
             "checks.OF01.window-days must be at least 0, found nan",
         ),
         (
+            f"[checks.FX01]\nrate-tolerance = {10**400}",
+            f"checks.FX01.rate-tolerance must be a share below 1 (0.05 for 5%), found {10**400}",
+        ),
+        (
             "[checks.FX01]\nrate-tolerance = 5",
             "checks.FX01.rate-tolerance must be a share below 1 (0.05 for 5%), found 5",
         ),

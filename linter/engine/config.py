@@ -128,7 +128,8 @@ class Config(_Strict):
                 if isinstance(value, bool) or not isinstance(value, int | float):
                     continue
                 key = f"checks.{code}.{name}"
-                if not math.isfinite(value) or value < 0:
+                # math.isfinite(10**400) raises OverflowError: an int is always finite.
+                if (isinstance(value, float) and not math.isfinite(value)) or value < 0:
                     raise Refused("config-below-zero", key=key, found=repr(value))
                 if name.endswith("tolerance") and value >= 1:
                     raise Refused("config-share", key=key, found=repr(value))
