@@ -12,7 +12,15 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from linter.checking import Check, DocumentClaims, Group, Option, document_year, evidence
+from linter.checking import (
+    Bound,
+    Check,
+    DocumentClaims,
+    Group,
+    Option,
+    document_year,
+    evidence,
+)
 from linter.checking.events import linked_paths
 from linter.checking.side_by_side import equivalence, side_by_side
 from linter.data import load
@@ -99,6 +107,8 @@ class CurrencyConversion(Check):
     name = "currency.conversion"
     severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {"rate-tolerance": 0.05}
+    # Only widens the rates of the table upwards (× (1 + slack)): 1 or more is no error.
+    bounds: ClassVar[Mapping[str, Bound]] = {"rate-tolerance": Bound(minimum=0)}
 
     def run(self, group: Group) -> Iterator[Finding]:
         found = [

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from checks.event_conflicts import Conflict, shared, values
 from checks.event_pairs import Lone, Read, Times, compared, times
-from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking import SHARE, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.align import Report, report
 from linter.checking.companions import glossed
 from linter.checking.events import WINDOW_DAYS, linked_pairs
@@ -153,6 +153,10 @@ class EventFigureConflict(Check):
     options: ClassVar[Mapping[str, Option]] = {
         "approx-tolerance": APPROX_TOLERANCE,
         "window-days": WINDOW_DAYS,
+    }
+    bounds: ClassVar[Mapping[str, Bound]] = {
+        "approx-tolerance": SHARE,
+        "window-days": Bound(minimum=0),
     }
 
     def run(self, group: Group) -> Iterator[Finding]:

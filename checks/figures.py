@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import ClassVar
 
-from linter.checking import Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking import SHARE, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.kept import focused_index
 from linter.checking.likeness import ONE_SIDED, stated_interval, truncated
 from linter.claims.quantities import APPROX_TOLERANCE, intervals_overlap
@@ -87,6 +87,7 @@ class FigureConflict(Check):
     name = "figure.conflict"
     severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {"approx-tolerance": APPROX_TOLERANCE}
+    bounds: ClassVar[Mapping[str, Bound]] = {"approx-tolerance": SHARE}
 
     def run(self, group: Group) -> Iterator[Finding]:
         shares = {

@@ -9,7 +9,7 @@ from typing import ClassVar
 from checks import lead_days
 from checks.event_conflicts import two
 from checks.lead_filters import apart, in_magnitude
-from linter.checking import Check, DocumentClaims, Group, Option, evidence
+from linter.checking import SHARE, Bound, Check, DocumentClaims, Group, Option, evidence
 from linter.checking.likeness import conflicts, match, slip
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import Finding, Provenance, Quantity, Severity
@@ -91,6 +91,7 @@ class LeadBodyConflict(Check):
     name = "lead.figure-conflict"
     severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {"approx-tolerance": APPROX_TOLERANCE}
+    bounds: ClassVar[Mapping[str, Bound]] = {"approx-tolerance": SHARE}
     scope = "document"  # a finding is one document's, found from it alone
 
     def run(self, group: Group) -> Iterator[Finding]:

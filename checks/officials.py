@@ -11,6 +11,7 @@ from checks.official_titles import two_offices
 from checks.successions import Mention, one_report_gives_two, report_year, succession
 from linter.checking import (
     EVIDENCE_PER_NAME,
+    Bound,
     Check,
     DocumentClaims,
     Group,
@@ -96,6 +97,7 @@ class OfficialConflict(Check):
     name = "official.title"
     severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {"window-days": 60}
+    bounds: ClassVar[Mapping[str, Bound]] = {"window-days": Bound(minimum=0)}
 
     def run(self, group: Group) -> Iterator[Finding]:
         def office(item: DocumentClaims, ref: OfficialRef) -> tuple[object, ...] | None:

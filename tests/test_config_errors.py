@@ -3,14 +3,22 @@ the key and what is expected (exit 2), never a check silenced without a word."""
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from conftest import SEEDS
 from linter.app.cli import main
+from linter.checking import Check, Option
+from linter.checking.registry import load_checks
+from linter.engine import policy
+from linter.engine.config import Config
+from linter.engine.config_errors import Said
 
 
 @pytest.fixture
@@ -30,38 +38,80 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     ("setting", "expected"),
     [
         ("[checks.EV01]\nwindow-days = -5", "checks.EV01.window-days must be at least 0, found -5"),
+        ("[checks.OF01]\nwindow-days = -1", "checks.OF01.window-days must be at least 0, found -1"),
         (
-            "[checks.OF01]\nwindow-days = nan",
-            "checks.OF01.window-days must be at least 0, found nan",
+            "[checks.FX01]\nrate-tolerance = -0.1",
+            "checks.FX01.rate-tolerance must be at least 0, found -0.1",
+        ),
+        (
+            "[checks.NU01]\napprox-tolerance = 1",
+            "checks.NU01.approx-tolerance must be below 1, found 1",
+        ),
+        (
+            "[checks.FX01]\nrate-tolerance = nan",
+            "checks.FX01.rate-tolerance must be a finite number, found nan",
+        ),
+        (
+            "[checks.EV01]\napprox-tolerance = -inf",
+            "checks.EV01.approx-tolerance must be a finite number, found -inf",
         ),
         (
             f"[checks.FX01]\nrate-tolerance = {10**400}",
-            f"checks.FX01.rate-tolerance must be a share below 1 (0.05 for 5%), found {10**400}",
+            f"checks.FX01.rate-tolerance must be a finite number, found {10**400}",
         ),
+        # Which check and which setting come first: ZZ99 is no check, whatever its value.
+        ("[checks.ZZ99]\nfoo = -1", "unknown check code 'ZZ99' in {where}: checks; known codes: "),
         (
-            "[checks.FX01]\nrate-tolerance = 5",
-            "checks.FX01.rate-tolerance must be a share below 1 (0.05 for 5%), found 5",
+            "[checks.EV01]\nwindow = -1",
+            "checks.EV01 has no setting 'window' (it has: approx-tolerance, window-days)",
         ),
     ],
 )
-def test_a_check_setting_out_of_range_is_a_configuration_error(
+def test_a_check_setting_out_of_its_bounds_is_a_configuration_error(
     seeds: Path, capsys: pytest.CaptureFixture[str], setting: str, expected: str
 ) -> None:
-    """A negative window links no pair and a tolerance of 5 accepts any two figures:
-    EV01, OF01 and FX01 would pass every corpus."""
+    """A negative window links no pair and a tolerance of 1 accepts any two figures:
+    EV01, OF01 and NU01 would pass every corpus; NaN passes every comparison."""
     Path("doichieu.toml").write_text(setting + "\n", encoding="utf-8")
     status, out, err = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
+    where = Path("doichieu.toml").resolve()
     assert (status, out) == (2, "")
-    assert err == f"doichieu: error: {Path('doichieu.toml').resolve()}: the file: {expected}\n"
+    if expected.startswith("checks."):
+        assert err == f"doichieu: error: {where}: {expected}\n"
+    else:  # the list of known codes grows with the checks: its start is the point
+        assert err.startswith(f"doichieu: error: {expected.format(where=where)}")
 
 
-def test_settings_in_range_are_taken(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_settings_in_bounds_are_taken(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """FX01's rate-tolerance only widens the table's rates upwards (× 1.5 here): 1
+    or more is no share of anything, and was a working setting."""
     Path("doichieu.toml").write_text(
-        "[checks.EV01]\nwindow-days = 0\n[checks.FX01]\nrate-tolerance = 0.5\n", encoding="utf-8"
+        "[checks.EV01]\nwindow-days = 0\n[checks.FX01]\nrate-tolerance = 1.5\n", encoding="utf-8"
     )
     status, out, err = cli(capsys, "check", "corpus", "--no-cache", "--lang", "en")
     assert (status, err) == (1, "")
     assert out.endswith("5 documents read, 0 unreadable; 3 findings (3 warnings).\n")
+
+
+class _Plugin(Check):
+    """A third party's check whose option is legitimately negative (an offset)."""
+
+    code = "ZZ01"
+    name = "plugin.offset"
+    options: ClassVar[Mapping[str, Option]] = {"offset-days": 0, "weight": 0.5}
+
+
+def test_a_plugin_s_negative_option_is_taken_and_nan_is_not() -> None:
+    """No bound declared: any finite number of the declared kind."""
+    checks = [_Plugin, *(check for check, _ in load_checks().checks)]
+    taken = Config.model_validate({"checks": {"ZZ01": {"offset-days": -3, "weight": -2.5}}})
+    policy.check_settings(taken, checks)
+    refused = Config.model_validate({"checks": {"ZZ01": {"weight": math.inf}}})
+    with pytest.raises(Said) as said:
+        policy.check_settings(refused, checks)
+    assert str(said.value) == (
+        "the configuration: checks.ZZ01.weight must be a finite number, found inf"
+    )
 
 
 def test_config_naming_no_file_says_what_it_names(
@@ -103,7 +153,12 @@ def test_configuration_errors_are_said_in_the_run_language(
     )
     Path("doichieu.toml").write_text("[checks.EV01]\nwindow-days = -5\n", "utf-8")
     assert cli(capsys, "check", "corpus", "--no-cache")[2] == (
-        f"doichieu: error: {where}: tệp: checks.EV01.window-days phải từ 0 trở lên, nhưng ghi -5\n"
+        f"doichieu: error: {where}: checks.EV01.window-days phải từ 0 trở lên, nhưng ghi -5\n"
+    )
+    Path("doichieu.toml").write_text("[checks.EV01]\napprox-tolerance = nan\n", "utf-8")
+    assert cli(capsys, "check", "corpus", "--no-cache")[2] == (
+        f"doichieu: error: {where}: checks.EV01.approx-tolerance phải là một số hữu hạn, "
+        "nhưng ghi nan\n"
     )
     Path("doichieu.toml").write_text("selekt = 1\n", "utf-8")
     assert cli(capsys, "check", "corpus", "--no-cache")[2] == (

@@ -67,6 +67,20 @@ class Group:
 Option = float | int | str | bool
 
 
+@dataclass(frozen=True)
+class Bound:
+    """The range a numeric setting of a check must be in, checked when the
+    configuration is read (`linter.engine.policy.check_settings`): a negative window
+    links nothing, a tolerance of 1 accepts any two figures, each a check silenced
+    without a word. A setting no bound is declared for takes any finite number."""
+
+    minimum: float | None = None  # the least value allowed
+    below: float | None = None  # every value must be less than this
+
+
+SHARE = Bound(minimum=0, below=1)  # "approx-tolerance": a relative share, as the global one
+
+
 class Check:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -75,6 +89,8 @@ class Check:
     # `[tool.doichieu.checks.<CODE>]` in the configuration may set them, and nothing
     # else; the global `approx-tolerance` sets every check's "approx-tolerance".
     options: ClassVar[Mapping[str, Option]] = {}
+    # The range of a numeric option, when it has one ("window-days": Bound(minimum=0)).
+    bounds: ClassVar[Mapping[str, Bound]] = {}
     # "document": each finding is about one document and is found from that document
     # alone (a count of years, a weekday, a lead against its own body). A draft's
     # findings of such a check need the draft only: `doichieu serve` runs it on the

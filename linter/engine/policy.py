@@ -4,9 +4,11 @@ which checks run, and the severity and scope of what they report."""
 from __future__ import annotations
 
 import difflib
+import math
+import sys
 from collections.abc import Collection, Iterable, Mapping
 
-from linter.checking import Check, Option
+from linter.checking import Bound, Check, Option
 from linter.data.lexicon import IndicatorSpec, Lexicon, default_lexicon
 from linter.engine.config import Config
 from linter.engine.config_errors import Said
@@ -111,14 +113,15 @@ def settings_of(check: type[Check], config: Config) -> Mapping[str, Option]:
 
 def check_settings(config: Config, checks: Iterable[type[Check]]) -> None:
     """Every `[tool.doichieu.checks.<CODE>]` table names a check, and only the
-    settings it declares, each of the declared kind: a misspelt setting is no
-    silent default."""
+    settings it declares, each of the declared kind and within the bounds it
+    declares: a misspelt setting is no silent default, and a negative window no
+    silent check. In that order, so a code no check has is said as such first."""
     where = config.source or "the configuration"
-    declared = {c.code: c.options for c in checks}
+    declared = {c.code: c for c in checks}
     for code, values in sorted(config.checks.items()):
         if code not in declared:
             raise _unknown(code, f"{where}: checks", declared)
-        options = declared[code]
+        options, bounds = declared[code].options, declared[code].bounds
         for name, value in sorted(values.items()):
             key = f"{where}: checks.{code}"
             if name not in options:
@@ -128,6 +131,27 @@ def check_settings(config: Config, checks: Iterable[type[Check]]) -> None:
             if not _fits(value, options[name]):
                 kind = type(options[name]).__name__
                 raise Said("setting-kind", key=f"{key}.{name}", kind=kind, found=repr(value))
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                _in_bounds(f"{key}.{name}", value, bounds.get(name, Bound()))
+
+
+def _in_bounds(key: str, value: float, bound: Bound) -> None:
+    """NaN passes every comparison as false and an infinite window or tolerance
+    accepts anything: neither is a number a check can run with, bounded or not."""
+    if not _finite(value):
+        raise Said("setting-not-finite", key=key, found=repr(value))
+    if bound.minimum is not None and value < bound.minimum:
+        raise Said("setting-below", key=key, minimum=f"{bound.minimum:g}", found=repr(value))
+    if bound.below is not None and value >= bound.below:
+        raise Said("setting-not-below", key=key, below=f"{bound.below:g}", found=repr(value))
+
+
+def _finite(value: float) -> bool:
+    """math.isfinite of an int raises OverflowError past a float's range (a TOML
+    10**400): such an int, which a check's float() would overflow, is no finite number."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return abs(value) <= sys.float_info.max  # an int against a float compares exactly
 
 
 def _fits(value: Option, default: Option) -> bool:
