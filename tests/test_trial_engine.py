@@ -7,13 +7,16 @@ fix landed. Every test runs the real command line and asserts its exact output.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
 from conftest import SEEDS
 from linter.app.cli import main
+from linter.read.loading import kind_at
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))  # they contradict each other: NU01, VB01, TG01
 
@@ -150,3 +153,34 @@ def test_a_day_its_month_lacks_is_read_before_a_comma(
         "    a.md:5:6  01/07/2017  «đến 31/6»\n"
         "Đã đọc 1 văn bản, 0 không đọc được; 1 phát hiện (1 cảnh báo).\n"
     )
+
+
+# --- what is at a path named: a draft, a configuration ---------------------------------
+
+
+def test_what_is_at_a_path_is_said_alike_for_a_draft_and_a_configuration(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One `kind_at` for both: nothing (a broken symlink is nothing to read), a
+    folder, a named pipe, a socket."""
+    Path("broken").symlink_to("nowhere")
+    os.mkfifo("pipe")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind("sock")
+        kinds = {name: kind_at(Path(name)) for name in ("none", "broken", "corpus", "pipe", "sock")}
+        assert kinds == {
+            "none": None,
+            "broken": None,
+            "corpus": "folder",
+            "pipe": "fifo",
+            "sock": "socket",
+        }
+        draft = cli(capsys, "check", "--draft", "sock", "corpus", "--lang", "en")
+        config = cli(capsys, "check", "corpus", "--config", "broken", "--lang", "en")
+    assert draft == (
+        2,
+        "",
+        "doichieu: error: draft sock is a socket: expected a document file (name the draft, "
+        "then the folder to compare it with)\n",
+    )
+    assert config == (2, "", "doichieu: error: broken: configuration file not found\n")

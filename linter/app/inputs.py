@@ -18,7 +18,7 @@ from linter.diagnostics import reason, render
 from linter.engine.config import Config
 from linter.engine.config_errors import Said
 from linter.read import frontmatter
-from linter.read.loading import LoadResult, kind_of, load_text
+from linter.read.loading import LoadResult, kind_at, load_text
 from linter.read.readers import load_readers
 
 __all__ = ["Said", "existing", "nothing_read", "read_stdin", "refuse_draft", "skipped_formats"]
@@ -40,11 +40,10 @@ def existing(paths: list[Path]) -> list[Path]:
 def refuse_draft(path: Path) -> NoReturn:
     """A draft that is no file: missing, or a folder (the published ones given as
     the draft?), a FIFO ..., said as such."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        raise Said("draft-not-found", path=str(path)) from None
-    raise Said("draft-not-file", {"kind": kind_of(mode)}, path=str(path))
+    kind = kind_at(path)
+    if kind is None:
+        raise Said("draft-not-found", path=str(path))
+    raise Said("draft-not-file", {"kind": kind}, path=str(path))
 
 
 def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:

@@ -47,7 +47,7 @@ from pydantic import (
 
 from linter.engine.config_errors import ConfigError, Refused, explain, in_file
 from linter.models import Reason
-from linter.read.loading import kind_of
+from linter.read.loading import kind_at
 
 __all__ = ["Config", "ConfigError", "IndicatorEntry", "MetadataOverride", "load_config"]
 
@@ -182,8 +182,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
 
 def _not_a_file(path: Path) -> Reason:
     """What `--config` names when it is no file: nothing, or a folder, a FIFO ..."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
+    kind = kind_at(path)
+    if kind is None:
         return in_file(path, "config-not-found")
-    return in_file(path, "config-not-file", words={"kind": kind_of(mode)})
+    return in_file(path, "config-not-file", words={"kind": kind})

@@ -17,7 +17,6 @@ entities, CRLF, non-NFC letters), `Document.breaks` keeps every character of
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
@@ -38,6 +37,7 @@ __all__ = [
     "absolute",
     "collect_paths",
     "display_path",
+    "kind_at",
     "kind_of",
     "load_document",
     "load_text",
@@ -76,8 +76,8 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a socket cannot be opened at all
-            with contextlib.suppress(OSError):
-                kind = kind_of(path.stat().st_mode)
+            kind = kind_at(path)
+            if kind is not None:
                 raise NotReadable(problem("not-regular", words={"kind": kind})) from exc
         raise NotReadable(_os_problem(exc)) from exc
     try:
@@ -131,6 +131,16 @@ def kind_of(mode: int) -> str:
         stat.S_ISDIR: "folder",
     }
     return next((name for test, name in kinds.items() if test(mode)), "special-file")
+
+
+def kind_at(path: Path) -> str | None:
+    """The word for what is at `path` when it is no regular file (a folder, a named
+    pipe ...), None when nothing is: a draft, a configuration or a socket named."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # nothing there, a broken symlink, a symlink loop
+        return None
+    return kind_of(mode)
 
 
 # Reasons a user can act on, in the run's language; others in the system's words.
