@@ -16,6 +16,8 @@ import pytest
 
 from conftest import SEEDS
 from linter.app.cli import main
+from linter.errors import UsageError
+from linter.read.listing import collect_paths, missing
 from linter.read.loading import kind_at
 
 PAIR = sorted(SEEDS.glob("00[01]_*.txt"))  # they contradict each other: NU01, VB01, TG01
@@ -184,3 +186,28 @@ def test_what_is_at_a_path_is_said_alike_for_a_draft_and_a_configuration(
         "then the folder to compare it with)\n",
     )
     assert config == (2, "", "doichieu: error: broken: configuration file not found\n")
+
+
+def test_a_path_nothing_is_at_is_found_in_one_place_and_said_from_the_messages(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`listing.missing` is the one test; the command line says it in the run's
+    language, the listing (to other callers) the same line in English."""
+    Path("broken").symlink_to("nowhere")
+    named = [Path("corpus"), Path("broken"), Path("none"), Path("gone")]
+    assert missing(named) == Path("none")
+    assert missing(named[:2]) is None
+    with pytest.raises(UsageError) as error:
+        collect_paths(named)
+    english = "none: no such file or folder: expected a document or a folder"
+    assert str(error.value) == english
+    assert cli(capsys, "check", *map(str, named), "--lang", "en") == (
+        2,
+        "",
+        f"doichieu: error: {english}\n",
+    )
+    assert cli(capsys, "check", *map(str, named)) == (
+        2,
+        "",
+        "doichieu: error: none: không có tệp hay thư mục này: cần một văn bản hoặc một thư mục\n",
+    )

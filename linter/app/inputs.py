@@ -18,6 +18,7 @@ from linter.diagnostics import reason, render
 from linter.engine.config import Config
 from linter.engine.config_errors import Said
 from linter.read import frontmatter
+from linter.read.listing import missing
 from linter.read.loading import LoadResult, kind_at, load_text
 from linter.read.readers import load_readers
 
@@ -30,10 +31,10 @@ SIGNATURES = {b"PK\x03\x04": ("Word (.docx)", "docx"), b"%PDF-": ("PDF (.pdf)", 
 
 def existing(paths: list[Path]) -> list[Path]:
     """`paths`, each of which exists: one that does not is said so in the run's
-    language here (the listing says it in English to other callers)."""
-    for path in paths:
-        if not os.path.lexists(path):
-            raise Said("no-such-path", path=str(path))
+    language here (the listing says the same line in English to other callers)."""
+    absent = missing(paths)
+    if absent is not None:
+        raise Said("no-such-path", path=str(absent))
     return paths
 
 

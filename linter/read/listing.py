@@ -14,11 +14,12 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from linter.diagnostics import reason, render
 from linter.errors import UsageError
 from linter.read.readers import load_readers
 from linter.textmap import printable
 
-__all__ = ["absolute", "collect_paths", "display_path", "supported_suffixes"]
+__all__ = ["absolute", "collect_paths", "display_path", "missing", "supported_suffixes"]
 
 
 def collect_paths(inputs: Sequence[Path]) -> list[Path]:
@@ -29,9 +30,10 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
     """
     found: dict[str, tuple[Path, str | None]] = {}  # a file, or its folder and name
     suffixes = supported_suffixes()
+    absent = missing(inputs)
+    if absent is not None:  # the command line says it in the run's language before
+        raise UsageError(render(reason("no-such-path", path=str(absent)), "en"))
     for item in inputs:
-        if not os.path.lexists(item):
-            raise UsageError(f"{item}: no such file or folder: expected a document or a folder")
         if not item.is_dir():
             found.setdefault(_identity(item), (item, None))
             continue
@@ -47,6 +49,12 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
                     found.setdefault(_identity_in(real, entry), (parent, name))
     named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
     return [p / n if n else p for _, p, n in named]  # in the order of their strings
+
+
+def missing(inputs: Sequence[Path]) -> Path | None:
+    """The first path named that nothing is at. A broken symlink is something: the
+    loader reports it by name, as it does a FIFO."""
+    return next((item for item in inputs if not os.path.lexists(item)), None)
 
 
 def _joined(folder: str, name: str) -> str:
