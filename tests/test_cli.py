@@ -338,7 +338,10 @@ def test_a_folder_of_formats_not_read_says_what_it_held(
     files too), but a run that read nothing says what was there, not only "nothing"."""
     monkeypatch.chdir(tmp_path)
     files = {"a.doc": b"\xd0\xcf\x11\xe0", "b.DOC": b"", "c.odt": b"PK\x03\x04"}
-    write_corpus(tmp_path / "vb", {**files, "cu/d.doc": b"", ".an.doc": b"", "~$e.odt": b""})
+    # What the listing hides is not counted either: hidden files and folders, Word's
+    # lock files, Python's __pycache__.
+    hidden = {".an.doc": b"", "~$e.odt": b"", "__pycache__/m.pyc": b"", ".git/x.pack": b""}
+    write_corpus(tmp_path / "vb", {**files, "cu/d.doc": b"", **hidden})
     expected = ".docx, .html, .htm, .md, .markdown, .pdf, .txt"
     assert main(["check", "vb", "--no-cache"]) == 2
     assert capsys.readouterr().err == (

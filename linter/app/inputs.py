@@ -7,9 +7,7 @@ Said in the run's language (`Said`, with the ids of
 
 from __future__ import annotations
 
-import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, NoReturn
@@ -18,7 +16,7 @@ from linter.diagnostics import reason, render
 from linter.engine.config import Config
 from linter.engine.config_errors import Said
 from linter.read import frontmatter
-from linter.read.listing import missing
+from linter.read.listing import missing, unread_suffixes
 from linter.read.loading import LoadResult, kind_at, load_text
 from linter.read.readers import load_readers
 
@@ -68,23 +66,14 @@ def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:
 def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
     """When a run read nothing: how many files of its folders are of formats it does
     not read ("2 .doc, 1 .odt"), which a folder's listing leaves out without a word
-    (`linter.read.listing`: a folder holds pictures and spreadsheets too). None when
-    there is none. Hidden files are left out, as the listing leaves them."""
-    read = tuple(load_readers().suffixes)
-    counts: Counter[str] = Counter()
-    for top in (p for p in paths if p.is_dir()):
-        for _, subfolders, files in os.walk(top):
-            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-            for name in files:
-                suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, not a path
-                if suffix and suffix not in read and not name.startswith((".", "~$")):
-                    counts[suffix] += 1
+    (`linter.read.listing.unread_suffixes`: a folder holds pictures and spreadsheets
+    too). None when there is none."""
+    counts = unread_suffixes(paths)
     if not counts:
         return None
     listed = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
-    found = reason(
-        "skipped-formats", count=sum(counts.values()), counts=listed, expected=", ".join(read)
-    )
+    read = ", ".join(load_readers().suffixes)
+    found = reason("skipped-formats", count=sum(counts.values()), counts=listed, expected=read)
     return render(found, lang)
 
 

@@ -11,6 +11,7 @@ and so is a folder that cannot be listed.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -19,7 +20,14 @@ from linter.errors import UsageError
 from linter.read.readers import load_readers
 from linter.textmap import printable
 
-__all__ = ["absolute", "collect_paths", "display_path", "missing", "supported_suffixes"]
+__all__ = [
+    "absolute",
+    "collect_paths",
+    "display_path",
+    "missing",
+    "supported_suffixes",
+    "unread_suffixes",
+]
 
 
 def collect_paths(inputs: Sequence[Path]) -> list[Path]:
@@ -49,6 +57,25 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
                     found.setdefault(_identity_in(real, entry), (parent, name))
     named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
     return [p / n if n else p for _, p, n in named]  # in the order of their strings
+
+
+def unread_suffixes(inputs: Sequence[Path]) -> Counter[str]:
+    """The suffixes of the files `collect_paths` leaves out of the folders of `inputs`
+    only for their format ({".doc": 3, ".odt": 1}), walked and hidden as it walks
+    and hides (no hidden folder, no __pycache__, no Word lock file): what a run that
+    read nothing says its folders held. A name without a suffix is not counted."""
+    counts: Counter[str] = Counter()
+    suffixes = supported_suffixes()
+    for item in inputs:
+        if not item.is_dir():
+            continue
+        for _, files in _walk(str(item)):
+            for entry in files or ():  # a folder that cannot be listed holds nothing known
+                name = entry.name
+                suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, not a path
+                if suffix and not _hidden(name) and not name.lower().endswith(suffixes):
+                    counts[suffix] += 1
+    return counts
 
 
 def missing(inputs: Sequence[Path]) -> Path | None:
