@@ -353,6 +353,17 @@ def test_a_folder_of_formats_not_read_says_what_it_held(
         "doichieu: notice: 4 files in the folders are of formats doichieu does not read "
         f"(3 .doc, 1 .odt); expected one of {expected}\n"
     )
+    alone = tmp_path / "one"
+    write_corpus(alone, {"a.doc": b"\xd0\xcf\x11\xe0"})  # one file: no "1 files"
+    assert main(["check", "one", "--no-cache", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "doichieu: notice: 1 file in the folders is of a format doichieu does not read "
+        f"(1 .doc); expected one of {expected}\ndoichieu: error: no document could be read\n"
+    )
+    assert main(["check", "one", "--no-cache"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "doichieu: notice: 1 tệp trong thư mục có định dạng doichieu không đọc (1 .doc); "
+    )
     write_corpus(tmp_path / "vb", {"f.md": GOOD})  # one read: no notice, as before
     assert main(["check", "vb", "--no-cache"]) == 0
     assert capsys.readouterr().err == ""

@@ -73,7 +73,9 @@ def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
         return None
     listed = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
     read = ", ".join(load_readers().suffixes)
-    found = reason("skipped-formats", count=sum(counts.values()), counts=listed, expected=read)
+    count = sum(counts.values())
+    name = "skipped-format-one" if count == 1 else "skipped-formats"
+    found = reason(name, count=count, counts=listed, expected=read)
     return render(found, lang)
 
 
