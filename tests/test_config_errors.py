@@ -186,3 +186,22 @@ def test_codes_and_settings_no_check_has_are_said_in_the_run_language(
     for toml, line in said.items():
         Path("doichieu.toml").write_text(toml + "\n", encoding="utf-8")
         assert cli(capsys, "check", "corpus", "--no-cache") == (2, "", f"doichieu: error: {line}\n")
+
+
+def test_a_configuration_that_cannot_be_read_says_why_in_the_reader_s_words(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The system's words without their "[Errno 5]", the decoder's and TOML's as they are."""
+    Path("latin.toml").write_bytes(b'select = ["NU01"] # caf\xe9\n')
+    Path("broken.toml").write_text('select = ["NU01"\n', encoding="utf-8")
+    said = {
+        "latin.toml": "'utf-8' codec can't decode byte 0xe9 in position 23: invalid "
+        "continuation byte",
+        "broken.toml": "Unclosed array (at end of document)",
+    }
+    if Path("/proc/self/mem").is_file():  # Linux: a regular file whose first byte is EIO
+        said["/proc/self/mem"] = "Input/output error"
+    for name, error in said.items():
+        status, out, err = cli(capsys, "check", "corpus", "--config", name, "--lang", "en")
+        line = f"doichieu: error: {name}: cannot read the configuration: {error}\n"
+        assert (status, out, err) == (2, "", line)

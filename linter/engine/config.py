@@ -142,11 +142,10 @@ class Config(_Strict):
 def _table(path: Path) -> dict[str, object] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:  # the system's own words
-        error = exc.strerror or str(exc)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        # The system's or the parser's own words; strerror, without "[Errno 13]".
+        error = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
         raise ConfigError(in_file(path, "config-unreadable", error=error)) from exc
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(in_file(path, "config-unreadable", error=str(exc))) from exc
     except RecursionError as exc:  # tomllib parses nested arrays and tables recursively
         raise ConfigError(in_file(path, "config-too-deep")) from exc
     if path.name == "pyproject.toml":
