@@ -108,18 +108,6 @@ def test_a_province_set_by_the_configuration_is_the_gazetteer_s(
     assert [f["code"] for f in report["findings"]] == ["NU01", "VB01", "TG01"]
 
 
-def test_an_unknown_province_in_the_configuration_is_a_configuration_error(
-    seeds: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    Path("doichieu.toml").write_text(
-        '[[metadata]]\npath = "corpus/**"\nprovince = "Atlantis"\n', encoding="utf-8"
-    )
-    status, out, err = cli(capsys, "check", "corpus", "--no-cache")
-    assert (status, out) == (2, "")
-    assert err.startswith("doichieu: error: ") and err.count("\n") == 1
-    assert "metadata.0.province" in err and "'Atlantis'" in err
-
-
 def test_an_unknown_metadata_key_lists_the_metadata_keys(
     seeds: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
