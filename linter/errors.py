@@ -20,6 +20,13 @@ from __future__ import annotations
 class DoichieuError(Exception):
     """Root of every error doichieu raises on purpose."""
 
+    def said(self, lang: str) -> str:
+        """The error's line in `lang` ("vi" or "en"): errors with a message of the
+        catalogue (`linter.engine.config_errors`) translate it; the others say it
+        in English, as they were raised."""
+        del lang  # no translation of its own
+        return str(self)
+
 
 class UsageError(DoichieuError):
     """The command line cannot be carried out as given."""

@@ -87,6 +87,13 @@ def test_claims_says_why_a_file_cannot_be_read(
     assert status == 0
     assert out.startswith("000.txt:1:6: date «23/12»\n")
     assert err == "doichieu: warning: empty.txt: tệp rỗng: cần văn bản tiếng Việt\n"
+    # In English throughout, the warning as the error line after it.
+    status, out, err = cli(capsys, "--lang", "en", "claims", "empty.txt")
+    assert (status, out) == (2, "")
+    assert err == (
+        "doichieu: warning: empty.txt: file is empty: expected Vietnamese text\n"
+        "doichieu: error: no document could be read\n"
+    )
 
 
 # --- metadata overrides of the configuration -------------------------------------------

@@ -42,10 +42,10 @@ from collections.abc import Sequence
 from linter.app import outputs
 from linter.app.arguments import build_parser, scan_lang
 from linter.app.check_command import check
-from linter.app.inputs import Said, existing, nothing_read
+from linter.app.inputs import existing, nothing_read
 from linter.checking.registry import known_codes, load_checks
 from linter.engine.cache import clear as clear_cache
-from linter.engine.config import ConfigError, load_config
+from linter.engine.config import load_config
 from linter.engine.policy import check_codes
 from linter.engine.run import Options, run
 from linter.errors import DoichieuError
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
             return 0
         if args.command == "claims":
-            result = run(existing(args.paths), Options())
+            result = run(existing(args.paths), Options(lang=lang))
             _warn_unread(result)
             if not result.documents:
                 nothing_read(args.paths, lang)
@@ -95,8 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(args)
     except DoichieuError as exc:  # usage, configuration, malformed data files
         # "error:" stays as it is in every language: scripts and editors look for it.
-        message = exc.said(lang) if isinstance(exc, Said | ConfigError) else str(exc)
-        print(f"doichieu: error: {message}", file=sys.stderr)
+        print(f"doichieu: error: {exc.said(lang)}", file=sys.stderr)
         return 2
     except Exception:  # an internal error must not look like "findings" (exit 1)
         traceback.print_exc()
