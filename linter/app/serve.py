@@ -102,13 +102,20 @@ def _long_lived() -> None:
     every 200,000 objects, old ones rarely): a server would wait hundreds of young
     collections before the cyclic garbage of its requests reached a full one. What
     is alive now, the warm corpus mostly, is swept once and frozen, so that full
-    collections no longer scan it; then CPython's default thresholds are put back
-    (those of 3.11 and 3.12). A document replaced later by a new listing is freed
-    by reference counting as any other; only garbage in cycles among the frozen
-    objects would stay."""
+    collections no longer scan it; then the thresholds the command line found
+    are put back (`cli.DEFAULT_THRESHOLDS`, whatever this interpreter's are). A
+    document replaced later by a new listing is freed by reference counting as any
+    other; only garbage in cycles among the frozen objects would stay.
+
+    Nothing is done unless the command line tuned: an embedder calling `main`
+    keeps its own collector. The command line is looked up, not imported, since
+    importing it would tune the collector."""
+    saved = getattr(sys.modules.get("linter.app.cli"), "DEFAULT_THRESHOLDS", None)
+    if saved is None:
+        return
     gc.collect()  # the parse's own cyclic garbage, not frozen with the corpus
     gc.freeze()
-    gc.set_threshold(700, 10, 10)
+    gc.set_threshold(*saved)
 
 
 _SAY = {
