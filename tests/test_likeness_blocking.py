@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import load_script
+from linter.checking import likeness
 from linter.checking.likeness import ambiguous, confirms, conflicts, distinct, match
 from linter.engine.run import Options, run
 from linter.models import Quantity
 
 APPROX = 0.02
 PROVINCES = {"da-nang", "hai-phong"}
-# "khoảng 13.000 cơ sở y tế" among figures of other units (test_events_news)
-ONE_REPORT = "tp-ho-chi-minh/mz-21766374.txt"
 
 
 def every_pair(
@@ -41,8 +43,7 @@ def every_pair(
 
 
 def test_conflicts_pairs_as_every_pair_did(news: Path) -> None:
-    tuning = load_script("realnews_data").half_files("tune", news)
-    chosen = [news / f for f in tuning if f.split("/")[0] in PROVINCES]
+    chosen = [news / f for f in _tuning_reports(news)]
     result = run(chosen, Options(select=["EV01"]), root=news)
     figures = {
         path: [c for c in claims if isinstance(c, Quantity)]
@@ -63,13 +64,41 @@ def test_conflicts_pairs_as_every_pair_did(news: Path) -> None:
     assert found > 0
 
 
-def test_figures_of_two_units_are_never_alike(news: Path) -> None:
-    """What `conflicts` leaves untried: `match` of two figures of another unit,
-    measure or base is 0, whatever their words."""
-    result = run([news / ONE_REPORT], Options(select=["EV01"]), root=news)
-    quantities = [c for cs in result.claims.values() for c in cs if isinstance(c, Quantity)]
-    assert len({q.unit for q in quantities}) > 1
-    for qa in quantities:
-        for qb in quantities:
-            if (qa.unit, qa.measure, qa.base) != (qb.unit, qb.measure, qb.base):
-                assert match(qa, qb) == 0.0
+def test_conflicts_weighs_only_figures_of_one_kind(
+    news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `conflicts` leaves untried: every pair it weighs (`likeness._like`, what
+    `match` asks of two figures once their unit, measure and base are equal) is of
+    one unit, measure and base, on reports whose figures are of many."""
+    result = run([news / f for f in _tuning_reports(news)], Options(select=["EV01"]), root=news)
+    figures = [
+        [c for c in claims if isinstance(c, Quantity)]
+        for _, claims in sorted(result.claims.items())
+    ]
+    assert len({_kind(q) for side in figures for q in side}) > 10
+    weighed: list[tuple[tuple[object, ...], tuple[object, ...]]] = []
+    like = likeness._like
+
+    def recording(a: Quantity, b: Quantity, wa: Any, wb: Any) -> float:
+        weighed.append((_kind(a), _kind(b)))
+        return like(a, b, wa, wb)
+
+    monkeypatch.setattr(likeness, "_like", recording)
+    for a, fa in enumerate(figures):
+        for b, fb in enumerate(figures):
+            if a != b:
+                list(conflicts(fa, fb, APPROX))
+    assert len(weighed) > 1000
+    assert [pair for pair in weighed if pair[0] != pair[1]] == []
+
+
+def _kind(q: Quantity) -> tuple[object, ...]:
+    return q.unit, q.measure, q.base
+
+
+def _tuning_reports(news: Path) -> list[str]:
+    return [
+        f
+        for f in load_script("realnews_data").half_files("tune", news)
+        if f.split("/")[0] in PROVINCES
+    ]
