@@ -38,7 +38,6 @@ __all__ = [
     "collect_paths",
     "display_path",
     "kind_at",
-    "kind_of",
     "load_document",
     "load_text",
     "read_regular",
@@ -83,7 +82,7 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(problem("not-regular", words={"kind": kind_of(info.st_mode)}))
+            raise NotReadable(problem("not-regular", words={"kind": _kind_of(info.st_mode)}))
         if info.st_size > max_bytes:
             raise NotReadable(_too_big(info.st_size, max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as handle:
@@ -121,7 +120,7 @@ def _too_big(size: int, limit: int) -> LoadProblem:
     return problem("too-big", size=size, limit=limit)
 
 
-def kind_of(mode: int) -> str:
+def _kind_of(mode: int) -> str:
     """The word (of the messages file) for what a file that is not regular is."""
     kinds = {
         stat.S_ISFIFO: "fifo",
@@ -140,7 +139,7 @@ def kind_at(path: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError:  # nothing there, a broken symlink, a symlink loop
         return None
-    return kind_of(mode)
+    return _kind_of(mode)
 
 
 # Reasons a user can act on, in the run's language; others in the system's words.
