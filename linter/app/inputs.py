@@ -16,7 +16,7 @@ from linter.diagnostics import reason, render
 from linter.engine.config import Config
 from linter.engine.config_errors import Said
 from linter.read import frontmatter
-from linter.read.listing import missing, unread_suffixes
+from linter.read.listing import missing, supported_suffixes, unread_suffixes
 from linter.read.loading import LoadResult, kind_at, load_text
 from linter.read.readers import load_readers
 
@@ -72,7 +72,7 @@ def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
     if not counts:
         return None
     listed = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
-    read = ", ".join(load_readers().suffixes)
+    read = ", ".join(supported_suffixes())
     count = sum(counts.values())
     name = "skipped-format-one" if count == 1 else "skipped-formats"
     found = reason(name, count=count, counts=listed, expected=read)
