@@ -144,7 +144,7 @@ def _table(path: Path) -> dict[str, object] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         # The system's or the parser's own words; strerror, without "[Errno 13]".
-        error = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        error = getattr(exc, "strerror", None) or str(exc)
         raise ConfigError(in_file(path, "config-unreadable", error=error)) from exc
     except RecursionError as exc:  # tomllib parses nested arrays and tables recursively
         raise ConfigError(in_file(path, "config-too-deep")) from exc
