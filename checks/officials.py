@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar
 
 from checks.official_titles import two_offices
-from checks.successions import Mention, one_report_gives_two, report_year, succession
-from linter.checking import (
+from checks.successions import Mention, one_report_gives_two, report_year, unexplained
+from linter.checking import DAYS, (
     EVIDENCE_PER_NAME,
     Bound,
     Check,
@@ -97,7 +97,7 @@ class OfficialConflict(Check):
     name = "official.title"
     severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {"window-days": 60}
-    bounds: ClassVar[Mapping[str, Bound]] = {"window-days": Bound(minimum=0)}
+    bounds: ClassVar[Mapping[str, Bound]] = {"window-days": DAYS}
 
     def run(self, group: Group) -> Iterator[Finding]:
         def office(item: DocumentClaims, ref: OfficialRef) -> tuple[object, ...] | None:
@@ -114,10 +114,13 @@ class OfficialConflict(Check):
                 unknown = unit_of(mentions[0][0].document, mentions[0][1])[1].startswith("?")
                 alike = [spelled_alike(a, b) for a, b in itertools.combinations(sorted(holders), 2)]
                 # "Chủ tịch UBND xã" unnamed, in a report of several communes, may be
-                # two chairs: only a misspelt name is sure to be one office's slip. A
-                # misspelt name is one person: never a change of hands.
-                if (not unknown or all(alike)) and (any(alike) or not succession(mentions, window)):
-                    yield self._two_holders(mentions, group, typo=any(alike))
+                # two chairs: only a misspelt name is sure to be one office's slip.
+                if not unknown or all(alike):
+                    # A misspelt name is one person: never a change of hands. Else
+                    # each stretch of names no succession explains is one finding.
+                    parts = [mentions] if any(alike) else unexplained(mentions, window)
+                    for part in parts:
+                        yield self._two_holders(part, group, typo=any(alike))
             elif ref.deputy:
                 yield from self._misspelt_deputies(mentions, group)
         yield from self._incompatible(group)

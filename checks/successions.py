@@ -4,14 +4,17 @@ People change office: Đà Nẵng's chairman is Văn Hữu Chiến in a report o
 weeks (2014) and Huỳnh Đức Thơ in the reports of 2017; a council's chair of one
 term is another in the next. In: the mentions of one office that give it to two
 or more names not spelled alike (the caller tells a misspelt name first), one
-per document and name. Out: whether they read as successive holders
-(`succession`): taken in time order, each name's reports form one run, no
-report gives two names (`one_report_gives_two`), and each change of name is
-strictly later than the last report of the name before, to a name that two
-or more reports give (or one report more than a year later: `LONE_GAP_DAYS`),
-and either more than `window` days later or from a name that several reports
-give too (a handover: the reports of each holder
-agree among themselves, however close the change).
+per document and name. Out: the mentions no succession explains
+(`unexplained`). Names read as successive holders when, taken in time order,
+each name's reports form one run, no report gives two names
+(`one_report_gives_two`), and a change of name is strictly later than the last
+report of the name before, to a name that two or more reports give (or one
+report more than a year later: `LONE_GAP_DAYS`), and either more than `window`
+days later or from a name that several reports give too (a handover: the
+reports of each holder agree among themselves, however close the change).
+A change that is none of these leaves the names on both sides of it to OF01,
+without the holders before a change that is one (three chairs in ten years,
+the last named once eight months after the second: the second and third).
 
 A report's time is its date; an undated one (VietNews articles carry none) is
 its year (`report_year`), taken as the whole year: a year-only report sits in
@@ -87,24 +90,48 @@ class _Run(NamedTuple):
     paths: frozenset[str]
 
 
-def succession(mentions: Sequence[Mention], window: int) -> bool:
-    """Whether the names of one office read as holders that followed one another."""
+def unexplained(mentions: Sequence[Mention], window: int) -> list[list[Mention]]:
+    """The mentions no succession explains: all of them when the names are no order
+    of holders; else, split at each change of hands, the stretches of two or more
+    names (A to B a handover, then B to C one report eight months later: B's and C's
+    mentions, and A's are no part of it); none when every change is one."""
+    runs = _runs(mentions)
+    if runs is None:
+        return [list(mentions)]
+    stretches = [[runs[0]]]
+    for before, after in itertools.pairwise(runs):
+        if _changed_hands(before, after, window):
+            stretches.append([after])
+        else:
+            stretches[-1].append(after)
+    parts = []
+    for stretch in stretches:
+        if len(stretch) > 1:
+            names = {run.name for run in stretch}
+            parts.append([m for m in mentions if name_key_of(m[1].name) in names])
+    return parts
+
+
+def _runs(mentions: Sequence[Mention]) -> list[_Run] | None:
+    """Each name's reports in time order, one run a name; None when they are no
+    order of holders (one report gives two names, a name comes back, or a name has
+    no report of a known time)."""
     if one_report_gives_two(mentions, lambda ref: name_key_of(ref.name)):
-        return False
+        return None
     timed: list[tuple[dt.date, dt.date, str, str]] = []
     for item, ref in mentions:
         if span := _when(item):
             timed.append((*span, item.document.path, name_key_of(ref.name)))
     if {name for *_, name in timed} != {name_key_of(ref.name) for _, ref in mentions}:
-        return False  # a name given only by reports of no known time may sit anywhere
+        return None  # a name given only by reports of no known time may sit anywhere
     runs = []
     for name, group in itertools.groupby(sorted(timed), key=lambda report: report[3]):
         reports = list(group)
         last = max(report[1] for report in reports)  # a year-only report may reach further
         runs.append(_Run(name, reports[0][0], last, frozenset(r[2] for r in reports)))
     if len(runs) != len({run.name for run in runs}):
-        return False  # a name comes back after another's reports: not one order of holders
-    return all(_changed_hands(a, b, window) for a, b in itertools.pairwise(runs))
+        return None  # a name comes back after another's reports: not one order of holders
+    return runs
 
 
 def _when(item: DocumentClaims) -> tuple[dt.date, dt.date] | None:
