@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from checks import dated, held, named_days, opening_days
 from linter import nlp
-from linter.checking import Bound, Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking import DAYS, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs
 from linter.models import Finding, Severity
 
@@ -137,7 +137,7 @@ class EventDateConflict(Check):
     name = "event.date-conflict"
     severity = Severity.INFO
     options: ClassVar[Mapping[str, Option]] = {"window-days": WINDOW_DAYS}
-    bounds: ClassVar[Mapping[str, Bound]] = {"window-days": Bound(minimum=0)}
+    bounds: ClassVar[Mapping[str, Bound]] = {"window-days": DAYS}
 
     def run(self, group: Group) -> Iterator[Finding]:
         items = {item.document.path: item for item in group.items}

@@ -7,7 +7,17 @@ from typing import ClassVar
 
 from checks.event_conflicts import Conflict, shared, values
 from checks.event_pairs import Lone, Read, Times, compared, times
-from linter.checking import SHARE, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
+from linter.checking import (
+    DAYS,
+    SHARE,
+    Bound,
+    Check,
+    DocumentClaims,
+    Group,
+    Option,
+    by_date,
+    evidence,
+)
 from linter.checking.align import Report, report
 from linter.checking.companions import glossed
 from linter.checking.events import WINDOW_DAYS, linked_pairs
@@ -156,7 +166,7 @@ class EventFigureConflict(Check):
     }
     bounds: ClassVar[Mapping[str, Bound]] = {
         "approx-tolerance": SHARE,
-        "window-days": Bound(minimum=0),
+        "window-days": DAYS,
     }
 
     def run(self, group: Group) -> Iterator[Finding]:

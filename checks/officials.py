@@ -9,7 +9,8 @@ from typing import ClassVar
 
 from checks.official_titles import two_offices
 from checks.successions import Mention, one_report_gives_two, report_year, unexplained
-from linter.checking import DAYS, (
+from linter.checking import (
+    DAYS,
     EVIDENCE_PER_NAME,
     Bound,
     Check,

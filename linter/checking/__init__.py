@@ -79,6 +79,7 @@ class Bound:
 
 
 SHARE = Bound(minimum=0, below=1)  # "approx-tolerance": a relative share, as the global one
+DAYS = Bound(minimum=0)  # "window-days": a negative window links nothing
 
 
 class Check:
@@ -89,7 +90,7 @@ class Check:
     # `[tool.doichieu.checks.<CODE>]` in the configuration may set them, and nothing
     # else; the global `approx-tolerance` sets every check's "approx-tolerance".
     options: ClassVar[Mapping[str, Option]] = {}
-    # The range of a numeric option, when it has one ("window-days": Bound(minimum=0)).
+    # The range of a numeric option, when it has one ("window-days": DAYS).
     bounds: ClassVar[Mapping[str, Bound]] = {}
     # "document": each finding is about one document and is found from that document
     # alone (a count of years, a weekday, a lead against its own body). A draft's
