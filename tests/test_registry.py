@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from importlib.metadata import EntryPoint
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from conftest import REPO, run_corpus, write_corpus
-from linter.checking import Check, Group, registry
+from linter.checking import Bound, Check, Group, Option, registry
 from linter.engine.run import Options, run
+from linter.errors import CheckLoadError
 from linter.models import Finding, Severity
 
 DOCS = {
@@ -38,6 +40,24 @@ class NoDocstring(Check):
 
     def run(self, group: Group) -> Iterator[Finding]:
         return iter(())
+
+
+class MisspeltBound(Check):
+    """Bounds an option it does not have."""
+
+    code = "ZZ06"
+    name = "test.misspelt"
+    options: ClassVar[Mapping[str, Option]] = {"window-days": 30}
+    bounds: ClassVar[Mapping[str, Bound]] = {"window-day": Bound(minimum=0)}
+
+    def run(self, group: Group) -> Iterator[Finding]:
+        return iter(())
+
+
+class NotABound(MisspeltBound):
+    """Bounds its option with a tuple."""
+
+    bounds: ClassVar[Mapping[str, Bound]] = {"window-days": (0, None)}  # type: ignore[dict-item]
 
 
 class FakeDist:
@@ -121,4 +141,18 @@ def test_engine_messages_follow_the_language_and_keep_their_fingerprint(
     assert not set(messages(vi)) & set(messages(en))
     assert sorted(f.fingerprint for f in vi.findings if f.code in engine) == sorted(
         f.fingerprint for f in en.findings if f.code in engine
+    )
+
+
+def test_bounds_name_declared_options_and_are_bounds() -> None:
+    with pytest.raises(CheckLoadError) as misspelt:
+        registry.validate(MisspeltBound, "ZZ06", "doichieu-typo")
+    assert str(misspelt.value) == (
+        "check 'ZZ06' from package 'doichieu-typo': "
+        "bounds 'window-day', which is not an option (options: window-days)"
+    )
+    with pytest.raises(CheckLoadError) as tuple_bound:
+        registry.validate(NotABound, "ZZ06", "doichieu-tuple")
+    assert tuple_bound.value.message == (
+        "expected the bound of 'window-days' to be a linter.checking.Bound, found (0, None)"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 
-from linter.checking import CODE, NAME, Check
+from linter.checking import CODE, NAME, Bound, Check
 from linter.diagnostics import ENGINE_CODES
 from linter.errors import CheckLoadError
 from linter.models import CheckInfo, Severity
@@ -46,6 +46,15 @@ def validate(obj: object, ep_name: str, package: str) -> type[Check]:
         raise fail("expected a docstring whose first line summarises the check, found none")
     if obj.run is Check.run:
         raise fail("expected a run(group) method, found only the base class's")
+    # Checked here, not when a setting is: a misspelt key would bound nothing, and a
+    # bound of another type would crash the reading of every configuration.
+    for key, bound in obj.bounds.items():
+        if key not in obj.options:
+            declared = ", ".join(sorted(obj.options)) or "none"
+            raise fail(f"bounds {key!r}, which is not an option (options: {declared})")
+        if not isinstance(bound, Bound):
+            kind = "a linter.checking.Bound"
+            raise fail(f"expected the bound of {key!r} to be {kind}, found {bound!r}")
     return obj
 
 
