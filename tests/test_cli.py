@@ -367,3 +367,25 @@ def test_a_folder_of_formats_not_read_says_what_it_held(
     write_corpus(tmp_path / "vb", {"f.md": GOOD})  # one read: no notice, as before
     assert main(["check", "vb", "--no-cache"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_formats_notice_counts_what_the_run_would_take_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file two named folders reach is one file, as the listing of what is read has it;
+    and a file the configuration excludes is no file of the run, whatever its format."""
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "c", {"a.doc": b"", "old/b.doc": b"", "sub/d.odt": b""})
+    (tmp_path / "doichieu.toml").write_text('exclude = ["c/old/**"]\n', encoding="utf-8")
+    expected = ".docx, .html, .htm, .md, .markdown, .pdf, .txt"
+    assert main(["check", "c", "c/sub", "--no-cache", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "doichieu: notice: 2 files in the folders are of formats doichieu does not read "
+        f"(1 .doc, 1 .odt); expected one of {expected}\ndoichieu: error: no document could be read\n"
+    )
+    (tmp_path / "doichieu.toml").unlink()
+    assert main(["check", "c", "c/sub", "--no-cache", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "doichieu: notice: 3 files in the folders are of formats doichieu does not read "
+        "(2 .doc, 1 .odt); "
+    )

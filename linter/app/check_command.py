@@ -77,7 +77,7 @@ def check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not result.documents and not result.skipped:
-        nothing_read(paths, args.lang)
+        nothing_read(paths, args.lang, config)
     threshold = FAIL_ON[options.fail_on]
     failing = threshold is not None and any(
         f.severity.rank >= threshold.rank for f in result.findings

@@ -7,8 +7,9 @@ Said in the run's language (`Said`, with the ids of
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
@@ -16,7 +17,7 @@ from linter.diagnostics import reason, render
 from linter.engine.config import Config
 from linter.engine.config_errors import Said
 from linter.read import frontmatter
-from linter.read.listing import missing, supported_suffixes, unread_suffixes
+from linter.read.listing import display_path, missing, supported_suffixes, unread_suffixes
 from linter.read.loading import LoadResult, kind_at, load_text
 from linter.read.readers import load_readers
 
@@ -63,12 +64,13 @@ def read_stdin(stream: BinaryIO, suffix: str, config: Config) -> LoadResult:
     return load_text(data, shown, f".{suffix}", cap, config.max_docx_inflated_size)
 
 
-def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
+def skipped_formats(paths: Sequence[Path], lang: str, config: Config | None = None) -> str | None:
     """When a run read nothing: how many files of its folders are of formats it does
     not read ("2 .doc, 1 .odt"), which a folder's listing leaves out without a word
     (`linter.read.listing.unread_suffixes`: a folder holds pictures and spreadsheets
-    too). None when there is none."""
-    counts = unread_suffixes(paths)
+    too), of those the configuration's include and exclude would take. None when
+    there is none."""
+    counts = unread_suffixes(paths, _taken(config))
     if not counts:
         return None
     listed = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
@@ -79,9 +81,19 @@ def skipped_formats(paths: Sequence[Path], lang: str) -> str | None:
     return render(found, lang)
 
 
-def nothing_read(paths: Sequence[Path], lang: str) -> NoReturn:
+def _taken(config: Config | None) -> Callable[[Path], bool] | None:
+    """Whether the run takes a file of a folder, as `linter.engine.run.run` asks:
+    `Config.takes` of its name shown from the working directory (the root of a run
+    of the command line)."""
+    if config is None:
+        return None
+    base, cwd = Path.cwd(), os.getcwd()  # noqa: PTH109 - once, not once per file
+    return lambda path: config.takes(display_path(path, base, cwd))
+
+
+def nothing_read(paths: Sequence[Path], lang: str, config: Config | None = None) -> NoReturn:
     """Exit 2, saying why when a folder's files were all of formats not read."""
-    notice = skipped_formats(paths, lang)
+    notice = skipped_formats(paths, lang, config)
     if notice:
         print(f"doichieu: notice: {notice}", file=sys.stderr)
     raise Said("no-document")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from linter.diagnostics import reason, render
@@ -41,41 +41,59 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
     absent = missing(inputs)
     if absent is not None:  # the command line says it in the run's language before
         raise UsageError(render(reason("no-such-path", path=str(absent)), "en"))
-    for item in inputs:
-        if not item.is_dir():
-            found.setdefault(_identity(item), (item, None))
-            continue
-        for folder, files in _walk(str(item)):
-            if files is None:  # it cannot be listed: the loader reports it by name
-                found.setdefault(_identity(folder), (Path(folder), None))
-                continue
-            real = os.path.realpath(folder)  # once per folder, not once per file
-            parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
-            for entry in files:
-                name = entry.name
-                if not _hidden(name) and name.lower().endswith(suffixes):
-                    found.setdefault(_identity_in(real, entry), (parent, name))
+    for real, parent, entry in _reached(inputs):
+        if entry is None:  # named, or a folder the loader reports as unlistable
+            found.setdefault(real, (parent, None))
+        elif entry.name.lower().endswith(suffixes):
+            found.setdefault(_identity_in(real, entry), (parent, entry.name))
     named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
     return [p / n if n else p for _, p, n in named]  # in the order of their strings
 
 
-def unread_suffixes(inputs: Sequence[Path]) -> Counter[str]:
+def unread_suffixes(
+    inputs: Sequence[Path], takes: Callable[[Path], bool] | None = None
+) -> Counter[str]:
     """The suffixes of the files `collect_paths` leaves out of the folders of `inputs`
     only for their format ({".doc": 3, ".odt": 1}), walked and hidden as it walks
-    and hides (no hidden folder, no __pycache__, no Word lock file): what a run that
-    read nothing says its folders held. A name without a suffix is not counted."""
+    and hides (no hidden folder, no __pycache__, no Word lock file), each file once
+    however many named folders reach it, and only those the run would take (`takes`:
+    the configuration's include and exclude, `linter.engine.config.Config.takes`):
+    what a run that read nothing says its folders held. A name without a suffix is
+    not counted."""
     counts: Counter[str] = Counter()
     suffixes = supported_suffixes()
+    seen: set[str] = set()
+    for real, parent, entry in _reached(inputs):
+        if entry is None:  # a file named is read whatever its suffix; nothing listed
+            continue
+        name = entry.name
+        suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, not a path
+        if not suffix or name.lower().endswith(suffixes):
+            continue
+        key = _identity_in(real, entry)
+        if key not in seen and (takes is None or takes(parent / name)):
+            seen.add(key)
+            counts[suffix] += 1
+    return counts
+
+
+def _reached(inputs: Sequence[Path]) -> Iterator[tuple[str, Path, os.DirEntry[str] | None]]:
+    """What the paths named reach, in their order: each unhidden file of their
+    folders as (its folder's realpath, its folder, its entry); a path named that is
+    no folder, and a folder that cannot be listed, as (its realpath, itself, None)."""
     for item in inputs:
         if not item.is_dir():
+            yield _identity(item), item, None
             continue
-        for _, files in _walk(str(item)):
-            for entry in files or ():  # a folder that cannot be listed holds nothing known
-                name = entry.name
-                suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, not a path
-                if suffix and not _hidden(name) and not name.lower().endswith(suffixes):
-                    counts[suffix] += 1
-    return counts
+        for folder, files in _walk(str(item)):
+            if files is None:  # it cannot be listed: the loader reports it by name
+                yield _identity(folder), Path(folder), None
+                continue
+            real = os.path.realpath(folder)  # once per folder, not once per file
+            parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
+            for entry in files:
+                if not _hidden(entry.name):
+                    yield real, parent, entry
 
 
 def missing(inputs: Sequence[Path]) -> Path | None:
