@@ -40,9 +40,12 @@ class OfficialConflict(Check):
     whose names differ only in their marks ("Hùng", "Hưng"), a likely typo.
     Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal; so
     are holders that follow one another (`checks.successions`: in time order
-    one run of reports per name, each new name given by two or more reports
-    strictly after the last report of the name before, over `window-days`
-    later or after several reports of that name). Else one document or
+    one run of reports per name, each new name given by two or more reports,
+    or by one more than a year later, strictly after the last report of the
+    name before, over `window-days` later or after several reports of that
+    name). Each stretch of names no such change of hands explains is one
+    finding (three chairs, the second a handover, the third named once
+    months later: the second against the third). In it one document or
     two within `window-days` make a warning, documents further apart an info;
     every name given by several documents, an info that the office changed
     hands; one name heading two bodies in one document ("Giám đốc Sở Y tế",
@@ -119,9 +122,9 @@ class OfficialConflict(Check):
                 if not unknown or all(alike):
                     # A misspelt name is one person: never a change of hands. Else
                     # each stretch of names no succession explains is one finding.
-                    parts = [mentions] if any(alike) else unexplained(mentions, window)
-                    for part in parts:
-                        yield self._two_holders(part, group, typo=any(alike))
+                    typo = any(alike)
+                    for part in [mentions] if typo else unexplained(mentions, window):
+                        yield self._two_holders(part, group, typo=typo)
             elif ref.deputy:
                 yield from self._misspelt_deputies(mentions, group)
         yield from self._incompatible(group)

@@ -87,7 +87,7 @@ class _Run(NamedTuple):
     name: str
     first: dt.date
     last: dt.date
-    paths: frozenset[str]
+    reports: int  # one mention per report and name: its reports
 
 
 def unexplained(mentions: Sequence[Mention], window: int) -> list[list[Mention]]:
@@ -118,17 +118,19 @@ def _runs(mentions: Sequence[Mention]) -> list[_Run] | None:
     no report of a known time)."""
     if one_report_gives_two(mentions, lambda ref: name_key_of(ref.name)):
         return None
-    timed: list[tuple[dt.date, dt.date, str, str]] = []
+    # Reports of one day are ordered by the name they give, never by their files'
+    # names: which two holders a finding sets against each other follows the text.
+    timed: list[tuple[dt.date, dt.date, str]] = []
     for item, ref in mentions:
         if span := _when(item):
-            timed.append((*span, item.document.path, name_key_of(ref.name)))
+            timed.append((*span, name_key_of(ref.name)))
     if {name for *_, name in timed} != {name_key_of(ref.name) for _, ref in mentions}:
         return None  # a name given only by reports of no known time may sit anywhere
     runs = []
-    for name, group in itertools.groupby(sorted(timed), key=lambda report: report[3]):
+    for name, group in itertools.groupby(sorted(timed), key=lambda report: report[2]):
         reports = list(group)
         last = max(report[1] for report in reports)  # a year-only report may reach further
-        runs.append(_Run(name, reports[0][0], last, frozenset(r[2] for r in reports)))
+        runs.append(_Run(name, reports[0][0], last, len(reports)))
     if len(runs) != len({run.name for run in runs}):
         return None  # a name comes back after another's reports: not one order of holders
     return runs
@@ -151,6 +153,6 @@ def _changed_hands(before: _Run, after: _Run, window: int) -> bool:
     if before.last >= after.first:
         return False
     gap = (after.first - before.last).days
-    if len(after.paths) < 2:
-        return gap > LONE_GAP_DAYS
-    return gap > window or len(before.paths) > 1
+    if after.reports < 2:  # never more lenient than two reports are
+        return gap > max(LONE_GAP_DAYS, window)
+    return gap > window or before.reports > 1
