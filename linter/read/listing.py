@@ -71,8 +71,10 @@ def unread_suffixes(
         if not suffix or name.lower().endswith(suffixes):
             continue
         key = _identity_in(real, entry)
-        if key not in seen and (takes is None or takes(parent / name)):
-            seen.add(key)
+        if key in seen:  # the run keeps a file's first name and filters that name
+            continue
+        seen.add(key)
+        if takes is None or takes(parent / name):
             counts[suffix] += 1
     return counts
 
