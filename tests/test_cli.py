@@ -383,6 +383,14 @@ def test_the_formats_notice_counts_what_the_run_would_take_once(
         "doichieu: notice: 2 files in the folders are of formats doichieu does not read "
         f"(1 .doc, 1 .odt); expected one of {expected}\ndoichieu: error: no document could be read\n"
     )
+    # The run keeps a file's first name and filters that one: reached again through a
+    # symlinked folder named after it, an excluded file is still no file of the run.
+    (tmp_path / "link").symlink_to(tmp_path / "c" / "old", target_is_directory=True)
+    assert main(["check", "c", "c/sub", "link", "--no-cache", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "doichieu: notice: 2 files in the folders are of formats doichieu does not read "
+        "(1 .doc, 1 .odt); "
+    )
     (tmp_path / "doichieu.toml").unlink()
     assert main(["check", "c", "c/sub", "--no-cache", "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith(
