@@ -8,32 +8,18 @@ Each test runs the real command line on the seeds that contradict each other
 from __future__ import annotations
 
 import codecs
-import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
-from test_trial_reading import FINDINGS, LATER, PUBLISHED
+from test_trial_reading import FINDINGS, LATER, check, seed_pair
 
-from linter.app.cli import main
 from linter.read.legacy import _legacy
 
 
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(PUBLISHED, folder / "000.txt")
-    shutil.copy(LATER, folder / "001.txt")
-    monkeypatch.chdir(tmp_path)
-    return folder
-
-
-def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    status = main(["check", "corpus", "--no-cache", *args])
-    out, err = capsys.readouterr()
-    assert not err, err
-    return status, out
+    return seed_pair(tmp_path, monkeypatch)
 
 
 def cp1258(text: str) -> bytes:

@@ -9,35 +9,18 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from test_trial_reading import LATER, check, seed_pair
 
-from conftest import SEEDS
-from linter.app.cli import main
 from linter.engine.warm import DraftMeta
-
-PAIR = sorted(SEEDS.glob("00[01]_*.txt"))
-PUBLISHED, LATER = PAIR  # 000 (23/12/2023) and 001 (14/12/2023)
 
 
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(PUBLISHED, folder / "000.txt")
-    shutil.copy(LATER, folder / "001.txt")
-    monkeypatch.chdir(tmp_path)
-    return folder
-
-
-def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    status = main(["check", "corpus", "--no-cache", *args])
-    out, err = capsys.readouterr()
-    assert not err, err
-    return status, out
+    return seed_pair(tmp_path, monkeypatch)
 
 
 # --- a province written loosely in front matter ----------------------------------------

@@ -38,8 +38,9 @@ corpus/001.txt:8:286: TG01 [warning] Văn bản về kế hoạch năm 2024 (cô
 """
 
 
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def seed_pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The two seeds that contradict each other in `tmp_path`/corpus, the working
+    folder `tmp_path` (the `corpus` fixture of the trial's three test files)."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     shutil.copy(PUBLISHED, folder / "000.txt")
@@ -48,7 +49,13 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return seed_pair(tmp_path, monkeypatch)
+
+
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """`doichieu check corpus --no-cache ARGS` in process: its status and report."""
     status = main(["check", "corpus", "--no-cache", *args])
     out, err = capsys.readouterr()
     assert not err, err
