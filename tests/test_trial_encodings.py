@@ -8,10 +8,10 @@ Each test runs the real command line on the seeds that contradict each other
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from pathlib import Path
 
 import pytest
+from test_loading import cp1258
 from test_trial_reading import FINDINGS, LATER, check, seed_pair
 
 from linter.read.legacy import _legacy
@@ -22,19 +22,23 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return seed_pair(tmp_path, monkeypatch)
 
 
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese offices write it: a letter the code page lacks is its
-    base letter and a combining tone mark."""
-    out = []
-    for ch in text:
-        try:
-            out.append(ch.encode("cp1258"))
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-            out.append((base + tones).encode("cp1258", errors="replace"))
-    return b"".join(out)
+def damaged(line: int, column: int) -> str:
+    """The DC02 line of one stray 0xff byte at `line`:`column` of the later seed."""
+    return (
+        f"corpus/001.txt:{line}:{column}: DC02 [warning] byte 0xff không hợp lệ trong UTF-8"
+        f" ở dòng {line} (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
+    )
+
+
+# The three contradictions and the damage: four findings.
+SUMMARY = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
+
+
+def damaged_on_line_6() -> str:
+    """The report of the seeds with a stray byte starting line 6: its DC02 among the
+    findings in the order of lines, before TG01 (line 8)."""
+    tg01 = FINDINGS.index("corpus/001.txt:8:286: TG01")
+    return FINDINGS[:tg01] + damaged(6, 1) + FINDINGS[tg01:] + SUMMARY
 
 
 # --- damaged UTF-8 ---------------------------------------------------------------------
@@ -52,13 +56,7 @@ def test_a_utf8_file_with_a_damaged_byte_is_checked_and_the_damage_named(
     (corpus / "001.txt").write_bytes(bom + data[:at] + b"\xff" + data[at:])
     status, out = check(capsys)
     assert status == 1
-    damage = (
-        "corpus/001.txt:6:1: DC02 [warning] byte 0xff không hợp lệ trong UTF-8 ở dòng 6"
-        " (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
-    )
-    summary = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
-    tg01 = FINDINGS.index("corpus/001.txt:8:286: TG01")  # findings in the order of lines
-    assert out == FINDINGS[:tg01] + damage + FINDINGS[tg01:] + summary
+    assert out == damaged_on_line_6()
 
 
 @pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["utf-8", "utf-8-bom"])
@@ -73,12 +71,7 @@ def test_damage_on_the_first_line_is_placed_at_its_character(
     (corpus / "001.txt").write_bytes(bom + data[:at] + b"\xff" + data[at:])
     status, out = check(capsys)
     assert status == 1
-    damage = (
-        "corpus/001.txt:1:13: DC02 [warning] byte 0xff không hợp lệ trong UTF-8 ở dòng 1"
-        " (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
-    )
-    summary = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
-    assert out == damage + FINDINGS + summary
+    assert out == damaged(1, 13) + FINDINGS + SUMMARY
 
 
 def test_a_windows_1258_file_is_not_taken_for_damaged_utf8(
@@ -123,10 +116,4 @@ def test_a_legacy_font_file_with_a_damaged_byte_is_converted_and_the_damage_name
     (corpus / "001.txt").write_bytes(data[:at] + b"\xff" + data[at:])
     status, out = check(capsys)
     assert status == 1
-    damage = (
-        "corpus/001.txt:6:1: DC02 [warning] byte 0xff không hợp lệ trong UTF-8 ở dòng 6"
-        " (tổng cộng 1 chỗ hỏng), đọc thành '\ufffd'; cần văn bản UTF-8\n"
-    )
-    summary = "Đã đọc 2 văn bản, 0 không đọc được; 4 phát hiện (4 cảnh báo).\n"
-    tg01 = FINDINGS.index("corpus/001.txt:8:286: TG01")
-    assert out == FINDINGS[:tg01] + damage + FINDINGS[tg01:] + summary
+    assert out == damaged_on_line_6()
