@@ -19,10 +19,9 @@ from functools import lru_cache
 from typing import TypeVar
 
 from checks import dated, opening_days
-from checks.body_names import BodyWords
+from checks.body_names import _tables
 from linter import nlp
 from linter.claims import stops
-from linter.data import load
 
 
 @dataclass(frozen=True)
@@ -114,17 +113,11 @@ NAME_WORDS = 2
 _TOKEN = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _kinds() -> dict[tuple[str, ...], str]:
-    data = load("bodies.yaml", BodyWords)
-    return {tuple(nlp.fold(w).split()): k.label for k in data.kinds for w in k.words}
-
-
 def _bodies(who: str) -> frozenset[tuple[str, tuple[str, ...]]]:
     """(kind, the words after it) of every body `who` names: ("đại học", ("văn", "hóa"))
     of "Trường ĐH Văn hóa TP.HCM"; the longest kind at each word."""
-    kinds, words = _kinds(), _TOKEN.findall(nlp.fold(who))
-    longest = max(map(len, kinds))
+    found_in = _tables()  # the kinds `body_names` reads, from bodies.yaml
+    kinds, longest, words = found_in.kinds, found_in.longest, _TOKEN.findall(nlp.fold(who))
     found, i = set(), 0
     while i < len(words):
         size = next((n for n in range(longest, 0, -1) if tuple(words[i : i + n]) in kinds), 0)
