@@ -11,10 +11,10 @@ period fades after `MAX_QUIET` sentences without any figure.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from linter.claims.cues import cue_matches, cues, current
+from linter.claims.numbers import DIGIT
 from linter.claims.periods import PeriodMention
 from linter.claims.roles import opening
 from linter.models import Period, Status
@@ -61,9 +61,6 @@ def update_context(context: Context, f: str, periods: list[PeriodMention]) -> No
         return
     if found:
         context.status = table.status[found[-1].group()]
-    context.quiet = 0 if _DIGIT.search(f) else context.quiet + 1
+    context.quiet = 0 if DIGIT.search(f) else context.quiet + 1
     if context.quiet >= MAX_QUIET:
         context.period = context.status = None
-
-
-_DIGIT = re.compile(r"\d")

@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from linter.claims.numbers import DIGIT
 from linter.data import load
 from linter.nlp import fold
 
@@ -146,14 +147,11 @@ class RawCitation:
     subject: str | None
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def find_citations(folded: str, original: str) -> list[RawCitation]:
     """Citations in a folded sentence; `original` is the same sentence unfolded."""
     t = tables()
     found: list[RawCitation] = []
-    if not _DIGIT.search(folded):  # every citation holds its number; most sentences none
+    if not DIGIT.search(folded):  # every citation holds its number; most sentences none
         return found
     for m in _pattern().finditer(folded):
         doc_type = t.doc_types[re.sub(r"\s+", " ", m.group("type"))]

@@ -24,7 +24,7 @@ from linter import nlp
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
 from linter.claims.nouns import noun_end
-from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
+from linter.claims.numbers import AMOUNT, DIGIT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import (
     BOUND_AFTER,
     RANGE,
@@ -61,13 +61,12 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"tỉnh lộ|đường|tuyến|phòng|lô|tầng|km|hotline|điện thoại|mã|lớp|top|[/\-–.#])\s*|:)$"
 )
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
-_DIGIT = re.compile(r"\d")  # where every match of _OPEN_NUMBER begins
 
 
 def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
     """Figures counted in a noun outside the unit table, outside the `taken` spans."""
     # tried only at digits: a pattern opening on a lookbehind is tried at every character
-    numbers = nlp.finditer_at(_OPEN_NUMBER, _DIGIT, f)
+    numbers = nlp.finditer_at(_OPEN_NUMBER, DIGIT, f)
     starts: list[tuple[int, Vague | None]] = [(m.start(), None) for m in numbers]
     starts.extend((v.start, v) for v in find_vague(f))
     found: list[RawQuantity] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linter import nlp
-from linter.claims.numbers import roman_quarter
+from linter.claims.numbers import DIGIT, roman_quarter
 from linter.models import Period
 
 # Character windows, on folded text: a law's title names its year within its
@@ -35,7 +35,6 @@ _DATE = re.compile(
     r"(?<![\w/.\-])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
     r"(?:\s*(?P=sep)\s*(?P<y>" + _YEAR + r"))?(?![\w/]|[.\-]\d)"
 )
-_DIGIT = re.compile(r"\d")  # where every match of _DATE begins
 _PERIOD = re.compile(
     r"(?<!\w)(?:"
     r"(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch 5 năm|5 năm)"
@@ -213,7 +212,7 @@ def find_dates(folded: str, default_year: int | None) -> list[DateMention]:
 
 def _find_numeric_dates(folded: str, default_year: int | None) -> list[DateMention]:
     found: list[DateMention] = []
-    for m in nlp.finditer_at(_DATE, _DIGIT, folded):  # each opens on a digit
+    for m in nlp.finditer_at(_DATE, DIGIT, folded):  # each opens on a digit
         day, month = int(m.group("d")), int(m.group("m"))
         year = int(m.group("y")) if m.group("y") else default_year
         if year is None or not 1 <= month <= 12 or not 1 <= day <= monthrange(year, month)[1]:
