@@ -20,6 +20,7 @@ from linter.checking.align import STRONG_ALIGN, Report, rewritten, truncated
 from linter.checking.apart import disjoint
 from linter.checking.companions import Glossed, regloss
 from linter.checking.events import Link
+from linter.checking.kept import held
 from linter.checking.likeness import conflicts, words
 from linter.checking.memo import IdentityMemo
 from linter.checking.running import updated
@@ -89,21 +90,14 @@ def compared(
 
     if focus is None or not focus.isdisjoint((left.document.path, right.document.path)):
         return compare()
-    held = (*_held(left), *_held(right))
+    objects = (*held(left), *held(right))
     claims = (left.claims, right.claims)
     key = (*map(id, claims), *map(len, claims), why, tolerance)
-    found = _KEPT.get(key, held)
+    found = _KEPT.get(key, objects)
     if found is None:
         found = compare()
-        _KEPT.put(key, held, found)
+        _KEPT.put(key, objects, found)
     return found
-
-
-def _held(item: DocumentClaims) -> tuple[object, object | None]:
-    """What is held of a report to know its claims again: its document and first
-    claim (a tuple, the claims themselves, cannot be held weakly; the key has its
-    identity and length)."""
-    return item.document, item.claims[0] if item.claims else None
 
 
 def pairs(

@@ -83,10 +83,17 @@ def kept(
 ) -> Keyed:
     """`keyed(item, kind, key)`, kept for the next run while its document and claims
     are the very objects it was made from."""
-    held = (item.document, item.claims[0] if item.claims else None)
+    objects = held(item)
     at = (name, kind, id(item.claims), len(item.claims))
-    found = _KEPT.get(at, held)
+    found = _KEPT.get(at, objects)
     if found is None:
         found = keyed(item, kind, key)
-        _KEPT.put(at, held, found)
+        _KEPT.put(at, objects, found)
     return found
+
+
+def held(item: DocumentClaims) -> tuple[object, object | None]:
+    """What is held of a report to know its claims again: its document and first
+    claim (a tuple, the claims themselves, cannot be held weakly; a key has its
+    identity and length). `checks.event_pairs.compared` holds the same."""
+    return item.document, item.claims[0] if item.claims else None
