@@ -23,6 +23,18 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return seed_pair(tmp_path, monkeypatch)
 
 
+def front_matter(corpus: Path, block: str) -> None:
+    """Put `block` as front matter atop the later seed, corpus/001.txt."""
+    later = corpus / "001.txt"
+    later.write_text(f"---\n{block}\n---\n" + later.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def json_report(capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
+    """The exit status of `doichieu check --format json` and its report."""
+    status, out = check(capsys, "--format", "json")
+    return status, json.loads(out)
+
+
 # --- a province written loosely in front matter ----------------------------------------
 
 
@@ -36,10 +48,8 @@ def test_a_province_in_front_matter_is_the_one_the_text_would_give(
     written was a province of its own, and the announcement was compared with nothing
     (NU01 and VB01 were silent). The editor's page already refuses such a name; front
     matter is a file's own word, so it is read as the gazetteer spells it."""
-    later = corpus / "001.txt"
-    later.write_text(f'---\nprovince: "{written}"\n---\n' + later.read_text(encoding="utf-8"))
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    front_matter(corpus, f'province: "{written}"')
+    status, report = json_report(capsys)
     assert status == 1
     assert [(d["path"], d["province"], d["province_source"]) for d in report["documents"]] == [
         ("corpus/000.txt", "Quảng Ninh", "gazetteer"),
@@ -70,8 +80,7 @@ def test_a_city_in_front_matter_meets_the_same_city_found_in_a_text(
         "---\ndate: 2023-12-15\n---\n" + said.format("12/2023/NQ-HĐND") + "\n", encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    status, report = json_report(capsys)
     assert [d["province"] for d in report["documents"]] == ["Hồ Chí Minh", "Hồ Chí Minh"]
     assert status == 1
     assert [(f["code"], [e["quote"] for e in f["evidence"]]) for f in report["findings"]] == [
@@ -90,10 +99,8 @@ def test_a_province_no_gazetteer_knows_is_kept_as_written(
 ) -> None:
     """A name no unit has (a newsroom's own grouping, a typo too far to guess) stays
     the file's word: the document is grouped by it, as before."""
-    later = corpus / "001.txt"
-    later.write_text('---\nprovince: "Atlantis"\n---\n' + later.read_text(encoding="utf-8"))
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    front_matter(corpus, 'province: "Atlantis"')
+    status, report = json_report(capsys)
     assert [d["province"] for d in report["documents"]] == ["Quảng Ninh", "Atlantis"]
     assert status == 1
     assert [f["code"] for f in report["findings"]] == ["TG01"]
@@ -114,10 +121,8 @@ def test_a_province_written_loosely_is_read_alike_wherever_it_is_given(
     Path("doichieu.toml").write_text(
         f'[[metadata]]\npath = "corpus/000.txt"\nprovince = "{written}"\n', encoding="utf-8"
     )
-    later = corpus / "001.txt"
-    later.write_text(f'---\nprovince: "{written}"\n---\n' + later.read_text(encoding="utf-8"))
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    front_matter(corpus, f'province: "{written}"')
+    status, report = json_report(capsys)
     assert status == 1
     assert [(d["path"], d["province"], d["province_source"]) for d in report["documents"]] == [
         ("corpus/000.txt", "Quảng Ninh", "config"),
@@ -190,10 +195,8 @@ def test_front_matter_keys_are_read_whatever_their_case_or_hyphen(
 ) -> None:
     """'Date:' or 'plan-year:' (as `[[metadata]]` in doichieu.toml spells it) was
     ignored without a word: the document took the date its text gave, or none."""
-    later = corpus / "001.txt"
-    later.write_text(f"---\n{block}\n---\n" + later.read_text(encoding="utf-8"))
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    front_matter(corpus, block)
+    status, report = json_report(capsys)
     assert status == 1
     meta = report["documents"][1]
     assert [(key, meta[key], meta[f"{key}_source"]) for key in ("date", "plan_year")] == [
@@ -214,10 +217,8 @@ def test_a_front_matter_date_may_be_written_day_first_with_any_separator(
 ) -> None:
     """Vietnamese dates are written day first, with '/', '-' or '.' ('ngày 15.12.2023'):
     '15-12-2023' was a DC02 and the date the text gave was taken instead."""
-    later = corpus / "001.txt"
-    later.write_text(f"---\ndate: {written}\n---\n" + later.read_text(encoding="utf-8"))
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    front_matter(corpus, f"date: {written}")
+    status, report = json_report(capsys)
     meta = report["documents"][1]
     assert status == 1
     assert (meta["date"], meta["date_source"]) == ("2023-12-15", "front_matter")
@@ -246,8 +247,7 @@ def test_a_web_page_dated_by_other_common_markup_is_dated(
         + "</p></article></body></html>\n",
         encoding="utf-8",
     )
-    status, out = check(capsys, "--format", "json")
-    report = json.loads(out)
+    status, report = json_report(capsys)
     assert status == 1
     meta = report["documents"][1]
     assert (meta["path"], meta["date"], meta["date_source"]) == (
