@@ -43,6 +43,7 @@ from linter.engine.cachefile import (
     prepare,
     read_claims,
     read_documents,
+    select,
 )
 from linter.models import Claim, Document, Finding
 
@@ -188,16 +189,12 @@ class Cache:
 
     def lookup(self, table: str, column: str, keys: Sequence[str]) -> dict[str, str | None]:
         """`column` of the rows of `table` (stats, entries) whose key is among `keys`,
-        asked in batches: one query per file was a tenth of a draft run."""
+        asked in batches (`cachefile.select`)."""
         found: dict[str, str | None] = {}
         if self._db is None or table not in {"stats", "entries"}:
             return found
         try:
-            for start in range(0, len(keys), BATCH):
-                chunk = keys[start : start + BATCH]
-                marks = ",".join("?" * len(chunk))
-                sql = f"SELECT key, {column} FROM {table} WHERE key IN ({marks})"
-                found.update(self._db.execute(sql, chunk).fetchall())
+            found.update(select(self._db, table, column, keys))
         except sqlite3.Error:
             return {}
         return found
