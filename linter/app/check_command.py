@@ -17,8 +17,9 @@ from typing import TextIO
 from linter.app import outputs
 from linter.app.arguments import DEFAULT_BASELINE, FAIL_ON
 from linter.app.gitdiff import changed_since
-from linter.app.inputs import Said, existing, nothing_read, read_stdin, refuse_draft
+from linter.app.inputs import existing, nothing_read, read_stdin, refuse_draft
 from linter.engine.config import Config, load_config
+from linter.engine.config_errors import Said
 from linter.engine.parsing import ParseSettings, default_jobs
 from linter.engine.run import Options, display_path, run
 from linter.engine.suppress import baseline_text, read_baseline

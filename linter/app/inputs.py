@@ -21,7 +21,7 @@ from linter.read.listing import display_path, missing, supported_suffixes, unrea
 from linter.read.loading import LoadResult, kind_at, load_text
 from linter.read.readers import load_readers
 
-__all__ = ["Said", "existing", "nothing_read", "read_stdin", "refuse_draft", "skipped_formats"]
+__all__ = ["existing", "nothing_read", "read_stdin", "refuse_draft", "skipped_formats"]
 
 # The first bytes of the binary formats read, and their --draft-format: a draft
 # piped in is read as Markdown unless told, and a Word file read so is "binary".
