@@ -108,7 +108,7 @@ def pairs(
     when: tuple[Times, Times],
     tolerance: float,
     why: Link,
-) -> Iterator[tuple[Quantity, Quantity, bool, str]]:
+) -> Iterator[Found]:
     """Disagreeing figures of like subjects (sure), then slips by a power of ten
     between figures that only share words (doubtful), then figures that two
     rewrites of one sentence state differently (sure when most of the sentence is
