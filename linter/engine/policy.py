@@ -122,8 +122,8 @@ def check_settings(config: Config, checks: Iterable[type[Check]]) -> None:
         if code not in declared:
             raise _unknown(code, f"{where}: checks", declared)
         options, bounds = declared[code].options, declared[code].bounds
+        key = f"{where}: checks.{code}"
         for name, value in sorted(values.items()):
-            key = f"{where}: checks.{code}"
             if name not in options:
                 has = {"has": ", ".join(sorted(options))} if options else {}
                 words = None if options else {"has": "none"}
