@@ -149,8 +149,8 @@ def without(found: Features, frequent: frozenset[str]) -> Features:
 def counts(found: list[Features]) -> dict[str, int]:
     """In how many documents each figure, year and name is: more than
     `MAX_FEATURE_DOCS` is frequent, and no feature."""
-    counts: dict[str, int] = defaultdict(int)
+    documents: dict[str, int] = defaultdict(int)
     for f in found:
         for key in f.numbers | f.years | f.names:
-            counts[key] += 1
-    return counts
+            documents[key] += 1
+    return documents
