@@ -60,9 +60,7 @@ def _rated_counts(lexicon: Lexicon) -> frozenset[str]:
     )
 
 
-def _rates(
-    folded: str, figures: list[_Figure], rated: frozenset[str] = frozenset()
-) -> Iterator[_Arithmetic]:
+def _rates(folded: str, figures: list[_Figure], rated: frozenset[str]) -> Iterator[_Arithmetic]:
     """d / (L ∓ d) must be the rate stated beside the amount d of a change of L; the
     rate must end its clause ("tăng 200 tỷ đồng (2,5% tổng thu)" is a share of what
     its words name), and a count with a rate of its own (`_rated_counts`) is not read."""
