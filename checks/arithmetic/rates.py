@@ -24,6 +24,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checks.arithmetic.changes import _changed_level
 from checks.arithmetic.figures import _CLAUSE_END, _Figure
@@ -47,6 +48,9 @@ _RATE_AFTER = re.compile(
 _LED_TO = re.compile(r"(?<!\w)từ\s+[^,;:()]{1,40}?\s(?:lên|xuống)(?:\s+còn)?\s*$")
 
 
+# Read once per lexicon, not once per document: `candidates` asks it for each (a lexicon
+# is read once and never changed; the run and a server use one or two).
+@lru_cache(maxsize=8)
 def _rated_counts(lexicon: Lexicon) -> frozenset[str]:
     """Counted indicators of linter/data/indicators.yaml that have a rate of their own
     ("hộ nghèo" and "tỷ lệ hộ nghèo"): a percent beside a change of one is as often that
