@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from test_faults import cli
 
 from conftest import SEEDS
-from linter.app.cli import main
 from linter.checking import Check, Option
 from linter.checking.registry import load_checks
 from linter.engine import policy
@@ -26,12 +26,6 @@ def seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SEEDS, tmp_path / "corpus")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,12 @@ import socket
 from pathlib import Path
 
 import pytest
+from test_faults import PAIR, cli
 
 from conftest import SEEDS
-from linter.app.cli import main
 from linter.errors import UsageError
 from linter.read.listing import collect_paths, missing
 from linter.read.loading import kind_at
-
-PAIR = sorted(SEEDS.glob("00[01]_*.txt"))  # they contradict each other: NU01, VB01, TG01
 
 
 @pytest.fixture
@@ -30,12 +28,6 @@ def seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SEEDS, folder)
     monkeypatch.chdir(tmp_path)
     return folder
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # --- determinism: a draft's run, cache cold and warm -----------------------------------
