@@ -122,12 +122,13 @@ def from_legacy(text: str) -> str | None:
         return sum(1 for w in _WORD.findall(folded) if w in words)
 
     as_is = score(text)
-    scored = sorted(((score(c.convert(text)), c.name, c) for c in charmaps), reverse=True)
-    (best, name, charmap), (second, *_) = scored
+    converted = ((c.convert(text), c.name) for c in charmaps)
+    scored = sorted(((score(t), name, t) for t, name in converted), reverse=True)
+    (best, _, best_text), (second, *_) = scored  # the names differ: no text is compared
     # Far better than the text as it is and than the other encoding: a conversion
     # of ordinary Vietnamese (or of French) garbles the words it had right.
     if best >= 5 and best >= 3 * max(as_is, second, 1):
-        return unicodedata.normalize("NFC", charmap.convert(text))
+        return unicodedata.normalize("NFC", best_text)
     # Not convertible with confidence (a list of names has few frequent words): still
     # a legacy font if its own signs are dense, where French or German has a few.
     evidence, name = max((_evidence(c, text), c.name) for c in charmaps)
