@@ -24,7 +24,7 @@ from linter.claims.cues import (
     cues,
 )
 from linter.claims.quantities import RawQuantity
-from linter.models import Op, Period, Status
+from linter.models import Dimension, Op, Period, Status
 
 
 def status_of(
@@ -81,10 +81,17 @@ def status_of(
     carried = context.status is not None and period == context.period
     if carried and not (closing and context.status is Status.TARGET):
         return context.status
-    if closing is None and period is None and context.period is None and q.op is not Op.LE:
+    # A duration has no period of its own ("5 năm", "10 năm"): its missing
+    # period says nothing of whether it happened.
+    left_open = q.dimension is not Dimension.DURATION or context.period is None
+    if closing is None and period is None and left_open and q.op is not Op.LE:
         # A figure no cue, period or context marks as a plan is what the text
-        # reports happened: "trên mỗi cuốn sổ ... chỉ còn 1 triệu đồng". A
-        # ceiling ("không vượt quá 40%") is a rule, not something that happened.
+        # reports happened: "trên mỗi cuốn sổ ... chỉ còn 1 triệu đồng". So is one
+        # whose period the reader left open under a year still running (one
+        # company's "tổng vốn đầu tư đăng ký 70 tỷ đồng", a stock, a yearly
+        # average "thu về hàng năm là 2.000 tỷ đồng"): that year's plan is not
+        # what it is. A ceiling ("không vượt quá 40%") is a rule, not something
+        # that happened.
         return Status.ACTUAL
     return closing
 

@@ -1,0 +1,70 @@
+"""A figure's status and period in real news, read the way an editor reads them (issue 10).
+
+Each test parses a whole article of ../shared/corpus/real (skipped when absent) and
+asserts the period and status of figures of one class of wording; the sentences
+are quoted in the docstrings. The gold set's conventions (tests/gold/README.md)
+decide what is right: a reported figure is `actual`, a plan `target`, a rule, a
+request or a hypothetical None.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from conftest import real_corpus_or_skip
+from linter.engine.config import Config
+from linter.engine.parsing import parse_result
+from linter.models import Quantity
+from linter.read.loading import load_document
+
+Row = tuple[str | None, str | None]  # (period label, status)
+
+
+@cache
+def _figures(article: str) -> tuple[tuple[int, str, str | None, str | None], ...]:
+    path = real_corpus_or_skip() / f"{article}.txt"
+    _, claims, _ = parse_result(load_document(path), Config())
+    return tuple(
+        (
+            q.span.line,
+            q.span.quote,
+            q.period.label if q.period else None,
+            q.status.value if q.status else None,
+        )
+        for q in claims
+        if isinstance(q, Quantity)
+    )
+
+
+def _rows(article: str, line: int, *quotes: str) -> list[Row]:
+    """Period and status of each figure quoted, in the order of the text."""
+    return [(p, s) for n, quote, p, s in _figures(article) if n == line and quote in quotes]
+
+
+def test_one_companys_figure_under_a_year_still_running_is_a_result() -> None:
+    """A list of projects licensed on 6/2/2017: "- Công ty TNHH Dịch vụ Thương mại Tin
+    học Shinhan với dự án ..., tổng vốn đầu tư đăng ký 70 tỷ đồng." The year 2017 is
+    the text's, but a company's registered capital sums up no period and was
+    registered: a result, not the year's plan."""
+    rows = _rows(
+        "ba-ria-vung-tau/mz-21478990",
+        13,
+        "3 triệu USD",
+        "70 tỷ đồng",
+        "15 triệu USD",
+        "868 tỷ đồng",
+    )
+    assert rows == [(None, "actual")] * 4
+
+
+def test_a_yearly_average_is_a_result() -> None:
+    """ "Theo Sở Tài nguyên và Môi trường Hà Nội, trung bình số tiền đấu giá quyền sử
+    dụng đất thu về hàng năm là 2.000 tỷ đồng.": any year's, so no period, but what
+    the auctions brought in."""
+    assert _rows("ha-noi/mz-21489532", 13, "2.000 tỷ đồng") == [(None, "actual")]
+
+
+def test_a_duration_left_without_period_gets_no_status_from_that() -> None:
+    """ "tầm nhìn phải dài hơi hơn, chứ không chỉ 5, 10 năm": a span of time has no
+    period of its own, so its missing period does not make it a result."""
+    assert _rows("hai-phong/mz-22618669", 13, "10 năm") == [(None, None)]
