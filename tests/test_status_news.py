@@ -68,3 +68,15 @@ def test_a_duration_left_without_period_gets_no_status_from_that() -> None:
     """ "tầm nhìn phải dài hơi hơn, chứ không chỉ 5, 10 năm": a span of time has no
     period of its own, so its missing period does not make it a result."""
     assert _rows("hai-phong/mz-22618669", 13, "10 năm") == [(None, None)]
+
+
+def test_a_works_cost_estimate_an_inspection_found_is_no_budget_plan() -> None:
+    """ "Bên cạnh đó, các chủ đầu tư phê duyệt dự toán công trình tăng không đúng 41 tỷ
+    951 triệu đồng" and "... giá trị dự toán thẩm định, phê duyệt dự toán tăng chưa đúng
+    quy định số tiền 41 tỷ 951 triệu đồng": "dự toán" names the works' estimate the
+    inspectors found wrongly raised, a fact, not the budget plan "dự toán" usually is."""
+    assert _rows("lang-son/mz-21470423", 13, "41 tỷ 951 triệu đồng") == [
+        ("năm 2016", "actual"),
+        (None, "actual"),
+    ]
+    assert _rows("lang-son/mz-21480420", 13, "41 tỷ 951 triệu đồng") == [(None, "actual")]
