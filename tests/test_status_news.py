@@ -80,3 +80,16 @@ def test_a_works_cost_estimate_an_inspection_found_is_no_budget_plan() -> None:
         (None, "actual"),
     ]
     assert _rows("lang-son/mz-21480420", 13, "41 tỷ 951 triệu đồng") == [(None, "actual")]
+
+
+def test_a_change_told_like_the_one_before_is_between_the_same_years() -> None:
+    """ "... từ gần 41% năm 2015 lên hơn 45% năm 2016 đối với dự án đầu tư nước ngoài và
+    từ 42% lên 45% đối với dự án đầu tư trong nước": the second change leaves its years
+    to the first; 42% is of 2015 and 45% of 2016, as the first pair's ends are."""
+    for article in ("ba-ria-vung-tau/mz-21474023", "ba-ria-vung-tau/mz-21478990"):
+        assert _rows(article, 13, "gần 41%", "hơn 45%", "từ 42%", "45%") == [
+            ("năm 2015", "actual"),
+            ("năm 2016", "actual"),
+            ("năm 2015", "actual"),
+            ("năm 2016", "actual"),
+        ]

@@ -23,6 +23,9 @@ Their names stay importable from here. Reading news rather than plans (issue
 - a period in its last quarter at publication gives estimates, one already
   over gives results, and a figure no cue marks is a reported result;
 - a request or a need ("đề nghị", "nhu cầu") has no status at all;
+- a change told like an earlier one of its sentence, without years ("từ gần
+  41% năm 2015 lên hơn 45% năm 2016 ... và từ 42% lên 45%"), is between the
+  same years;
 - a figure after "cả nước" or "toàn quốc" is the country's, never the
   province's (`scope_of`).
 """
@@ -30,6 +33,7 @@ Their names stay importable from here. Reading news rather than plans (issue
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from linter.claims.carried import Context, update_context
 from linter.claims.cues import CUE_WINDOW, cues, current, scope_of
@@ -93,6 +97,9 @@ def figure_period(
         # "lũy kế 11 tháng đầu năm 2018 ...": a sum over those months (status.yaml)
         running = cues().running_sum.search(f, cue_start, before[-1].start)
         return before[-1].period if running else None
+    told_alike = _change_told_alike(f, q, periods)
+    if told_alike is not None:
+        return told_alike
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
     if cues().single.search(f, item, q.start):
         return None  # one company's or one project's figure sums up no period
@@ -107,6 +114,42 @@ def figure_period(
     if named is not None:
         return named
     return None if _EVENT_DAY.search(f, 0, q.start) else context.period
+
+
+def _change_told_alike(f: str, q: RawQuantity, periods: list[PeriodMention]) -> Period | None:
+    """The period of an end of a change told like an earlier one of its sentence
+    without years: in "từ gần 41% năm 2015 lên hơn 45% năm 2016 đối với dự án đầu tư
+    nước ngoài và từ 42% lên 45% đối với dự án đầu tư trong nước" the second change
+    is between the same years, 42% of 2015 and 45% of 2016."""
+    start = q.number_start  # "từ 42%" may be the figure's own quote
+    if _FROM.search(f, max(0, start - WINDOW), start) and _TOWARDS.match(f, q.end):
+        end = 0  # the figure a change starts from
+    elif _FROM_TO.search(f, max(0, start - 2 * WINDOW), start):
+        end = 1  # the figure it ends at
+    else:
+        return None
+    told = [
+        (p1.period, p2.period)
+        for p1, p2 in pairwise(periods)
+        if p2.end <= q.start
+        and _FROM_FIGURE.search(f, max(0, p1.start - WINDOW), p1.start)
+        and _TOWARDS_FIGURE.fullmatch(f, p1.end, p2.start)
+    ]
+    return told[-1][end] if told else None
+
+
+# A change from one figure to another: "từ gần 41% lên hơn 45%", "từ 401 xuống còn
+# 208 đơn vị". WINDOW is about the characters of a figure with its qualifier.
+WINDOW = 30
+_QUALIFIED = r"(?:[^\W\d]+\s+){0,2}"  # "gần", "hơn", "khoảng"
+_FIGURE = r"\d[\d.,]*\s*[^\s\d]*\s*"  # "41%", "208 đơn"
+_FROM = re.compile(r"(?<!\w)từ\s+" + _QUALIFIED + r"$")
+_TOWARDS = re.compile(r"\s*(?:lên|xuống)(?!\w)")
+_TOWARDS_FIGURE = re.compile(r"\s*(?:lên|xuống)(?:\s+còn)?\s+" + _QUALIFIED + _FIGURE)
+_FROM_FIGURE = re.compile(r"(?<!\w)từ\s+" + _QUALIFIED + _FIGURE + r"$")
+_FROM_TO = re.compile(
+    r"(?<!\w)từ\s+" + _QUALIFIED + _FIGURE + r"(?:lên|xuống)(?:\s+còn)?\s+" + _QUALIFIED + r"$"
+)
 
 
 # A sentence or clause that opens with a day or names the event it reports
