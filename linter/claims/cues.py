@@ -93,10 +93,11 @@ def cues() -> Cues:
     )
 
 
-def cue_matches(f: str, start: int, end: int) -> list[re.Match[str]]:
+@lru_cache(maxsize=256)  # a sentence's whole span is asked by its context and "now" test
+def cue_matches(f: str, start: int, end: int) -> tuple[re.Match[str], ...]:
     """The status cues between `start` and `end`, neutral phrases left out."""
     table = cues()
-    return [m for m in table.pattern.finditer(f, start, end) if m.group() not in table.neutral]
+    return tuple(m for m in table.pattern.finditer(f, start, end) if m.group() not in table.neutral)
 
 
 # "chi bổ sung ngoài dự toán", "vượt kế hoạch", "so với dự toán": the plan is

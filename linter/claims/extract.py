@@ -73,6 +73,8 @@ def _dates(sentence: Sentence, default_year: int | None) -> list[DateRef]:
 
 
 def _target_counts(sentence: Sentence, context: Context) -> list[TargetCount]:
+    if not sentence.counts:
+        return []  # most sentences: their clauses are not cut for nothing
     clauses = sentence.clauses()
     counts = []
     for c in sentence.counts:

@@ -62,18 +62,23 @@ class _Naming:
 
 def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Quantity]:
     f = sentence.folded
+    known = find_quantities(f)
+    taken = [(q.start, q.end) for q in known] + [(c.start, c.end) for c in sentence.counts]
+    cited = sentence.cited
+    times = [(p.start, p.end) for p in sentence.mentions]
+    opened = find_open_counts(f, sentence.text, taken + cited + times)
+    if not known and not opened:
+        # Most sentences state no figure: their names, clauses and opening are not
+        # read (a sixth of a cold parse's figure time). They start no running total.
+        context.running = frozenset()
+        return []
     lexicon = reading.lexicon
     before, after = lexicon.find(f), lexicon.find_after(f)
     names = [(m.start, m.end) for m in before + after]
     clauses = sentence.clauses(names)
-    known = find_quantities(f)
-    taken = [(q.start, q.end) for q in known] + [(c.start, c.end) for c in sentence.counts]
     # Words inside a figure, a count or an indicator's name are no status cues:
     # "lao động đã qua đào tạo" holds "đã" and "100% kế hoạch" holds "kế hoạch".
     not_cues = taken + names
-    cited = sentence.cited
-    times = [(p.start, p.end) for p in sentence.mentions]
-    opened = find_open_counts(f, sentence.text, taken + cited + times)
     previous = _Previous()
     result: list[Quantity] = []
     periods = sentence.periods
