@@ -13,11 +13,12 @@ import hashlib
 import inspect
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from linter.engine.config import Config
@@ -26,6 +27,7 @@ from linter.read.loading import absolute
 # A file modified less than this before it was read is not keyed by its metadata:
 # a second write in the same clock tick could leave size and times unchanged.
 RACY_NS = 2_000_000_000
+_VERSION = re.compile(r"^Version:[ \t]*(\S+)", re.MULTILINE)  # in a distribution's METADATA
 
 
 @lru_cache(maxsize=1)
@@ -33,15 +35,36 @@ def parser_fingerprint() -> str:
     """Changes whenever the code or data that turns a file into claims changes."""
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent  # linter/, not linter/engine/: the parser is all of it
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    for name in _sources(package):
+        digest.update(name.encode())
+        digest.update((package / name).read_bytes())
     for dist in ("underthesea", "vietnamadminunits", "pydantic", "python-docx"):
-        try:
-            digest.update(f"{dist}={version(dist)}".encode())
-        except PackageNotFoundError:
-            digest.update(dist.encode())
+        digest.update(f"{dist}={_version(dist)}".encode())
     return digest.hexdigest()
+
+
+def _sources(package: Path) -> list[str]:
+    """The .py and .yaml files under `package`, as sorted relative POSIX names. One
+    walk that skips __pycache__ (two rglob walks into every one of them were a third
+    of the fingerprint, which every run computes)."""
+    found = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        where = Path(folder).relative_to(package)
+        found += [(where / n).as_posix() for n in names if n.endswith((".py", ".yaml"))]
+    return sorted(found)
+
+
+def _version(dist: str) -> str:
+    """The distribution's version from its METADATA's Version line (empty when it is
+    not installed): importlib.metadata.version parses the whole file with the email
+    parser, 1 ms a distribution at every start."""
+    try:
+        meta = distribution(dist).read_text("METADATA") or ""
+    except PackageNotFoundError:
+        return ""
+    found = _VERSION.search(meta)
+    return found.group(1) if found else ""
 
 
 def config_fingerprint(config: Config) -> str:
