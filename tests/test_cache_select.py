@@ -1,0 +1,54 @@
+"""cachefile.select: the rows of the keys asked, whether it finds them one by one in
+the index (a few keys) or reads the table through (most of its rows: a warm run)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from linter.engine import cachefile
+
+
+class Recorded:
+    """A connection that records the SQL it is asked, to tell the two ways apart."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db, self.asked = db, []
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        self.asked.append(sql)
+        return self.db.execute(sql, *args)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite3.Connection:
+    db = cachefile.connect(tmp_path / "c.sqlite")
+    db.execute("CREATE TABLE stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)")
+    db.executemany("INSERT INTO stats VALUES (?, ?)", [(f"s{n}", f"e{n}") for n in range(10)])
+    db.commit()
+    return db
+
+
+def test_a_few_keys_are_found_in_the_index(db: sqlite3.Connection) -> None:
+    recorded = Recorded(db)
+    found = dict(cachefile.select(recorded, "stats", "entry", ["s1", "s3", "missing"]))  # type: ignore[arg-type]
+    assert found == {"s1": "e1", "s3": "e3"}
+    assert any("WHERE key IN (?,?,?)" in sql for sql in recorded.asked)
+
+
+def test_most_keys_read_the_table_through(db: sqlite3.Connection) -> None:
+    recorded = Recorded(db)
+    most = [f"s{n}" for n in range(8)] + ["missing"]
+    found = dict(cachefile.select(recorded, "stats", "entry", most))  # type: ignore[arg-type]
+    assert found == {f"s{n}": f"e{n}" for n in range(8)}
+    assert not any("IN (" in sql for sql in recorded.asked)
+
+
+def test_rows_replaced_still_count(db: sqlite3.Connection) -> None:
+    db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?)", [("s1", "x"), ("s2", "y")])
+    assert cachefile._rows(db, "stats") == 12  # 10 rows, two of them written twice
+    db.execute("CREATE TABLE empty (key TEXT PRIMARY KEY, v TEXT)")
+    assert cachefile._rows(db, "empty") == 0
+    assert list(cachefile.select(db, "empty", "v", ["a"])) == []
