@@ -106,14 +106,19 @@ def alone(*words: str) -> str:
 
 
 def finditer_at(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+    pattern: re.Pattern[str],
+    starts: re.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, `pattern` tried only where `starts` matches: for a
-    pattern that opens on optional groups, which re tries at every character. Every
-    match of `pattern` must begin where `starts` matches, and none may be empty."""
-    pos = 0
-    while (candidate := starts.search(text, pos)) is not None:
-        if (m := pattern.match(text, candidate.start())) is None:  # lookbehinds see before
+    """`pattern.finditer(text, pos, endpos)`, `pattern` tried only where `starts`
+    matches: for a pattern that opens on optional groups or a lookbehind, which re
+    tries at every character. Every match of `pattern` must begin where `starts`
+    matches, and none may be empty."""
+    end = len(text) if endpos is None else endpos
+    while (candidate := starts.search(text, pos, end)) is not None:
+        if (m := pattern.match(text, candidate.start(), end)) is None:  # lookbehinds see before
             pos = candidate.start() + 1
             continue
         yield m

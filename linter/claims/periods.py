@@ -57,6 +57,11 @@ _PERIOD = re.compile(
     r"|(?P<whole>cả năm(?: nay)?)"  # "chỉ tiêu tăng trưởng cả năm": the document's year
     r")(?!\w)"
 )
+# What every period above holds: a digit, or the words of the few written without
+# one ("quý I", "sáu tháng đầu năm", "cả năm"). Two sentences in three have none and
+# are not read with _PERIOD, which opens on a lookbehind and is tried at every
+# character.
+_PERIOD_NEEDS = re.compile(r"\d|qu[ýí]|tháng|cả năm")
 # "so với cùng kỳ năm 2016", "so với cùng thời điểm năm 2016", "so với mức của
 # năm 2016", "bằng cùng kỳ năm trước", "cao hơn mức 6 tháng đầu năm": whatever
 # words stand between "so với" and the period (no figure, no clause break), the
@@ -112,14 +117,19 @@ def _wordy_dates(folded: str) -> tuple[re.Match[str], ...]:
 def period_spans(folded: str) -> list[tuple[int, int]]:
     """Where periods and days are named, year or not: a duration word inside one
     ("6 tháng đầu năm", "12 tháng 7") is part of the period, not a figure."""
-    spans = [m.span() for m in _PERIOD.finditer(folded)]
+    spans = [m.span() for m in _periods(folded)]
     return spans + [m.span() for m in _wordy_dates(folded)]
+
+
+def _periods(folded: str) -> list[re.Match[str]]:
+    """_PERIOD's matches, in order."""
+    return list(_PERIOD.finditer(folded)) if _PERIOD_NEEDS.search(folded) else []
 
 
 def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
     found: list[PeriodMention] = []
     days = [m.span() for m in _wordy_dates(folded)]
-    for m in _PERIOD.finditer(folded):
+    for m in _periods(folded):
         if any(a <= m.start() < b for a, b in days):
             continue  # "tháng 7 năm 2024" in "ngày 12 tháng 7 năm 2024" is that day's
         if _TITLE_BEFORE.search(folded, max(0, m.start() - TITLE_WINDOW), m.start()):

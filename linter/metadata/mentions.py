@@ -100,7 +100,9 @@ class _Scanner:
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
         self.spans = [m.span() for m in WORD.finditer(folded)]
-        self.keys = WORD.findall(folded)  # the same words, sliced by re
+        # the same words, sliced from their spans: a second pass of WORD (findall) cost
+        # as much as the first
+        self.keys = [folded[a:b] for a, b in self.spans]
         self.firsts = [text[a] for a, _ in self.spans]  # each word's first character
         if any(c in folded for c in APOSTROPHES):
             # Only the few words with an apostrophe inside ("m'gar") lose it: most texts

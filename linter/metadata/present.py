@@ -17,20 +17,25 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from linter import nlp
 from linter.data import places
 from linter.models import Provenance
 
 YEAR = r"((?:19|20)\d{2})(?!\d)"  # a year, as a regex group
 _A_YEAR = re.compile(r"(?<![\d.,])" + YEAR + r"(?![.,]?\d|/\s*[a-zđ])")
+# Where a year can begin: _A_YEAR opens on a lookbehind, which re tries at every
+# character of the whole text; it is tried only here (`nlp.finditer_at`).
+_CENTURY = re.compile(r"19|20")
 _BEFORE = 40  # how far before a year its introducing words are looked for
 _TO_DATE = re.compile(r"\)?\s*(?:đến|tới)\s+nay(?!\w)")  # "đầu năm 2017 đến nay"
 _THIS = re.compile(r"\s+này(?!\w)")  # "năm 2017 này"
 
 
+@lru_cache(maxsize=4)  # an undated text asks it for its date, then for its year
 def present_year(folded: str) -> tuple[int | None, Provenance]:
     """The year the folded text calls the present one, TEXT; else (None, NONE)."""
     pats, said = _patterns(), Counter[int]()
-    for m in _A_YEAR.finditer(folded):
+    for m in nlp.finditer_at(_A_YEAR, _CENTURY, folded):
         year, before = int(m[1]), folded[max(0, m.start() - _BEFORE) : m.start()]
         after = folded[m.end() : m.end() + 6]
         if (

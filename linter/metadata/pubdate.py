@@ -39,6 +39,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from linter import nlp
 from linter.data import places
 from linter.metadata.present import YEAR, present_year
 from linter.models import Document, Provenance
@@ -72,6 +73,10 @@ _MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023
     re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:[/.-]|năm)\s*" + YEAR),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
+# What a quarter or months of _QUARTER and _MONTHS end with: a sentence without it
+# names no period reported on, and is not searched for its wording.
+_SOME_YEAR = re.compile(r"(?:19|20)\d{2}")
+_DIGIT = re.compile(r"\d")  # where the first of _FULL_DATES begins (`nlp.finditer_at`)
 _CITED_REACH = dt.timedelta(days=31)  # an opening this soon after a cited date shares its year
 # A year on its own: not inside a document's number ("718/2004/QĐ") nor a longer number.
 
@@ -156,10 +161,11 @@ def _dateline(folded: str, start: int, m: re.Match[str]) -> bool:
 
 def _cited_dates(folded: str) -> list[dt.date]:
     deadline = _patterns()["deadline"]
+    numeric, worded = _FULL_DATES
+    matches = [*nlp.finditer_at(numeric, _DIGIT, folded), *worded.finditer(folded)]
     found = (
         _date(int(m[4]), int(m[3]), int(m[1]))
-        for pattern in _FULL_DATES
-        for m in pattern.finditer(folded)
+        for m in matches
         if not deadline.search(folded, max(0, m.start() - 30), m.start())
     )
     return [d for d in found if d is not None]
@@ -178,6 +184,8 @@ def _opening_year(day: int, month: int, cited: list[dt.date]) -> int | None:
 def _reported_period_ends(folded: str) -> list[dt.date]:
     pats, ends = _patterns(), list[dt.date | None]()
     for sentence in _SENTENCE_END.split(folded):
+        if not _SOME_YEAR.search(sentence):
+            continue
         if pats["reported"].search(sentence) and not pats["intended"].search(sentence):
             for m in _QUARTER.finditer(sentence):
                 if not _bound(pats, sentence, m.start()):

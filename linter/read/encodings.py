@@ -140,10 +140,14 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+# The control characters control_count counts: C0 but for whitespace, and DEL.
+_CONTROLS = dict.fromkeys([*(c for c in range(32) if chr(c) not in "\t\n\r\f\v"), 0x7F])
+
+
 def control_count(sample: str) -> int:
     """Control characters in `sample` if there are many of them (a binary file), else 0.
 
     Decoding alone cannot tell: many binary files decode as some code page.
     """
-    count = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    count = len(sample) - len(sample.translate(_CONTROLS))  # a per-character loop was slow
     return count if count >= 8 and count * 20 > len(sample) else 0

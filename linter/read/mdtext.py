@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from linter import nlp
 from linter.read import frontmatter
 from linter.read.readers import Limits, Piece, Read, Reader, build, decode_with_damage, failed
 
@@ -27,6 +28,8 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # A run of one to three marks that opens on a word (nothing of a word or of the marks
 # before it) or closes on one (something before it, no word or mark after it).
 _MARK = re.compile(r"(?<![\w*_`])[*_`]{1,3}(?=\w)|(?<=[^\s*_`])[*_`]{1,3}(?![\w*_`])")
+# Where a mark begins: _MARK opens on lookbehinds, which re tries at every character.
+_MARK_START = re.compile(r"[*_`]")
 
 
 def read_with_front_matter(data: bytes | str, path: str, markdown: bool = False) -> Read:
@@ -48,10 +51,12 @@ def markdown_pieces(original: str, start: int) -> list[Piece]:
     skipped: list[tuple[int, int]] = []
     at = start
     for comment in _COMMENT.finditer(original, start):
-        skipped += [m.span() for m in _MARK.finditer(original, at, comment.start())]
+        skipped += [
+            m.span() for m in nlp.finditer_at(_MARK, _MARK_START, original, at, comment.start())
+        ]
         skipped.append(comment.span())
         at = comment.end()
-    skipped += [m.span() for m in _MARK.finditer(original, at)]
+    skipped += [m.span() for m in nlp.finditer_at(_MARK, _MARK_START, original, at)]
     pieces: list[Piece] = []
     for begin, end in skipped:
         if begin > start:
