@@ -93,3 +93,24 @@ def test_a_change_told_like_the_one_before_is_between_the_same_years() -> None:
             ("năm 2015", "actual"),
             ("năm 2016", "actual"),
         ]
+
+
+def test_a_figure_of_a_rules_quoted_text_has_neither_period_nor_status() -> None:
+    """ "Luật Ngân sách năm 2002 quy định “mức dư nợ từ nguồn vốn huy động không vượt
+    quá 30% ...”" and "Theo quy định của Chính phủ ... thì: “Đơn giá thuê đất ... được
+    ổn định 5 năm ...”" quote what a rule allows; "Khoản 3, điều 8, Luật Ngân sách 2012
+    quy định: “Mức dư nợ ... không vượt quá 30% ...”" is no figure of 2015 either."""
+    quoted = _rows("lang-son/mz-21470423", 13, "không vượt quá 30%", "5 năm")[:2]
+    assert quoted == [(None, None), (None, None)]
+    assert _rows("lang-son/mz-21494932", 13, "không vượt quá 30%") == [(None, None)]
+    assert _rows("lang-son/mz-21479671", 13, "không quá 500 triệu đồng", "không quá 1 tỷ đồng") == [
+        (None, None),
+        (None, None),
+    ]
+
+
+def test_a_figure_after_the_quotation_closes_is_no_rules_text() -> None:
+    """After "... điều chỉnh lại đơn giá thuê đất áp dụng cho thời gian tiếp theo quy
+    định”.", "Tại thời điểm thanh tra tháng 12/2016, ... với tổng diện tích thuê là
+    214.932m2" reports what the inspectors found: a stock, a result."""
+    assert _rows("lang-son/mz-21470423", 13, "214.932m2") == [(None, "actual")]

@@ -22,7 +22,9 @@ Their names stay importable from here. Reading news rather than plans (issue
   without any figure;
 - a period in its last quarter at publication gives estimates, one already
   over gives results, and a figure no cue marks is a reported result;
-- a request or a need ("đề nghị", "nhu cầu") has no status at all;
+- a request or a need ("đề nghị", "nhu cầu") has no status at all, and a
+  figure of a rule's quoted text ("Luật ... quy định “... không vượt quá
+  30% ...”") neither status nor period;
 - a change told like an earlier one of its sentence, without years ("từ gần
   41% năm 2015 lên hơn 45% năm 2016 ... và từ 42% lên 45%"), is between the
   same years;
@@ -39,7 +41,7 @@ from linter.claims.carried import Context, update_context
 from linter.claims.cues import CUE_WINDOW, cues, current, scope_of
 from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
-from linter.claims.status import status_of
+from linter.claims.status import quoted_rule, status_of
 from linter.models import Dimension, Period
 
 # The names other modules import from here (`extract`, `figures`).
@@ -85,8 +87,10 @@ def figure_period(
     dates an event to a day carries no earlier period: "Ngày 6/2, ... trao 8 giấy
     chứng nhận ... 311 triệu USD" is not about last year. A figure of one
     company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
-    if q.dimension is Dimension.DURATION:
-        return None  # "một thập kỷ", "6 tháng thi công" last; they sum up no period
+    if q.dimension is Dimension.DURATION or quoted_rule(f, q.start):
+        # "một thập kỷ", "6 tháng thi công" last; they sum up no period, and nor
+        # does a figure of a rule's text ("Luật ... quy định “... 30% ...”")
+        return None
     before = [p for p in periods if p.end <= q.start]
     after = max((p.end for p in before), default=0)
     if current(f, after, q.start):

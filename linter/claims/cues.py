@@ -46,6 +46,7 @@ class _StatusFile(BaseModel):
     local: tuple[str, ...]
     part_of: tuple[str, ...]
     governing: tuple[str, ...]
+    quoted_rule: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Cues:
     place: re.Pattern[str]  # national and local words; `national` tells them apart
     national: frozenset[str]
     governing: frozenset[str]  # target verbs that govern the rest of their sentence
+    quoted_rule: re.Pattern[str]  # "quy định": a quotation after it is a rule's text
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -90,6 +92,7 @@ def cues() -> Cues:
         place=_words(raw.national + raw.local),
         national=frozenset(nlp.fold(w) for w in raw.national),
         governing=frozenset(nlp.fold(w) for w in raw.governing),
+        quoted_rule=_words(raw.quoted_rule),
     )
 
 

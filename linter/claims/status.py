@@ -42,6 +42,8 @@ def status_of(
     A period that is over gives results; one in its last quarter at
     publication gives estimates ("6 tháng đầu năm" reported on 26/6 cannot be
     final yet). For both, a target cue counts only in the figure's own clause."""
+    if quoted_rule(f, q.start):
+        return None  # "Luật ... quy định “... không vượt quá 30% ...”": what a rule allows
     if period is not None and reference is not None and period.start > reference:
         return Status.TARGET  # nothing about a period that has not begun can be a result
     table = cues()
@@ -94,6 +96,27 @@ def status_of(
         # that happened.
         return Status.ACTUAL
     return closing
+
+
+def quoted_rule(f: str, pos: int) -> bool:
+    """Whether `pos` is inside a quotation that a rule word opens: "Luật Ngân sách
+    năm 2002 quy định “mức dư nợ ... không vượt quá 30% ...”", "Theo quy định của
+    Chính phủ về thu tiền thuê đất thì: “... được ổn định 5 năm ...”"."""
+    curly = f.rfind("“", 0, pos)
+    if curly >= 0 and "”" not in f[curly:pos]:
+        opening = curly
+    elif f.count('"', 0, pos) % 2:
+        opening = f.rfind('"', 0, pos)
+    else:
+        return False
+    # The rule word names the document just before its text, in the same sentence.
+    lead = f[max(0, opening - RULE_LEAD) : opening]
+    return "." not in lead[-RULE_LEAD // 2 :] and cues().quoted_rule.search(lead) is not None
+
+
+# How far before a quotation its rule word may stand: "Nghị định 63/2014/NĐ-CP ngày
+# 26/6/2014 của Chính phủ quy định chi tiết thi hành ... Luật Đấu thầu ... thì “".
+RULE_LEAD = 120
 
 
 def _heads_list(f: str, cue: re.Match[str], figure: int) -> bool:
