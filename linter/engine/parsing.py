@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from linter import data
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
@@ -21,6 +22,7 @@ from linter.engine.cache import Cache, Entry, Row, row_of, summary
 from linter.engine.cachefile import GAZETTEER
 from linter.engine.config import Config
 from linter.engine.held import Deferred, LazyEntry, pack
+from linter.engine.keptdata import KeptData
 from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_keys
 from linter.metadata import gazetteer
 from linter.models import Claim, Document, DocumentMeta
@@ -195,8 +197,9 @@ def keep_places(cache: Cache) -> None:
     """Keep the places' tables beside the cache (gazstore): built once per version, then
     read back in milliseconds by whatever needs them first, the parse of a file or a
     check (OF01 names offices by place: a draft met in the cache, or from stdin, built
-    them for it, a fifth of a second)."""
+    them for it, a fifth of a second). And the data files' parses in it (keptdata)."""
     gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
+    data.keep_in(KeptData(cache.path))
 
 
 def _keys(

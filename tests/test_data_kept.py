@@ -1,0 +1,118 @@
+"""The data files' parses kept in the cache (linter.data.keep_in, engine.keptdata):
+used only when kept for this very text and intact; anything else is parsed again
+from the YAML, never a crash, and kept again."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from linter import data
+from linter.checking.wording import Frequencies
+from linter.engine.cache import Cache
+from linter.engine.keptdata import KeptData
+from linter.errors import LexiconError
+
+NAME = "syllables.yaml"
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Iterator[Path]:
+    Cache(tmp_path).commit()  # a cache file as a run leaves it
+    yield tmp_path / "cache.sqlite"
+    data.keep_in(None)
+
+
+def _load(path: Path) -> Frequencies:
+    data.keep_in(KeptData(path))  # as a new process: nothing read yet
+    return data.load(NAME, Frequencies)
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    real = data._parse
+    monkeypatch.setattr(data, "_parse", lambda text: parsed.append(text[:20]) or real(text))
+    return parsed
+
+
+def _row(path: Path) -> tuple[str, str]:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT key, value FROM data WHERE name = ?", (NAME,)).fetchone()
+
+
+def _set(path: Path, key: str, value: str) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE data SET key = ?, value = ? WHERE name = ?", (key, value, NAME))
+
+
+def test_a_kept_parse_is_read_back_without_yaml(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = _parses(monkeypatch)
+    first = _load(cache)
+    assert len(parsed) == 1
+    again = _load(cache)
+    assert len(parsed) == 1  # read back, not parsed
+    assert again == first and again.frequency["và"] == first.frequency["và"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda key, value: (key, value[:-5]),  # cut short: the digest no longer matches
+        lambda key, value: (key, "0" * 64 + ":" + value.split(":", 1)[1]),  # another digest
+        lambda key, value: ("0" * 64, value),  # kept for another text of the file
+        lambda key, value: (key, ""),
+    ],
+)
+def test_a_damaged_or_stale_row_is_parsed_again_and_rewritten(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage
+) -> None:
+    good = _load(cache)
+    key, value = _row(cache)
+    _set(cache, *damage(key, value))
+    parsed = _parses(monkeypatch)
+    assert _load(cache) == good
+    assert len(parsed) == 1
+    assert _row(cache) == (key, value)
+
+
+def test_a_crafted_row_the_model_refuses_or_json_cannot_read_is_a_miss(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = _load(cache)
+    key, value = _row(cache)
+    for body in ('{"documents": -1}', "[" * 100_000 + "]" * 100_000, "{nope"):
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        _set(cache, key, f"{digest}:{body}")
+        assert _load(cache) == good
+        assert _row(cache) == (key, value)
+
+
+def test_no_cache_file_is_made_and_none_is_needed(tmp_path: Path) -> None:
+    missing = tmp_path / "gone" / "cache.sqlite"
+    assert _load(missing).documents > 0
+    assert not missing.parent.exists()
+    data.keep_in(None)
+
+
+def test_a_parse_json_cannot_give_back_is_never_kept(cache: Path) -> None:
+    assert data._plain({"a": [1, 2.5, True, None]}) is not None
+    assert data._plain({1: "an integer key"}) is None
+    assert data._plain({"d": datetime.date(2024, 1, 1)}) is None
+    assert data._plain({"x": float("nan")}) is None
+
+
+def test_a_malformed_file_still_says_what_is_wrong(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _load(cache)
+    monkeypatch.setattr(data, "_parse", lambda text: {"documents": 0, "rare": 1, "frequency": {}})
+    monkeypatch.setattr(data, "_key", lambda text: "another text of the file")
+    with pytest.raises(LexiconError, match=r"linter/data/syllables.yaml: documents: Input should"):
+        _load(cache)
