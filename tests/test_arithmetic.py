@@ -142,7 +142,11 @@ QUIET_REAL_ARTICLES = [
     NEWS / "tp-ho-chi-minh/mz-21493411.txt",  # 58,8 tỷ, giảm 62% so với 2015 (156 tỷ); âm 49,3 tỷ
     NEWS / "tp-ho-chi-minh/mz-22528133.txt",  # cơ cấu cổ đông 15% + 48,5% + 36,5%
     NEWS / "gia-lai/mz-22587751.txt",  # "Trong đó" after three totals
-    NEWS / "ha-noi/mz-22469238.txt",  # trong đó 35.000 cây ..., cắt tỉa 50.000 cây
+    # after "trong đó", a figure of the same noun that counts another action is no part:
+    # "xử lý được 4292 trường hợp xe quá tải trọng, trong đó có 124 trường hợp chạy trên
+    # đê, tước giấy phép lái xe 545 trường hợp" (a tuning article; the held-out one this
+    # entry once read is the fixture case trong_đó_list_stops_at_an_item_that_names_no_part)
+    NEWS / "ha-noi/mz-22308701.txt",
     NEWS / "long-an/mz-21489952.txt",  # 464 sinh viên, trong đó 388, 45, 6, 9, 16
     NEWS / "khanh-hoa/mz-22405492.txt",  # từ 10 lần trở lên, gồm 79 lần, 14,9 lần, 14,8 lần
     NEWS / "ninh-binh/mz-22532660.txt",  # tái cơ cấu ...: 40%, 34%, 12%, còn lại
@@ -184,7 +188,6 @@ LINKED = [
     (NEWS / "tp-ho-chi-minh/mz-21493411.txt", "change", "58,8 / 156 − 1 = −62,31%"),
     (NEWS / "tp-ho-chi-minh/mz-22528133.txt", "shares", "15 + 48,5 + 36,5 = 100%"),
     (NEWS / "thanh-hoa/mz-22636570.txt", "remainder", "75 + 9,3 + 55,7 = 140 triệu đồng"),
-    (NEWS / "gia-lai/mz-22592506.txt", "change", "29.300 / 4.600 = 6,37 lần"),
     (NEWS / "quang-ngai/mz-22685770.txt", "remainder", "14.350 + 47.000 = 61.350 tỷ đồng"),
     # "giảm 1,43 m (từ cao trình 545,28 m xuống 543,85 m)": a word names the level after "từ"
     (NEWS / "kon-tum/mz-22750479.txt", "change", "543,85 − 545,28 = −1,43 m"),
@@ -217,6 +220,56 @@ def test_real_arithmetic_is_linked_and_adds_up(path: Path, kind: str, computed: 
     linked = list(candidates(DocumentClaims(document, extract_claims(document))))
     assert (kind, computed) in {(c.kind, c.computed) for c in linked}
     assert [c.message("vi") for c in linked if c.verdict() is not None] == []
+
+
+# A change stated as a multiple with both of its levels after "từ ... lên" ("tăng hơn 6
+# lần (từ 4.600 đồng lên 29.300 đồng)"): no readable article of ../shared/corpus words a
+# multiple so (the one that did is held out), so this in-repo text is built from a real
+# sentence of the class, real/bac-lieu/mz-22573007 "nợ đọng ở Phước Long từ 124 tỷ đồng
+# tăng lên 211 tỷ chỉ sau 1 năm", with the multiple its two levels give put in words.
+MULTIPLE_FROM_TO = """---
+date: 2017-06-20
+province: Bạc Liêu
+---
+Theo kết luận của đoàn kiểm tra, năm 2013, nợ đọng ở Phước Long tăng hơn {multiple} lần (từ 124 tỷ đồng lên 211 tỷ đồng) chỉ sau 1 năm.
+"""
+
+
+def _linked(tmp_path: Path, text: str) -> list[tuple[str, str, str | None]]:
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    document = load_document(tmp_path / "a.md").document
+    assert document is not None
+    return [
+        (c.kind, c.computed, c.message("vi") if c.verdict() is not None else None)
+        for c in candidates(DocumentClaims(document, extract_claims(document)))
+    ]
+
+
+def test_multiple_with_both_levels_after_tu_len_is_linked_and_holds(tmp_path: Path) -> None:
+    text = MULTIPLE_FROM_TO.format(multiple="1,6")
+    assert _linked(tmp_path, text) == [("change", "211 / 124 = 1,7 lần", None)]
+    assert _findings(tmp_path, text) == []
+
+
+def test_multiple_with_both_levels_after_tu_len_that_does_not_hold_is_reported(
+    tmp_path: Path,
+) -> None:
+    text = MULTIPLE_FROM_TO.format(multiple="3")
+    message = (
+        "Mức thay đổi không khớp với hai số liệu: 211 / 124 = 1,7 lần, không phải «tăng hơn 3 lần»."
+    )
+    assert _linked(tmp_path, text) == [("change", "211 / 124 = 1,7 lần", message)]
+    assert _findings(tmp_path, text) == [
+        (
+            "warning",
+            message,
+            (
+                ("211 tỷ đồng", "số liệu"),
+                ("hơn 3 lần", "mức thay đổi"),
+                ("từ 124 tỷ đồng", "số gốc so sánh"),
+            ),
+        )
+    ]
 
 
 def test_real_reservoir_level_with_a_changed_fall_is_reported(tmp_path: Path) -> None:
