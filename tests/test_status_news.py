@@ -114,3 +114,14 @@ def test_a_figure_after_the_quotation_closes_is_no_rules_text() -> None:
     định”.", "Tại thời điểm thanh tra tháng 12/2016, ... với tổng diện tích thuê là
     214.932m2" reports what the inspectors found: a stock, a result."""
     assert _rows("lang-son/mz-21470423", 13, "214.932m2") == [(None, "actual")]
+
+
+def test_a_deadline_of_either_year_names_no_period() -> None:
+    """ "Tới 2020 - 2021, sẽ giảm 10% biên chế" and "phấn đấu đến hết năm 2020 - 2021 giảm
+    tối thiểu 10% so với biên chế được giao năm 2015": by one year or the other, so the
+    figure is no 2020-2021 figure, nor one of the "đến năm 2020" the sentence before
+    named."""
+    assert _rows("ha-noi/mz-21478347", 13, "10%", "tối thiểu 10%")[:2] == [
+        (None, "target"),
+        (None, "target"),
+    ]

@@ -39,7 +39,7 @@ from itertools import pairwise
 
 from linter.claims.carried import Context, update_context
 from linter.claims.cues import CUE_WINDOW, cues, current, scope_of
-from linter.claims.periods import PeriodMention
+from linter.claims.periods import BY_EITHER_YEAR, PeriodMention
 from linter.claims.quantities import RawQuantity
 from linter.claims.status import quoted_rule, status_of
 from linter.models import Dimension, Period
@@ -117,7 +117,9 @@ def figure_period(
         return None  # "trung bình ... thu về hàng năm là 2.000 tỷ đồng": any year's
     if named is not None:
         return named
-    return None if _EVENT_DAY.search(f, 0, q.start) else context.period
+    if _EVENT_DAY.search(f, 0, q.start) or BY_EITHER_YEAR.search(f, 0, q.start):
+        return None  # the sentence's own day or deadline ("đến hết năm 2020 - 2021"), not
+    return context.period  # an earlier sentence's "đến năm 2020"
 
 
 def _change_told_alike(f: str, q: RawQuantity, periods: list[PeriodMention]) -> Period | None:
