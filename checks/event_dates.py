@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from checks import dated, held, named_days, opening_days
 from linter import nlp
 from linter.checking import DAYS, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs
-from linter.models import Finding, Severity
+from linter.models import Document, Finding, Severity
 
 Stated = tuple[
     DocumentClaims,
@@ -141,35 +141,27 @@ class EventDateConflict(Check):
 
     def run(self, group: Group) -> Iterator[Finding]:
         items = {item.document.path: item for item in group.items}
-        texts = {path: _lowered(item.document.text) for path, item in items.items()}
-        spans = {path: dated.spans(text) for path, text in texts.items()}
-        hours = {path: dated.hours(text) for path, text in texts.items()}
-        ends = {path: dated.ends(text) for path, text in texts.items()}
-        acts = {
-            path: named_days.acts(items[path].document.text, text) for path, text in texts.items()
-        }
-        helds = {path: held.helds(text) for path, text in texts.items()}
-        opens = {path: opening_days.opening(text) for path, text in texts.items()}
-        read = (spans, hours, ends, acts, helds, opens)
+        window = int(self.option("window-days"))
+        focus = group.focus
+        if focus is not None:
+            # A focused run (a draft's) reports only findings that involve the draft:
+            # with none of the draft's pairs in conflict, reading every published text
+            # (most of this check's time in a one-off run) could only add findings that
+            # are dropped.
+            docs = (item.document for item in group.items)
+            mine = [
+                pair
+                for pair in linked_pairs(docs, window, focus)
+                if not focus.isdisjoint((pair[0].path, pair[1].path))
+            ]
+            near = {doc.path: items[doc.path] for a, b, _ in mine for doc in (a, b)}
+            if not _stated(near, mine):
+                return
+        read = _read(items)
         if sum(any(said[p] for said in read) for p in items) < 2:
             return  # no pair to compare: the linking is the costly part
-        # One finding per pair of values, with every report that states either.
-        found: dict[tuple[str, ...], dict[tuple[str, int], Stated]] = {}
-        window = int(self.option("window-days"))
         docs = (item.document for item in group.items)
-        for a, b, _ in linked_pairs(docs, window, group.focus):
-            pairs = [
-                *_span_slips(spans[a.path], spans[b.path]),
-                *_hour_conflicts(hours[a.path], hours[b.path]),
-                *named_days.day_conflicts(ends[a.path], ends[b.path], named_days.END_DAYS),
-                *named_days.day_conflicts(acts[a.path], acts[b.path], named_days.ACT_DAYS),
-                *held.conflicts(helds[a.path], helds[b.path]),
-                *opening_days.month_slips(opens[a.path], opens[b.path]),
-            ]
-            for sa, sb in pairs:
-                stated = found.setdefault(tuple(sorted((sa.label, sb.label))), {})
-                stated.setdefault((a.path, sa.start), (items[a.path], sa))
-                stated.setdefault((b.path, sb.start), (items[b.path], sb))
+        found = _stated(items, linked_pairs(docs, window, focus), read)
         for labels in sorted(found):
             yield self._finding(labels, list(found[labels].values()), group)
 
@@ -182,6 +174,47 @@ class EventDateConflict(Check):
             message = f"Các bản tin về cùng một sự kiện ghi thời gian là {said[0]} và {said[1]}."
         notes = [evidence(item, item.document.span(s.start, s.end)) for item, s in ordered]
         return self.finding(message, notes, group, key="|".join((self.code, *labels)))
+
+
+Read = tuple[dict[str, Any], ...]  # what each report states of each kind, by path
+
+
+def _read(items: Mapping[str, DocumentClaims]) -> Read:
+    """The spans, hours, ends, acts, meetings and openings each report states."""
+    texts = {path: _lowered(item.document.text) for path, item in items.items()}
+    return (
+        {path: dated.spans(text) for path, text in texts.items()},
+        {path: dated.hours(text) for path, text in texts.items()},
+        {path: dated.ends(text) for path, text in texts.items()},
+        {path: named_days.acts(items[path].document.text, text) for path, text in texts.items()},
+        {path: held.helds(text) for path, text in texts.items()},
+        {path: opening_days.opening(text) for path, text in texts.items()},
+    )
+
+
+def _stated(
+    items: Mapping[str, DocumentClaims],
+    linked: Iterable[tuple[Document, Document, object]],
+    read: Read | None = None,
+) -> dict[tuple[str, ...], dict[tuple[str, int], Stated]]:
+    """One entry per pair of values the linked reports state differently, with every
+    report that states either."""
+    spans, hours, ends, acts, helds, opens = read or _read(items)
+    found: dict[tuple[str, ...], dict[tuple[str, int], Stated]] = {}
+    for a, b, _ in linked:
+        pairs = [
+            *_span_slips(spans[a.path], spans[b.path]),
+            *_hour_conflicts(hours[a.path], hours[b.path]),
+            *named_days.day_conflicts(ends[a.path], ends[b.path], named_days.END_DAYS),
+            *named_days.day_conflicts(acts[a.path], acts[b.path], named_days.ACT_DAYS),
+            *held.conflicts(helds[a.path], helds[b.path]),
+            *opening_days.month_slips(opens[a.path], opens[b.path]),
+        ]
+        for sa, sb in pairs:
+            stated = found.setdefault(tuple(sorted((sa.label, sb.label))), {})
+            stated.setdefault((a.path, sa.start), (items[a.path], sa))
+            stated.setdefault((b.path, sb.start), (items[b.path], sb))
+    return found
 
 
 @lru_cache(maxsize=4096)
