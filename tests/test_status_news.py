@@ -125,3 +125,10 @@ def test_a_deadline_of_either_year_names_no_period() -> None:
         (None, "target"),
         (None, "target"),
     ]
+
+
+def test_a_result_after_a_bare_with_is_no_base() -> None:
+    """ "Đặc biệt, với kết quả thu 6.279 tỷ đồng, Nam Từ Liêm là một trong hai quận có
+    mức thu ngân sách cao nhất thành phố": "với kết quả" says what the figure is, unlike
+    "so với kết quả năm trước"; the earlier "vượt kế hoạch quận đề ra" is no cue of it."""
+    assert _rows("ha-noi/mz-21478615", 14, "6.279 tỷ đồng") == [(None, "actual")]

@@ -53,8 +53,7 @@ def status_of(
     found = [
         m
         for m in cue_matches(f, 0, q.start)
-        if not any(a <= m.start() < b for a, b in taken)
-        and not MEASURED_AGAINST.search(f, max(0, m.start() - WORD_WINDOW), m.start())
+        if not any(a <= m.start() < b for a, b in taken) and not _measured_against(f, m)
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
@@ -96,6 +95,16 @@ def status_of(
         # that happened.
         return Status.ACTUAL
     return closing
+
+
+def _measured_against(f: str, cue: re.Match[str]) -> bool:
+    """Whether the cue names what the figure is measured against ("so với dự toán",
+    "vượt kế hoạch"). A result is no base after a bare "với": "với kết quả thu 6.279
+    tỷ đồng" says the figure is a result."""
+    base = MEASURED_AGAINST.search(f, max(0, cue.start() - WORD_WINDOW), cue.start())
+    if base is None:
+        return False
+    return base.group().strip() != "với" or cues().status[cue.group()] is not Status.ACTUAL
 
 
 def quoted_rule(f: str, pos: int) -> bool:
