@@ -132,3 +132,11 @@ def test_a_result_after_a_bare_with_is_no_base() -> None:
     mức thu ngân sách cao nhất thành phố": "với kết quả" says what the figure is, unlike
     "so với kết quả năm trước"; the earlier "vượt kế hoạch quận đề ra" is no cue of it."""
     assert _rows("ha-noi/mz-21478615", 14, "6.279 tỷ đồng") == [(None, "actual")]
+
+
+def test_a_figure_glossing_a_base_period_is_that_periods() -> None:
+    """ "... phải phấn đấu đạt mức tăng trưởng cao hơn kế hoạch đặt ra (12,5-13%) và phải
+    cao hơn mức 6 tháng đầu năm 2017 (13,26%), nỗ lực phấn đấu cả năm đạt được 14%": the
+    half year is the base of "cao hơn", but 13,26% in brackets is its own figure."""
+    assert _rows("hai-phong/mz-22618669", 13, "13,26%")[-1][0] == "6 tháng đầu năm 2017"
+    assert _rows("hai-phong/mz-22618669", 13, "14%")[-1][0] == "năm 2017"

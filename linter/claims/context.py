@@ -77,7 +77,7 @@ def period_of(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) 
 def figure_period(
     f: str,
     q: RawQuantity,
-    periods: list[PeriodMention],
+    mentions: list[PeriodMention],
     clause: tuple[int, int],
     context: Context,
 ) -> Period | None:
@@ -87,6 +87,12 @@ def figure_period(
     dates an event to a day carries no earlier period: "Ngày 6/2, ... trao 8 giấy
     chứng nhận ... 311 triệu USD" is not about last year. A figure of one
     company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
+    periods = [p for p in mentions if not p.is_base]
+    glossed = [p for p in mentions if p.is_base and _GLOSS.fullmatch(f, p.end, q.start)]
+    if glossed and _GLOSS_END.match(f, q.end):
+        # "cao hơn mức 6 tháng đầu năm 2017 (13,26%)", "giảm 62% so với thực hiện năm
+        # 2015 (156 tỷ đồng)": the base period's own figure, glossed in brackets
+        return glossed[-1].period
     if q.dimension is Dimension.DURATION or quoted_rule(f, q.start):
         # "một thập kỷ", "6 tháng thi công" last; they sum up no period, and nor
         # does a figure of a rule's text ("Luật ... quy định “... 30% ...”")
@@ -142,6 +148,10 @@ def _change_told_alike(f: str, q: RawQuantity, periods: list[PeriodMention]) -> 
         and _TOWARDS_FIGURE.fullmatch(f, p1.end, p2.start)
     ]
     return told[-1][end] if told else None
+
+
+_GLOSS = re.compile(r"\s*\(\s*")
+_GLOSS_END = re.compile(r"\s*\)")
 
 
 # A change from one figure to another: "từ gần 41% lên hơn 45%", "từ 401 xuống còn

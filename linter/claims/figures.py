@@ -108,7 +108,7 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
                 naming = _Naming(None, _part(is_part, previous), q.measure)
         # Every figure's period and status are read alike: "năm 2016 có 770 nhà văn hóa"
         # and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
-        period = figure_period(f, q, sentence.periods, clause, context)
+        period = figure_period(f, q, list(sentence.mentions), clause, context)
         status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
         quantity = _quantity(sentence, q, naming, (period, status, scope), subject, q in opened)
         # "hơn 685 ha trong tổng số 956 ha": the whole a part is counted out of;
