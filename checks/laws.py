@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,7 +13,7 @@ from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, evidence
 from linter.checking.events import linked_pairs
 from linter.data import load
-from linter.models import Finding, Severity
+from linter.models import Document, Finding, Severity
 
 
 class _Law(BaseModel):
@@ -100,25 +100,37 @@ class LawYear(Check):
     severity = Severity.WARNING
 
     def run(self, group: Group) -> Iterator[Finding]:
-        cited = {item.document.path: _cited(item) for item in group.items}
-        wrong = [
-            (item, c)
-            for item in group.items
-            for c in cited[item.document.path]
-            if c.year not in c.passed
-        ]
+        items = {item.document.path: item for item in group.items}
+        cited: dict[str, tuple[_Cited, ...]] = {}  # each report's laws, read when asked
+
+        def of(path: str) -> tuple[_Cited, ...]:
+            if path not in cited:
+                cited[path] = _cited(items[path])
+            return cited[path]
+
+        asked: Iterable[str] = items
+        if group.focus is not None:
+            # A focused run (a draft's) reports only findings that involve the draft:
+            # the draft's own citations, and those of a report linked to it that the
+            # draft cites rightly. No other report's laws are read (most of this
+            # check's time in a one-off run).
+            near = set(group.focus)
+            for a, b, _ in _linked_pairs(group):
+                if not group.focus.isdisjoint((a.path, b.path)):
+                    near.update((a.path, b.path))
+            asked = [path for path in items if path in near]
+        wrong = [(items[path], c) for path in asked for c in of(path) if c.year not in c.passed]
         if not wrong:
             return
         linked: dict[str, set[str]] = {}
-        for a, b, _ in linked_pairs((item.document for item in group.items), focus=group.focus):
+        for a, b, _ in _linked_pairs(group):
             linked.setdefault(a.path, set()).add(b.path)
             linked.setdefault(b.path, set()).add(a.path)
-        items = {item.document.path: item for item in group.items}
         for item, c in wrong:
             right = [
                 (items[path], other)
                 for path in sorted(linked.get(item.document.path, ()))
-                for other in cited[path]
+                for other in of(path)
                 if other.name == c.name and other.year in c.passed
             ][:1]
             yield self._finding(item, c, right, group)
@@ -143,6 +155,10 @@ class LawYear(Check):
         severity = Severity.WARNING if c.bare else Severity.INFO
         key = f"{self.code}|{c.name}|{c.year}"
         return self.finding(message, notes, group, severity, item.document.meta.district, key=key)
+
+
+def _linked_pairs(group: Group) -> list[tuple[Document, Document, object]]:
+    return linked_pairs((item.document for item in group.items), focus=group.focus)
 
 
 def _cited(item: DocumentClaims) -> tuple[_Cited, ...]:
