@@ -140,3 +140,10 @@ def test_a_figure_glossing_a_base_period_is_that_periods() -> None:
     half year is the base of "cao hơn", but 13,26% in brackets is its own figure."""
     assert _rows("hai-phong/mz-22618669", 13, "13,26%")[-1][0] == "6 tháng đầu năm 2017"
     assert _rows("hai-phong/mz-22618669", 13, "14%")[-1][0] == "năm 2017"
+
+
+def test_the_carrying_out_of_a_plan_reports_results() -> None:
+    """ "Việc thực hiện nhiệm vụ kinh tế - xã hội những tháng đầu năm 2017 của thành phố
+    còn bộc lộ một số hạn chế, yếu kém, đó là: Xếp hạng chỉ số ... (PAPI) của Hà Nội
+    giảm 8 bậc so với năm 2015": "nhiệm vụ" is what was carried out, not a target."""
+    assert _rows("ha-noi/mz-22666319", 13, "8 bậc") == [(None, "actual")]
