@@ -10,7 +10,8 @@ folded form is valid in the original one.
 Both services use underthesea's own code and data, but not `import underthesea`:
 the package's `__init__` imports its whole pipeline (and joblib) in about 0.4 s,
 more than a draft run may take, for two small pieces. The sentence splitter is
-underthesea's module, loaded from its file on its own; the normaliser's tables
+underthesea's module, loaded from its file on its own, whose decisions `_split`
+makes while walking the text faster than it does; the normaliser's tables
 are underthesea's rules file, read with pickle (it is a plain pickle of two
 dicts that joblib writes and reads) and applied exactly as its
 `token_normalize` does. tests/test_nlp_speed.py holds both equal to
@@ -23,7 +24,7 @@ import importlib.util
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -45,15 +46,71 @@ def _package_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _splitter() -> Callable[[str], list[str]]:
-    """underthesea's `sent_tokenize`, its module loaded alone (json and string only)."""
+def _splitter_module() -> ModuleType:
+    """underthesea's sent_tokenize module, loaded alone (json and string only)."""
     path = _package_dir() / _SPLITTER
     spec = importlib.util.spec_from_file_location("_doichieu_underthesea_sent", path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module: ModuleType = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.sent_tokenize
+    return module
+
+
+# Where underthesea's splitter may end a sentence (its SENT_END_CHARS).
+_ENDS = re.compile(r"[.?!]")
+
+
+def _split(text: str) -> list[str]:
+    """underthesea's `sentences_from_text`, step by step, but for its walk over the
+    text: it steps one character at a time in Python (a twentieth of a cold parse)
+    and does nothing but step on any character but ".", "?" and "!", so this jumps
+    from one of them to the next. The decision at each is underthesea's own
+    (`_is_sentence_boundary`, its abbreviations). tests/test_nlp_speed.py holds it
+    equal to `sent_tokenize` on real articles."""
+    module = _splitter_module()
+    module._load_model()
+    tokenizer = module.sentence_tokenizer
+    if not text or not text.strip():
+        return []
+    sentences: list[str] = []
+    start, n = 0, len(text)
+    i = 0
+    while (found := _ENDS.search(text, i)) is not None:
+        i = found.start()
+        if text[i] == ".":
+            dot_end = i
+            while dot_end < n and text[dot_end] == ".":
+                dot_end += 1
+            if dot_end - i >= 3:  # an ellipsis ends a sentence at the end or before a capital
+                after = dot_end
+                while after < n and text[after] in " \t":
+                    after += 1
+                if after >= n or text[after].isupper():
+                    sentence = text[start:dot_end].strip()
+                    if sentence:
+                        sentences.append(sentence)
+                    while dot_end < n and text[dot_end] in " \t\n\r":
+                        dot_end += 1
+                    start = dot_end
+                i = dot_end
+                continue
+        if tokenizer._is_sentence_boundary(text, i):
+            end = i + 1
+            while end < n and text[end] in ".?!":
+                end += 1
+            sentence = text[start:end].strip()
+            if sentence:
+                sentences.append(sentence)
+            while end < n and text[end] in " \t\r\n":
+                end += 1
+            start = i = end
+            continue
+        i += 1
+    final = text[start:].strip()
+    if final:
+        sentences.append(final)
+    return sentences
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +202,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         base = start + para.start()
         chunk = para.group()
         pos = 0
-        for sent in _splitter()(chunk):
+        for sent in _split(chunk):
             found = chunk.find(sent, pos)
             if found < 0:  # the tokenizer altered the text; fall back to the rest
                 found = pos
