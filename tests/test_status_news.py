@@ -147,3 +147,13 @@ def test_the_carrying_out_of_a_plan_reports_results() -> None:
     còn bộc lộ một số hạn chế, yếu kém, đó là: Xếp hạng chỉ số ... (PAPI) của Hà Nội
     giảm 8 bậc so với năm 2015": "nhiệm vụ" is what was carried out, not a target."""
     assert _rows("ha-noi/mz-22666319", 13, "8 bậc") == [(None, "actual")]
+
+
+def test_a_change_of_a_plan_figure_is_part_of_that_plan() -> None:
+    """ "Theo quyết định của UBND tỉnh Lạng Sơn giao dự toán thu ngân sách nhà nước năm
+    2015 đối với các khoản phí là 300 tỷ đồng, bằng 47% so với năm 2014": the 47% only
+    measures the plan of the clause before, so it is a plan too, though 2015 is over;
+    "Tuy nhiên, thực tế thu lên đến 566 tỷ 384 triệu đồng" after it is the result."""
+    for article in ("lang-son/mz-21470423", "lang-son/mz-21494932"):
+        rows = _rows(article, 13, "300 tỷ đồng", "47%", "566 tỷ 384 triệu đồng")
+        assert [status for _, status in rows[:3]] == ["target", "target", "actual"]

@@ -57,6 +57,7 @@ def status_of(
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
+        clause_start = _continued_clause(f, clause_start, q.start)
         found = [
             m
             for m in found
@@ -105,6 +106,23 @@ def _measured_against(f: str, cue: re.Match[str]) -> bool:
     if base is None:
         return False
     return base.group().strip() != "với" or cues().status[cue.group()] is not Status.ACTUAL
+
+
+def _continued_clause(f: str, start: int, figure: int) -> int:
+    """Where the clause of a figure starts when its own clause is only a change of
+    the figure before ("giao dự toán thu ... năm 2015 ... là 300 tỷ đồng, bằng 47% so
+    với năm 2014"): at the clause before, whose plan the change is of. A clause that
+    names a thing of its own first ("tăng gấp đôi số lượng cây trồng năm 2016 là
+    trên 210.000 cây xanh") is no such change."""
+    if start == 0 or not _GOES_ON.fullmatch(f, start, figure):
+        return start
+    return max(f.rfind(",", 0, start - 1), f.rfind(";", 0, start - 1), 0)
+
+
+# A clause that is a change of the figure before: "..., tăng 9,8%", "..., bằng 47%".
+_GOES_ON = re.compile(
+    r"\s*(?:và\s+)?(?:tăng|giảm|bằng|gấp|vượt|chiếm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*"
+)
 
 
 def quoted_rule(f: str, pos: int) -> bool:
