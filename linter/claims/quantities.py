@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from linter import nlp
 from linter.claims.amounts import money_meant, shared_unit_at, word_figures
 from linter.claims.intervals import APPROX_TOLERANCE as APPROX_TOLERANCE
 from linter.claims.intervals import RawQuantity as RawQuantity
@@ -69,6 +70,8 @@ _NUMBER = re.compile(
     rf"(?<![\w/.,^])(?:(?:{DIGITS})(?:(?![\w/])|(?=(?:{SCALE_WORD}|{GLUED})(?!\w)))"
     rf"|(?:{SPELLED})(?![\w/]))"
 )
+# Where a number begins: _NUMBER opens on a lookbehind, which re tries everywhere.
+_NUMBER_START = re.compile(rf"\d|{SPELLED}")
 _BASE = re.compile(
     r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
 )
@@ -86,7 +89,7 @@ def find_quantities(folded: str) -> list[RawQuantity]:
     """Every figure with a known unit in a folded sentence."""
     found: list[RawQuantity] = []
     pos = 0
-    for m in _NUMBER.finditer(folded):
+    for m in nlp.finditer_at(_NUMBER, _NUMBER_START, folded):
         if m.start() < pos or _not_a_figure(folded, m.start()):
             continue
         quantity = _read_quantity(folded, m.start())

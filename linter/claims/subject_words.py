@@ -11,6 +11,7 @@ subject's words with the same lists.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.claims.numbers import DIGITS, SCALE_WORD
 
@@ -90,6 +91,10 @@ _THIN = re.compile(
 )
 
 
+# The readers below are asked again and again of the same few phrases: a figure's
+# subject reads its clause, phrase and owner with each (two calls in three repeat one
+# before; a fifth of reading a subject). They are cached.
+@lru_cache(maxsize=4096)
 def content(text: str) -> int:
     """How many words of `text` say what is measured: not fillers, function words,
     adverbs or the generic "diện tích", "mức", "số tiền"."""
@@ -102,6 +107,7 @@ def thin_dropped(text: str) -> str:
     return " ".join(w for w in text.split() if w not in FUNCTION_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def numerals_blanked(text: str) -> str:
     """`text` with the Roman numerals that number a word ("quý II", "khóa XII")
     blanked, its length kept: "Nghị quyết Trung ương 4 khóa XII" counts no "xii"."""
@@ -109,5 +115,10 @@ def numerals_blanked(text: str) -> str:
 
 
 def key_words(text: str) -> list[str]:
+    return list(_key_words(text))  # a list of its own: callers slice and extend it
+
+
+@lru_cache(maxsize=4096)
+def _key_words(text: str) -> tuple[str, ...]:
     text = _FILLERS.sub(" ", _NUMBERISH.sub(" ", numerals_blanked(text)))
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))

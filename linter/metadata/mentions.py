@@ -62,15 +62,20 @@ def scan(text: str, folded: str) -> list[PlaceMention]:
     """Units named in `text` (whose folded form is `folded`), in text order."""
     scanner = _Scanner(text, folded)
     mentions: list[PlaceMention] = []
-    starts, firsts = _unit_first_words(), scanner.firsts
-    i, count = 0, len(scanner.keys)
-    while i < count:
-        # Most words neither start a unit word nor are capitalised (so they start no
-        # bare name): skipped here, without the two calls that would say so (a third of
-        # a cold parse's metadata time).
-        if scanner.keys[i] not in starts and not firsts[i].isupper():
-            i += 1
-            continue
+    starts = _unit_first_words()
+    # Most words neither start a unit word nor are capitalised (so they start no
+    # bare name): skipped in one pass, without the two calls that would say so (a
+    # third of a cold parse's metadata time), nor a step of the loop below each.
+    candidates = [
+        k
+        for k, (key, first) in enumerate(zip(scanner.keys, scanner.firsts, strict=True))
+        if first.isupper() or key in starts
+    ]
+    i = 0
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside the mention just read
+        i = candidate
         unit, n = scanner.unit_at(i)
         mention, i = scanner.typed(i, unit, n) if unit is not None else scanner.bare(i)
         if mention is not None:
