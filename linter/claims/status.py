@@ -3,10 +3,12 @@
 In: a folded sentence, one figure of it, the figure's period, the `Context`
 carried from earlier sentences and the text's publication date. Out: the
 figure's `Status` (`status_of`), or None for a request or a need ("đề nghị",
-"nhu cầu"). A period that has not begun gives targets; one already over gives
-results and one in its last quarter at publication estimates
-(`closing_status`), unless the figure's own clause says otherwise; a figure no
-cue, period or context marks is a reported result.
+"nhu cầu") and for the text of a rule quoted (`quoted_rule`). A period that has
+not begun gives targets; one already over gives results and one in its last
+quarter at publication estimates (`closing_status`), unless the figure's own
+clause (or the clause it is only a change of) says otherwise; a figure no cue or
+period marks, or whose period the reader left open (one company's, a stock, a
+yearly average), is a reported result.
 """
 
 from __future__ import annotations
