@@ -90,11 +90,12 @@ class Vague:
     high: float  # exclusive
 
 
-def find_vague(folded: str) -> list[Vague]:
+@lru_cache(maxsize=16)  # asked of a sentence for its figures, then for its counts
+def find_vague(folded: str) -> tuple[Vague, ...]:
     """Every order of magnitude stated in words: "hàng trăm ngàn" is [1e5, 1e6)."""
     table = _words()
     if not any(word in folded for word in table.lowest):
-        return []  # most sentences hold no "hàng": skip the scan
+        return ()  # most sentences hold no "hàng": skip the scan
     found = []
     for m in table.vague.finditer(folded):
         if _NOT_VAGUE_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
@@ -104,7 +105,7 @@ def find_vague(folded: str) -> list[Vague]:
             magnitude *= _MAGNITUDES[word]
         low = table.lowest[m.group("word")] * magnitude
         found.append(Vague(m.start(), m.end(), low, 10 * magnitude))
-    return found
+    return tuple(found)
 
 
 def money_meant(folded: str, start: int, end: int) -> bool:

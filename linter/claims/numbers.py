@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 # A digit group: thousands with dots (optionally a decimal comma), or a plain
 # number with a decimal comma. `33,448.222` (English separators slipped into a
@@ -172,6 +173,7 @@ AMOUNT = re.compile(
 _PIECE = re.compile(rf"(?P<num>{DIGITS})?\s*(?P<scale>{SCALE_WORD})")
 
 
+@lru_cache(maxsize=4096)  # the same few numbers come back all the time ("1", "2017")
 def parse_amount(text: str) -> tuple[float, float] | None:
     """Value of an AMOUNT match and its leading scale multiplier, e.g. `3 nghìn tỷ` -> 3e12.
 

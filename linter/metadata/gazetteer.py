@@ -144,7 +144,7 @@ def _build() -> Gazetteer:
 def provinces_named(name: str, loose: bool = False) -> tuple[Province, ...]:
     """Provinces whose short name or alias is `name` (folded or not), legacy first."""
     if loose:
-        return _loose("provinces").get(loose_key(name), ())  # type: ignore[return-value]
+        return _loose("provinces").get(_looked_up(name), ())  # type: ignore[return-value]
     return load().provinces.get(name_key(name), ())
 
 
@@ -158,15 +158,22 @@ def province_first_words() -> frozenset[str]:
 def districts_named(name: str, loose: bool = False) -> tuple[District, ...]:
     """Pre-merger districts of any province whose short name is `name`."""
     if loose:
-        return _loose("districts").get(loose_key(name), ())  # type: ignore[return-value]
+        return _loose("districts").get(_looked_up(name), ())  # type: ignore[return-value]
     return load().districts.get(name_key(name), ())
 
 
 def wards_named(name: str, loose: bool = False) -> tuple[Ward, ...]:
     """Wards of either generation whose short name is `name`."""
     if loose:
-        return _loose("wards").get(loose_key(name), ())  # type: ignore[return-value]
+        return _loose("wards").get(_looked_up(name), ())  # type: ignore[return-value]
     return load().wards.get(name_key(name), ())
+
+
+@lru_cache(maxsize=1 << 14)
+def _looked_up(name: str) -> str:
+    """`loose_key` of a name looked up loosely: texts ask for the same few names over
+    and over (a person's name is checked against places word by word)."""
+    return loose_key(name)
 
 
 def _loosely(table: dict[str, tuple[_U, ...]]) -> dict[str, tuple[_U, ...]]:
