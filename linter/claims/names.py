@@ -92,6 +92,7 @@ def is_place(name: str, level: str | None) -> bool:
     return bool(gazetteer.wards_named(name, True))
 
 
+@lru_cache(maxsize=8192)  # each name's prefixes are asked again by every reader of persons
 def names_a_place(name: str) -> bool:
     """A province's or a district's name ("Hà Nội", "Đồ Sơn"): no person's, no body's."""
     return is_place(name, None) or is_place(name, "district")

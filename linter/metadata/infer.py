@@ -54,6 +54,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from linter import nlp
 from linter.data import places
 from linter.data.places import UnitWord
 from linter.metadata import gazetteer, pubdate
@@ -126,6 +127,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     plan_words = places.alternatives(spec.plan_words)
     return {
         "body": re.compile(rf"(?<!\w)({bodies})\s+"),
+        "body_start": re.compile(bodies),  # where "body" can match (`nlp.finditer_at`)
+        "nam": re.compile("năm"),  # where _YEAR_MENTION can
         "not_acting": re.compile(rf"(?<!\w)(?:{not_acting})\W*$"),
         "plan": re.compile(rf"(?<!\w)(?:{plan_words})(?!\w).{{0,150}}?năm\s+{pubdate.YEAR}"),
     }
@@ -164,11 +167,11 @@ class _Body(NamedTuple):
 
 def _issuer(folded: str, mentions: list[PlaceMention], lead_end: int) -> list[_Body]:
     """Mentions of the body acting in the text; empty when none stands out."""
-    pats, spec = _patterns(), places.places()
-    canonical = {fold(v): k for k, variants in spec.bodies.items() for v in variants}
+    pats, canonical = _patterns(), _canonical_bodies()
     units = {m.start: (m, m.unit) for m in mentions if m.unit is not None}
     bodies = [_Body(u.label, u, m, m.start) for m, u in units.values() if u.committee]
-    for b in pats["body"].finditer(folded):
+    # "body" opens on a lookbehind, which re would try at every character of the text
+    for b in nlp.finditer_at(pats["body"], pats["body_start"], folded):
         m, u = units.get(b.end(), (None, None))
         if m and u and u.level != "place" and not u.committee:
             # "UBND quận, huyện, thị xã" are all of them, no body acting.
@@ -181,6 +184,12 @@ def _issuer(folded: str, mentions: list[PlaceMention], lead_end: int) -> list[_B
             score[body.label] += 3 if body.start < lead_end else 1
     label = max(score, key=lambda k: score[k], default=None)
     return [b for b in bodies if b.label == label] if label and score[label] >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _canonical_bodies() -> dict[str, str]:
+    """Each folded way of writing a body, to the body's name."""
+    return {fold(v): k for k, variants in places.places().bodies.items() for v in variants}
 
 
 def _subject(text: str, folded: str, mentions: list[PlaceMention], lead_start: int) -> list[_Body]:
@@ -317,7 +326,9 @@ def _plan_year(lead: str, folded: str, date: dt.date | None) -> tuple[int | None
     if m := _patterns()["plan"].search(fold(lead)):
         return int(m[1]), Provenance.TEXT
     years = Counter(
-        y for y in map(int, _YEAR_MENTION.findall(folded)) if not date or y >= date.year
+        int(m[1])
+        for m in nlp.finditer_at(_YEAR_MENTION, _patterns()["nam"], folded)
+        if not date or int(m[1]) >= date.year
     )
     best = max(years, key=lambda y: (years[y], y), default=None)
     return best, Provenance.GUESS if best else Provenance.NONE
