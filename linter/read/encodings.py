@@ -141,7 +141,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 # The control characters control_count counts: C0 but for whitespace, and DEL.
-_CONTROLS = dict.fromkeys([*(c for c in range(32) if chr(c) not in "\t\n\r\f\v"), 0x7F])
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def control_count(sample: str) -> int:
@@ -149,5 +149,5 @@ def control_count(sample: str) -> int:
 
     Decoding alone cannot tell: many binary files decode as some code page.
     """
-    count = len(sample) - len(sample.translate(_CONTROLS))  # a per-character loop was slow
+    count = len(_CONTROLS.findall(sample))  # a loop per character was a tenth of loading
     return count if count >= 8 and count * 20 > len(sample) else 0
