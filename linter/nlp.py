@@ -145,6 +145,8 @@ def _fold_word(word: str) -> str:
 @lru_cache(maxsize=64)  # metadata inference and the claim parser fold the same document
 def fold(text: str) -> str:
     """Lowercase `text` and unify tone placement, keeping its length."""
+    if text.isalpha():  # one word (re's \w is str.isalnum's letters, digits and "_")
+        return _fold_word(text)  # as the split below would: most calls fold a name's word
     # Split and joined rather than re.sub with a callback: a Python call per word
     # (a document has thousands) cost a third of folding news2017's texts.
     parts = _WORDS.split(text)

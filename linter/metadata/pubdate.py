@@ -72,7 +72,9 @@ _MONTHS = (  # (month, year) groups: "6 tháng đầu năm 2024", "tháng 9/2023
     re.compile(r"(?<!\w)(\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?\s*[/-]?\s*" + YEAR),
     re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:[/.-]|năm)\s*" + YEAR),
 )
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|\n")
+# (the digit before a mark is looked for behind it: a pattern opening on a lookbehind
+# is tried at every character of the text)
+_SENTENCE_END = re.compile(r"[.!?;](?<!\d[.!?;])(?!\d)|\n")
 # What a quarter or months of _QUARTER and _MONTHS end with: a sentence without it
 # names no period reported on, and is not searched for its wording.
 _SOME_YEAR = re.compile(r"(?:19|20)\d{2}")
