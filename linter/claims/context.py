@@ -35,22 +35,26 @@ Their names stay importable from here. Reading news rather than plans (issue
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from linter.claims.carried import Context, update_context
 from linter.claims.cues import CUE_WINDOW, cues, current, scope_of
-from linter.claims.periods import BY_EITHER_YEAR, PeriodMention
+from linter.claims.deadlines import either_year_deadlines
+from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
-from linter.claims.status import quoted_rule, status_of
+from linter.claims.status import CONTINUATION, Site, rule_quotes, status_of
 from linter.models import Dimension, Period
 
 # The names other modules import from here (`extract`, `figures`).
 __all__ = [
+    "CONTINUATION",
     "Context",
+    "Site",
     "cues",
     "figure_period",
     "period_of",
+    "rule_quotes",
     "scope_of",
+    "site_of",
     "status_of",
     "update_context",
 ]
@@ -74,26 +78,44 @@ def period_of(periods: list[PeriodMention], pos: int, c_start: int, c_end: int) 
     return right[0].period if right else None
 
 
+def site_of(
+    f: str,
+    q: RawQuantity,
+    clauses: list[tuple[int, int]],
+    mentions: tuple[PeriodMention, ...],
+    rules: tuple[tuple[int, int], ...],
+) -> Site:
+    """Where figure `q` stands: its clause and the one before (`clauses`, which skip
+    decimal commas), whether it is inside a rule's quoted text (`rules`, from
+    `rule_quotes`) and the base period it glosses in brackets ("cao hơn mức 6 tháng
+    đầu năm 2017 (13,26%)", "giảm 62% so với thực hiện năm 2015 (156 tỷ đồng)")."""
+    at = next(i for i, (a, b) in enumerate(clauses) if a <= q.number_start < b)
+    glossed = None
+    if _GLOSS_END.match(f, q.end):
+        bases = [p for p in mentions if p.is_base and _GLOSS.fullmatch(f, p.end, q.start)]
+        glossed = bases[-1] if bases else None
+    in_rule = any(a <= q.start < b for a, b in rules)
+    return Site(clauses[at], clauses[at - 1][0] if at else 0, in_rule, glossed)
+
+
 def figure_period(
     f: str,
     q: RawQuantity,
-    mentions: list[PeriodMention],
-    clause: tuple[int, int],
+    periods: list[PeriodMention],
+    site: Site,
     context: Context,
 ) -> Period | None:
-    """The period of figure `q`: the one its sentence names (`period_of`), else the
-    one carried from earlier sentences. A stock under "hiện nay / đến nay / tính
-    đến" after the last period named before it is left open, and a sentence that
-    dates an event to a day carries no earlier period: "Ngày 6/2, ... trao 8 giấy
-    chứng nhận ... 311 triệu USD" is not about last year. A figure of one
-    company or one project ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none."""
-    periods = [p for p in mentions if not p.is_base]
-    glossed = [p for p in mentions if p.is_base and _GLOSS.fullmatch(f, p.end, q.start)]
-    if glossed and _GLOSS_END.match(f, q.end):
-        # "cao hơn mức 6 tháng đầu năm 2017 (13,26%)", "giảm 62% so với thực hiện năm
-        # 2015 (156 tỷ đồng)": the base period's own figure, glossed in brackets
-        return glossed[-1].period
-    if q.dimension is Dimension.DURATION or quoted_rule(f, q.start):
+    """The period of figure `q` (`periods`: those its sentence is about, no comparison
+    base): the one its sentence names (`period_of`), else the one carried from
+    earlier sentences. A stock under "hiện nay / đến nay / tính đến" after the last
+    period named before it is left open, and a sentence that dates an event to a
+    day carries no earlier period: "Ngày 6/2, ... trao 8 giấy chứng nhận ... 311
+    triệu USD" is not about last year. A figure of one company or one project
+    ("Công ty TNHH ... với tổng vốn 3 triệu USD") has none; one glossing a base
+    period in brackets is that period's own (`Site.glossed`)."""
+    if site.glossed is not None:
+        return site.glossed.period
+    if q.dimension is Dimension.DURATION or site.in_rule:
         # "một thập kỷ", "6 tháng thi công" last; they sum up no period, and nor
         # does a figure of a rule's text ("Luật ... quy định “... 30% ...”")
         return None
@@ -107,7 +129,7 @@ def figure_period(
         # "lũy kế 11 tháng đầu năm 2018 ...": a sum over those months (status.yaml)
         running = cues().running_sum.search(f, cue_start, before[-1].start)
         return before[-1].period if running else None
-    told_alike = _change_told_alike(f, q, periods)
+    told_alike = _change_told_alike(f, q, before)
     if told_alike is not None:
         return told_alike
     item = max([after, *(m.end() for m in _ITEM_BREAK.finditer(f, 0, q.start))])
@@ -118,21 +140,24 @@ def figure_period(
     ]
     if right_after:  # "từ gần 41% năm 2015 lên hơn 45% năm 2016"
         return right_after[0].period
-    named = period_of(periods, q.start, clause[0], clause[1])
+    named = period_of(periods, q.start, *site.clause)
     if named is None and _EVERY_YEAR.search(f, after, q.start):
         return None  # "trung bình ... thu về hàng năm là 2.000 tỷ đồng": any year's
     if named is not None:
         return named
-    if _EVENT_DAY.search(f, 0, q.start) or BY_EITHER_YEAR.search(f, 0, q.start):
+    deadline = any(d.end <= q.start for d in either_year_deadlines(f))
+    if deadline or _EVENT_DAY.search(f, 0, q.start):
         return None  # the sentence's own day or deadline ("đến hết năm 2020 - 2021"), not
     return context.period  # an earlier sentence's "đến năm 2020"
 
 
-def _change_told_alike(f: str, q: RawQuantity, periods: list[PeriodMention]) -> Period | None:
+def _change_told_alike(f: str, q: RawQuantity, before: list[PeriodMention]) -> Period | None:
     """The period of an end of a change told like an earlier one of its sentence
     without years: in "từ gần 41% năm 2015 lên hơn 45% năm 2016 đối với dự án đầu tư
     nước ngoài và từ 42% lên 45% đối với dự án đầu tư trong nước" the second change
-    is between the same years, 42% of 2015 and 45% of 2016."""
+    is between the same years, 42% of 2015 and 45% of 2016. A period named after the
+    earlier change (`before`: those named before the figure) is the figure's own:
+    "..., còn kế hoạch năm 2018 là giảm từ 7% xuống 6%"."""
     start = q.number_start  # "từ 42%" may be the figure's own quote
     if _FROM.search(f, max(0, start - WINDOW), start) and _TOWARDS.match(f, q.end):
         end = 0  # the figure a change starts from
@@ -140,14 +165,13 @@ def _change_told_alike(f: str, q: RawQuantity, periods: list[PeriodMention]) -> 
         end = 1  # the figure it ends at
     else:
         return None
-    told = [
-        (p1.period, p2.period)
-        for p1, p2 in pairwise(periods)
-        if p2.end <= q.start
-        and _FROM_FIGURE.search(f, max(0, p1.start - WINDOW), p1.start)
-        and _TOWARDS_FIGURE.fullmatch(f, p1.end, p2.start)
-    ]
-    return told[-1][end] if told else None
+    if len(before) < 2:
+        return None
+    p1, p2 = before[-2:]  # the last period before the figure ends the earlier change
+    told = _FROM_FIGURE.search(f, max(0, p1.start - WINDOW), p1.start)
+    if told and _TOWARDS_FIGURE.fullmatch(f, p1.end, p2.start):
+        return (p1.period, p2.period)[end]
+    return None
 
 
 _GLOSS = re.compile(r"\s*\(\s*")

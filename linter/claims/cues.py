@@ -39,6 +39,7 @@ class _StatusFile(BaseModel):
     actual: tuple[str, ...]
     request: tuple[str, ...]
     neutral: tuple[str, ...]
+    found: tuple[str, ...]
     current: tuple[str, ...]
     running_sum: tuple[str, ...]
     single: tuple[str, ...]
@@ -55,6 +56,7 @@ class Cues:
     status: dict[str, Status | None]  # None: a request or a need, no status at all
     part_of: re.Pattern[str]
     neutral: frozenset[str]
+    found: frozenset[str]  # an inspection's finding: a result no target cue before turns
     current: re.Pattern[str]  # the "now" words, running sums among them
     running_sum: re.Pattern[str]
     single: re.Pattern[str]
@@ -77,6 +79,7 @@ def cues() -> Cues:
         for kind in ("estimate", "target", "actual")
         for w in getattr(raw, kind)
     }
+    status.update({nlp.fold(w): Status.ACTUAL for w in raw.found})
     status.update({nlp.fold(w): None for w in raw.request})
     # Neutral phrases are matched (longest first) so that the cue words inside
     # them ("nhiệm vụ chi", "bổ sung có mục tiêu") never count, then dropped.
@@ -84,6 +87,7 @@ def cues() -> Cues:
     return Cues(
         pattern=_words(tuple(status) + tuple(neutral)),
         neutral=frozenset(neutral),
+        found=frozenset(nlp.fold(w) for w in raw.found),
         status=status,
         part_of=_words(raw.part_of),
         current=_words(raw.current + raw.running_sum),

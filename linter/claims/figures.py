@@ -18,16 +18,16 @@ import re
 from dataclasses import dataclass
 
 from linter import nlp
-from linter.claims.context import Context, cues, figure_period, scope_of, status_of
+from linter.claims.context import Context, cues, figure_period, scope_of, site_of, status_of
 from linter.claims.counts import find_open_counts
 from linter.claims.quantities import RawQuantity, find_quantities
 from linter.claims.roles import is_whole, market_of, opening
-from linter.claims.sentence import Sentence, clause_of, read_sentence
+from linter.claims.sentence import Sentence, read_sentence
+from linter.claims.status import CONTINUATION, rule_quotes
 from linter.claims.subjects import subject_of
 from linter.data.lexicon import IndicatorMention, Lexicon
 from linter.models import Dimension, Document, Period, Quantity, Scope, Status
 
-_CONTINUATION = re.compile(r"^\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
 # Between two figures, a word of change: the second is the first's subject at
 # another time ("giảm từ 20 tỷ năm 2017 còn 10 tỷ năm 2021").
 _FROM_TO = re.compile(r"\s*(?:năm \d{4}\s*)?,?\s*(?:xuống còn|xuống|lên tới|lên đến|lên|còn)\s*$")
@@ -83,16 +83,18 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
     result: list[Quantity] = []
     periods = sentence.periods
     roles = opening(f, tuple(periods))  # read once for all the sentence's figures
+    rules = rule_quotes(f, sentence.mentions)  # quotations of a rule's text
     totals: set[tuple[str, str]] = set()  # the running totals the sentence starts
     for q in sorted(known + opened, key=lambda q: q.start):
         if any(a <= q.number_start < b for a, b in cited):
             continue
-        clause = clause_of(clauses, q.number_start)
+        site = site_of(f, q, clauses, sentence.mentions, rules)
+        clause = site.clause
         scope = scope_of(f, q.number_start, reading.scope)  # "cả nước có ..." is the country's
         figures = [span for span in taken + cited if span != (q.start, q.end)]
         subject = subject_of(f, q, clause, q.unit, figures, times)
         if previous.subject and (
-            _CONTINUATION.match(f[clause[0] : q.start]) or _FROM_TO.match(f, previous.end, q.start)
+            CONTINUATION.match(f[clause[0] : q.start]) or _FROM_TO.match(f, previous.end, q.start)
         ):
             # "..., tăng 9,8%", "đạt 128% kế hoạch": the clause goes on about the figure
             # before; "từ 35 triệu xuống còn 8 triệu đồng": the same thing, later
@@ -108,8 +110,8 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
                 naming = _Naming(None, _part(is_part, previous), q.measure)
         # Every figure's period and status are read alike: "năm 2016 có 770 nhà văn hóa"
         # and "kế hoạch năm 2017: 910 nhà văn hóa" are not one figure twice.
-        period = figure_period(f, q, list(sentence.mentions), clause, context)
-        status = status_of(f, q, period, context, reading.reference, not_cues, clause[0])
+        period = figure_period(f, q, periods, site, context)
+        status = status_of(f, q, period, context, reading.reference, not_cues, site)
         quantity = _quantity(sentence, q, naming, (period, status, scope), subject, q in opened)
         # "hơn 685 ha trong tổng số 956 ha": the whole a part is counted out of;
         # "Cũng trong buổi họp mặt, ... ủng hộ hơn 3,7 tỷ": one occasion's figure.
@@ -178,7 +180,7 @@ def name_figure(
     before, after = names
     indicator = _indicator(q, before, after, clause)
     part_of = _part(is_part, previous)
-    continuing = _CONTINUATION.match(sentence.folded[clause[0] : q.start])
+    continuing = CONTINUATION.match(sentence.folded[clause[0] : q.start])
     if not is_part and indicator is None and previous.indicator and continuing:
         indicator = previous.indicator
     if indicator is None and not is_part:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linter import nlp
+from linter.claims.deadlines import either_year_deadlines
 from linter.claims.numbers import DIGIT, roman_quarter
 from linter.models import Period
 
@@ -69,11 +70,6 @@ _PERIOD_NEEDS = re.compile(r"\d|qu[ýí]|tháng|cả năm")
 _BASE_BEFORE = re.compile(
     r"(?:(?<!\w)so(?:\s+với)?(?!\w)[^,;:()\d%]{0,40}|(?<!\w)(?:bằng|như)\s+cùng\s+kỳ\s*"
     r"|(?<!\w)(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+mức)?(?:\s+(?:của|cùng kỳ))?\s*)$"
-)
-# A deadline named as two years ("Tới 2020 - 2021", "đến hết năm 2020 - 2021", "đến
-# năm 2020- 2025") is by one or the other: the figure's period is left open.
-BY_EITHER_YEAR = re.compile(
-    rf"(?<!\w)(?:tới|đến)(?:\s+hết)?(?:\s+năm)?\s+{_YEAR}\s*[-–]\s*{_YEAR}(?!\d)"
 )
 # The year in the title of a law or a constitution is part of its name.
 _TITLE_BEFORE = re.compile(r"(?<!\w)(?:bộ luật|luật|hiến pháp)(?:\s+[^\W\d]+){0,8}\s+$")
@@ -139,8 +135,7 @@ def find_periods(folded: str, default_year: int | None) -> list[PeriodMention]:
             continue  # "tháng 7 năm 2024" in "ngày 12 tháng 7 năm 2024" is that day's
         if _TITLE_BEFORE.search(folded, max(0, m.start() - TITLE_WINDOW), m.start()):
             continue  # "Luật Ngân sách Nhà nước năm 2015" names a law, not a period
-        either = BY_EITHER_YEAR.search(folded, max(0, m.start() - 16), m.end() + 8)
-        if either and either.start() <= m.start() and m.end() <= either.end():
+        if any(d.start <= m.start() and m.end() <= d.end for d in either_year_deadlines(folded)):
             continue  # "Tới 2020 - 2021, sẽ giảm 10%": a deadline of either year, no period
         period = _to_period(m, default_year)
         if period is None:

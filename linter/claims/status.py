@@ -3,8 +3,9 @@
 In: a folded sentence, one figure of it, the figure's period, the `Context`
 carried from earlier sentences and the text's publication date. Out: the
 figure's `Status` (`status_of`), or None for a request or a need ("đề nghị",
-"nhu cầu") and for the text of a rule quoted (`quoted_rule`). A period that has
-not begun gives targets; one already over gives results and one in its last
+"nhu cầu") and for the text of a rule quoted (`rule_quotes`). A period that has
+not begun gives targets, and so does a deadline of either year ("Đến năm 2020 -
+2021") to a figure it leaves without a period; one already over gives results and one in its last
 quarter at publication estimates (`closing_status`), unless the figure's own
 clause (or the clause it is only a change of) says otherwise; a figure no cue or
 period marks, or whose period the reader left open (one company's, a stock, a
@@ -15,6 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.claims.carried import Context
 from linter.claims.cues import (
@@ -25,8 +29,20 @@ from linter.claims.cues import (
     cue_matches,
     cues,
 )
+from linter.claims.deadlines import either_year_deadlines
+from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
 from linter.models import Dimension, Op, Period, Status
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a figure stands in its sentence, read from what the sentence holds."""
+
+    clause: tuple[int, int]  # the figure's clause
+    before: int  # where the clause before it starts: a change of that clause's figure reads it
+    in_rule: bool  # inside a rule's quoted text (`rule_quotes`)
+    glossed: PeriodMention | None  # the base period it glosses: "mức năm 2016 (7,5%)"
 
 
 def status_of(
@@ -36,7 +52,7 @@ def status_of(
     context: Context,
     reference: dt.date | None,
     taken: list[tuple[int, int]],
-    clause_start: int,
+    site: Site,
 ) -> Status | None:
     """Target, estimate or actual; `taken` are spans whose words are not cues
     ("23/26 chỉ tiêu" is a count, "100% kế hoạch" a figure).
@@ -44,7 +60,7 @@ def status_of(
     A period that is over gives results; one in its last quarter at
     publication gives estimates ("6 tháng đầu năm" reported on 26/6 cannot be
     final yet). For both, a target cue counts only in the figure's own clause."""
-    if quoted_rule(f, q.start):
+    if site.in_rule:
         return None  # "Luật ... quy định “... không vượt quá 30% ...”": what a rule allows
     if period is not None and reference is not None and period.start > reference:
         return Status.TARGET  # nothing about a period that has not begun can be a result
@@ -52,14 +68,17 @@ def status_of(
     # A figure with its period left open (a stock, one project's) in a text
     # about a period already over still reports a result.
     closing = closing_status(period or context.period, reference)
+    # A base period's own figure ("phấn đấu ... cao hơn mức năm 2016 (7,5%)") is that
+    # period's level: the plan's cues before the base are not about it.
+    cues_from = site.glossed.start if site.glossed else 0
     found = [
         m
-        for m in cue_matches(f, 0, q.start)
+        for m in cue_matches(f, cues_from, q.start)
         if not any(a <= m.start() < b for a, b in taken) and not _measured_against(f, m)
     ]
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
-        clause_start = _continued_clause(f, clause_start, q.start)
+        clause_start = _continued_clause(f, site, q.start)
         found = [
             m
             for m in found
@@ -74,12 +93,15 @@ def status_of(
         if (
             last is Status.ACTUAL
             and not table.current.fullmatch(found[-1].group())
+            and found[-1].group() not in table.found
             and len(found) > 1
             and table.status[found[-2].group()] is Status.TARGET
             and found[-1].start() - found[-2].end() <= CUE_WINDOW
         ):
             return Status.TARGET  # "phấn đấu cả năm đạt được 14%": the verb of a target
         return last
+    if period is None and _deadline_ahead(f, q.start, reference):
+        return Status.TARGET  # "Đến năm 2020 - 2021, toàn tỉnh có 100% xã đạt chuẩn"
     # A target cue from an earlier sentence does not make a result of a period
     # that is over or closing a target ("đề ra phương hướng" ... "tháng 1 đạt").
     carried = context.status is not None and period == context.period
@@ -88,7 +110,8 @@ def status_of(
     # A duration has no period of its own ("5 năm", "10 năm"): its missing
     # period says nothing of whether it happened.
     left_open = q.dimension is not Dimension.DURATION or context.period is None
-    if closing is None and period is None and left_open and q.op is not Op.LE:
+    open_period = period is None and left_open and _running(context, reference)
+    if closing is None and open_period and q.op is not Op.LE:
         # A figure no cue, period or context marks as a plan is what the text
         # reports happened: "trên mỗi cuốn sổ ... chỉ còn 1 triệu đồng". So is one
         # whose period the reader left open under a year still running (one
@@ -98,6 +121,25 @@ def status_of(
         # that happened.
         return Status.ACTUAL
     return closing
+
+
+def _running(context: Context, reference: dt.date | None) -> bool:
+    """Whether the period the text is about has begun and is no plan: "Mục tiêu đến
+    năm 2020, tỉnh có 500 doanh nghiệp. Bình quân hàng năm tăng thêm 50 doanh
+    nghiệp" and "Kế hoạch năm 2018 ... Trong đó, Công ty ... đầu tư 500 tỷ đồng"
+    (written in 2017) tell no result. An undated text cannot place its period, so
+    only its status tells: news reports what happened unless a plan is the topic."""
+    if context.period is None:
+        return True
+    begun = reference is None or context.period.start <= reference
+    return begun and context.status is not Status.TARGET
+
+
+def _deadline_ahead(f: str, pos: int, reference: dt.date | None) -> bool:
+    """Whether a deadline of either year before `pos` ("Đến năm 2025-2027, sân bay
+    Long Thành đón 25 triệu khách") has not begun at `reference`."""
+    deadlines = either_year_deadlines(f)
+    return reference is not None and any(d.end <= pos and d.first > reference for d in deadlines)
 
 
 def _measured_against(f: str, cue: re.Match[str]) -> bool:
@@ -110,42 +152,61 @@ def _measured_against(f: str, cue: re.Match[str]) -> bool:
     return base.group().strip() != "với" or cues().status[cue.group()] is not Status.ACTUAL
 
 
-def _continued_clause(f: str, start: int, figure: int) -> int:
+def _continued_clause(f: str, site: Site, figure: int) -> int:
     """Where the clause of a figure starts when its own clause is only a change of
     the figure before ("giao dự toán thu ... năm 2015 ... là 300 tỷ đồng, bằng 47% so
     với năm 2014"): at the clause before, whose plan the change is of. A clause that
     names a thing of its own first ("tăng gấp đôi số lượng cây trồng năm 2016 là
     trên 210.000 cây xanh") is no such change."""
-    if start == 0 or not _GOES_ON.fullmatch(f, start, figure):
+    start = site.clause[0]
+    verb = CONTINUATION.match(f, start, figure) if start else None
+    if verb is None or _MORE.fullmatch(f, verb.end(), figure) is None:
         return start
-    return max(f.rfind(",", 0, start - 1), f.rfind(";", 0, start - 1), 0)
+    return site.before
 
 
-# A clause that is a change of the figure before: "..., tăng 9,8%", "..., bằng 47%".
-_GOES_ON = re.compile(
-    r"\s*(?:và\s+)?(?:tăng|giảm|bằng|gấp|vượt|chiếm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*"
-)
+# A clause that goes on about the figure before: "..., tăng 9,8%", "đạt 128% kế hoạch".
+CONTINUATION = re.compile(r"\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
+_MORE = re.compile(r"(?:\s+thêm)?\s*")  # "tăng thêm 50 doanh nghiệp"
 
 
-def quoted_rule(f: str, pos: int) -> bool:
-    """Whether `pos` is inside a quotation that a rule word opens: "Luật Ngân sách
-    năm 2002 quy định “mức dư nợ ... không vượt quá 30% ...”", "Theo quy định của
-    Chính phủ về thu tiền thuê đất thì: “... được ổn định 5 năm ...”"."""
-    curly = f.rfind("“", 0, pos)
-    if curly >= 0 and "”" not in f[curly:pos]:
-        opening = curly
-    elif f.count('"', 0, pos) % 2:
-        opening = f.rfind('"', 0, pos)
-    else:
-        return False
-    # The rule word names the document just before its text, in the same sentence.
-    lead = f[max(0, opening - RULE_LEAD) : opening]
-    return "." not in lead[-RULE_LEAD // 2 :] and cues().quoted_rule.search(lead) is not None
+def rule_quotes(f: str, periods: Sequence[PeriodMention]) -> tuple[tuple[int, int], ...]:
+    """The quotations that a rule word opens, read once for a sentence: "Luật Ngân
+    sách năm 2002 quy định “mức dư nợ ... không vượt quá 30% ...”", "Theo quy định
+    của Chính phủ về thu tiền thuê đất, thuê mặt nước thì: “... ổn định 5 năm ...”".
+    A quotation that names a period of its own is someone's account, whatever led
+    into it ("nhờ thực hiện tốt quy định mới về đấu giá đất: “Năm 2016, tỉnh đã thu
+    được 500 tỷ đồng”"): its figures are read as any other."""
+    if "“" not in f and '"' not in f:
+        return ()
+    lead = _rule_lead()
+    return tuple(
+        m.span()
+        for m in _QUOTATION.finditer(f)
+        if lead.search(f, max(0, m.start() - RULE_LEAD), m.start())
+        and not any(m.start() <= p.start < m.end() for p in periods)
+    )
 
 
-# How far before a quotation its rule word may stand: "Nghị định 63/2014/NĐ-CP ngày
-# 26/6/2014 của Chính phủ quy định chi tiết thi hành ... Luật Đấu thầu ... thì “".
+_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+# How far before a quotation its rule word may stand when "thì" closes the lead-in:
+# "Nghị định 63/2014/NĐ-CP ngày 26/6/2014 của Chính phủ quy định chi tiết thi hành
+# một số điều của Luật Đấu thầu về lựa chọn nhà thầu thì “". A lead-in ending in ":"
+# is short and whole ("Luật Ngân sách 2012 quy định: “"); "quy định, ông ... cho
+# biết: “" quotes a man, not the rule.
 RULE_LEAD = 120
+SHORT_LEAD = 40
+
+
+@lru_cache(maxsize=1)
+def _rule_lead() -> re.Pattern[str]:
+    """The rule word (status.yaml quoted_rule) leading right into a quotation."""
+    word = cues().quoted_rule.pattern
+    no_end = r"(?:[^.;“”\"]|\.(?=\d))"  # no sentence end nor another quotation between
+    return re.compile(
+        rf"{word}(?:\s*:?|{no_end}{{0,{RULE_LEAD}}}(?<!\w)thì\s*:?"
+        rf"|(?:(?!,(?!\d)){no_end}){{0,{SHORT_LEAD}}}:)\s*$"
+    )
 
 
 def _heads_list(f: str, cue: re.Match[str], figure: int) -> bool:
