@@ -15,6 +15,7 @@ include many that differ in one mark).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,7 @@ from linter.metadata.gazetteer import (
 _GAP_BEFORE_NAME = re.compile(r"\s+|\.\s*")
 _GAP_IN_NAME = re.compile(r" |\s*[-–]\s*")
 _MAX_NAME_WORDS = 5
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")  # split keeps the words, at odd indexes
 _INNER_APOSTROPHE = re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w)")
 
 
@@ -104,10 +106,12 @@ class _Scanner:
 
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
-        self.spans = [m.span() for m in WORD.finditer(folded)]
-        # the same words, sliced from their spans: a second pass of WORD (findall) cost
-        # as much as the first
-        self.keys = [folded[a:b] for a, b in self.spans]
+        # The words and what stands between them, alternately (one pass of WORD, no
+        # match object per word: a tenth of the metadata's time went into making them).
+        parts = _WORD_SPLIT.split(folded)
+        ends = list(itertools.accumulate(map(len, parts), initial=0))
+        self.spans = list(zip(ends[1:-1:2], ends[2::2], strict=True))  # word k: parts[2k+1]
+        self.keys = parts[1::2]
         self.firsts = [text[a] for a, _ in self.spans]  # each word's first character
         if any(c in folded for c in APOSTROPHES):
             # Only the few words with an apostrophe inside ("m'gar") lose it: most texts
