@@ -142,25 +142,17 @@ class EventDateConflict(Check):
     def run(self, group: Group) -> Iterator[Finding]:
         items = {item.document.path: item for item in group.items}
         window = int(self.option("window-days"))
-        focus = group.focus
+        docs, focus = [item.document for item in group.items], group.focus
         if focus is not None:
-            # A focused run (a draft's) reports only findings that involve the draft:
-            # with none of the draft's pairs in conflict, reading every published text
-            # (most of this check's time in a one-off run) could only add findings that
-            # are dropped.
-            docs = (item.document for item in group.items)
-            mine = [
-                pair
-                for pair in linked_pairs(docs, window, focus)
-                if not focus.isdisjoint((pair[0].path, pair[1].path))
-            ]
-            near = {doc.path: items[doc.path] for a, b, _ in mine for doc in (a, b)}
-            if not _stated(near, mine):
+            # A focused run (a draft's) reports only findings that involve the draft: with
+            # none of the draft's pairs in conflict, reading every published text (most of
+            # this check's time in a one-off run) could only add findings that are dropped.
+            mine = [p for p in linked_pairs(docs, window, focus) if focus & {p[0].path, p[1].path}]
+            if not _stated({d.path: items[d.path] for p in mine for d in p[:2]}, mine):
                 return
         read = _read(items)
         if sum(any(said[p] for said in read) for p in items) < 2:
             return  # no pair to compare: the linking is the costly part
-        docs = (item.document for item in group.items)
         found = _stated(items, linked_pairs(docs, window, focus), read)
         for labels in sorted(found):
             yield self._finding(labels, list(found[labels].values()), group)
@@ -182,14 +174,12 @@ Read = tuple[dict[str, Any], ...]  # what each report states of each kind, by pa
 def _read(items: Mapping[str, DocumentClaims]) -> Read:
     """The spans, hours, ends, acts, meetings and openings each report states."""
     texts = {path: _lowered(item.document.text) for path, item in items.items()}
-    return (
-        {path: dated.spans(text) for path, text in texts.items()},
-        {path: dated.hours(text) for path, text in texts.items()},
-        {path: dated.ends(text) for path, text in texts.items()},
-        {path: named_days.acts(items[path].document.text, text) for path, text in texts.items()},
-        {path: held.helds(text) for path, text in texts.items()},
-        {path: opening_days.opening(text) for path, text in texts.items()},
+    acts = {path: named_days.acts(items[path].document.text, text) for path, text in texts.items()}
+    spans, hours, ends, helds, opens = (
+        {path: read(text) for path, text in texts.items()}
+        for read in (dated.spans, dated.hours, dated.ends, held.helds, opening_days.opening)
     )
+    return spans, hours, ends, acts, helds, opens
 
 
 def _stated(
