@@ -45,7 +45,8 @@ def update_context(context: Context, f: str, periods: list[PeriodMention]) -> No
     # "vụ" count from 2016 too (only its figures of the total's unit and measure,
     # `Context.running`: "xóm có 40 hộ" is no part of it); the one after it may be
     # about anything (a device's price, a target).
-    context.since = opening(f, tuple(periods)).since(len(f))  # cached: read for its figures
+    # cached: read for its figures; a sentence without a period starts no running total
+    context.since = opening(f, tuple(periods)).since(len(f)) if periods else None
     if usable and current(f, usable[-1].end, len(f)):
         # "tính đến ngày 6.2, tổng thu ... là 33.338 tỉ đồng": the next sentence's
         # "Trong đó, thu nội địa là 24.956 tỉ đồng" is year-to-date as well.

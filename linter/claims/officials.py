@@ -103,6 +103,9 @@ _YEAR = re.compile(r"(?:năm\s+|\d[/.-])((?:19|20)\d\d)(?!\d)")
 
 def officials(sentence: Sentence) -> list[OfficialRef]:
     """The sentence's officials as claims; offices without a name are left out."""
+    found = find_officials(sentence.folded, sentence.text)
+    if not found:
+        return []  # most sentences: their years are not read
     years = [int(y) for y in _YEAR.findall(sentence.folded)]
     year = max(years) if years else None
     return [
@@ -120,5 +123,5 @@ def officials(sentence: Sentence) -> list[OfficialRef]:
             single=o.single,
             year=year,
         )
-        for o in find_officials(sentence.folded, sentence.text)
+        for o in found
     ]
