@@ -61,14 +61,19 @@ class Cues:
     running_sum: re.Pattern[str]
     single: re.Pattern[str]
     place: re.Pattern[str]  # national and local words; `national` tells them apart
+    place_start: re.Pattern[str]  # where one can begin (`nlp.finditer_at`)
     national: frozenset[str]
     governing: frozenset[str]  # target verbs that govern the rest of their sentence
     quoted_rule: re.Pattern[str]  # "quy định": a quotation after it is a rule's text
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
     folded = sorted({nlp.fold(w) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in folded) + r")(?!\w)")
+    return "|".join(re.escape(w) for w in folded)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +99,7 @@ def cues() -> Cues:
         running_sum=_words(raw.running_sum),
         single=_words(raw.single),
         place=_words(raw.national + raw.local),
+        place_start=re.compile(_alternation(raw.national + raw.local)),
         national=frozenset(nlp.fold(w) for w in raw.national),
         governing=frozenset(nlp.fold(w) for w in raw.governing),
         quoted_rule=_words(raw.quoted_rule),
@@ -153,7 +159,8 @@ def scope_of(f: str, pos: int, default: Scope) -> Scope:
     them continues its figure; else `default`."""
     table = cues()
     last = None
-    for m in table.place.finditer(f, 0, pos):
+    # the place words open on a lookbehind, which re would try at every character
+    for m in nlp.finditer_at(table.place, table.place_start, f, 0, pos):
         ranked = _RANK_BEFORE.search(f, max(0, m.start() - CUE_WINDOW), m.start())
         if m.group() in table.national and ranked:
             continue
