@@ -32,6 +32,14 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def connect_existing(path: Path) -> sqlite3.Connection:
+    """The cache file as it is, never created (the cache makes it, with its tables):
+    the tables kept beside the entries (`keptdata`, `keptfeatures`) leave a cache
+    that was cleared or never usable as it is."""
+    uri = f"{path.absolute().as_uri()}?mode=rw"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+
+
 def prepare(folder: Path) -> None:
     """Create the folder, with a `.gitignore` holding `*` so that git ignores it (as ruff's)."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from linter.engine.cachefile import BUSY_TIMEOUT
+from linter.engine.cachefile import connect_existing
 
 
 class KeptData:
@@ -51,7 +51,5 @@ class KeptData:
             db.execute("INSERT OR REPLACE INTO data VALUES (?, ?, ?)", (name, key, value))
 
     def _connect(self) -> sqlite3.Connection:
-        """The cache file as it is: never created here (the cache makes it, with its
-        tables), so a cache cleared or never usable stays so."""
-        uri = f"{self.path.absolute().as_uri()}?mode=rw"
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+        """The cache file as it is: a cache cleared or never usable stays so."""
+        return connect_existing(self.path)

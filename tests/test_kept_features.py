@@ -1,0 +1,187 @@
+"""The published reports' linking features kept in the cache (linter.engine.keptfeatures):
+a draft's run reads them back instead of weighing every published text, finds what
+it found computing them, and takes any row that is not this code's features of this
+document as a miss: computed again and kept again, never a crash."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from linter.checking import distinctive
+from linter.engine import keptfeatures
+from linter.engine.config import Config
+from linter.engine.keptfeatures import decode, encode
+from linter.engine.keys import config_fingerprint, entry_key
+from linter.engine.parsing import ParseSettings
+from linter.engine.run import Options, run
+from linter.models import RunResult
+
+# The Chemroad Journey tanker (tuning cluster, Bình Thuận): the draft's EV01 with the
+# first report and PN03 with three (as tests/test_draft_linking.py), two other
+# stories of the province.
+DRAFT = "binh-thuan/mz-22507065.txt"
+PUBLISHED = (
+    "binh-thuan/mz-22505758.txt",
+    "binh-thuan/mz-22515329.txt",
+    "binh-thuan/mz-22520228.txt",
+    "binh-thuan/mz-22449696.txt",
+    "binh-thuan/mz-22654095.txt",
+)
+EXPECTED = {
+    ("EV01", (f"archive/{PUBLISHED[0]}", f"drafts/{DRAFT}")),
+    ("PN03", (*(f"archive/{p}" for p in PUBLISHED[:3]), f"drafts/{DRAFT}")),
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, news: Path) -> Iterator[Path]:
+    for name, folder in [(DRAFT, "drafts"), *((p, "archive") for p in PUBLISHED)]:
+        target = tmp_path / folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(news / name, target)
+    _settle(tmp_path)
+    _new_process()
+    yield tmp_path
+    _new_process()
+
+
+def _settle(root: Path) -> None:
+    past = time.time_ns() - 60_000_000_000  # past the racy window: metadata is trusted
+    for path in root.rglob("*.txt"):
+        os.utime(path, ns=(past, past))
+
+
+def _new_process() -> None:
+    distinctive._GIVEN.clear()
+    distinctive._features.cache_clear()
+
+
+def _draft_run(root: Path) -> RunResult:
+    options = Options(
+        focus=frozenset({f"drafts/{DRAFT}"}), parsing=ParseSettings(cache_dir=root / "cache")
+    )
+    return run([root / "drafts", root / "archive"], options, root=root)
+
+
+def _shown(result: RunResult) -> set[tuple[str, tuple[str, ...]]]:
+    return {(f.code, tuple(sorted({e.path for e in f.evidence}))) for f in result.findings}
+
+
+def _rows(root: Path) -> dict[str, str]:
+    with sqlite3.connect(root / "cache" / "cache.sqlite") as db:
+        return dict(db.execute("SELECT key, value FROM features").fetchall())
+
+
+def _weighed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each text whose syllables are weighed from now on."""
+    weighed: list[str] = []
+    real = distinctive.weighed
+    monkeypatch.setattr(distinctive, "weighed", lambda text: weighed.append(text) or real(text))
+    return weighed
+
+
+def _paths(result: RunResult, texts: list[str]) -> list[str]:
+    """The documents of `result` whose texts are `texts`."""
+    return [d.path for text in texts for d in result.documents if d.text == text]
+
+
+def test_kept_features_are_read_back_and_find_the_same(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed = _draft_run(corpus)  # no feature kept yet: each computed, then kept
+    assert _shown(computed) == EXPECTED
+    rows = _rows(corpus)
+    published = [d for d in computed.documents if d.path.startswith("archive/")]
+    assert len(rows) == len(published) == 5  # the published reports', not the draft's
+    config_key = config_fingerprint(Config())
+    for doc in published:  # each under its entry's key, equal to what the code computes
+        key = entry_key((corpus / doc.path).read_bytes(), doc.path, config_key)
+        assert decode(rows[key]) == distinctive._features(doc.text, doc.meta.title)
+
+    _new_process()
+    weighed = _weighed(monkeypatch)
+    writes: list[object] = []
+    monkeypatch.setattr(keptfeatures, "_write", lambda *a: writes.append(a))
+    again = _draft_run(corpus)
+    assert _shown(again) == EXPECTED
+    assert [f.model_dump() for f in again.findings] == [f.model_dump() for f in computed.findings]
+    assert _paths(again, weighed) == [f"drafts/{DRAFT}"]  # the draft's words alone
+    assert writes == []  # nothing changed: nothing written
+
+
+DAMAGED = [
+    "",
+    "not ours",
+    "0" * 64 + ":{}",  # a digest that is not the JSON's
+    "{numbers}",
+]
+CRAFTED = [  # each with its JSON's own digest: only the model or the checks refuse it
+    "{}",
+    "[" * 200_000,
+    '{"numbers": 1, "years": [], "names": [], "title": [], "words": []}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", 0.5], ["a", 0.5]]}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", -1.0]]}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", NaN]]}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [], "more": 1}',
+]
+
+
+@pytest.mark.parametrize("row", DAMAGED + [f"{keptfeatures._digest(t)}:{t}" for t in CRAFTED])
+def test_a_row_that_is_not_these_features_is_computed_and_kept_again(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, row: str
+) -> None:
+    _draft_run(corpus)
+    good = _rows(corpus)
+    victim = next(iter(sorted(good)))
+    with sqlite3.connect(corpus / "cache" / "cache.sqlite") as db:
+        db.execute("UPDATE features SET value = ? WHERE key = ?", (row, victim))
+    assert decode(row) is None
+
+    _new_process()
+    weighed = _weighed(monkeypatch)
+    assert _shown(_draft_run(corpus)) == EXPECTED
+    assert len(weighed) == 2  # the draft and the report whose row was damaged
+    assert _rows(corpus) == good  # rewritten as it was
+
+
+def test_an_edited_report_is_read_under_its_new_key(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _draft_run(corpus)
+    before = _rows(corpus)
+    edited = corpus / "archive" / PUBLISHED[4]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm 1.234 ha.\n", encoding="utf-8")
+    _settle(corpus)
+
+    _new_process()
+    weighed = _weighed(monkeypatch)
+    result = _draft_run(corpus)
+    assert sorted(_paths(result, weighed)) == [f"archive/{PUBLISHED[4]}", f"drafts/{DRAFT}"]
+    after = _rows(corpus)
+    assert len(after) == 6 and set(before) < set(after)  # the old row unused, left as it was
+    (new,) = set(after) - set(before)
+    assert "1.234" in (decode(after[new]) or distinctive.features).numbers  # type: ignore[union-attr]
+
+
+def test_no_cache_file_is_made(tmp_path: Path) -> None:
+    keptfeatures._write(tmp_path / "cache.sqlite", [("k", "v")])
+    assert keptfeatures._read(tmp_path / "cache.sqlite", ["k"]) == {}
+    assert not (tmp_path / "cache.sqlite").exists()
+
+
+def test_features_survive_their_row_in_every_bit(news: Path) -> None:
+    """Every text of the corpus above: the kept features equal the computed ones, the
+    weighed words in their order and their weights to the last bit."""
+    for name in (DRAFT, *PUBLISHED):
+        text = (news / name).read_text(encoding="utf-8")
+        found = distinctive._features(text, text.splitlines()[0])
+        back = decode(encode(found))
+        assert back == found
+        assert back is not None and list(back.words.items()) == list(found.words.items())
