@@ -59,10 +59,12 @@ def syllables(text: str) -> Counter[str]:
 def weighed(text: str) -> dict[str, float]:
     """The text's heaviest syllables and their weights, heaviest first, a unit vector."""
     idf, rare = _idf()
-    weights = {w: (1 + math.log(n)) * idf.get(w, rare) for w, n in syllables(text).items()}
-    heaviest = heapq.nlargest(VECTOR_WORDS, weights.items(), key=lambda kv: (kv[1], kv[0]))
-    norm = math.sqrt(sum(x * x for _, x in heaviest)) or 1.0
-    return {w: x / norm for w, x in heaviest if x}
+    # (weight, syllable) pairs: their own order is the one wanted (heaviest first, a tie
+    # by the syllable; no two are equal), without a key function called per syllable.
+    weights = [((1 + math.log(n)) * idf.get(w, rare), w) for w, n in syllables(text).items()]
+    heaviest = heapq.nlargest(VECTOR_WORDS, weights)
+    norm = math.sqrt(sum(x * x for x, _ in heaviest)) or 1.0
+    return {w: x / norm for x, w in heaviest if x}
 
 
 @lru_cache(maxsize=65536)
