@@ -85,7 +85,7 @@ def entry_key(content: bytes, display: str, config_key: str) -> str:
 
 
 def stat_keys(
-    files: Iterable[tuple[Path, str]], config_key: str, cwd: str | None = None
+    files: Iterable[tuple[Path | str, str]], config_key: str, cwd: str | None = None
 ) -> list[tuple[str, bool] | None]:
     """For each (path, displayed path), a key of the file's metadata and whether the
     file is old enough for its metadata to be trusted (see RACY_NS); None when it

@@ -117,7 +117,7 @@ def _parse_task(task: Task) -> tuple[LazyEntry, Row | None]:
 
 
 def parse_files(
-    files: Sequence[tuple[Path, str]],
+    files: Sequence[tuple[Path | str, str]],
     config: Config,
     settings: ParseSettings,
     provinces: Collection[str | None] | None = None,
@@ -126,7 +126,8 @@ def parse_files(
     lazy: bool = False,
     summaries: bool = False,
 ) -> list[LazyEntry]:
-    """Parse `files` ((path, displayed path) pairs), using and filling the cache.
+    """Parse `files` ((path, displayed path) pairs; a path may be the string of one,
+    as `listing.collect_names` gives it), using and filling the cache.
 
     With `provinces`, a document of another province is left out: without being
     loaded when cached, once parsed (and cached) when not, so that a run gives the
@@ -203,7 +204,7 @@ def keep_places(cache: Cache) -> None:
 
 
 def _keys(
-    cache: Cache, files: Sequence[tuple[Path, str]], config: Config, config_key: str
+    cache: Cache, files: Sequence[tuple[Path | str, str]], config: Config, config_key: str
 ) -> dict[int, str]:
     """The entry key of each file that has one: from its metadata when the cache has
     seen it so, else from its bytes (none when it cannot be read: the loader says why)."""
@@ -214,7 +215,8 @@ def _keys(
         key = known.get(by_stat[0]) if by_stat is not None else None
         if key is None:
             try:
-                key = entry_key(read_regular(path, config.max_file_size), display, config_key)
+                content = read_regular(Path(path), config.max_file_size)  # not known: read
+                key = entry_key(content, display, config_key)
             except NotReadable:
                 continue
             if by_stat is not None and by_stat[1]:  # settled: its metadata will change with it

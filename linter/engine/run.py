@@ -36,7 +36,8 @@ from linter.engine.keys import checks_fingerprint, group_key
 from linter.engine.parsing import ParseSettings, keep_places, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
 from linter.models import CheckInfo, Finding, RunResult
-from linter.read.loading import LoadResult, collect_paths, display_path
+from linter.read.listing import collect_names
+from linter.read.loading import LoadResult, display_path
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def run(
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
     named = {display_path(p, base) for p in paths if p.is_file()}
     cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
-    shown = [(path, display_path(path, base, cwd)) for path in collect_paths(paths)]
+    # Strings, not a Path per file: most files are only stat'ed and shown.
+    shown = [(name, display_path(name, base, cwd)) for name in collect_names(paths)]
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking

@@ -22,6 +22,7 @@ from linter.textmap import printable
 
 __all__ = [
     "absolute",
+    "collect_names",
     "collect_paths",
     "display_path",
     "missing",
@@ -36,6 +37,13 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
     Whatever is not a regular file (a FIFO, a socket, a broken symlink or a symlink
     loop) is still listed, for the loader to report it by name rather than skip it.
     """
+    return [Path(name) for name in collect_names(inputs)]
+
+
+def collect_names(inputs: Sequence[Path]) -> list[str]:
+    """`collect_paths` as the strings of its paths (str(path), in the same order): a run
+    that only stats and shows most of its files needs no Path for them (a Path made per
+    file of 5,000 was a quarter of listing them)."""
     found: dict[str, tuple[Path, str | None]] = {}  # a file, or its folder and name
     suffixes = supported_suffixes()
     absent = missing(inputs)
@@ -46,8 +54,7 @@ def collect_paths(inputs: Sequence[Path]) -> list[Path]:
             found.setdefault(real, (parent, None))
         elif entry.name.lower().endswith(suffixes):
             found.setdefault(_identity_in(real, entry), (parent, entry.name))
-    named = sorted((_joined(str(p), n) if n else str(p), p, n) for p, n in found.values())
-    return [p / n if n else p for _, p, n in named]  # in the order of their strings
+    return sorted(_joined(str(p), n) if n else str(p) for p, n in found.values())
 
 
 def unread_suffixes(
@@ -157,7 +164,7 @@ def _identity_in(real_folder: str, entry: os.DirEntry[str]) -> str:
     string without realpath's lstat of every component of its path."""
     if _is_symlink(entry):
         return _identity(entry.path)
-    return os.path.join(real_folder, entry.name)  # noqa: PTH118 - strings: no Path per file
+    return _joined(real_folder, entry.name)  # a realpath is never "."
 
 
 def _hidden(name: str) -> bool:
@@ -179,12 +186,13 @@ def absolute(path: Path | str, cwd: str) -> str:
     return os.path.normpath(name)
 
 
-def display_path(path: Path, base: Path, cwd: str | None = None) -> str:
+def display_path(path: Path | str, base: Path, cwd: str | None = None) -> str:
     """Paths are shown relative to `base` (the root, or the working directory) when
     below it. abspath, not resolve(): resolving every component of thousands of
     paths was a tenth of a warm run; and strings, not Path objects, where the
     separator is "/" (the same answer as Path.relative_to, a fifth of a draft run).
-    `cwd`, os.getcwd() asked once for many paths."""
+    `cwd`, os.getcwd() asked once for many paths. A string `path` is taken as
+    Path(path) is."""
     absolute_path = absolute(path, os.getcwd() if cwd is None else cwd)  # noqa: PTH109
     root = str(base)
     if os.sep == "/" and root.startswith("/"):
@@ -193,9 +201,9 @@ def display_path(path: Path, base: Path, cwd: str | None = None) -> str:
             return "."
         if absolute_path.startswith(prefix):
             return printable(absolute_path[len(prefix) :])
-        return printable(path.as_posix())
+        return printable(Path(path).as_posix())  # outside the root: few, a Path each
     try:
         shown = Path(absolute_path).relative_to(base).as_posix()
     except ValueError:
-        shown = path.as_posix()
+        shown = Path(path).as_posix()
     return printable(shown)  # a name with a newline or non-UTF-8 bytes, made safe to print

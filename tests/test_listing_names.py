@@ -1,0 +1,63 @@
+"""A run lists its files as strings (`listing.collect_names`), no Path per file: the
+same files, names and order as `collect_paths`, shown and keyed as their Paths are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from linter.engine.keys import stat_keys
+from linter.read.listing import collect_names, collect_paths, display_path
+
+
+def _tree(top: Path) -> None:
+    """Nested folders, hidden names, a symlinked file and folder, a loop, a dangling
+    link, a FIFO, a file named twice, a name with a space and another script."""
+    for folder in ("a/x/deep", "b", ".hidden", "a/.git", "c d"):
+        (top / folder).mkdir(parents=True)
+    for name in ("a/1.md", "a/x/2.md", "a/x/deep/3.txt", "b/4.md", ".hidden/5.md", "a/.git/6.md"):
+        (top / name).write_text("Năm 2024", encoding="utf-8")
+    (top / "c d" / "Thông báo.md").write_text("Năm 2024", encoding="utf-8")
+    (top / "b/.6.md").write_text("ẩn", encoding="utf-8")
+    (top / "b/~$nháp.docx").write_bytes(b"lock")
+    (top / "a/x/alias.md").symlink_to(top / "b/4.md")
+    (top / "b/linked").symlink_to(top / "a", target_is_directory=True)
+    (top / "b/dangling.md").symlink_to(top / "nowhere.md")
+    (top / "b/loop.md").symlink_to(top / "b/loop.md")
+    os.mkfifo(top / "a/pipe.md")
+
+
+LISTED = ["a/1.md", "a/pipe.md", "a/x/2.md", "a/x/deep/3.txt", "b/4.md", "b/dangling.md"]
+EXPECTED = {  # alias.md is b/4.md; hidden names, the lock file and the linked folder skipped
+    ".": [*LISTED, "b/loop.md", "c d/Thông báo.md"],
+    "press": [f"press/{n}" for n in (*LISTED, "b/loop.md", "c d/Thông báo.md")],
+    "./press/b": [f"press/{n}" for n in (*LISTED, "b/loop.md")],  # "c d" not named
+}
+
+
+@pytest.mark.parametrize("named", [["."], ["press"], ["./press/b", "press/a", "press/b/4.md"]])
+def test_names_are_the_strings_of_the_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: list[str]
+) -> None:
+    _tree(tmp_path / "press")
+    monkeypatch.chdir(tmp_path if named != ["."] else tmp_path / "press")
+    inputs = [Path(n) for n in named]
+    paths = collect_paths(inputs)
+    names = collect_names(inputs)
+    assert names == [str(p) for p in paths]
+    assert names == EXPECTED[named[0]]
+    cwd = os.getcwd()  # noqa: PTH109
+    for base in (tmp_path, tmp_path / "press", tmp_path / "press" / "a", Path("/")):
+        by_name = [display_path(n, base, cwd) for n in names]
+        assert by_name == [display_path(p, base, cwd) for p in paths]
+    files = list(zip(names, (display_path(n, tmp_path, cwd) for n in names), strict=True))
+    assert stat_keys(files, "k", cwd) == stat_keys([(Path(n), d) for n, d in files], "k", cwd)
+
+
+def test_names_of_the_real_corpus_are_its_paths() -> None:
+    from conftest import real_corpus_or_skip
+
+    corpus = real_corpus_or_skip()
+    assert collect_names([corpus]) == [str(p) for p in collect_paths([corpus])]
