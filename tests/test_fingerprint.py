@@ -1,39 +1,29 @@
-"""The parser's fingerprint, which keys every cached parse: the .py and .yaml files of
-linter/ (one walk, __pycache__ left out) and the versions of the libraries it reads
-with (from their METADATA's Version line)."""
+"""Finding fingerprints come from the normalised claims, not from where they sit."""
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from pathlib import Path
 
-import pytest
-
-from linter.engine import keys
+from conftest import SEEDS, run_corpus
 
 
-def test_sources_are_the_code_and_data_files_sorted(tmp_path: Path) -> None:
-    for name in ("b.py", "a/z.yaml", "a/y.py", "a/notes.txt", "a/__pycache__/y.py", ".h/x.py"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x = 1\n", encoding="utf-8")
-    assert keys._sources(tmp_path) == [".h/x.py", "a/y.py", "a/z.yaml", "b.py"]
+def _fingerprints(folder: Path, documents: dict[str, str]) -> dict[str, str]:
+    result = run_corpus(folder, documents)
+    return {f.code: f.fingerprint for f in result.findings if f.code in ("NU01", "VB01", "TG01")}
 
 
-def test_the_sources_of_linter_are_every_module_and_data_file() -> None:
-    package = Path(keys.__file__).parent.parent
-    expected = sorted(
-        p.relative_to(package).as_posix()
-        for p in [*package.rglob("*.py"), *package.rglob("*.yaml")]
-        if "__pycache__" not in p.parts
-    )
-    assert keys._sources(package) == expected
-    assert "engine/keys.py" in expected and "data/units.yaml" in expected
+def test_fingerprints_survive_unrelated_edits_and_moves(tmp_path: Path) -> None:
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    before = _fingerprints(tmp_path / "before", seeds)
+    assert set(before) == {"NU01", "VB01", "TG01"}
+    moved = {f"archive/2023/{name}": "Tin mới cập nhật.\n\n" + text for name, text in seeds.items()}
+    assert _fingerprints(tmp_path / "after", moved) == before
 
 
-@pytest.mark.parametrize("dist", ["pydantic", "python-docx", "underthesea"])
-def test_versions_are_read_as_importlib_reads_them(dist: str) -> None:
-    assert keys._version(dist) == version(dist)
-
-
-def test_a_library_not_installed_has_no_version() -> None:
-    assert keys._version("no-such-distribution-doichieu") == ""
+def test_fingerprint_changes_when_a_figure_changes(tmp_path: Path) -> None:
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    before = _fingerprints(tmp_path / "before", seeds)
+    name = next(n for n in seeds if n.startswith("001"))
+    seeds[name] = seeds[name].replace("55.600 tỷ đồng", "55.800 tỷ đồng")
+    after = _fingerprints(tmp_path / "after", seeds)
+    assert after["NU01"] != before["NU01"] and after["VB01"] == before["VB01"]
