@@ -37,3 +37,33 @@ def test_versions_are_read_as_importlib_reads_them(dist: str) -> None:
 
 def test_a_library_not_installed_has_no_version() -> None:
     assert keys._version("no-such-distribution-doichieu") == ""
+
+
+def test_an_egg_info_install_is_read_from_its_pkg_info() -> None:
+    """doichieu itself, installed for development, has PKG-INFO and no METADATA."""
+    assert keys._version("doichieu") == version("doichieu") != ""
+
+
+class _Installed:
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+
+    def read_text(self, name: str) -> str | None:
+        return self.files.get(name)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"METADATA": "Name: x\nVersion: 1.2\n\nVersion: 9.9\n"}, "1.2"),
+        ({"METADATA": "Name: x\r\nSummary: s\r\n\r\nVersion: 9.9\r\n"}, ""),  # the body's
+        ({"METADATA": "Name: x\nSummary: s\n\nVersion: 9.9\n"}, ""),
+        ({"PKG-INFO": "Metadata-Version: 2.1\nName: x\nVersion: 0.3\n"}, "0.3"),
+        ({}, ""),
+    ],
+)
+def test_the_version_is_the_headers_only(
+    monkeypatch: pytest.MonkeyPatch, files: dict[str, str], expected: str
+) -> None:
+    monkeypatch.setattr(keys, "distribution", lambda name: _Installed(files))
+    assert keys._version("x") == expected

@@ -28,6 +28,7 @@ from linter.read.loading import absolute
 # a second write in the same clock tick could leave size and times unchanged.
 RACY_NS = 2_000_000_000
 _VERSION = re.compile(r"^Version:[ \t]*(\S+)", re.MULTILINE)  # in a distribution's METADATA
+_HEADERS = re.compile(r"\r?\n\r?\n")  # the blank line that ends the headers
 
 
 @lru_cache(maxsize=1)
@@ -56,15 +57,18 @@ def _sources(package: Path) -> list[str]:
 
 
 def _version(dist: str) -> str:
-    """The distribution's version from its METADATA's Version line (empty when it is
-    not installed): importlib.metadata.version parses the whole file with the email
-    parser, 1 ms a distribution at every start."""
+    """The distribution's version from its metadata's Version header (empty when it is
+    not installed, or says none): importlib.metadata.version parses the whole file with
+    the email parser, 1 ms a distribution at every start. The file is METADATA, or
+    PKG-INFO in an egg-info install; only its headers are searched (they end at the
+    first blank line: a description after them may hold a line "Version: ...")."""
     try:
-        meta = distribution(dist).read_text("METADATA") or ""
+        found = distribution(dist)
     except PackageNotFoundError:
         return ""
-    found = _VERSION.search(meta)
-    return found.group(1) if found else ""
+    meta = found.read_text("METADATA") or found.read_text("PKG-INFO") or ""
+    version = _VERSION.search(_HEADERS.split(meta, maxsplit=1)[0])
+    return version.group(1) if version else ""
 
 
 def config_fingerprint(config: Config) -> str:
