@@ -1,5 +1,6 @@
 """cachefile.select: the rows of the keys asked, whether it finds them one by one in
-the index (a few keys) or reads the table through (most of its rows: a warm run)."""
+the index (a few keys, or a long column) or reads the table through (most of its
+rows of a short column: a warm run's lookups)."""
 
 from __future__ import annotations
 
@@ -41,14 +42,28 @@ def test_a_few_keys_are_found_in_the_index(db: sqlite3.Connection) -> None:
 def test_most_keys_read_the_table_through(db: sqlite3.Connection) -> None:
     recorded = Recorded(db)
     most = [f"s{n}" for n in range(8)] + ["missing"]
-    found = dict(cachefile.select(recorded, "stats", "entry", most))  # type: ignore[arg-type]
+    found = dict(cachefile.select(recorded, "stats", "entry", most, through=True))  # type: ignore[arg-type]
     assert found == {f"s{n}": f"e{n}" for n in range(8)}
     assert not any("IN (" in sql for sql in recorded.asked)
 
 
-def test_rows_replaced_still_count(db: sqlite3.Connection) -> None:
-    db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?)", [("s1", "x"), ("s2", "y")])
-    assert cachefile._rows(db, "stats") == 12  # 10 rows, two of them written twice
+def test_a_long_column_is_never_read_through(db: sqlite3.Connection) -> None:
+    """Claims and documents (`read_claims`, `read_documents`): only the rows asked."""
+    recorded = Recorded(db)
+    most = [f"s{n}" for n in range(8)]
+    found = dict(cachefile.select(recorded, "stats", "entry", most))  # type: ignore[arg-type]
+    assert found == {f"s{n}": f"e{n}" for n in range(8)}
+    assert any("WHERE key IN (" in sql for sql in recorded.asked)
+
+
+def test_rows_are_counted_however_often_replaced(db: sqlite3.Connection) -> None:
+    for _ in range(5):  # each replacement takes a new rowid: max(rowid) would be 20
+        db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?)", [("s1", "x"), ("s2", "y")])
+    assert cachefile._rows(db, "stats") == 10
+    recorded = Recorded(db)
+    half = [f"s{n}" for n in range(5)]  # half of the rows still reads the table through
+    assert len(dict(cachefile.select(recorded, "stats", "entry", half, through=True))) == 5  # type: ignore[arg-type]
+    assert not any("IN (" in sql for sql in recorded.asked)
     db.execute("CREATE TABLE empty (key TEXT PRIMARY KEY, v TEXT)")
     assert cachefile._rows(db, "empty") == 0
-    assert list(cachefile.select(db, "empty", "v", ["a"])) == []
+    assert list(cachefile.select(db, "empty", "v", ["a"], through=True)) == []

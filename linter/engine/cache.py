@@ -194,7 +194,7 @@ class Cache:
         if self._db is None or table not in {"stats", "entries"}:
             return found
         try:
-            found.update(select(self._db, table, column, keys))
+            found.update(select(self._db, table, column, keys, through=True))
         except sqlite3.Error:
             return {}
         return found

@@ -83,14 +83,16 @@ def clear(folder: Path) -> bool:
 
 
 def select(
-    db: sqlite3.Connection, table: str, column: str, keys: Sequence[str]
+    db: sqlite3.Connection, table: str, column: str, keys: Sequence[str], through: bool = False
 ) -> Iterator[tuple[str, str | None]]:
     """(key, `column`) of the rows of `table` whose key is among `keys`, asked in
-    batches of BATCH keys (one query per key was a tenth of a draft run); or, when the
-    keys are at least half of the table's rows, read through in one pass and picked
-    here: a warm run asks for every file it lists, and finding 5,000 keys one by one
-    in the index cost twice as much as reading the table through."""
-    if 2 * len(keys) >= _rows(db, table):
+    batches of BATCH keys (one query per key was a tenth of a draft run). With
+    `through`, for a short column only (`Cache.lookup`: stats, provinces), the table is
+    read through in one pass and picked here when the keys are at least half of its
+    rows: a warm run asks for every file it lists, and finding 5,000 keys one by one in
+    the index cost twice as much. Never for claims or documents: a pass would read
+    every row's long value, asked or not."""
+    if through and 2 * len(keys) >= _rows(db, table):
         wanted = set(keys)
         rows = db.execute(f"SELECT key, {column} FROM {table}")
         yield from ((key, value) for key, value in rows if key in wanted)
@@ -102,10 +104,10 @@ def select(
 
 
 def _rows(db: sqlite3.Connection, table: str) -> int:
-    """At least the number of rows of `table`, at once: its largest rowid (a row
-    replaced takes a new one, so rows of old versions of files count too)."""
-    (largest,) = db.execute(f"SELECT max(rowid) FROM {table}").fetchone()
-    return largest or 0
+    """The number of rows of `table` (its largest rowid grows with every row replaced,
+    which a cache of edited files does often)."""
+    (count,) = db.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return count
 
 
 def read_claims(path: Path, keys: Sequence[str]) -> dict[str, str]:
