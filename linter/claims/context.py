@@ -41,18 +41,16 @@ from linter.claims.cues import CUE_WINDOW, cues, current, scope_of
 from linter.claims.deadlines import either_year_deadlines
 from linter.claims.periods import PeriodMention
 from linter.claims.quantities import RawQuantity
-from linter.claims.status import CONTINUATION, Site, rule_quotes, status_of
+from linter.claims.status import Site, status_of
 from linter.models import Dimension, Period
 
 # The names other modules import from here (`extract`, `figures`).
 __all__ = [
-    "CONTINUATION",
     "Context",
     "Site",
     "cues",
     "figure_period",
     "period_of",
-    "rule_quotes",
     "scope_of",
     "site_of",
     "status_of",
