@@ -111,6 +111,38 @@ def test_an_inspections_finding_is_a_result_not_a_budget_plan() -> None:
     ]
 
 
+def test_a_finding_word_a_plan_or_a_request_stands_before_is_no_finding(
+    tmp_path: Path,
+) -> None:
+    """A finding's word after a plan's ("phấn đấu không để xảy ra sai phạm") or a
+    request's ("kiến nghị thu hồi số tiền chi sai quy định") is what is planned or
+    asked for: the figures stay a plan, a request."""
+    plans = {
+        "Năm 2017, tỉnh phấn đấu không để xảy ra sai phạm trong quản lý đất đai, thu"
+        " ngân sách 5.000 tỷ đồng.": "5.000 tỷ đồng",
+        "Mục tiêu năm 2017 là không để xảy ra sai phạm, giảm 20% số vụ khiếu nại.": "20%",
+        "Năm 2017, tỉnh phấn đấu số công trình thi công không đúng tiến độ giảm còn dưới"
+        " 10%.": "dưới 10%",
+        "Năm 2017, tỉnh sẽ thu hồi đất của các dự án sử dụng sai quy định với diện tích"
+        " 500 ha.": "500 ha",
+        "Năm 2017, ngành phấn đấu giảm các vụ việc sai phạm xuống dưới 50 vụ.": "dưới 50 vụ",
+    }
+    for sentence, figure in plans.items():
+        assert _written(tmp_path, "2017-03-15", sentence) == [(figure, "năm 2017", "target")]
+    request = "Năm 2017, thanh tra tỉnh kiến nghị thu hồi số tiền chi sai quy định 2 tỷ đồng."
+    assert _written(tmp_path, "2017-03-15", request) == [("2 tỷ đồng", "năm 2017", None)]
+
+
+def test_a_request_found_wrong_is_a_finding(news: Path) -> None:
+    """ "KTNTT phát hiện, ... chi phí KCB tại các cơ sở KCB đề nghị thanh toán với cơ
+    quan BHXH sai quy định số tiền 2.944.651.234 đồng": the payment claim was made and
+    found wrong, a result (a guard on the rule above)."""
+    path = news / "thai-binh" / "mz-21471117.txt"
+    assert [row for n, row in _figures(path) if n == 12 and row[0] == "2.944.651.234 đồng"] == [
+        ("2.944.651.234 đồng", "năm 2015", "actual")
+    ]
+
+
 def test_approving_a_budget_plan_is_a_plan(tmp_path: Path) -> None:
     """ "phê duyệt dự toán" is how a budget plan is approved: its figure is a target."""
     approved = "Năm 2017, HĐND tỉnh phê duyệt dự toán thu ngân sách 5.000 tỷ đồng."
@@ -155,6 +187,21 @@ def test_a_change_told_like_the_one_before_is_between_the_same_years() -> None:
             ("từ 42%", "năm 2015", "actual"),
             ("45%", "năm 2016", "actual"),
         ]
+
+
+def test_what_a_plan_reached_is_a_result_not_a_change_of_it(tmp_path: Path) -> None:
+    """ "đạt" after a plan's figure tells what was reached against it, no change of the
+    plan: "Kế hoạch năm 2016 giải ngân 800 tỷ đồng, đạt 95%" reports 95% done."""
+    share = "Kế hoạch năm 2016 giải ngân 800 tỷ đồng, đạt 95%."
+    assert _written(tmp_path, "2017-03-15", share) == [
+        ("800 tỷ đồng", "năm 2016", "target"),
+        ("95%", "năm 2016", "actual"),
+    ]
+    forest = "Năm 2016, huyện được giao chỉ tiêu trồng 1.000 ha rừng, đạt 1.050 ha."
+    assert _written(tmp_path, "2017-03-15", forest) == [
+        ("1.000 ha", "năm 2016", "target"),
+        ("1.050 ha", "năm 2016", "actual"),
+    ]
 
 
 def test_a_change_after_a_period_of_its_own_keeps_that_period(tmp_path: Path) -> None:
@@ -229,9 +276,12 @@ def test_a_figure_of_a_rules_quoted_text_has_neither_period_nor_status() -> None
     quá 30% ...”" and "Theo quy định của Chính phủ ... thì: “Đơn giá thuê đất ... được
     ổn định 5 năm ...”" quote what a rule allows; "Khoản 3, điều 8, Luật Ngân sách 2012
     quy định: “Mức dư nợ ... không vượt quá 30% ...”" is no figure of 2015 either."""
-    quoted = _rows("lang-son/mz-21470423", 13, "không vượt quá 30%", "5 năm")
-    # the sentence's third figure, a later "5 năm" outside the quotation, is not of this class
-    assert quoted[:2] == [("không vượt quá 30%", None, None), ("5 năm", None, None)]
+    assert _rows("lang-son/mz-21470423", 13, "không vượt quá 30%", "5 năm") == [
+        ("không vượt quá 30%", None, None),
+        ("5 năm", None, None),
+        # "đã hết hạn thời hạn ổn định 5 năm": after the quotation, what inspectors found
+        ("5 năm", None, "actual"),
+    ]
     assert _rows("lang-son/mz-21494932", 13, "không vượt quá 30%") == [
         ("không vượt quá 30%", None, None)
     ]
@@ -249,13 +299,22 @@ def test_a_figure_after_the_quotation_closes_is_no_rules_text() -> None:
 
 
 def test_a_quotation_the_rule_word_does_not_lead_into_is_an_account(tmp_path: Path) -> None:
-    """ "quy định" must lead right into the quotation ("quy định:", "quy định ... thì:"),
-    and a quotation naming its own period ("“Năm 2016, ...”") is someone's account."""
+    """ "quy định" must lead right into the quotation ("quy định:", "quy định ... thì:")
+    and be a document's ("Luật ... quy định", "Theo quy định"): after a plain noun
+    ("thực hiện tốt quy định mới", "có quy định này") the quotation is someone's
+    account, whether it names a period or not."""
     colon = (
         "Giám đốc Sở Tài chính cho biết nhờ thực hiện tốt quy định mới về đấu giá đất:"
         " “Năm 2016, tỉnh đã thu được 500 tỷ đồng từ đấu giá”."
     )
     assert _written(tmp_path, "2017-08-01", colon) == [("500 tỷ đồng", "năm 2016", "actual")]
+    undated = (
+        "Năm 2016, nhờ thực hiện tốt quy định mới về đấu giá đất: “tỉnh đã thu được 500 tỷ"
+        " đồng từ đấu giá”."
+    )
+    assert _written(tmp_path, "2017-08-01", undated) == [("500 tỷ đồng", "năm 2016", "actual")]
+    then = "Năm 2016, sau khi có quy định này thì: “các doanh nghiệp đã nộp thêm 20 tỷ đồng”."
+    assert _written(tmp_path, "2017-08-01", then) == [("20 tỷ đồng", "năm 2016", "actual")]
     after = "Ông cho biết sau khi quy định về phí được ban hành, “năm 2016 doanh nghiệp đã nộp 200 tỷ đồng, tăng 15%”."
     assert _written(tmp_path, "2017-08-01", after) == [
         ("200 tỷ đồng", "năm 2016", "actual"),
@@ -278,8 +337,10 @@ def test_a_deadline_of_either_year_names_no_period() -> None:
 
 
 def test_a_deadline_of_either_year_ahead_is_a_target(tmp_path: Path) -> None:
-    """Without a cue, a deadline not yet begun still makes its figure a plan; the end of
-    a range ("Từ năm học 2010-2011 đến 2016-2017") is no deadline at all."""
+    """Without a cue, a deadline not yet begun still makes its figure a plan, whatever
+    dash joins its years; the end of a range ("Từ năm học 2010-2011 đến 2016-2017",
+    "Từ tháng 1/2016 đến 2017 - 2018") and a time counted up to ("Tính đến năm 2016 -
+    2017") are no deadline at all."""
     village = "Đến năm 2020 - 2021, toàn tỉnh có 100% xã đạt chuẩn nông thôn mới."
     assert _written(tmp_path, "2017-08-01", village) == [("100%", None, "target")]
     airport = "Đến năm 2025-2027, sân bay Long Thành đón 25 triệu khách mỗi năm."
@@ -288,3 +349,11 @@ def test_a_deadline_of_either_year_ahead_is_a_target(tmp_path: Path) -> None:
     assert _written(tmp_path, "2018-03-01", school) == [
         ("15.000 em", "giai đoạn 2016-2017", "actual")
     ]
+    em_dash = "Đến năm 2020—2021, toàn tỉnh có 100% xã đạt chuẩn nông thôn mới."
+    assert _written(tmp_path, "2017-08-01", em_dash) == [("100%", None, "target")]
+    months = "Từ tháng 1/2016 đến 2017 - 2018, số dự án tăng từ 40 lên 50 dự án."
+    assert _written(tmp_path, "2019-03-01", months) == [
+        ("50 dự án", "giai đoạn 2017-2018", "actual")
+    ]
+    as_of = "Tính đến năm 2016 - 2017, toàn tỉnh có 120 trường đạt chuẩn."
+    assert _written(tmp_path, "2018-03-01", as_of) == [("120 trường", "năm 2016", "actual")]

@@ -40,6 +40,8 @@ class _StatusFile(BaseModel):
     request: tuple[str, ...]
     neutral: tuple[str, ...]
     found: tuple[str, ...]
+    plan_named: tuple[str, ...]
+    recommending: tuple[str, ...]
     current: tuple[str, ...]
     running_sum: tuple[str, ...]
     single: tuple[str, ...]
@@ -48,6 +50,7 @@ class _StatusFile(BaseModel):
     part_of: tuple[str, ...]
     governing: tuple[str, ...]
     quoted_rule: tuple[str, ...]
+    rule_document: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Cues:
     part_of: re.Pattern[str]
     neutral: frozenset[str]
     found: frozenset[str]  # an inspection's finding: a result no target cue before turns
+    plan_named: frozenset[str]  # plans a finding may be about ("dự toán tăng chưa đúng")
+    recommending: frozenset[str]  # "kiến nghị": a finding after it is what it asks for
     current: re.Pattern[str]  # the "now" words, running sums among them
     running_sum: re.Pattern[str]
     single: re.Pattern[str]
@@ -65,6 +70,7 @@ class Cues:
     national: frozenset[str]
     governing: frozenset[str]  # target verbs that govern the rest of their sentence
     quoted_rule: re.Pattern[str]  # "quy định": a quotation after it is a rule's text
+    rule_document: re.Pattern[str]  # "luật", "theo": what makes that "quy định" a rule's
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -93,6 +99,8 @@ def cues() -> Cues:
         pattern=_words(tuple(status) + tuple(neutral)),
         neutral=frozenset(neutral),
         found=frozenset(nlp.fold(w) for w in raw.found),
+        plan_named=frozenset(nlp.fold(w) for w in raw.plan_named),
+        recommending=frozenset(nlp.fold(w) for w in raw.recommending),
         status=status,
         part_of=_words(raw.part_of),
         current=_words(raw.current + raw.running_sum),
@@ -103,6 +111,7 @@ def cues() -> Cues:
         national=frozenset(nlp.fold(w) for w in raw.national),
         governing=frozenset(nlp.fold(w) for w in raw.governing),
         quoted_rule=_words(raw.quoted_rule),
+        rule_document=_words(raw.rule_document),
     )
 
 

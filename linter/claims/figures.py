@@ -83,7 +83,7 @@ def quantities(sentence: Sentence, reading: Reading, context: Context) -> list[Q
     result: list[Quantity] = []
     periods = sentence.periods
     roles = opening(f, tuple(periods))  # read once for all the sentence's figures
-    rules = rule_quotes(f, sentence.mentions)  # quotations of a rule's text
+    rules = rule_quotes(f)  # quotations of a rule's text
     totals: set[tuple[str, str]] = set()  # the running totals the sentence starts
     for q in sorted(known + opened, key=lambda q: q.start):
         if any(a <= q.number_start < b for a, b in cited):

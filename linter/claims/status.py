@@ -1,22 +1,21 @@
 """The status of a figure: a target, an estimate, a result, or none at all.
 
 In: a folded sentence, one figure of it, the figure's period, the `Context`
-carried from earlier sentences and the text's publication date. Out: the
-figure's `Status` (`status_of`), or None for a request or a need ("đề nghị",
-"nhu cầu") and for the text of a rule quoted (`rule_quotes`). A period that has
-not begun gives targets, and so does a deadline of either year ("Đến năm 2020 -
-2021") to a figure it leaves without a period; one already over gives results and one in its last
-quarter at publication estimates (`closing_status`), unless the figure's own
-clause (or the clause it is only a change of) says otherwise; a figure no cue or
-period marks, or whose period the reader left open (one company's, a stock, a
-yearly average), is a reported result.
+carried from earlier sentences and the text's publication date. Out: the figure's
+`Status` (`status_of`), or None for a request or a need ("đề nghị", "nhu cầu") and
+for the text of a rule quoted (`rule_quotes`). A period that has not begun gives
+targets, and so does a deadline of either year ("Đến năm 2020 - 2021") to a figure
+it leaves without a period; one already over gives results and one in its last
+quarter at publication estimates (`closing_status`), unless the figure's own clause
+(or the clause it only changes) says otherwise; a figure no cue or period marks, or
+whose period the reader left open (one company's, a stock, a yearly average), is a
+reported result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +75,7 @@ def status_of(
         for m in cue_matches(f, cues_from, q.start)
         if not any(a <= m.start() < b for a, b in taken) and not _measured_against(f, m)
     ]
+    found = _findings_of_plans_dropped(found)
     if found and closing and table.status[found[-1].group()] is Status.TARGET:
         # "nhiều chỉ tiêu đạt và vượt kế hoạch đề ra; ... 32.500 tỉ đồng" is a result.
         clause_start = _continued_clause(f, site, q.start)
@@ -123,14 +123,28 @@ def status_of(
     return closing
 
 
+def _findings_of_plans_dropped(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cues less the finding words after a plan's word or a recommendation
+    ("phấn đấu không để xảy ra sai phạm, thu ngân sách 5.000 tỷ đồng", "kiến nghị thu
+    hồi số tiền chi sai quy định 2 tỷ đồng"); not after a plan named as what was
+    done wrongly ("phê duyệt dự toán tăng chưa đúng quy định")."""
+    table = cues()
+    kept: list[re.Match[str]] = []
+    ahead = False  # a plan's word or a recommendation seen
+    for m in found:
+        word = m.group()
+        if word not in table.found or not ahead:
+            kept.append(m)
+        planned = table.status[word] is Status.TARGET and word not in table.plan_named
+        ahead = ahead or planned or word in table.recommending
+    return kept
+
+
 def _running(context: Context, reference: dt.date | None) -> bool:
-    """Whether the period the text is about has begun: "Mục tiêu đến năm 2020, tỉnh
-    có 500 doanh nghiệp. Bình quân hàng năm tăng thêm 50 doanh nghiệp" and "Kế hoạch
-    năm 2018 ... Trong đó, Công ty ... đầu tư 500 tỷ đồng" (written in 2017) tell no
-    result. A plan's status carried from before does not decide it: in the readable
-    files that test made 47 figures of a running year (a province's licence lists,
-    companies' results, plants' capacities) None, about 40 of them wrongly. An
-    undated text cannot place its period: it is taken as begun."""
+    """Whether the period the text is about has begun at `reference`: "Mục tiêu đến
+    năm 2020, tỉnh có 500 doanh nghiệp. Bình quân hàng năm tăng thêm 50 doanh nghiệp"
+    and "Kế hoạch năm 2018 ... Trong đó, Công ty ... đầu tư 500 tỷ đồng" (written in
+    2017) tell no result. A text without a period or a date is taken as begun."""
     return context.period is None or reference is None or context.period.start <= reference
 
 
@@ -158,32 +172,36 @@ def _continued_clause(f: str, site: Site, figure: int) -> int:
     names a thing of its own first ("tăng gấp đôi số lượng cây trồng năm 2016 là
     trên 210.000 cây xanh") is no such change."""
     start = site.clause[0]
-    verb = CONTINUATION.match(f, start, figure) if start else None
+    verb = _CHANGE.match(f, start, figure) if start else None
     if verb is None or _MORE.fullmatch(f, verb.end(), figure) is None:
         return start
     return site.before
 
 
-# A clause that goes on about the figure before: "..., tăng 9,8%", "đạt 128% kế hoạch".
-CONTINUATION = re.compile(r"\s*(?:và\s+)?(?:đạt|tăng|giảm|bằng|gấp|vượt|chiếm|ước đạt|ước)(?!\w)")
+# A clause that only changes the figure before: "..., tăng 9,8%", "bằng 47% so với
+# năm 2014". "đạt" is no change: "Kế hoạch năm 2016 giải ngân 800 tỷ đồng, đạt 95%"
+# tells what was reached against the plan, a result.
+_CHANGE_VERBS = r"tăng|giảm|bằng|gấp|vượt|chiếm"
+_CHANGE = re.compile(rf"\s*(?:và\s+)?(?:{_CHANGE_VERBS})(?!\w)")
+# A clause that goes on about the figure before, a change or "đạt 128% kế hoạch".
+CONTINUATION = re.compile(rf"\s*(?:và\s+)?(?:{_CHANGE_VERBS}|đạt|ước đạt|ước)(?!\w)")
 _MORE = re.compile(r"(?:\s+thêm)?\s*")  # "tăng thêm 50 doanh nghiệp"
 
 
-def rule_quotes(f: str, periods: Sequence[PeriodMention]) -> tuple[tuple[int, int], ...]:
-    """The quotations that a rule word opens, read once for a sentence: "Luật Ngân
+def rule_quotes(f: str) -> tuple[tuple[int, int], ...]:
+    """The quotations that a rule's text opens, read once for a sentence: "Luật Ngân
     sách năm 2002 quy định “mức dư nợ ... không vượt quá 30% ...”", "Theo quy định
     của Chính phủ về thu tiền thuê đất, thuê mặt nước thì: “... ổn định 5 năm ...”".
-    A quotation that names a period of its own is someone's account, whatever led
-    into it ("nhờ thực hiện tốt quy định mới về đấu giá đất: “Năm 2016, tỉnh đã thu
-    được 500 tỷ đồng”"): its figures are read as any other."""
+    The rule word must be a document's (status.yaml rule_document): a plain noun
+    ("thực hiện tốt quy định mới: “tỉnh đã thu ...”") leads into an account."""
     if "“" not in f and '"' not in f:
         return ()
-    lead = _rule_lead()
+    lead, document = _rule_lead()
     return tuple(
         m.span()
         for m in _QUOTATION.finditer(f)
         if lead.search(f, max(0, m.start() - RULE_LEAD), m.start())
-        and not any(m.start() <= p.start < m.end() for p in periods)
+        and document.search(f, max(0, m.start() - 2 * RULE_LEAD), m.start())
     )
 
 
@@ -192,20 +210,25 @@ _QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 # "Nghị định 63/2014/NĐ-CP ngày 26/6/2014 của Chính phủ quy định chi tiết thi hành
 # một số điều của Luật Đấu thầu về lựa chọn nhà thầu thì “". A lead-in ending in ":"
 # is short and whole ("Luật Ngân sách 2012 quy định: “"); "quy định, ông ... cho
-# biết: “" quotes a man, not the rule.
+# biết: “" quotes a man, not the rule. The document stands at most as far again
+# before the rule word.
 RULE_LEAD = 120
 SHORT_LEAD = 40
 
 
 @lru_cache(maxsize=1)
-def _rule_lead() -> re.Pattern[str]:
-    """The rule word (status.yaml quoted_rule) leading right into a quotation."""
-    word = cues().quoted_rule.pattern
+def _rule_lead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The rule word (status.yaml quoted_rule) leading right into a quotation, and
+    a document's word before it ("Luật ... quy định", "Theo quy định")."""
+    table = cues()
+    word = table.quoted_rule.pattern
     no_end = r"(?:[^.;“”\"]|\.(?=\d))"  # no sentence end nor another quotation between
-    return re.compile(
+    lead = re.compile(
         rf"{word}(?:\s*:?|{no_end}{{0,{RULE_LEAD}}}(?<!\w)thì\s*:?"
         rf"|(?:(?!,(?!\d)){no_end}){{0,{SHORT_LEAD}}}:)\s*$"
     )
+    document = re.compile(rf"{table.rule_document.pattern}{no_end}{{0,{RULE_LEAD}}}{word}")
+    return lead, document
 
 
 def _heads_list(f: str, cue: re.Match[str], figure: int) -> bool:
