@@ -13,7 +13,8 @@ valid number"), never a traceback from deep inside a check.
 Files are read as package data, so an installed wheel works like a checkout.
 Each file is read once per process: the loaders that call `load` cache what
 they build from it. Parsing the YAML was 26 ms of a draft's run, so a run with a
-cache keeps each file's parse there as JSON (`keep_in`; the engine's
+cache keeps the parse of the files of `KEPT_FILES` (those whose model validates all
+their loaders rely on) there as JSON (`keep_in`; the engine's
 `linter.engine.keptdata` stores it), under the SHA-256 of the file's text, PyYAML's
 version and `KEPT_FORMAT`. A kept parse is used only when that key is the file's,
 its own SHA-256 still matches and the model validates it; anything else (a
@@ -47,6 +48,13 @@ class Kept(Protocol):
 
 
 _KEPT: Kept | None = None
+# The files whose parse is kept: only where the model validates all that the file's
+# loader relies on, so that a kept row the model accepts can do no more than the file
+# itself could (the digest only tells a damaged row: anyone can compute it). A file
+# checked after `load` (the indicators' parents, by `Lexicon`) would fail every run
+# on a crafted row. syllables.yaml (`wording.Frequencies`: counts read through
+# max(count, 1), totals above 0) is 15 of the 40 ms of parsing every file.
+KEPT_FILES = frozenset({"syllables.yaml"})
 
 
 def keep_in(store: Kept | None) -> None:
@@ -75,23 +83,29 @@ def load(name: str, model: type[M]) -> M:
         text = resources.files("linter").joinpath("data", name).read_text(encoding="utf-8")
     except OSError as exc:
         raise LexiconError(f"{where}: {exc}") from exc
-    store = _KEPT
-    key = _key(text) if store is not None else ""
-    kept = _kept(store, name, key)
+    store = _KEPT if name in KEPT_FILES else None
+    if store is None:
+        return _validated(_parsed(text, where), model, where)
+    key = _key(text)
+    kept = _kept(store.get(name), key)
     if kept is not None:
         try:
             return _validated(kept, model, where)
         except LexiconError:
             pass  # damaged, or not ours: the file says what is right
-    try:
-        raw = _parse(text)
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{where}: {exc}") from exc
-    value = _plain(raw) if store is not None else None  # before a validator may touch it
+    raw = _parsed(text, where)
+    value = _plain(raw)  # before a validator may touch it
     found = _validated(raw, model, where)
-    if store is not None and value is not None:
+    if value is not None:
         store.put(name, key, value)
     return found
+
+
+def _parsed(text: str, where: str) -> object:
+    try:
+        return _parse(text)
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{where}: {exc}") from exc
 
 
 def _validated(raw: object, model: type[M], where: str) -> M:
@@ -110,9 +124,8 @@ def _key(text: str) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _kept(store: Kept | None, name: str, key: str) -> object | None:
-    """The parse kept for `name` when it was kept for this text and is intact, else None."""
-    row = store.get(name) if store is not None else None
+def _kept(row: tuple[str, str] | None, key: str) -> object | None:
+    """The parse in `row` when it was kept for this text (`key`) and is intact, else None."""
     if row is None or row[0] != key:
         return None
     digest, _, body = row[1].partition(":")
