@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -116,3 +117,47 @@ def test_a_malformed_file_still_says_what_is_wrong(
     monkeypatch.setattr(data, "_key", lambda text: "another text of the file")
     with pytest.raises(LexiconError, match=r"linter/data/syllables.yaml: documents: Input should"):
         _load(cache)
+
+
+def test_a_file_checked_after_its_model_is_never_kept(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv12: a crafted indicators.yaml row (its key and digest right, a parent
+    that is no indicator) passed the model, and every run failed in Lexicon. Such a
+    file is not kept: its row is never read, the YAML is parsed."""
+    from linter.data.lexicon import Lexicon, _IndicatorsFile
+
+    name = "indicators.yaml"
+    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
+    crafted = data._parse(text)
+    assert isinstance(crafted, dict)
+    crafted["indicators"]["grdp_growth"]["parent"] = "nope"  # the model takes any string
+    body = json.dumps(crafted, ensure_ascii=False)
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    _load(cache)  # the table made, as a run leaves it
+    with sqlite3.connect(cache) as db:
+        db.execute("INSERT INTO data VALUES (?, ?, ?)", (name, data._key(text), f"{digest}:{body}"))
+    parsed = _parses(monkeypatch)
+    data.keep_in(KeptData(cache))
+    lexicon = Lexicon(data.load(name, _IndicatorsFile).indicators)  # no LexiconError
+    assert len(parsed) == 1 and lexicon.indicators["grdp_growth"].parent is None
+    assert frozenset({NAME}) == data.KEPT_FILES
+
+
+def test_each_run_keeps_parses_in_its_own_cache_or_none(tmp_path: Path) -> None:
+    """Review rv12: a run named the data store once and for all; a later run of the
+    process with another cache, or none, wrote into the first one."""
+    from linter.engine.parsing import ParseSettings
+    from linter.engine.run import Options, run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("Năm 2024, tỉnh thu 1.520 tỷ đồng.", encoding="utf-8")
+    for cache in ("one", None, "two"):
+        folder = tmp_path / cache if cache else None
+        run([tmp_path / "in"], Options(parsing=ParseSettings(cache_dir=folder)), root=tmp_path)
+        kept = data._KEPT
+        if folder is None:
+            assert kept is None
+        else:
+            assert isinstance(kept, KeptData) and kept.path == folder / "cache.sqlite"
+    data.keep_in(None)

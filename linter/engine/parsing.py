@@ -194,11 +194,16 @@ def parse_files(
     return [e for e in entries if e is not None]
 
 
-def keep_places(cache: Cache) -> None:
+def keep_places(cache: Cache | None) -> None:
     """Keep the places' tables beside the cache (gazstore): built once per version, then
     read back in milliseconds by whatever needs them first, the parse of a file or a
     check (OF01 names offices by place: a draft met in the cache, or from stdin, built
-    them for it, a fifth of a second). And the data files' parses in it (keptdata)."""
+    them for it, a fifth of a second). And the data files' parses in it (keptdata).
+    Called by every run: one without a cache keeps no parse, not even in the cache of
+    an earlier run of the process (a server, the tests)."""
+    if cache is None:
+        data.keep_in(None)
+        return
     gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
     data.keep_in(KeptData(cache.path))
 

@@ -139,8 +139,7 @@ def run(
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
-    if cache is not None:  # before a draft from stdin is parsed
-        keep_places(cache)
+    keep_places(cache)  # this run's cache, or none; before a draft from stdin is parsed
     entries = [parse_result(result, config) for result in extra]
     skipped = 0
     keys: dict[str, str] = {}
