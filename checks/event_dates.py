@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from checks import dated, held, named_days, opening_days
 from linter import nlp
 from linter.checking import DAYS, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
-from linter.checking.events import WINDOW_DAYS, linked_pairs
+from linter.checking.events import WINDOW_DAYS, linked_pairs, touching
 from linter.models import Document, Finding, Severity
 
 Stated = tuple[
@@ -143,17 +143,17 @@ class EventDateConflict(Check):
         items = {item.document.path: item for item in group.items}
         window = int(self.option("window-days"))
         docs, focus = [item.document for item in group.items], group.focus
-        if focus is not None:
-            # A focused run (a draft's) reports only findings that involve the draft: with
-            # none of the draft's pairs in conflict, reading every published text (most of
-            # this check's time in a one-off run) could only add findings that are dropped.
-            mine = [p for p in linked_pairs(docs, window, focus) if focus & {p[0].path, p[1].path}]
+        linked = linked_pairs(docs, window, focus) if focus is not None else None
+        if focus is not None and linked is not None:
+            # A focused run (a draft's) reports only findings with the draft: with none of
+            # its pairs in conflict, reading every published text (most of this check) is idle.
+            mine = touching(linked, focus)
             if not _stated({d.path: items[d.path] for p in mine for d in p[:2]}, mine):
                 return
         read = _read(items)
         if sum(any(said[p] for said in read) for p in items) < 2:
             return  # no pair to compare: the linking is the costly part
-        found = _stated(items, linked_pairs(docs, window, focus), read)
+        found = _stated(items, linked if linked is not None else linked_pairs(docs, window), read)
         for labels in sorted(found):
             yield self._finding(labels, list(found[labels].values()), group)
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, evidence
-from linter.checking.events import linked_pairs
+from linter.checking.events import linked_pairs, touching
 from linter.data import load
 from linter.models import Document, Finding, Severity
 
@@ -109,21 +109,21 @@ class LawYear(Check):
             return cited[path]
 
         asked: Iterable[str] = items
-        if group.focus is not None:
+        pairs = _linked_pairs(group) if group.focus is not None else None
+        if group.focus is not None and pairs is not None:
             # A focused run (a draft's) reports only findings that involve the draft:
             # the draft's own citations, and those of a report linked to it that the
             # draft cites rightly. No other report's laws are read (most of this
             # check's time in a one-off run).
             near = set(group.focus)
-            for a, b, _ in _linked_pairs(group):
-                if not group.focus.isdisjoint((a.path, b.path)):
-                    near.update((a.path, b.path))
+            for a, b, _ in touching(pairs, group.focus):
+                near.update((a.path, b.path))
             asked = [path for path in items if path in near]
         wrong = [(items[path], c) for path in asked for c in of(path) if c.year not in c.passed]
         if not wrong:
             return
         linked: dict[str, set[str]] = {}
-        for a, b, _ in _linked_pairs(group):
+        for a, b, _ in pairs if pairs is not None else _linked_pairs(group):
             linked.setdefault(a.path, set()).add(b.path)
             linked.setdefault(b.path, set()).add(a.path)
         for item, c in wrong:

@@ -59,8 +59,12 @@ def test_a_draft_gets_the_whole_runs_findings_that_involve_it(
     whole = _run(None)
     assert _found(whole) == [sorted(_shown(n) for n in (wrong, RIGHT)) for wrong in WRONG]
     reads = _reads(monkeypatch)
+    linkings: list[object] = []
+    real = checks.laws._linked_pairs
+    monkeypatch.setattr(checks.laws, "_linked_pairs", lambda g: linkings.append(g) or real(g))
     assert _found(_run(draft)) == _found(whole, draft)
     assert not set(reads) & {_shown(n) for n in OTHERS}  # linked to no report of the event
+    assert len(linkings) == 1  # the province linked once (review rv12, item 5)
 
 
 def test_an_unlinked_draft_reads_its_own_laws_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -84,3 +84,5 @@ def test_a_draft_in_conflict_still_gathers_the_published_pairs(
         ("EV01", [TANKER[2], TANKER[3]]),
     ]
     assert frozenset((TANKER[0], TANKER[3])) in seen
+    drafts = [pair for pair in seen if DRAFT in pair]
+    assert drafts and len(drafts) == len(set(drafts))  # each of the draft's pairs once

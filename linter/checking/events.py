@@ -71,6 +71,7 @@ __all__ = [
     "linked_pairs",
     "linked_paths",
     "together",
+    "touching",
 ]
 
 
@@ -101,6 +102,12 @@ def linked_pairs(
             kept = all_pairs(ordered, window).pairs
         _RECENT.put(window, ordered, kept)
     return [(ordered[i], ordered[j], why) for i, j, why in kept]
+
+
+def touching(pairs: Pairs, focus: frozenset[str]) -> Pairs:
+    """The pairs with a document of `focus` (a draft's): the only pairs whose findings
+    a focused run reports, which the checks compare first to learn whether to go on."""
+    return [pair for pair in pairs if not focus.isdisjoint((pair[0].path, pair[1].path))]
 
 
 def linked_paths(
