@@ -66,7 +66,6 @@ class Cues:
     running_sum: re.Pattern[str]
     single: re.Pattern[str]
     place: re.Pattern[str]  # national and local words; `national` tells them apart
-    place_start: re.Pattern[str]  # where one can begin (`nlp.finditer_at`)
     national: frozenset[str]
     governing: frozenset[str]  # target verbs that govern the rest of their sentence
     quoted_rule: re.Pattern[str]  # "quy định": a quotation after it is a rule's text
@@ -74,12 +73,12 @@ class Cues:
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(_escaped(words)) + r")(?!\w)")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    folded = sorted({nlp.fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in folded)
+def _escaped(words: tuple[str, ...]) -> list[str]:
+    """The folded `words`, longest first (so that the longest wins), escaped."""
+    return [re.escape(w) for w in sorted({nlp.fold(w) for w in words}, key=len, reverse=True)]
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +105,10 @@ def cues() -> Cues:
         current=_words(raw.current + raw.running_sum),
         running_sum=_words(raw.running_sum),
         single=_words(raw.single),
-        place=_words(raw.national + raw.local),
-        place_start=re.compile(_alternation(raw.national + raw.local)),
+        # Opening on the words (`nlp.alone`), not on a lookbehind that re would try at
+        # every character before each figure. Only here: the long status pattern,
+        # searched once a sentence, was slower so (35 against 33 ms on news2017).
+        place=re.compile(nlp.alone(*_escaped(raw.national + raw.local)) + r"(?!\w)"),
         national=frozenset(nlp.fold(w) for w in raw.national),
         governing=frozenset(nlp.fold(w) for w in raw.governing),
         quoted_rule=_words(raw.quoted_rule),
@@ -168,8 +169,7 @@ def scope_of(f: str, pos: int, default: Scope) -> Scope:
     them continues its figure; else `default`."""
     table = cues()
     last = None
-    # the place words open on a lookbehind, which re would try at every character
-    for m in nlp.finditer_at(table.place, table.place_start, f, 0, pos):
+    for m in table.place.finditer(f, 0, pos):
         ranked = _RANK_BEFORE.search(f, max(0, m.start() - CUE_WINDOW), m.start())
         if m.group() in table.national and ranked:
             continue

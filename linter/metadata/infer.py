@@ -64,7 +64,7 @@ from linter.metadata.mentions import scan as mentions_in
 from linter.models import Document, DocumentMeta, Level, Provenance
 from linter.nlp import fold
 
-_YEAR_MENTION = re.compile(r"(?<!\w)năm\s+" + pubdate.YEAR)
+_YEAR_MENTION = re.compile(nlp.alone("năm") + r"\s+" + pubdate.YEAR)
 _FIELDS = ("date", "province", "district", "issuer", "plan_year", "commune")
 _MERGER = dt.date(2025, 7, 1)  # districts end, communes come under the 34 provinces
 # What may come before the unit a text is about: a heading mark, an opening date.
@@ -122,13 +122,13 @@ def infer_metadata(doc: Document) -> DocumentMeta:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     spec = places.places()
-    bodies = places.alternatives(v for variants in spec.bodies.values() for v in variants)
+    bodies = [v for variants in spec.bodies.values() for v in variants]
+    # longest first, as places.alternatives has them, so that the longest wins
+    escaped = [re.escape(fold(v)) for v in sorted(bodies, key=len, reverse=True)]
     not_acting = places.alternatives(spec.not_acting)
     plan_words = places.alternatives(spec.plan_words)
     return {
-        "body": re.compile(rf"(?<!\w)({bodies})\s+"),
-        "body_start": re.compile(bodies),  # where "body" can match (`nlp.finditer_at`)
-        "nam": re.compile("năm"),  # where _YEAR_MENTION can
+        "body": re.compile(rf"({nlp.alone(*escaped)})\s+"),  # searched for its words
         "not_acting": re.compile(rf"(?<!\w)(?:{not_acting})\W*$"),
         "plan": re.compile(rf"(?<!\w)(?:{plan_words})(?!\w).{{0,150}}?năm\s+{pubdate.YEAR}"),
     }
@@ -170,8 +170,7 @@ def _issuer(folded: str, mentions: list[PlaceMention], lead_end: int) -> list[_B
     pats, canonical = _patterns(), _canonical_bodies()
     units = {m.start: (m, m.unit) for m in mentions if m.unit is not None}
     bodies = [_Body(u.label, u, m, m.start) for m, u in units.values() if u.committee]
-    # "body" opens on a lookbehind, which re would try at every character of the text
-    for b in nlp.finditer_at(pats["body"], pats["body_start"], folded):
+    for b in pats["body"].finditer(folded):
         m, u = units.get(b.end(), (None, None))
         if m and u and u.level != "place" and not u.committee:
             # "UBND quận, huyện, thị xã" are all of them, no body acting.
@@ -326,9 +325,7 @@ def _plan_year(lead: str, folded: str, date: dt.date | None) -> tuple[int | None
     if m := _patterns()["plan"].search(fold(lead)):
         return int(m[1]), Provenance.TEXT
     years = Counter(
-        int(m[1])
-        for m in nlp.finditer_at(_YEAR_MENTION, _patterns()["nam"], folded)
-        if not date or int(m[1]) >= date.year
+        int(m[1]) for m in _YEAR_MENTION.finditer(folded) if not date or int(m[1]) >= date.year
     )
     best = max(years, key=lambda y: (years[y], y), default=None)
     return best, Provenance.GUESS if best else Provenance.NONE
