@@ -164,6 +164,11 @@ def alone(*words: str) -> str:
     return each[0] if len(each) == 1 else "(?:" + "|".join(each) + ")"
 
 
+# One digit: where a figure, a date or a citation's number begins; a text without
+# one is not searched for them (`finditer_at`, and the claim parser's pre-checks).
+DIGIT = re.compile(r"\d")
+
+
 def finditer_at(
     pattern: re.Pattern[str],
     starts: re.Pattern[str],

@@ -14,10 +14,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from linter.claims.cues import cue_matches, cues, current
-from linter.claims.numbers import DIGIT
 from linter.claims.periods import PeriodMention
 from linter.claims.roles import opening
 from linter.models import Period, Status
+from linter.nlp import DIGIT
 
 
 @dataclass

@@ -17,9 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.claims.numbers import DIGIT
 from linter.data import load
-from linter.nlp import fold
+from linter.nlp import DIGIT, fold
 
 # What a citation is about is said just before it, within a short clause.
 SUBJECT_WINDOW = 60

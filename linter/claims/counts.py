@@ -24,7 +24,7 @@ from linter import nlp
 from linter.claims.amounts import Vague, find_vague
 from linter.claims.intervals import RawQuantity, interval_of
 from linter.claims.nouns import noun_end
-from linter.claims.numbers import AMOUNT, DIGIT, DIGITS, parse_amount, tidy
+from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.quantities import (
     BOUND_AFTER,
     RANGE,
@@ -35,6 +35,7 @@ from linter.claims.quantities import (
 from linter.claims.subject_words import AFTER_STOP
 from linter.claims.units import read_per, read_unit
 from linter.models import Dimension, Op
+from linter.nlp import DIGIT
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
 # "điện thoại") and a count's comparator ("khoảng", "ít nhất") stand right before it.

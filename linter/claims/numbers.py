@@ -23,9 +23,6 @@ DIGITS = (
     r"|\d{1,3}\.\d{1,2}(?=\s*(?:nghìn|ngàn|triệu|tỷ)(?!\w))|\d+(?:,\d+)?"
 )
 _POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
-# One digit: where a figure, a date or a citation's number begins; a sentence
-# without one is not searched for them (`linter.nlp.finditer_at`).
-DIGIT = re.compile(r"\d")
 
 SCALES: dict[str, float] = {
     "nghìn": 1e3,

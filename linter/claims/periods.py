@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from linter import nlp
 from linter.claims.deadlines import either_year_deadlines
-from linter.claims.numbers import DIGIT, roman_quarter
+from linter.claims.numbers import roman_quarter
 from linter.models import Period
+from linter.nlp import DIGIT
 
 # Character windows, on folded text: a law's title names its year within its
 # title ("Luật Đấu giá tài sản năm 2016"); "so với cùng kỳ ..." may stand a few

@@ -78,7 +78,6 @@ _SENTENCE_END = re.compile(r"[.!?;](?<!\d[.!?;])(?!\d)|\n")
 # What a quarter or months of _QUARTER and _MONTHS end with: a sentence without it
 # names no period reported on, and is not searched for its wording.
 _SOME_YEAR = re.compile(r"(?:19|20)\d{2}")
-_DIGIT = re.compile(r"\d")  # where the first of _FULL_DATES begins (`nlp.finditer_at`)
 _CITED_REACH = dt.timedelta(days=31)  # an opening this soon after a cited date shares its year
 # A year on its own: not inside a document's number ("718/2004/QĐ") nor a longer number.
 
@@ -164,7 +163,8 @@ def _dateline(folded: str, start: int, m: re.Match[str]) -> bool:
 def _cited_dates(folded: str) -> list[dt.date]:
     deadline = _patterns()["deadline"]
     numeric, worded = _FULL_DATES
-    matches = [*nlp.finditer_at(numeric, _DIGIT, folded), *worded.finditer(folded)]
+    # the numeric dates open on a lookbehind, tried only where a digit stands
+    matches = [*nlp.finditer_at(numeric, nlp.DIGIT, folded), *worded.finditer(folded)]
     found = (
         _date(int(m[4]), int(m[3]), int(m[1]))
         for m in matches
