@@ -67,3 +67,28 @@ def test_rows_are_counted_however_often_replaced(db: sqlite3.Connection) -> None
     db.execute("CREATE TABLE empty (key TEXT PRIMARY KEY, v TEXT)")
     assert cachefile._rows(db, "empty") == 0
     assert list(cachefile.select(db, "empty", "v", ["a"], through=True)) == []
+
+
+def test_the_provinces_are_read_from_their_own_index(tmp_path: Path) -> None:
+    """A warm run reads the province of every entry: from a covering index, not a page
+    of each long row; a cache made before the index gets it when opened, and one that
+    cannot be written is read without it."""
+    from linter.engine.cache import Cache
+
+    Cache(tmp_path).commit()
+    path = tmp_path / "cache.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("DROP INDEX entry_provinces")  # as a cache made before it
+        db.execute(
+            "INSERT INTO entries VALUES ('k', 'Bình Thuận', NULL, '[]', '[]', ?)", ("x" * 9000,)
+        )
+    read_only = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    cachefile.index_provinces(read_only)  # cannot write it: goes on without
+    assert read_only.execute("SELECT province FROM entries").fetchall() == [("Bình Thuận",)]
+    read_only.close()
+    cache = Cache(tmp_path)
+    assert cache.lookup("entries", "province", ["k"]) == {"k": "Bình Thuận"}
+    cache.commit()
+    with sqlite3.connect(path) as db:
+        plan = db.execute("EXPLAIN QUERY PLAN SELECT key, province FROM entries").fetchall()
+    assert "COVERING INDEX entry_provinces" in str(plan)

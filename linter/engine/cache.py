@@ -38,6 +38,7 @@ from linter.engine.cachefile import (
     BATCH,
     clear,
     connect,
+    index_provinces,
     locked,
     notice,
     prepare,
@@ -110,6 +111,7 @@ class Cache:
             row = db.execute("SELECT value FROM meta WHERE key = 'magic'").fetchone()
             schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row == (MAGIC,) and schema == (str(SCHEMA),):
+                index_provinces(db)
                 return db
             db.close()
             reason = "it belongs to another program or version"
@@ -141,6 +143,7 @@ class Cache:
             )
             rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+        index_provinces(db)
         return db
 
     def get(self, key: str, lazy: bool = False) -> Entry | ShallowEntry | None:

