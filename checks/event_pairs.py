@@ -21,7 +21,7 @@ from linter.checking.apart import disjoint
 from linter.checking.companions import Glossed, regloss
 from linter.checking.events import Link
 from linter.checking.kept import held
-from linter.checking.likeness import conflicts, words
+from linter.checking.likeness import Side, conflicts, side, words
 from linter.checking.memo import IdentityMemo
 from linter.checking.running import updated
 from linter.checking.sides import two_sides
@@ -43,15 +43,19 @@ Sentence = tuple[int, int]  # a sentence's offsets, as a claim's `sentence` give
 @dataclass(frozen=True)
 class Times:
     """When each sentence of one report is about: the days it names (`_days`) and
-    its periods (`_periods`). Read once per report and run (`times`), whatever the
-    number of reports it is linked to."""
+    its periods (`_periods`); and its figures as `likeness.conflicts` reads them
+    (`likeness.side`: the usable ones and their subject words). Read once per report
+    and run (`times`), whatever the number of reports it is linked to: the linked
+    pairs grow with the square of a province's reports, the reports only with them."""
 
     days: dict[Sentence, set[object]]
     periods: dict[Sentence, list[Period]]
+    figures: Side
 
 
 def times(item: DocumentClaims) -> Times:
-    return Times(_days(item), _periods(item))
+    # The figures `align.report` keeps of the report (all of them, in order), read.
+    return Times(_days(item), _periods(item), side(item.of(Quantity)))
 
 
 Lone = tuple[list[Quantity], list[Glossed]]  # a report's figures alone of their kind, glossed
@@ -118,7 +122,8 @@ def pairs(
         return  # a document of a unit that could not be resolved is compared with nobody
     ours, theirs = reports[0].figures, reports[1].figures
     # "98 ha" for 98,7 ha is the figure shortened, whichever way the two were paired
-    sure = [(qa, qb) for qa, qb in conflicts(ours, theirs, tolerance) if not truncated(qa, qb)]
+    read = conflicts(when[0].figures, when[1].figures, tolerance)  # `ours` and `theirs`, read
+    sure = [(qa, qb) for qa, qb in read if not truncated(qa, qb)]
     found = [(qa, qb, True, "", False) for qa, qb in sure]
     found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
     known = {values(qa, qb) for qa, qb, *_ in found}  # a later way adds only new pairs

@@ -17,6 +17,7 @@ non-zero digit). Their names stay importable from here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from linter.checking.agreement import (
@@ -44,6 +45,7 @@ MIN_MATCH = 0.6  # "sản lượng vải thiều" is not "sản lượng vải t
 __all__ = [
     "MIN_SUBJECT_WORDS",
     "ONE_SIDED",
+    "Side",
     "agree",
     "ambiguous",
     "confirms",
@@ -54,6 +56,7 @@ __all__ = [
     "qualifiers",
     "related",
     "rounding",
+    "side",
     "slip",
     "stated_interval",
     "statuses_apart",
@@ -64,32 +67,51 @@ __all__ = [
 
 
 def conflicts(
-    first: Iterable[Quantity], second: Iterable[Quantity], tolerance: float
+    first: Iterable[Quantity] | Side, second: Iterable[Quantity] | Side, tolerance: float
 ) -> Iterator[tuple[Quantity, Quantity]]:
     """Figures of `first` whose subject `second` states only with figures that
-    cannot hold together with it, each with the likest such figure of `second`."""
-    ours, theirs = distinct(first), distinct(second)
-    # `match` is 0 unless unit, measure and base are equal: only those are tried, in
-    # `theirs`' order. Reports of one event are linked in pairs that grow with the
-    # square of a province's reports, so this is most of EV01 on a large archive.
-    # Each figure's subject words are read once here, not once for each figure of the
-    # other side.
-    alike: dict[tuple[object, ...], list[tuple[Quantity, _Words]]] = {}
-    for qb in theirs:
-        alike.setdefault(_kind(qb), []).append((qb, _words(qb)))
-    for qa in ours:
-        wa = _words(qa)
-        candidates = alike.get(_kind(qa), ())
+    cannot hold together with it, each with the likest such figure of `second`.
+    Either side may come read already (`side`): EV01 reads each report once, not
+    once for each report it is linked to."""
+    ours = first if isinstance(first, Side) else side(first)
+    theirs = second if isinstance(second, Side) else side(second)
+    for qa, wa in zip(ours.figures, ours.words, strict=True):
+        # `match` is 0 unless unit, measure and base are equal: only those are tried,
+        # in `theirs`' order.
+        candidates = theirs.kinds.get(_kind(qa), ())
         matches = [(score, qb) for qb, wb in candidates if (score := _like(qa, qb, wa, wb)) > 0]
-        if not matches or any(confirms(qb, qa, tolerance) for qb in theirs):
+        if not matches or any(confirms(qb, qa, tolerance) for qb in theirs.figures):
             continue  # the other side also states an agreeing figure of a like subject
         best = max(score for score, _ in matches)
         qb = next(qb for score, qb in matches if score == best)
-        if any(confirms(other, qb, tolerance) for other in ours):
+        if any(confirms(other, qb, tolerance) for other in ours.figures):
             continue  # the other side's figure is stated on this side too
-        if ambiguous(qa, ours, tolerance) or ambiguous(qb, theirs, tolerance):
+        if ambiguous(qa, ours.figures, tolerance) or ambiguous(qb, theirs.figures, tolerance):
             continue  # "tổng mức đầu tư" of three projects: which one is meant?
         yield qa, qb
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side's figures as `conflicts` reads them: the usable ones, one per
+    statement (`distinct`), each one's subject words (`_words`), and those of each
+    unit, measure and base in their order. Reports of one event are linked in pairs
+    that grow with the square of a province's reports (sixteen-fold for four times
+    the reports): reading a report once, not once per pair, keeps the part of EV01
+    that grows so to comparing figures alone."""
+
+    figures: list[Quantity]
+    words: list[_Words]
+    kinds: dict[tuple[object, ...], list[tuple[Quantity, _Words]]]
+
+
+def side(quantities: Iterable[Quantity]) -> Side:
+    figures = distinct(quantities)
+    read = [_words(q) for q in figures]
+    kinds: dict[tuple[object, ...], list[tuple[Quantity, _Words]]] = {}
+    for q, w in zip(figures, read, strict=True):
+        kinds.setdefault(_kind(q), []).append((q, w))
+    return Side(figures, read, kinds)
 
 
 def _kind(q: Quantity) -> tuple[object, ...]:
