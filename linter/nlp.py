@@ -15,7 +15,8 @@ makes while walking the text faster than it does; the normaliser's tables
 are underthesea's rules file, read with pickle (it is a plain pickle of two
 dicts that joblib writes and reads) and applied exactly as its
 `token_normalize` does. tests/test_nlp_speed.py holds both equal to
-underthesea's functions on real articles.
+underthesea's functions on real articles, tests/test_nlp_split.py the splitter on
+crafted strings and seeds/ (no corpus needed).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 # Splits a text into separators and words, alternately (words at odd indexes).
 _WORDS = re.compile(r"(\w+)")
@@ -46,34 +48,54 @@ def _package_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _splitter_module() -> ModuleType:
-    """underthesea's sent_tokenize module, loaded alone (json and string only)."""
+def _splitter() -> Any:
+    """underthesea's sentence tokenizer, its module loaded alone (json and string
+    only). `_split` relies on two private names of it, `_load_model` and the
+    tokenizer's `_is_sentence_boundary`: if a release drops them this says so, rather
+    than splitting otherwise (pyproject pins underthesea below 10)."""
     path = _package_dir() / _SPLITTER
     spec = importlib.util.spec_from_file_location("_doichieu_underthesea_sent", path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module: ModuleType = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module
+    load = getattr(module, "_load_model", None)
+    if callable(load):
+        load()
+    tokenizer = getattr(module, "sentence_tokenizer", None)
+    if not callable(getattr(tokenizer, "_is_sentence_boundary", None)):
+        raise ImportError(
+            f"{path} has no _load_model or sentence_tokenizer._is_sentence_boundary: "
+            "this underthesea is not one linter.nlp knows (underthesea>=9.0,<10)"
+        )
+    return tokenizer
 
 
 # Where underthesea's splitter may end a sentence (its SENT_END_CHARS).
 _ENDS = re.compile(r"[.?!]")
 
 
-def _split(text: str) -> list[str]:
-    """underthesea's `sentences_from_text`, step by step, but for its walk over the
-    text: it steps one character at a time in Python (a twentieth of a cold parse)
-    and does nothing but step on any character but ".", "?" and "!", so this jumps
-    from one of them to the next. The decision at each is underthesea's own
-    (`_is_sentence_boundary`, its abbreviations). tests/test_nlp_speed.py holds it
-    equal to `sent_tokenize` on real articles."""
-    module = _splitter_module()
-    module._load_model()
-    tokenizer = module.sentence_tokenizer
+def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of `text[start:end].strip()`, or None when that is empty."""
+    while start < end and text[start].isspace():  # the characters str.strip drops
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences underthesea's `sentences_from_text` returns, as
+    offsets into `text` (it returns their stripped strings). Its steps but for its
+    walk over the text: it steps one character at a time in Python (a twentieth of
+    a cold parse) and does nothing but step on any character but ".", "?" and "!",
+    so this jumps from one of them to the next. The decision at each is
+    underthesea's own (`_is_sentence_boundary`, its abbreviations).
+    tests/test_nlp_split.py holds it equal to `sent_tokenize`."""
+    tokenizer = _splitter()
     if not text or not text.strip():
         return []
-    sentences: list[str] = []
+    spans: list[tuple[int, int] | None] = []
     start, n = 0, len(text)
     i = 0
     while (found := _ENDS.search(text, i)) is not None:
@@ -87,9 +109,7 @@ def _split(text: str) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    sentence = text[start:dot_end].strip()
-                    if sentence:
-                        sentences.append(sentence)
+                    spans.append(_stripped(text, start, dot_end))
                     while dot_end < n and text[dot_end] in " \t\n\r":
                         dot_end += 1
                     start = dot_end
@@ -99,18 +119,14 @@ def _split(text: str) -> list[str]:
             end = i + 1
             while end < n and text[end] in ".?!":
                 end += 1
-            sentence = text[start:end].strip()
-            if sentence:
-                sentences.append(sentence)
+            spans.append(_stripped(text, start, end))
             while end < n and text[end] in " \t\r\n":
                 end += 1
             start = i = end
             continue
         i += 1
-    final = text[start:].strip()
-    if final:
-        sentences.append(final)
-    return sentences
+    spans.append(_stripped(text, start, n))
+    return [span for span in spans if span is not None]
 
 
 @lru_cache(maxsize=1)
@@ -207,17 +223,5 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text[start:end]):
         base = start + para.start()
-        chunk = para.group()
-        pos = 0
-        for sent in _split(chunk):
-            found = chunk.find(sent, pos)
-            if found < 0:  # the tokenizer altered the text; fall back to the rest
-                found = pos
-                sent = chunk[pos:]
-            s, e = found, found + len(sent)
-            if chunk[s:e].strip():
-                spans.append((base + s, base + e))
-            pos = e
-        if pos < len(chunk) and chunk[pos:].strip():
-            spans.append((base + pos, base + len(chunk)))
+        spans += [(base + s, base + e) for s, e in _split(para.group())]
     return spans
