@@ -134,8 +134,7 @@ def run(
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
     named = {display_path(p, base) for p in paths if p.is_file()}
     cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
-    # Strings, not a Path per file: most files are only stat'ed and shown.
-    shown = [(name, display_path(name, base, cwd)) for name in collect_names(paths)]
+    shown = [(name, display_path(name, base, cwd)) for name in collect_names(paths)]  # no Paths
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
