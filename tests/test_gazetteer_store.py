@@ -1,5 +1,6 @@
 """The gazetteer's tables kept beside the parse cache: read back equal to a fresh
-build, ignored and rewritten when stale or damaged, removed by `cache clear`."""
+build, ignored and rewritten when stale or damaged, removed by `cache clear`; the
+wards in a file of their own, read only when a lookup asks for a ward."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_tables_read_back_equal_a_fresh_build(tmp_path: Path, fresh: None, built
     gazetteer.load.cache_clear()
     kept = gazetteer.load()
     assert kept == built and list(kept.wards) == list(built.wards)  # same keys, same order
+    assert kept.wards == built.wards
     # The lookups the scanner makes give the same units, loose ones included.
     assert gazetteer.provinces_named("Hoà Bình")[0].full == "Tỉnh Hòa Bình"
     assert [d.name for d in gazetteer.districts_named("Krông Ana", loose=True)] == [
@@ -59,31 +61,79 @@ def built() -> gazetteer.Gazetteer:
 
 
 @pytest.fixture(scope="module")
-def good(built: gazetteer.Gazetteer) -> dict[str, object]:
-    """The file's content for the tables as built."""
-    return {"format": gazstore.FORMAT, "key": "v1", **gazstore._encode(built)}
+def good(built: gazetteer.Gazetteer) -> tuple[dict[str, object], dict[str, object]]:
+    """The two files' contents for the tables as built: the tables, the wards."""
+    data = {"format": gazstore.FORMAT, "key": "v1", **gazstore._encode(built)}
+    wards = {"format": gazstore.FORMAT, "key": "v1"} | {
+        k: data.pop(k) for k in ("wards", "wards_by_key")
+    }
+    return data, wards
+
+
+def _no_rebuild() -> gazstore.Wards:
+    raise AssertionError("the wards were built again although their file holds them")
 
 
 @pytest.mark.parametrize(
     "damage",
     [
         lambda data: {**data, "key": "another version"},
-        lambda data: {**data, "format": 0},
-        lambda data: {**data, "wards": [[1, "Xã", None, "Quảng Ninh", True, False]]},
+        lambda data: {**data, "format": 1},
         lambda data: {**data, "districts": [["Huyện A", "A", "Huyện"]]},
         lambda data: {**data, "merger": {"Hà Tây": 7}},
-        lambda data: {**data, "wards_by_key": {"a": "b"}},
+        lambda data: {**data, "provinces_by_key": {"a": "b"}},
         lambda data: {k: v for k, v in data.items() if k != "district_of"},
         lambda data: [data],
     ],
-    ids=["key", "format", "ward-type", "width", "merger", "index", "missing", "not-a-dict"],
+    ids=["key", "format", "width", "merger", "index", "missing", "not-a-dict"],
 )
 def test_a_stale_or_damaged_file_reads_as_nothing(tmp_path: Path, built, good, damage) -> None:  # type: ignore[no-untyped-def]
     store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
-    store.path.write_text(json.dumps(good), encoding="utf-8")
-    assert gazstore.read(store) == built
-    store.path.write_text(json.dumps(damage(good)), encoding="utf-8")
-    assert gazstore.read(store) is None
+    store.path.write_text(json.dumps(good[0]), encoding="utf-8")
+    gazstore.wards_path(store.path).write_text(json.dumps(good[1]), encoding="utf-8")
+    kept = gazstore.read(store, _no_rebuild)
+    assert kept == built and kept.wards == built.wards  # type: ignore[union-attr]
+    store.path.write_text(json.dumps(damage(good[0])), encoding="utf-8")
+    assert gazstore.read(store, _no_rebuild) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: {**data, "key": "another version"},
+        lambda data: {**data, "format": 1},
+        lambda data: {**data, "wards": [[1, "Xã", None, "Quảng Ninh", True, False]]},
+        lambda data: {**data, "wards_by_key": {"a": "b"}},
+        lambda data: {k: v for k, v in data.items() if k != "wards"},
+        lambda data: [data],
+        None,
+    ],
+    ids=["key", "format", "ward-type", "index", "missing", "not-a-dict", "no-file"],
+)
+def test_stale_or_damaged_wards_are_rebuilt_the_rest_read(
+    tmp_path: Path, built, good, damage
+) -> None:  # type: ignore[no-untyped-def]
+    store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
+    store.path.write_text(json.dumps(good[0]), encoding="utf-8")
+    if damage is not None:
+        gazstore.wards_path(store.path).write_text(json.dumps(damage(good[1])), encoding="utf-8")
+    rebuilt: gazstore.Wards = {"rebuilt": ()}
+    kept = gazstore.read(store, lambda: rebuilt)
+    assert kept == built and kept.wards is rebuilt  # type: ignore[union-attr]
+
+
+def test_the_wards_file_is_read_only_when_a_ward_is_looked_up(
+    tmp_path: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gazetteer.keep_in(tmp_path / "gazetteer.json", "v1")
+    gazetteer.load()
+    gazetteer.load.cache_clear()
+    reads: list[gazstore.Store] = []
+    real = gazstore._read_wards
+    monkeypatch.setattr(gazstore, "_read_wards", lambda store: reads.append(store) or real(store))
+    assert gazetteer.provinces_named("Quảng Ninh") and gazetteer.districts_named("Krông Ana", True)
+    assert not reads
+    assert gazetteer.wards_named("Bến Nghé") and len(reads) == 1
 
 
 def test_a_file_that_is_not_json_is_built_again_and_rewritten(
@@ -93,7 +143,7 @@ def test_a_file_that_is_not_json_is_built_again_and_rewritten(
     path.write_bytes(b"\xff\x00{not json")
     gazetteer.keep_in(path, "v1")
     assert gazetteer.load() == built
-    kept = gazstore.read(gazetteer._STORE)  # type: ignore[arg-type]
+    kept = gazstore.read(gazetteer._STORE, _no_rebuild)  # type: ignore[arg-type]
     assert kept == gazetteer.load()
     assert isinstance(next(iter(kept.wards.values()))[0], Ward)  # type: ignore[union-attr]
 
@@ -123,5 +173,7 @@ def test_a_run_keeps_them_in_its_cache_and_clear_removes_them(
     gazetteer.load.cache_clear()
     monkeypatch.setattr(gazetteer, "_build", lambda: pytest.fail("tables built, not read"))
     assert check("--cache-dir", "c") == built
+    assert (tmp_path / "c" / "gazetteer-wards.json").is_file()
     assert main(["cache", "clear", "--cache-dir", "c"]) == 0
     assert not (tmp_path / "c" / "gazetteer.json").exists()
+    assert not (tmp_path / "c" / "gazetteer-wards.json").exists()

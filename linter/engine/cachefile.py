@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from linter.errors import UsageError
+from linter.metadata.gazstore import wards_path
 
 try:
     import fcntl
@@ -19,7 +20,7 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
     fcntl = None  # type: ignore[assignment]
 
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
-GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache (linter.metadata.gazstore)
+GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache, the wards beside it (gazstore)
 BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 
 
@@ -78,8 +79,9 @@ def notice(message: str) -> None:
 def clear(folder: Path) -> bool:
     """Remove the cache file (and its log, and the places' tables); False when there was none."""
     path = folder / "cache.sqlite"
-    with contextlib.suppress(OSError):
-        (folder / GAZETTEER).unlink(missing_ok=True)
+    for tables in (folder / GAZETTEER, wards_path(folder / GAZETTEER)):
+        with contextlib.suppress(OSError):
+            tables.unlink(missing_ok=True)
     if not path.exists():
         return False
     if not path.is_file():

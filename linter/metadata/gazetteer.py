@@ -95,12 +95,22 @@ def load() -> Gazetteer:
     """Both generations of units (once per process): from the file `keep_in` named
     when it holds them, else read from the dataset, and then saved in that file."""
     store = _STORE
-    if store is not None and (kept := gazstore.read(store)) is not None:
-        return kept
+    if store is not None:
+        kept = gazstore.read(store, lambda: _rebuilt_wards(store))
+        if kept is not None:
+            return kept
     gaz = _build()
     if store is not None:
         gazstore.write(store, gaz)
     return gaz
+
+
+def _rebuilt_wards(store: gazstore.Store) -> dict[str, tuple[Ward, ...]]:
+    """The wards' table when the other tables were read back but its own file is
+    missing, stale or damaged: everything built again and both files rewritten."""
+    gaz = _build()
+    gazstore.write(store, gaz)
+    return gaz.wards
 
 
 def _build() -> Gazetteer:
@@ -132,12 +142,13 @@ def _build() -> Gazetteer:
 
     named = sorted(provinces.values(), key=lambda p: not p.legacy)
     aliases = [(name_key(a), provinces[s]) for a, s in places().province_aliases.items()]
+    by_key = _index((_short_key(w.short, w.type), w) for w in wards)
     return Gazetteer(
         provinces=_index([*((name_key(p.name), p) for p in named), *aliases]),
         districts=_index((_short_key(d.short, d.type), d) for d in districts.values()),
-        wards=_index((_short_key(w.short, w.type), w) for w in wards),
         district_of=districts,
         merger=merger,
+        read_wards=lambda: by_key,
     )
 
 

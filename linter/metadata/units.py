@@ -8,7 +8,9 @@ importing the module that calls it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,13 @@ class Ward:
 class Gazetteer:
     provinces: dict[str, tuple[Province, ...]]  # by name key (aliases too), legacy first
     districts: dict[str, tuple[District, ...]]  # by short-name key
-    wards: dict[str, tuple[Ward, ...]]  # by short-name key
     district_of: dict[tuple[str, str], District]  # by (province, full name)
     merger: dict[str, str]  # legacy province -> current province
+    # The wards' table (by short-name key), given by a function called the first time
+    # a lookup asks for a ward: its 13,000 units are nine tenths of the kept tables,
+    # 40 ms to read back, and a draft's run seldom names a ward (`gazstore`).
+    read_wards: Callable[[], dict[str, tuple[Ward, ...]]] = field(compare=False, repr=False)
+
+    @cached_property
+    def wards(self) -> dict[str, tuple[Ward, ...]]:
+        return self.read_wards()
