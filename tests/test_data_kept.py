@@ -161,3 +161,34 @@ def test_each_run_keeps_parses_in_its_own_cache_or_none(tmp_path: Path) -> None:
         else:
             assert isinstance(kept, KeptData) and kept.path == folder / "cache.sqlite"
     data.keep_in(None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"documents": 1' + "0" * 400 + ', "rare": 1, "frequency": {}}',  # OverflowError
+        '{"documents": 1, "rare": 1, "frequency": {"và": 1' + "0" * 400 + "}}",  # domain
+        '{"documents": 1000000001, "rare": 1, "frequency": {}}',
+        '{"documents": 10, "rare": 11, "frequency": {}}',  # a rare weight below 0
+        '{"documents": 10, "rare": 1, "frequency": {"và": -1}}',
+        '{"documents": 10, "rare": 1, "frequency": {"và": 11}}',
+    ],
+)
+def test_a_crafted_row_with_counts_out_of_bounds_is_a_miss(cache: Path, body: str) -> None:
+    """Review rv13 item 1: the model had no upper bounds; a row of 10**400 articles
+    passed it and `wording._idf` raised in every draft run, the row never replaced."""
+    from linter.checking import wording
+
+    good = _load(cache)
+    key, value = _row(cache)
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    _set(cache, key, f"{digest}:{body}")
+    wording._idf.cache_clear()
+    try:
+        assert _load(cache) == good
+        assert _row(cache) == (key, value)  # rewritten from the YAML
+        data.keep_in(KeptData(cache))
+        idf, rare = wording._idf()
+        assert rare > 0 and all(0 <= x < 20 for x in idf.values())
+    finally:
+        wording._idf.cache_clear()

@@ -22,23 +22,36 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from linter import nlp
 from linter.data import load
 
 VECTOR_WORDS = 64
+_MOST = 10**9  # articles counted: far above any table, far below a float's range
 SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 class Frequencies(BaseModel):
     """linter/data/syllables.yaml: in how many of `documents` articles each syllable
-    occurs, for the syllables in at least `rare` of them."""
+    occurs, for the syllables in at least `rare` of them.
+
+    Bounded so that every weight `_idf` computes is a finite number >= 0: its parse
+    is kept in the cache (`linter.data.KEPT_FILES`), and a crafted row the model took
+    (10**400 articles: an OverflowError; a count of 10**400: a math domain error)
+    would fail every run that reads it, never to be replaced."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    documents: int = Field(gt=0)
-    rare: int = Field(gt=0)
+    documents: int = Field(gt=0, le=_MOST)
+    rare: int = Field(gt=0, le=_MOST)
     frequency: dict[str, int]
+
+    @model_validator(mode="after")
+    def _counts_within(self) -> Frequencies:
+        n = self.documents
+        if self.rare > n or not all(0 <= c <= n for c in self.frequency.values()):
+            raise ValueError(f"rare and every count must be from 0 to documents ({n})")
+        return self
 
 
 @lru_cache(maxsize=1)
