@@ -119,29 +119,57 @@ def test_a_malformed_file_still_says_what_is_wrong(
         _load(cache)
 
 
-def test_a_file_checked_after_its_model_is_never_kept(
+def _indicators_row(cache: Path, crafted: object) -> None:
+    """`crafted` kept as indicators.yaml's parse, its key and digest right."""
+    name = "indicators.yaml"
+    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
+    body = json.dumps(crafted, ensure_ascii=False)
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    with sqlite3.connect(cache) as db:
+        db.execute("DELETE FROM data WHERE name = ?", (name,))
+        db.execute("INSERT INTO data VALUES (?, ?, ?)", (name, data._key(text), f"{digest}:{body}"))
+
+
+def test_a_crafted_indicators_row_with_an_unknown_parent_is_a_miss(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Review rv12: a crafted indicators.yaml row (its key and digest right, a parent
-    that is no indicator) passed the model, and every run failed in Lexicon. Such a
-    file is not kept: its row is never read, the YAML is parsed."""
+    that is no indicator) passed the model, and every run failed in Lexicon. Its model
+    now says so (`_IndicatorsFile`), so the file is kept: such a row is a miss, the YAML
+    parsed and kept again; a sound row is read back without YAML."""
     from linter.data.lexicon import Lexicon, _IndicatorsFile
 
     name = "indicators.yaml"
+    assert name in data.KEPT_FILES
     text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
-    crafted = data._parse(text)
-    assert isinstance(crafted, dict)
-    crafted["indicators"]["grdp_growth"]["parent"] = "nope"  # the model takes any string
-    body = json.dumps(crafted, ensure_ascii=False)
-    digest = hashlib.sha256(body.encode()).hexdigest()
+    good = data._parse(text)
+    assert isinstance(good, dict)
     _load(cache)  # the table made, as a run leaves it
-    with sqlite3.connect(cache) as db:
-        db.execute("INSERT INTO data VALUES (?, ?, ?)", (name, data._key(text), f"{digest}:{body}"))
+
+    def load() -> _IndicatorsFile:
+        data.keep_in(KeptData(cache))  # as a new process: nothing read yet
+        return data.load(name, _IndicatorsFile)
+
     parsed = _parses(monkeypatch)
-    data.keep_in(KeptData(cache))
-    lexicon = Lexicon(data.load(name, _IndicatorsFile).indicators)  # no LexiconError
-    assert len(parsed) == 1 and lexicon.indicators["grdp_growth"].parent is None
-    assert frozenset({NAME}) == data.KEPT_FILES
+    expected = load()  # parsed once and kept
+    assert len(parsed) == 1 and load() == expected
+    assert len(parsed) == 1  # read back
+    crafted = json.loads(json.dumps(good))
+    crafted["indicators"]["grdp_growth"]["parent"] = "nope"  # took any string before
+    for row in (crafted, {"indicators": {"a": {"label": "A", "label_en": "A", "parent": "b"}}}):
+        _indicators_row(cache, row)
+        lexicon = Lexicon(load().indicators)  # no LexiconError
+        assert lexicon.indicators["grdp_growth"].parent is None
+        assert lexicon.indicators == expected.indicators
+    assert len(parsed) == 3  # each crafted row a miss: the YAML parsed again
+
+
+def test_an_indicators_file_with_an_unknown_parent_is_refused_by_its_model() -> None:
+    from linter.data.lexicon import _IndicatorsFile
+
+    row = {"indicators": {"a": {"label": "A", "label_en": "A", "parent": "b"}}}
+    with pytest.raises(LexiconError, match=r"indicators.yaml: .*parent 'b' is not an indicator"):
+        data._validated(row, _IndicatorsFile, "linter/data/indicators.yaml")
 
 
 def test_each_run_keeps_parses_in_its_own_cache_or_none(tmp_path: Path) -> None:

@@ -97,15 +97,24 @@ def _phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+def _unknown_parent(indicators: dict[str, IndicatorSpec]) -> str | None:
+    """What is wrong when an indicator's parent is no indicator's key, else None."""
+    for key, spec in indicators.items():
+        if spec.parent is not None and spec.parent not in indicators:
+            return (
+                f"indicator {key!r}: parent {spec.parent!r} is not an indicator key; "
+                f"expected one of {sorted(indicators)}"
+            )
+    return None
+
+
 class Lexicon:
     def __init__(self, indicators: dict[str, IndicatorSpec]) -> None:
         self.indicators = indicators
-        for key, spec in indicators.items():
-            if spec.parent is not None and spec.parent not in indicators:
-                raise LexiconError(
-                    f"indicator {key!r}: parent {spec.parent!r} is not an indicator key; "
-                    f"expected one of {sorted(indicators)}"
-                )
+        # indicators.yaml's model says it too (`_IndicatorsFile`); a configuration's
+        # indicators (`policy.build_lexicon`) are checked here
+        if (problem := _unknown_parent(indicators)) is not None:
+            raise LexiconError(problem)
 
     # Compiled on first use: folding the names needs underthesea, which a run
     # served entirely from the cache never has to import.
@@ -195,9 +204,18 @@ class Lexicon:
 
 
 class _IndicatorsFile(BaseModel):
+    """indicators.yaml, all that `Lexicon` relies on validated here (its parse may be
+    kept in a cache: `linter.data.KEPT_FILES`)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     indicators: dict[str, IndicatorSpec]
+
+    @model_validator(mode="after")
+    def _parents_are_indicators(self) -> _IndicatorsFile:
+        if (problem := _unknown_parent(self.indicators)) is not None:
+            raise ValueError(problem)
+        return self
 
 
 class _UnitsFile(BaseModel):
