@@ -1,7 +1,9 @@
 """The published reports' linking features kept in the cache (linter.engine.keptfeatures):
-a draft's run reads them back instead of weighing every published text, finds what
-it found computing them, and takes any row that is not this code's features of this
-document as a miss: computed again and kept again, never a crash."""
+a draft's run reads them back instead of weighing every published text and finds what
+it found computing them. A row that is damaged, kept under another key, or not what
+`wording.weighed` gives (bounds, order, a unit vector) is a miss: computed again by
+the checks and kept again, never a crash. A crafted row within the bounds, its digest
+computed, is taken (keptfeatures' docstring): that no test here can refuse."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from linter.engine.keptfeatures import decode, encode
 from linter.engine.keys import config_fingerprint, entry_key
 from linter.engine.parsing import ParseSettings
 from linter.engine.run import Options, run
+from linter.metadata import gazetteer
 from linter.models import RunResult
 
 # The Chemroad Journey tanker (tuning cluster, Bình Thuận): the draft's EV01 with the
@@ -59,8 +62,7 @@ def _settle(root: Path) -> None:
 
 
 def _new_process() -> None:
-    distinctive._GIVEN.clear()
-    distinctive._features.cache_clear()
+    distinctive.forget()
 
 
 def _draft_run(root: Path) -> RunResult:
@@ -103,7 +105,7 @@ def test_kept_features_are_read_back_and_find_the_same(
     config_key = config_fingerprint(Config())
     for doc in published:  # each under its entry's key, equal to what the code computes
         key = entry_key((corpus / doc.path).read_bytes(), doc.path, config_key)
-        assert decode(rows[key]) == distinctive._features(doc.text, doc.meta.title)
+        assert decode(key, rows[key]) == distinctive._features(doc.text, doc.meta.title)
 
     _new_process()
     weighed = _weighed(monkeypatch)
@@ -130,19 +132,27 @@ CRAFTED = [  # each with its JSON's own digest: only the model or the checks ref
     '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", -1.0]]}',
     '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", NaN]]}',
     '{"numbers": [], "years": [], "names": [], "title": [], "words": [], "more": 1}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", 1e308]]}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", 0.5]]}',  # not unit
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": [["a", 0.6], ["b", 0.8]]}',
+    '{"numbers": [], "years": [], "names": [], "title": [], "words": ['
+    + ", ".join(f'["w{i}", {65**-0.5!r}]' for i in range(65))
+    + "]}",  # a unit vector, but more words than a text is weighed by
 ]
 
 
-@pytest.mark.parametrize("row", DAMAGED + [f"{keptfeatures._digest(t)}:{t}" for t in CRAFTED])
+@pytest.mark.parametrize("row", DAMAGED + CRAFTED)
 def test_a_row_that_is_not_these_features_is_computed_and_kept_again(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, row: str
 ) -> None:
     _draft_run(corpus)
     good = _rows(corpus)
     victim = next(iter(sorted(good)))
+    if row in CRAFTED:  # with its own digest: only the model or the checks refuse it
+        row = f"{keptfeatures._digest(victim, row)}:{row}"
     with sqlite3.connect(corpus / "cache" / "cache.sqlite") as db:
         db.execute("UPDATE features SET value = ? WHERE key = ?", (row, victim))
-    assert decode(row) is None
+    assert decode(victim, row) is None
 
     _new_process()
     weighed = _weighed(monkeypatch)
@@ -167,7 +177,81 @@ def test_an_edited_report_is_read_under_its_new_key(
     after = _rows(corpus)
     assert len(after) == 6 and set(before) < set(after)  # the old row unused, left as it was
     (new,) = set(after) - set(before)
-    assert "1.234" in (decode(after[new]) or distinctive.features).numbers  # type: ignore[union-attr]
+    found = decode(new, after[new])
+    assert found is not None and "1.234" in found.numbers
+
+
+def _resign(root: Path, rows: dict[str, str]) -> None:
+    """Put each value of `rows` under its key, signed for it as `encode` would."""
+    with sqlite3.connect(root / "cache" / "cache.sqlite") as db:
+        for key, value in rows.items():
+            text = value.partition(":")[2]
+            db.execute(
+                "UPDATE features SET value = ? WHERE key = ?",
+                (f"{keptfeatures._digest(key, text)}:{text}", key),
+            )
+
+
+def _key(root: Path, name: str) -> str:
+    return entry_key((root / name).read_bytes(), name, config_fingerprint(Config()))
+
+
+def test_a_row_moved_to_another_key_is_a_miss(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv13 item 3: two valid rows swapped were taken, and the draft's EV01 with
+    the first report was lost. The digest covers the key: each is computed again."""
+    _draft_run(corpus)
+    good = _rows(corpus)
+    one, four = _key(corpus, f"archive/{PUBLISHED[0]}"), _key(corpus, f"archive/{PUBLISHED[3]}")
+    with sqlite3.connect(corpus / "cache" / "cache.sqlite") as db:
+        db.execute("UPDATE features SET value = ? WHERE key = ?", (good[four], one))
+        db.execute("UPDATE features SET value = ? WHERE key = ?", (good[one], four))
+
+    _new_process()
+    weighed = _weighed(monkeypatch)
+    assert _shown(_draft_run(corpus)) == EXPECTED
+    assert len(weighed) == 3  # the draft and the two moved rows' reports
+    assert _rows(corpus) == good
+
+
+def test_a_run_that_links_nothing_weighs_and_keeps_nothing(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv13 item 4: a run of a check that links no report (AR01) computed and
+    wrote the features of every published report of the province on a miss."""
+    weighed = _weighed(monkeypatch)
+    options = Options(
+        select=["AR01"],
+        focus=frozenset({f"drafts/{DRAFT}"}),
+        parsing=ParseSettings(cache_dir=corpus / "cache"),
+    )
+    run([corpus / "drafts", corpus / "archive"], options, root=corpus)
+    assert weighed == []
+    with sqlite3.connect(corpus / "cache" / "cache.sqlite") as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'features'").fetchall() == []
+
+    assert _shown(_draft_run(corpus)) == EXPECTED  # a linking run keeps what it computed
+    assert len(_rows(corpus)) == 5
+
+
+def test_no_run_takes_the_features_an_earlier_run_was_given(corpus: Path) -> None:
+    """Review rv13 item 2: what a draft run was given from its cache lived on in the
+    process; a --no-cache batch run after one whose rows were crafted (re-signed
+    under each other's keys) found fewer EV01 than in a new process."""
+    batch = Options(parsing=ParseSettings(cache_dir=None))
+    fresh = _shown(run([corpus / "drafts", corpus / "archive"], batch, root=corpus))
+    _new_process()
+    _draft_run(corpus)
+    good = _rows(corpus)
+    keys = sorted(good)
+    _resign(corpus, {key: good[keys[(i + 1) % len(keys)]] for i, key in enumerate(keys)})
+    _new_process()
+    crafted = _shown(_draft_run(corpus))
+    assert crafted != EXPECTED  # the crafted rows were taken: they pass every bound
+    after = _shown(run([corpus / "drafts", corpus / "archive"], batch, root=corpus))
+    assert after == fresh
+    assert gazetteer._STORE is None  # nor the places' file of the cached run
 
 
 def test_no_cache_file_is_made(tmp_path: Path) -> None:
@@ -182,6 +266,6 @@ def test_features_survive_their_row_in_every_bit(news: Path) -> None:
     for name in (DRAFT, *PUBLISHED):
         text = (news / name).read_text(encoding="utf-8")
         found = distinctive._features(text, text.splitlines()[0])
-        back = decode(encode(found))
+        back = decode("a key", encode("a key", found))
         assert back == found
         assert back is not None and list(back.words.items()) == list(found.words.items())

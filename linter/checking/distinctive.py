@@ -16,7 +16,6 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from linter import nlp
 from linter.checking.wording import weighed
@@ -60,27 +59,46 @@ class Features:
 
 
 def features(doc: Document) -> Features:
-    given = _GIVEN.get((doc.text, doc.meta.title))
-    return given if given is not None else _features(doc.text, doc.meta.title)
-
-
-# Features a draft's run read back from its cache (`linter.engine.keptfeatures`), by
-# text and title: weighing every published text of the draft's province again was a
-# tenth of the run (81 texts, 70 ms). Bounded like `_features`.
-_GIVEN: dict[tuple[str, str | None], Features] = {}
-_GIVEN_SIZE = 4096
+    key = (doc.text, doc.meta.title)
+    found = _KNOWN.get(key)
+    if found is None:
+        found = _features(doc.text, doc.meta.title)
+        _remember(key, found)
+    return found
 
 
 def give(doc: Document, found: Features) -> None:
-    """Let `features(doc)` answer `found` (kept from an earlier run) without reading it."""
-    if len(_GIVEN) >= _GIVEN_SIZE:
-        _GIVEN.clear()
-    _GIVEN[(doc.text, doc.meta.title)] = found
+    """Let `features(doc)` answer `found` (kept from an earlier run by
+    `linter.engine.keptfeatures`) without reading it."""
+    _remember((doc.text, doc.meta.title), found)
 
 
-# A server links draft after draft with the same published texts: each is read once
-# (bounded, as a batch run reads each text once anyway).
-@lru_cache(maxsize=4096)
+def known(doc: Document) -> Features | None:
+    """The features of `doc` if computed or given since the run began, else None."""
+    return _KNOWN.get((doc.text, doc.meta.title))
+
+
+def forget() -> None:
+    """Drop every remembered feature: a run calls it first, so that what an earlier
+    run was given from its cache (trusted for that cache only) is never taken by a
+    run with another cache, or none."""
+    _KNOWN.clear()
+
+
+# The features of each text and title met, computed or given: a run links each
+# report more than once (each linking check), and a draft's run is given those of
+# its province's published reports (weighing the 81 texts of one again was a tenth
+# of the run, 70 ms). Bounded, as a batch run reads each text once anyway.
+_KNOWN: dict[tuple[str, str | None], Features] = {}
+_KNOWN_SIZE = 4096
+
+
+def _remember(key: tuple[str, str | None], found: Features) -> None:
+    if len(_KNOWN) >= _KNOWN_SIZE:
+        _KNOWN.clear()
+    _KNOWN[key] = found
+
+
 def _features(text: str, title: str | None) -> Features:
     # A text repeats its figures and names: each distinct one is read once.
     tokens = set(_NUMBER.findall(text))

@@ -12,17 +12,23 @@ so that the checks find them as if computed.
 When a kept row is used (the safeguards of the data files' table, `keptdata`):
 - Its key is the entry's (`keys.entry_key`: the file's content, its shown path, the
   configuration and `keys.parser_fingerprint`, which covers every file of linter/,
-  distinctive.py, wording.py and syllables.yaml among them): a row kept under it
-  holds what this code computes from that document. An edited file or a changed
-  linter is another key, so a stale row is never asked for.
-- Its value is "<SHA-256 of the JSON>:<the JSON>", used only when the digest
-  matches and the model `_Kept` validates the JSON (pydantic's parser: a row that
-  nests too deep is an error, not a crash), every word once and weighed above 0.
-Anything else (no row, a damaged or foreign one, any SQLite error) is a miss: the
-features are computed as without a cache and kept again. Only misses are written,
-in one transaction; the table is made by the first write, and the cache file is
-never created here (`cachefile.connect_existing`). A summary (a document without
-its text) is never read nor kept.
+  distinctive.py, wording.py and syllables.yaml among them). An edited file or a
+  changed linter is another key, so a stale row is never asked for.
+- Its value is "<SHA-256 of the key and the JSON>:<the JSON>", used only when the
+  digest matches and the model `_Kept` validates the JSON (pydantic's parser: a row
+  that nests too deep is an error, not a crash): every word once, at most
+  `VECTOR_WORDS` of them, heaviest first, each weighed in (0, 1] and together a unit
+  vector (or none), as `wording.weighed` gives them.
+Anything else (no row, a damaged one, one moved from another key, any SQLite error)
+is a miss. What this does not tell: anyone can compute the digest, so a crafted row
+within those bounds is taken as this document's features (it can link the document
+to others or not, as a text could; it cannot crash a run). The cache is the user's
+own folder, trusted as far as that.
+
+Only what a run's checks computed is kept (`keep`, after they ran): a run whose
+checks link nothing weighs no published text. Misses are written in one
+transaction; the table is made by the first write, and the cache file is never
+created here (`cachefile.connect_existing`).
 
 Known problem: as with the entries, a row of an old version of a file stays until
 `doichieu cache clear` (about 2 KB a document).
@@ -34,17 +40,22 @@ import contextlib
 import hashlib
 import itertools
 import json
+import math
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from linter.checking import distinctive
 from linter.checking.distinctive import TOP_WORDS, Features
+from linter.checking.wording import VECTOR_WORDS
 from linter.engine.cache import Cache
-from linter.engine.cachefile import BATCH, connect_existing
+from linter.engine.cachefile import connect_existing, select
 from linter.models import Document
+
+_Weight = Annotated[float, Field(gt=0, le=1)]  # a part of a unit vector, never 0
 
 
 class _Kept(BaseModel):
@@ -55,52 +66,70 @@ class _Kept(BaseModel):
     years: tuple[str, ...]
     names: tuple[str, ...]
     title: tuple[str, ...]
-    words: tuple[tuple[str, float], ...]
+    words: tuple[tuple[str, _Weight], ...] = Field(max_length=VECTOR_WORDS)
 
 
-def prime(documents: Sequence[Document], cache: Cache, keys: Mapping[str, str]) -> None:
-    """Give `distinctive` the features of `documents` that have an entry key in `keys`:
-    read back from the cache, or computed now and kept for the next run."""
-    wanted = {
-        doc.path: key
-        for doc in documents
-        if (key := keys.get(doc.path)) is not None and key not in cache.summarised
-    }
+Missed = tuple[str, Document]  # an entry key and its document, no row to use
+
+
+def prime(
+    documents: Sequence[Document], cache: Cache | None, keys: Mapping[str, str]
+) -> list[Missed]:
+    """Give `distinctive` the kept features of `documents` that have an entry key in
+    `keys`; the others (no row, or one not to be used) are returned for `keep`."""
+    if cache is None:
+        return []
+    wanted = {doc.path: key for doc in documents if (key := keys.get(doc.path)) is not None}
     kept = _read(cache.path, sorted(set(wanted.values())))
-    missed: dict[str, str] = {}
+    missed: list[Missed] = []
     for doc in documents:
         key = wanted.get(doc.path)
         if key is None:
             continue
-        found = decode(kept.get(key))
-        if found is None:  # computed as the checks would, and remembered by `distinctive`
-            missed[key] = encode(distinctive.features(doc))
+        found = decode(key, kept.get(key))
+        if found is None:
+            missed.append((key, doc))
         else:
             distinctive.give(doc, found)
-    if missed:
-        _write(cache.path, sorted(missed.items()))
+    return missed
 
 
-def encode(found: Features) -> str:
-    """The row of `found`: the digest of its JSON, then the JSON. The floats come back
-    from JSON equal in every bit, the words in their order (the cosine sums in it)."""
+def keep(missed: Sequence[Missed], cache: Cache | None) -> None:
+    """Keep the features the checks computed for the `missed` documents (none when no
+    check linked them: nothing is computed only to be kept)."""
+    if cache is None:
+        return
+    rows = {
+        key: encode(key, found)
+        for key, doc in missed
+        if (found := distinctive.known(doc)) is not None
+    }
+    if rows:
+        _write(cache.path, sorted(rows.items()))
+
+
+def encode(key: str, found: Features) -> str:
+    """The row of `found` under `key`: the digest of the key and the JSON, then the
+    JSON. The floats come back from JSON equal in every bit, the words in their order
+    (the cosine sums in it)."""
     sets = {name: sorted(getattr(found, name)) for name in ("numbers", "years", "names", "title")}
     text = json.dumps({**sets, "words": list(found.words.items())}, ensure_ascii=False)
-    return f"{_digest(text)}:{text}"
+    return f"{_digest(key, text)}:{text}"
 
 
-def decode(row: str | None) -> Features | None:
-    """The features of an `encode`d row; None for anything else (a cache is untrusted)."""
+def decode(key: str, row: str | None) -> Features | None:
+    """The features of a row `encode`d under `key`; None for anything else (a cache is
+    untrusted)."""
     digest, _, text = (row or "").partition(":")
-    if not text or digest != _digest(text):
+    if not text or digest != _digest(key, text):
         return None
     try:
         kept = _Kept.model_validate_json(text)
     except ValidationError:
         return None
     words = dict(kept.words)
-    if len(words) != len(kept.words) or not all(x > 0 for x in words.values()):
-        return None  # `wording.weighed` gives each word once, and drops a weight of 0
+    if len(words) != len(kept.words) or not _weighed(list(words.values())):
+        return None
     return Features(
         numbers=frozenset(kept.numbers),
         years=frozenset(kept.years),
@@ -111,20 +140,21 @@ def decode(row: str | None) -> Features | None:
     )
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
+def _weighed(weights: list[float]) -> bool:
+    """As `wording.weighed` gives them: heaviest first, a unit vector (or no word)."""
+    ordered = all(a >= b for a, b in itertools.pairwise(weights))
+    return ordered and (not weights or math.isclose(math.fsum(x * x for x in weights), 1.0))
+
+
+def _digest(key: str, text: str) -> str:
+    return hashlib.sha256(f"{key}:{text}".encode()).hexdigest()
 
 
 def _read(path: Path, keys: Sequence[str]) -> dict[str, str]:
     """The rows kept under `keys`; none when the table or the file is not there."""
-    found: dict[str, str] = {}
     with contextlib.suppress(sqlite3.Error), contextlib.closing(connect_existing(path)) as db:
-        for start in range(0, len(keys), BATCH):
-            chunk = keys[start : start + BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = db.execute(f"SELECT key, value FROM features WHERE key IN ({marks})", chunk)
-            found.update((k, v) for k, v in rows if isinstance(v, str))
-    return found
+        return {k: v for k, v in select(db, "features", "value", keys) if isinstance(v, str)}
+    return {}
 
 
 def _write(path: Path, rows: Sequence[tuple[str, str]]) -> None:

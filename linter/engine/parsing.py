@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from linter import data
+from linter.checking import distinctive
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
@@ -199,9 +200,12 @@ def keep_places(cache: Cache | None) -> None:
     read back in milliseconds by whatever needs them first, the parse of a file or a
     check (OF01 names offices by place: a draft met in the cache, or from stdin, built
     them for it, a fifth of a second). And the data files' parses in it (keptdata).
-    Called by every run: one without a cache keeps no parse, not even in the cache of
-    an earlier run of the process (a server, the tests)."""
+    Called by every run: one without a cache keeps nothing, not even in the cache of
+    an earlier run of the process (a server, the tests), and no run takes the linking
+    features an earlier one was given from its cache (`keptfeatures.prime`)."""
+    distinctive.forget()
     if cache is None:
+        gazetteer.keep_in(None)
         data.keep_in(None)
         return
     gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())

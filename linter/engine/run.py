@@ -31,7 +31,7 @@ from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
 from linter.engine.groups import Prepared, province_groups
 from linter.engine.held import loaded as claims_of
-from linter.engine.keptfeatures import prime
+from linter.engine.keptfeatures import keep, prime
 from linter.engine.keys import checks_fingerprint, group_key
 from linter.engine.parsing import ParseSettings, keep_places, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
@@ -172,9 +172,9 @@ def run(
     lexicon = policy.build_lexicon(config)
     jobs = options.parsing.jobs
     if options.focus is not None and options.focus_role == "draft":
-        if cache is not None:  # the published reports' linking features, kept
-            prime([doc for doc, _ in prepared if doc.path not in options.focus], cache, keys)
+        missed = prime([doc for doc, _ in prepared if doc.path not in options.focus], cache, keys)
         infos = _check_draft(prepared, options, findings, lexicon, loaded)
+        keep(missed, cache)  # the published reports' linking features the checks computed
     else:
         infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys, jobs)
     if not options.claims:  # checked: a cold run's packed documents and claims are let go
