@@ -143,17 +143,19 @@ class EventDateConflict(Check):
         items = {item.document.path: item for item in group.items}
         window = int(self.option("window-days"))
         docs, focus = [item.document for item in group.items], group.focus
-        linked = linked_pairs(docs, window, focus) if focus is not None else None
-        if focus is not None and linked is not None:
+        linked, compared = None, Compared()  # each linked pair compared once
+        if focus is not None:
             # A focused run (a draft's) reports only findings with the draft: with none of
             # its pairs in conflict, reading every published text (most of this check) is idle.
+            linked = linked_pairs(docs, window, focus)
             mine = touching(linked, focus)
-            if not _stated({d.path: items[d.path] for p in mine for d in p[:2]}, mine):
+            if not _stated({d.path: items[d.path] for p in mine for d in p[:2]}, mine, compared):
                 return
         read = _read(items)
         if sum(any(said[p] for said in read) for p in items) < 2:
             return  # no pair to compare: the linking is the costly part
-        found = _stated(items, linked if linked is not None else linked_pairs(docs, window), read)
+        linked = linked if linked is not None else linked_pairs(docs, window)
+        found = _stated(items, linked, compared, read)
         for labels in sorted(found):
             yield self._finding(labels, list(found[labels].values()), group)
 
@@ -169,6 +171,7 @@ class EventDateConflict(Check):
 
 
 Read = tuple[dict[str, Any], ...]  # what each report states of each kind, by path
+Compared = dict[tuple[str, str], list[tuple[Any, Any]]]  # a linked pair's values stated apart
 
 
 def _read(items: Mapping[str, DocumentClaims]) -> Read:
@@ -185,21 +188,23 @@ def _read(items: Mapping[str, DocumentClaims]) -> Read:
 def _stated(
     items: Mapping[str, DocumentClaims],
     linked: Iterable[tuple[Document, Document, object]],
+    compared: Compared,
     read: Read | None = None,
 ) -> dict[tuple[str, ...], dict[tuple[str, int], Stated]]:
     """One entry per pair of values the linked reports state differently, with every
-    report that states either."""
+    report that states either; each linked pair compared once (kept in `compared`)."""
     spans, hours, ends, acts, helds, opens = read or _read(items)
     found: dict[tuple[str, ...], dict[tuple[str, int], Stated]] = {}
     for a, b, _ in linked:
-        pairs = [
-            *_span_slips(spans[a.path], spans[b.path]),
-            *_hour_conflicts(hours[a.path], hours[b.path]),
-            *named_days.day_conflicts(ends[a.path], ends[b.path], named_days.END_DAYS),
-            *named_days.day_conflicts(acts[a.path], acts[b.path], named_days.ACT_DAYS),
-            *held.conflicts(helds[a.path], helds[b.path]),
-            *opening_days.month_slips(opens[a.path], opens[b.path]),
-        ]
+        if (pairs := compared.get((a.path, b.path))) is None:
+            pairs = compared[a.path, b.path] = [
+                *_span_slips(spans[a.path], spans[b.path]),
+                *_hour_conflicts(hours[a.path], hours[b.path]),
+                *named_days.day_conflicts(ends[a.path], ends[b.path], named_days.END_DAYS),
+                *named_days.day_conflicts(acts[a.path], acts[b.path], named_days.ACT_DAYS),
+                *held.conflicts(helds[a.path], helds[b.path]),
+                *opening_days.month_slips(opens[a.path], opens[b.path]),
+            ]
         for sa, sb in pairs:
             stated = found.setdefault(tuple(sorted((sa.label, sb.label))), {})
             stated.setdefault((a.path, sa.start), (items[a.path], sa))
@@ -209,11 +214,10 @@ def _stated(
 
 @lru_cache(maxsize=4096)
 def _lowered(text: str) -> str:
-    """`text` lowercased, once per text: a server checks each draft with the same
-    published texts, and lowering them all took half of this check's time. The one
-    lowered string a text gives also keeps its hash, so the six readers' caches
-    below, keyed by it, hit without hashing and comparing the whole text again. An
-    edited file is a new text, hence lowered anew."""
+    """`text` lowercased, once per text (a server checks each draft with the same
+    published texts: lowering them took half of this check's time). The one lowered
+    string keeps its hash: the readers' caches below, keyed by it, hit without hashing
+    the whole text again. An edited file is a new text, lowered anew."""
     return nlp.lower(text)
 
 

@@ -109,8 +109,9 @@ class LawYear(Check):
             return cited[path]
 
         asked: Iterable[str] = items
-        pairs = _linked_pairs(group) if group.focus is not None else None
-        if group.focus is not None and pairs is not None:
+        pairs = None  # a draft's run links first; a batch run only for a wrong citation
+        if group.focus is not None:
+            pairs = _linked_pairs(group)
             # A focused run (a draft's) reports only findings that involve the draft:
             # the draft's own citations, and those of a report linked to it that the
             # draft cites rightly. No other report's laws are read (most of this
