@@ -27,6 +27,10 @@ from linter.read.loading import absolute
 # A file modified less than this before it was read is not keyed by its metadata:
 # a second write in the same clock tick could leave size and times unchanged.
 RACY_NS = 2_000_000_000
+# A file name that is not UTF-8 comes from the system as a str with lone surrogates
+# (os.fsdecode): encoded back to its own bytes, never an error. Other names encode
+# as before, so their keys are unchanged.
+NAMES = "surrogateescape"
 _VERSION = re.compile(r"^Version:[ \t]*(\S+)", re.MULTILINE)  # in a distribution's METADATA
 _HEADERS = re.compile(r"\r?\n\r?\n")  # the blank line that ends the headers
 
@@ -85,7 +89,7 @@ def config_fingerprint(config: Config) -> str:
 def entry_key(content: bytes, display: str, config_key: str) -> str:
     digest = hashlib.sha256(content).hexdigest()
     raw = f"{digest}|{display}|{parser_fingerprint()}|{config_key}"
-    return hashlib.sha256(raw.encode()).hexdigest()
+    return hashlib.sha256(raw.encode(errors=NAMES)).hexdigest()
 
 
 def stat_keys(
@@ -116,7 +120,9 @@ def stat_keys(
             f"{absolute(path, cwd)}|{display}|{info.st_size}|{info.st_mtime_ns}"
             f"|{info.st_ctime_ns}|{info.st_ino}|{info.st_dev}{tail}"
         )
-        keys.append((sha256(raw.encode()).hexdigest(), info.st_mtime_ns < settled_before))
+        keys.append(
+            (sha256(raw.encode(errors=NAMES)).hexdigest(), info.st_mtime_ns < settled_before)
+        )
     return keys
 
 
