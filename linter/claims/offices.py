@@ -5,6 +5,16 @@
 elsewhere; a unit below the province that the text does not name is the
 document's own district or commune when its metadata says which, else a unit
 of that document alone ("? path"), compared with nobody's.
+
+A district-level unit is known by its unit word and its name together: huyện
+Kỳ Anh and thị xã Kỳ Anh are two units of Hà Tĩnh, with two chairmen. A named
+one is keyed as the gazetteer spells it ("Thị xã Kỳ Anh"), the unit of the
+word's type, else of a type the word's units may have become ("huyện" of a
+district since raised to a thị xã: one unit under its old word), which is how
+a document's own district (`DocumentMeta.district`) is spelt: "Chủ tịch UBND
+thị xã" in a report on thị xã Kỳ Anh and "Chủ tịch UBND thị xã Kỳ Anh" are one
+office. An unnamed unit whose word is not the document's district's kind
+("UBND huyện" in a report on the thị xã) is no unit the document tells.
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ import re
 from functools import lru_cache
 
 from linter.claims.names import capitalised
-from linter.data.places import name_key
+from linter.data.places import name_key, unit_words
 from linter.metadata import gazetteer
 from linter.models import Document, OfficialRef
 from linter.nlp import fold
@@ -28,21 +38,58 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     own = f"? {doc.path}"
     if ref.level == "national":
         return ("national", "")
+    home = gazetteer.province(meta.province) if meta.province else None
     if ref.place:
         found = gazetteer.province(ref.place) if ref.level in ("province", "city") else None
-        return ("province", found.name) if found else (ref.level or "", name_key(ref.place))
-    province = gazetteer.province(meta.province) if meta.province else None
-    if ref.level in ("province", "city") and province and _elsewhere(doc, ref, province.name):
+        # "UBND TP Hà Tĩnh" is the provincial city's, "UBND TP Đà Nẵng" the province's.
+        if found and (ref.level == "province" or found.kind == "thành phố"):
+            return ("province", found.name)
+        if ref.level in ("district", "city"):
+            return ("district", _district(ref.unit, ref.place, home))
+        return (ref.level or "", name_key(ref.place))
+    if ref.level in ("province", "city") and home and _elsewhere(doc, ref, home.name):
         return (ref.level, own)
     if ref.level == "province":
-        return ("province", province.name if province else own)
-    if ref.level == "city":
-        if province and province.kind == "thành phố":
-            return ("province", province.name)
-        return ("district", meta.district or own)
-    if ref.level == "district":
-        return ("district", meta.district or own)
+        return ("province", home.name if home else own)
+    if ref.level == "city" and home and home.kind == "thành phố":
+        return ("province", home.name)
+    if ref.level in ("district", "city"):
+        return ("district", _own_district(meta.district, ref.unit, home) or own)
     return (ref.level or "", meta.commune or own)
+
+
+# The type words the gazetteer writes before a district's name ("Thị xã Kỳ Anh").
+_TYPES = ("Quận", "Huyện", "Thị xã", "Thành phố")
+
+
+@lru_cache(maxsize=4096)  # asked again for each mention of a district's offices
+def _district(word: str | None, place: str, home: gazetteer.Province | None) -> str:
+    """A named district-level unit as the gazetteer spells it: of the document's
+    province when one there has the name, of the word's type, else of a type the
+    word's units may have become. A name the gazetteer cannot tell apart keeps
+    the word the text wrote before it, so huyện X and thị xã X stay two units."""
+    unit = unit_words().get(fold(word)) if word else None
+    named = gazetteer.districts_named(place)
+    found = [d for d in named if home and d.province == home.name] or list(named)
+    if unit is not None:
+        types = (unit.type, *unit.became)
+        found = next((typed for t in types if (typed := [d for d in found if d.type == t])), [])
+    if len(found) == 1:
+        return found[0].name
+    return f"{unit.type} {place}" if unit and unit.type else name_key(place)
+
+
+def _own_district(
+    district: str | None, word: str | None, home: gazetteer.Province | None
+) -> str | None:
+    """The document's district when the office's unit word may be its kind ("thị
+    xã" in a report on thị xã Kỳ Anh), else None: "huyện" there is another unit."""
+    if district is None or not word:
+        return district
+    kind = next((t for t in _TYPES if district.startswith(f"{t} ")), None)
+    if kind is None:
+        return district  # a name the gazetteer does not know: its kind unknown
+    return district if _district(word, district[len(kind) + 1 :], home) == district else None
 
 
 _UNIT_WORD = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp)(?!\w)")
