@@ -33,7 +33,9 @@ class OfficialConflict(Check):
     Officials are read with their office ("đồng chí Nguyễn Văn A, Chủ tịch UBND
     tỉnh", "Phó Chủ tịch UBND tỉnh Trần Văn B"). An office is its title, body
     and unit: Chủ tịch UBND tỉnh An Giang is not Chủ tịch UBND huyện Chợ Mới,
-    and an unnamed "tỉnh" is the document's province. Within a province, an
+    nor is huyện Kỳ Anh's thị xã Kỳ Anh's (the unit word tells two units of one
+    name apart), and an unnamed "tỉnh" is the document's province, an unnamed
+    "thị xã" the document's district if it is one. Within a province, an
     office with one holder (Chủ tịch, Bí thư, Giám đốc Sở, Bộ trưởng, but not
     Phó Chủ tịch, which has several) given to two names is a finding; so is one
     name called both Chủ tịch and Phó Chủ tịch of one body, and two deputies
