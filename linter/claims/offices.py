@@ -14,7 +14,10 @@ district since raised to a thị xã: one unit under its old word), which is how
 a document's own district (`DocumentMeta.district`) is spelt: "Chủ tịch UBND
 thị xã" in a report on thị xã Kỳ Anh and "Chủ tịch UBND thị xã Kỳ Anh" are one
 office. An unnamed unit whose word is not the document's district's kind
-("UBND huyện" in a report on the thị xã) is no unit the document tells.
+("UBND huyện" in a report on the thị xã) is no unit the document tells. So
+below: xã Yên Viên and thị trấn Yên Viên (Gia Lâm) are two communes. Communes
+of one name in two districts of a province are still one unit here: the text
+seldom says which district (a known problem of OF01).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
             return ("province", found.name)
         if ref.level in ("district", "city"):
             return ("district", _district(ref.unit, ref.place, home))
-        return (ref.level or "", name_key(ref.place))
+        return (ref.level or "", name_key(f"{_kind(ref.unit)} {ref.place}".strip()))
     if ref.level in ("province", "city") and home and _elsewhere(doc, ref, home.name):
         return (ref.level, own)
     if ref.level == "province":
@@ -55,7 +58,22 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
         return ("province", home.name)
     if ref.level in ("district", "city"):
         return ("district", _own_district(meta.district, ref.unit, home) or own)
-    return (ref.level or "", meta.commune or own)
+    commune = meta.commune if meta.commune and _may_be(meta.commune, ref.unit) else None
+    return (ref.level or "", name_key(commune) if commune else own)
+
+
+def _kind(word: str | None) -> str:
+    """The type a unit word names ("xã" -> "Xã", "tx" -> "Thị xã"), "" for none."""
+    unit = unit_words().get(fold(word)) if word else None
+    return unit.type or "" if unit else ""
+
+
+def _may_be(full: str, word: str | None) -> bool:
+    """Whether a unit spelt with its type ("Xã Hiệp Hòa") may be one the word names:
+    of its type, or of one its units may have become ("xã" of a ward since raised)."""
+    unit = unit_words().get(fold(word)) if word else None
+    types = (unit.type, *unit.became) if unit and unit.type else ()
+    return not types or any(full.startswith(f"{t} ") for t in types)
 
 
 # The type words the gazetteer writes before a district's name ("Thị xã Kỳ Anh").
