@@ -119,9 +119,8 @@ def test_a_malformed_file_still_says_what_is_wrong(
         _load(cache)
 
 
-def _indicators_row(cache: Path, crafted: object) -> None:
-    """`crafted` kept as indicators.yaml's parse, its key and digest right."""
-    name = "indicators.yaml"
+def _kept_row(cache: Path, name: str, crafted: object) -> None:
+    """`crafted` kept as the parse of linter/data/`name`, its key and digest right."""
     text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
     body = json.dumps(crafted, ensure_ascii=False)
     digest = hashlib.sha256(body.encode()).hexdigest()
@@ -157,7 +156,7 @@ def test_a_crafted_indicators_row_with_an_unknown_parent_is_a_miss(
     crafted = json.loads(json.dumps(good))
     crafted["indicators"]["grdp_growth"]["parent"] = "nope"  # took any string before
     for row in (crafted, {"indicators": {"a": {"label": "A", "label_en": "A", "parent": "b"}}}):
-        _indicators_row(cache, row)
+        _kept_row(cache, name, row)
         lexicon = Lexicon(load().indicators)  # no LexiconError
         assert lexicon.indicators["grdp_growth"].parent is None
         assert lexicon.indicators == expected.indicators
@@ -220,3 +219,39 @@ def test_a_crafted_row_with_counts_out_of_bounds_is_a_miss(cache: Path, body: st
         assert rare > 0 and all(0 <= x < 20 for x in idf.values())
     finally:
         wording._idf.cache_clear()
+
+
+def test_a_crafted_offices_row_with_an_empty_title_is_a_miss(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty word of a title passed the model, and the reader of offices then
+    matched nothing at every position without end: every run would hang on a crafted
+    row. The model refuses it (and any word without a letter or a digit), so a kept
+    offices.yaml row is trusted only as far as the YAML would be."""
+    from linter.data.offices import Offices
+
+    name = "offices.yaml"
+    assert name in data.KEPT_FILES
+    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
+    good = data._parse(text)
+    assert isinstance(good, dict)
+    _load(cache)  # the table made, as a run leaves it
+
+    def load() -> Offices:
+        data.keep_in(KeptData(cache))  # as a new process: nothing read yet
+        return data.load(name, Offices)
+
+    parsed = _parses(monkeypatch)
+    expected = load()
+    assert len(parsed) == 1 and load() == expected and len(parsed) == 1  # kept, read back
+    for field, word in (("roles", ""), ("bodies", " "), ("inside", "-"), ("surnames", "")):
+        crafted = json.loads(json.dumps(good))
+        if field in ("roles", "bodies"):
+            crafted[field][0]["words"].append(word)
+        else:
+            crafted[field].append(word)
+        with pytest.raises(LexiconError, match=r"offices.yaml: .* is not a word"):
+            data._validated(crafted, Offices, f"linter/data/{name}")
+        _kept_row(cache, name, crafted)
+        assert load() == expected  # a miss: the YAML parsed again
+    assert len(parsed) == 5

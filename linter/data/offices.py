@@ -3,10 +3,11 @@ words around personal names (family names, honorifics), validated on load."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter.data import load
 
@@ -51,6 +52,30 @@ class Offices(_Entry):
     not_names: tuple[str, ...]
     namesakes: tuple[str, ...]
     central: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _words_are_words(self) -> Offices:
+        """Every word of a list holds a letter or a digit: an empty title made the
+        reader of offices match nothing at every position of a text, without end (its
+        parse is kept in a cache, `linter.data.KEPT_FILES`: the model says all that
+        `office_mentions.Tables` and `names.words_` rely on; the rest is strings)."""
+        lists = {
+            **{f"roles.{r.title}": r.words for r in self.roles},
+            **{f"bodies.{b.label}": b.words for b in self.bodies},
+            **{f"departments.{d.label}": d.words for d in self.departments},
+            **{name: getattr(self, name) for name in _WORD_LISTS},
+        }
+        for name, words in lists.items():
+            if bad := [w for w in words if not _WORD.search(w)]:
+                raise ValueError(f"{name}: {bad!r} is not a word")
+        return self
+
+
+_WORD = re.compile(r"\w")
+_WORD_LISTS = (
+    "former", "acting", "standing", "honorifics", "surnames", "foreign",
+    "memberships", "inside", "not_names", "namesakes", "central",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
