@@ -255,3 +255,42 @@ def test_a_crafted_offices_row_with_an_empty_title_is_a_miss(
         _kept_row(cache, name, crafted)
         assert load() == expected  # a miss: the YAML parsed again
     assert len(parsed) == 5
+
+
+def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty verb after a title made every position end a title's body (claims on
+    seeds/ changed); the model took it. It refuses it now, so a kept persons.yaml row
+    that holds one is a miss and the YAML is parsed again."""
+    from linter.claims.person_words import PersonWords
+
+    name = "persons.yaml"
+    assert name in data.KEPT_FILES
+    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
+    good = data._parse(text)
+    assert isinstance(good, dict)
+    _load(cache)  # the table made, as a run leaves it
+
+    def load() -> PersonWords:
+        data.keep_in(KeptData(cache))  # as a new process: nothing read yet
+        return data.load(name, PersonWords)
+
+    parsed = _parses(monkeypatch)
+    expected = load()
+    assert len(parsed) == 1 and load() == expected and len(parsed) == 1  # kept, read back
+    places = (
+        ("said_after_title", "verbs"),
+        ("honorifics", "male"),
+        ("roles", 0),
+        (None, "surnames"),
+    )
+    for outer, inner in places:
+        crafted = json.loads(json.dumps(good))
+        held = crafted[inner] if outer is None else crafted[outer][inner]
+        (held["words"] if outer == "roles" else held).append("")
+        with pytest.raises(LexiconError, match=r"persons.yaml: .* is not a word"):
+            data._validated(crafted, PersonWords, f"linter/data/{name}")
+        _kept_row(cache, name, crafted)
+        assert load() == expected  # a miss: the YAML parsed again
+    assert len(parsed) == 5

@@ -64,6 +64,29 @@ class PersonWords(_Entry):
             raise ValueError(f"exclusive_titles: {', '.join(unknown)} is not a role label")
         return self
 
+    @model_validator(mode="after")
+    def _words_are_words(self) -> PersonWords:
+        """Every word of a list holds a letter or a digit: an empty one made every
+        position of a text a title, a verb or a namesake's word (the parse is kept in
+        a cache, `linter.data.KEPT_FILES`: the model says all that `Tables` relies on)."""
+        h, said = self.honorifics, self.said_after_title
+        lists = {
+            **{f"roles.{r.label}": r.words for r in self.roles},
+            "honorifics": (*h.male, *h.female, *h.child, *h.other),
+            "said_after_title": (*said.verbs, *said.nouns_too, *said.adverbs),
+            "common_words": self.common_words,
+            "named_after": self.named_after,
+            "surnames": self.surnames,
+            "national_scopes": self.national_scopes,
+        }
+        for name, words in lists.items():
+            if bad := [w for w in words if not _WORD.search(w)]:
+                raise ValueError(f"{name}: {bad!r} is not a word")
+        return self
+
+
+_WORD = re.compile(r"\w")
+
 
 class Tables:
     def __init__(self, data: PersonWords) -> None:
