@@ -42,14 +42,16 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     if ref.level == "national":
         return ("national", "")
     home = gazetteer.province(meta.province) if meta.province else None
+    # The word that tells the unit's kind: "thị xã", or a committee's ("Thị ủy").
+    word = ref.unit or (ref.body if fold(ref.body) in unit_words() else None)
     if ref.place:
         found = gazetteer.province(ref.place) if ref.level in ("province", "city") else None
         # "UBND TP Hà Tĩnh" is the provincial city's, "UBND TP Đà Nẵng" the province's.
         if found and (ref.level == "province" or found.kind == "thành phố"):
             return ("province", found.name)
         if ref.level in ("district", "city"):
-            return ("district", _district(ref.unit, ref.place, home))
-        return (ref.level or "", name_key(f"{_kind(ref.unit)} {ref.place}".strip()))
+            return ("district", _district(word, ref.place, home))
+        return (ref.level or "", name_key(f"{_kind(word)} {ref.place}".strip()))
     if ref.level in ("province", "city") and home and _elsewhere(doc, ref, home.name):
         return (ref.level, own)
     if ref.level == "province":
@@ -57,8 +59,8 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     if ref.level == "city" and home and home.kind == "thành phố":
         return ("province", home.name)
     if ref.level in ("district", "city"):
-        return ("district", _own_district(meta.district, ref.unit, home) or own)
-    commune = meta.commune if meta.commune and _may_be(meta.commune, ref.unit) else None
+        return ("district", _own_district(meta.district, word, home) or own)
+    commune = meta.commune if meta.commune and _may_be(meta.commune, word) else None
     return (ref.level or "", name_key(commune) if commune else own)
 
 
