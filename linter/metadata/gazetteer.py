@@ -2,7 +2,8 @@
 
 Both generations are loaded (once per process): the 63 provinces, ~700
 districts and ~10,000 wards before the merger of 1 July 2025 (`legacy`) and
-the 34 provinces and ~3,300 wards after it (`current`). Documents are grouped
+the 34 provinces and ~3,300 wards after it (`current`); the wards' table the
+first time a ward is looked up (`Gazetteer.wards`). Documents are grouped
 by the province they were written for, so lookups return both and the caller
 keeps the name the text uses; `merged_into` is for display only. Lookup keys
 are `name_key`s, so "Hoà Bình", "HÒA BÌNH" and "Bà Rịa–Vũng Tàu" all match, and
