@@ -84,8 +84,9 @@ def _no_rebuild() -> gazstore.Wards:
         lambda data: {**data, "provinces_by_key": {"a": "b"}},
         lambda data: {k: v for k, v in data.items() if k != "district_of"},
         lambda data: [data],
+        lambda data: "[" * 100_000 + "]" * 100_000,  # too deep for json: RecursionError
     ],
-    ids=["key", "format", "width", "merger", "index", "missing", "not-a-dict"],
+    ids=["key", "format", "width", "merger", "index", "missing", "not-a-dict", "deep"],
 )
 def test_a_stale_or_damaged_file_reads_as_nothing(tmp_path: Path, built, good, damage) -> None:  # type: ignore[no-untyped-def]
     store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
@@ -93,7 +94,9 @@ def test_a_stale_or_damaged_file_reads_as_nothing(tmp_path: Path, built, good, d
     gazstore.wards_path(store.path).write_text(json.dumps(good[1]), encoding="utf-8")
     kept = gazstore.read(store, _no_rebuild)
     assert kept == built and kept.wards == built.wards  # type: ignore[union-attr]
-    store.path.write_text(json.dumps(damage(good[0])), encoding="utf-8")
+    damaged = damage(good[0])
+    text = damaged if isinstance(damaged, str) else json.dumps(damaged)
+    store.path.write_text(text, encoding="utf-8")
     assert gazstore.read(store, _no_rebuild) is None
 
 
@@ -106,9 +109,10 @@ def test_a_stale_or_damaged_file_reads_as_nothing(tmp_path: Path, built, good, d
         lambda data: {**data, "wards_by_key": {"a": "b"}},
         lambda data: {k: v for k, v in data.items() if k != "wards"},
         lambda data: [data],
+        lambda data: "[" * 100_000 + "]" * 100_000,  # too deep for json: RecursionError
         None,
     ],
-    ids=["key", "format", "ward-type", "index", "missing", "not-a-dict", "no-file"],
+    ids=["key", "format", "ward-type", "index", "missing", "not-a-dict", "deep", "no-file"],
 )
 def test_stale_or_damaged_wards_are_rebuilt_the_rest_read(
     tmp_path: Path, built, good, damage
@@ -116,7 +120,9 @@ def test_stale_or_damaged_wards_are_rebuilt_the_rest_read(
     store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
     store.path.write_text(json.dumps(good[0]), encoding="utf-8")
     if damage is not None:
-        gazstore.wards_path(store.path).write_text(json.dumps(damage(good[1])), encoding="utf-8")
+        damaged = damage(good[1])
+        text = damaged if isinstance(damaged, str) else json.dumps(damaged)
+        gazstore.wards_path(store.path).write_text(text, encoding="utf-8")
     rebuilt: gazstore.Wards = {"rebuilt": ()}
     kept = gazstore.read(store, lambda: rebuilt)
     assert kept == built and kept.wards is rebuilt  # type: ignore[union-attr]

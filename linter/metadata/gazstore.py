@@ -89,7 +89,7 @@ def _load(path: Path, key: str) -> dict[str, Any] | None:
         data = json.loads(path.read_bytes())
         if data.get("format") != FORMAT or data.get("key") != key:
             return None
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         return None
     return data  # type: ignore[no-any-return]
 
