@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from linter.claims.names import words_ as name_words
 from linter.data import load
 from linter.data.offices import offices as name_words_data
+from linter.data.offices import words_are_words
 from linter.data.places import alternatives
 from linter.nlp import fold
 
@@ -79,13 +80,8 @@ class PersonWords(_Entry):
             "surnames": self.surnames,
             "national_scopes": self.national_scopes,
         }
-        for name, words in lists.items():
-            if bad := [w for w in words if not _WORD.search(w)]:
-                raise ValueError(f"{name}: {bad!r} is not a word")
+        words_are_words(lists)
         return self
-
-
-_WORD = re.compile(r"\w")
 
 
 class Tables:

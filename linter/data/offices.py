@@ -4,6 +4,7 @@ words around personal names (family names, honorifics), validated on load."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Literal
 
@@ -65,9 +66,7 @@ class Offices(_Entry):
             **{f"departments.{d.label}": d.words for d in self.departments},
             **{name: getattr(self, name) for name in _WORD_LISTS},
         }
-        for name, words in lists.items():
-            if bad := [w for w in words if not _WORD.search(w)]:
-                raise ValueError(f"{name}: {bad!r} is not a word")
+        words_are_words(lists)
         return self
 
 
@@ -76,6 +75,14 @@ _WORD_LISTS = (
     "former", "acting", "standing", "honorifics", "surnames", "foreign",
     "memberships", "inside", "not_names", "namesakes", "central",
 )  # fmt: skip
+
+
+def words_are_words(lists: Mapping[str, Iterable[str]]) -> None:
+    """A ValueError naming the first list with a word that holds no letter or digit
+    (a model's check: this file's and `person_words.PersonWords`')."""
+    for name, words in lists.items():
+        if bad := [w for w in words if not _WORD.search(w)]:
+            raise ValueError(f"{name}: {bad!r} is not a word")
 
 
 @lru_cache(maxsize=1)
