@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,9 +30,17 @@ def cache(tmp_path: Path) -> Iterator[Path]:
     data.keep_in(None)
 
 
-def _load(path: Path) -> Frequencies:
+def _load(path: Path, name: str = NAME, model: type[Any] = Frequencies) -> Any:
     data.keep_in(KeptData(path))  # as a new process: nothing read yet
-    return data.load(NAME, Frequencies)
+    return data.load(name, model)
+
+
+def _source(name: str) -> dict[str, Any]:
+    """linter/data/`name` as its YAML parses."""
+    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
+    parsed = data._parse(text)
+    assert isinstance(parsed, dict)
+    return parsed
 
 
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -140,14 +149,11 @@ def test_a_crafted_indicators_row_with_an_unknown_parent_is_a_miss(
 
     name = "indicators.yaml"
     assert name in data.KEPT_FILES
-    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
-    good = data._parse(text)
-    assert isinstance(good, dict)
+    good = _source(name)
     _load(cache)  # the table made, as a run leaves it
 
     def load() -> _IndicatorsFile:
-        data.keep_in(KeptData(cache))  # as a new process: nothing read yet
-        return data.load(name, _IndicatorsFile)
+        return _load(cache, name, _IndicatorsFile)
 
     parsed = _parses(monkeypatch)
     expected = load()  # parsed once and kept
@@ -232,14 +238,11 @@ def test_a_crafted_offices_row_with_an_empty_title_is_a_miss(
 
     name = "offices.yaml"
     assert name in data.KEPT_FILES
-    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
-    good = data._parse(text)
-    assert isinstance(good, dict)
+    good = _source(name)
     _load(cache)  # the table made, as a run leaves it
 
     def load() -> Offices:
-        data.keep_in(KeptData(cache))  # as a new process: nothing read yet
-        return data.load(name, Offices)
+        return _load(cache, name, Offices)
 
     parsed = _parses(monkeypatch)
     expected = load()
@@ -267,14 +270,11 @@ def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
 
     name = "persons.yaml"
     assert name in data.KEPT_FILES
-    text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
-    good = data._parse(text)
-    assert isinstance(good, dict)
+    good = _source(name)
     _load(cache)  # the table made, as a run leaves it
 
     def load() -> PersonWords:
-        data.keep_in(KeptData(cache))  # as a new process: nothing read yet
-        return data.load(name, PersonWords)
+        return _load(cache, name, PersonWords)
 
     parsed = _parses(monkeypatch)
     expected = load()
