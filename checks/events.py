@@ -175,17 +175,18 @@ class EventFigureConflict(Check):
         window = int(self.option("window-days"))
         tolerance = float(self.option("approx-tolerance"))
         read = _reader()
-        docs = (item.document for item in group.items)
-        linked = linked_pairs(docs, window, group.focus)
         focus = group.focus
-        # A focused run (a draft's) reports only findings with the draft: with none of its
-        # pairs in conflict, the published pairs (a third of this check) need no compare.
-        mine: dict[tuple[str, str], tuple[Found, ...]] = {
-            (a.path, b.path): compared(items[a.path], items[b.path], why, tolerance, read, focus)
-            for a, b, why in (touching(linked, focus) if focus is not None else ())
-        }  # compared once: the loop below takes them
-        if focus is not None and not any(mine.values()):
-            return
+        linked = linked_pairs((item.document for item in group.items), window, focus)
+        mine: dict[tuple[str, str], tuple[Found, ...]] = {}  # compared once: the loop takes them
+        if focus is not None:
+            # A focused run (a draft's) reports only findings with the draft: with none of
+            # its pairs in conflict, the published pairs (a third of this check) need no compare.
+            for a, b, why in touching(linked, focus):
+                mine[a.path, b.path] = compared(
+                    items[a.path], items[b.path], why, tolerance, read, focus
+                )
+            if not any(mine.values()):
+                return
         for a, b, why in linked:
             left, right = items[a.path], items[b.path]
             # A draft's pairs are compared at each check, two published reports' once.
@@ -254,7 +255,11 @@ def _reader() -> Read:
         if path not in read:
             text = item.document.text
             side = report(text, item.of(Quantity))
-            read[path] = (side, (alone(side.figures), glossed(text, side.figures)), times(item))
+            read[path] = (
+                side,
+                (alone(side.figures), glossed(text, side.figures)),
+                times(item),
+            )
         return read[path]
 
     return of
