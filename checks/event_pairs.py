@@ -53,9 +53,9 @@ class Times:
     figures: Side
 
 
-def times(item: DocumentClaims) -> Times:
-    # The figures `align.report` keeps of the report (all of them, in order), read.
-    return Times(_days(item), _periods(item), side(item.of(Quantity)))
+def times(item: DocumentClaims, figures: Iterable[Quantity]) -> Times:
+    """`Times` of `item`, whose `figures` are those its `align.report` keeps."""
+    return Times(_days(item), _periods(item), side(figures))
 
 
 Lone = tuple[list[Quantity], list[Glossed]]  # a report's figures alone of their kind, glossed

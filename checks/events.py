@@ -258,7 +258,7 @@ def _reader() -> Read:
             read[path] = (
                 side,
                 (alone(side.figures), glossed(text, side.figures)),
-                times(item),
+                times(item, side.figures),
             )
         return read[path]
 
