@@ -97,6 +97,7 @@ class Cache:
             prepare(folder)
             with locked(folder):
                 self._db = self._open()
+                index_provinces(self._db)  # a cache made before the index gets it here
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             notice(f"not using the cache {self.path}: {reason}; parsing every file")
@@ -111,7 +112,6 @@ class Cache:
             row = db.execute("SELECT value FROM meta WHERE key = 'magic'").fetchone()
             schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row == (MAGIC,) and schema == (str(SCHEMA),):
-                index_provinces(db)
                 return db
             db.close()
             reason = "it belongs to another program or version"
@@ -143,7 +143,6 @@ class Cache:
             )
             rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
-        index_provinces(db)
         return db
 
     def get(self, key: str, lazy: bool = False) -> Entry | ShallowEntry | None:
