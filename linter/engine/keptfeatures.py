@@ -79,13 +79,10 @@ def prime(
     `keys`; the others (no row, or one not to be used) are returned for `keep`."""
     if cache is None:
         return []
-    wanted = {doc.path: key for doc in documents if (key := keys.get(doc.path)) is not None}
-    kept = _read(cache.path, sorted(set(wanted.values())))
+    wanted = [(key, doc) for doc in documents if (key := keys.get(doc.path)) is not None]
+    kept = _read(cache.path, sorted({key for key, _ in wanted}))
     missed: list[Missed] = []
-    for doc in documents:
-        key = wanted.get(doc.path)
-        if key is None:
-            continue
+    for key, doc in wanted:
         found = decode(key, kept.get(key))
         if found is None:
             missed.append((key, doc))
