@@ -47,6 +47,8 @@ _TYPES: dict[type, tuple[type | tuple[type, ...], ...]] = {
 }
 _TABLES = ("provinces", "districts", "wards")
 _WARDS = ("wards", "wards_by_key")  # the keys of the wards' file
+# What decoding a damaged file raises (`read`, `_read_wards`): it reads as nothing.
+_DAMAGED = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def read(store: Store, rebuild: Callable[[], Wards]) -> Gazetteer | None:
         return None
     try:
         return _decode(data, lambda: _read_wards(store) or rebuild())
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except _DAMAGED:
         return None
 
 
@@ -79,7 +81,7 @@ def _read_wards(store: Store) -> Wards | None:
     data = _load(wards_path(store.path), store.key)
     try:
         return None if data is None else _table(_rows(Ward, data["wards"]), data["wards_by_key"])
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except _DAMAGED:
         return None
 
 
