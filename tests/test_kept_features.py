@@ -89,6 +89,10 @@ def _weighed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return weighed
 
 
+def _key(root: Path, name: str) -> str:
+    return entry_key((root / name).read_bytes(), name, config_fingerprint(Config()))
+
+
 def _paths(result: RunResult, texts: list[str]) -> list[str]:
     """The documents of `result` whose texts are `texts`."""
     return [d.path for text in texts for d in result.documents if d.text == text]
@@ -102,9 +106,8 @@ def test_kept_features_are_read_back_and_find_the_same(
     rows = _rows(corpus)
     published = [d for d in computed.documents if d.path.startswith("archive/")]
     assert len(rows) == len(published) == 5  # the published reports', not the draft's
-    config_key = config_fingerprint(Config())
     for doc in published:  # each under its entry's key, equal to what the code computes
-        key = entry_key((corpus / doc.path).read_bytes(), doc.path, config_key)
+        key = _key(corpus, doc.path)
         assert decode(key, rows[key]) == distinctive._features(doc.text, doc.meta.title)
 
     _new_process()
@@ -190,10 +193,6 @@ def _resign(root: Path, rows: dict[str, str]) -> None:
                 "UPDATE features SET value = ? WHERE key = ?",
                 (f"{keptfeatures._digest(key, text)}:{text}", key),
             )
-
-
-def _key(root: Path, name: str) -> str:
-    return entry_key((root / name).read_bytes(), name, config_fingerprint(Config()))
 
 
 def test_a_row_moved_to_another_key_is_a_miss(
