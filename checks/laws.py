@@ -114,8 +114,9 @@ class LawYear(Check):
             pairs = _linked_pairs(group)
             # A focused run (a draft's) reports only findings that involve the draft:
             # the draft's own citations, and those of a report linked to it that the
-            # draft cites rightly. No other report's laws are read (most of this
-            # check's time in a one-off run).
+            # draft cites rightly. Only these reports' laws are read for wrong citations
+            # (reading all was most of this check's time in a one-off run); another's,
+            # only as the right citation of a linked report's wrong one.
             near = set(group.focus)
             for a, b, _ in touching(pairs, group.focus):
                 near.update((a.path, b.path))
