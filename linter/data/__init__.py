@@ -125,8 +125,11 @@ def _validated(raw: object, model: type[M], where: str) -> M:
 
 
 def _key(text: str) -> str:
-    raw = f"{KEPT_FORMAT}|{yaml.__version__}|{text}"
-    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return _sha256(f"{KEPT_FORMAT}|{yaml.__version__}|{text}")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _kept(row: tuple[str, str] | None, key: str) -> object | None:
@@ -134,7 +137,7 @@ def _kept(row: tuple[str, str] | None, key: str) -> object | None:
     if row is None or row[0] != key:
         return None
     digest, _, body = row[1].partition(":")
-    if digest != hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest():
+    if digest != _sha256(body):
         return None
     try:
         return json.loads(body)
@@ -151,8 +154,7 @@ def _plain(raw: object) -> str | None:
         return None
     if json.loads(body) != raw:
         return None
-    digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"{digest}:{body}"
+    return f"{_sha256(body)}:{body}"
 
 
 def _first_problem(exc: ValidationError) -> str:
