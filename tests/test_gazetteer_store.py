@@ -70,6 +70,12 @@ def good(built: gazetteer.Gazetteer) -> tuple[dict[str, object], dict[str, objec
     return data, wards
 
 
+def _write(path: Path, content: object) -> None:
+    """`content` as JSON, or as it is when already a text (one json cannot read)."""
+    text = content if isinstance(content, str) else json.dumps(content)
+    path.write_text(text, encoding="utf-8")
+
+
 def _no_rebuild() -> gazstore.Wards:
     raise AssertionError("the wards were built again although their file holds them")
 
@@ -90,13 +96,11 @@ def _no_rebuild() -> gazstore.Wards:
 )
 def test_a_stale_or_damaged_file_reads_as_nothing(tmp_path: Path, built, good, damage) -> None:  # type: ignore[no-untyped-def]
     store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
-    store.path.write_text(json.dumps(good[0]), encoding="utf-8")
-    gazstore.wards_path(store.path).write_text(json.dumps(good[1]), encoding="utf-8")
+    _write(store.path, good[0])
+    _write(gazstore.wards_path(store.path), good[1])
     kept = gazstore.read(store, _no_rebuild)
     assert kept == built and kept.wards == built.wards  # type: ignore[union-attr]
-    damaged = damage(good[0])
-    text = damaged if isinstance(damaged, str) else json.dumps(damaged)
-    store.path.write_text(text, encoding="utf-8")
+    _write(store.path, damage(good[0]))
     assert gazstore.read(store, _no_rebuild) is None
 
 
@@ -118,11 +122,9 @@ def test_stale_or_damaged_wards_are_rebuilt_the_rest_read(
     tmp_path: Path, built, good, damage
 ) -> None:  # type: ignore[no-untyped-def]
     store = gazstore.Store(tmp_path / "gazetteer.json", "v1")
-    store.path.write_text(json.dumps(good[0]), encoding="utf-8")
+    _write(store.path, good[0])
     if damage is not None:
-        damaged = damage(good[1])
-        text = damaged if isinstance(damaged, str) else json.dumps(damaged)
-        gazstore.wards_path(store.path).write_text(text, encoding="utf-8")
+        _write(gazstore.wards_path(store.path), damage(good[1]))
     rebuilt: gazstore.Wards = {"rebuilt": ()}
     kept = gazstore.read(store, lambda: rebuilt)
     assert kept == built and kept.wards is rebuilt  # type: ignore[union-attr]
