@@ -53,7 +53,12 @@ def loose_key(name: str) -> str:
 
 def alternatives(phrases: Iterable[str]) -> str:
     """A regex alternation of the folded `phrases`, longest first so that it wins."""
-    return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(escaped(phrases))
+
+
+def escaped(phrases: Iterable[str]) -> list[str]:
+    """The folded `phrases`, longest first, each escaped: `alternatives`' parts."""
+    return [re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True)]
 
 
 class UnitWord(BaseModel):

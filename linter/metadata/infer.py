@@ -122,13 +122,11 @@ def infer_metadata(doc: Document) -> DocumentMeta:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     spec = places.places()
-    bodies = [v for variants in spec.bodies.values() for v in variants]
-    # longest first, as places.alternatives has them, so that the longest wins
-    escaped = [re.escape(fold(v)) for v in sorted(bodies, key=len, reverse=True)]
+    bodies = places.escaped(v for variants in spec.bodies.values() for v in variants)
     not_acting = places.alternatives(spec.not_acting)
     plan_words = places.alternatives(spec.plan_words)
     return {
-        "body": re.compile(rf"({nlp.alone(*escaped)})\s+"),  # searched for its words
+        "body": re.compile(rf"({nlp.alone(*bodies)})\s+"),  # searched for its words
         "not_acting": re.compile(rf"(?<!\w)(?:{not_acting})\W*$"),
         "plan": re.compile(rf"(?<!\w)(?:{plan_words})(?!\w).{{0,150}}?năm\s+{pubdate.YEAR}"),
     }
