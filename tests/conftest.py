@@ -30,6 +30,13 @@ REAL_CORPUS = SHARED / "corpus" / "real"
 NEWS_CORPUS = SHARED / "corpus" / "news2017"
 
 
+def seed_texts() -> list[str]:
+    """The texts of seeds/*.txt, in their names' order."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert len(texts) >= 5
+    return texts
+
+
 def write_corpus(folder: Path, documents: Mapping[str, str | bytes]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in documents.items():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import seed_texts
 from linter import nlp
 from linter.claims import counts, office_mentions, periods, quantities
 from linter.metadata import present, pubdate
@@ -56,9 +56,7 @@ CRAFTED = [
 
 
 def _paragraphs() -> list[str]:
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    assert len(seeds) >= 5
-    return CRAFTED + [p for text in seeds for p in re.findall(r"[^\n]+", text)]
+    return CRAFTED + [p for text in seed_texts() for p in re.findall(r"[^\n]+", text)]
 
 
 def test_split_equals_underthesea_on_crafted_strings_and_seeds() -> None:
@@ -128,7 +126,7 @@ FINDITER_CRAFTED = [
 @pytest.mark.parametrize("name", list(_pairs()))
 def test_finditer_at_equals_finditer_for_each_pair_in_use(name: str) -> None:
     pattern, starts, folded = _pairs()[name]
-    texts = FINDITER_CRAFTED + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts = FINDITER_CRAFTED + seed_texts()
     found = 0
     for text in texts:
         text = nlp.fold(text) if folded else text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import SEEDS
+from conftest import seed_texts
 from linter.claims import periods
 from linter.nlp import fold, sentences
 
@@ -47,9 +47,7 @@ CRAFTED = [
 
 
 def _texts() -> list[str]:
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    assert len(seeds) >= 5
-    said = [text[a:b] for text in seeds for a, b in sentences(text)]
+    said = [text[a:b] for text in seed_texts() for a, b in sentences(text)]
     return [fold(t) for t in CRAFTED + said] + CRAFTED  # "quí" is folded to "quý"
 
 
