@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.arithmetic import candidates
+from checks.arithmetic.result import _Arithmetic
 from conftest import SHARED, run_corpus
 from linter.checking import DocumentClaims
 from linter.claims.extract import extract_claims
@@ -210,26 +211,29 @@ LINKED = [
 ]
 
 
+def _candidates(path: Path) -> list[_Arithmetic]:
+    """The arithmetic AR01 links in the document at `path`."""
+    document = load_document(path).document
+    assert document is not None
+    return list(candidates(DocumentClaims(document, extract_claims(document))))
+
+
 @pytest.mark.parametrize(
     ("path", "kind", "computed"), LINKED, ids=[p.parent.name + "/" + p.name for p, _, _ in LINKED]
 )
 def test_real_arithmetic_is_linked_and_adds_up(path: Path, kind: str, computed: str) -> None:
     if not path.is_file():
         pytest.skip(f"real corpus not present at {path} (it lives in ../shared)")
-    document = load_document(path).document
-    assert document is not None
-    linked = list(candidates(DocumentClaims(document, extract_claims(document))))
+    linked = _candidates(path)
     assert (kind, computed) in {(c.kind, c.computed) for c in linked}
     assert [c.message("vi") for c in linked if c.verdict() is not None] == []
 
 
 def _linked(tmp_path: Path, text: str) -> list[tuple[str, str, str | None]]:
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
-    document = load_document(tmp_path / "a.md").document
-    assert document is not None
     return [
         (c.kind, c.computed, c.message("vi") if c.verdict() is not None else None)
-        for c in candidates(DocumentClaims(document, extract_claims(document)))
+        for c in _candidates(tmp_path / "a.md")
     ]
 
 
