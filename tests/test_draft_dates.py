@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 import checks.event_dates
-from conftest import SHARED
+from conftest import NEWS_CORPUS, SHARED
 from linter.engine.run import Options, run
 from linter.models import RunResult
 
-NEWS = SHARED / "corpus" / "news2017"
 # A poll on Hà Nội's ward loudspeakers (tuning half) given two last days, 17/3 and
 # 10/3: one EV03 finding with five reports (tests/test_event_dates_real.py); and three
 # other reports of the city, two of them linked to the poll's, stating no day of it.
@@ -32,9 +31,9 @@ def _shown(name: str) -> str:
 
 
 def _run(focus: str | None) -> RunResult:
-    paths = [NEWS / name for name in NAMES]
+    paths = [NEWS_CORPUS / name for name in NAMES]
     if not all(p.is_file() for p in paths):
-        pytest.skip(f"news2017 not present under {NEWS} (it lives in ../shared)")
+        pytest.skip(f"news2017 not present under {NEWS_CORPUS} (it lives in ../shared)")
     options = Options(select={"EV03"}, focus=frozenset({_shown(focus)}) if focus else None)
     return run(paths, options, root=SHARED)
 

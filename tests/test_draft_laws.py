@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 
 import checks.laws
-from conftest import SHARED
+from conftest import NEWS_CORPUS, SHARED
 from linter.engine.run import Options, run
 from linter.models import RunResult
 
-NEWS = SHARED / "corpus" / "news2017"
 # One press conference on an antiques auction (tuning half, T12): two reports give the
 # auction law the year it took effect, 2017; the third names it rightly, 2016. And two
 # other reports of the city, linked to none of them.
@@ -27,9 +26,9 @@ def _shown(name: str) -> str:
 
 
 def _run(focus: str | None) -> RunResult:
-    paths = [NEWS / name for name in NAMES]
+    paths = [NEWS_CORPUS / name for name in NAMES]
     if not all(p.is_file() for p in paths):
-        pytest.skip(f"news2017 not present under {NEWS} (it lives in ../shared)")
+        pytest.skip(f"news2017 not present under {NEWS_CORPUS} (it lives in ../shared)")
     options = Options(select={"VB03"}, focus=frozenset({_shown(focus)}) if focus else None)
     return run(paths, options, root=SHARED)
 
