@@ -77,6 +77,27 @@ def run_corpus(
     return run([folder], Options(select=select), root=folder)
 
 
+def news_shown(name: str) -> str:
+    """How a run rooted at ../shared shows a news2017 file."""
+    return f"corpus/news2017/{name}"
+
+
+def run_news(names: Collection[str], code: str, focus: str | None) -> RunResult:
+    """Check news2017 files `names` with one check, focused on one of them (a draft's
+    run) or not; skipped without ../shared."""
+    paths = [NEWS_CORPUS / name for name in names]
+    if not all(p.is_file() for p in paths):
+        pytest.skip(f"news2017 not present under {NEWS_CORPUS} (it lives in ../shared)")
+    options = Options(select={code}, focus=frozenset({news_shown(focus)}) if focus else None)
+    return run(paths, options, root=SHARED)
+
+
+def involving(result: RunResult, name: str | None = None) -> list[list[str]]:
+    """The evidence paths of each finding (sorted), of those that involve `name`."""
+    found = sorted(sorted({e.path for e in f.evidence}) for f in result.findings)
+    return [f for f in found if name is None or news_shown(name) in f]
+
+
 @pytest.fixture(scope="session")
 def seeds_result() -> RunResult:
     return run([SEEDS], Options(), root=REPO)

@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 
 import checks.event_dates
-from conftest import NEWS_CORPUS, SHARED
-from linter.engine.run import Options, run
-from linter.models import RunResult
+from conftest import involving, news_shown, run_news
 
 # A poll on Hà Nội's ward loudspeakers (tuning half) given two last days, 17/3 and
 # 10/3: one EV03 finding with five reports (tests/test_event_dates_real.py); and three
@@ -26,23 +24,6 @@ QUIET, LINKED, APART = "ha-noi/mz-21471869.txt", "ha-noi/mz-21472046.txt", "ha-n
 NAMES = [*POLL, QUIET, LINKED, APART]
 
 
-def _shown(name: str) -> str:
-    return f"corpus/news2017/{name}"
-
-
-def _run(focus: str | None) -> RunResult:
-    paths = [NEWS_CORPUS / name for name in NAMES]
-    if not all(p.is_file() for p in paths):
-        pytest.skip(f"news2017 not present under {NEWS_CORPUS} (it lives in ../shared)")
-    options = Options(select={"EV03"}, focus=frozenset({_shown(focus)}) if focus else None)
-    return run(paths, options, root=SHARED)
-
-
-def _found(result: RunResult, involving: str | None = None) -> list[list[str]]:
-    found = [sorted({e.path for e in f.evidence}) for f in result.findings]
-    return [f for f in found if involving is None or _shown(involving) in f]
-
-
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Records the reports whose texts EV03 reads, at each reading."""
     reads: list[list[str]] = []
@@ -57,16 +38,18 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
 
 def test_a_quiet_draft_reads_only_its_linked_reports(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _found(_run(None)) == [sorted(_shown(n) for n in POLL[:5])]
+    assert involving(run_news(NAMES, "EV03", None)) == [sorted(news_shown(n) for n in POLL[:5])]
     reads = _reads(monkeypatch)
-    assert _run(QUIET).findings == ()
+    assert run_news(NAMES, "EV03", QUIET).findings == ()
     # The draft and the reports linked to it, once; never the report linked to none.
-    assert reads == [sorted(_shown(n) for n in [*POLL, QUIET, LINKED])]
+    assert reads == [sorted(news_shown(n) for n in [*POLL, QUIET, LINKED])]
 
 
 def test_a_draft_in_conflict_still_gathers_every_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    whole = _run(None)
+    whole = run_news(NAMES, "EV03", None)
     reads = _reads(monkeypatch)
-    focused = _run(POLL[3])
-    assert _found(focused) == _found(whole, POLL[3]) == [sorted(_shown(n) for n in POLL[:5])]
-    assert reads[-1] == sorted(_shown(n) for n in NAMES)
+    focused = run_news(NAMES, "EV03", POLL[3])
+    assert (
+        involving(focused) == involving(whole, POLL[3]) == [sorted(news_shown(n) for n in POLL[:5])]
+    )
+    assert reads[-1] == sorted(news_shown(n) for n in NAMES)
