@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from importlib.metadata import EntryPoint
+from importlib.metadata import EntryPoint, EntryPoints
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -111,8 +111,10 @@ def extra_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
         ],
     }
 
-    def entry_points(group: str) -> list[EntryPoint]:
-        return [*real(group=group), *extra.get(group, [])]
+    def entry_points() -> EntryPoints:  # every group at once, as linter.plugins reads them
+        groups = (plugins.CHECKS, plugins.FORMATS, plugins.READERS)
+        found = [ep for name in groups for ep in real(group=name)]
+        return EntryPoints([*found, *(ep for eps in extra.values() for ep in eps)])
 
     monkeypatch.setattr(plugins, "metadata", SimpleNamespace(entry_points=entry_points))
     reader_registry.load_readers.cache_clear()

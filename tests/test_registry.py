@@ -6,11 +6,13 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from importlib.metadata import EntryPoint
 from pathlib import Path
+from types import SimpleNamespace
 from typing import ClassVar
 
 import pytest
 
 from conftest import REPO, run_corpus, write_corpus
+from linter import plugins as plugin_groups
 from linter.checking import Bound, Check, Group, Option, registry
 from linter.engine.run import Options, run
 from linter.errors import CheckLoadError
@@ -156,3 +158,22 @@ def test_bounds_name_declared_options_and_are_bounds() -> None:
     assert tuple_bound.value.message == (
         "expected the bound of 'window-days' to be a linter.checking.Bound, found (0, None)"
     )
+
+
+def test_entry_points_are_scanned_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every group asked (checks, readers, formats) is selected from one scan of the
+    installed distributions, the same entry points a scan per group gives."""
+    real = plugin_groups.metadata.entry_points
+    scans: list[int] = []
+
+    def scan() -> object:
+        scans.append(1)
+        return real()
+
+    monkeypatch.setattr(plugin_groups, "metadata", SimpleNamespace(entry_points=scan))
+    for name in ("doichieu.checks", "doichieu.readers", "doichieu.formats", "doichieu.checks"):
+        expected = sorted(real(group=name), key=lambda e: (e.name, e.value))
+        assert plugin_groups.group(name) == expected
+    codes = [check.code for check, _ in registry.load_checks().checks]
+    assert codes == sorted(ep.name for ep in real(group="doichieu.checks"))
+    assert len(scans) == 1

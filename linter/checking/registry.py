@@ -7,13 +7,12 @@ an EN02 finding that names the entry point and its package.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 
 from linter.checking import CODE, NAME, Bound, Check
 from linter.diagnostics import ENGINE_CODES
 from linter.errors import CheckLoadError
 from linter.models import CheckInfo, Severity
-from linter.plugins import CHECKS, package_of
+from linter.plugins import CHECKS, entry_points, package_of
 
 GROUP = CHECKS
 
