@@ -24,8 +24,8 @@ from linter.checking.kept import held
 from linter.checking.likeness import Side, conflicts, side, words
 from linter.checking.memo import IdentityMemo
 from linter.checking.running import updated
-from linter.checking.sides import two_sides
-from linter.checking.slipped import paraphrased, slips
+from linter.checking.sides import Bounds, bounds, two_sides
+from linter.checking.slipped import Slippable, paraphrased, slips, with_subject
 from linter.models import DateRef, Period, PeriodRef, Quantity
 
 # Subject words two figures share when their reports are linked by names only:
@@ -44,21 +44,26 @@ Sentence = tuple[int, int]  # a sentence's offsets, as a claim's `sentence` give
 class Times:
     """When each sentence of one report is about: the days it names (`_days`) and
     its periods (`_periods`); and its figures as `likeness.conflicts` reads them
-    (`likeness.side`: the usable ones and their subject words). Read once per report
-    and run (`times`), whatever the number of reports it is linked to: the linked
-    pairs grow with the square of a province's reports, the reports only with them."""
+    (`likeness.side`: the usable ones and their subject words), as `slipped.slips`
+    does (`with_subject`) and as `sides.two_sides` does (`bounds`). Read once per
+    report and run (`times`), whatever the number of reports it is linked to: the
+    linked pairs grow with the square of a province's reports, the reports only with
+    them."""
 
     days: dict[Sentence, set[object]]
     periods: dict[Sentence, list[Period]]
     figures: Side
+    subjects: Slippable
+    bounds: Bounds
 
 
 def times(item: DocumentClaims, figures: Iterable[Quantity]) -> Times:
     """`Times` of `item`, whose `figures` are those its `align.report` keeps."""
-    return Times(_days(item), _periods(item), side(figures))
+    figures = list(figures)
+    return Times(_days(item), _periods(item), side(figures), with_subject(figures), bounds(figures))
 
 
-Lone = tuple[list[Quantity], list[Glossed]]  # a report's figures alone of their kind, glossed
+Lone = tuple[Slippable, list[Glossed]]  # a report's figures alone of their kind, glossed
 Read = Callable[[DocumentClaims], tuple[Report, Lone, Times]]  # what `pairs` reads of a report
 Found = tuple[Quantity, Quantity, bool, str]  # two figures, sure, label: what `pairs` yields
 
@@ -125,7 +130,7 @@ def pairs(
     read = conflicts(when[0].figures, when[1].figures, tolerance)  # `ours` and `theirs`, read
     sure = [(qa, qb) for qa, qb in read if not truncated(qa, qb)]
     found = [(qa, qb, True, "", False) for qa, qb in sure]
-    found += [(qa, qb, False, "", False) for qa, qb in slips(ours, theirs)]
+    found += [(qa, qb, False, "", False) for qa, qb in slips(when[0].subjects, when[1].subjects)]
     known = {values(qa, qb) for qa, qb, *_ in found}  # a later way adds only new pairs
 
     def add(batch: Iterable[tuple[Quantity, Quantity, bool, str, bool]], only_new: bool) -> None:
@@ -135,7 +140,13 @@ def pairs(
 
     # "hơn một triệu lượt du khách" / "gần 1 triệu lượt khách": the number says it
     # is one figure, whatever status its context gave each (`linter.checking.sides`).
-    add(((qa, qb, False, "", False) for qa, qb in two_sides(ours, theirs, tolerance)), True)
+    add(
+        (
+            (qa, qb, False, "", False)
+            for qa, qb in two_sides(when[0].bounds, when[1].bounds, tolerance)
+        ),
+        True,
+    )
     if why.numbers or why.names >= SLIP_LINK_NAMES:
         # A slip whatever the subjects: its digits are the evidence, the link vouches
         # for one event (names alone of one place may be two stories).

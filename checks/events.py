@@ -21,7 +21,7 @@ from linter.checking import (
 from linter.checking.align import Report, report
 from linter.checking.companions import glossed
 from linter.checking.events import WINDOW_DAYS, linked_pairs, touching
-from linter.checking.slipped import alone
+from linter.checking.slipped import alone, slippable
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import Finding, Quantity, Severity
 
@@ -257,7 +257,7 @@ def _reader() -> Read:
             side = report(text, item.of(Quantity))
             read[path] = (
                 side,
-                (alone(side.figures), glossed(text, side.figures)),
+                (slippable(alone(side.figures)), glossed(text, side.figures)),
                 times(item, side.figures),
             )
         return read[path]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from linter.claims.numbers import DIGITS, decimal_step, parse_digits
 from linter.claims.quantities import intervals_overlap
@@ -109,6 +110,22 @@ def slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
         # bounds of one kind ("hơn 18.000 m2" / "trên 1.800 m 2") say the same digits.
         return None
     return "tenfold" if round(ratio) < 3 else "unit"
+
+
+def slip_key(q: Quantity) -> str:
+    """The non-zero digits of a figure's number, sorted: equal for any two figures
+    `slip` names (a power of ten keeps the digits, two swapped keep them all), so
+    figures indexed by it are paired only where a slip can be."""
+    return _sorted_digits(q.span.quote)
+
+
+@lru_cache(maxsize=4096)  # EV01 keys each figure of every linked report: quotes recur
+def _sorted_digits(quote: str) -> str:
+    m = _FIRST_NUMBER.search(quote)
+    return "".join(sorted(_NOT_SIGNIFICANT.sub("", m.group()))) if m else ""
+
+
+_NOT_SIGNIFICANT = re.compile(r"[^1-9]")
 
 
 def _digits(quote: str) -> str:

@@ -25,18 +25,20 @@ In both ways neither value may be stated on the other side: then both exist.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+from linter.checking.agreement import slip_key
 from linter.checking.align import apart
 from linter.checking.likeness import MIN_SUBJECT_WORDS, match, province_figure, slip, words
 from linter.models import Quantity
 
 
 def slips(
-    first: Iterable[Quantity], second: Iterable[Quantity]
+    first: Iterable[Quantity] | Slippable, second: Iterable[Quantity] | Slippable
 ) -> Iterator[tuple[Quantity, Quantity]]:
     """Slipped figures whose subjects share `MIN_SUBJECT_WORDS` words, though
-    `match` keeps them apart."""
-    ours, theirs = _with_subject(first), _with_subject(second)
+    `match` keeps them apart. Either side may come read already (`with_subject`)."""
+    ours, theirs = (f if isinstance(f, Slippable) else with_subject(f) for f in (first, second))
     for qa, qb in _unstated(ours, theirs):
         # The shared words first: the cheapest test, and most pairs of one unit and
         # measure of two linked reports (which grow with the square of a province's
@@ -50,10 +52,12 @@ def slips(
 
 
 def paraphrased(
-    ours: list[Quantity], theirs: list[Quantity]
+    ours: list[Quantity] | Slippable, theirs: list[Quantity] | Slippable
 ) -> Iterator[tuple[Quantity, Quantity]]:
-    """Slipped figures whatever their subjects, of two reports' `alone` figures."""
-    for qa, qb in _unstated(ours, theirs):
+    """Slipped figures whatever their subjects, of two reports' `alone` figures
+    (either side may come read already: `slippable`)."""
+    first, second = (f if isinstance(f, Slippable) else slippable(f) for f in (ours, theirs))
+    for qa, qb in _unstated(first, second):
         if (qa.scope, qa.base) != (qb.scope, qb.base) or apart(qa, qb):
             continue
         if qa.indicator and qb.indicator and qa.indicator != qb.indicator:
@@ -62,18 +66,44 @@ def paraphrased(
             yield qa, qb
 
 
-def _unstated(ours: list[Quantity], theirs: list[Quantity]) -> Iterator[tuple[Quantity, Quantity]]:
-    """Pairs of one unit and measure whose values the other side does not state."""
-    values_ours = {(q.unit, q.value) for q in ours}
-    values_theirs = {(q.unit, q.value) for q in theirs}
-    kinds: dict[tuple[str, str], list[Quantity]] = {}
-    for qb in theirs:  # a linked pair is compared at every check: pairs of one kind only
-        if (qb.unit, qb.value) not in values_ours:
-            kinds.setdefault((qb.unit, qb.measure), []).append(qb)
-    for qa in ours:
-        if (qa.unit, qa.value) not in values_theirs:
-            for qb in kinds.get((qa.unit, qa.measure), ()):
-                yield qa, qb
+@dataclass(frozen=True)
+class Slippable:
+    """One report's figures as `_unstated` pairs them, each with its kind (unit,
+    measure and digits: `slip_key`, as figures of other digits cannot slip), the
+    values they state, and those of each kind. EV01 reads a report once, not once
+    per linked pair: the pairs grow with the square of a province's reports, and
+    pairing every two figures of one unit was most of what a pair cost."""
+
+    figures: list[tuple[Quantity, _Kind]]
+    values: frozenset[tuple[str, float]]
+    kinds: dict[_Kind, list[Quantity]]
+
+
+_Kind = tuple[str, str, str]
+
+
+def slippable(quantities: Iterable[Quantity]) -> Slippable:
+    figures = [(q, (q.unit, q.measure, slip_key(q))) for q in quantities]
+    kinds: dict[_Kind, list[Quantity]] = {}
+    for q, kind in figures:
+        kinds.setdefault(kind, []).append(q)
+    return Slippable(figures, frozenset((q.unit, q.value) for q, _ in figures), kinds)
+
+
+def with_subject(quantities: Iterable[Quantity]) -> Slippable:
+    """`slippable` of the figures `slips` pairs: those with a subject (`_with_subject`)."""
+    return slippable(_with_subject(quantities))
+
+
+def _unstated(ours: Slippable, theirs: Slippable) -> Iterator[tuple[Quantity, Quantity]]:
+    """Pairs of one unit and measure whose values the other side does not state and
+    whose digits may be one slipped (a pair of other digits is no slip: every caller
+    asks for one), in the order of `ours`, then of `theirs`."""
+    for qa, kind in ours.figures:
+        if (qa.unit, qa.value) not in theirs.values:
+            for qb in theirs.kinds.get(kind, ()):
+                if (qb.unit, qb.value) not in ours.values:
+                    yield qa, qb
 
 
 def _usable(q: Quantity) -> bool:
