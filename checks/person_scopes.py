@@ -10,68 +10,147 @@ Minh"). One name given one title, in one report or linked
 reports of one event, of two bodies with the same subject and two places, is
 likely given one place by a slip: a person chairs the city's association or the
 country's, and reports of one event do not change which.
+
+A place keeps the unit word the text writes before it, as OF01 keeps it
+(`linter.claims.offices`): huyện Kỳ Anh and thị xã Kỳ Anh are two units of Hà
+Tĩnh, tỉnh Hà Tĩnh and TP Hà Tĩnh (its provincial city) two more, so their
+bodies are two. The word is read as the gazetteer's type ("TX" and "thị xã" are
+one, "TP Đà Nẵng" is the province), of the document's province first, else of
+a type the word's units may have become ("huyện Sa Pa", a thị xã since). A name
+written without a word is any unit of that name. After a commune's word ("xã",
+"phường", "thị trấn") the capitalised name is the commune; two words of one
+name are two communes only when the province has a commune of each (a xã
+raised to a phường is one unit under its old word), looked up only then.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
 from checks.person_said import Mention
 from linter.checking.events import together
 from linter.claims.person_words import tables
+from linter.data.places import UnitWord, name_key, unit_words, without_type_note
 from linter.metadata import gazetteer
 from linter.nlp import fold
 
-# Unit words before a place that are no part of the body's subject: "Hội Nông dân tỉnh".
-_UNIT_WORDS = frozenset({"tỉnh", "thành", "phố", "tp", "tp.", "huyện", "quận", "thị", "xã"})
 MIN_SUBJECT = 2  # "Hội Hà Nội" says no subject: two words at least ("Hiệp hội đá quý")
+_PROVINCE = "Tỉnh"  # the kind of a province, or of a centrally-run city
+
+
+class Place(NamedTuple):
+    """A body's place: its name's key, and its kind when the text wrote a unit word."""
+
+    name: str  # "kỳ anh", "hồ chí minh", "việt nam"
+    kind: str | None = None  # "Tỉnh", or the gazetteer's type ("Thị xã", "Xã"); None: unsaid
+    commune: bool = False  # a kind of commune: its type is told apart only when asked
 
 
 @lru_cache(maxsize=4096)
-def scope_of(body: str) -> tuple[str, str] | None:
-    """(subject, place), both folded, of a body named with its place at the end."""
+def scope_of(body: str, province: str | None = None) -> tuple[str, Place] | None:
+    """(subject folded, place) of a body named with its place at the end; a unit
+    word read as a unit of `province` (the document's) first."""
     words = body.replace("(", " ").replace(")", " ").split()
     for k in range(min(4, len(words) - 1), 0, -1):
         tail = words[-k:]
         if not all(w[:1].isupper() for w in tail):
             continue
-        if place := _place(" ".join(tail)):
-            subject = words[:-k]
-            while subject and fold(subject[-1]).rstrip(".") in _UNIT_WORDS:
-                subject = subject[:-1]
+        n, unit = _unit_word(words[:-k])
+        if place := _place(" ".join(tail), unit, province):
+            subject = words[: len(words) - k - n]
             if len(subject) < MIN_SUBJECT:
                 return None
             return fold(" ".join(subject)), place
     return None
 
 
-def _place(written: str) -> str | None:
+def _unit_word(words: list[str]) -> tuple[int, UnitWord | None]:
+    """The unit word that ends `words` ("thị xã", "TP."): how many words it is, and it."""
+    for n in (2, 1):
+        unit = unit_words().get(fold(" ".join(words[-n:])).rstrip(".")) if len(words) >= n else None
+        if unit is not None and unit.level != "place" and not unit.committee:
+            return n, unit
+    return 0, None
+
+
+def _place(written: str, unit: UnitWord | None, province: str | None) -> Place | None:
     """One key for each place however written ("TP HCM", "Hồ Chí Minh"): the
-    country, a province's name, or a district's; None for what is no place."""
-    if fold(written) in tables().national:
-        return "việt nam"
-    if provinces := gazetteer.provinces_named(written):
-        return fold(provinces[0].name)
-    if districts := gazetteer.districts_named(written, True):
-        return "district " + fold(districts[0].name)
-    return None
+    country, a province, a district or, after a commune's word, a commune; of the
+    kind the unit word names. None for what is no place."""
+    if unit is None:
+        if fold(written) in tables().national:
+            return Place("việt nam")
+        if provinces := gazetteer.provinces_named(written):
+            return Place(name_key(provinces[0].name))
+        districts = gazetteer.districts_named(written, True)
+        return Place(_short(districts[0].short)) if districts else None
+    if unit.level == "ward":  # its type is asked of the wards' table only if needed
+        return Place(name_key(written), unit.type, commune=True)
+    found = gazetteer.provinces_named(written) if unit.level in ("province", "city") else ()
+    if found and (unit.level == "province" or found[0].kind == "thành phố"):
+        return Place(name_key(found[0].name), _PROVINCE)  # "TP Đà Nẵng" is the province
+    if unit.level == "province":
+        return None
+    districts = _typed(_preferred(gazetteer.districts_named(written, True), province), unit)
+    if not districts:
+        return None
+    return Place(_short(districts[0].short), districts[0].type)
+
+
+def _short(name: str) -> str:
+    return name_key(without_type_note(name))
+
+
+_U = TypeVar("_U", gazetteer.District, gazetteer.Ward)
+
+
+def _preferred(units: Sequence[_U], province: str | None) -> Sequence[_U]:
+    """The units of the document's province when it has any of the name, else all."""
+    return [u for u in units if u.province == province] or units
+
+
+def _typed(units: Sequence[_U], unit: UnitWord) -> list[_U]:
+    """The units of the word's type, else of the first type its units may have become."""
+    for kind in (unit.type, *unit.became):
+        if typed := [u for u in units if u.type == kind]:
+            return typed
+    return []
+
+
+def same_place(a: Place, b: Place, province: str | None) -> bool:
+    """Whether two places may be one: one name, and one kind or a kind unsaid. A
+    commune written with two words ("xã", "phường") is two only when the province
+    has a commune of that name of each type; else one unit under its old word."""
+    if a.name != b.name or a.kind is None or b.kind is None or a.kind == b.kind:
+        return a.name == b.name
+    return a.commune and b.commune and not _two_communes(a.name, a.kind, b.kind, province)
+
+
+@lru_cache(maxsize=1024)
+def _two_communes(name: str, one: str, other: str, province: str | None) -> bool:
+    wards = _preferred([w for w in gazetteer.wards_named(name) if w.legacy], province)
+    types = {w.type for w in wards}
+    return one in types and other in types
 
 
 def scope_pairs(
-    mentions: list[Mention], linked: set[frozenset[str]]
+    mentions: list[Mention], linked: set[frozenset[str]], province: str | None
 ) -> Iterator[tuple[list[Mention], str]]:
     """Pairs of mentions of one name, in one report or linked reports, that give one
     title of one subject with two places; once per pair of places, with the title.
     The pair comes first, then every other mention of the title with one of the two
     places in those reports (a third report of the event says it too)."""
-    scoped = [(m, s) for m in mentions if m[1].body and (s := scope_of(m[1].body))]
-    seen: set[frozenset[str]] = set()
+    scoped = [(m, s) for m in mentions if m[1].body and (s := scope_of(m[1].body, province))]
+    seen: set[frozenset[Place]] = set()
     for ((i, x), (subject_x, place_x)), ((j, y), (subject_y, place_y)) in itertools.combinations(
         scoped, 2
     ):
-        if subject_x != subject_y or place_x == place_y or frozenset((place_x, place_y)) in seen:
+        if subject_x != subject_y or frozenset((place_x, place_y)) in seen:
+            continue
+        if same_place(place_x, place_y, province):
             continue
         if not together(i.document.path, j.document.path, linked):
             continue
@@ -84,7 +163,7 @@ def scope_pairs(
                 for m, (subject, place) in scoped
                 if m not in ((i, x), (j, y))
                 and subject == subject_x
-                and place in (place_x, place_y)
+                and (same_place(place, place_x, province) or same_place(place, place_y, province))
                 and title in m[1].roles
                 and together(m[0].document.path, i.document.path, linked)
             ]
