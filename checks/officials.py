@@ -34,24 +34,25 @@ class OfficialConflict(Check):
     tỉnh", "Phó Chủ tịch UBND tỉnh Trần Văn B"). An office is its title, body
     and unit: Chủ tịch UBND tỉnh An Giang is not Chủ tịch UBND huyện Chợ Mới,
     nor is huyện Kỳ Anh's thị xã Kỳ Anh's (the unit word tells two units of one
-    name apart), and an unnamed "tỉnh" is the document's province, an unnamed
-    "thị xã" the document's district if it is one. Within a province, an
-    office with one holder (Chủ tịch, Bí thư, Giám đốc Sở, Bộ trưởng, but not
-    Phó Chủ tịch, which has several) given to two names is a finding; so is one
-    name called both Chủ tịch and Phó Chủ tịch of one body, and two deputies
-    whose names differ only in their marks ("Hùng", "Hưng"), a likely typo.
-    Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh") are normal; so
-    are holders that follow one another (`checks.successions`: in time order
-    one run of reports per name, each new name given by two or more reports,
-    or by one more than a year later, strictly after the last report of the
-    name before, over `window-days` later or after several reports of that
-    name). Each stretch of names no such change of hands explains is one
-    finding (three chairs, the second a handover, the third named once
-    months later: the second against the third). In it one document or
-    two within `window-days` make a warning, documents further apart an info;
-    every name given by several documents, an info that the office changed
-    hands; one name heading two bodies in one document ("Giám đốc Sở Y tế",
-    "Giám đốc Sở Tài chính": `checks.official_titles`), an info.
+    name apart), nor xã Tân Tiến of Bù Đốp that of Đồng Phú (the district the
+    sentence, metadata or text names); an unnamed "tỉnh" is the document's
+    province, an unnamed "thị xã" the document's district if it is one. In a
+    province, an office with one holder (Chủ tịch, Bí thư, Giám đốc Sở, Bộ
+    trưởng, not Phó Chủ tịch, which has several) given to two names is a
+    finding; so is one name called both Chủ tịch and Phó Chủ tịch of one body,
+    and two deputies whose names differ only in their marks ("Hùng", "Hưng"), a
+    likely typo. Offices held together ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh")
+    are normal; so are holders that follow one another (`checks.successions`: in
+    time order one run of reports per name, each new name given by two or more
+    reports, or by one more than a year later, strictly after the last report of
+    the name before, over `window-days` later or after several reports of that
+    name). Each stretch of names no such change of hands explains is one finding
+    (three chairs, the second a handover, the third named once months later: the
+    second against the third). In it one document or two within `window-days`
+    make a warning, documents further apart an info; every name given by several
+    documents, an info that the office changed hands; one name heading two
+    bodies in one document ("Giám đốc Sở Y tế", "Giám đốc Sở Tài chính":
+    `checks.official_titles`), an info.
 
     Why it matters: a wrong name or title on an official is the correction
     readers notice first and editors fix by hand every day.
@@ -59,14 +60,16 @@ class OfficialConflict(Check):
     Known problems: names are read after titles and honorifics, with a known
     family name, never a short form. A former holder counts only when the text
     says so ("nguyên", "cựu", "khi còn là"); a document with neither date nor
-    year is compared as if far apart; one with neither that names the old
-    holder after the new one's reports reads as a succession. An office below the
-    province whose unit is not named ("Chủ tịch UBND xã") is compared only for
-    a misspelt name: a report may visit several communes. Capitalised words
-    after "đường", "cầu", "trường" name a thing after a person ("đường Phạm
-    Văn Đồng, Giám đốc Sở ..."); a name glued to the next sentence by a missing
-    full stop is cut only before the words listed as opening one. Two bodies
-    for one head are read in one document only, and only fixtures show it.
+    year is compared as if far apart; one with neither that names the old holder
+    after the new one's reports reads as a succession. An office below the
+    province whose unit is not named ("Chủ tịch UBND xã") is compared only for a
+    misspelt name: a report may visit several communes; nor is a commune whose
+    name another district shares, in a report naming neither district, compared
+    outside it. Capitalised words after "đường", "cầu", "trường" name a thing
+    after a person ("đường Phạm Văn Đồng, Giám đốc Sở ..."); a name glued to the
+    next sentence by a missing full stop is cut only before the words listed as
+    opening one. Two bodies for one head are read in one document only, and only
+    fixtures show it.
 
     Ví dụ mâu thuẫn::
 

@@ -15,19 +15,30 @@ a document's own district (`DocumentMeta.district`) is spelt: "Chủ tịch UBND
 thị xã" in a report on thị xã Kỳ Anh and "Chủ tịch UBND thị xã Kỳ Anh" are one
 office. An unnamed unit whose word is not the document's district's kind
 ("UBND huyện" in a report on the thị xã) is no unit the document tells. So
-below: xã Yên Viên and thị trấn Yên Viên (Gia Lâm) are two communes. Communes
-of one name in two districts of a province are still one unit here: the text
-seldom says which district (a known problem of OF01).
+below: xã Yên Viên and thị trấn Yên Viên (Gia Lâm) are two communes.
+
+Communes of one name in two districts of a province (xã Tân Tiến of Bù Đốp and
+of Đồng Phú, Bình Phước: the gazetteer's wards say which names are shared) are
+two units: such a commune is keyed with its district, the one of the
+commune's districts the sentence names ("xã Tân Tiến, huyện Bù Đốp"), else
+the document's (`DocumentMeta.district`), else the only one its text names.
+When none tells, the commune is the document's own: compared within it (a
+report names one xã Tân Tiến) and with no other, since two chairs of two
+communes reported as one office's would be a false alarm. A name no other
+district shares keeps its key without a district, so that reports that name
+its district and reports that do not still meet.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
 from linter.claims.names import capitalised
 from linter.data.places import name_key, unit_words
 from linter.metadata import gazetteer
+from linter.metadata.mentions import scan
 from linter.models import Document, OfficialRef
 from linter.nlp import fold
 
@@ -51,7 +62,10 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
             return ("province", found.name)
         if ref.level in ("district", "city"):
             return ("district", _district(word, ref.place, home))
-        return (ref.level or "", name_key(f"{_kind(word)} {ref.place}".strip()))
+        named = f"{_kind(word)} {ref.place}".strip()
+        if ref.level == "ward":
+            return ("ward", _commune(doc, ref, named, home))
+        return (ref.level or "", name_key(named))
     if ref.level in ("province", "city") and home and _elsewhere(doc, ref, home.name):
         return (ref.level, own)
     if ref.level == "province":
@@ -61,7 +75,7 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     if ref.level in ("district", "city"):
         return ("district", _own_district(meta.district, word, home) or own)
     commune = meta.commune if meta.commune and _may_be(meta.commune, word) else None
-    return (ref.level or "", name_key(commune) if commune else own)
+    return (ref.level or "", _commune(doc, ref, commune, home) if commune else own)
 
 
 def _kind(word: str | None) -> str:
@@ -110,6 +124,48 @@ def _own_district(
     if kind is None:
         return district  # a name the gazetteer does not know: its kind unknown
     return district if _district(word, district[len(kind) + 1 :], home) == district else None
+
+
+_MERGER = dt.date(2025, 7, 1)  # districts end (as linter.metadata.locality reads dates)
+
+
+def _commune(doc: Document, ref: OfficialRef, named: str, home: gazetteer.Province | None) -> str:
+    """A commune's key ("xã tân tiến"), with its district when others of the province
+    share its name ("xã tân tiến, huyện bù đốp"), or the document's path when none
+    of its texts tells which district ("xã tân tiến ? path")."""
+    key = name_key(named)
+    districts = _districts_sharing(named, home.name if home else None)
+    if not districts or (doc.meta.date and doc.meta.date >= _MERGER):
+        return key
+    sentence = doc.text[ref.sentence[0] : ref.sentence[1]]
+    own = frozenset([doc.meta.district] if doc.meta.district else [])
+    for told in (_districts_in(sentence), own, _districts_in(doc.text)):
+        if len(found := told & districts) == 1:
+            return f"{key}, {name_key(next(iter(found)))}"
+    return f"{key} ? {doc.path}"
+
+
+@lru_cache(maxsize=4096)
+def _districts_sharing(named: str, province: str | None) -> frozenset[str]:
+    """The districts of the province's communes of this name and word ("Xã Tân
+    Tiến": of its type, else of one the word's units may have become), when they
+    are several; else none."""
+    words = named.split()
+    n = next((n for n in (2, 1) if fold(" ".join(words[:n])) in unit_words()), 0)
+    unit = unit_words().get(fold(" ".join(words[:n]))) if n else None
+    if unit is None or unit.level != "ward" or province is None:
+        return frozenset()
+    wards = [w for w in gazetteer.wards_named(" ".join(words[n:])) if w.province == province]
+    for kind in (unit.type, *unit.became):
+        if typed := {w.district for w in wards if w.legacy and w.type == kind}:
+            return frozenset(d for d in typed if d) if len(typed) > 1 else frozenset()
+    return frozenset()
+
+
+@lru_cache(maxsize=256)  # a document's text, asked once per shared commune it names
+def _districts_in(text: str) -> frozenset[str]:
+    """The districts a text names with their unit word, as the gazetteer spells them."""
+    return frozenset(d.name for m in scan(text, fold(text)) for d in m.districts)
 
 
 _UNIT_WORD = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp)(?!\w)")
