@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -64,7 +65,8 @@ class LawYear(Check):
     draft law's). A year written bare after the name is a warning; after
     "năm" it is info, since "thực hiện Luật Đất đai năm 2014" may mean "in
     2014". When a report of the same event cites the law with a right year,
-    it is shown too.
+    it is shown too: of several, the earliest dated, then by text, never by
+    file name, so a draft checked as "../d.md" shows the whole run's.
 
     Why it matters: a reader looks the law up by its year; the wrong year
     sends them to no law or to the repealed one.
@@ -75,6 +77,9 @@ class LawYear(Check):
     the two reports that cite "Luật Đấu giá năm 2017" (T12), every other law
     cited with a year there is cited with a right one (Luật Đất đai 2003,
     2013; Bộ luật Dân sự 2005, 2015; Luật Xây dựng 2014; Luật HTX 2012 ...).
+    One right citation is shown, not every report's; an undated report's
+    only when no dated report has one, though it may be the earliest; two
+    copies of one text are told apart by their paths alone.
 
     Ví dụ mâu thuẫn::
 
@@ -131,11 +136,11 @@ class LawYear(Check):
         for item, c in wrong:
             right = [
                 (items[path], other)
-                for path in sorted(linked.get(item.document.path, ()))
+                for path in linked.get(item.document.path, ())
                 for other in of(path)
                 if other.name == c.name and other.year in c.passed
-            ][:1]
-            yield self._finding(item, c, right, group)
+            ]
+            yield self._finding(item, c, sorted(right, key=_shown_first)[:1], group)
 
     def _finding(
         self,
@@ -157,6 +162,16 @@ class LawYear(Check):
         severity = Severity.WARNING if c.bare else Severity.INFO
         key = f"{self.code}|{c.name}|{c.year}"
         return self.finding(message, notes, group, severity, item.document.meta.district, key=key)
+
+
+def _shown_first(cited: tuple[DocumentClaims, _Cited]) -> tuple[object, ...]:
+    """Which right citation a wrong one is shown with: the earliest dated report's
+    (undated ones last), then by the report's text and the place in it, so that
+    the same reports under other file names, or a draft among them, show the same
+    one. The path only parts two copies of one text."""
+    document, at = cited[0].document, cited[1].start
+    date = document.meta.date
+    return (date is None, date or dt.date.min, document.text, at, document.path)
 
 
 def _linked_pairs(group: Group) -> list[tuple[Document, Document, object]]:
