@@ -22,13 +22,20 @@ is closed before `main` returns (`outputs` writes with `with`, atomically).
 Only this entry point tunes: the engine or `linter.app.serve_api` imported as a
 library leave the collector alone, and `doichieu serve`, a long-lived process,
 puts the default thresholds back once its corpus is read (`linter.app.serve`).
+
+For the same files' sake, the command line's process ends without tearing down
+what it holds (`_end`): the interpreter freed every object one at a time, and
+the operating system takes the memory back at once.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
+import os
 import platform
+import threading
 
 if platform.python_implementation() == "CPython":
     # Saved before tuning, for `doichieu serve` to put back (`linter.app.serve`):
@@ -58,8 +65,34 @@ from linter.models import RunResult
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command `argv` names (by default the process's arguments); the exit status."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run the command `argv` names; the exit status. Without `argv`, the command is
+    this process's (the `doichieu` script, `python -m linter`), and it ends the
+    process (`_end`)."""
+    if argv is None:
+        return _end(_command(sys.argv[1:]))
+    return _command(list(argv))
+
+
+def _end(status: int) -> int:
+    """End the process with `status` as the interpreter would, less the tearing down:
+    freeing, one at a time, the objects a run holds (models, claims, compiled
+    patterns, tables) was 15 ms of a draft's run against a warm 5,000-document
+    archive, a thirtieth of its CPU, for memory the operating system takes back at
+    once (mypy ends its runs the same way). What a normal exit does that matters is
+    still done: the exit handlers run (a worker pool's, a plugin's), and standard
+    output and error are flushed; every file this program writes is already closed
+    (see above). With another thread still running (a server's), the process ends
+    as usual, waiting for it: `status` is returned."""
+    if threading.active_count() > 1:
+        return status
+    atexit._run_exitfuncs()  # what the interpreter's own exit runs first
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # closed, or a broken pipe
+            stream.flush()
+    os._exit(status)
+
+
+def _command(argv: list[str]) -> int:
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
         parser = build_parser(lang)
