@@ -68,3 +68,18 @@ def test_the_real_corpus_is_listed_as_before() -> None:
     listed = [Path(n).relative_to(corpus).as_posix() for n in collect_names([corpus])]
     assert listed == stored.splitlines()
     assert collect_paths([corpus]) == [corpus / n for n in listed]
+
+
+def test_folders_below_a_symlinked_path_are_known_by_their_realpath(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A subfolder's realpath is its folder's joined with its name (`listing._walk`):
+    a folder named through a symlink, and its subfolders three deep, are the same
+    folders as under their real name, so each file is listed once, by its first name."""
+    for name in ("real/a/2.md", "real/a/b/c/1.md", "real/a/b/3.md", "real/4.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Năm 2024", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    names = collect_names([Path("link/a"), Path("real"), Path("./link/a/b")])
+    assert names == ["link/a/2.md", "link/a/b/3.md", "link/a/b/c/1.md", "real/4.md"]
