@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar
 
 from checks.official_titles import two_offices
-from checks.successions import Mention, one_report_gives_two, report_year, unexplained
+from checks.successions import Mention, close_in_time, report_year, unexplained
 from linter.checking import (
     DAYS,
     EVIDENCE_PER_NAME,
@@ -204,7 +204,7 @@ class OfficialConflict(Check):
         typo: bool = False,
         handover: bool = False,
     ) -> Finding:
-        close = _close(mentions, int(self.option("window-days"))) and not handover
+        close = close_in_time(mentions, int(self.option("window-days"))) and not handover
         if handover:
             if group.lang == "en":
                 message += (
@@ -250,18 +250,3 @@ def _present(item: DocumentClaims, ref: OfficialRef) -> bool:
         return True
     year = report_year(item)
     return year is None or ref.year >= year
-
-
-def _close(mentions: list[Mention], window: int) -> bool:
-    """Whether two mentions that disagree (another name, or rank) are in one document
-    or within `window` days. If any two are, two neighbours in date order are."""
-
-    def said(ref: OfficialRef) -> tuple[str, bool]:
-        return (name_key_of(ref.name), ref.deputy)
-
-    if one_report_gives_two(mentions, said):
-        return True
-    dated = sorted(
-        (item.document.meta.date, said(ref)) for item, ref in mentions if item.document.meta.date
-    )
-    return any(a[1] != b[1] and (b[0] - a[0]).days <= window for a, b in itertools.pairwise(dated))

@@ -81,6 +81,22 @@ def one_report_gives_two(
     return any(len(found) > 1 for found in per_path.values())
 
 
+def close_in_time(mentions: Sequence[Mention], window: int) -> bool:
+    """Whether two mentions that disagree (another name, or rank) are in one document
+    or within `window` days (OF01's warning, else an info). If any two are, two
+    neighbours in date order are."""
+
+    def said(ref: OfficialRef) -> tuple[str, bool]:
+        return (name_key_of(ref.name), ref.deputy)
+
+    if one_report_gives_two(mentions, said):
+        return True
+    dated = sorted(
+        (item.document.meta.date, said(ref)) for item, ref in mentions if item.document.meta.date
+    )
+    return any(a[1] != b[1] and (b[0] - a[0]).days <= window for a, b in itertools.pairwise(dated))
+
+
 class _Run(NamedTuple):
     """Consecutive reports, in time order, that give the office to one name."""
 
