@@ -1,13 +1,18 @@
-"""The garbage collector waits while a province group is checked
-(`linter.engine.checkpool._collector_paused`): a collection then would scan the
-whole archive's documents and claims, a cost that grew faster than the archive
-(issue 15). It runs again once the group is done, and a caller that turned it off
-keeps it off. The group is EV01's example (two reports of one press conference,
-48 ha against 4,8 ha), checked by the real check."""
+"""The garbage collector waits while the province groups are checked
+(`linter.engine.checkpool._collector_paused`): the checks' caches, alive and
+growing with the archive, were scanned again and again (issue 15). It runs again
+once the groups are done, a caller that turned it off keeps it off, and only a
+process that ends with its run (the command line's `check`, not a library's
+call) freezes what the check phase left alive. The group is EV01's example (two
+reports of one press conference, 48 ha against 4,8 ha), checked by the real
+check."""
 
 from __future__ import annotations
 
 import gc
+import platform
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +22,7 @@ from checks.events import EventFigureConflict
 from conftest import run_corpus
 from linter.checking import DocumentClaims, Group
 from linter.data.lexicon import default_lexicon
-from linter.engine.checkpool import check_group
+from linter.engine.checkpool import check_groups
 from linter.engine.config import Config
 from linter.engine.policy import settings_of
 from linter.models import Finding
@@ -68,7 +73,7 @@ def collector() -> Iterator[None]:
 
 def _check(group: Group, *checks: type[EventFigureConflict]) -> list[Finding]:
     settings = {c.code: settings_of(c, Config()) for c in checks}
-    return check_group(group, checks, settings)[0]
+    return check_groups([group, group], checks, settings, jobs=1)[0][0]
 
 
 def test_no_collection_while_a_group_is_checked_and_one_after(group: Group) -> None:
@@ -76,7 +81,7 @@ def test_no_collection_while_a_group_is_checked_and_one_after(group: Group) -> N
     found = _check(group, Watched)
     assert [(f.code, f.severity.value) for f in found] == [("EV01", "warning")]
     assert "48 ha và 4,8 ha (nhầm gấp 10 lần)" in found[0].message
-    assert seen == [False]
+    assert seen == [False, False]  # one per group
     assert gc.isenabled()
 
 
@@ -84,12 +89,37 @@ def test_a_crashing_check_leaves_the_collector_running(group: Group) -> None:
     gc.enable()
     found = _check(group, Broken, Watched)
     assert [f.code for f in found] == ["EN01", "EV01"]
-    assert seen == [False, False]
+    assert seen == [False, False, False, False]
     assert gc.isenabled()
 
 
 def test_a_collector_turned_off_stays_off(group: Group) -> None:
     gc.disable()
     assert [f.code for f in _check(group, Watched)] == ["EV01"]
-    assert seen == [False]
+    assert seen == [False, False]
     assert not gc.isenabled()
+
+
+# The command line's `check` in a process of its own, as `doichieu check` runs it
+# (`ends`), then as a library or a test calls it (`main(argv)`): only the first
+# freezes; neither leaves the collector off.
+SCRIPT = """
+import gc, sys
+from linter.app import cli
+from linter.engine import checkpool
+frozen = gc.get_freeze_count()
+status = cli._command(["check", sys.argv[1], "--no-cache", "--format", "json"], ends=sys.argv[2] == "1")
+print(status, checkpool._FREEZE, gc.get_freeze_count() > frozen, gc.isenabled())
+"""
+
+
+@pytest.mark.skipif(platform.python_implementation() != "CPython", reason="CPython's collector")
+@pytest.mark.parametrize(("ends", "frozen"), [(True, "True True"), (False, "False False")])
+def test_only_a_process_that_ends_with_its_run_freezes(
+    tmp_path: Path, ends: bool, frozen: str
+) -> None:
+    (tmp_path / "a.md").write_text(REPORT.format(day=0, area="48 ha"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(REPORT.format(day=1, area="4,8 ha"), encoding="utf-8")
+    args = [sys.executable, "-c", SCRIPT, str(tmp_path), "1" if ends else "0"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == f"1 {frozen} True"  # 1: the EV01 warning fails the run

@@ -18,7 +18,9 @@ interpreter's own last collection scanned it all once more just before the
 process let it go, 0.08 s of a draft's run. So an object alive only through a
 reference cycle at exit is never collected, and its finalizer never runs: a
 file left open in a cycle would not be flushed. Every file this program writes
-is closed before `main` returns (`outputs` writes with `with`, atomically).
+is closed before `main` returns (`outputs` writes with `with`, atomically). For
+the same reason a run that ends the process (not `serve`) freezes what its
+check phase leaves alive, right after it (`checkpool.ends_with_run`).
 Only this entry point tunes: the engine or `linter.app.serve_api` imported as a
 library leave the collector alone, and `doichieu serve`, a long-lived process,
 puts the default thresholds back once its corpus is read (`linter.app.serve`).
@@ -57,6 +59,7 @@ from linter.app.check_command import check
 from linter.app.inputs import existing, nothing_read
 from linter.checking.registry import known_codes, load_checks
 from linter.engine.cache import clear as clear_cache
+from linter.engine.checkpool import ends_with_run
 from linter.engine.config import load_config
 from linter.engine.policy import check_codes
 from linter.engine.run import Options, run
@@ -69,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     this process's (the `doichieu` script, `python -m linter`), and it ends the
     process (`_end`)."""
     if argv is None:
-        return _end(_command(sys.argv[1:]))
+        return _end(_command(sys.argv[1:], ends=True))
     return _command(list(argv))
 
 
@@ -92,7 +95,8 @@ def _end(status: int) -> int:
     os._exit(status)
 
 
-def _command(argv: list[str]) -> int:
+def _command(argv: list[str], ends: bool = False) -> int:
+    """Run `argv`; `ends` when the process ends with it (`main`)."""
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
         parser = build_parser(lang)
@@ -100,6 +104,8 @@ def _command(argv: list[str]) -> int:
             sys.stdout.write(parser.format_help())
             return 2
         args = parser.parse_args(argv)
+        if ends and args.command != "serve":
+            ends_with_run()  # what the check phase keeps alive is frozen after it
         if args.command == "checks":
             config = load_config(args.config)
             loaded = load_checks()
