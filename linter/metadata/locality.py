@@ -26,7 +26,7 @@ from linter.metadata.mentions import scan as mentions_in
 from linter.models import Level
 from linter.nlp import fold
 
-_MERGER = dt.date(2025, 7, 1)  # districts end, communes come under the 34 provinces
+MERGER = dt.date(2025, 7, 1)  # districts end, communes come under the 34 provinces
 
 
 def typed_wards(mentions: list[PlaceMention]) -> Iterable[tuple[Ward, ...]]:
@@ -111,7 +111,7 @@ def _commune(
     merged = gazetteer.merged_into(province) if province else None
 
     def fits(w: Ward) -> bool:
-        if date and date >= _MERGER:  # "phường Bồng Sơn (Bình Định)" is now in Gia Lai
+        if date and date >= MERGER:  # "phường Bồng Sơn (Bình Định)" is now in Gia Lai
             return w.current and (province is None or w.province in (province, merged))
         return w.legacy and province in (None, w.province)
 

@@ -93,7 +93,7 @@ def _unit_first_words() -> frozenset[str]:
 _Unit = TypeVar("_Unit", District, Ward)
 
 
-def _of_type(units: tuple[_Unit, ...], unit: UnitWord) -> tuple[_Unit, ...]:
+def of_type(units: tuple[_Unit, ...], unit: UnitWord) -> tuple[_Unit, ...]:
     """The units of the word's type; if none, of the first type it may have become."""
     for wanted in (unit.type, *unit.became):
         if found := tuple(u for u in units if u.type == wanted):
@@ -168,10 +168,10 @@ class _Scanner:
             provinces = tuple(p for p in provinces if p.kind == "thành phố")
         districts: tuple[District, ...] = ()
         if unit.level in ("city", "district") and not provinces:
-            districts = _of_type(districts_named(key, loose), unit)
+            districts = of_type(districts_named(key, loose), unit)
         wards: tuple[Ward, ...] = ()
         if unit.level == "ward":
-            wards = _of_type(wards_named(key, loose), unit)
+            wards = of_type(wards_named(key, loose), unit)
         if not (provinces or districts or wards):
             return None
         return PlaceMention(start, end, unit, key, key in self.aliases, provinces, districts, wards)
