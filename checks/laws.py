@@ -140,7 +140,8 @@ class LawYear(Check):
                 for other in of(path)
                 if other.name == c.name and other.year in c.passed
             ]
-            yield self._finding(item, c, sorted(right, key=_shown_first)[:1], group)
+            shown = [min(right, key=_shown_first)] if right else []
+            yield self._finding(item, c, shown, group)
 
     def _finding(
         self,

@@ -34,8 +34,8 @@ class OfficialConflict(Check):
     tỉnh", "Phó Chủ tịch UBND tỉnh Trần Văn B"). An office is its title, body
     and unit: Chủ tịch UBND tỉnh An Giang is not Chủ tịch UBND huyện Chợ Mới,
     nor is huyện Kỳ Anh's thị xã Kỳ Anh's (the unit word tells two units of one
-    name apart), nor xã Tân Tiến of Bù Đốp that of Đồng Phú (the district the
-    sentence, metadata or text names); an unnamed "tỉnh" is the document's
+    name apart), nor xã Tân Tiến of Bù Đốp that of Đồng Phú (the district written
+    right after the commune's name, else the metadata's); an unnamed "tỉnh" is the document's
     province, an unnamed "thị xã" the document's district if it is one. In a
     province, an office with one holder (Chủ tịch, Bí thư, Giám đốc Sở, Bộ
     trưởng, not Phó Chủ tịch, which has several) given to two names is a
@@ -64,8 +64,10 @@ class OfficialConflict(Check):
     after the new one's reports reads as a succession. An office below the
     province whose unit is not named ("Chủ tịch UBND xã") is compared only for a
     misspelt name: a report may visit several communes; nor is a commune whose
-    name another district shares, in a report naming neither district, compared
-    outside it. Capitalised words after "đường", "cầu", "trường" name a thing
+    name another district shares compared outside its report when neither the
+    words right after its name ("xã Tân Tiến (Bù Đốp)", "xã Tân Tiến, huyện Bù
+    Đốp") nor the metadata say which district: one the text names anywhere
+    else is not read as the commune's. Capitalised words after "đường", "cầu", "trường" name a thing
     after a person ("đường Phạm Văn Đồng, Giám đốc Sở ..."); a name glued to the
     next sentence by a missing full stop is cut only before the words listed as
     opening one. Two bodies for one head are read in one document only, and only

@@ -17,10 +17,15 @@ Tĩnh, tỉnh Hà Tĩnh and TP Hà Tĩnh (its provincial city) two more, so thei
 bodies are two. The word is read as the gazetteer's type ("TX" and "thị xã" are
 one, "TP Đà Nẵng" is the province), of the document's province first, else of
 a type the word's units may have become ("huyện Sa Pa", a thị xã since). A name
-written without a word is any unit of that name. After a commune's word ("xã",
-"phường", "thị trấn") the capitalised name is the commune; two words of one
-name are two communes only when the province has a commune of each (a xã
-raised to a phường is one unit under its old word), looked up only then.
+written without a word is any unit of that name; so is one after a word whose
+type the gazetteer has no unit of that name of ("quận Thủ Đức" of 2019, a
+Thành phố since 2021): a unit raised since, not a second one. After a
+commune's word ("xã", "phường", "thị trấn") the capitalised name is a commune
+of the province the gazetteer knows (else read as if without its word); two
+words of one name are two communes only when the province has a commune of
+each (a xã raised to a phường is one unit under its old word), looked up only
+then. A word that ends a kind of body of several words ("Hợp tác xã Thành
+Công", `linter/data/bodies.yaml`) is that kind's, no unit's word.
 """
 
 from __future__ import annotations
@@ -28,13 +33,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
+from checks.body_names import BodyWords
 from checks.person_said import Mention
 from linter.checking.events import together
 from linter.claims.person_words import tables
-from linter.data.places import UnitWord, name_key, unit_words, without_type_note
+from linter.data import load
+from linter.data.places import UnitWord, name_key, unit_words
 from linter.metadata import gazetteer
+from linter.metadata.mentions import of_type
 from linter.nlp import fold
 
 MIN_SUBJECT = 2  # "Hội Hà Nội" says no subject: two words at least ("Hiệp hội đá quý")
@@ -46,11 +54,20 @@ class Place(NamedTuple):
 
     name: str  # "kỳ anh", "hồ chí minh", "việt nam"
     kind: str | None = None  # "Tỉnh", or the gazetteer's type ("Thị xã", "Xã"); None: unsaid
-    commune: bool = False  # a kind of commune: its type is told apart only when asked
+
+    @property
+    def commune(self) -> bool:
+        """A kind of commune: its type is told apart only when asked (`same_place`)."""
+        return self.kind in _commune_types()
+
+
+@lru_cache(maxsize=1)
+def _commune_types() -> frozenset[str]:
+    return frozenset(u.type for u in unit_words().values() if u.level == "ward" and u.type)
 
 
 @lru_cache(maxsize=4096)
-def scope_of(body: str, province: str | None = None) -> tuple[str, Place] | None:
+def scope_of(body: str, province: str | None) -> tuple[str, Place] | None:
     """(subject folded, place) of a body named with its place at the end; a unit
     word read as a unit of `province` (the document's) first."""
     words = body.replace("(", " ").replace(")", " ").split()
@@ -68,71 +85,77 @@ def scope_of(body: str, province: str | None = None) -> tuple[str, Place] | None
 
 
 def _unit_word(words: list[str]) -> tuple[int, UnitWord | None]:
-    """The unit word that ends `words` ("thị xã", "TP."): how many words it is, and it."""
+    """The unit word that ends `words` ("thị xã", "TP."): how many words it is, and it.
+    None when it ends a body's kind instead ("Hợp tác xã Thành Công": a cooperative)."""
+    folded = [fold(w).rstrip(".") for w in words]
     for n in (2, 1):
-        unit = unit_words().get(fold(" ".join(words[-n:])).rstrip(".")) if len(words) >= n else None
+        unit = unit_words().get(" ".join(folded[-n:])) if len(words) >= n else None
         if unit is not None and unit.level != "place" and not unit.committee:
+            if any(tuple(folded[-len(kind) :]) == kind for kind in _kinds_ending(folded[-1])):
+                return 0, None
             return n, unit
     return 0, None
 
 
+@lru_cache(maxsize=64)
+def _kinds_ending(word: str) -> tuple[tuple[str, ...], ...]:
+    """The kinds of body of several words that end with `word` ("hợp tác xã" ends
+    with "xã"): their last word is no unit word (`linter/data/bodies.yaml`)."""
+    kinds = load("bodies.yaml", BodyWords).kinds
+    spelt = {tuple(fold(w).split()) for kind in kinds for w in kind.words}
+    return tuple(k for k in spelt if len(k) > 1 and k[-1] == word)
+
+
 def _place(written: str, unit: UnitWord | None, province: str | None) -> Place | None:
     """One key for each place however written ("TP HCM", "Hồ Chí Minh"): the
-    country, a province, a district or, after a commune's word, a commune; of the
-    kind the unit word names. None for what is no place."""
+    country, a province, a district or, after a commune's word, a commune of the
+    province; of the kind the unit word names. None for what is no place."""
     if unit is None:
         if fold(written) in tables().national:
             return Place("việt nam")
         if provinces := gazetteer.provinces_named(written):
             return Place(name_key(provinces[0].name))
         districts = gazetteer.districts_named(written, True)
-        return Place(_short(districts[0].short)) if districts else None
-    if unit.level == "ward":  # its type is asked of the wards' table only if needed
-        return Place(name_key(written), unit.type, commune=True)
+        return Place(name_key(districts[0].short)) if districts else None
+    if unit.level == "ward":  # a commune the province has: its type asked only if needed
+        wards = gazetteer.wards_named(written)
+        known = any(w.province == province for w in wards) if province else bool(wards)
+        return Place(name_key(written), unit.type) if known else _place(written, None, province)
     found = gazetteer.provinces_named(written) if unit.level in ("province", "city") else ()
     if found and (unit.level == "province" or found[0].kind == "thành phố"):
         return Place(name_key(found[0].name), _PROVINCE)  # "TP Đà Nẵng" is the province
     if unit.level == "province":
         return None
-    districts = _typed(_preferred(gazetteer.districts_named(written, True), province), unit)
-    if not districts:
-        return None
-    return Place(_short(districts[0].short), districts[0].type)
+    named = gazetteer.districts_named(written, True)
+    if typed := of_type(_preferred(named, province), unit):
+        return Place(name_key(typed[0].short), typed[0].type)
+    # A name the gazetteer has only under other types ("quận Thủ Đức" of 2019, a
+    # Thành phố since 2021): any unit of the name, as if written without its word.
+    return _place(written, None, province)
 
 
-def _short(name: str) -> str:
-    return name_key(without_type_note(name))
-
-
-_U = TypeVar("_U", gazetteer.District, gazetteer.Ward)
-
-
-def _preferred(units: Sequence[_U], province: str | None) -> Sequence[_U]:
-    """The units of the document's province when it has any of the name, else all."""
-    return [u for u in units if u.province == province] or units
-
-
-def _typed(units: Sequence[_U], unit: UnitWord) -> list[_U]:
-    """The units of the word's type, else of the first type its units may have become."""
-    for kind in (unit.type, *unit.became):
-        if typed := [u for u in units if u.type == kind]:
-            return typed
-    return []
+def _preferred(
+    units: Sequence[gazetteer.District], province: str | None
+) -> tuple[gazetteer.District, ...]:
+    """The districts of the document's province when it has any of the name, else all."""
+    return tuple(u for u in units if u.province == province) or tuple(units)
 
 
 def same_place(a: Place, b: Place, province: str | None) -> bool:
     """Whether two places may be one: one name, and one kind or a kind unsaid. A
     commune written with two words ("xã", "phường") is two only when the province
     has a commune of that name of each type; else one unit under its old word."""
-    if a.name != b.name or a.kind is None or b.kind is None or a.kind == b.kind:
-        return a.name == b.name
+    if a.name != b.name:
+        return False
+    if a.kind is None or b.kind is None or a.kind == b.kind:
+        return True
     return a.commune and b.commune and not _two_communes(a.name, a.kind, b.kind, province)
 
 
 @lru_cache(maxsize=1024)
 def _two_communes(name: str, one: str, other: str, province: str | None) -> bool:
-    wards = _preferred([w for w in gazetteer.wards_named(name) if w.legacy], province)
-    types = {w.type for w in wards}
+    wards = [w for w in gazetteer.wards_named(name) if w.legacy]
+    types = {w.type for w in ([w for w in wards if w.province == province] or wards)}
     return one in types and other in types
 
 

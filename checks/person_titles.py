@@ -54,10 +54,14 @@ class PersonTitle(Check):
     the name or after its comma, dash or bracket; a short reference ("ông Minh")
     carries none. A person who chairs both a province's association and the
     country's of one subject, and is given each in reports of one event, is
-    reported. A unit word the gazetteer of 2025 cannot tell (a xã of 2017
-    since made a phường, where the province now has both of the name) reads
-    as two units; a name without its word is never told from one with it; a
-    body the reader ends at the full stop of "TP." ("Hội Khuyến học TP.
+    reported, and so is one who chairs one place's body and deputises in
+    another place's (a city's association, the country's): only one name under
+    two unit words counts as two bodies. A unit word the gazetteer of 2025
+    cannot tell (a xã of 2017 since made a phường, where the province now has
+    both of the name) reads as two units; a word of no unit of the name there
+    ("quận Thủ Đức", a Thành phố since 2021; a xã the province has none of)
+    reads as no word; a name without its word is never told from one with it;
+    a body the reader ends at the full stop of "TP." ("Hội Khuyến học TP.
     Hải Dương") has no place.
 
     Ví dụ mâu thuẫn::
@@ -220,10 +224,14 @@ def _dated_close(i: DocumentClaims, j: DocumentClaims) -> bool:
 
 def _apart(x: Mention, y: Mention, group: Group) -> bool:
     """Two people, or two organisations: another sex, a list, no word in common, or
-    two places ("Hội Chữ thập đỏ huyện Kỳ Anh", "Hội Chữ thập đỏ thị xã Kỳ Anh")."""
+    one name under two unit words ("Hội Chữ thập đỏ huyện Kỳ Anh", "Hội Chữ thập
+    đỏ thị xã Kỳ Anh"). Two names ("Hiệp hội đá quý Hà Nội", "Hiệp hội đá quý
+    Việt Nam") are not enough: a head of one is seldom the deputy of the other,
+    and the pair is the slip PN02 reports."""
     here, there = (scope_of(ref.body, group.province) if ref.body else None for _, ref in (x, y))
-    if here and there and not same_place(here[1], there[1], group.province):
-        return True  # a person may chair one unit's association and deputise in another's
+    if here and there and here[1].name == there[1].name:  # noqa: SIM102 (the reason apart)
+        if not same_place(here[1], there[1], group.province):
+            return True  # a person may chair one unit's association and deputise in another's
     one, other = Said(), Said()
     one.add(*x)
     other.add(*y)

@@ -20,9 +20,12 @@ below: xã Yên Viên and thị trấn Yên Viên (Gia Lâm) are two communes.
 Communes of one name in two districts of a province (xã Tân Tiến of Bù Đốp and
 of Đồng Phú, Bình Phước: the gazetteer's wards say which names are shared) are
 two units: such a commune is keyed with its district, the one of the
-commune's districts the sentence names ("xã Tân Tiến, huyện Bù Đốp"), else
-the document's (`DocumentMeta.district`), else the only one its text names.
-When none tells, the commune is the document's own: compared within it (a
+commune's districts written right after its name where the office names it
+("xã Tân Tiến (huyện Bù Đốp)", "xã Tân Tiến (Bù Đốp)", "xã Tân Tiến, huyện
+Bù Đốp", "xã Tân Tiến, Bù Đốp"), else the document's (`DocumentMeta.district`).
+A district named anywhere else ("lao động sang huyện Bù Đốp làm thuê", the
+other chair's "xã Tân Tiến (huyện Đồng Phú)" in the same sentence) is not the
+commune's. When none tells, the commune is the document's own: compared within it (a
 report names one xã Tân Tiến) and with no other, since two chairs of two
 communes reported as one office's would be a false alarm. A name no other
 district shares keeps its key without a district, so that reports that name
@@ -31,14 +34,14 @@ its district and reports that do not still meet.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 
 from linter.claims.names import capitalised
-from linter.data.places import name_key, unit_words
+from linter.data.places import alternatives, name_key, unit_words
 from linter.metadata import gazetteer
-from linter.metadata.mentions import scan
+from linter.metadata.locality import MERGER
+from linter.metadata.mentions import of_type
 from linter.models import Document, OfficialRef
 from linter.nlp import fold
 
@@ -106,8 +109,7 @@ def _district(word: str | None, place: str, home: gazetteer.Province | None) -> 
     named = gazetteer.districts_named(place)
     found = [d for d in named if home and d.province == home.name] or list(named)
     if unit is not None:
-        types = (unit.type, *unit.became)
-        found = next((typed for t in types if (typed := [d for d in found if d.type == t])), [])
+        found = list(of_type(tuple(found), unit))
     if len(found) == 1:
         return found[0].name
     return f"{unit.type} {place}" if unit and unit.type else name_key(place)
@@ -126,46 +128,95 @@ def _own_district(
     return district if _district(word, district[len(kind) + 1 :], home) == district else None
 
 
-_MERGER = dt.date(2025, 7, 1)  # districts end (as linter.metadata.locality reads dates)
-
-
 def _commune(doc: Document, ref: OfficialRef, named: str, home: gazetteer.Province | None) -> str:
     """A commune's key ("xã tân tiến"), with its district when others of the province
-    share its name ("xã tân tiến, huyện bù đốp"), or the document's path when none
-    of its texts tells which district ("xã tân tiến ? path")."""
+    share its name ("xã tân tiến, huyện bù đốp"), or the document's path when
+    neither the words after its name nor the document's metadata tell which
+    district ("xã tân tiến ? path")."""
     key = name_key(named)
-    districts = _districts_sharing(named, home.name if home else None)
-    if not districts or (doc.meta.date and doc.meta.date >= _MERGER):
+    if home is None or (doc.meta.date and doc.meta.date >= MERGER):
+        return key  # after the merger a commune is the province's own: no district
+    districts = _districts_sharing(named, home.name)
+    if not districts:
         return key
-    sentence = doc.text[ref.sentence[0] : ref.sentence[1]]
-    own = frozenset([doc.meta.district] if doc.meta.district else [])
-    for told in (_districts_in(sentence), own, _districts_in(doc.text)):
-        if len(found := told & districts) == 1:
-            return f"{key}, {name_key(next(iter(found)))}"
-    return f"{key} ? {doc.path}"
+    told = _attached(doc, ref, districts, home.name) if ref.place else None
+    if told is None and doc.meta.district in districts:
+        told = doc.meta.district
+    return f"{key}, {name_key(told)}" if told else f"{key} ? {doc.path}"
 
 
 @lru_cache(maxsize=4096)
-def _districts_sharing(named: str, province: str | None) -> frozenset[str]:
+def _districts_sharing(named: str, province: str) -> frozenset[str]:
     """The districts of the province's communes of this name and word ("Xã Tân
     Tiến": of its type, else of one the word's units may have become), when they
     are several; else none."""
     words = named.split()
-    n = next((n for n in (2, 1) if fold(" ".join(words[:n])) in unit_words()), 0)
-    unit = unit_words().get(fold(" ".join(words[:n]))) if n else None
-    if unit is None or unit.level != "ward" or province is None:
+    n, unit = next(
+        ((n, u) for n in (2, 1) if (u := unit_words().get(fold(" ".join(words[:n]))))),
+        (0, None),
+    )
+    if unit is None or unit.level != "ward":
         return frozenset()
-    wards = [w for w in gazetteer.wards_named(" ".join(words[n:])) if w.province == province]
-    for kind in (unit.type, *unit.became):
-        if typed := {w.district for w in wards if w.legacy and w.type == kind}:
-            return frozenset(d for d in typed if d) if len(typed) > 1 else frozenset()
-    return frozenset()
+    wards = tuple(
+        w for w in gazetteer.wards_named(" ".join(words[n:])) if w.province == province and w.legacy
+    )
+    typed = {w.district for w in of_type(wards, unit)}
+    return frozenset(d for d in typed if d) if len(typed) > 1 else frozenset()
 
 
-@lru_cache(maxsize=256)  # a document's text, asked once per shared commune it names
-def _districts_in(text: str) -> frozenset[str]:
-    """The districts a text names with their unit word, as the gazetteer spells them."""
-    return frozenset(d.name for m in scan(text, fold(text)) for d in m.districts)
+# What stands between a commune's name and its district: "xã Tân Tiến (huyện Bù
+# Đốp)", "xã Tân Tiến, Bù Đốp".
+_BEFORE_DISTRICT = re.compile(r"[ \t]*(?:\(|,)[ \t]*")
+
+
+def _attached(
+    doc: Document, ref: OfficialRef, districts: frozenset[str], province: str
+) -> str | None:
+    """The one of `districts` written right after the commune's name where the
+    reference names it, in brackets or after a comma, its unit word optional.
+    Only there: a district named elsewhere in the sentence ("lao
+    động sang huyện Bù Đốp làm thuê") or for another commune of the name is not
+    this one's."""
+    start, end = ref.sentence
+    sentence = doc.text[start:end]
+    folded = fold(sentence)  # of the same length: its offsets are the sentence's
+    after = _place_end(sentence, folded, ref.place or "", ref.span.quote)
+    gap = _BEFORE_DISTRICT.match(sentence, after) if after is not None else None
+    if gap is None:
+        return None
+    pos, unit = gap.end(), None
+    if word := _district_word().match(folded, pos):
+        pos, unit = word.end(), unit_words()[word.group("w")]
+    written = [w for _, _, w in capitalised(sentence, pos)]
+    for k in range(min(len(written), 4), 0, -1):
+        named = tuple(
+            d for d in gazetteer.districts_named(" ".join(written[:k])) if d.province == province
+        )
+        found = {d.name for d in (of_type(named, unit) if unit else named)} & districts
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _place_end(sentence: str, folded: str, place: str, quote: str) -> int | None:
+    """Where the reference's place ends in its sentence: the last time the place is
+    written within the reference's quote; else where the sentence writes it only
+    once (a quote with marks the text drops, "**", is not found)."""
+    words = r"\s+".join(re.escape(w) for w in fold(place).split())
+    ends = [m.end() for m in re.finditer(rf"(?<!\w){words}(?!\w)", folded)]
+    at = sentence.find(quote)
+    if at >= 0:
+        inside = [e for e in ends if at < e <= at + len(quote)]
+        return inside[-1] if inside else None
+    return ends[0] if len(ends) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _district_word() -> re.Pattern[str]:
+    """A district's unit word ("huyện", "TX.") and the space or full stop after it."""
+    units = unit_words().items()
+    words = [w for w, u in units if u.level in ("district", "city") and not u.committee]
+    return re.compile(rf"(?P<w>{alternatives(words)})[ \t.]+")
 
 
 _UNIT_WORD = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp)(?!\w)")
