@@ -22,6 +22,7 @@ from checks.events import EventFigureConflict
 from conftest import run_corpus
 from linter.checking import DocumentClaims, Group
 from linter.data.lexicon import default_lexicon
+from linter.engine import checkpool
 from linter.engine.checkpool import check_groups
 from linter.engine.config import Config
 from linter.engine.policy import settings_of
@@ -123,3 +124,22 @@ def test_only_a_process_that_ends_with_its_run_freezes(
     args = [sys.executable, "-c", SCRIPT, str(tmp_path), "1" if ends else "0"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == f"1 {frozen} True"  # 1: the EV01 warning fails the run
+
+
+def test_a_worker_freezes_what_each_group_leaves(
+    group: Group, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forked worker ends with its pool: what a group's checks leave alive there is
+    frozen after the group, never scanned by the worker's later collections."""
+    gc.enable()
+    settings = {Watched.code: settings_of(Watched, Config())}
+    monkeypatch.setattr(checkpool, "_SHARED", ([group], (Watched,), settings))
+    frozen = gc.get_freeze_count()
+    try:
+        found, _ = checkpool._check_shared(0)
+        assert [f.code for f in found] == ["EV01"]
+        assert seen == [False]
+        assert gc.get_freeze_count() > frozen
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # this test process goes on

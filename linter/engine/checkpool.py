@@ -47,7 +47,7 @@ def check_groups(
     global _SHARED
     size = sum(len(g.items) for g in groups)
     if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS or not _forks():
-        with _collector_paused(_FREEZE):
+        with _collector_paused(freeze=_FREEZE):
             return [check_group(g, checks, settings) for g in groups]
     import multiprocessing  # here, as in `_forks`
     from concurrent.futures import ProcessPoolExecutor
@@ -80,7 +80,9 @@ def _check_shared(n: int) -> Checked:
     if _SHARED is None:
         raise RuntimeError("a worker forked before the groups were set aside")
     groups, checks, settings = _SHARED
-    with _collector_paused(False):  # a worker checks group after group: one at a time
+    # A worker ends with the pool, after its last group: what each group leaves
+    # alive (the caches) is frozen after it, as a process that ends with its run.
+    with _collector_paused(freeze=True):
         return check_group(groups[n], checks, settings)
 
 
@@ -108,21 +110,21 @@ def ends_with_run() -> None:
 @contextmanager
 def _collector_paused(freeze: bool) -> Iterator[None]:
     """No automatic collection while the groups are checked. What the checks leave
-    alive is their caches (word pairs, subjects, features, each a few thousand
-    entries and then some), none of it garbage: one collection after the check
-    phase of the 5,000-document archive found 500,000 objects and freed none. The
-    collector scanned them again and again all the same: 0.23 s of that phase in
-    CPU (--jobs 1), and 2.2 to 2.6 s at 20,000 documents (18 young collections,
-    each slower in a larger heap). Paused, their cyclic garbage, if any, waits for the
-    next collection after the phase: memory grows by at most the phase's, never
-    with repeated runs. With `freeze` (a process that ends with its run, which
-    the command line's exit freezes anyway) the survivors are frozen after the
-    phase, so that no collection of the output scans them; a server (`doichieu
-    serve`) never freezes here, since a frozen object is never collected and it
-    checks again and again, each time with new objects. The thresholds are left
-    as they are (the command line's, or serve's defaults), and a caller that
-    turned the collector off keeps it off: only an enabled collector is paused,
-    and enabled again after."""
+    alive is their caches (word pairs, subjects, features: a few thousand entries
+    each), none of it garbage: one collection after the check phase of the
+    5,000-document archive found 500,000 objects and freed none. The collector
+    scanned them again and again all the same: 0.23 s of that phase in CPU (--jobs
+    1), 2.2 to 2.6 s at 20,000 documents (18 young collections, each slower in a
+    larger heap). Paused, their cyclic garbage, if any, waits for the next
+    collection after the phase: memory grows by at most the phase's, never with
+    repeated runs. With `freeze`, in a process that ends with its run (the command
+    line's, whose exit freezes anyway, and a pool's worker after each group) the
+    survivors are frozen, so that no later collection scans them. A server
+    (`doichieu serve`) never freezes here: a frozen object is never collected,
+    and it checks again and again, each time with new objects. The thresholds
+    are left as they are (the command line's, or serve's defaults), and a caller
+    that turned the collector off keeps it off: only an enabled collector is
+    paused, and enabled again after."""
     if not gc.isenabled():
         yield
         return
