@@ -180,7 +180,7 @@ def _attached(
     start, end = ref.sentence
     sentence = doc.text[start:end]
     folded = fold(sentence)  # of the same length: its offsets are the sentence's
-    after = _place_end(sentence, folded, ref.place or "", ref.span.quote)
+    after = _place_end(doc, ref, folded)
     gap = _BEFORE_DISTRICT.match(sentence, after) if after is not None else None
     if gap is None:
         return None
@@ -198,17 +198,18 @@ def _attached(
     return None
 
 
-def _place_end(sentence: str, folded: str, place: str, quote: str) -> int | None:
-    """Where the reference's place ends in its sentence: the last time the place is
-    written within the reference's quote; else where the sentence writes it only
-    once (a quote with marks the text drops, "**", is not found)."""
-    words = r"\s+".join(re.escape(w) for w in fold(place).split())
-    ends = [m.end() for m in re.finditer(rf"(?<!\w){words}(?!\w)", folded)]
-    at = sentence.find(quote)
-    if at >= 0:
-        inside = [e for e in ends if at < e <= at + len(quote)]
-        return inside[-1] if inside else None
-    return ends[0] if len(ends) == 1 else None
+def _place_end(doc: Document, ref: OfficialRef, folded: str) -> int | None:
+    """Where the reference's place ends in its folded sentence: the last time the
+    place is written inside the reference's span (compared in the file's lines
+    and columns, so marks the text drops, "**", do not matter)."""
+    words = r"\s+".join(re.escape(w) for w in fold(ref.place or "").split())
+    first, last = (ref.span.line, ref.span.column), (ref.span.end_line, ref.span.end_column)
+    ends = []
+    for m in re.finditer(rf"(?<!\w){words}(?!\w)", folded):
+        at = doc.span(ref.sentence[0] + m.start(), ref.sentence[0] + m.end())
+        if first <= (at.line, at.column) and (at.end_line, at.end_column) <= last:
+            ends.append(m.end())
+    return ends[-1] if ends else None
 
 
 @lru_cache(maxsize=1)
