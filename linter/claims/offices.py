@@ -204,7 +204,7 @@ def _place_end(doc: Document, ref: OfficialRef, folded: str) -> int | None:
     and columns, so marks the text drops, "**", do not matter)."""
     words = r"\s+".join(re.escape(w) for w in fold(ref.place or "").split())
     first, last = (ref.span.line, ref.span.column), (ref.span.end_line, ref.span.end_column)
-    ends = []
+    ends: list[int] = []
     for m in re.finditer(rf"(?<!\w){words}(?!\w)", folded):
         at = doc.span(ref.sentence[0] + m.start(), ref.sentence[0] + m.end())
         if first <= (at.line, at.column) and (at.end_line, at.end_column) <= last:
