@@ -1,7 +1,9 @@
 """The command line's process ends where its command does (`linter.app.cli._end`),
 without tearing down what it holds: its status, its whole report on a pipe, and
 the exit handlers run, as at a normal exit. With another thread still running
-(a server's), `main` returns the status and the interpreter ends as usual."""
+(a server's), `main` returns the status and the interpreter ends as usual, and
+neither that run nor a later one in the process freezes anything (`gc.freeze`
+is for a process that ends with its run)."""
 
 from __future__ import annotations
 
@@ -17,15 +19,19 @@ B = "---\ndate: 2023-12-14\nprovince: Quảng Ninh\n---\nChỉ tiêu năm 2024: 
 # main() as the `doichieu` script calls it, with an exit handler and, for the second
 # case, a thread that outlives the command.
 SCRIPT = """
-import atexit, sys, threading
+import atexit, gc, sys, threading
+from pathlib import Path
 atexit.register(lambda: open("handler-ran", "w").close())
 if sys.argv[1] == "thread":
     done = threading.Event()
     threading.Thread(target=done.wait, args=(5,)).start()
 sys.argv[1:] = ["check", "corpus", "--no-cache", "--lang", "en"]
 from linter.app.cli import main
+from linter.engine.run import run
 status = main()
-print(f"main returned {status}", flush=True)
+print(f"main returned {status}, frozen {gc.get_freeze_count()}", flush=True)
+run([Path("corpus/a.md"), Path("corpus/b.md")])  # a library's run, later
+print(f"main returned; then a run, frozen {gc.get_freeze_count()}", flush=True)
 done.set()
 """
 
@@ -64,6 +70,10 @@ def test_the_command_ends_the_process_with_its_status_and_whole_report(tmp_path:
 def test_with_another_thread_running_main_returns_its_status(tmp_path: Path) -> None:
     proc = _run(tmp_path, "thread")
     assert proc.returncode == 0  # the script's own end, after main returned
-    assert proc.stdout.splitlines()[-1] == "main returned 1"
+    # Nothing frozen by main's run nor left set to freeze a later one.
+    assert proc.stdout.splitlines()[-2:] == [
+        "main returned 1, frozen 0",
+        "main returned; then a run, frozen 0",
+    ]
     assert _report(proc.stdout) == REPORT
     assert (tmp_path / "handler-ran").exists()

@@ -29,8 +29,9 @@ from linter.read.readers import load_readers
 _NO_CLAIMS = frozenset({"text", "json", "sarif", "github"})
 
 
-def check(args: argparse.Namespace) -> int:
-    """Run `doichieu check` as `args` ask; the exit status."""
+def check(args: argparse.Namespace, freeze: bool = False) -> int:
+    """Run `doichieu check` as `args` ask; the exit status. `freeze` when the process
+    ends with the run (`Options.freeze`)."""
     config = load_config(args.config)
     for error in load_readers().errors:  # its files are then of an unsupported format
         print(f"doichieu: warning: {error}", file=sys.stderr)
@@ -54,6 +55,7 @@ def check(args: argparse.Namespace) -> int:
         select=select, lang=args.lang, fail_on=args.fail_on, config=config, focus=focus,
         focus_role="draft" if args.draft else "changed", baseline=baseline, parsing=parsing,
         verbose=args.verbose, claims=bool(args.html) or args.format not in _NO_CLAIMS,
+        freeze=freeze,
     )  # fmt: skip
 
     result = run(paths, options, extra=extra)

@@ -20,10 +20,13 @@ reference cycle at exit is never collected, and its finalizer never runs: a
 file left open in a cycle would not be flushed. Every file this program writes
 is closed before `main` returns (`outputs` writes with `with`, atomically). For
 the same reason a run that ends the process (not `serve`) freezes what its
-check phase leaves alive, right after it (`checkpool.ends_with_run`).
-Only this entry point tunes: the engine or `linter.app.serve_api` imported as a
-library leave the collector alone, and `doichieu serve`, a long-lived process,
-puts the default thresholds back once its corpus is read (`linter.app.serve`).
+check phase leaves alive, right after it (`Options.freeze`, asked by `main` only).
+Only this entry point tunes the thresholds and freezes in the calling process;
+`doichieu serve`, a long-lived process, puts the default thresholds back once its
+corpus is read (`linter.app.serve`). The engine imported as a library (or
+`linter.app.serve_api`) still pauses the collector during each check phase and
+enables it again after (`checkpool._collector_paused`), and its forked workers
+(`--jobs`) freeze what each group leaves, as they end with their pool.
 
 For the same files' sake, the command line's process ends without tearing down
 what it holds (`_end`): the interpreter freed every object one at a time, and
@@ -44,7 +47,10 @@ if platform.python_implementation() == "CPython":
     # the interpreter's own, (700, 10, 10) on 3.11 and 3.12 only. None: not tuned.
     DEFAULT_THRESHOLDS: tuple[int, int, int] | None = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)
-    atexit.register(gc.freeze)  # registered first, so run last
+    # Registered first, so run last. `_end` leaves by os._exit, where nothing is
+    # torn down: this still matters where the interpreter's own exit does run, after
+    # `main(argv)` (tests, embedders) or `main()` with another thread alive.
+    atexit.register(gc.freeze)
 else:
     DEFAULT_THRESHOLDS = None
 
@@ -59,7 +65,6 @@ from linter.app.check_command import check
 from linter.app.inputs import existing, nothing_read
 from linter.checking.registry import known_codes, load_checks
 from linter.engine.cache import clear as clear_cache
-from linter.engine.checkpool import ends_with_run
 from linter.engine.config import load_config
 from linter.engine.policy import check_codes
 from linter.engine.run import Options, run
@@ -70,10 +75,12 @@ from linter.models import RunResult
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command `argv` names; the exit status. Without `argv`, the command is
     this process's (the `doichieu` script, `python -m linter`), and it ends the
-    process (`_end`)."""
-    if argv is None:
-        return _end(_command(sys.argv[1:], ends=True))
-    return _command(list(argv))
+    process (`_end`) unless another thread runs (a server's): decided here once, for
+    both the exit and the run's freezing (`Options.freeze`), so a process that goes
+    on never freezes its later runs' objects."""
+    ends = argv is None and threading.active_count() == 1
+    status = _command(sys.argv[1:] if argv is None else list(argv), ends)
+    return _end(status) if ends else status
 
 
 def _end(status: int) -> int:
@@ -85,7 +92,8 @@ def _end(status: int) -> int:
     still done: the exit handlers run (a worker pool's, a plugin's), and standard
     output and error are flushed; every file this program writes is already closed
     (see above). With another thread still running (a server's), the process ends
-    as usual, waiting for it: `status` is returned."""
+    as usual, waiting for it: `status` is returned (one started by the command,
+    as `main` saw none before it)."""
     if threading.active_count() > 1:
         return status
     atexit._run_exitfuncs()  # what the interpreter's own exit runs first
@@ -96,7 +104,8 @@ def _end(status: int) -> int:
 
 
 def _command(argv: list[str], ends: bool = False) -> int:
-    """Run `argv`; `ends` when the process ends with it (`main`)."""
+    """Run `argv`; `ends` when the process ends with it (`main`): then `check` and
+    `claims` freeze what their check phase leaves alive (never `serve`)."""
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
         parser = build_parser(lang)
@@ -104,8 +113,6 @@ def _command(argv: list[str], ends: bool = False) -> int:
             sys.stdout.write(parser.format_help())
             return 2
         args = parser.parse_args(argv)
-        if ends and args.command != "serve":
-            ends_with_run()  # what the check phase keeps alive is frozen after it
         if args.command == "checks":
             config = load_config(args.config)
             loaded = load_checks()
@@ -130,13 +137,13 @@ def _command(argv: list[str], ends: bool = False) -> int:
             print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
             return 0
         if args.command == "claims":
-            result = run(existing(args.paths), Options(lang=lang))
+            result = run(existing(args.paths), Options(lang=lang, freeze=ends))
             _warn_unread(result)
             if not result.documents:
                 nothing_read(args.paths, lang)
             outputs.emit(outputs.render_claims(result, args.format), None)
             return 0
-        return check(args)
+        return check(args, freeze=ends)
     except DoichieuError as exc:  # usage, configuration, malformed data files
         # "error:" stays as it is in every language: scripts and editors look for it.
         print(f"doichieu: error: {exc.said(lang)}", file=sys.stderr)

@@ -41,13 +41,20 @@ Checked = tuple[list[Finding], bool]
 
 
 def check_groups(
-    groups: Sequence[Group], checks: Sequence[type[Check]], settings: Settings, jobs: int
+    groups: Sequence[Group],
+    checks: Sequence[type[Check]],
+    settings: Settings,
+    jobs: int,
+    freeze: bool = False,
 ) -> list[Checked]:
-    """The findings of every check on each of `groups`, in the order of `groups`."""
+    """The findings of every check on each of `groups`, in the order of `groups`.
+    `freeze` when the process ends with this run (`Options.freeze`: the command
+    line's, never a library's nor a server's): what the check phase leaves alive is
+    then frozen after it (`_collector_paused`). A forked worker always freezes."""
     global _SHARED
     size = sum(len(g.items) for g in groups)
     if jobs <= 1 or len(groups) < 2 or size < PARALLEL_DOCUMENTS or not _forks():
-        with _collector_paused(freeze=_FREEZE):
+        with _collector_paused(freeze=freeze):
             return [check_group(g, checks, settings) for g in groups]
     import multiprocessing  # here, as in `_forks`
     from concurrent.futures import ProcessPoolExecutor
@@ -93,18 +100,6 @@ def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings)
     items = tuple(DocumentClaims(document, claims) for document, claims in pairs)
     ready = replace(group, items=items)
     return [f for check in checks for f in _run_check(check, ready, settings[check.code])], complete
-
-
-# Whether what the check phase leaves alive is frozen after it (`ends_with_run`).
-_FREEZE = False
-
-
-def ends_with_run() -> None:
-    """Called by the command line when its process ends with this run (`check`,
-    `claims`; never `serve`): what the check phase leaves alive is then frozen
-    after it (`gc.freeze`), never scanned again."""
-    global _FREEZE
-    _FREEZE = True
 
 
 @contextmanager

@@ -57,6 +57,7 @@ class Options:
     # metadata, no text; whole only with a suppression comment or no text): a caller
     # that reads texts asks for claims.
     claims: bool = True
+    freeze: bool = False  # the process ends with the run: check phase's survivors frozen
 
 
 def run_documents(
@@ -108,7 +109,7 @@ def run_documents(
     todo = [n for n, hit in enumerate(found) if hit is None]
     classes = [c for c, _ in checks]
     # A group's summaries are read whole where it is checked: one group's texts at a time.
-    computed = check_groups([groups[n] for n in todo], classes, settings, jobs)
+    computed = check_groups([groups[n] for n in todo], classes, settings, jobs, options.freeze)
     for n, (result, complete) in zip(todo, computed, strict=True):
         found[n] = result
         # Not cached when a summary was checked for want of its text (`complete`).
