@@ -34,7 +34,8 @@ _SAID = re.compile(
 _WHAT = frozenset(
     {"tàu", "ông", "bà", "anh", "chị", "em", "cháu", "du", "khách", "nữ", "chiến", "hạm"}
 )
-FLAGGED = re.compile(r"quốc tịch|(?:mang|treo) cờ", re.IGNORECASE)
+# What a text must say, in any case, to be read: "quốc tịch", "mang cờ", "treo cờ".
+FLAGGED = ("quốc tịch", "mang cờ", "treo cờ")
 MIN_WORDS = 2  # "Tàu Izumo" and another "Izumo" need more than one word to be one
 
 
@@ -75,11 +76,13 @@ def flagged(items: Iterable[DocumentClaims]) -> list[DocumentClaims]:
 
 @lru_cache(maxsize=TEXTS_KEPT)
 def _flags(text: str) -> bool:
-    # A case-insensitive search cannot look for its words' letters; "tịch" or "cờ" in
-    # the lowercased text (none of their letters has another case re folds alike)
-    # is needed, and rules out most texts first.
+    # Plain substring searches of the lowercased text, not a case-insensitive regex:
+    # re tries each letter against its every case at every position (11 ms for a
+    # province's 80 reports, nearly all with "chủ tịch"), `in` skips ahead (2 ms).
+    # Same answers: no letter of the phrases has a case that re folds to it and
+    # str.lower() does not (only "İ" lowers apart, to "i" + a dot; neither is in them).
     low = text.lower()
-    return ("tịch" in low or "cờ" in low) and FLAGGED.search(text) is not None
+    return any(phrase in low for phrase in FLAGGED)
 
 
 def two_nationalities(
