@@ -1,7 +1,8 @@
 """EV01's pairs: the figures two linked reports state differently, found each way.
 
-In: two linked reports (their claims, their `align.Report`s, their lone figures
-and glosses, the days and periods of their sentences: `Times`) and why they are
+In: two linked reports (their claims, their `align.Report`s, their figures'
+glosses, and `Times`: the days and periods of their sentences and their figures
+read once for each way of pairing) and why they are
 linked (`linter.checking.events.Link`). Out: (figure, figure, sure, label) for
 each pair of disagreeing figures that no rule of `linter.checking.apart` or
 `running` keeps apart: the comparison `checks.events.EventFigureConflict` turns
@@ -25,7 +26,7 @@ from linter.checking.likeness import Side, conflicts, side, words
 from linter.checking.memo import IdentityMemo
 from linter.checking.running import updated
 from linter.checking.sides import Bounds, bounds, two_sides
-from linter.checking.slipped import Slippable, paraphrased, slips, with_subject
+from linter.checking.slipped import Slippable, alone, paraphrased, slippable, slips, with_subject
 from linter.models import DateRef, Period, PeriodRef, Quantity
 
 # Subject words two figures share when their reports are linked by names only:
@@ -43,28 +44,31 @@ Sentence = tuple[int, int]  # a sentence's offsets, as a claim's `sentence` give
 @dataclass(frozen=True)
 class Times:
     """When each sentence of one report is about: the days it names (`_days`) and
-    its periods (`_periods`); and its figures as `likeness.conflicts` reads them
-    (`likeness.side`: the usable ones and their subject words), as `slipped.slips`
-    does (`with_subject`) and as `sides.two_sides` does (`bounds`). Read once per
-    report and run (`times`), whatever the number of reports it is linked to: the
-    linked pairs grow with the square of a province's reports, the reports only with
-    them."""
+    its periods (`_periods`); and its figures as each way of pairing reads them:
+    `likeness.conflicts` (`figures`, `likeness.side`: the usable ones and their
+    subject words), `slipped.slips` (`subjects`, `with_subject`),
+    `sides.two_sides` (`bounds`) and `slipped.paraphrased` (`alone`: those alone
+    of their kind in their sentence, `slippable`). Read once per report and run
+    (`times`), whatever the number of reports it is linked to: the linked pairs
+    grow with the square of a province's reports, the reports only with them."""
 
     days: dict[Sentence, set[object]]
     periods: dict[Sentence, list[Period]]
     figures: Side
     subjects: Slippable
     bounds: Bounds
+    alone: Slippable
 
 
 def times(item: DocumentClaims, figures: Iterable[Quantity]) -> Times:
     """`Times` of `item`, whose `figures` are those its `align.report` keeps."""
     figures = list(figures)
-    return Times(_days(item), _periods(item), side(figures), with_subject(figures), bounds(figures))
+    read = side(figures), with_subject(figures), bounds(figures), slippable(alone(figures))
+    return Times(_days(item), _periods(item), *read)
 
 
-Lone = tuple[Slippable, list[Glossed]]  # a report's figures alone of their kind, glossed
-Read = Callable[[DocumentClaims], tuple[Report, Lone, Times]]  # what `pairs` reads of a report
+Glosses = list[Glossed]  # a report's figures glossed in another unit (`companions`)
+Read = Callable[[DocumentClaims], tuple[Report, Glosses, Times]]  # what `pairs` reads
 Found = tuple[Quantity, Quantity, bool, str]  # two figures, sure, label: what `pairs` yields
 
 # The pairs of figures of two published reports, kept from one check of a draft to
@@ -113,7 +117,7 @@ def pairs(
     left: DocumentClaims,
     right: DocumentClaims,
     reports: tuple[Report, ...],
-    lone: tuple[Lone, ...],
+    glosses: tuple[Glosses, ...],
     when: tuple[Times, Times],
     tolerance: float,
     why: Link,
@@ -151,15 +155,18 @@ def pairs(
         # A slip whatever the subjects: its digits are the evidence, the link vouches
         # for one event (names alone of one place may be two stories).
         # A pair of values the other ways already found keeps their evidence.
-        add(((qa, qb, False, "", True) for qa, qb in paraphrased(lone[0][0], lone[1][0])), True)
+        add(
+            ((qa, qb, False, "", True) for qa, qb in paraphrased(when[0].alone, when[1].alone)),
+            True,
+        )
     texts = left.document.text, right.document.text
     dates = left.document.meta.date, right.document.meta.date
     aligned = rewritten(reports[0], reports[1], tolerance)
     add(((a.first, a.second, a.score >= STRONG_ALIGN, a.label, True) for a in aligned), False)
     # "12 tầng, tương đương độ cao 50 m" / "12 tầng (55 m)": the shared figure says
     # what its glosses measure (`linter.checking.companions`).
-    glosses = regloss(lone[0][1], lone[1][1], (ours, theirs), tolerance)
-    add(((qa, qb, False, at, True) for qa, qb, at in glosses), True)
+    reglossed = regloss(glosses[0], glosses[1], (ours, theirs), tolerance)
+    add(((qa, qb, False, at, True) for qa, qb, at in reglossed), True)
     # Reports linked by their wording alone (no shared figure, too few names) are two
     # stories of one topic as often as one: two years' admission plans, two fire
     # reports of the city; names they share do not make their subjects one thing.

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from checks.event_conflicts import Conflict, shared, values
-from checks.event_pairs import Found, Lone, Read, Times, compared, times
+from checks.event_pairs import Found, Glosses, Read, Times, compared, times
 from linter.checking import (
     DAYS,
     SHARE,
@@ -21,7 +21,6 @@ from linter.checking import (
 from linter.checking.align import Report, report
 from linter.checking.companions import glossed
 from linter.checking.events import WINDOW_DAYS, linked_pairs, touching
-from linter.checking.slipped import alone, slippable
 from linter.claims.quantities import APPROX_TOLERANCE
 from linter.models import Finding, Quantity, Severity
 
@@ -246,20 +245,17 @@ class EventFigureConflict(Check):
 
 def _reader() -> Read:
     """What `pairs` reads of a report, read once per run, whatever the number of
-    reports it is linked to: its sentences with figures, its figures alone of their
-    kind and those glossed in another unit, and the days and periods of its sentences."""
-    read: dict[str, tuple[Report, Lone, Times]] = {}
+    reports it is linked to: its sentences with figures, its figures glossed in
+    another unit, and its `Times` (the days and periods of its sentences, its figures
+    as each way of pairing reads them)."""
+    read: dict[str, tuple[Report, Glosses, Times]] = {}
 
-    def of(item: DocumentClaims) -> tuple[Report, Lone, Times]:
+    def of(item: DocumentClaims) -> tuple[Report, Glosses, Times]:
         path = item.document.path
         if path not in read:
             text = item.document.text
             side = report(text, item.of(Quantity))
-            read[path] = (
-                side,
-                (slippable(alone(side.figures)), glossed(text, side.figures)),
-                times(item, side.figures),
-            )
+            read[path] = (side, glossed(text, side.figures), times(item, side.figures))
         return read[path]
 
     return of

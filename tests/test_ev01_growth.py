@@ -22,6 +22,7 @@ import pytest
 from conftest import load_script
 from linter.checking import likeness, slipped
 from linter.checking.agreement import slip_key
+from linter.checking.align import apart
 from linter.checking.events import linked_pairs
 from linter.checking.likeness import MIN_SUBJECT_WORDS, match, province_figure, slip, words
 from linter.engine.run import Options, RunResult, run
@@ -114,7 +115,11 @@ def unstated(first: list[Quantity], second: list[Quantity]) -> Iterator[tuple[Qu
     """Every pair of one unit and measure whose values the other side does not state,
     of the figures with a subject: what `slips` paired before it indexed a report's
     figures by their digits (`agreement.slip_key`)."""
-    ours, theirs = slipped._with_subject(first), slipped._with_subject(second)
+    return every_unstated(slipped._with_subject(first), slipped._with_subject(second))
+
+
+def every_unstated(ours: list[Quantity], theirs: list[Quantity]) -> Iterator[tuple[Quantity, ...]]:
+    """`unstated` of figures already chosen (with a subject, or alone)."""
     values_ours = {(q.unit, q.value) for q in ours}
     values_theirs = {(q.unit, q.value) for q in theirs}
     for qa in ours:
@@ -132,6 +137,18 @@ def old_slips(first: list[Quantity], second: list[Quantity]) -> Iterator[tuple[Q
         if match(qa, qb) > 0 or province_figure(qa, qb):
             continue
         if len(words(qa) & words(qb)) >= MIN_SUBJECT_WORDS and slip(qa, qb, exact=False):
+            yield qa, qb
+
+
+def old_paraphrased(ours: list[Quantity], theirs: list[Quantity]) -> Iterator[tuple[Quantity, ...]]:
+    """`slipped.paraphrased` before `slip_key`: every pair of one unit and measure of
+    two reports' `alone` figures."""
+    for qa, qb in every_unstated(ours, theirs):
+        if (qa.scope, qa.base) != (qb.scope, qb.base) or apart(qa, qb):
+            continue
+        if qa.indicator and qb.indicator and qa.indicator != qb.indicator:
+            continue
+        if match(qa, qb) == 0 and slip(qa, qb, exact=False):
             yield qa, qb
 
 
@@ -155,9 +172,10 @@ def test_slips_as_before_and_match_only_on_shared_words(
         for b, fb in figures.items():
             if a == b:
                 continue
-            got = list(slipped.slips(fa, fb))
+            got = list(slipped.slips(slipped.with_subject(fa), slipped.with_subject(fb)))
             assert got == list(old_slips(fa, fb)), (a, b)
             found += [(a, qa.span.quote, b, qb.span.quote) for qa, qb in got]
+
             shared = [
                 (qa, qb)
                 for qa, qb in unstated(fa, fb)
@@ -176,6 +194,29 @@ def test_slips_as_before_and_match_only_on_shared_words(
     # Before, `match` was asked of every pair of one unit and measure (thousands here);
     # then of those sharing subject words; now only of those whose digits may slip.
     assert 0 < len(asked) == digits < sharing < 400
+
+
+def test_paraphrased_as_before(checked: tuple[RunResult, list[int]]) -> None:
+    """`paraphrased` on every two reports' `alone` figures (linked or not, so many
+    more pairs than EV01 asks) pairs what it paired before `slip_key`."""
+    result = checked[0]
+    alone = {
+        path: slipped.alone(c for c in claims if isinstance(c, Quantity))
+        for path, claims in sorted(result.claims.items())
+    }
+    found: list[tuple[str, ...]] = []
+    for a, la in alone.items():
+        for b, lb in alone.items():
+            if a == b:
+                continue
+            got = list(slipped.paraphrased(slipped.slippable(la), slipped.slippable(lb)))
+            assert got == list(old_paraphrased(la, lb)), (a, b)
+            found += [(a, qa.span.quote, b, qb.span.quote) for qa, qb in got]
+    # 28 pairs of other places' figures too (every two reports are asked here), the
+    # ring road's among them, each "230.000 tỷ" of the report (three places).
+    assert len(found) == 28
+    ring_road = (*_hcm("22489927", "230.000 tỷ"), *_hcm("22490055", "23.000 tỉ đồng"))
+    assert found.count(ring_road) == 3
 
 
 def _hcm(report: str, quote: str) -> tuple[Any, ...]:

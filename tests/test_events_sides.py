@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.checking.sides import two_sides
+from linter.checking.sides import bounds, two_sides
 from linter.claims.extract import extract_claims
 from linter.engine.run import Options, run
 from linter.models import Document, Quantity
@@ -56,7 +56,7 @@ def _figures(text: str) -> list[Quantity]:
     ],
 )
 def test_one_number_on_two_sides(first: str, second: str, found: list[tuple[str, str]]) -> None:
-    pairs = two_sides(_figures(first), _figures(second), 0.05)
+    pairs = two_sides(bounds(_figures(first)), bounds(_figures(second)), 0.05)
     assert [(a.span.quote, b.span.quote) for a, b in pairs] == found
 
 
@@ -68,7 +68,7 @@ def test_a_report_that_puts_the_number_on_both_sides_is_left_alone() -> None:
         "Đường hoa Nguyễn Huệ đón gần 1 triệu lượt khách."
     )
     theirs = _figures("Đường hoa Nguyễn Huệ thu hút gần 1 triệu lượt khách.")
-    assert list(two_sides(ours, theirs, 0.05)) == []
+    assert list(two_sides(bounds(ours), bounds(theirs), 0.05)) == []
 
 
 def test_the_flower_streets_visitors_above_and_below_a_million(news: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_corpus
-from linter.checking.sides import two_sides
+from linter.checking.sides import bounds, two_sides
 from linter.checking.usable import qualifiers
 from linter.claims.extract import extract_claims
 from linter.models import Document, Quantity
@@ -353,4 +353,4 @@ def test_subjects_sharing_only_function_words_are_not_one(second: str, paired: b
     ours = figures("Vốn cho vay qua kho bạc đạt hơn 300 tỷ đồng.")
     (theirs,) = figures(second)
     assert "qua" not in qualifiers(theirs)  # function words are no qualifiers
-    assert bool(list(two_sides(ours, [theirs], 0.05))) is paired
+    assert bool(list(two_sides(bounds(ours), bounds([theirs]), 0.05))) is paired

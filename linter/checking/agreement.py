@@ -115,17 +115,15 @@ def slip(a: Quantity, b: Quantity, exact: bool) -> str | None:
 def slip_key(q: Quantity) -> str:
     """The non-zero digits of a figure's number, sorted: equal for any two figures
     `slip` names (a power of ten keeps the digits, two swapped keep them all), so
-    figures indexed by it are paired only where a slip can be."""
+    figures indexed by it are paired only where a slip can be. Read from the digits
+    `slip` compares (`_digits`), its zeros dropped: a power of ten adds or takes
+    only zeros, two neighbours swapped may move one inside."""
     return _sorted_digits(q.span.quote)
 
 
 @lru_cache(maxsize=4096)  # EV01 keys each figure of every linked report: quotes recur
 def _sorted_digits(quote: str) -> str:
-    m = _FIRST_NUMBER.search(quote)
-    return "".join(sorted(_NOT_SIGNIFICANT.sub("", m.group()))) if m else ""
-
-
-_NOT_SIGNIFICANT = re.compile(r"[^1-9]")
+    return "".join(sorted(_digits(quote).replace("0", "")))
 
 
 def _digits(quote: str) -> str:

@@ -21,7 +21,6 @@ figure.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from linter.checking.apart import disjoint
 from linter.checking.likeness import MIN_SUBJECT_WORDS, ONE_SIDED, qualifiers, stated_interval
@@ -30,17 +29,15 @@ from linter.models import Op, Quantity
 
 
 def two_sides(
-    ours: Iterable[Quantity] | Bounds, theirs: Iterable[Quantity] | Bounds, tolerance: float
+    ours: Bounds, theirs: Bounds, tolerance: float
 ) -> Iterator[tuple[Quantity, Quantity]]:
     """Pairs of figures, one of each report, that state one number with bounds on
     its two sides, share `MIN_SUBJECT_WORDS` subject words besides their own
     quotes' ("gian hàng" says which kind of thing, not which) and are of one scope,
     part, base and period; a report that states the number on both sides itself
-    (a range, a correction) is left alone. Either side may come read already
-    (`bounds`)."""
-    mine, other = (f if isinstance(f, Bounds) else bounds(f) for f in (ours, theirs))
-    for key, found in mine.figures.items():
-        their = other.figures.get(key, [])
+    (a range, a correction) is left alone. Each side is read by `bounds`."""
+    for key, found in ours.items():
+        their = theirs.get(key, [])
         if not their or _sides(found) > 1 or _sides(their) > 1:
             continue  # nothing to pair, or a report that states both sides itself
         for qa in found:
@@ -57,22 +54,19 @@ def two_sides(
                 yield qa, qb
 
 
-@dataclass(frozen=True)
-class Bounds:
-    """One report's figures with a bound ("hơn", "gần", "dưới"), by what they state
-    and of what: read once per report by EV01, whose linked pairs grow with the
-    square of a province's reports."""
-
-    figures: dict[tuple[object, ...], list[Quantity]]
+# One report's figures with a bound ("hơn", "gần", "dưới"), by what they state and
+# of what: read once per report by EV01, whose linked pairs grow with the square
+# of a province's reports.
+Bounds = dict[tuple[object, ...], list[Quantity]]
 
 
 def bounds(quantities: Iterable[Quantity]) -> Bounds:
-    found: dict[tuple[object, ...], list[Quantity]] = {}
+    found: Bounds = {}
     for q in quantities:
         if q.scope.value != "national" and (q.op in ONE_SIDED or _below(q)):
             key = (q.unit, q.measure, q.value, q.scope, q.part_of, q.base)
             found.setdefault(key, []).append(q)
-    return Bounds(found)
+    return found
 
 
 def _below(q: Quantity) -> bool:

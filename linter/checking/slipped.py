@@ -33,12 +33,9 @@ from linter.checking.likeness import MIN_SUBJECT_WORDS, match, province_figure, 
 from linter.models import Quantity
 
 
-def slips(
-    first: Iterable[Quantity] | Slippable, second: Iterable[Quantity] | Slippable
-) -> Iterator[tuple[Quantity, Quantity]]:
+def slips(ours: Slippable, theirs: Slippable) -> Iterator[tuple[Quantity, Quantity]]:
     """Slipped figures whose subjects share `MIN_SUBJECT_WORDS` words, though
-    `match` keeps them apart. Either side may come read already (`with_subject`)."""
-    ours, theirs = (f if isinstance(f, Slippable) else with_subject(f) for f in (first, second))
+    `match` keeps them apart, of two reports' figures read by `with_subject`."""
     for qa, qb in _unstated(ours, theirs):
         # The shared words first: the cheapest test, and most pairs of one unit and
         # measure of two linked reports (which grow with the square of a province's
@@ -51,13 +48,10 @@ def slips(
             yield qa, qb
 
 
-def paraphrased(
-    ours: list[Quantity] | Slippable, theirs: list[Quantity] | Slippable
-) -> Iterator[tuple[Quantity, Quantity]]:
-    """Slipped figures whatever their subjects, of two reports' `alone` figures
-    (either side may come read already: `slippable`)."""
-    first, second = (f if isinstance(f, Slippable) else slippable(f) for f in (ours, theirs))
-    for qa, qb in _unstated(first, second):
+def paraphrased(ours: Slippable, theirs: Slippable) -> Iterator[tuple[Quantity, Quantity]]:
+    """Slipped figures whatever their subjects, of two reports' `alone` figures read
+    by `slippable`."""
+    for qa, qb in _unstated(ours, theirs):
         if (qa.scope, qa.base) != (qb.scope, qb.base) or apart(qa, qb):
             continue
         if qa.indicator and qb.indicator and qa.indicator != qb.indicator:
