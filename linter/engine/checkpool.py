@@ -114,7 +114,12 @@ def _collector_paused(freeze: bool) -> Iterator[None]:
     collection after the phase: memory grows by at most the phase's, never with
     repeated runs. With `freeze`, in a process that ends with its run (the command
     line's, whose exit freezes anyway, and a pool's worker after each group) the
-    survivors are frozen, so that no later collection scans them. A server
+    survivors are frozen, so that no later collection scans them. Frozen with them
+    is the phase's cyclic garbage, never collected then: a young collection before
+    the freeze would free it, but it scans everything the phase allocated (637,024
+    objects after the 5,000-document archive's phase with --jobs 1, 148 of them
+    freed, 0.26 s CPU: more than pausing saved), for memory the operating system
+    takes back when the process ends anyway. A server
     (`doichieu serve`) never freezes here: a frozen object is never collected,
     and it checks again and again, each time with new objects. The thresholds
     are left as they are (the command line's, or serve's defaults), and a caller
