@@ -9,6 +9,11 @@ loaded and validated by the stage that uses it:
   and the command line warns, naming its package);
 - `doichieu.formats`: `linter.app.formats` (a broken output format stops the run
   with one line naming its package).
+
+Every plugin is imported through `load`, which notes the distributions other than
+doichieu's that it imported code from (`foreign`): the command line ends its
+process without the interpreter's own exit only when there is none
+(`linter.app.cli._end`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from importlib import metadata
 from importlib.metadata import EntryPoint, EntryPoints
 from typing import Protocol
 
+OWN = "doichieu"  # this project's distribution, which registers the built-in plugins
 CHECKS = "doichieu.checks"
 FORMATS = "doichieu.formats"
 READERS = "doichieu.readers"
@@ -46,6 +52,27 @@ def package_of(ep: EntryPoint) -> str:
         return name
     except TypeError:  # a distribution that cannot be held weakly
         return dist.name
+
+
+# The distributions, other than OWN, whose plugins this process imported.
+_FOREIGN: set[str] = set()
+
+
+def load(ep: EntryPoint) -> object:
+    """What `ep` names, imported (`EntryPoint.load`), its distribution noted first if it
+    is not doichieu's: noted even when the import fails, as it may have run some of
+    the plugin's code (opened a file) before failing."""
+    package = package_of(ep)
+    if package != OWN:
+        _FOREIGN.add(package)
+    return ep.load()
+
+
+def foreign() -> frozenset[str]:
+    """The distributions other than doichieu's whose plugins `load` imported: code this
+    project does not know may hold a file open that only the interpreter's own exit
+    flushes ("?", a plugin of no known distribution, is one)."""
+    return frozenset(_FOREIGN)
 
 
 def group(name: str) -> list[EntryPoint]:

@@ -15,7 +15,8 @@ collection would find is mostly freed by reference counting anyway; collecting
 less often holds at most a few megabytes of cyclic garbage longer. At exit what
 is still alive is frozen (`gc.freeze`, the last exit handler to run): the
 interpreter's own last collection scanned it all once more just before the
-process let it go, 0.08 s of a draft's run. So an object alive only through a
+process let it go, 0.08 s of a draft's run (not when a plugin of another
+distribution was imported: `_freeze_at_exit`). So an object alive only through a
 reference cycle at exit is never collected, and its finalizer never runs: a
 file left open in a cycle would not be flushed. Every file this program writes
 is closed before `main` returns (`outputs` writes with `with`, atomically). For
@@ -30,7 +31,15 @@ enables it again after (`checkpool._collector_paused`), and its forked workers
 
 For the same files' sake, the command line's process ends without tearing down
 what it holds (`_end`): the interpreter freed every object one at a time, and
-the operating system takes the memory back at once.
+the operating system takes the memory back at once. It ends the usual way, by
+returning its status, whenever someone else may still have work for the
+interpreter's own exit: another thread runs (a server's); a profiler or tracer
+wraps the run (`python -m cProfile -o`, `-m trace`, coverage: it writes after
+`main`); or a plugin from another distribution than doichieu's was imported (a
+check, format or reader: `linter.plugins.foreign`), whose files this program
+cannot know are closed (one written and never closed is flushed only when the
+interpreter frees it). A run alone in its process, unwatched, that imported only
+doichieu's own plugins takes the short way.
 """
 
 from __future__ import annotations
@@ -50,7 +59,7 @@ if platform.python_implementation() == "CPython":
     # Registered first, so run last. `_end` leaves by os._exit, where nothing is
     # torn down: this still matters where the interpreter's own exit does run, after
     # `main(argv)` (tests, embedders) or `main()` with another thread alive.
-    atexit.register(gc.freeze)
+    atexit.register(lambda: _freeze_at_exit())  # defined below, after the imports
 else:
     DEFAULT_THRESHOLDS = None
 
@@ -70,6 +79,18 @@ from linter.engine.policy import check_codes
 from linter.engine.run import Options, run
 from linter.errors import DoichieuError
 from linter.models import RunResult
+from linter.plugins import foreign
+
+
+def _freeze_at_exit() -> None:
+    """Freeze what is alive, for the interpreter's last collection to skip it; but
+    with a plugin of another distribution imported, unfreeze instead (what the check
+    phase froze too): a module's globals are a reference cycle (its functions hold
+    them), so a plugin's module-level file, frozen, was never freed nor flushed."""
+    if foreign():
+        gc.unfreeze()
+    else:
+        gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,18 +110,33 @@ def _end(status: int) -> int:
     patterns, tables) was 15 ms of a draft's run against a warm 5,000-document
     archive, a thirtieth of its CPU, for memory the operating system takes back at
     once (mypy ends its runs the same way). What a normal exit does that matters is
-    still done: the exit handlers run (a worker pool's, a plugin's), and standard
-    output and error are flushed; every file this program writes is already closed
-    (see above). With another thread still running (a server's), the process ends
-    as usual, waiting for it: `status` is returned (one started by the command,
-    as `main` saw none before it)."""
-    if threading.active_count() > 1:
+    still done: the exit handlers run (a worker pool's), and standard output and
+    error are flushed; every file this program writes is already closed (see
+    above). Where that may not be all (`_exits_itself`), `status` is returned and
+    the process ends as usual."""
+    if not _exits_itself():
         return status
     atexit._run_exitfuncs()  # what the interpreter's own exit runs first
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed when the process started (`>&-`), or pythonw
+            continue
         with contextlib.suppress(OSError, ValueError):  # closed, or a broken pipe
             stream.flush()
     os._exit(status)
+
+
+def _exits_itself() -> bool:
+    """Whether nothing but this program's own exit handlers and streams needs the
+    interpreter's exit: no other thread (one started by the command, as `main` saw
+    none before it), no profiler or tracer to write its results after `main`
+    (`sys.monitoring` is where 3.12's cProfile and coverage hook in), and no plugin
+    imported from another distribution."""
+    if threading.active_count() > 1 or sys.getprofile() is not None:
+        return False
+    if sys.gettrace() is not None or foreign():
+        return False
+    monitoring = getattr(sys, "monitoring", None)  # 3.12+
+    return monitoring is None or all(monitoring.get_tool(i) is None for i in range(6))
 
 
 def _command(argv: list[str], ends: bool = False) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from linter.errors import PluginLoadError
-from linter.plugins import FORMAT_NAME, FORMATS, group, package_of
+from linter.plugins import FORMAT_NAME, FORMATS, group, load, package_of
 
 
 def format_names() -> tuple[str, ...]:
@@ -33,7 +33,7 @@ def load_format(name: str) -> tuple[Callable[..., Any], str]:
             "output format", name, package, f"registered more than once (by {others})"
         )
     try:
-        obj = ep.load()
+        obj = load(ep)  # its distribution noted (linter.plugins.foreign)
     except Exception as exc:  # a plugin may raise anything while importing
         raise PluginLoadError(
             "output format", name, package, f"failed to import {ep.value}: {exc!r}"

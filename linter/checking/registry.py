@@ -12,7 +12,7 @@ from linter.checking import CODE, NAME, Bound, Check
 from linter.diagnostics import ENGINE_CODES
 from linter.errors import CheckLoadError
 from linter.models import CheckInfo, Severity
-from linter.plugins import CHECKS, entry_points, package_of
+from linter.plugins import CHECKS, group, load, package_of
 
 GROUP = CHECKS
 
@@ -60,10 +60,10 @@ def validate(obj: object, ep_name: str, package: str) -> type[Check]:
 def load_checks() -> Loaded:
     checks: dict[str, tuple[type[Check], str]] = {}
     errors: list[CheckLoadError] = []
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
+    for ep in group(GROUP):  # in a stable order
         package = package_of(ep)  # once per distribution (see package_of)
         try:
-            check = validate(ep.load(), ep.name, package)
+            check = validate(load(ep), ep.name, package)
         except CheckLoadError as exc:
             errors.append(exc)
             continue

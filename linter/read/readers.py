@@ -27,7 +27,7 @@ from typing import ClassVar
 
 from linter.errors import PluginLoadError
 from linter.models import Document, DocumentMeta, Frozen
-from linter.plugins import FORMAT_NAME, READERS, group, package_of
+from linter.plugins import FORMAT_NAME, READERS, group, load, package_of
 from linter.read import encodings
 from linter.read.frontmatter import LoadProblem, problem
 from linter.read.textbuild import TextBuilder
@@ -196,7 +196,7 @@ def load_readers() -> Readers:
     for ep in group(READERS):
         package = package_of(ep)
         try:
-            reader = validate_reader(ep.load(), ep.name, package)
+            reader = validate_reader(load(ep), ep.name, package)
         except PluginLoadError as exc:
             errors.append(exc)
             continue
