@@ -49,8 +49,7 @@ def collect_names(inputs: Sequence[Path]) -> list[str]:
     absent = missing(inputs)
     if absent is not None:  # the command line says it in the run's language before
         raise UsageError(render(reason("no-such-path", path=str(absent)), "en"))
-    for real, parent, entries in _reached(inputs):
-        folder = str(parent)
+    for real, folder, entries in _reached(inputs):
         if entries is None:  # named, or a folder the loader reports as unlistable
             found.setdefault(real, (folder, None))
             continue
@@ -74,7 +73,7 @@ def unread_suffixes(
     counts: Counter[str] = Counter()
     suffixes = supported_suffixes()
     seen: set[str] = set()
-    for real, parent, entries in _reached(inputs):
+    for real, folder, entries in _reached(inputs):
         for entry in entries or ():  # a file named is read whatever its suffix: none
             name = entry.name
             suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, not a path
@@ -84,29 +83,25 @@ def unread_suffixes(
             if key in seen:  # the run keeps a file's first name and filters that name
                 continue
             seen.add(key)
-            if takes is None or takes(parent / name):
+            if takes is None or takes(Path(_joined(folder, name))):  # few: a Path each
                 counts[suffix] += 1
     return counts
 
 
 def _reached(
     inputs: Sequence[Path],
-) -> Iterator[tuple[str, Path, list[os.DirEntry[str]] | None]]:
+) -> Iterator[tuple[str, str, list[os.DirEntry[str]] | None]]:
     """What the paths named reach, in their order: the unhidden files of each of
-    their folders as (the folder's realpath, the folder, the files' entries); a path
-    named that is no folder, and a folder that cannot be listed, as (its realpath,
-    itself, None). A folder at a time: a tuple made and taken apart per file was a
-    sixth of listing 5,000."""
+    their folders as (the folder's realpath, the folder as str(Path) shows it, the
+    files' entries); a path named that is no folder, and a folder that cannot be
+    listed, as (its realpath, itself, None). A folder at a time: a tuple made and
+    taken apart per file was a sixth of listing 5,000; and strings, a Path made
+    per folder or file a tenth."""
     for item in inputs:
-        if not item.is_dir():
-            yield _identity(item), item, None
-            continue
-        for folder, real, files in _walk(str(item)):
-            if files is None:  # it cannot be listed: the loader reports it by name
-                yield real, Path(folder), None
-                continue
-            parent = Path(folder)  # one Path per folder: a Path made per file was a tenth
-            yield real, parent, [entry for entry in files if not _hidden(entry.name)]
+        if item.is_dir():
+            yield from _walk(str(item))
+        else:
+            yield _identity(item), str(item), None
 
 
 def missing(inputs: Sequence[Path]) -> Path | None:
@@ -129,42 +124,55 @@ def _identity(path: Path | str) -> str:
 
 
 def _walk(top: str) -> Iterator[tuple[str, str, list[os.DirEntry[str]] | None]]:
-    """os.walk(top) without hidden folders, each folder with its realpath and its
-    files as DirEntry: one knows from the listing whether it is a symlink (an lstat
-    per file was a fifth of listing). A folder that cannot be listed comes with None:
-    skipped, its documents would go unchecked without a word, and the run pass.
+    """os.walk(top) without hidden files and folders, each folder as (its realpath,
+    itself, its files as DirEntry): one knows from the listing whether it is a
+    symlink (an lstat per file was a fifth of listing). A folder that cannot be
+    listed comes with None: skipped, its documents would go unchecked without a
+    word, and the run pass. `top` is a Path's string, and so is each subfolder
+    (joined by hand: os.scandir(".") names "./a", which Path shows as "a").
 
     A subfolder walked is no symlink (one is not followed), so its realpath is its
     folder's joined with its name: realpath's lstat of every part of every folder's
     path was a quarter of listing 5,000 files in 689 folders."""
-    stack: list[tuple[str, str | None]] = [(top, None)]
+    stack: list[tuple[str, str]] = [(top, _identity(top))]
     while stack:
         folder, real = stack.pop()
-        if real is None:  # the top, or a folder not known to be no symlink
-            real = _identity(folder)
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError:
-            yield folder, real, None
+            yield real, folder, None
             continue
         files: list[os.DirEntry[str]] = []
-        subfolders: list[tuple[str, str | None]] = []
+        subfolders: list[tuple[str, str]] = []
         for entry in entries:
+            name = entry.name
+            if _hidden(name):
+                continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if not is_dir:
                 files.append(entry)
-            elif not _hidden(entry.name):
-                try:
-                    if not entry.is_symlink():
-                        subfolders.append((entry.path, _joined(real, entry.name)))
-                except OSError:  # walked as os.walk would, its realpath asked
-                    subfolders.append((entry.path, None))
-        yield folder, real, files
+                continue
+            path = _joined(folder, name)
+            try:
+                if entry.is_symlink():
+                    continue  # not followed, as os.walk
+                # A Windows junction is walked, as os.walk walks it, yet leads elsewhere
+                # as a symlink does: its realpath is asked (3.12+ tells one apart).
+                known = not _is_junction(entry)
+            except OSError:  # walked as os.walk would (not a symlink), its realpath asked
+                known = False
+            subfolders.append((path, _joined(real, name) if known else _identity(path)))
+        yield real, folder, files
         stack.extend(reversed(subfolders))  # the first subfolder is walked first
+
+
+def _is_junction(entry: os.DirEntry[str]) -> bool:
+    is_junction = getattr(entry, "is_junction", None)  # 3.12+; never true but on Windows
+    return is_junction is not None and bool(is_junction())
 
 
 def _is_symlink(entry: os.DirEntry[str]) -> bool:
