@@ -26,8 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal, TypeVar
 
 from linter.data.lexicon import Lexicon
@@ -43,6 +42,10 @@ C = TypeVar("C")
 class DocumentClaims:
     document: Document
     claims: tuple[Claim, ...]
+    # Each kind's claims once asked (`of`): a cache, no part of what the document is.
+    _of: dict[type, tuple[Claim, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def of(self, kind: type[C]) -> Iterator[C]:
         """The claims of one kind, in order. Kept per kind: the checks ask a document
@@ -52,10 +55,6 @@ class DocumentClaims:
         if found is None:
             found = self._of[kind] = tuple(c for c in self.claims if isinstance(c, kind))
         return iter(found)  # type: ignore[arg-type]
-
-    @cached_property
-    def _of(self) -> dict[type, tuple[Claim, ...]]:
-        return {}  # set once on the frozen instance (cached_property bypasses __setattr__)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ class _Phrases:
 
     sources: dict[str, list[tuple[str, str]]]  # (a phrase's regex, its indicator)
     starts: re.Pattern[str]  # any first word of the index, as a whole word
-    compiled: dict[str, Candidates] = field(default_factory=dict)
+    # A cache filled as texts are read: no part of what the phrases are.
+    compiled: dict[str, Candidates] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, word: str) -> Candidates:
         found = self.compiled.get(word)
