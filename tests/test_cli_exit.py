@@ -135,9 +135,15 @@ def test_a_line_printed_before_the_end_comes_through_the_pipe(tmp_path: Path) ->
 
 
 def test_standard_output_closed_from_the_start(tmp_path: Path) -> None:
-    # `>&-`: sys.stdout is None, as under pythonw; nothing to flush there.
+    # `>&-`: sys.stdout is None, as under pythonw: nothing to flush there; a report
+    # that cannot go anywhere is one line and status 2, as on a closed pipe.
     proc = _python(tmp_path, CACHE_CLEAR, shell='"$@" >&-')
     assert (proc.returncode, proc.stderr) == (0, "")
+    write_corpus(tmp_path / "corpus", {"a.md": A, "b.md": B})
+    check = ["-m", "linter", "check", "corpus", "--no-cache", "--lang", "en"]
+    proc = _python(tmp_path, check, shell='"$@" >&-')
+    said = "doichieu: error: cannot write to standard output: it is closed\n"
+    assert (proc.returncode, proc.stderr) == (2, said)
 
 
 def test_a_profiler_around_the_command_writes_its_results(tmp_path: Path) -> None:

@@ -47,7 +47,8 @@ def check(args: argparse.Namespace, freeze: bool = False) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise Said("jobs-below-one", jobs=str(jobs))
-    quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
+    # No progress where no one watches: no terminal, a closed stream (None), or CI.
+    quiet = sys.stderr is None or not sys.stderr.isatty() or bool(os.environ.get("CI"))
     parsing = ParseSettings(
         jobs=jobs, cache_dir=None if args.no_cache else args.cache_dir, progress=not quiet
     )
@@ -114,15 +115,16 @@ def _baseline_files(args: argparse.Namespace, config: Config) -> tuple[Path | No
     return read, args.baseline or configured or DEFAULT_BASELINE
 
 
-def use_colour(stream: TextIO) -> bool:
-    """NO_COLOR (no-color.org) wins, then FORCE_COLOR, then whether `stream` is a terminal.
-    Either counts when set and not empty; FORCE_COLOR=0 or false asks for none."""
+def use_colour(stream: TextIO | None) -> bool:
+    """NO_COLOR (no-color.org) wins, then FORCE_COLOR, then whether `stream` is a terminal
+    (None, a stream closed from the start, is none). Either counts when set and not
+    empty; FORCE_COLOR=0 or false asks for none."""
     if os.environ.get("NO_COLOR"):
         return False
     forced = os.environ.get("FORCE_COLOR", "")
     if forced:
         return forced.lower() not in ("0", "false", "no")
-    return stream.isatty()
+    return stream is not None and stream.isatty()
 
 
 def statistics(result: RunResult, lang: str) -> str:

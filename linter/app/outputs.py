@@ -77,6 +77,8 @@ def emit(text: str, output: Path | None) -> None:
 def write_stdout(text: str) -> None:
     """Write to standard output as UTF-8, whatever the locale, or raise OutputError."""
     data = _encode(text)
+    if sys.stdout is None:  # closed when the process started (`>&-`), or pythonw
+        raise OutputError("cannot write to standard output: it is closed")
     try:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
