@@ -96,9 +96,10 @@ def _freeze_at_exit() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command `argv` names; the exit status. Without `argv`, the command is
     this process's (the `doichieu` script, `python -m linter`), and it ends the
-    process (`_end`) unless another thread runs (a server's): decided here once, for
-    both the exit and the run's freezing (`Options.freeze`), so a process that goes
-    on never freezes its later runs' objects."""
+    process (`_end`: not under a profiler, nor with a plugin of another distribution)
+    unless another thread runs (a server's): decided here once, for both the exit
+    and the run's freezing (`Options.freeze`), so a process that goes on never
+    freezes its later runs' objects."""
     ends = argv is None and threading.active_count() == 1
     status = _command(sys.argv[1:] if argv is None else list(argv), ends)
     return _end(status) if ends else status
