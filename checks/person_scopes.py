@@ -165,21 +165,24 @@ def scope_pairs(
     """Pairs of mentions of one name, in one report or linked reports, that give one
     title of one subject with two places; once per pair of places, with the title.
     The pair comes first, then every other mention of the title with one of the two
-    places in those reports (a third report of the event says it too)."""
+    places in those reports (a third report of the event says it too). A pair is
+    skipped when a pair already given has places that may be its two (`same_place`,
+    not equality: "Kỳ Anh" without a word is huyện Kỳ Anh too), so that one pair
+    of places written two ways is one finding."""
     scoped = [(m, s) for m in mentions if m[1].body and (s := scope_of(m[1].body, province))]
-    seen: set[frozenset[Place]] = set()
+    seen: list[tuple[Place, Place]] = []
     for ((i, x), (subject_x, place_x)), ((j, y), (subject_y, place_y)) in itertools.combinations(
         scoped, 2
     ):
-        if subject_x != subject_y or frozenset((place_x, place_y)) in seen:
+        if subject_x != subject_y or same_place(place_x, place_y, province):
             continue
-        if same_place(place_x, place_y, province):
+        if _given(seen, place_x, place_y, province):
             continue
         if not together(i.document.path, j.document.path, linked):
             continue
         titles = set(x.roles) & set(y.roles)
         if titles and (x.sex is None or y.sex is None or x.sex == y.sex):
-            seen.add(frozenset((place_x, place_y)))
+            seen.append((place_x, place_y))
             title = sorted(titles)[0]
             more = [
                 m
@@ -191,3 +194,12 @@ def scope_pairs(
                 and together(m[0].document.path, i.document.path, linked)
             ]
             yield [(i, x), (j, y), *more], title
+
+
+def _given(seen: list[tuple[Place, Place]], x: Place, y: Place, province: str | None) -> bool:
+    """Whether a pair of places already given may be these two."""
+    return any(
+        (same_place(x, a, province) and same_place(y, b, province))
+        or (same_place(x, b, province) and same_place(y, a, province))
+        for a, b in seen
+    )
