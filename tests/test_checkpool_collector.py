@@ -108,7 +108,7 @@ SCRIPT = """
 import gc, sys
 from linter.app import cli
 frozen = gc.get_freeze_count()
-status = cli._command(["check", sys.argv[1], "--no-cache", "--format", "json"], ends=sys.argv[2] == "1")
+status = cli._command(["check", sys.argv[1], "--no-cache", "--format", "json"], may_end=sys.argv[2] == "1")
 print(status, gc.get_freeze_count() > frozen, gc.isenabled())
 """
 

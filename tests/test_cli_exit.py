@@ -144,6 +144,9 @@ def test_standard_output_closed_from_the_start(tmp_path: Path) -> None:
     proc = _python(tmp_path, check, shell='"$@" >&-')
     said = "doichieu: error: cannot write to standard output: it is closed\n"
     assert (proc.returncode, proc.stderr) == (2, said)
+    # No command at all: its usage cannot go anywhere either.
+    proc = _python(tmp_path, ["-m", "linter"], shell='"$@" >&-')
+    assert (proc.returncode, proc.stderr) == (2, said)
 
 
 def test_a_profiler_around_the_command_writes_its_results(tmp_path: Path) -> None:

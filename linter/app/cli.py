@@ -56,10 +56,24 @@ if platform.python_implementation() == "CPython":
     # the interpreter's own, (700, 10, 10) on 3.11 and 3.12 only. None: not tuned.
     DEFAULT_THRESHOLDS: tuple[int, int, int] | None = gc.get_threshold()
     gc.set_threshold(200_000, 30, 30)
+
+    def _freeze_at_exit() -> None:
+        """Freeze what is alive, for the interpreter's last collection to skip it; but
+        with a plugin of another distribution imported, unfreeze instead (what the
+        check phase froze too): a module's globals are a reference cycle (its
+        functions hold them), so a plugin's module-level file, frozen, was never freed
+        nor flushed."""
+        from linter.plugins import foreign  # imported by then: after the tuning
+
+        if foreign():
+            gc.unfreeze()
+        else:
+            gc.freeze()
+
     # Registered first, so run last. `_end` leaves by os._exit, where nothing is
     # torn down: this still matters where the interpreter's own exit does run, after
     # `main(argv)` (tests, embedders) or `main()` with another thread alive.
-    atexit.register(lambda: _freeze_at_exit())  # defined below, after the imports
+    atexit.register(_freeze_at_exit)
 else:
     DEFAULT_THRESHOLDS = None
 
@@ -82,27 +96,17 @@ from linter.models import RunResult
 from linter.plugins import foreign
 
 
-def _freeze_at_exit() -> None:
-    """Freeze what is alive, for the interpreter's last collection to skip it; but
-    with a plugin of another distribution imported, unfreeze instead (what the check
-    phase froze too): a module's globals are a reference cycle (its functions hold
-    them), so a plugin's module-level file, frozen, was never freed nor flushed."""
-    if foreign():
-        gc.unfreeze()
-    else:
-        gc.freeze()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command `argv` names; the exit status. Without `argv`, the command is
-    this process's (the `doichieu` script, `python -m linter`), and it ends the
-    process (`_end`: not under a profiler, nor with a plugin of another distribution)
-    unless another thread runs (a server's): decided here once, for both the exit
-    and the run's freezing (`Options.freeze`), so a process that goes on never
-    freezes its later runs' objects."""
-    ends = argv is None and threading.active_count() == 1
-    status = _command(sys.argv[1:] if argv is None else list(argv), ends)
-    return _end(status) if ends else status
+    this process's (the `doichieu` script, `python -m linter`), and it may end the
+    process. Whether the run freezes what its check phase leaves (`Options.freeze`)
+    is decided here, once: only when it may end the process, no other thread running
+    (a server's), so a process that goes on never freezes its later runs' objects.
+    Whether it does end it is `_end`'s (`_exits_itself`: not under a profiler, nor
+    with a plugin of another distribution, nor with a thread the command started)."""
+    may_end = argv is None and threading.active_count() == 1
+    status = _command(sys.argv[1:] if argv is None else list(argv), may_end)
+    return _end(status) if may_end else status
 
 
 def _end(status: int) -> int:
@@ -132,22 +136,24 @@ def _exits_itself() -> bool:
     none before it), no profiler or tracer to write its results after `main`
     (`sys.monitoring` is where 3.12's cProfile and coverage hook in), and no plugin
     imported from another distribution."""
-    if threading.active_count() > 1 or sys.getprofile() is not None:
-        return False
-    if sys.gettrace() is not None or foreign():
-        return False
     monitoring = getattr(sys, "monitoring", None)  # 3.12+
-    return monitoring is None or all(monitoring.get_tool(i) is None for i in range(6))
+    return (
+        threading.active_count() == 1
+        and sys.getprofile() is None
+        and sys.gettrace() is None
+        and not foreign()
+        and (monitoring is None or all(monitoring.get_tool(i) is None for i in range(6)))
+    )
 
 
-def _command(argv: list[str], ends: bool = False) -> int:
-    """Run `argv`; `ends` when the process ends with it (`main`): then `check` and
-    `claims` freeze what their check phase leaves alive (never `serve`)."""
+def _command(argv: list[str], may_end: bool = False) -> int:
+    """Run `argv`; `may_end` when the process may end with it (`main`): then `check`
+    and `claims` freeze what their check phase leaves alive (never `serve`)."""
     lang = scan_lang(argv)  # what its errors are said in, before it is parsed
     try:
         parser = build_parser(lang)
         if not argv:  # as git and ruff do: the usage, not a one-line complaint
-            sys.stdout.write(parser.format_help())
+            outputs.write_stdout(parser.format_help())  # stdout closed: one line
             return 2
         args = parser.parse_args(argv)
         if args.command == "checks":
@@ -174,13 +180,13 @@ def _command(argv: list[str], ends: bool = False) -> int:
             print(f"doichieu: {'removed' if removed else 'no cache in'} {args.cache_dir}")
             return 0
         if args.command == "claims":
-            result = run(existing(args.paths), Options(lang=lang, freeze=ends))
+            result = run(existing(args.paths), Options(lang=lang, freeze=may_end))
             _warn_unread(result)
             if not result.documents:
                 nothing_read(args.paths, lang)
             outputs.emit(outputs.render_claims(result, args.format), None)
             return 0
-        return check(args, freeze=ends)
+        return check(args, freeze=may_end)
     except DoichieuError as exc:  # usage, configuration, malformed data files
         # "error:" stays as it is in every language: scripts and editors look for it.
         print(f"doichieu: error: {exc.said(lang)}", file=sys.stderr)

@@ -76,9 +76,9 @@ def emit(text: str, output: Path | None) -> None:
 
 def write_stdout(text: str) -> None:
     """Write to standard output as UTF-8, whatever the locale, or raise OutputError."""
-    data = _encode(text)
     if sys.stdout is None:  # closed when the process started (`>&-`), or pythonw
         raise OutputError("cannot write to standard output: it is closed")
+    data = _encode(text)
     try:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
