@@ -31,7 +31,7 @@ Công", `linter/data/bodies.yaml`) is that kind's, no unit's word.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -42,7 +42,7 @@ from linter.claims.person_words import tables
 from linter.data import load
 from linter.data.places import UnitWord, name_key, unit_words
 from linter.metadata import gazetteer
-from linter.metadata.mentions import of_type
+from linter.metadata.mentions import in_province, of_type
 from linter.nlp import fold
 
 MIN_SUBJECT = 2  # "Hội Hà Nội" says no subject: two words at least ("Hiệp hội đá quý")
@@ -127,18 +127,11 @@ def _place(written: str, unit: UnitWord | None, province: str | None) -> Place |
     if unit.level == "province":
         return None
     named = gazetteer.districts_named(written, True)
-    if typed := of_type(_preferred(named, province), unit):
+    if typed := of_type(in_province(named, province), unit):
         return Place(name_key(typed[0].short), typed[0].type)
     # A name the gazetteer has only under other types ("quận Thủ Đức" of 2019, a
     # Thành phố since 2021): any unit of the name, as if written without its word.
     return _place(written, None, province)
-
-
-def _preferred(
-    units: Sequence[gazetteer.District], province: str | None
-) -> tuple[gazetteer.District, ...]:
-    """The districts of the document's province when it has any of the name, else all."""
-    return tuple(u for u in units if u.province == province) or tuple(units)
 
 
 def same_place(a: Place, b: Place, province: str | None) -> bool:
@@ -155,7 +148,7 @@ def same_place(a: Place, b: Place, province: str | None) -> bool:
 @lru_cache(maxsize=1024)
 def _two_communes(name: str, one: str, other: str, province: str | None) -> bool:
     wards = [w for w in gazetteer.wards_named(name) if w.legacy]
-    types = {w.type for w in ([w for w in wards if w.province == province] or wards)}
+    types = {w.type for w in in_province(wards, province)}
     return one in types and other in types
 
 

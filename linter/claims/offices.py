@@ -41,7 +41,7 @@ from linter.claims.names import capitalised
 from linter.data.places import alternatives, name_key, unit_words
 from linter.metadata import gazetteer
 from linter.metadata.locality import MERGER
-from linter.metadata.mentions import of_type
+from linter.metadata.mentions import in_province, of_type
 from linter.models import Document, OfficialRef
 from linter.nlp import fold
 
@@ -107,9 +107,9 @@ def _district(word: str | None, place: str, home: gazetteer.Province | None) -> 
     the word the text wrote before it, so huyện X and thị xã X stay two units."""
     unit = unit_words().get(fold(word)) if word else None
     named = gazetteer.districts_named(place)
-    found = [d for d in named if home and d.province == home.name] or list(named)
+    found = in_province(named, home.name if home else None)
     if unit is not None:
-        found = list(of_type(tuple(found), unit))
+        found = of_type(found, unit)
     if len(found) == 1:
         return found[0].name
     return f"{unit.type} {place}" if unit and unit.type else name_key(place)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -91,6 +92,13 @@ def _unit_first_words() -> frozenset[str]:
 
 
 _Unit = TypeVar("_Unit", District, Ward)
+
+
+def in_province(units: Sequence[_Unit], province: str | None) -> tuple[_Unit, ...]:
+    """The units of the province (the document's) when it has any of the name, else
+    all: a name is read as the home province's unit first. No province: all."""
+    home = tuple(u for u in units if u.province == province) if province else ()
+    return home or tuple(units)
 
 
 def of_type(units: tuple[_Unit, ...], unit: UnitWord) -> tuple[_Unit, ...]:
