@@ -71,6 +71,12 @@ def _tables() -> _Tables:
     return _Tables(load("bodies.yaml", BodyWords))
 
 
+def kind_words() -> tuple[tuple[str, ...], ...]:
+    """Every kind of body as its folded words ("hợp tác xã" -> ("hợp", "tác", "xã")),
+    each spelling once: what other checks ask to tell a kind from a place's word."""
+    return tuple(_tables().kinds)
+
+
 def body_names(document: Document) -> tuple[BodyName, ...]:
     """Every full name of a body the document gives a short name in brackets."""
     return _in_text(document.text)

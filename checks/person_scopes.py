@@ -35,11 +35,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from checks.body_names import BodyWords
+from checks.body_names import kind_words
 from checks.person_said import Mention
 from linter.checking.events import together
 from linter.claims.person_words import tables
-from linter.data import load
 from linter.data.places import UnitWord, name_key, unit_words
 from linter.metadata import gazetteer
 from linter.metadata.mentions import in_province, of_type
@@ -101,9 +100,7 @@ def _unit_word(words: list[str]) -> tuple[int, UnitWord | None]:
 def _kinds_ending(word: str) -> tuple[tuple[str, ...], ...]:
     """The kinds of body of several words that end with `word` ("hợp tác xã" ends
     with "xã"): their last word is no unit word (`linter/data/bodies.yaml`)."""
-    kinds = load("bodies.yaml", BodyWords).kinds
-    spelt = {tuple(fold(w).split()) for kind in kinds for w in kind.words}
-    return tuple(k for k in spelt if len(k) > 1 and k[-1] == word)
+    return tuple(k for k in kind_words() if len(k) > 1 and k[-1] == word)
 
 
 def _place(written: str, unit: UnitWord | None, province: str | None) -> Place | None:
