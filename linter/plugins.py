@@ -58,11 +58,11 @@ def package_of(ep: EntryPoint) -> str:
 _FOREIGN: set[str] = set()
 
 
-def load(ep: EntryPoint) -> object:
-    """What `ep` names, imported (`EntryPoint.load`), its distribution noted first if it
-    is not doichieu's: noted even when the import fails, as it may have run some of
-    the plugin's code (opened a file) before failing."""
-    package = package_of(ep)
+def load(ep: EntryPoint, package: str) -> object:
+    """What `ep` names, imported (`EntryPoint.load`), its distribution (`package`, as
+    `package_of(ep)` names it: every caller has it already) noted first if it is not
+    doichieu's: noted even when the import fails, as it may have run some of the
+    plugin's code (opened a file) before failing."""
     if package != OWN:
         _FOREIGN.add(package)
     return ep.load()
@@ -76,18 +76,15 @@ def foreign() -> frozenset[str]:
 
 
 def group(name: str) -> list[EntryPoint]:
-    """The entry points of one group, in a stable order."""
-    return sorted(entry_points(group=name), key=lambda e: (e.name, e.value))
-
-
-def entry_points(group: str) -> EntryPoints:
     """The installed entry points of one group, as `importlib.metadata.entry_points(
-    group=...)` gives them. Every distribution's entry_points.txt is read once per
-    process, not at every ask: a draft's run asked five times (the formats twice, the
-    readers, the checks), 2.3 ms each, and each ask made new distribution objects whose
-    names `package_of` parsed again. A process sees the plugins installed when it first
-    asks, as `linter.read.readers.load_readers` and a server's checks always did."""
-    return _installed(metadata.entry_points).select(group=group)
+    group=...)` gives them, in a stable order. Every distribution's entry_points.txt is
+    read once per process, not at every ask: a draft's run asked five times (the
+    formats twice, the readers, the checks), 2.3 ms each, and each ask made new
+    distribution objects whose names `package_of` parsed again. A process sees the
+    plugins installed when it first asks, as `linter.read.readers.load_readers` and a
+    server's checks always did."""
+    found = _installed(metadata.entry_points).select(group=name)
+    return sorted(found, key=lambda e: (e.name, e.value))
 
 
 class _Selectable(Protocol):

@@ -33,7 +33,7 @@ def load_format(name: str) -> tuple[Callable[..., Any], str]:
             "output format", name, package, f"registered more than once (by {others})"
         )
     try:
-        obj = load(ep)  # its distribution noted (linter.plugins.foreign)
+        obj = load(ep, package)  # its distribution noted (linter.plugins.foreign)
     except Exception as exc:  # a plugin may raise anything while importing
         raise PluginLoadError(
             "output format", name, package, f"failed to import {ep.value}: {exc!r}"

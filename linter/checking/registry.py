@@ -63,7 +63,7 @@ def load_checks() -> Loaded:
     for ep in group(GROUP):  # in a stable order
         package = package_of(ep)  # once per distribution (see package_of)
         try:
-            check = validate(load(ep), ep.name, package)
+            check = validate(load(ep, package), ep.name, package)
         except CheckLoadError as exc:
             errors.append(exc)
             continue

@@ -196,7 +196,7 @@ def load_readers() -> Readers:
     for ep in group(READERS):
         package = package_of(ep)
         try:
-            reader = validate_reader(load(ep), ep.name, package)
+            reader = validate_reader(load(ep, package), ep.name, package)
         except PluginLoadError as exc:
             errors.append(exc)
             continue
