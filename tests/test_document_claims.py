@@ -6,26 +6,23 @@ from __future__ import annotations
 
 import pickle
 
-from conftest import REPO
 from linter.checking import DocumentClaims
-from linter.claims import extract_claims
-from linter.data.lexicon import default_lexicon
-from linter.metadata.infer import infer_metadata
-from linter.models import DateRef, LegalRef, Quantity
-from linter.read.loading import load_document
+from linter.models import DateRef, LegalRef, Quantity, RunResult
 
-SEED = REPO / "seeds" / "000_46a754388d49c070.txt"
+SEED = "seeds/000_46a754388d49c070.txt"  # as the seeds' run (conftest) shows it
 
 
-def _item() -> DocumentClaims:
-    doc = load_document(SEED, "seeds/000.txt").document
-    assert doc is not None
-    doc = doc.model_copy(update={"meta": infer_metadata(doc)})
-    return DocumentClaims(doc, extract_claims(doc, default_lexicon()))
+def _items(result: RunResult) -> tuple[DocumentClaims, DocumentClaims]:
+    """Two DocumentClaims of one seed's document and claims, as the run gave them."""
+    doc = next(d for d in result.documents if d.path == SEED)
+    claims = result.claims[SEED]
+    return DocumentClaims(doc, claims), DocumentClaims(doc, claims)
 
 
-def test_each_kind_is_the_claims_of_that_kind_in_order_at_every_ask() -> None:
-    item = _item()
+def test_each_kind_is_the_claims_of_that_kind_in_order_at_every_ask(
+    seeds_result: RunResult,
+) -> None:
+    item, _ = _items(seeds_result)
     for kind in (Quantity, LegalRef, DateRef, (Quantity, DateRef)):
         expected = [c for c in item.claims if isinstance(c, kind)]
         assert expected  # the seed has each kind
@@ -35,8 +32,10 @@ def test_each_kind_is_the_claims_of_that_kind_in_order_at_every_ask() -> None:
         assert list(first) == expected[1:]
 
 
-def test_a_document_asked_is_equal_to_one_not_asked_and_pickles() -> None:
-    asked, fresh = _item(), _item()
+def test_a_document_asked_is_equal_to_one_not_asked_and_pickles(
+    seeds_result: RunResult,
+) -> None:
+    asked, fresh = _items(seeds_result)
     assert list(asked.of(Quantity))
     assert asked == fresh
     again = pickle.loads(pickle.dumps(asked))

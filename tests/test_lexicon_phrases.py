@@ -4,11 +4,11 @@ text are equal to, and shown as, phrases that have read none."""
 
 from __future__ import annotations
 
-from conftest import REPO
+from conftest import SEEDS
 from linter.data.lexicon import Lexicon, default_lexicon
 from linter.nlp import fold
 
-SEED = REPO / "seeds" / "000_46a754388d49c070.txt"
+SEED = SEEDS / "000_46a754388d49c070.txt"
 
 
 def test_phrases_that_have_read_a_text_equal_phrases_that_have_not() -> None:
