@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 
 from linter.claims.names import capitalised
-from linter.data.places import alternatives, name_key, unit_words
+from linter.data.places import UnitWord, alternatives, name_key, unit_words
 from linter.metadata import gazetteer
 from linter.metadata.locality import MERGER
 from linter.metadata.mentions import in_province, of_type
@@ -65,9 +65,10 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
             return ("province", found.name)
         if ref.level in ("district", "city"):
             return ("district", _district(word, ref.place, home))
-        named = f"{_kind(word)} {ref.place}".strip()
+        unit = unit_words().get(fold(word)) if word else None
+        named = f"{unit.type or '' if unit else ''} {ref.place}".strip()
         if ref.level == "ward":
-            return ("ward", _commune(doc, ref, named, home))
+            return ("ward", _commune(doc, ref, named, home, (unit, ref.place)))
         return (ref.level or "", name_key(named))
     if ref.level in ("province", "city") and home and _elsewhere(doc, ref, home.name):
         return (ref.level, own)
@@ -78,13 +79,19 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     if ref.level in ("district", "city"):
         return ("district", _own_district(meta.district, word, home) or own)
     commune = meta.commune if meta.commune and _may_be(meta.commune, word) else None
-    return (ref.level or "", _commune(doc, ref, commune, home) if commune else own)
+    if commune is None:
+        return (ref.level or "", own)
+    return (ref.level or "", _commune(doc, ref, commune, home, _split(commune)))
 
 
-def _kind(word: str | None) -> str:
-    """The type a unit word names ("xã" -> "Xã", "tx" -> "Thị xã"), "" for none."""
-    unit = unit_words().get(fold(word)) if word else None
-    return unit.type or "" if unit else ""
+def _split(full: str) -> tuple[UnitWord | None, str]:
+    """A name spelt with its type ("Xã Tân Tiến", the metadata's) as its unit word
+    and the name after it; no word: (None, the whole)."""
+    words = full.split()
+    for n in (2, 1):
+        if unit := unit_words().get(fold(" ".join(words[:n]))):
+            return unit, " ".join(words[n:])
+    return None, full
 
 
 def _may_be(full: str, word: str | None) -> bool:
@@ -128,15 +135,22 @@ def _own_district(
     return district if _district(word, district[len(kind) + 1 :], home) == district else None
 
 
-def _commune(doc: Document, ref: OfficialRef, named: str, home: gazetteer.Province | None) -> str:
+def _commune(
+    doc: Document,
+    ref: OfficialRef,
+    named: str,
+    home: gazetteer.Province | None,
+    parts: tuple[UnitWord | None, str],
+) -> str:
     """A commune's key ("xã tân tiến"), with its district when others of the province
     share its name ("xã tân tiến, huyện bù đốp"), or the document's path when
     neither the words after its name nor the document's metadata tell which
-    district ("xã tân tiến ? path")."""
+    district ("xã tân tiến ? path"). `parts` is its unit word and the name after
+    it: the word the text wrote, or read from the metadata's spelt name (`_split`)."""
     key = name_key(named)
     if home is None or (doc.meta.date and doc.meta.date >= MERGER):
         return key  # after the merger a commune is the province's own: no district
-    districts = _districts_sharing(named, home.name)
+    districts = _districts_sharing(*parts, home.name)
     if not districts:
         return key
     told = _attached(doc, ref, districts, home.name) if ref.place else None
@@ -146,20 +160,13 @@ def _commune(doc: Document, ref: OfficialRef, named: str, home: gazetteer.Provin
 
 
 @lru_cache(maxsize=4096)
-def _districts_sharing(named: str, province: str) -> frozenset[str]:
-    """The districts of the province's communes of this name and word ("Xã Tân
+def _districts_sharing(unit: UnitWord | None, name: str, province: str) -> frozenset[str]:
+    """The districts of the province's communes of this name and word ("xã", "Tân
     Tiến": of its type, else of one the word's units may have become), when they
     are several; else none."""
-    words = named.split()
-    n, unit = next(
-        ((n, u) for n in (2, 1) if (u := unit_words().get(fold(" ".join(words[:n]))))),
-        (0, None),
-    )
     if unit is None or unit.level != "ward":
         return frozenset()
-    wards = tuple(
-        w for w in gazetteer.wards_named(" ".join(words[n:])) if w.province == province and w.legacy
-    )
+    wards = tuple(w for w in gazetteer.wards_named(name) if w.province == province and w.legacy)
     typed = {w.district for w in of_type(wards, unit)}
     return frozenset(d for d in typed if d) if len(typed) > 1 else frozenset()
 
