@@ -102,7 +102,7 @@ def test_a_collector_turned_off_stays_off(group: Group) -> None:
 
 
 # The command line's `check` in a process of its own, as `doichieu check` runs it
-# (`ends`), then as a library or a test calls it (`main(argv)`): only the first
+# (`may_end`), then as a library or a test calls it (`main(argv)`): only the first
 # freezes; neither leaves the collector off.
 SCRIPT = """
 import gc, sys

@@ -133,7 +133,7 @@ class Lexicon:
     # served entirely from the cache never has to import.
     @cached_property
     def _before(self) -> _Phrases:
-        return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.names})
+        return self._index({fold(n): k for k, s in self.indicators.items() for n in s.names})
 
     @cached_property
     def _generic(self) -> frozenset[str]:
@@ -141,11 +141,13 @@ class Lexicon:
 
     @cached_property
     def _after(self) -> _Phrases:
-        return self._compile({fold(n): k for k, s in self.indicators.items() for n in s.after})
+        return self._index({fold(n): k for k, s in self.indicators.items() for n in s.after})
 
     @staticmethod
-    def _compile(phrases: dict[str, str]) -> _Phrases:
-        """Phrases indexed by their first word, longest first.
+    def _index(phrases: dict[str, str]) -> _Phrases:
+        """Phrases indexed by their first word, longest first. Only the regex of the
+        first words is compiled here: a word's phrases are compiled when a text first
+        meets it (`_Phrases.candidates`).
 
         One regex alternating hundreds of phrases is tried at every position of
         every sentence, which dominated parsing time; looking up the word that

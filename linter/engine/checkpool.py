@@ -104,27 +104,20 @@ def check_group(group: Group, checks: Sequence[type[Check]], settings: Settings)
 
 @contextmanager
 def _collector_paused(freeze: bool) -> Iterator[None]:
-    """No automatic collection while the groups are checked. What the checks leave
-    alive is their caches (word pairs, subjects, features: a few thousand entries
-    each), none of it garbage: one collection after the check phase of the
-    5,000-document archive found 500,000 objects and freed none. The collector
-    scanned them again and again all the same: 0.23 s of that phase in CPU (--jobs
-    1), 2.2 to 2.6 s at 20,000 documents (18 young collections, each slower in a
-    larger heap). Paused, their cyclic garbage, if any, waits for the next
-    collection after the phase: memory grows by at most the phase's, never with
-    repeated runs. With `freeze`, in a process that ends with its run (the command
-    line's, whose exit freezes anyway, and a pool's worker after each group) the
-    survivors are frozen, so that no later collection scans them. Frozen with them
-    is the phase's cyclic garbage, never collected then: a young collection before
-    the freeze would free it, but it scans everything the phase allocated (637,024
-    objects after the 5,000-document archive's phase with --jobs 1, 148 of them
-    freed, 0.26 s CPU: more than pausing saved), for memory the operating system
-    takes back when the process ends anyway. A server
-    (`doichieu serve`) never freezes here: a frozen object is never collected,
-    and it checks again and again, each time with new objects. The thresholds
-    are left as they are (the command line's, or serve's defaults), and a caller
-    that turned the collector off keeps it off: only an enabled collector is
-    paused, and enabled again after."""
+    """No automatic collection while the groups are checked: what the checks leave
+    alive is their caches (word pairs, subjects, features), none of it garbage, which
+    the collector scanned again and again all the same. Paused, their cyclic garbage,
+    if any, waits for the next collection after the phase: memory grows by at most
+    the phase's, never with repeated runs. Only an enabled collector is paused, and
+    enabled again after: a caller that turned it off keeps it off; the thresholds are
+    left as they are. With `freeze`, in a process that ends with its run (the command
+    line's, and a pool's worker after each group), the survivors are frozen, so that
+    no later collection scans them; frozen with them is the phase's cyclic garbage,
+    never collected then (a young collection before the freeze would free it, but
+    it scans all the phase allocated, which costs more than pausing saved), for
+    memory the operating system takes back when the process ends. A server
+    (`doichieu serve`) never freezes here: it checks again and again, each time
+    with new objects, and a frozen object is never collected."""
     if not gc.isenabled():
         yield
         return
