@@ -1,10 +1,10 @@
 """EV01's pairs: the figures two linked reports state differently, found each way.
 
 In: two linked reports (their claims, their `align.Report`s, their figures'
-glosses, and `Times`: the days and periods of their sentences and their figures
-read once for each way of pairing) and why they are
-linked (`linter.checking.events.Link`). Out: (figure, figure, sure, label) for
-each pair of disagreeing figures that no rule of `linter.checking.apart` or
+glosses, and `ReportReads`: the days and periods of their sentences and their
+figures read once for each way of pairing) and why they are linked
+(`linter.checking.events.Link`). Out: (figure, figure, sure, label) for each
+pair of disagreeing figures that no rule of `linter.checking.apart` or
 `running` keeps apart: the comparison `checks.events.EventFigureConflict` turns
 into findings. `compared` gives them, and keeps those of two published reports
 for the next check of a draft against the same documents (`doichieu serve`).
@@ -42,15 +42,16 @@ Sentence = tuple[int, int]  # a sentence's offsets, as a claim's `sentence` give
 
 
 @dataclass(frozen=True)
-class Times:
-    """When each sentence of one report is about: the days it names (`_days`) and
-    its periods (`_periods`); and its figures as each way of pairing reads them:
-    `likeness.conflicts` (`figures`, `likeness.side`: the usable ones and their
-    subject words), `slipped.slips` (`subjects`, `with_subject`),
-    `sides.two_sides` (`bounds`) and `slipped.paraphrased` (`alone`: those alone
-    of their kind in their sentence, `slippable`). Read once per report and run
-    (`times`), whatever the number of reports it is linked to: the linked pairs
-    grow with the square of a province's reports, the reports only with them."""
+class ReportReads:
+    """What is read once of one report: when each sentence is about, the days it
+    names (`_days`) and its periods (`_periods`); and its figures as each way of
+    pairing reads them: `likeness.conflicts` (`figures`, `likeness.side`: the
+    usable ones and their subject words), `slipped.slips` (`subjects`,
+    `with_subject`), `sides.two_sides` (`bounds`) and `slipped.paraphrased`
+    (`alone`: those alone of their kind in their sentence, `slippable`). Read once
+    per report and run (`report_reads`), whatever the number of reports it is
+    linked to: the linked pairs grow with the square of a province's reports, the
+    reports only with them."""
 
     days: dict[Sentence, set[object]]
     periods: dict[Sentence, list[Period]]
@@ -60,15 +61,15 @@ class Times:
     alone: Slippable
 
 
-def times(item: DocumentClaims, figures: Iterable[Quantity]) -> Times:
-    """`Times` of `item`, whose `figures` are those its `align.report` keeps."""
+def report_reads(item: DocumentClaims, figures: Iterable[Quantity]) -> ReportReads:
+    """`ReportReads` of `item`, whose `figures` are those its `align.report` keeps."""
     figures = list(figures)
     read = side(figures), with_subject(figures), bounds(figures), slippable(alone(figures))
-    return Times(_days(item), _periods(item), *read)
+    return ReportReads(_days(item), _periods(item), *read)
 
 
 Glosses = list[Glossed]  # a report's figures glossed in another unit (`companions`)
-Read = Callable[[DocumentClaims], tuple[Report, Glosses, Times]]  # what `pairs` reads
+Read = Callable[[DocumentClaims], tuple[Report, Glosses, ReportReads]]  # what `pairs` reads
 Found = tuple[Quantity, Quantity, bool, str]  # two figures, sure, label: what `pairs` yields
 
 # The pairs of figures of two published reports, kept from one check of a draft to
@@ -118,7 +119,7 @@ def pairs(
     right: DocumentClaims,
     reports: tuple[Report, ...],
     glosses: tuple[Glosses, ...],
-    when: tuple[Times, Times],
+    when: tuple[ReportReads, ReportReads],
     tolerance: float,
     why: Link,
 ) -> Iterator[Found]:
@@ -223,7 +224,7 @@ def _periods(item: DocumentClaims) -> dict[Sentence, list[Period]]:
     return periods
 
 
-def _other_periods(qa: Quantity, qb: Quantity, when: tuple[Times, Times]) -> bool:
+def _other_periods(qa: Quantity, qb: Quantity, when: tuple[ReportReads, ReportReads]) -> bool:
     """Whether every period one figure holds for lies outside every period the other
     holds for: two figures of two times, not one figure stated twice. A figure the
     parser gave no period holds for the periods its sentence names ("Cục Thuế cho

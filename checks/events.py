@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from checks.event_conflicts import Conflict, shared, values
-from checks.event_pairs import Found, Glosses, Read, Times, compared, times
+from checks.event_pairs import Found, Glosses, Read, ReportReads, compared, report_reads
 from linter.checking import (
     DAYS,
     SHARE,
@@ -246,16 +246,16 @@ class EventFigureConflict(Check):
 def _reader() -> Read:
     """What `pairs` reads of a report, read once per run, whatever the number of
     reports it is linked to: its sentences with figures, its figures glossed in
-    another unit, and its `Times` (the days and periods of its sentences, its figures
-    as each way of pairing reads them)."""
-    read: dict[str, tuple[Report, Glosses, Times]] = {}
+    another unit, and its `ReportReads` (the days and periods of its sentences,
+    its figures as each way of pairing reads them)."""
+    read: dict[str, tuple[Report, Glosses, ReportReads]] = {}
 
-    def of(item: DocumentClaims) -> tuple[Report, Glosses, Times]:
+    def of(item: DocumentClaims) -> tuple[Report, Glosses, ReportReads]:
         path = item.document.path
         if path not in read:
             text = item.document.text
             side = report(text, item.of(Quantity))
-            read[path] = (side, glossed(text, side.figures), times(item, side.figures))
+            read[path] = (side, glossed(text, side.figures), report_reads(item, side.figures))
         return read[path]
 
     return of

@@ -1,7 +1,7 @@
 """EV01 as a province grows (issue 15: 5,000 -> 20,000 documents): what grows with
 the linked pairs (the square of a province's reports) is comparing figures, not
 reading reports. Each report's figures are read for `likeness.conflicts` once per
-run (`likeness.side`, kept in `event_pairs.Times`), not once per linked pair; and
+run (`likeness.side`, kept in `event_pairs.ReportReads`), not once per linked pair; and
 `slipped.slips` tries the shared subject words, its cheapest test, before `match`,
 and pairs only figures whose digits may be one slipped (`agreement.slip_key`: each
 report's figures are indexed by them once per run). The findings are those of
