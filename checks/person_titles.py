@@ -229,9 +229,14 @@ def _apart(x: Mention, y: Mention, group: Group) -> bool:
     Việt Nam") are not enough: a head of one is seldom the deputy of the other,
     and the pair is the slip PN02 reports."""
     here, there = (scope_of(ref.body, group.province) if ref.body else None for _, ref in (x, y))
-    if here and there and here[1].name == there[1].name:  # noqa: SIM102 (the reason apart)
-        if not same_place(here[1], there[1], group.province):
-            return True  # a person may chair one unit's association and deputise in another's
+    # A person may chair one unit's association and deputise in another's of its name.
+    if (
+        here
+        and there
+        and here[1].name == there[1].name
+        and not same_place(here[1], there[1], group.province)
+    ):
+        return True
     one, other = Said(), Said()
     one.add(*x)
     other.add(*y)
