@@ -67,11 +67,11 @@ class OfficialConflict(Check):
     name another district shares compared outside its report when neither the
     words right after its name ("xã Tân Tiến (Bù Đốp)", "xã Tân Tiến, huyện Bù
     Đốp") nor the metadata say which district: one the text names anywhere
-    else is not read as the commune's. Capitalised words after "đường", "cầu", "trường" name a thing
-    after a person ("đường Phạm Văn Đồng, Giám đốc Sở ..."); a name glued to the
-    next sentence by a missing full stop is cut only before the words listed as
-    opening one. Two bodies for one head are read in one document only, and only
-    fixtures show it.
+    else is not read as the commune's. Capitalised words after "đường", "cầu",
+    "trường" name a thing after a person ("đường Phạm Văn Đồng, Giám đốc Sở
+    ..."); a name glued to the next sentence by a missing full stop is cut only
+    before the words listed as opening one. Two bodies for one head are read in
+    one document only, and only fixtures show it.
 
     Ví dụ mâu thuẫn::
 

@@ -25,10 +25,16 @@ the order when other reports place its name (news2017 leaves many undated:
 name that only such reports give could be anywhere, and no order holds. A name
 that comes back after another ("A, B, A"), one report against the others
 within the window, or a lone last report naming someone new within a year (a
-wrong name as likely as a new holder) stays OF01's. Known problems: a yearless report that
-names the former holder after the new one's reports reads as one of his; an
-undated report's year is its text's own ("năm nay"), else the year its full
-dates name most, which may be a year it looks back on.
+wrong name as likely as a new holder) stays OF01's. Known problems: a yearless
+report that names the former holder after the new one's reports reads as one
+of his; an undated report's year is its text's own ("năm nay"), else the year
+its full dates name most, which may be a year it looks back on.
+
+`close_in_time` decides no succession: it sets OF01's severity (a warning when
+two mentions that disagree are in one report or within the window, else an
+info), kept here beside `one_report_gives_two`, which it uses. Its `said` (the
+name's key and the rank) is the one `checks.officials` counts a finding's
+evidence by: the two must stay one.
 """
 
 from __future__ import annotations

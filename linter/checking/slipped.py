@@ -32,6 +32,8 @@ from linter.checking.align import apart
 from linter.checking.likeness import MIN_SUBJECT_WORDS, match, province_figure, slip, words
 from linter.models import Quantity
 
+_Kind = tuple[str, str, str]  # a figure's unit, measure and digits (`slip_key`)
+
 
 def slips(ours: Slippable, theirs: Slippable) -> Iterator[tuple[Quantity, Quantity]]:
     """Slipped figures whose subjects share `MIN_SUBJECT_WORDS` words, though
@@ -71,9 +73,6 @@ class Slippable:
     figures: list[tuple[Quantity, _Kind]]
     values: frozenset[tuple[str, float]]
     kinds: dict[_Kind, list[Quantity]]
-
-
-_Kind = tuple[str, str, str]
 
 
 def slippable(quantities: Iterable[Quantity]) -> Slippable:

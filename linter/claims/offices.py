@@ -45,7 +45,10 @@ from linter.metadata.mentions import in_province, of_type
 from linter.models import Document, OfficialRef
 from linter.nlp import fold
 
-Unit = tuple[str, str]  # (level, name); a name "? path" is a document's own unknown unit
+# (level, name). A name "? path" is a document's own unit, not named: unknown. A
+# commune whose district is not told is "xã tân tiến ? path": named, so known (OF01
+# reads only a name starting with "?" as unknown), but kept to its document.
+Unit = tuple[str, str]
 
 
 def unit_of(doc: Document, ref: OfficialRef) -> Unit:
