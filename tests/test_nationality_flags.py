@@ -20,22 +20,29 @@ _SAID = ["quốc tịch", "Quốc tịch", "QUỐC TỊCH", "quốc Tịch", "Ma
 _NOT_SAID = ["quốc  tịch", "quoc tich", "qu\u1ed1c ti\u0323ch", "mang\tcờ", "cầm cờ", "chủ tịch"]
 
 
-def _texts() -> list[str]:
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The real reports and the seeds, read once for the module's cases."""
     folder = real_corpus_or_skip()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
-    assert len(texts) >= 30
-    return texts + seed_texts()
+    found = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+    assert len(found) >= 30
+    return found + seed_texts()
 
 
-def test_real_reports_flagged_as_before() -> None:
-    texts = _texts()
+@pytest.fixture(scope="module")
+def plain(texts: list[str]) -> str:
+    """A real report that says no nationality nor flag: a phrase put in it is the
+    only thing that can make it flagged, so a not-said case fails only on itself."""
+    return next(t for t in texts if _BEFORE.search(t) is None)
+
+
+def test_real_reports_flagged_as_before(texts: list[str]) -> None:
     assert [_flags(t) for t in texts] == [_BEFORE.search(t) is not None for t in texts]
 
 
 @pytest.mark.parametrize("phrase", _SAID + _NOT_SAID)
-def test_each_case_flagged_as_before(phrase: str) -> None:
-    text = _texts()[0]
-    middle = len(text) // 2
-    written = f"{text[:middle]} Ông John Smith ({phrase} Anh) {text[middle:]}"
+def test_each_case_flagged_as_before(plain: str, phrase: str) -> None:
+    middle = len(plain) // 2
+    written = f"{plain[:middle]} Ông John Smith ({phrase} Anh) {plain[middle:]}"
     assert _flags(written) is (phrase in _SAID)
     assert _flags(written) is (_BEFORE.search(written) is not None)
