@@ -39,7 +39,7 @@ from checks.body_names import kind_words
 from checks.person_said import Mention
 from linter.checking.events import together
 from linter.claims.person_words import tables
-from linter.data.places import UnitWord, name_key, unit_words
+from linter.data.places import UnitWord, name_key, names_province, unit_word_at, unit_words
 from linter.metadata import gazetteer
 from linter.metadata.mentions import in_province, of_type
 from linter.nlp import fold
@@ -86,14 +86,13 @@ def scope_of(body: str, province: str | None) -> tuple[str, Place] | None:
 def _unit_word(words: list[str]) -> tuple[int, UnitWord | None]:
     """The unit word that ends `words` ("thị xã", "TP."): how many words it is, and it.
     None when it ends a body's kind instead ("Hợp tác xã Thành Công": a cooperative)."""
+    n, unit = unit_word_at(words, True, lambda u: u.level != "place" and not u.committee)
+    if unit is None:
+        return 0, None
     folded = [fold(w).rstrip(".") for w in words]
-    for n in (2, 1):
-        unit = unit_words().get(" ".join(folded[-n:])) if len(words) >= n else None
-        if unit is not None and unit.level != "place" and not unit.committee:
-            if any(tuple(folded[-len(kind) :]) == kind for kind in _kinds_ending(folded[-1])):
-                return 0, None
-            return n, unit
-    return 0, None
+    if any(tuple(folded[-len(kind) :]) == kind for kind in _kinds_ending(folded[-1])):
+        return 0, None
+    return n, unit
 
 
 @lru_cache(maxsize=64)
@@ -119,7 +118,7 @@ def _place(written: str, unit: UnitWord | None, province: str | None) -> Place |
         known = any(w.province == province for w in wards) if province else bool(wards)
         return Place(name_key(written), unit.type) if known else _place(written, None, province)
     found = gazetteer.provinces_named(written) if unit.level in ("province", "city") else ()
-    if found and (unit.level == "province" or found[0].kind == "thành phố"):
+    if found and names_province(unit.level, found[0].kind):
         return Place(name_key(found[0].name), _PROVINCE)  # "TP Đà Nẵng" is the province
     if unit.level == "province":
         return None

@@ -38,7 +38,14 @@ import re
 from functools import lru_cache
 
 from linter.claims.names import capitalised
-from linter.data.places import UnitWord, alternatives, name_key, unit_words
+from linter.data.places import (
+    UnitWord,
+    alternatives,
+    name_key,
+    names_province,
+    unit_word_at,
+    unit_words,
+)
 from linter.metadata import gazetteer
 from linter.metadata.locality import MERGER
 from linter.metadata.mentions import in_province, of_type
@@ -64,7 +71,7 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     if ref.place:
         found = gazetteer.province(ref.place) if ref.level in ("province", "city") else None
         # "UBND TP Hà Tĩnh" is the provincial city's, "UBND TP Đà Nẵng" the province's.
-        if found and (ref.level == "province" or found.kind == "thành phố"):
+        if found and names_province(ref.level, found.kind):
             return ("province", found.name)
         if ref.level in ("district", "city"):
             return ("district", _district(word, ref.place, home))
@@ -77,24 +84,16 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
         return (ref.level, own)
     if ref.level == "province":
         return ("province", home.name if home else own)
-    if ref.level == "city" and home and home.kind == "thành phố":
+    if home and names_province(ref.level, home.kind):  # "UBND thành phố" of Đà Nẵng
         return ("province", home.name)
     if ref.level in ("district", "city"):
         return ("district", _own_district(meta.district, word, home) or own)
     commune = meta.commune if meta.commune and _may_be(meta.commune, word) else None
     if commune is None:
         return (ref.level or "", own)
-    return (ref.level or "", _commune(doc, ref, commune, home, _split(commune)))
-
-
-def _split(full: str) -> tuple[UnitWord | None, str]:
-    """A name spelt with its type ("Xã Tân Tiến", the metadata's) as its unit word
-    and the name after it; no word: (None, the whole)."""
-    words = full.split()
-    for n in (2, 1):
-        if unit := unit_words().get(fold(" ".join(words[:n]))):
-            return unit, " ".join(words[n:])
-    return None, full
+    words = commune.split()  # the metadata's, spelt with its type: "Xã Tân Tiến"
+    n, unit = unit_word_at(words, False)
+    return (ref.level or "", _commune(doc, ref, commune, home, (unit, " ".join(words[n:]))))
 
 
 def _may_be(full: str, word: str | None) -> bool:
@@ -149,7 +148,7 @@ def _commune(
     share its name ("xã tân tiến, huyện bù đốp"), or the document's path when
     neither the words after its name nor the document's metadata tell which
     district ("xã tân tiến ? path"). `parts` is its unit word and the name after
-    it: the word the text wrote, or read from the metadata's spelt name (`_split`)."""
+    it: the word the text wrote, or read from the metadata's spelt name."""
     key = name_key(named)
     if home is None or (doc.meta.date and doc.meta.date >= MERGER):
         return key  # after the merger a commune is the province's own: no district

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -101,3 +101,25 @@ def places() -> Places:
 def unit_words() -> dict[str, UnitWord]:
     """Every unit word of places.yaml, folded."""
     return {fold(w): unit for unit in places().units for w in unit.words}
+
+
+def unit_word_at(
+    words: Sequence[str], last: bool, keep: Callable[[UnitWord], bool] = lambda _: True
+) -> tuple[int, UnitWord | None]:
+    """The unit word that starts `words` ("Xã Tân Tiến"), or ends them when `last`
+    ("Hội Khuyến học thị xã"), of two words before one and one `keep` accepts: how
+    many words it is, and it; (0, None) for none. "TP." is "tp"."""
+    for n in (2, 1):
+        part = words[-n:] if last else words[:n]
+        unit = unit_words().get(" ".join(fold(w).rstrip(".") for w in part))
+        if len(words) >= n and unit is not None and keep(unit):
+            return n, unit
+    return 0, None
+
+
+def names_province(level: str | None, kind: str) -> bool:
+    """Whether a unit word of `level` before a province's name (a province of
+    `kind`) names the province: a province's word ("tỉnh") always, a city's ("TP",
+    "thành phố") only a centrally-run city ("TP Đà Nẵng"): "TP Hà Tĩnh" is the
+    province's city, a district."""
+    return level == "province" or (level == "city" and kind == "thành phố")

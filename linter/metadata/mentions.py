@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from linter.data.places import APOSTROPHES, WORD, UnitWord, name_key, places, unit_words
+from linter.data.places import (
+    APOSTROPHES,
+    WORD,
+    UnitWord,
+    name_key,
+    names_province,
+    places,
+    unit_words,
+)
 from linter.metadata.gazetteer import (
     District,
     Province,
@@ -171,9 +179,11 @@ class _Scanner:
         A name of no unit of the word's type may be one raised since
         (`UnitWord.became`): "thị xã Hồng Ngự" of 2017 is "Thành phố Hồng Ngự".
         """
-        provinces = provinces_named(key, loose) if unit.level in ("province", "city") else ()
-        if unit.level == "city":
-            provinces = tuple(p for p in provinces if p.kind == "thành phố")
+        provinces = tuple(
+            p
+            for p in (provinces_named(key, loose) if unit.level in ("province", "city") else ())
+            if names_province(unit.level, p.kind)
+        )
         districts: tuple[District, ...] = ()
         if unit.level in ("city", "district") and not provinces:
             districts = of_type(districts_named(key, loose), unit)
