@@ -77,8 +77,11 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _escaped(words: tuple[str, ...]) -> list[str]:
-    """The folded `words`, longest first (so that the longest wins), escaped."""
-    return [re.escape(w) for w in sorted({nlp.fold(w) for w in words}, key=len, reverse=True)]
+    """The folded `words`, longest first (so that the longest wins), escaped; in
+    alphabetical order at one length, so that the pattern is the same in every
+    process (a set's order is not: linter.rxmemo keeps patterns by their text)."""
+    folded = {nlp.fold(w) for w in words}
+    return [re.escape(w) for w in sorted(folded, key=lambda w: (-len(w), w))]
 
 
 @lru_cache(maxsize=1)

@@ -133,9 +133,10 @@ def _counted_nouns() -> _CountedNouns:
 @lru_cache(maxsize=1)
 def _whole_nouns() -> re.Pattern[str]:
     """One alternation of the nouns counted whole, the longest first ("nhà văn hóa"
-    before "nhà văn"), each ending at a word's end."""
-    nouns = _counted_nouns().nouns()
-    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    before "nhà văn"), each ending at a word's end; in alphabetical order at one
+    length, so that the pattern is the same in every process (linter.rxmemo)."""
+    nouns = sorted(_counted_nouns().nouns(), key=lambda n: (-len(n), n))
+    alternatives = "|".join(re.escape(n) for n in nouns)
     return re.compile(rf"(?:{alternatives})(?!\w)")
 
 
