@@ -1,0 +1,239 @@
+"""Compiled regular expressions kept from one run of the command line to the next,
+beside the package's compiled modules, as Python keeps those.
+
+`re` compiles a pattern the first time a process meets it, in pure Python (its
+`_parser` and `_compiler`), then hands the result to the C function `_sre.compile`.
+A draft's run met about 560 patterns, 83 ms of its 0.54 s of CPU (issue 15), spread
+over some forty modules, none above 9 ms: no one module's patterns to defer. So
+`install` puts `_compile` in place of `re._compiler.compile`, which `re` calls on
+each miss of its own per-process cache. When a pattern is new, the stdlib compiles
+it as ever while a stand-in for its `_sre` (`_Recorder`) notes the arguments it
+passes to `_sre.compile`; the next process hands those to `_sre.compile` directly.
+`save`, run at exit by the command line, writes them if the run learnt any.
+
+The file is marshal, as .pyc files are, with each pattern's code packed as bytes:
+loading the seeds' run's 593 patterns and rebuilding them all took 2.1 ms, against
+8 ms from JSON (code as lists) and 75 ms compiling them. It is in the package's
+`__pycache__` (or under `sys.pycache_prefix`), so it has the trust of the .pyc
+files there: whoever can write it can write code. It is keyed, in its name and
+inside, by the interpreter (`cache_tag`, `sys.hexversion`), `_sre`'s format
+(`MAGIC`, code size, limits) and this module's record (`_FORMAT`). A CRC comes
+first, since marshal does not guard against damaged data: a truncated, damaged or
+foreign file is no memo (and is rewritten at exit), and a record `_sre` refuses
+falls back to the stdlib and is dropped. Written atomically (a temporary name,
+then `os.replace`), never when `sys.dont_write_bytecode`.
+
+Only str patterns, int flags and no DEBUG flag (its listing is printed while
+compiling) are kept; the rest goes straight to the stdlib, as does whatever the
+stdlib passes to `_sre.compile` other than the one call of six arguments expected.
+
+Bounded: a few patterns are built from a document's words (checks/arithmetic's
+breakdowns take an item's level, "CĐ", into one), so a run on new text may learn a
+handful. At most `MAX_ENTRIES` records are kept, those the last run used first, so
+that patterns no longer met (old code's, one draft's) leave the file as new ones
+come; a pattern over `MAX_PATTERN` characters is never kept. A run that learns
+nothing does not write. A pattern is found by its text: one built in a set's order
+would be new in each process (PYTHONHASHSEED), so patterns are built in a fixed
+order (cues.py, nouns.py sort words of one length).
+
+Known problems: CPython only (`_sre` is its engine). Patterns compiled in forked
+workers (`--jobs`) are not learnt: workers end without exit handlers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import threading
+import zlib
+from array import array
+from importlib.util import cache_from_source
+from pathlib import Path
+from typing import Any
+
+try:  # CPython's engine and the stdlib's compiler over it (3.11+)
+    import _sre
+    import re._compiler as _compiler
+except ImportError:  # pragma: no cover - another implementation
+    _sre = _compiler = None
+
+MAX_ENTRIES = 1024  # a draft's run meets about 560 patterns, the seeds' run 593
+MAX_PATTERN = 20_000  # characters; the project's longest is 2,500
+_FORMAT = 1  # the record's shape below; changed with it
+_DEBUG = re.DEBUG.value
+_STDLIB = None if _compiler is None else _compiler.compile
+
+# (flags, pattern) -> (flags with the parser's, code as bytes, groups, groupindex,
+# indexgroup): `_sre.compile`'s arguments after the pattern, code packed as bytes
+# (loading one bytes object is a copy; a list of ints is built for a hit only).
+Record = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_known: dict[tuple[int, str], Record] = {}  # from the file
+_used: dict[tuple[int, str], Record] = {}  # met by this process, in order: kept first
+_learnt = 0  # records new to the file: whether `save` writes
+_lock = threading.RLock()  # one recording at a time: the stand-in is a module global
+
+
+def _typecode() -> str | None:
+    """The array type of `_sre`'s code words, None if no array type has its size."""
+    if _sre is None:
+        return None
+    return next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
+
+
+_CODE = _typecode() or "I"  # "I" unused: without a code type nothing is installed
+
+
+def _path() -> Path | None:
+    """Where the memo is, None when the interpreter keeps no compiled modules."""
+    if sys.implementation.name != "cpython" or _typecode() is None:
+        return None
+    try:  # beside this package's .pyc files, wherever those go
+        folder = Path(cache_from_source(str(Path(__file__).with_name("x.py")))).parent
+    except (NotImplementedError, ValueError):  # cache_tag None
+        return None
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_FORMAT}"
+    return folder / f"rxmemo.{tag}.bin"
+
+
+_KEY = (
+    _FORMAT,
+    sys.implementation.cache_tag,
+    sys.hexversion,
+    *(() if _sre is None else (_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)),
+)
+
+
+class _Recorder:
+    """The stdlib compiler's `_sre` while it compiles a new pattern: notes each
+    `compile` call and passes it on; anything else is `_sre`'s own."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+
+    def compile(self, *args: Any) -> re.Pattern[Any]:
+        self.calls.append(args)
+        return _sre.compile(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_sre, name)
+
+
+def _compile(p: Any, flags: Any = 0) -> Any:
+    """`re._compiler.compile`, by the memo when it holds `p` with `flags`."""
+    if type(p) is not str or type(flags) is not int or flags & _DEBUG:
+        return _STDLIB(p, flags)
+    key = (flags, p)
+    record = _known.get(key)
+    if record is not None:
+        made = _rebuilt(p, record)
+        if made is not None:
+            _used[key] = record
+            return made
+        del _known[key]  # refused by `_sre`: compiled anew below, and saved
+    return _learn(key)
+
+
+def _rebuilt(p: str, record: Record) -> re.Pattern[str] | None:
+    """`p` compiled by `_sre` from `record`; None when the record is not one."""
+    if type(record) is not tuple or len(record) != 5:
+        return None
+    flags, packed, groups, groupindex, indexgroup = record
+    if not (
+        type(flags) is int
+        and type(packed) is bytes
+        and type(groups) is int
+        and type(groupindex) is dict
+        and type(indexgroup) is tuple
+        and len(indexgroup) == groups + 1
+    ):
+        return None
+    code = array(_CODE)
+    try:
+        code.frombytes(packed)
+        # `_sre.compile` validates the code it is given (RuntimeError otherwise)
+        return _sre.compile(p, flags, code.tolist(), groups, groupindex, indexgroup)
+    except (TypeError, ValueError, OverflowError, RuntimeError):
+        return None
+
+
+def _learn(key: tuple[int, str]) -> re.Pattern[str]:
+    """Compile by the stdlib, noting what it gives `_sre.compile` when it is one
+    plain call for this very pattern (a thread or a signal handler compiling at the
+    same moment would show as another call, and nothing is kept)."""
+    global _learnt
+    flags, p = key
+    with _lock:
+        if _compiler._sre is not _sre:  # a recording under way in this thread
+            return _STDLIB(p, flags)
+        recorder = _Recorder()
+        _compiler._sre = recorder
+        try:
+            made = _STDLIB(p, flags)
+        finally:
+            _compiler._sre = _sre
+    calls = recorder.calls
+    if len(calls) == 1 and len(calls[0]) == 6 and calls[0][0] is p and len(p) <= MAX_PATTERN:
+        _, full, code, groups, groupindex, indexgroup = calls[0]
+        if len(_used) < MAX_ENTRIES and type(groupindex) is dict:
+            packed = array(_CODE, code).tobytes()
+            _used[key] = (full, packed, groups, dict(groupindex), tuple(indexgroup))
+            _learnt += 1
+    return made
+
+
+def _load(path: Path) -> dict[tuple[int, str], Record]:
+    """The records in `path`; none when it is missing, damaged or another's."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return {}
+    if len(blob) < 4 or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "little"):
+        return {}
+    try:
+        data = marshal.loads(blob[4:])
+    except Exception:  # marshal says little of bad data: any error means none
+        return {}
+    if type(data) is not tuple or len(data) != 2 or data[0] != _KEY:
+        return {}
+    records = data[1]
+    return records if type(records) is dict and len(records) <= MAX_ENTRIES else {}
+
+
+def install() -> None:
+    """Compile through the memo from now on in this process (CPython only)."""
+    path = _path()
+    if path is None or _compiler.compile is _compile:
+        return
+    _known.update(_load(path))
+    _compiler.compile = _compile
+
+
+def remove() -> None:
+    """The stdlib's compiler again; what was learnt is still saved by `save`."""
+    if _compiler is not None and _compiler.compile is _compile:
+        _compiler.compile = _STDLIB
+
+
+def save() -> None:
+    """Write the memo if this process learnt a pattern: those it used first, then
+    the file's others, up to `MAX_ENTRIES`. Any error leaves the file as it was."""
+    path = _path()
+    if not _learnt or sys.dont_write_bytecode or path is None:
+        return
+    kept = dict(_used)
+    for key, record in _known.items():
+        if len(kept) >= MAX_ENTRIES:
+            break
+        kept.setdefault(key, record)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        blob = marshal.dumps((_KEY, kept))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(zlib.crc32(blob).to_bytes(4, "little") + blob)
+        temporary.replace(path)
+    except (OSError, ValueError):  # ValueError: marshal's, for what it cannot write
+        with contextlib.suppress(OSError):
+            temporary.unlink()

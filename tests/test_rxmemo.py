@@ -1,0 +1,177 @@
+"""linter.rxmemo: the command line's compiled patterns kept from one run to the next.
+
+The runs are real: `doichieu check seeds/` in a new interpreter, its memo moved into
+a temporary folder (a stand-in `_path`, set before the command line installs it).
+The first run learns every pattern it compiles; each of them, rebuilt from the
+file, must be the stdlib's very pattern (code, flags, groups) and match the seeds'
+text alike. A second run reads the file and learns nothing; a damaged file is no
+memo; a run under PYTHONDONTWRITEBYTECODE writes none; the output never changes.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import platform
+import re
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS, seed_texts
+from linter import rxmemo
+
+pytestmark = pytest.mark.skipif(
+    platform.python_implementation() != "CPython", reason="the memo is CPython's (_sre)"
+)
+
+# The command line with its memo at argv[1]; at exit (after `save`, registered
+# later) it says how many records it read and how many patterns it learnt.
+SCRIPT = """
+import atexit, sys
+from pathlib import Path
+from linter import rxmemo
+memo = Path(sys.argv[1])
+rxmemo._path = lambda: memo
+atexit.register(lambda: print("memo", len(rxmemo._known), rxmemo._learnt, file=sys.stderr))
+sys.argv = ["doichieu", *sys.argv[2:]]
+rxmemo.install(); atexit.register(rxmemo.save)  # TEMP until cli wires it
+from linter.app.cli import main
+sys.exit(main())
+"""
+
+
+ARGS = ("--no-cache", "--format", "json")
+
+
+def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
+    """`doichieu check seeds/`'s JSON report and (records read, patterns learnt)."""
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(memo), "check", str(SEEDS), *ARGS],
+        capture_output=True,
+        text=True,
+        cwd=memo.parent,
+        env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", ""), **env},
+    )
+    said = [line.split() for line in done.stderr.splitlines() if line.startswith("memo ")]
+    assert done.returncode == 1 and len(said) == 1, done.stderr
+    return done.stdout, (int(said[0][1]), int(said[0][2]))
+
+
+@pytest.fixture(scope="module")
+def learnt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A first run's memo file (none before it) and its report."""
+    memo = tmp_path_factory.mktemp("rxmemo") / "memo.bin"
+    report, (read, learnt) = _run(memo)
+    assert read == 0 and learnt > 300  # the seeds' run compiled 593 patterns
+    yield memo, report
+
+
+def test_every_pattern_rebuilt_is_the_stdlib_pattern(learnt: tuple[Path, str]) -> None:
+    records = rxmemo._load(learnt[0])
+    assert len(records) > 300
+    texts = [text.lower() for text in seed_texts()] + seed_texts()
+    for (flags, pattern), record in records.items():
+        made = rxmemo._rebuilt(pattern, record)
+        stdlib = rxmemo._STDLIB(pattern, flags)
+        assert made is not None
+        # Pattern equality is the flags, the pattern and the compiled code
+        assert made == stdlib and made.flags == stdlib.flags, pattern
+        assert (made.groups, made.groupindex) == (stdlib.groups, stdlib.groupindex)
+        for text in texts[:2]:  # two seeds, folded and as written: a few seconds at most
+            found = [(m.span(), m.groups()) for m in made.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in stdlib.finditer(text)], pattern
+
+
+def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str]) -> None:
+    memo, report = learnt
+    before = memo.stat().st_mtime_ns
+    again, (read, new) = _run(memo)
+    assert again == report and read > 300 and new == 0
+    assert memo.stat().st_mtime_ns == before  # nothing learnt: not rewritten
+
+
+def test_a_damaged_memo_is_ignored_and_rewritten(learnt: tuple[Path, str]) -> None:
+    memo, report = learnt
+    damaged = memo.with_name("damaged.bin")
+    damaged.write_bytes(memo.read_bytes()[: memo.stat().st_size // 2])
+    again, (read, new) = _run(damaged)
+    assert again == report and read == 0 and new > 300
+    assert rxmemo._load(damaged) == rxmemo._load(memo)  # rewritten whole
+
+
+def test_what_is_not_a_memo_of_this_interpreter_is_none(tmp_path: Path) -> None:
+    key = rxmemo._KEY
+    records = {(0, "a(b)"): (32, b"", 1, {}, (None, None))}
+
+    def written(blob: bytes, crc: int | None = None) -> Path:
+        path = tmp_path / f"m{len(list(tmp_path.iterdir()))}"
+        crc = zlib.crc32(blob) if crc is None else crc
+        path.write_bytes(crc.to_bytes(4, "little") + blob)
+        return path
+
+    assert rxmemo._load(written(marshal.dumps((key, records)))) == records
+    assert rxmemo._load(tmp_path / "missing") == {}
+    assert rxmemo._load(written(marshal.dumps((key, records)), crc=1)) == {}  # damaged
+    assert rxmemo._load(written(marshal.dumps(((2, *key[1:]), records)))) == {}  # foreign
+    assert rxmemo._load(written(b"\xff\x00")) == {}  # not marshal
+    assert rxmemo._load(written(marshal.dumps([key, records]))) == {}  # another shape
+    # a record `_sre` refuses (its code is empty) is no pattern: the stdlib's instead
+    assert rxmemo._rebuilt("a(b)", records[0, "a(b)"]) is None
+    assert rxmemo._rebuilt("a(b)", (32, b"\x00", 1, {}, (None,))) is None
+
+
+def test_no_memo_is_written_without_bytecode(tmp_path: Path) -> None:
+    memo = tmp_path / "memo.bin"
+    _, (read, learnt) = _run(memo, PYTHONDONTWRITEBYTECODE="1")
+    assert read == 0 and learnt > 300 and not memo.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file either
+
+
+@pytest.fixture
+def memo(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The memo installed in this process, empty, its file in `tmp_path`."""
+    path = tmp_path / "memo.bin"
+    monkeypatch.setattr(rxmemo, "_path", lambda: path)
+    monkeypatch.setattr(rxmemo, "_known", {})
+    monkeypatch.setattr(rxmemo, "_used", {})
+    monkeypatch.setattr(rxmemo, "_learnt", 0)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    # the stdlib's compiler first, and whatever this test run had put back after
+    monkeypatch.setattr(rxmemo._compiler, "compile", rxmemo._STDLIB)
+    rxmemo.install()
+    assert re._compiler.compile is rxmemo._compile
+    yield path
+
+
+def test_only_str_patterns_without_debug_are_kept(
+    memo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    compile_ = rxmemo._compile
+    assert compile_(b"b(y)tes").pattern == b"b(y)tes"
+    assert compile_("d(e)bug", re.DEBUG).groups == 1
+    assert "LITERAL" in capsys.readouterr().out  # the stdlib's listing, still printed
+    assert compile_("f(l)ag", re.IGNORECASE).flags & re.IGNORECASE  # RegexFlag: not int
+    assert compile_("x" * (rxmemo.MAX_PATTERN + 1)).pattern.startswith("x")
+    assert rxmemo._used == {}
+    assert compile_("k(e)pt", 2) == rxmemo._STDLIB("k(e)pt", 2)
+    assert list(rxmemo._used) == [(2, "k(e)pt")]
+
+
+def test_the_file_keeps_what_the_last_run_used_first(
+    memo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rxmemo, "MAX_ENTRIES", 3)
+    for word in ("old1", "old2", "old3"):
+        rxmemo._compile(word)
+    rxmemo.save()
+    rxmemo._known.update(rxmemo._load(memo))
+    rxmemo._used.clear()
+    rxmemo._compile("old3")  # a hit
+    rxmemo._compile("new")
+    rxmemo.save()
+    assert [p for _, p in rxmemo._load(memo)] == ["old3", "new", "old1"]
