@@ -48,7 +48,7 @@ def measure(archive: Path, jobs: int, extra: list[str], top: int) -> dict[str, A
     """Run `check` on `archive` once; the peaks at each phase and the top allocations."""
     started = time.perf_counter()
     from linter.app import check_command, cli  # imported here: the imports are a phase of their own
-    from linter.engine import run as engine
+    from linter.engine import checkphase as engine
 
     phases: dict[str, float] = {"imports": peak_mb()}
     lines: list[str] = []

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SEEDS, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, held
+from linter.engine import cachefile, held
 from linter.metadata import gazetteer
 
 SEED = "001_*.txt"  # Quảng Ninh: the budget target, 55.600 tỷ đồng
@@ -56,7 +56,7 @@ def test_a_province_s_cached_claims_are_read_in_one_query(
     assert main(["check", "corpus", "--cache-dir", "c", "--format", "json"]) == 1  # warm it
     capsys.readouterr()
     keys: list[list[str]] = []
-    real = cache.read_claims
+    real = cachefile.read_claims
 
     def counting(path: Path, wanted: list[str]) -> dict[str, str]:
         keys.append(list(wanted))

@@ -31,7 +31,8 @@ from conftest import SEEDS
 from linter.app.cli import main
 from linter.app.outputs import format_names, render
 from linter.diagnostics import engine_finding, engine_infos
-from linter.engine.cache import Cache, row_of
+from linter.engine.cache import Cache
+from linter.engine.rows import row_of
 from linter.models import RunResult
 from reports.html import render_html
 

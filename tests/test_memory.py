@@ -17,10 +17,10 @@ import pytest
 
 from conftest import real_corpus_or_skip
 from linter.engine import checkpool
-from linter.engine.cache import summary
 from linter.engine.config import Config
 from linter.engine.held import LazyEntry, Packed
 from linter.engine.parsing import ParseSettings, parse_files
+from linter.engine.rows import summary
 from linter.engine.run import Options, run
 from linter.read.loading import collect_paths, display_path
 

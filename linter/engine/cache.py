@@ -15,24 +15,25 @@ The findings of the checks on one province are cached too (`group_findings`),
 keyed by all a check sees (`linter.engine.keys.group_key`): a warm run with
 nothing changed runs no check, one edited file the checks of its province.
 
-Entries are JSON validated on the way back in, never pickle: a
-cache file is untrusted input. A file that is not our cache (corrupt, foreign,
-another schema) is discarded and rebuilt with a notice, never trusted and never
-a crash; a cache that cannot be used at all is skipped with a notice. Rows are
-written in transactions of a few hundred (an entry stands alone, so a run that
-stops half-way leaves a usable cache). Known problem: nothing is ever removed,
-so rows of old versions of files accumulate until `doichieu cache clear`.
+Entries are JSON validated on the way back in, never pickle: a cache file is
+untrusted input. What a row holds, how an entry becomes one and how a document
+is read back is `linter.engine.rows`; this module is the store. A file that is
+not our cache (corrupt, foreign, another schema) is discarded and rebuilt with a
+notice, never trusted and never a crash; a cache that cannot be used at all is
+skipped with a notice. Rows are written in transactions of a few hundred (an
+entry stands alone, so a run that stops half-way leaves a usable cache). Known
+problem: nothing is ever removed, so rows of old versions of files accumulate
+until `doichieu cache clear`.
 """
 
 from __future__ import annotations
 
 import errno
-import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from linter.engine.cachefile import (
     BATCH,
@@ -42,35 +43,18 @@ from linter.engine.cachefile import (
     locked,
     notice,
     prepare,
-    read_claims,
-    read_documents,
     select,
 )
-from linter.models import Claim, Document, Finding
+from linter.engine.rows import CLAIMS, FINDINGS, Entry, Row, ShallowEntry, decode_document
+from linter.models import Finding
 
-__all__ = [
-    "CLAIMS",
-    "Cache",
-    "Entry",
-    "Row",
-    "ShallowEntry",
-    "clear",
-    "documents",
-    "read_claims",
-    "row_of",
-]
+__all__ = ["Cache", "clear"]  # clear: `doichieu cache clear` (linter.app.cli) imports it here
 
 MAGIC = "doichieu-cache"
 SCHEMA = 6  # 6: a document's summary (metadata, no text); the long columns last
 # Parsed entries held before they are written (each write its own transaction): held
 # until the end of a cold run, their JSON was a third of its peak memory.
 FLUSH_ROWS = 256
-CLAIMS = TypeAdapter(list[Claim])
-_FINDINGS = TypeAdapter(list[Finding])
-Entry = tuple[Document | None, tuple[Claim, ...], list[Finding]]
-ShallowEntry = tuple[Document | None, None, list[Finding]]  # claims left in the file
-# An entry as the cache stores it: province, summary, findings, claims, document (JSON).
-Row = tuple[str | None, str | None, str, str, str | None]
 
 
 class Cache:
@@ -170,9 +154,9 @@ class Cache:
             for key, document, claims, findings, summary in rows:  # decoded a batch at a time
                 try:
                     found[key] = (
-                        _document(document) if document else None,
+                        decode_document(document) if document else None,
                         None if lazy else tuple(CLAIMS.validate_json(claims)),
-                        _FINDINGS.validate_json(findings),
+                        FINDINGS.validate_json(findings),
                     )
                 except (ValueError, TypeError, ValidationError, RecursionError):
                     continue  # a damaged entry is a miss, and will be overwritten
@@ -208,16 +192,16 @@ class Cache:
         """The cached findings of the checks on one province, if any."""
         found = self._value("SELECT findings FROM groups WHERE key = ?", key)
         try:
-            return None if found is None else _FINDINGS.validate_json(found)
+            return None if found is None else FINDINGS.validate_json(found)
         except (ValueError, TypeError, ValidationError):
             return None  # a damaged row is a miss, and will be overwritten
 
     def put_group(self, key: str, findings: list[Finding]) -> None:
         if self._db is not None:
-            self._groups.append((key, _FINDINGS.dump_json(findings).decode()))
+            self._groups.append((key, FINDINGS.dump_json(findings).decode()))
 
     def put_row(self, key: str, row: Row) -> None:
-        """An entry already made into its row (`row_of`), as a parse worker makes it."""
+        """An entry already made into its row (`rows.row_of`), as a parse worker makes it."""
         if self._db is None:
             return
         self._pending.append((key, *row))
@@ -251,51 +235,3 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
-
-
-def row_of(entry: Entry, short: Document | None) -> Row:
-    """The row of a parsed entry, as `put_row` stores it; `short` is the document's
-    `summary`, made by the caller (a parse worker packs it too)."""
-    document, claims, findings = entry
-    return (
-        document.meta.province if document else None,
-        short.model_dump_json() if short else None,
-        _FINDINGS.dump_json(findings).decode(),
-        CLAIMS.dump_json(list(claims)).decode(),
-        document.model_dump_json() if document else None,
-    )
-
-
-def documents(path: Path, keys: Sequence[str]) -> dict[str, Document]:
-    """The whole cached documents of `keys` in the cache file `path` that are there
-    and sound (summaries made whole again), read on a connection of their own
-    (`read_documents`): the process that checks a province reads them, one province
-    at a time, not the parent all of them before its workers start."""
-    found: dict[str, Document] = {}
-    for key, raw in read_documents(path, keys).items():
-        try:
-            found[key] = _document(raw)
-        except (ValueError, TypeError, ValidationError, RecursionError):
-            continue  # damaged: the caller parses the file again
-    return found
-
-
-def summary(document: Document | None) -> Document | None:
-    """The document without its text (metadata, front matter), which is all a warm run
-    reads of a province whose findings are cached (reading and decoding 48 MB of texts
-    was two thirds of the time a 5,000-document warm run spent in its cache), and all
-    a cold run keeps of it outside the checks (`linter.engine.held.Packed`); a check
-    of the province again reads it whole (`documents`). None when the text holds what
-    every run reads of every document: an inline suppression comment (`<!--`), and
-    when there is no text to leave out."""
-    if document is None or not document.original or "<!--" in document.original:
-        return None
-    return document.model_copy(update={"original": "", "text": "", "breaks": ((0, 0),)})
-
-
-def _document(raw: str) -> Document:
-    """A cached document, validated as strictly as by `model_validate_json`: decoded by
-    json first, as pydantic's own JSON parser took three times as long on documents
-    (their long Vietnamese texts; 0.6 s of CPU for 5,000, a third of a warm run).
-    Claims are not: there pydantic's own is the faster."""
-    return Document.model_validate(json.loads(raw))

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from linter.engine.cache import CLAIMS, Entry, documents, read_claims
+from linter.engine.cachefile import read_claims
+from linter.engine.rows import CLAIMS, Entry, documents
 from linter.models import Claim, Document, Finding
 
 
@@ -67,7 +68,7 @@ UNREAD = _Unread()
 
 class Packed:
     """A parsed document whole and its claims, pickled and compressed, while a cold run
-    keeps only the document's summary (`cache.summary`) beside it: as objects, a
+    keeps only the document's summary (`rows.summary`) beside it: as objects, a
     document's claims and texts were about 150 KB, and a cold run held every one of
     them from its parse to its end (0.9 GB at 5,000 documents); packed they are about
     6 KB. A group is unpacked by the process that checks it (`whole_items`), one group
@@ -98,7 +99,7 @@ def loaded(claims: tuple[Claim, ...] | Deferred) -> tuple[Claim, ...]:
 
 
 def pack(entry: Entry, short: Document | None) -> LazyEntry:
-    """The entry with its document as its summary `short` (`cache.summary`, made by the
+    """The entry with its document as its summary `short` (`rows.summary`, made by the
     caller, which keeps it in the cache row too) and the document whole and its claims
     `Packed`; unchanged when the document has no summary (no text to leave out, or a
     suppression comment every run reads): packing would keep it whole twice."""

@@ -19,12 +19,13 @@ from linter.checking import distinctive
 from linter.data.lexicon import Lexicon
 from linter.diagnostics import reason, reason_finding
 from linter.engine import policy
-from linter.engine.cache import Cache, Entry, Row, row_of, summary
+from linter.engine.cache import Cache
 from linter.engine.cachefile import GAZETTEER
 from linter.engine.config import Config
 from linter.engine.held import Deferred, LazyEntry, pack
 from linter.engine.keptdata import KeptData
 from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_keys
+from linter.engine.rows import Entry, Row, row_of, summary
 from linter.metadata import gazetteer
 from linter.models import Claim, Document, DocumentMeta
 from linter.read.loading import LoadResult, NotReadable, load_document, read_regular

@@ -9,6 +9,13 @@ fails to load is EN02. Output order never depends on the order of the inputs.
 A run may have a *focus* (a draft, the files changed since a revision): the
 whole corpus is read and checked as context, but only findings that involve a
 focused document are reported.
+
+In: the paths (and documents already loaded, such as a draft from stdin) and the
+run's `Options` (`linter.engine.options`). Out: the sorted `RunResult`. This
+module lists, parses (`linter.engine.parsing`) and, after the checks, adjusts,
+suppresses, focuses and sorts; the checks themselves run in
+`linter.engine.checkphase`, called through its module so that a benchmark
+(`benchmarks/memory.py`) can wrap `run_documents` for both kinds of run.
 """
 
 from __future__ import annotations
@@ -16,107 +23,22 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
-from linter.checking.registry import Loaded, info, known_codes, load_checks
-from linter.data.lexicon import Lexicon
-from linter.diagnostics import engine_finding, engine_infos, localise
-from linter.engine import policy
+from linter.checking.registry import known_codes, load_checks
+from linter.diagnostics import engine_infos, localise
+from linter.engine import checkphase, policy
 from linter.engine.cache import Cache
-from linter.engine.checkpool import check_groups
-from linter.engine.config import Config
-from linter.engine.focus import lead_with_focus as _lead_with_focus  # warm.py imports it here
-from linter.engine.groups import Prepared, province_groups
+from linter.engine.focus import lead_with_focus
 from linter.engine.held import loaded as claims_of
 from linter.engine.keptfeatures import keep, prime
-from linter.engine.keys import checks_fingerprint, group_key
-from linter.engine.parsing import ParseSettings, keep_places, parse_files, parse_result
+from linter.engine.options import Options
+from linter.engine.parsing import keep_places, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
-from linter.models import CheckInfo, Finding, RunResult
+from linter.models import Finding, RunResult
 from linter.read.listing import collect_names
 from linter.read.loading import LoadResult, display_path
-
-
-@dataclass(frozen=True)
-class Options:
-    select: Collection[str] | None = None  # check codes or prefixes to run; None = the config's
-    lang: str = "vi"
-    fail_on: str = "warning"
-    config: Config = field(default_factory=Config)
-    focus: frozenset[str] | None = None  # report only findings involving these paths
-    focus_role: Literal["draft", "changed"] = "draft"  # what the focused documents are
-    baseline: frozenset[str] = frozenset()  # fingerprints of accepted findings
-    parsing: ParseSettings = field(default_factory=ParseSettings)  # jobs, cache, progress
-    verbose: bool = False  # timings per phase on stderr
-    # RunResult.claims filled: only reports that list claims need them (the html
-    # report); with a warm cache, not loading them is most of the time saved. Without
-    # them, a run with no focus returns its documents as summaries (`cache.summary`:
-    # metadata, no text; whole only with a suppression comment or no text): a caller
-    # that reads texts asks for claims.
-    claims: bool = True
-    freeze: bool = False  # the process ends with the run: check phase's survivors frozen
-
-
-def run_documents(
-    documents: Sequence[Prepared],
-    options: Options,
-    findings: list[Finding],
-    lexicon: Lexicon,
-    loaded: Loaded | None = None,
-    cache: Cache | None = None,
-    keys: Mapping[str, str] | None = None,
-    jobs: int = 1,
-) -> list[CheckInfo]:
-    """Run every enabled check on every province group; returns what ran.
-
-    With a `cache` and the entry `keys` of the documents (by path), the findings
-    of a group whose documents all have a key are taken from the cache, or cached.
-    With `jobs` above 1, groups are checked in forked processes (linter.engine.
-    checkpool): only a command-line run asks for it, never a server with threads.
-    """
-    loaded = loaded or load_checks()
-    for error in loaded.errors:
-        where = f"<plugin {error.package}>"
-        message = str(error)
-        if options.lang == "vi":
-            message = (
-                f"không nạp được kiểm tra {error.entry_point!r} của gói {error.package!r}: "
-                f"{error.message}"
-            )
-        findings.append(engine_finding("EN02", message, where, key=f"{where}|{error}"))
-    checks = [
-        (c, p) for c, p in loaded.checks if policy.enabled(c.code, options.config, options.select)
-    ]
-    tolerance = options.config.approx_tolerance
-    settings = {check.code: policy.settings_of(check, options.config) for check, _ in checks}
-    code = checks_fingerprint([c for c, _ in checks]) if cache and keys is not None else None
-    given = {"settings": settings, "lang": options.lang, "config": options.config.model_dump()}
-    groups = province_groups(documents, lexicon, options.lang, tolerance, findings)
-    found: list[list[Finding] | None] = [None] * len(groups)
-    group_keys: list[str | None] = [None] * len(groups)
-    for n, group in enumerate(groups):
-        entries = [(keys or {}).get(item.document.path) for item in group.items]
-        if cache is not None and code is not None and None not in entries:
-            group_keys[n] = group_key(code, group.province, entries, given)  # type: ignore[arg-type]
-            found[n] = cache.group_findings(group_keys[n])  # type: ignore[arg-type]
-    if options.focus is not None:  # only the focused documents' buckets are compared
-        for n, group in enumerate(groups):
-            if group_keys[n] is None:  # never cached: a full result is cached, not a part
-                groups[n] = replace(group, focus=options.focus)
-    todo = [n for n, hit in enumerate(found) if hit is None]
-    classes = [c for c, _ in checks]
-    # A group's summaries are read whole where it is checked: one group's texts at a time.
-    computed = check_groups([groups[n] for n in todo], classes, settings, jobs, options.freeze)
-    for n, (result, complete) in zip(todo, computed, strict=True):
-        found[n] = result
-        # Not cached when a summary was checked for want of its text (`complete`).
-        if cache is not None and group_keys[n] and complete:
-            cache.put_group(group_keys[n], result)  # type: ignore[arg-type]
-    findings.extend(f for result in found for f in result or ())  # in the order of the groups
-    return [info(c, p) for c, p in checks]
 
 
 def run(
@@ -174,10 +96,12 @@ def run(
     jobs = options.parsing.jobs
     if options.focus is not None and options.focus_role == "draft":
         missed = prime([doc for doc, _ in prepared if doc.path not in options.focus], cache, keys)
-        infos = _check_draft(prepared, options, findings, lexicon, loaded)
+        infos = checkphase.check_draft(prepared, options, findings, lexicon, loaded)
         keep(missed, cache)  # the published reports' linking features the checks computed
     else:
-        infos = run_documents(prepared, options, findings, lexicon, loaded, cache, keys, jobs)
+        infos = checkphase.run_documents(
+            prepared, options, findings, lexicon, loaded, cache, keys, jobs
+        )
     if not options.claims:  # checked: a cold run's packed documents and claims are let go
         prepared = [(doc, ()) for doc, _ in prepared]  # before the report is made
     if cache is not None:
@@ -188,7 +112,7 @@ def run(
     if options.focus is not None:
         focus, role, lang = options.focus, options.focus_role, options.lang
         findings = [
-            _lead_with_focus(f, focus, role, lang)
+            lead_with_focus(f, focus, role, lang)
             for f in findings
             if any(e.path in focus for e in f.evidence)
         ]
@@ -208,48 +132,6 @@ def run(
         unreadable=tuple(sorted(unreadable)),
         skipped=skipped,
     )
-
-
-def _check_draft(
-    prepared: Sequence[Prepared],
-    options: Options,
-    findings: list[Finding],
-    lexicon: Lexicon,
-    loaded: Loaded,
-) -> list[CheckInfo]:
-    """The checks of a draft run, as a server runs them (linter.engine.warm): only the
-    buckets that hold the draft are compared (`Group.focus`), and a check whose findings
-    each come from one document alone runs on the draft only. Nothing is cached: a
-    province's findings with this draft in it are never asked for again."""
-    focus = options.focus or frozenset()
-    split = DraftChecks.of(loaded)
-    drafts = [pair for pair in prepared if pair[0].path in focus]
-    infos = run_documents(prepared, options, findings, lexicon, split.grouped)
-    infos += run_documents(drafts, options, findings, lexicon, split.alone)
-    return split.ordered(infos)
-
-
-@dataclass(frozen=True)
-class DraftChecks:
-    """The checks of a draft run split by scope: `alone` (each finding from one
-    document) run on the draft only, `grouped` on its province; `ordered` lists what
-    ran as one whole run lists it."""
-
-    alone: Loaded
-    grouped: Loaded
-    order: Mapping[str, int]
-
-    @classmethod
-    def of(cls, loaded: Loaded) -> DraftChecks:
-        checks = loaded.checks
-        return cls(
-            Loaded(tuple(c for c in checks if c[0].scope == "document"), ()),
-            Loaded(tuple(c for c in checks if c[0].scope != "document"), loaded.errors),
-            {check.code: n for n, (check, _) in enumerate(checks)},
-        )
-
-    def ordered(self, infos: list[CheckInfo]) -> list[CheckInfo]:
-        return sorted(infos, key=lambda info: self.order.get(info.code, len(self.order)))
 
 
 class Timer:

@@ -50,15 +50,17 @@ from pydantic import field_validator
 from linter.checking.registry import known_codes, load_checks
 from linter.diagnostics import engine_infos, localise
 from linter.engine import policy
-from linter.engine.cache import Entry
+from linter.engine.checkphase import DraftChecks, run_documents
 from linter.engine.config import Config
 from linter.engine.focus import lead_with_focus
+from linter.engine.groups import Prepared
+from linter.engine.options import Options
 from linter.engine.parsing import ParseSettings, parse_files, parse_result
-from linter.engine.run import DraftChecks, Options, Prepared, display_path, run_documents
+from linter.engine.rows import Entry
 from linter.engine.suppress import apply_suppressions
 from linter.metadata import gazetteer
 from linter.models import Document, Finding, Frozen, Provenance, RunResult
-from linter.read.loading import LoadResult, collect_paths
+from linter.read.loading import LoadResult, collect_paths, display_path
 
 Stamp = tuple[int, int, int]  # st_mtime_ns, st_size, st_ino
 
