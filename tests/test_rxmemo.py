@@ -1,7 +1,8 @@
 """linter.rxmemo: the command line's compiled patterns kept from one run to the next.
 
 The runs are real: `doichieu check seeds/` in a new interpreter, its memo moved into
-a temporary folder (a stand-in `_path`, set before the command line installs it).
+a temporary folder (a stand-in `_path`, set before the command line installs it;
+`main` saves it at exit).
 The first run learns every pattern it compiles; each of them, rebuilt from the
 file, must be the stdlib's very pattern (code, flags, groups) and match the seeds'
 text alike. A second run reads the file and learns nothing; a damaged file is no
@@ -39,13 +40,24 @@ memo = Path(sys.argv[1])
 rxmemo._path = lambda: memo
 atexit.register(lambda: print("memo", len(rxmemo._known), rxmemo._learnt, file=sys.stderr))
 sys.argv = ["doichieu", *sys.argv[2:]]
-rxmemo.install(); atexit.register(rxmemo.save)  # TEMP until cli wires it
 from linter.app.cli import main
 sys.exit(main())
 """
 
 
 ARGS = ("--no-cache", "--format", "json")
+
+
+def test_only_the_command_line_installs_it() -> None:
+    script = (
+        "import re._compiler as c; stdlib = c.compile\n"
+        "import linter.engine.run, linter.app.serve_api\n"
+        "print(c.compile is stdlib)\n"
+        "import linter.app.cli, linter.rxmemo\n"
+        "print(c.compile is linter.rxmemo._compile)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.split() == ["True", "True"], done.stderr
 
 
 def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
@@ -160,6 +172,8 @@ def test_only_str_patterns_without_debug_are_kept(
     assert rxmemo._used == {}
     assert compile_("k(e)pt", 2) == rxmemo._STDLIB("k(e)pt", 2)
     assert list(rxmemo._used) == [(2, "k(e)pt")]
+    rxmemo.remove()  # as `serve` does
+    assert re._compiler.compile is rxmemo._STDLIB
 
 
 def test_the_file_keeps_what_the_last_run_used_first(
