@@ -44,11 +44,13 @@ workers (`--jobs`) are not learnt: workers end without exit handlers.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import marshal
 import os
 import re
 import sys
 import threading
+import warnings
 import zlib
 from array import array
 from importlib.util import cache_from_source
@@ -84,25 +86,26 @@ def _typecode() -> str | None:
     return next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 
 
-_CODE = _typecode() or "I"  # "I" unused: without a code type nothing is installed
+_CODE = _typecode()  # None: no memo (`_path`), so nothing is installed
 
 
 def _path() -> Path | None:
     """Where the memo is, None when the interpreter keeps no compiled modules."""
-    if sys.implementation.name != "cpython" or _typecode() is None:
+    if sys.implementation.name != "cpython" or _CODE is None:
         return None
     try:  # beside this package's .pyc files, wherever those go
         folder = Path(cache_from_source(str(Path(__file__).with_name("x.py")))).parent
     except (NotImplementedError, ValueError):  # cache_tag None
         return None
-    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_FORMAT}"
-    return folder / f"rxmemo.{tag}.bin"
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{sys.byteorder}"
+    return folder / f"rxmemo.{tag}-{_sre.MAGIC}-{_FORMAT}.bin"
 
 
 _KEY = (
     _FORMAT,
     sys.implementation.cache_tag,
     sys.hexversion,
+    sys.byteorder,  # the code words are packed in it
     *(() if _sre is None else (_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)),
 )
 
@@ -125,9 +128,10 @@ class _Recorder:
 def _compile(p: Any, flags: Any = 0) -> Any:
     """`re._compiler.compile`, by the memo when it holds `p` with `flags`."""
     if type(p) is not str or type(flags) is not int or flags & _DEBUG:
-        return _STDLIB(p, flags)
+        return _stdlib(p, flags)[0]
     key = (flags, p)
-    record = _known.get(key)
+    # `_used` too: a pattern `re` dropped from its cache (512) comes back here
+    record = _known.get(key) or _used.get(key)
     if record is not None:
         made = _rebuilt(p, record)
         if made is not None:
@@ -166,23 +170,63 @@ def _learn(key: tuple[int, str]) -> re.Pattern[str]:
     same moment would show as another call, and nothing is kept)."""
     global _learnt
     flags, p = key
+    if len(p) > MAX_PATTERN or len(_used) >= MAX_ENTRIES:  # would not be kept
+        return _stdlib(p, flags)[0]
     with _lock:
         if _compiler._sre is not _sre:  # a recording under way in this thread
-            return _STDLIB(p, flags)
+            return _stdlib(p, flags)[0]
         recorder = _Recorder()
         _compiler._sre = recorder
         try:
-            made = _STDLIB(p, flags)
+            made, warned = _stdlib(p, flags)
         finally:
             _compiler._sre = _sre
     calls = recorder.calls
-    if len(calls) == 1 and len(calls[0]) == 6 and calls[0][0] is p and len(p) <= MAX_PATTERN:
+    # a pattern the parser warns of is not kept: its replay would not warn
+    if not warned and len(calls) == 1 and len(calls[0]) == 6 and calls[0][0] is p:
         _, full, code, groups, groupindex, indexgroup = calls[0]
-        if len(_used) < MAX_ENTRIES and type(groupindex) is dict:
+        if type(groupindex) is dict:
             packed = array(_CODE, code).tobytes()
             _used[key] = (full, packed, groups, dict(groupindex), tuple(indexgroup))
             _learnt += 1
     return made
+
+
+def _stdlib(p: Any, flags: Any) -> tuple[Any, bool]:
+    """The stdlib's compile and whether its parser warned. The parser counts the
+    frames up to `re`'s caller, ours among them: its warnings are caught, then
+    given again where it would have put them without ours (even when it raises)."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            made = _STDLIB(p, flags)
+    finally:
+        for said in caught:
+            warnings.warn_explicit(said.message, said.category, *_where(said))
+    return made, bool(caught)
+
+
+def _where(said: warnings.WarningMessage) -> tuple[Any, ...]:
+    """`warn_explicit`'s filename, line, module, registry and globals for `said`:
+    the frame it names, as many frames up as this module has below it, as the
+    stdlib's `warn` would say of that frame (`sys` past the stack's top)."""
+    frames, frame = [], sys._getframe(1)  # `_stdlib`: ours start there
+    while frame is not None:
+        frames.append(frame)
+        frame = frame.f_back
+    ours = sum(1 for _ in itertools.takewhile(lambda f: f.f_globals is globals(), frames))
+    at = (said.filename, said.lineno)
+    named = [i for i, f in enumerate(frames) if (f.f_code.co_filename, f.f_lineno) == at]
+    if not named:  # not one of the frames the parser counts: as it was given
+        return said.filename, said.lineno
+    if named[0] + ours >= len(frames):
+        scope, filename, line = vars(sys), "sys", 1
+    else:
+        frame = frames[named[0] + ours]
+        scope, filename, line = frame.f_globals, frame.f_code.co_filename, frame.f_lineno
+    module = scope.get("__name__", "<string>")
+    return filename, line, module, scope.setdefault("__warningregistry__", {}), scope
 
 
 def _load(path: Path) -> dict[tuple[int, str], Record]:
@@ -224,7 +268,7 @@ def save() -> None:
     path = _path()
     if not _learnt or sys.dont_write_bytecode or path is None:
         return
-    kept = dict(_used)
+    kept = dict(itertools.islice(_used.items(), MAX_ENTRIES))  # hits are not bounded
     for key, record in _known.items():
         if len(kept) >= MAX_ENTRIES:
             break

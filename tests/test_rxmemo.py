@@ -17,6 +17,7 @@ import platform
 import re
 import subprocess
 import sys
+import warnings
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,18 +76,20 @@ def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
 
 
 @pytest.fixture(scope="module")
-def learnt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """A first run's memo file (none before it) and its report."""
+def learnt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, int]]:
+    """A first run's memo file (none before it), its report and how many patterns
+    it learnt (593 under .venv; fewer with fewer packages installed: its measure)."""
     memo = tmp_path_factory.mktemp("rxmemo") / "memo.bin"
     report, (read, learnt) = _run(memo)
-    assert read == 0 and learnt > 300  # the seeds' run compiled 593 patterns
-    yield memo, report
+    assert read == 0 and learnt > 0
+    yield memo, report, learnt
 
 
-def test_every_pattern_rebuilt_is_the_stdlib_pattern(learnt: tuple[Path, str]) -> None:
+def test_every_pattern_rebuilt_is_the_stdlib_pattern(learnt: tuple[Path, str, int]) -> None:
     records = rxmemo._load(learnt[0])
-    assert len(records) > 300
-    texts = [text.lower() for text in seed_texts()] + seed_texts()
+    assert len(records) == learnt[2]
+    texts = seed_texts()[:2]
+    texts += [text.lower() for text in texts]
     for (flags, pattern), record in records.items():
         made = rxmemo._rebuilt(pattern, record)
         stdlib = rxmemo._STDLIB(pattern, flags)
@@ -94,25 +97,25 @@ def test_every_pattern_rebuilt_is_the_stdlib_pattern(learnt: tuple[Path, str]) -
         # Pattern equality is the flags, the pattern and the compiled code
         assert made == stdlib and made.flags == stdlib.flags, pattern
         assert (made.groups, made.groupindex) == (stdlib.groups, stdlib.groupindex)
-        for text in texts[:2]:  # two seeds, folded and as written: a few seconds at most
+        for text in texts:  # two seeds, as written and folded: a few seconds at most
             found = [(m.span(), m.groups()) for m in made.finditer(text)]
             assert found == [(m.span(), m.groups()) for m in stdlib.finditer(text)], pattern
 
 
-def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str]) -> None:
-    memo, report = learnt
+def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str, int]) -> None:
+    memo, report, first = learnt
     before = memo.stat().st_mtime_ns
     again, (read, new) = _run(memo)
-    assert again == report and read > 300 and new == 0
+    assert again == report and read == first and new == 0
     assert memo.stat().st_mtime_ns == before  # nothing learnt: not rewritten
 
 
-def test_a_damaged_memo_is_ignored_and_rewritten(learnt: tuple[Path, str]) -> None:
-    memo, report = learnt
+def test_a_damaged_memo_is_ignored_and_rewritten(learnt: tuple[Path, str, int]) -> None:
+    memo, report, first = learnt
     damaged = memo.with_name("damaged.bin")
     damaged.write_bytes(memo.read_bytes()[: memo.stat().st_size // 2])
     again, (read, new) = _run(damaged)
-    assert again == report and read == 0 and new > 300
+    assert again == report and read == 0 and new == first
     assert rxmemo._load(damaged) == rxmemo._load(memo)  # rewritten whole
 
 
@@ -130,17 +133,22 @@ def test_what_is_not_a_memo_of_this_interpreter_is_none(tmp_path: Path) -> None:
     assert rxmemo._load(tmp_path / "missing") == {}
     assert rxmemo._load(written(marshal.dumps((key, records)), crc=1)) == {}  # damaged
     assert rxmemo._load(written(marshal.dumps(((2, *key[1:]), records)))) == {}  # foreign
+    other = "big" if sys.byteorder == "little" else "little"  # code words packed in it
+    assert key[3] == sys.byteorder
+    assert rxmemo._load(written(marshal.dumps(((*key[:3], other, *key[4:]), records)))) == {}
     assert rxmemo._load(written(b"\xff\x00")) == {}  # not marshal
     assert rxmemo._load(written(marshal.dumps([key, records]))) == {}  # another shape
-    # a record `_sre` refuses (its code is empty) is no pattern: the stdlib's instead
+    # a record `_sre` refuses (one word of code 0; none) is no pattern: the stdlib's instead
     assert rxmemo._rebuilt("a(b)", records[0, "a(b)"]) is None
-    assert rxmemo._rebuilt("a(b)", (32, b"\x00", 1, {}, (None,))) is None
+    with pytest.raises(RuntimeError):  # the record below reaches `_sre`, which refuses it
+        rxmemo._sre.compile("a(b)", 32, [0], 0, {}, (None,))
+    assert rxmemo._rebuilt("a(b)", (32, b"\0" * rxmemo._sre.CODESIZE, 0, {}, (None,))) is None
 
 
-def test_no_memo_is_written_without_bytecode(tmp_path: Path) -> None:
+def test_no_memo_is_written_without_bytecode(tmp_path: Path, learnt: tuple[Path, str, int]) -> None:
     memo = tmp_path / "memo.bin"
-    _, (read, learnt) = _run(memo, PYTHONDONTWRITEBYTECODE="1")
-    assert read == 0 and learnt > 300 and not memo.exists()
+    _, (read, new) = _run(memo, PYTHONDONTWRITEBYTECODE="1")
+    assert read == 0 and new == learnt[2] and not memo.exists()
     assert list(tmp_path.iterdir()) == []  # no temporary file either
 
 
@@ -189,3 +197,69 @@ def test_the_file_keeps_what_the_last_run_used_first(
     rxmemo._compile("new")
     rxmemo.save()
     assert [p for _, p in rxmemo._load(memo)] == ["old3", "new", "old1"]
+
+
+def test_the_file_holds_no_more_than_its_bound(memo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rxmemo, "MAX_ENTRIES", 3)
+    for word in ("old1", "old2", "old3"):
+        rxmemo._compile(word)
+    rxmemo.save()
+    rxmemo._known.update(rxmemo._load(memo))
+    rxmemo._used.clear()
+    rxmemo._compile("new")  # learnt, then three hits: four used, three kept
+    for word in ("old1", "old2", "old3"):
+        rxmemo._compile(word)
+    rxmemo.save()
+    assert [p for _, p in rxmemo._load(memo)] == ["new", "old1", "old2"]
+
+
+def test_a_pattern_is_recorded_once_and_only_when_kept(
+    memo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rxmemo._compile("on(c)e")
+    rxmemo._compile("on(c)e")  # dropped by `re`'s cache and met again: the run's record
+    assert rxmemo._learnt == 1 and list(rxmemo._used) == [(0, "on(c)e")]
+
+    class Refused:  # no recording once nothing more would be kept
+        def __init__(self) -> None:
+            raise AssertionError("recorded a pattern that is not kept")
+
+    monkeypatch.setattr(rxmemo, "_Recorder", Refused)
+    assert rxmemo._compile("x" * (rxmemo.MAX_PATTERN + 1)).pattern.startswith("x")
+    monkeypatch.setattr(rxmemo, "MAX_ENTRIES", 1)
+    assert rxmemo._compile("fu(l)l").groups == 1
+    assert rxmemo._learnt == 1 and list(rxmemo._used) == [(0, "on(c)e")]
+
+
+def _warned(pattern: str | bytes) -> list[tuple[type[Warning], str, str, int]]:
+    """What compiling `pattern` warns of, and where (this file's line below)."""
+    re.purge()  # `re` asks its compiler again
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        re.compile(pattern)
+    return [(w.category, str(w.message), w.filename, w.lineno) for w in caught]
+
+
+# the parser's warnings: a nested set, set operators, a group name not ASCII
+# (a str conditional's reference, a bytes group's name: the latter the stdlib's own)
+WARNED = ("[[a]x", "((([a~~b])))", "a[b||c]", "(a)(?(\u0661)b)", b"(?P<\xe9>a)")
+
+
+def test_the_parsers_warnings_are_the_stdlibs(memo: Path) -> None:
+    line = _warned.__code__.co_firstlineno + 5  # `re.compile(pattern)` in `_warned`
+    found = [_warned(pattern) for pattern in WARNED]
+    assert [[(c, f, n) for c, _, f, n in w] for w in found] == [
+        [(FutureWarning, __file__, line)],
+        [(FutureWarning, __file__, line)],
+        [(FutureWarning, __file__, line)],
+        [(DeprecationWarning, __file__, line)],
+        [(DeprecationWarning, __file__, line)],
+    ]
+    assert rxmemo._used == {} and rxmemo._learnt == 0  # kept, they would not warn again
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        re.purge()
+        with pytest.raises(FutureWarning, match="nested set"):
+            re.compile(WARNED[0])  # raised, as the stdlib raises it
+    rxmemo.remove()
+    assert [_warned(pattern) for pattern in WARNED] == found
