@@ -5,40 +5,36 @@ beside the package's compiled modules, as Python keeps those.
 `_parser` and `_compiler`), then hands the result to the C function `_sre.compile`.
 A draft's run against a warm archive of 5,000 reports compiled 293 patterns, 60 ms of
 its 0.5 s of CPU (issue 15), spread over some forty modules: no one module's
-patterns to defer. So
-`install` puts `_compile` in place of `re._compiler.compile`, which `re` calls on
-each miss of its own per-process cache. When a pattern is new, the stdlib compiles
-it as ever while a stand-in for its `_sre` (`_Recorder`) notes the arguments it
+patterns to defer. So `install` puts `_compile` in place of `re._compiler.compile`,
+which `re` calls on each miss of its own cache. When a pattern is new, the stdlib
+compiles it while a stand-in for its `_sre` (`_Recorder`) notes the arguments it
 passes to `_sre.compile`; the next process hands those to `_sre.compile` directly.
 `save`, run at exit by the command line, writes them if the run learnt any.
 
-The file is marshal, as .pyc files are, with each pattern's code packed as bytes:
-loading the seeds' run's 593 patterns and rebuilding them all took 2.1 ms, against
-8 ms from JSON (code as lists) and 75 ms compiling them. It is in the package's
-`__pycache__` (or under `sys.pycache_prefix`), so it has the trust of the .pyc
-files there: whoever can write it can write code. It is keyed, in its name and
-inside, by the interpreter (`cache_tag`, `sys.hexversion`), `_sre`'s format
-(`MAGIC`, code size, limits) and this module's record (`_FORMAT`). A CRC comes
-first, since marshal does not guard against damaged data: a truncated, damaged or
-foreign file is no memo (and is rewritten at exit), and a record `_sre` refuses
-falls back to the stdlib and is dropped. Written atomically (a temporary name,
-then `os.replace`), never when `sys.dont_write_bytecode`.
-
-Only str patterns, int flags and no DEBUG flag (its listing is printed while
-compiling) are kept; the rest goes straight to the stdlib, as does whatever the
-stdlib passes to `_sre.compile` other than the one call of six arguments expected.
+The file is marshal, as .pyc files are, each pattern's code packed as bytes: the
+seeds' run's 593 patterns load and rebuild in 2.1 ms (8 ms from JSON, 75 ms
+compiled). It is in the package's `__pycache__` (or `sys.pycache_prefix`), with the
+trust of the .pyc files there: whoever can write it can write code. It is keyed, in
+its name and inside, by the interpreter (`cache_tag`, `sys.hexversion`, byte
+order), `_sre`'s format (`MAGIC`, code size, limits) and the record's (`_FORMAT`).
+A CRC comes first (marshal does not guard against damage): a damaged or foreign
+file is no memo (rewritten at exit); a record `_sre` refuses, the stdlib's pattern.
+Written atomically, never when `sys.dont_write_bytecode`. Kept: str patterns, int
+flags, no DEBUG (its listing is printed while compiling), no parser's warning (a
+replay would not warn), at most `MAX_PATTERN` characters.
 
 Bounded: a few patterns are built from a document's words (checks/arithmetic's
-breakdowns take an item's level, "CĐ", into one), so a run on new text may learn a
-handful. At most `MAX_ENTRIES` records are kept, those the last run used first, so
-that patterns no longer met (old code's, one draft's) leave the file as new ones
-come; a pattern over `MAX_PATTERN` characters is never kept. A run that learns
-nothing does not write. A pattern is found by its text: one built in a set's order
-would be new in each process (PYTHONHASHSEED), so patterns are built in a fixed
-order (cues.py, nouns.py sort words of one length).
+breakdowns take an item's level, "CĐ", into one). At most `MAX_ENTRIES` records are
+kept, those the last run used first, so that patterns no longer met leave the file.
+A pattern is found by its text, so patterns are built in a fixed order, never a
+set's (PYTHONHASHSEED): cues.py, nouns.py sort words of one length.
 
-Known problems: CPython only (`_sre` is its engine). Patterns compiled in forked
-workers (`--jobs`) are not learnt: workers end without exit handlers.
+Known problems: CPython only (`_sre` is its engine). Importing `linter.app.cli`
+installs the memo for the whole process, as it tunes the collector; installing it
+in the entry points only would need a console-script shim. Patterns compiled in
+forked workers (`--jobs`) are not learnt: workers end without exit handlers. The
+warnings are caught process-wide while a pattern compiles: another thread's, then,
+are given again from here. Two runs saving at once: the last one's file stays.
 """
 
 from __future__ import annotations
@@ -68,6 +64,8 @@ MAX_PATTERN = 20_000  # characters; the project's longest is 2,500
 _FORMAT = 1  # the record's shape below; changed with it
 _DEBUG = re.DEBUG.value
 _STDLIB = None if _compiler is None else _compiler.compile
+# The array type of `_sre`'s code words; None (no memo: `_path`) if none has its size
+_CODE = next((t for t in "IL" if _sre and array(t).itemsize == _sre.CODESIZE), None)
 
 # (flags, pattern) -> (flags with the parser's, code as bytes, groups, groupindex,
 # indexgroup): `_sre.compile`'s arguments after the pattern, code packed as bytes
@@ -77,16 +75,6 @@ _known: dict[tuple[int, str], Record] = {}  # from the file
 _used: dict[tuple[int, str], Record] = {}  # met by this process, in order: kept first
 _learnt = 0  # records new to the file: whether `save` writes
 _lock = threading.RLock()  # one recording at a time: the stand-in is a module global
-
-
-def _typecode() -> str | None:
-    """The array type of `_sre`'s code words, None if no array type has its size."""
-    if _sre is None:
-        return None
-    return next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
-
-
-_CODE = _typecode()  # None: no memo (`_path`), so nothing is installed
 
 
 def _path() -> Path | None:
@@ -101,13 +89,8 @@ def _path() -> Path | None:
     return folder / f"rxmemo.{tag}-{_sre.MAGIC}-{_FORMAT}.bin"
 
 
-_KEY = (
-    _FORMAT,
-    sys.implementation.cache_tag,
-    sys.hexversion,
-    sys.byteorder,  # the code words are packed in it
-    *(() if _sre is None else (_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)),
-)
+_ENGINE = () if _sre is None else (_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+_KEY = (_FORMAT, sys.implementation.cache_tag, sys.hexversion, sys.byteorder, *_ENGINE)
 
 
 class _Recorder:
@@ -143,17 +126,10 @@ def _compile(p: Any, flags: Any = 0) -> Any:
 
 def _rebuilt(p: str, record: Record) -> re.Pattern[str] | None:
     """`p` compiled by `_sre` from `record`; None when the record is not one."""
-    if type(record) is not tuple or len(record) != 5:
+    if type(record) is not tuple or tuple(map(type, record)) != (int, bytes, int, dict, tuple):
         return None
     flags, packed, groups, groupindex, indexgroup = record
-    if not (
-        type(flags) is int
-        and type(packed) is bytes
-        and type(groups) is int
-        and type(groupindex) is dict
-        and type(indexgroup) is tuple
-        and len(indexgroup) == groups + 1
-    ):
+    if len(indexgroup) != groups + 1:
         return None
     code = array(_CODE)
     try:
@@ -211,10 +187,9 @@ def _where(said: warnings.WarningMessage) -> tuple[Any, ...]:
     """`warn_explicit`'s filename, line, module, registry and globals for `said`:
     the frame it names, as many frames up as this module has below it, as the
     stdlib's `warn` would say of that frame (`sys` past the stack's top)."""
-    frames, frame = [], sys._getframe(1)  # `_stdlib`: ours start there
-    while frame is not None:
-        frames.append(frame)
-        frame = frame.f_back
+    frames = [sys._getframe(1)]  # `_stdlib`: ours start there
+    while frames[-1].f_back is not None:
+        frames.append(frames[-1].f_back)
     ours = sum(1 for _ in itertools.takewhile(lambda f: f.f_globals is globals(), frames))
     at = (said.filename, said.lineno)
     named = [i for i, f in enumerate(frames) if (f.f_code.co_filename, f.f_lineno) == at]
