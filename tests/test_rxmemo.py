@@ -133,8 +133,8 @@ def test_what_is_not_a_memo_of_this_interpreter_is_none(tmp_path: Path) -> None:
     assert rxmemo._load(tmp_path / "missing") == {}
     assert rxmemo._load(written(marshal.dumps((key, records)), crc=1)) == {}  # damaged
     assert rxmemo._load(written(marshal.dumps(((2, *key[1:]), records)))) == {}  # foreign
-    other = "big" if sys.byteorder == "little" else "little"  # code words packed in it
-    assert key[3] == sys.byteorder
+    assert key[3] == sys.byteorder  # the code words are packed in it: another's is foreign
+    other = "big" if sys.byteorder == "little" else "little"
     assert rxmemo._load(written(marshal.dumps(((*key[:3], other, *key[4:]), records)))) == {}
     assert rxmemo._load(written(b"\xff\x00")) == {}  # not marshal
     assert rxmemo._load(written(marshal.dumps([key, records]))) == {}  # another shape
@@ -249,13 +249,13 @@ def test_the_parsers_warnings_are_the_stdlibs(memo: Path) -> None:
     line = _warned.__code__.co_firstlineno + 5  # `re.compile(pattern)` in `_warned`
     found = [_warned(pattern) for pattern in WARNED]
     assert [[(c, f, n) for c, _, f, n in w] for w in found] == [
-        [(FutureWarning, __file__, line)],
-        [(FutureWarning, __file__, line)],
-        [(FutureWarning, __file__, line)],
-        [(DeprecationWarning, __file__, line)],
-        [(DeprecationWarning, __file__, line)],
-    ]
+        [(FutureWarning, __file__, line)]
+    ] * 3 + [[(DeprecationWarning, __file__, line)]] * 2
     assert rxmemo._used == {} and rxmemo._learnt == 0  # kept, they would not warn again
+    with warnings.catch_warnings(record=True) as caught, pytest.raises(re.error):
+        warnings.simplefilter("always")
+        re.compile("[[a")  # warned of, then refused: the warning is still given
+    assert [str(w.message) for w in caught] == ["Possible nested set at position 1"]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         re.purge()
