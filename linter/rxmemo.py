@@ -74,7 +74,7 @@ Record = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _known: dict[tuple[int, str], Record] = {}  # from the file
 _used: dict[tuple[int, str], Record] = {}  # met by this process, in order: kept first
 _learnt = 0  # records new to the file: whether `save` writes
-_lock = threading.RLock()  # one recording at a time: the stand-in is a module global
+_lock = threading.RLock()  # one recording, one catch of warnings at a time: both global
 
 
 def _path() -> Path | None:
@@ -173,8 +173,8 @@ def _stdlib(p: Any, flags: Any) -> tuple[Any, bool]:
     frames up to `re`'s caller, ours among them: its warnings are caught, then
     given again where it would have put them without ours (even when it raises)."""
     caught: list[warnings.WarningMessage] = []
-    try:
-        with warnings.catch_warnings(record=True) as caught:
+    try:  # one thread at a time: threads catching at once may leave the catcher in place
+        with _lock, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             made = _STDLIB(p, flags)
     finally:
