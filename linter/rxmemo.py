@@ -146,25 +146,23 @@ def _learn(key: tuple[int, str]) -> re.Pattern[str]:
     same moment would show as another call, and nothing is kept)."""
     global _learnt
     flags, p = key
-    if len(p) > MAX_PATTERN or len(_used) >= MAX_ENTRIES:  # would not be kept
-        return _stdlib(p, flags)[0]
-    with _lock:
-        if _compiler._sre is not _sre:  # a recording under way in this thread
-            return _stdlib(p, flags)[0]
+    with _lock:  # the bound is checked where records are kept: one thread at a time
+        if _compiler._sre is not _sre or len(p) > MAX_PATTERN or len(_used) >= MAX_ENTRIES:
+            return _stdlib(p, flags)[0]  # a recording under way in this thread, or not kept
         recorder = _Recorder()
         _compiler._sre = recorder
         try:
             made, warned = _stdlib(p, flags)
         finally:
             _compiler._sre = _sre
-    calls = recorder.calls
-    # a pattern the parser warns of is not kept: its replay would not warn
-    if not warned and len(calls) == 1 and len(calls[0]) == 6 and calls[0][0] is p:
-        _, full, code, groups, groupindex, indexgroup = calls[0]
-        if type(groupindex) is dict:
-            packed = array(_CODE, code).tobytes()
-            _used[key] = (full, packed, groups, dict(groupindex), tuple(indexgroup))
-            _learnt += 1
+        calls = recorder.calls
+        # a pattern the parser warns of is not kept: its replay would not warn
+        if not warned and len(calls) == 1 and len(calls[0]) == 6 and calls[0][0] is p:
+            _, full, code, groups, groupindex, indexgroup = calls[0]
+            if type(groupindex) is dict:
+                packed = array(_CODE, code).tobytes()
+                _used[key] = (full, packed, groups, dict(groupindex), tuple(indexgroup))
+                _learnt += 1
     return made
 
 
