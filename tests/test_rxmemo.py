@@ -184,15 +184,20 @@ def test_only_str_patterns_without_debug_are_kept(
     assert re._compiler.compile is rxmemo._STDLIB
 
 
-def test_the_file_keeps_what_the_last_run_used_first(
-    memo: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _three_saved_then_read(memo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that learnt three patterns at a bound of three, then the next run's start."""
     monkeypatch.setattr(rxmemo, "MAX_ENTRIES", 3)
     for word in ("old1", "old2", "old3"):
         rxmemo._compile(word)
     rxmemo.save()
     rxmemo._known.update(rxmemo._load(memo))
     rxmemo._used.clear()
+
+
+def test_the_file_keeps_what_the_last_run_used_first(
+    memo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _three_saved_then_read(memo, monkeypatch)
     rxmemo._compile("old3")  # a hit
     rxmemo._compile("new")
     rxmemo.save()
@@ -200,12 +205,7 @@ def test_the_file_keeps_what_the_last_run_used_first(
 
 
 def test_the_file_holds_no_more_than_its_bound(memo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rxmemo, "MAX_ENTRIES", 3)
-    for word in ("old1", "old2", "old3"):
-        rxmemo._compile(word)
-    rxmemo.save()
-    rxmemo._known.update(rxmemo._load(memo))
-    rxmemo._used.clear()
+    _three_saved_then_read(memo, monkeypatch)
     rxmemo._compile("new")  # learnt, then three hits: four used, three kept
     for word in ("old1", "old2", "old3"):
         rxmemo._compile(word)
