@@ -29,6 +29,19 @@ SHARED = REPO.parent / "shared"
 REAL_CORPUS = SHARED / "corpus" / "real"
 NEWS_CORPUS = SHARED / "corpus" / "news2017"
 
+# Four outlets' reports of the Chemroad Journey tanker (a tuning cluster of news2017,
+# Bình Thuận), as a draft and the reports published before it: EV01 between the
+# draft and the first (a tonnage with two digits swapped), PN03 (the ship's flag)
+# with the first three; the last two are other stories of the province.
+CHEMROAD_DRAFT = "binh-thuan/mz-22507065.txt"
+CHEMROAD_PUBLISHED = (
+    "binh-thuan/mz-22505758.txt",
+    "binh-thuan/mz-22515329.txt",
+    "binh-thuan/mz-22520228.txt",
+    "binh-thuan/mz-22449696.txt",
+    "binh-thuan/mz-22654095.txt",
+)
+
 
 def seed_texts() -> list[str]:
     """The texts of seeds/*.txt, in their names' order."""

@@ -10,24 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED
 from linter.engine.parsing import ParseSettings
 from linter.engine.run import Options, run
 from linter.models import RunResult
 
-# Four outlets' reports of the Chemroad Journey tanker (tuning cluster, Bình Thuận):
-# EV01 between the draft and the first (a tonnage with two digits swapped), PN03 (the
-# ship's flag) with three, and two other stories of the province. Da Nang's reports
-# are another province: never compared, never read as context.
-DRAFT = "binh-thuan/mz-22507065.txt"
-PUBLISHED = (
-    "binh-thuan/mz-22505758.txt",
-    "binh-thuan/mz-22515329.txt",
-    "binh-thuan/mz-22520228.txt",
-    "binh-thuan/mz-22449696.txt",
-    "binh-thuan/mz-22654095.txt",
-    "da-nang/mz-21511518.txt",
-    "da-nang/mz-21511856.txt",
-)
+# The Chemroad Journey tanker (conftest) and two of Da Nang's reports: another
+# province, never compared, never read as context.
+DRAFT = CHEMROAD_DRAFT
+PUBLISHED = (*CHEMROAD_PUBLISHED, "da-nang/mz-21511518.txt", "da-nang/mz-21511856.txt")
 
 
 @pytest.fixture

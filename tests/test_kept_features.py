@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED
 from linter.checking import distinctive
 from linter.engine import keptfeatures
 from linter.engine.config import Config
@@ -26,17 +27,9 @@ from linter.engine.run import Options, run
 from linter.metadata import gazetteer
 from linter.models import RunResult
 
-# The Chemroad Journey tanker (tuning cluster, Bình Thuận): the draft's EV01 with the
-# first report and PN03 with three (as tests/test_draft_linking.py), two other
-# stories of the province.
-DRAFT = "binh-thuan/mz-22507065.txt"
-PUBLISHED = (
-    "binh-thuan/mz-22505758.txt",
-    "binh-thuan/mz-22515329.txt",
-    "binh-thuan/mz-22520228.txt",
-    "binh-thuan/mz-22449696.txt",
-    "binh-thuan/mz-22654095.txt",
-)
+# The Chemroad Journey tanker (conftest): the draft's EV01 with the first report and
+# PN03 with three (as tests/test_draft_linking.py), two other stories of the province.
+DRAFT, PUBLISHED = CHEMROAD_DRAFT, CHEMROAD_PUBLISHED
 EXPECTED = {
     ("EV01", (f"archive/{PUBLISHED[0]}", f"drafts/{DRAFT}")),
     ("PN03", (*(f"archive/{p}" for p in PUBLISHED[:3]), f"drafts/{DRAFT}")),
