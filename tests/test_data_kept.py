@@ -8,7 +8,7 @@ import datetime
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,25 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = data._parse
     monkeypatch.setattr(data, "_parse", lambda text: parsed.append(text[:20]) or real(text))
     return parsed
+
+
+def _kept_and_read_back(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, name: str, model: type[Any]
+) -> tuple[dict[str, Any], Callable[[], Any], list[str], Any]:
+    """A kept data file's set-up: its YAML, a load of it from `cache` as a new
+    process would, the YAML parses counted, and its table parsed once, kept and read
+    back without YAML."""
+    assert name in data.KEPT_FILES
+    good = _source(name)
+    _load(cache)  # the table made, as a run leaves it
+
+    def load() -> Any:
+        return _load(cache, name, model)
+
+    parsed = _parses(monkeypatch)
+    expected = load()  # parsed once and kept
+    assert len(parsed) == 1 and load() == expected and len(parsed) == 1  # read back
+    return good, load, parsed, expected
 
 
 def _row(path: Path) -> tuple[str, str]:
@@ -148,17 +167,7 @@ def test_a_crafted_indicators_row_with_an_unknown_parent_is_a_miss(
     from linter.data.lexicon import Lexicon, _IndicatorsFile
 
     name = "indicators.yaml"
-    assert name in data.KEPT_FILES
-    good = _source(name)
-    _load(cache)  # the table made, as a run leaves it
-
-    def load() -> _IndicatorsFile:
-        return _load(cache, name, _IndicatorsFile)
-
-    parsed = _parses(monkeypatch)
-    expected = load()  # parsed once and kept
-    assert len(parsed) == 1 and load() == expected
-    assert len(parsed) == 1  # read back
+    good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, _IndicatorsFile)
     crafted = json.loads(json.dumps(good))
     crafted["indicators"]["grdp_growth"]["parent"] = "nope"  # took any string before
     for row in (crafted, {"indicators": {"a": {"label": "A", "label_en": "A", "parent": "b"}}}):
@@ -237,16 +246,7 @@ def test_a_crafted_offices_row_with_an_empty_title_is_a_miss(
     from linter.data.offices import Offices
 
     name = "offices.yaml"
-    assert name in data.KEPT_FILES
-    good = _source(name)
-    _load(cache)  # the table made, as a run leaves it
-
-    def load() -> Offices:
-        return _load(cache, name, Offices)
-
-    parsed = _parses(monkeypatch)
-    expected = load()
-    assert len(parsed) == 1 and load() == expected and len(parsed) == 1  # kept, read back
+    good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, Offices)
     for field, word in (("roles", ""), ("bodies", " "), ("inside", "-"), ("surnames", "")):
         crafted = json.loads(json.dumps(good))
         if field in ("roles", "bodies"):
@@ -269,16 +269,7 @@ def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
     from linter.claims.person_words import PersonWords
 
     name = "persons.yaml"
-    assert name in data.KEPT_FILES
-    good = _source(name)
-    _load(cache)  # the table made, as a run leaves it
-
-    def load() -> PersonWords:
-        return _load(cache, name, PersonWords)
-
-    parsed = _parses(monkeypatch)
-    expected = load()
-    assert len(parsed) == 1 and load() == expected and len(parsed) == 1  # kept, read back
+    good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, PersonWords)
     places = (
         ("said_after_title", "verbs"),
         ("honorifics", "male"),
