@@ -89,8 +89,9 @@ def _unit_word(words: list[str]) -> tuple[int, UnitWord | None]:
     n, unit = unit_word_at(words, True, lambda u: u.level != "place" and not u.committee)
     if unit is None:
         return 0, None
-    folded = [fold(w).rstrip(".") for w in words]
-    if any(tuple(folded[-len(kind) :]) == kind for kind in _kinds_ending(folded[-1])):
+    kinds = _kinds_ending(fold(words[-1]).rstrip("."))
+    folded = [fold(w).rstrip(".") for w in words[-max(map(len, kinds), default=0) :]]
+    if any(tuple(folded[-len(kind) :]) == kind for kind in kinds):
         return 0, None
     return n, unit
 
@@ -165,24 +166,25 @@ def scope_pairs(
     ):
         if subject_x != subject_y or same_place(place_x, place_y, province):
             continue
-        if _given(seen, place_x, place_y, province):
-            continue
         if not together(i.document.path, j.document.path, linked):
             continue
         titles = set(x.roles) & set(y.roles)
-        if titles and (x.sex is None or y.sex is None or x.sex == y.sex):
-            seen.append((place_x, place_y))
-            title = sorted(titles)[0]
-            more = [
-                m
-                for m, (subject, place) in scoped
-                if m not in ((i, x), (j, y))
-                and subject == subject_x
-                and (same_place(place, place_x, province) or same_place(place, place_y, province))
-                and title in m[1].roles
-                and together(m[0].document.path, i.document.path, linked)
-            ]
-            yield [(i, x), (j, y), *more], title
+        if not titles or (x.sex is not None and y.sex is not None and x.sex != y.sex):
+            continue
+        if _given(seen, place_x, place_y, province):
+            continue
+        seen.append((place_x, place_y))
+        title = sorted(titles)[0]
+        more = [
+            m
+            for m, (subject, place) in scoped
+            if m not in ((i, x), (j, y))
+            and subject == subject_x
+            and (same_place(place, place_x, province) or same_place(place, place_y, province))
+            and title in m[1].roles
+            and together(m[0].document.path, i.document.path, linked)
+        ]
+        yield [(i, x), (j, y), *more], title
 
 
 def _given(seen: list[tuple[Place, Place]], x: Place, y: Place, province: str | None) -> bool:

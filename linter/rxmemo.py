@@ -142,8 +142,9 @@ def _rebuilt(p: str, record: Record) -> re.Pattern[str] | None:
 
 def _learn(key: tuple[int, str]) -> re.Pattern[str]:
     """Compile by the stdlib, noting what it gives `_sre.compile` when it is one
-    plain call for this very pattern (a thread or a signal handler compiling at the
-    same moment would show as another call, and nothing is kept)."""
+    plain call for this very pattern (other threads' compiles wait on the lock in
+    `_stdlib`; only a signal handler of this thread, or a direct `_sre.compile`, could
+    show as another call, and then nothing is kept)."""
     global _learnt
     flags, p = key
     with _lock:  # the bound is checked where records are kept: one thread at a time

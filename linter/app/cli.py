@@ -93,7 +93,7 @@ from linter.app.arguments import build_parser, scan_lang
 from linter.app.check_command import check
 from linter.app.inputs import existing, nothing_read
 from linter.checking.registry import known_codes, load_checks
-from linter.engine.cache import clear as clear_cache
+from linter.engine.cachefile import clear as clear_cache
 from linter.engine.config import load_config
 from linter.engine.policy import check_codes
 from linter.engine.run import Options, run

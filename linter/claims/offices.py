@@ -75,7 +75,7 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
             return ("province", found.name)
         if ref.level in ("district", "city"):
             return ("district", _district(word, ref.place, home))
-        unit = unit_words().get(fold(word)) if word else None
+        unit = _unit(word)
         named = f"{unit.type or '' if unit else ''} {ref.place}".strip()
         if ref.level == "ward":
             return ("ward", _commune(doc, ref, named, home, (unit, ref.place)))
@@ -96,10 +96,15 @@ def unit_of(doc: Document, ref: OfficialRef) -> Unit:
     return (ref.level or "", _commune(doc, ref, commune, home, (unit, " ".join(words[n:]))))
 
 
+def _unit(word: str | None) -> UnitWord | None:
+    """The unit word as the gazetteer's table knows it ("TX", "thị xã"), or None."""
+    return unit_words().get(fold(word)) if word else None
+
+
 def _may_be(full: str, word: str | None) -> bool:
     """Whether a unit spelt with its type ("Xã Hiệp Hòa") may be one the word names:
     of its type, or of one its units may have become ("xã" of a ward since raised)."""
-    unit = unit_words().get(fold(word)) if word else None
+    unit = _unit(word)
     types = (unit.type, *unit.became) if unit and unit.type else ()
     return not types or any(full.startswith(f"{t} ") for t in types)
 
@@ -114,7 +119,7 @@ def _district(word: str | None, place: str, home: gazetteer.Province | None) -> 
     province when one there has the name, of the word's type, else of a type the
     word's units may have become. A name the gazetteer cannot tell apart keeps
     the word the text wrote before it, so huyện X and thị xã X stay two units."""
-    unit = unit_words().get(fold(word)) if word else None
+    unit = _unit(word)
     named = gazetteer.districts_named(place)
     found = in_province(named, home.name if home else None)
     if unit is not None:

@@ -110,9 +110,11 @@ def unit_word_at(
     ("Hội Khuyến học thị xã"), of two words before one and one `keep` accepts: how
     many words it is, and it; (0, None) for none. "TP." is "tp"."""
     for n in (2, 1):
+        if len(words) < n:
+            continue
         part = words[-n:] if last else words[:n]
         unit = unit_words().get(" ".join(fold(w).rstrip(".") for w in part))
-        if len(words) >= n and unit is not None and keep(unit):
+        if unit is not None and keep(unit):
             return n, unit
     return 0, None
 

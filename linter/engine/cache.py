@@ -37,7 +37,6 @@ from pydantic import ValidationError
 
 from linter.engine.cachefile import (
     BATCH,
-    clear,
     connect,
     index_provinces,
     locked,
@@ -48,7 +47,7 @@ from linter.engine.cachefile import (
 from linter.engine.rows import CLAIMS, FINDINGS, Entry, Row, ShallowEntry, decode_document
 from linter.models import Finding
 
-__all__ = ["Cache", "clear"]  # clear: `doichieu cache clear` (linter.app.cli) imports it here
+__all__ = ["Cache"]
 
 MAGIC = "doichieu-cache"
 SCHEMA = 6  # 6: a document's summary (metadata, no text); the long columns last
