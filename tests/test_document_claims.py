@@ -13,10 +13,12 @@ SEED = "seeds/000_46a754388d49c070.txt"  # as the seeds' run (conftest) shows it
 
 
 def _items(result: RunResult) -> tuple[DocumentClaims, DocumentClaims]:
-    """Two DocumentClaims of one seed's document and claims, as the run gave them."""
+    """Two DocumentClaims of one seed's document and claims, as the run gave them:
+    the second built from copies, so that equality is of values, not of one object."""
     doc = next(d for d in result.documents if d.path == SEED)
     claims = result.claims[SEED]
-    return DocumentClaims(doc, claims), DocumentClaims(doc, claims)
+    copies = tuple(c.model_copy(deep=True) for c in claims)
+    return DocumentClaims(doc, claims), DocumentClaims(doc.model_copy(deep=True), copies)
 
 
 def test_each_kind_is_the_claims_of_that_kind_in_order_at_every_ask(

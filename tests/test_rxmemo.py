@@ -78,10 +78,11 @@ def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
 @pytest.fixture(scope="module")
 def learnt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, int]]:
     """A first run's memo file (none before it), its report and how many patterns
-    it learnt (593 under .venv; fewer with fewer packages installed: its measure)."""
+    it learnt (593 under .venv, 288 with the stdlib's packages only: the project's
+    own modules compile a few hundred, so a memo that keeps almost nothing fails)."""
     memo = tmp_path_factory.mktemp("rxmemo") / "memo.bin"
     report, (read, learnt) = _run(memo)
-    assert read == 0 and learnt > 0
+    assert read == 0 and learnt >= 200
     yield memo, report, learnt
 
 
