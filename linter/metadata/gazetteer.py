@@ -27,7 +27,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
-from linter.data.places import UnitWord, loose_key, name_key, places, unit_words
+from linter.data.places import UnitWord, loose_key, loosened, name_key, places, unit_words
 from linter.metadata import gazstore
 from linter.metadata.units import District, Gazetteer, Province, Ward
 
@@ -189,7 +189,8 @@ def _looked_up(name: str) -> str:
 
 
 def _loosely(table: dict[str, tuple[_U, ...]]) -> dict[str, tuple[_U, ...]]:
-    pairs = ((loose_key(key), unit) for key, units in table.items() for unit in units)
+    # The table's keys are name keys already (a test holds every one to it).
+    pairs = ((loosened(key), unit) for key, units in table.items() for unit in units)
     return {k: tuple(dict.fromkeys(v)) for k, v in _index(pairs).items()}
 
 
