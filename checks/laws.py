@@ -8,12 +8,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, evidence
 from linter.checking.events import linked_pairs, touching
-from linter.data import load
+from linter.data import load, words_are_words
 from linter.models import Document, Finding, Severity
 
 
@@ -22,6 +22,13 @@ class _Law(BaseModel):
 
     names: tuple[str, ...]
     years: tuple[int, ...]
+
+    @model_validator(mode="after")
+    def _names_are_words(self) -> _Law:
+        """An empty name would be found before every year of a text (the parse is kept
+        in a cache, `linter.data.KEPT_FILES`: the model says all that `_laws` relies on)."""
+        words_are_words({"names": self.names})
+        return self
 
 
 @lru_cache(maxsize=1)

@@ -35,11 +35,11 @@ def _load(path: Path, name: str = NAME, model: type[Any] = Frequencies) -> Any:
     return data.load(name, model)
 
 
-def _source(name: str) -> dict[str, Any]:
-    """linter/data/`name` as its YAML parses."""
+def _source(name: str) -> Any:
+    """linter/data/`name` as its YAML parses (a mapping, or laws.yaml's list)."""
     text = (Path(data.__file__).parent / name).read_text(encoding="utf-8")
     parsed = data._parse(text)
-    assert isinstance(parsed, dict)
+    assert isinstance(parsed, dict | list)
     return parsed
 
 
@@ -285,3 +285,38 @@ def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
         _kept_row(cache, name, crafted)
         assert load() == expected  # a miss: the YAML parsed again
     assert len(parsed) == 5
+
+
+def _blank_in(name: str, crafted: Any, word: str) -> None:
+    """`word` put into one list of words of a parse of `name`."""
+    if name == "laws.yaml":
+        crafted[3]["names"].append(word)
+    elif name == "citations.yaml":
+        next(iter(crafted["issuers"].values()))["names"].append(word)
+    else:
+        crafted["units"][5]["words"].append(word)
+
+
+@pytest.mark.parametrize("name", ["laws.yaml", "citations.yaml", "units.yaml"])
+def test_a_crafted_row_with_a_blank_word_is_a_miss(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """laws.yaml, citations.yaml and units.yaml are kept parsed (read back without
+    YAML, equal to the file's tables); a blank word in one of their lists, which
+    would be found before every year, number or figure of a text, passes no model,
+    so a kept row that holds one is a miss and the YAML is parsed again."""
+    from checks.laws import _Law
+    from linter.claims.citations import _CitationsFile
+    from linter.data.lexicon import _UnitsFile
+
+    model: Any = {"laws.yaml": list[_Law], "citations.yaml": _CitationsFile}.get(name, _UnitsFile)
+    good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
+    assert expected == data._validated(good, model, name)  # what the YAML gives
+    for word in ("", " ", "\t"):
+        crafted = json.loads(json.dumps(good))
+        _blank_in(name, crafted, word)
+        with pytest.raises(LexiconError, match=rf"{name}: .* is not a word"):
+            data._validated(crafted, model, f"linter/data/{name}")
+        _kept_row(cache, name, crafted)
+        assert load() == expected  # a miss: the YAML parsed again
+    assert len(parsed) == 4

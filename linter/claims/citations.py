@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.data import load
+from linter.data import load, words_are_words
 from linter.nlp import DIGIT, fold
 
 # What a citation is about is said just before it, within a short clause.
@@ -92,6 +92,15 @@ class _CitationsFile(BaseModel):
         twice = sorted({label for label in labels if labels.count(label) > 1})
         if twice:  # a citation's issuer is its label: two bodies may not share one
             raise ValueError(f"issuers: the label {twice[0]!r} is given to two issuers")
+        # An empty name would make a citation of any number (the parse is kept in a
+        # cache, `linter.data.KEPT_FILES`: the model says all that `tables` relies on).
+        words_are_words(
+            {
+                "doc_types": [n for name, more in self.doc_types.items() for n in (name, *more)],
+                **{f"issuers.{key}": issuer.names for key, issuer in self.issuers.items()},
+                "symbol_issuers": self.symbol_issuers,
+            }
+        )
         return self
 
 

@@ -14,9 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter.claims.names import words_ as name_words
-from linter.data import load
+from linter.data import load, words_are_words
 from linter.data.offices import offices as name_words_data
-from linter.data.offices import words_are_words
 from linter.data.places import alternatives
 from linter.nlp import fold
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Protocol, TypeVar
 
@@ -58,8 +60,21 @@ _KEPT: Kept | None = None
 # parents that are indicators; `Lexicon` needs no more) 2.2 ms; offices.yaml
 # (`offices.Offices`: every word of a list a word; an empty title hung the reader
 # of offices) 2.4 ms; persons.yaml (`person_words.PersonWords`: the same of its
-# words, exclusive titles that are roles) 1.9 ms.
-KEPT_FILES = frozenset({"syllables.yaml", "indicators.yaml", "offices.yaml", "persons.yaml"})
+# words, exclusive titles that are roles) 1.9 ms; laws.yaml (`laws._Law`: names that
+# are words, whole years) 1.5 ms; citations.yaml (`citations._CitationsFile`: every
+# name a word, every name it refers to defined) 1.2 ms; units.yaml
+# (`lexicon._UnitsFile`: every word a word, dimensions of a closed list) 1.2 ms.
+KEPT_FILES = frozenset(
+    {
+        "syllables.yaml",
+        "indicators.yaml",
+        "offices.yaml",
+        "persons.yaml",
+        "laws.yaml",
+        "citations.yaml",
+        "units.yaml",
+    }
+)
 
 
 def keep_in(store: Kept | None) -> None:
@@ -165,3 +180,16 @@ def _first_problem(exc: ValidationError) -> str:
         problems.append(f"{where}: {error['msg']}")
     more = exc.error_count() - len(problems)
     return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
+
+
+_LETTER = re.compile(r"\w")
+
+
+def words_are_words(lists: Mapping[str, Iterable[str]]) -> None:
+    """A ValueError naming the first list with a word that holds no letter or digit:
+    a model's check for the word lists of a kept file (`KEPT_FILES`), where an empty
+    word in a pattern matches at every position of a text (one hung the reader of
+    offices)."""
+    for name, words in lists.items():
+        if bad := [w for w in words if not _LETTER.search(w)]:
+            raise ValueError(f"{name}: {bad!r} is not a word")

@@ -234,10 +234,26 @@ class _IndicatorsFile(BaseModel):
 
 
 class _UnitsFile(BaseModel):
+    """units.yaml, all that `units` relies on validated here (its parse may be kept in
+    a cache: `linter.data.KEPT_FILES`): an empty word would be a unit after any number.
+    A unit's word may be a symbol ("%", "€"), never blank."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     units: tuple[UnitSpec, ...]
     per_population: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _no_blank_word(self) -> _UnitsFile:
+        lists = {
+            **{f"units.{n}.words": u.words for n, u in enumerate(self.units)},
+            **{f"units.{n}.not_before": u.not_before for n, u in enumerate(self.units)},
+            "per_population": self.per_population,
+        }
+        for name, words in lists.items():
+            if blank := [w for w in words if not w.strip()]:
+                raise ValueError(f"{name}: {blank!r} is not a word")
+        return self
 
 
 @lru_cache(maxsize=1)

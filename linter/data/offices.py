@@ -3,14 +3,12 @@ words around personal names (family names, honorifics), validated on load."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.data import load
+from linter.data import load, words_are_words
 
 
 class _Entry(BaseModel):
@@ -70,19 +68,10 @@ class Offices(_Entry):
         return self
 
 
-_WORD = re.compile(r"\w")
 _WORD_LISTS = (
     "former", "acting", "standing", "honorifics", "surnames", "foreign",
     "memberships", "inside", "not_names", "namesakes", "central",
 )  # fmt: skip
-
-
-def words_are_words(lists: Mapping[str, Iterable[str]]) -> None:
-    """A ValueError naming the first list with a word that holds no letter or digit
-    (a model's check: this file's and `person_words.PersonWords`')."""
-    for name, words in lists.items():
-        if bad := [w for w in words if not _WORD.search(w)]:
-            raise ValueError(f"{name}: {bad!r} is not a word")
 
 
 @lru_cache(maxsize=1)
