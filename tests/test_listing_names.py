@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from linter.engine.keys import stat_keys
-from linter.read.listing import collect_names, collect_paths, display_path
+from linter.read.listing import collect_names, collect_paths, collect_shown, display_path
 
 
 def _tree(top: Path) -> None:
@@ -83,3 +83,30 @@ def test_folders_below_a_symlinked_path_are_known_by_their_realpath(
     monkeypatch.chdir(tmp_path)
     names = collect_names([Path("link/a"), Path("real"), Path("./link/a/b")])
     assert names == ["link/a/2.md", "link/a/b/3.md", "link/a/b/c/1.md", "real/4.md"]
+
+
+@pytest.mark.parametrize(
+    "named",
+    [["."], ["press"], ["./press/b", "press/a", "press/b/4.md"], ["press/a/../b", "press//c d"]],
+)
+def test_names_are_shown_as_display_path_shows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: list[str]
+) -> None:
+    """`collect_shown` shows each file by its folder's prefix and its name: the same
+    names, and displayed paths, as display_path of each name, whatever the root (the
+    folders' own, above them, below them or beside them, "/") and the spelling of the
+    folders named, absolute ones too (a ".." part, a doubled slash); names that are
+    not printable, or not UTF-8, are escaped as display_path escapes them."""
+    _tree(tmp_path / "press")
+    (tmp_path / "press" / "b" / "tab\there.md").write_text("Năm 2024", encoding="utf-8")
+    (tmp_path / "press" / "b" / os.fsdecode(b"bad-\xff.md")).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path if named != ["."] else tmp_path / "press")
+    cwd = os.getcwd()  # noqa: PTH109
+    for inputs in ([Path(n) for n in named], [tmp_path / n for n in named]):
+        names = collect_names(inputs)
+        assert any("\t" in n for n in names)
+        bases = (tmp_path, tmp_path / "press", tmp_path / "press" / "a", tmp_path / "b", Path("/"))
+        for base in bases:
+            expected = [(n, display_path(n, base, cwd)) for n in names]
+            assert collect_shown(inputs, base, cwd) == expected, base
+    assert any("\\t" in d for _, d in collect_shown(inputs, tmp_path, cwd))

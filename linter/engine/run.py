@@ -37,7 +37,7 @@ from linter.engine.options import Options
 from linter.engine.parsing import keep_places, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
 from linter.models import Finding, RunResult
-from linter.read.listing import collect_names
+from linter.read.listing import collect_shown
 from linter.read.loading import LoadResult, display_path
 
 
@@ -57,7 +57,7 @@ def run(
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
     named = {display_path(p, base) for p in paths if p.is_file()}
     cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
-    shown = [(name, display_path(name, base, cwd)) for name in collect_names(paths)]  # no Paths
+    shown = collect_shown(paths, base, cwd)  # (name, displayed path): no Paths
     files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
