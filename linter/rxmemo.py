@@ -39,19 +39,17 @@ are given again from here. Two runs saving at once: the last one's file stays.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import marshal
-import os
 import re
 import sys
 import threading
 import warnings
-import zlib
 from array import array
 from importlib.util import cache_from_source
 from pathlib import Path
 from typing import Any
+
+from linter import memofile
 
 try:  # CPython's engine and the stdlib's compiler over it (3.11+)
     import _sre
@@ -205,20 +203,7 @@ def _where(said: warnings.WarningMessage) -> tuple[Any, ...]:
 
 def _load(path: Path) -> dict[tuple[int, str], Record]:
     """The records in `path`; none when it is missing, damaged or another's."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return {}
-    if len(blob) < 4 or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "little"):
-        return {}
-    try:
-        data = marshal.loads(blob[4:])
-    except Exception:  # marshal says little of bad data: any error means none
-        return {}
-    if type(data) is not tuple or len(data) != 2 or data[0] != _KEY:
-        return {}
-    records = data[1]
-    return records if type(records) is dict and len(records) <= MAX_ENTRIES else {}
+    return memofile.read(path, _KEY, MAX_ENTRIES)
 
 
 def install() -> None:
@@ -247,12 +232,4 @@ def save() -> None:
         if len(kept) >= MAX_ENTRIES:
             break
         kept.setdefault(key, record)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        blob = marshal.dumps((_KEY, kept))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(zlib.crc32(blob).to_bytes(4, "little") + blob)
-        temporary.replace(path)
-    except (OSError, ValueError):  # ValueError: marshal's, for what it cannot write
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    memofile.write(path, _KEY, kept)

@@ -51,13 +51,16 @@ import os
 import platform
 import threading
 
-from linter import rxmemo
+from linter import codememo, rxmemo
 
 if platform.python_implementation() == "CPython":
     # Compiled patterns kept from one run to the next (`linter.rxmemo`), before the
     # imports below compile most of them; kept at exit by the process's own command
     # line (`main`), left out of `serve` (`_command`).
     rxmemo.install()
+    # Code compiled from source text (dataclasses' methods, string annotations) kept
+    # the same way (`linter.codememo`), before the imports below build most of it.
+    codememo.install()
     # Saved before tuning, for `doichieu serve` to put back (`linter.app.serve`):
     # the interpreter's own, (700, 10, 10) on 3.11 and 3.12 only. None: not tuned.
     DEFAULT_THRESHOLDS: tuple[int, int, int] | None = gc.get_threshold()
@@ -113,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     may_end = argv is None and threading.active_count() == 1
     if argv is None:  # never a caller's `main(argv)`: a test's patterns are its own
         atexit.register(rxmemo.save)
+        atexit.register(codememo.save)
     status = _command(sys.argv[1:] if argv is None else list(argv), may_end)
     return _end(status) if may_end else status
 
@@ -176,6 +180,7 @@ def _command(argv: list[str], may_end: bool = False) -> int:
             return 0
         if args.command == "serve":  # Starlette and uvicorn are imported only to serve
             rxmemo.remove()  # a server compiles once; its threads, through the stdlib
+            codememo.remove()
             from linter.app.serve import main as serve
 
             return serve(args)

@@ -1,0 +1,232 @@
+"""linter.codememo: the code the stdlib compiles from source text (dataclasses' methods,
+string annotations), kept from one run of the command line to the next.
+
+The runs are real: `doichieu check seeds/` in a new interpreter, its memo moved into a
+temporary folder (a stand-in `_path`, set before the command line installs it; `main`
+saves it at exit). The first run learns what it compiles; each record, rebuilt, must be
+the very code object the built-in compiles from its text. A second run learns nothing,
+a damaged file is no memo, a run without the memo says the same. In this process: a
+dataclass and an annotation built through the stand-ins are the built-ins', with the
+caller's `from __future__` flags, and what is not a plain text goes to the built-in.
+"""
+
+from __future__ import annotations
+import __future__
+
+import ast
+import dataclasses
+import marshal
+import os
+import platform
+import subprocess
+import sys
+import typing
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS
+from linter import codememo, memofile
+
+pytestmark = pytest.mark.skipif(
+    platform.python_implementation() != "CPython", reason="the memo is CPython's"
+)
+
+# The command line with its memo at argv[1] (or none: "-"); at exit (after `save`,
+# registered later) it says how many records it read and how many texts it learnt.
+SCRIPT = """
+import atexit, sys
+from pathlib import Path
+from linter import codememo, memofile
+if sys.argv[1] == "-":
+    codememo.install = lambda: None
+memo = Path(sys.argv[1])
+codememo._path = lambda: memo
+atexit.register(lambda: print("memo", len(codememo._known), codememo._learnt, file=sys.stderr))
+sys.argv = ["doichieu", *sys.argv[2:]]
+from linter.app.cli import main
+sys.exit(main())
+"""
+
+
+ARGS = ("--no-cache", "--format", "json")
+
+
+def _run(memo: Path | str) -> tuple[str, tuple[int, int]]:
+    """`doichieu check seeds/`'s JSON report and (records read, texts learnt)."""
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(memo), "check", str(SEEDS), *ARGS],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", "")},
+    )
+    said = [line.split() for line in done.stderr.splitlines() if line.startswith("memo ")]
+    assert done.returncode == 1 and len(said) == 1, done.stderr
+    return done.stdout, (int(said[0][1]), int(said[0][2]))
+
+
+@pytest.fixture(scope="module")
+def learnt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, int]]:
+    """A first run's memo file (none before it), its report and how many texts it
+    learnt: 127 dataclasses and a thousand annotations in a draft's run, so a memo
+    that keeps almost nothing fails."""
+    memo = tmp_path_factory.mktemp("codememo") / "memo.bin"
+    report, (read, learnt) = _run(memo)
+    assert read == 0 and learnt >= 500
+    yield memo, report, learnt
+
+
+def _read(path: Path) -> dict[object, object]:
+    return memofile.read(path, codememo._KEY, codememo.MAX_ENTRIES)
+
+
+def test_only_the_command_line_installs_it() -> None:
+    script = (
+        "import dataclasses, typing\n"
+        "import linter.engine.run, linter.app.serve_api\n"
+        "print('exec' in vars(dataclasses), 'compile' in vars(typing))\n"
+        "import linter.app.cli, linter.codememo as m\n"
+        "print(dataclasses.exec is m._exec, typing.compile is m._compile)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.split() == ["False", "False", "True", "True"], done.stderr
+
+
+def test_every_record_is_the_code_the_builtin_compiles(learnt: tuple[Path, str, int]) -> None:
+    records = _read(learnt[0])
+    assert len(records) == learnt[2]
+    modes = {mode for mode, _, _ in records}
+    assert modes == {"exec", "eval"}  # dataclasses' methods and annotations both
+    for (mode, flags, source), record in records.items():
+        # code objects compare by their bytecode, constants, names, file and lines
+        assert codememo._rebuilt(record) == compile(source, "<string>", mode, flags, True)
+
+
+def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str, int]) -> None:
+    memo, report, first = learnt
+    before = memo.stat().st_mtime_ns
+    again, (read, new) = _run(memo)
+    assert again == report and read == first and new == 0
+    assert memo.stat().st_mtime_ns == before  # nothing learnt: not rewritten
+
+
+def test_a_damaged_memo_is_ignored_and_a_run_without_one_says_the_same(
+    learnt: tuple[Path, str, int],
+) -> None:
+    memo, report, first = learnt
+    damaged = memo.with_name("damaged.bin")
+    damaged.write_bytes(memo.read_bytes()[: memo.stat().st_size // 2])
+    again, (read, new) = _run(damaged)
+    assert again == report and read == 0 and new == first
+    assert _read(damaged) == _read(memo)  # rewritten whole, as the first
+    without, (read, new) = _run("-")
+    assert without == report and (read, new) == (0, 0)
+
+
+def test_what_is_not_a_memo_of_this_interpreter_is_none(tmp_path: Path) -> None:
+    code = compile("x + 1", "<string>", "eval")
+    records = {("eval", 0, "x + 1"): marshal.dumps(code)}
+
+    def written(key: tuple[object, ...], crc: int | None = None) -> Path:
+        blob = marshal.dumps((key, records))
+        path = tmp_path / f"m{len(list(tmp_path.iterdir()))}"
+        path.write_bytes((zlib.crc32(blob) if crc is None else crc).to_bytes(4, "little") + blob)
+        return path
+
+    assert _read(written(codememo._KEY)) == records
+    assert _read(written(codememo._KEY, crc=7)) == {}  # damaged
+    assert _read(written((*codememo._KEY[:3], b"\0\0\r\n"))) == {}  # another bytecode
+    # a record that holds no code object is compiled anew
+    assert codememo._rebuilt(marshal.dumps((1, 2))) is None
+    assert codememo._rebuilt(b"\xff") is None
+    assert codememo._rebuilt(records["eval", 0, "x + 1"]) == code
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The stand-ins in place in this process, with an empty memo, its file in `tmp_path`."""
+    path = tmp_path / "memo.bin"
+    monkeypatch.setattr(codememo, "_path", lambda: path)
+    for name in ("_known", "_used", "_codes"):
+        monkeypatch.setattr(codememo, name, {})
+    monkeypatch.setattr(codememo, "_learnt", 0)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(dataclasses, "exec", codememo._exec, raising=False)
+    monkeypatch.setattr(typing, "compile", codememo._compile, raising=False)
+    yield path
+
+
+def test_a_dataclass_built_through_the_memo_is_the_stdlibs(fresh: Path) -> None:
+    def point() -> type:
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Point:
+            x: int
+            y: int = 2
+            tags: tuple[str, ...] = dataclasses.field(default=())
+
+        return Point
+
+    first = point()
+    learnt = codememo._learnt
+    assert learnt == len(codememo._used) > 0
+    second = point()  # from the codes the first compiled: nothing new
+    assert codememo._learnt == learnt
+    for cls in (first, second):
+        a, b = cls(1), cls(1, 3, ("x",))
+        assert (a.x, a.y, a.tags) == (1, 2, ()) and a < b and a == cls(1)
+        assert hash(a) == hash(cls(1)) and repr(b).endswith(".Point(x=1, y=3, tags=('x',))")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            a.x = 5
+    codememo.save()
+    assert len(memofile.read(fresh, codememo._KEY, 99)) == learnt
+
+
+def test_the_callers_future_flags_are_the_builtins(fresh: Path) -> None:
+    """`exec` and `compile` compile with their caller's `from __future__` flags: here
+    postponed annotations, which make an annotation a string."""
+    flag = __future__.annotations.compiler_flag
+    source = "def f(x: int) -> int:\n    return x\n"
+    got = {}
+    for name, stand_in in (("exec", codememo._exec), ("builtin", exec)):
+        for flags in (0, flag):
+            caller = compile(
+                "def run(ns):\n    exec(SOURCE, ns)\n", "<caller>", "exec", flags, True
+            )
+            scope = {"exec": stand_in, "SOURCE": source}
+            exec(caller, scope)
+            ns: dict[str, object] = {}
+            scope["run"](ns)
+            got[name, flags] = ns["f"].__annotations__  # type: ignore[attr-defined]
+    assert got["exec", 0] == got["builtin", 0] == {"x": int, "return": int}
+    assert got["exec", flag] == got["builtin", flag] == {"x": "int", "return": "int"}
+    assert {mode for mode, _, _ in codememo._used} == {"exec"}
+    assert {flags for _, flags, _ in codememo._used} == {0, flag}
+
+
+def test_annotations_through_the_memo_and_what_goes_to_the_builtin(fresh: Path) -> None:
+    ref = typing.ForwardRef("int | None")
+    # this module's own flags (postponed annotations) are not typing's: none inherited
+    assert ref.__forward_code__ == compile("int | None", "<string>", "eval", dont_inherit=True)
+    assert typing.ForwardRef("int | None").__forward_code__ is ref.__forward_code__  # kept
+    with pytest.raises(SyntaxError):
+        typing.ForwardRef("1 +")
+    kept = dict(codememo._used)
+    tree = codememo._compile("x + 1", "<string>", "eval", ast.PyCF_ONLY_AST)
+    assert isinstance(tree, ast.Expression)  # a tree, never a memo's code
+    other = codememo._compile("x + 1", "<other>", "eval")
+    assert other.co_filename == "<other>"
+    assert codememo._used == kept  # neither kept
+
+
+def test_the_memo_keeps_no_more_than_its_bound(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(codememo, "MAX_ENTRIES", 3)
+    codes = [codememo._code(f"x + {n}", "eval", 0) for n in range(5)]
+    assert [eval(c, {"x": 1}) for c in codes] == [1, 2, 3, 4, 5]
+    assert len(codememo._used) == codememo._learnt == 3
+    codememo.save()
+    assert len(memofile.read(fresh, codememo._KEY, 3)) == 3
