@@ -206,6 +206,8 @@ class CurrencyConversion(Check):
 
 @dataclass(frozen=True)
 class _Conversion:
+    """A sum in dong and the same sum in a foreign currency, in one report."""
+
     item: DocumentClaims
     dong: Quantity
     foreign: Quantity

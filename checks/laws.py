@@ -51,6 +51,8 @@ _NOT_THE_LAW = re.compile(r"(?<!\w)(?:sửa đổi|bổ sung|dự thảo|dự á
 
 @dataclass(frozen=True)
 class _Cited:
+    """A law cited by name and year, with the years a law of that name was passed."""
+
     start: int
     end: int
     name: str  # the first name of the law in laws.yaml, folded

@@ -41,6 +41,8 @@ MIN_WORDS = 2  # "Tàu Izumo" and another "Izumo" need more than one word to be 
 
 @dataclass(frozen=True)
 class Nationality:
+    """A ship or person named with the nationality a text gives it."""
+
     start: int  # in the document's text: the name through the nationality
     end: int
     name: str  # folded, without "tàu", "ông"

@@ -61,6 +61,8 @@ _BRACKETED = re.compile(rf"^\s*\(\s*{_RANGE}\s*\)")
 
 @dataclass(frozen=True)
 class _Slip:
+    """A count of years that the span it is said of does not hold."""
+
     start: int
     end: int
     said: int  # the count of years written

@@ -63,6 +63,8 @@ _REACH = 1500
 
 @dataclass(frozen=True)
 class Piece:
+    """A number of a breakdown where it is written, with its digits as written."""
+
     start: int
     end: int
     value: float
@@ -71,6 +73,8 @@ class Piece:
 
 @dataclass(frozen=True)
 class Breakdown:
+    """A total and the parts a text says it is made of."""
+
     total: Piece
     parts: tuple[Piece, ...]
 

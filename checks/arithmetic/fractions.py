@@ -25,6 +25,8 @@ _CUE = re.compile(r"đạt|chiếm|bằng|tỷ lệ|tỉ lệ|\(")
 
 @dataclass(frozen=True)
 class FractionSlip:
+    """A fraction and a percentage given for it that do not agree."""
+
     start: int  # the fraction
     end: int
     percent_start: int

@@ -102,6 +102,8 @@ def _score(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> floa
 
 @dataclass(frozen=True)
 class _Sentence:
+    """A sentence of a report with its figures and the word pairs it is matched by."""
+
     text: str
     figures: list[Quantity]
     pairs: frozenset[tuple[str, str]]

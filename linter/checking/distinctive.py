@@ -50,6 +50,8 @@ _TITLE_STOP = frozenset(
 
 @dataclass(frozen=True)
 class Features:
+    """What links a report to another: its distinctive figures, names, title words, syllables."""
+
     numbers: frozenset[str]
     years: frozenset[str]  # "2016": shared by every report of a year, weak alone
     names: frozenset[str]  # folded pairs of capitalised words

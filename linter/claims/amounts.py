@@ -57,6 +57,8 @@ class _AmountsFile(BaseModel):
 
 @dataclass(frozen=True)
 class _Words:
+    """amounts.yaml's words as the patterns that find them."""
+
     vague: re.Pattern[str]
     lowest: dict[str, int]
     money_before: re.Pattern[str]
@@ -84,6 +86,8 @@ def _words() -> _Words:
 
 @dataclass(frozen=True)
 class Vague:
+    """An order of magnitude stated in words, as an interval."""
+
     start: int
     end: int
     low: float  # inclusive

@@ -22,6 +22,8 @@ from linter.nlp import DIGIT
 
 @dataclass
 class Context:
+    """What a sentence carries over to the next ones: a period, a status, a start."""
+
     period: Period | None = None
     status: Status | None = None
     quiet: int = 0  # sentences in a row without a number since the period was set

@@ -51,6 +51,8 @@ _STOP = frozenset(
 
 @dataclass(frozen=True)
 class Tables:
+    """citations.yaml's names folded, as the reader of citations looks them up."""
+
     doc_types: dict[str, str]  # folded name -> canonical name
     needs_marker: frozenset[str]  # canonical types that are also common nouns
     issuers: dict[str, str]  # folded name -> the issuer's label ("HĐND tỉnh")
@@ -144,6 +146,8 @@ def _pattern() -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class RawCitation:
+    """A cited document as read in a folded sentence."""
+
     start: int
     end: int
     doc_type: str

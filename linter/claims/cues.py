@@ -55,6 +55,8 @@ class _StatusFile(BaseModel):
 
 @dataclass(frozen=True)
 class Cues:
+    """status.yaml's words as the patterns and sets that read a figure's status."""
+
     pattern: re.Pattern[str]
     status: dict[str, Status | None]  # None: a request or a need, no status at all
     part_of: re.Pattern[str]

@@ -43,6 +43,8 @@ class _Listing(BaseModel):
 
 @dataclass(frozen=True)
 class Enumeration:
+    """A count that announces a list, and how many items the list holds."""
+
     start: int  # the count and its noun, "3 khâu đột phá"
     end: int
     list_end: int  # where the items end
@@ -54,6 +56,8 @@ class Enumeration:
 
 @dataclass(frozen=True)
 class _Patterns:
+    """listing.yaml's words as the patterns that find lists."""
+
     header: re.Pattern[str]
     named: re.Pattern[str]  # a count of any noun, for a list of names only
     open_words: re.Pattern[str]

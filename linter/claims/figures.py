@@ -55,6 +55,8 @@ class _Previous:
 
 @dataclass(frozen=True)
 class _Naming:
+    """What a figure is named as: its indicator, the whole it is part of, its measure."""
+
     indicator: str | None
     part_of: str | None
     measure: str

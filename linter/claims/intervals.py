@@ -32,6 +32,8 @@ APPROX_TOLERANCE = 0.05
 
 @dataclass(frozen=True)
 class RawQuantity:
+    """A figure read in a sentence, before its indicator, period and status are given."""
+
     start: int  # quote start (comparator included), offset in the sentence
     end: int
     number_start: int

@@ -29,6 +29,8 @@ from linter.models import OfficialRef
 
 @dataclass(frozen=True)
 class RawOfficial:
+    """An office and its holder as read in a sentence."""
+
     start: int  # offsets in the sentence: the office, and the name when it is read
     end: int
     name: str

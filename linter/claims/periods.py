@@ -91,6 +91,8 @@ _DEADLINE_BEFORE = re.compile(
 
 @dataclass(frozen=True)
 class PeriodMention:
+    """A period named in a sentence, and whether it is a comparison's base."""
+
     start: int
     end: int
     period: Period
@@ -201,6 +203,8 @@ def _to_period(m: re.Match[str], default_year: int | None) -> Period | None:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date named in a sentence, and whether it is a deadline."""
+
     start: int
     end: int
     date: dt.date

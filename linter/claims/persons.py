@@ -47,6 +47,8 @@ _IN_A_ROW = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và)[ \t]*(?:\w+[ \t]+)?$")
 
 @dataclass
 class _Found:
+    """A person's name found in a sentence, with what is read around it."""
+
     start: int
     end: int
     name: str

@@ -23,6 +23,8 @@ _SEPARATORS = re.compile(r"[;:]|,(?!\d)|\s[-–]\s")
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a document, folded, with its offsets in the text."""
+
     doc: Document
     start: int  # offsets of the sentence in Document.text
     end: int

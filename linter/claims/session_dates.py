@@ -44,6 +44,8 @@ def _LINKED_BEFORE(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class SessionDate:
+    """When a session sits, and whether the text or the document's date says it."""
+
     start: dt.date
     end: dt.date
     source: Literal["text", "document"]

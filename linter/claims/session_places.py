@@ -46,6 +46,8 @@ _NOT_NAME = frozenset({"khóa", "khoá", "kỳ", "kì", "lần", "nhiệm", "hđ
 
 @dataclass(frozen=True)
 class Place:
+    """Where a session sits: a unit's level and name."""
+
     level: Level | None
     name: str | None  # province short name, district full name, or commune name
 

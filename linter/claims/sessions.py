@@ -69,6 +69,8 @@ _AND_ORDINAL = re.compile(r"\s*(?:và|,)\s+(?P<o>(?:lần\s+)?thứ\s)")
 
 @dataclass
 class _Reading:
+    """A session's mention as read, before it becomes a claim."""
+
     kind: str
     start: int
     end: int

@@ -25,6 +25,8 @@ _REVIEW_BEFORE = re.compile(
 
 @dataclass(frozen=True)
 class RawCount:
+    """A count of targets met out of a total, as read in a sentence."""
+
     start: int
     end: int
     achieved: int | None
@@ -35,6 +37,8 @@ class RawCount:
 
 @dataclass(frozen=True)
 class RawPlan:
+    """A plan of a year named in a sentence, and what is done with it."""
+
     start: int
     end: int
     year: int

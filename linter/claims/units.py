@@ -26,6 +26,8 @@ UnitTable = dict[str, tuple[str, float, Dimension]]
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit read after a number: its base name, factor, dimension and where it ends."""
+
     name: str
     factor: float
     end: int

@@ -52,6 +52,8 @@ class UnitSpec(BaseModel):
 
 @dataclass(frozen=True)
 class IndicatorMention:
+    """An indicator's name found in folded text, before or after its figure."""
+
     key: str
     start: int
     end: int

@@ -23,6 +23,8 @@ _ENTRY = re.compile(r"^(?P<month>1[0-2]|[1-9])(?P<leap>\+?) (?P<start>\d{4}-\d{2
 
 @dataclass(frozen=True)
 class LunarDate:
+    """A date of the lunar calendar."""
+
     day: int
     month: int
     year: int  # the lunar year, named by the solar year its Tết falls in

@@ -53,6 +53,8 @@ _DAMAGED = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 @dataclass(frozen=True)
 class Store:
+    """Where the built tables are kept, and the key they must have been built for."""
+
     path: Path
     key: str  # what the tables were built from: a file of another key is stale
 

@@ -15,6 +15,8 @@ from functools import cached_property
 
 @dataclass(frozen=True, slots=True)
 class Province:
+    """A province of either generation, by its short and full names."""
+
     name: str  # short, e.g. "Quảng Ninh"
     full: str  # e.g. "Tỉnh Quảng Ninh"
     legacy: bool  # existed before 1 July 2025
@@ -28,6 +30,8 @@ class Province:
 
 @dataclass(frozen=True, slots=True)
 class District:
+    """A pre-merger district, with its type and its province."""
+
     name: str  # full, e.g. "Thị xã Quảng Yên"
     short: str  # e.g. "Quảng Yên"
     type: str  # "Quận", "Huyện", "Thị xã" or "Thành phố"
@@ -36,6 +40,8 @@ class District:
 
 @dataclass(frozen=True, slots=True)
 class Ward:
+    """A ward, commune or township of either generation."""
+
     short: str
     type: str  # "Phường", "Xã", "Thị trấn" or "Đặc khu"
     district: str | None  # full district name; None after the merger
@@ -46,6 +52,8 @@ class Ward:
 
 @dataclass(frozen=True)
 class Gazetteer:
+    """Both generations of units indexed by name key; the wards' table read when first asked."""
+
     provinces: dict[str, tuple[Province, ...]]  # by name key (aliases too), legacy first
     districts: dict[str, tuple[District, ...]]  # by short-name key
     district_of: dict[tuple[str, str], District]  # by (province, full name)
