@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from linter.claims.names import names_a_place
-from linter.data import load
+from linter.data import load, words_are_words
 from linter.models import Document
 from linter.nlp import fold
 
@@ -37,14 +37,28 @@ MIN_REST = 2  # words after the kind: "Hội (HND)" names no one body
 class _Kind(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     label: str
-    words: tuple[str, ...]
+    words: tuple[str, ...] = Field(min_length=1)
 
 
 class BodyWords(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-    kinds: tuple[_Kind, ...]
+    kinds: tuple[_Kind, ...] = Field(min_length=1)  # `_Tables` takes the longest
     legal_forms: tuple[str, ...]
     abbreviations: dict[str, str]
+
+    @model_validator(mode="after")
+    def _words_are_words(self) -> BodyWords:
+        """An empty word would be a kind or a legal form of no words (the parse is kept
+        in a cache, `linter.data.KEPT_FILES`: the model says all `_Tables` relies on)."""
+        abbreviations = self.abbreviations
+        words_are_words(
+            {
+                **{f"kinds.{k.label}": k.words for k in self.kinds},
+                "legal_forms": self.legal_forms,
+                "abbreviations": [*abbreviations, *abbreviations.values()],
+            }
+        )
+        return self
 
 
 @dataclass(frozen=True)

@@ -293,23 +293,46 @@ def _blank_in(name: str, crafted: Any, word: str) -> None:
         crafted[3]["names"].append(word)
     elif name == "citations.yaml":
         next(iter(crafted["issuers"].values()))["names"].append(word)
-    else:
+    elif name == "status.yaml":
+        crafted["estimate"].append(word)
+    elif name == "bodies.yaml":
+        crafted["kinds"][1]["words"].append(word)
+    else:  # units.yaml, places.yaml
         crafted["units"][5]["words"].append(word)
 
 
-@pytest.mark.parametrize("name", ["laws.yaml", "citations.yaml", "units.yaml"])
+def _model(name: str) -> Any:
+    from checks.body_names import BodyWords
+    from checks.laws import _Law
+    from linter.claims.citations import _CitationsFile
+    from linter.claims.cues import _StatusFile
+    from linter.data.lexicon import _UnitsFile
+    from linter.data.places import Places
+
+    models = {"laws.yaml": list[_Law], "citations.yaml": _CitationsFile, "places.yaml": Places}
+    return models | {"units.yaml": _UnitsFile, "status.yaml": _StatusFile, "bodies.yaml": BodyWords}
+
+
+WORD_FILES = [
+    "laws.yaml",
+    "citations.yaml",
+    "units.yaml",
+    "places.yaml",
+    "bodies.yaml",
+    "status.yaml",
+]
+
+
+@pytest.mark.parametrize("name", WORD_FILES)
 def test_a_crafted_row_with_a_blank_word_is_a_miss(
     cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """laws.yaml, citations.yaml and units.yaml are kept parsed (read back without
-    YAML, equal to the file's tables); a blank word in one of their lists, which
-    would be found before every year, number or figure of a text, passes no model,
-    so a kept row that holds one is a miss and the YAML is parsed again."""
-    from checks.laws import _Law
-    from linter.claims.citations import _CitationsFile
-    from linter.data.lexicon import _UnitsFile
-
-    model: Any = {"laws.yaml": list[_Law], "citations.yaml": _CitationsFile}.get(name, _UnitsFile)
+    """laws.yaml, citations.yaml, units.yaml, places.yaml, bodies.yaml and status.yaml
+    are kept parsed (read back without YAML, equal to the file's tables); a blank word
+    in one of their lists, which a pattern would find at every position, before every
+    year, number or figure of a text, passes no model, so a kept row that holds one is
+    a miss and the YAML is parsed again."""
+    model = _model(name)[name]
     good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
     assert expected == data._validated(good, model, name)  # what the YAML gives
     for word in ("", " ", "\t"):
@@ -320,3 +343,19 @@ def test_a_crafted_row_with_a_blank_word_is_a_miss(
         _kept_row(cache, name, crafted)
         assert load() == expected  # a miss: the YAML parsed again
     assert len(parsed) == 4
+
+
+def test_a_crafted_bodies_row_without_a_kind_or_a_kind_without_words_is_a_miss(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """body_names takes the longest kind: with no kind, or none with a word, it
+    failed on every check of a province. The model refuses both."""
+    name = "bodies.yaml"
+    model = _model(name)[name]
+    good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
+    for crafted in (good | {"kinds": []}, good | {"kinds": [{"label": "x", "words": []}]}):
+        with pytest.raises(LexiconError, match="kinds"):
+            data._validated(crafted, model, f"linter/data/{name}")
+        _kept_row(cache, name, crafted)
+        assert load() == expected  # a miss: the YAML parsed again
+    assert len(parsed) == 3

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter import nlp
-from linter.data import load
+from linter.data import load, words_are_words
 from linter.models import Scope, Status
 
 # Character windows, on folded text. A cue word qualifies what follows it within a
@@ -51,6 +51,13 @@ class _StatusFile(BaseModel):
     governing: tuple[str, ...]
     quoted_rule: tuple[str, ...]
     rule_document: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _words_are_words(self) -> _StatusFile:
+        """An empty cue would be found at every position (the parse is kept in a
+        cache, `linter.data.KEPT_FILES`: every field is a list of words)."""
+        words_are_words({name: getattr(self, name) for name in type(self).model_fields})
+        return self
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from linter.data import load
+from linter.data import load, words_are_words
 from linter.nlp import fold
 
 # An apostrophe inside a word is part of it: "Cư M'gar", "Ea H’leo", "Đắk R‘Lấp"
@@ -104,6 +104,26 @@ class Places(BaseModel):
     year_to_date: tuple[str, ...]
     last_year: tuple[str, ...]
     future_year: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _words_are_words(self) -> Places:
+        """An empty word would be a unit word, a body or a cue at every position (the
+        parse is kept in a cache, `linter.data.KEPT_FILES`: the model says all that
+        this module, the gazetteer and the metadata's readers rely on)."""
+        lists: dict[str, Iterable[str]] = {
+            **{f"units.{n}.words": unit.words for n, unit in enumerate(self.units)},
+            "province_aliases": [*self.province_aliases, *self.province_aliases.values()],
+            **{f"bodies.{key}": words for key, words in self.bodies.items()},
+        }
+        lists |= {name: getattr(self, name) for name in _WORD_LISTS}
+        words_are_words(lists)
+        return self
+
+
+_WORD_LISTS = (
+    "not_acting", "plan_words", "deadline", "reported", "intended",
+    "this_year", "year_to_date", "last_year", "future_year",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
