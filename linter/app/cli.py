@@ -51,16 +51,7 @@ import os
 import platform
 import threading
 
-from linter import codememo, rxmemo
-
 if platform.python_implementation() == "CPython":
-    # Compiled patterns kept from one run to the next (`linter.rxmemo`), before the
-    # imports below compile most of them; kept at exit by the process's own command
-    # line (`main`), left out of `serve` (`_command`).
-    rxmemo.install()
-    # Code compiled from source text (dataclasses' methods, string annotations) kept
-    # the same way (`linter.codememo`), before the imports below build most of it.
-    codememo.install()
     # Saved before tuning, for `doichieu serve` to put back (`linter.app.serve`):
     # the interpreter's own, (700, 10, 10) on 3.11 and 3.12 only. None: not tuned.
     DEFAULT_THRESHOLDS: tuple[int, int, int] | None = gc.get_threshold()
@@ -86,7 +77,18 @@ if platform.python_implementation() == "CPython":
 else:
     DEFAULT_THRESHOLDS = None
 
-# The imports below allocate most of what a run keeps: after the tuning.
+# The imports below allocate most of what a run keeps: after the tuning (the memos'
+# too: importing them before it was a gen-1 collection and six gen-0 ones, 1.5 ms).
+from linter import codememo, rxmemo
+
+# Compiled patterns kept from one run to the next (`linter.rxmemo`), and the code
+# the stdlib compiles from source text (`linter.codememo`: dataclasses' methods,
+# string annotations), before the imports below compile most of them; kept at exit
+# by the process's own command line (`main`), left out of `serve` (`_command`).
+if platform.python_implementation() == "CPython":
+    rxmemo.install()
+    codememo.install()
+
 import sys
 import traceback
 from collections.abc import Sequence
