@@ -26,10 +26,12 @@ def read(path: Path, key: tuple[Any, ...], limit: int) -> dict[Any, Any]:
         blob = path.read_bytes()
     except OSError:
         return {}
-    if len(blob) < 4 or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "little"):
+    # A view, not a slice: a slice copied the file (0.5 ms a memo of 700 kB)
+    body = memoryview(blob)[4:]
+    if len(blob) < 4 or zlib.crc32(body) != int.from_bytes(blob[:4], "little"):
         return {}
     try:
-        data = marshal.loads(blob[4:])
+        data = marshal.loads(body)
     except Exception:  # marshal says little of bad data: any error means none
         return {}
     if type(data) is not tuple or len(data) != 2 or data[0] != key:
