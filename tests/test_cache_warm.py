@@ -15,7 +15,7 @@ import pytest
 
 from conftest import SEEDS, real_corpus_or_skip, write_corpus
 from linter.app.cli import main
-from linter.engine import cache, checkpool, held, parsing
+from linter.engine import cache, checkpool, filekeys, held, parsing
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_nothing_changed_reads_no_file_and_runs_no_check(corpus: Path, capsys, m
     def no_reading(*args: object) -> bytes:
         raise AssertionError("a warm run must not read a file it has seen")
 
-    monkeypatch.setattr(parsing, "read_regular", no_reading)
+    monkeypatch.setattr(filekeys, "read_regular", no_reading)
     checked = _provinces_checked(monkeypatch)
     assert _run(capsys, "--cache-dir", "c") == cold
     assert checked == []
@@ -99,8 +99,8 @@ def test_a_file_written_just_now_is_hashed_not_trusted(corpus: Path, capsys, mon
     fresh.write_text((SEEDS / "001_82f02cea0d5a5bc1.txt").read_text(encoding="utf-8"), "utf-8")
     _run(capsys, "--cache-dir", "c")
     read: list[Path] = []
-    real = parsing.read_regular
-    monkeypatch.setattr(parsing, "read_regular", lambda p, *a: read.append(p) or real(p, *a))
+    real = filekeys.read_regular
+    monkeypatch.setattr(filekeys, "read_regular", lambda p, *a: read.append(p) or real(p, *a))
     _run(capsys, "--cache-dir", "c")
     assert [p.name for p in read] == ["new.txt"]  # the others were old enough to trust
 

@@ -6,8 +6,10 @@ and the versions of the libraries it reads with), and the configuration that
 affects parsing. A warm run does not read a file to find its key: as ruff's
 cache does, it first looks the file's metadata up (path, size, modification and
 change times in nanoseconds, inode, device; `keys.stat_keys`) in a table of what the
-content key was when a file had exactly that metadata, and reads and hashes only
-the files that are not there. A file modified within the last seconds before it
+content key was when a file had exactly that metadata, and the province of its
+entry (`known`: a draft's run reads only its province's documents, and asking each
+entry's was a second pass over the cache), and reads and hashes only the files that
+are not there. A file modified within the last seconds before it
 was read is not remembered by its metadata (git's "racy" rule: a write in the
 same clock tick could leave its metadata unchanged); it is hashed next time.
 
@@ -30,19 +32,21 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from linter.engine.cachefile import (
     BATCH,
+    STATS,
     connect,
     index_provinces,
     locked,
     notice,
     prepare,
     select,
+    upgrade,
 )
 from linter.engine.rows import CLAIMS, FINDINGS, Entry, Row, ShallowEntry, decode_document
 from linter.models import Finding
@@ -50,7 +54,9 @@ from linter.models import Finding
 __all__ = ["Cache"]
 
 MAGIC = "doichieu-cache"
-SCHEMA = 6  # 6: a document's summary (metadata, no text); the long columns last
+# 6: a document's summary (metadata, no text); the long columns last. 7: a stats row
+# names its entry's province, and is keyed by the digest's bytes (`keys.stat_keys`).
+SCHEMA = 7
 # Parsed entries held before they are written (each write its own transaction): held
 # until the end of a cold run, their JSON was a third of its peak memory.
 FLUSH_ROWS = 256
@@ -69,7 +75,7 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "cache.sqlite"
         self._pending: list[tuple[str, str | None, str | None, str, str, str | None]] = []
-        self._stats: list[tuple[str, str]] = []
+        self._stats: list[tuple[bytes, str, str | None]] = []
         self._groups: list[tuple[str, str]] = []
         # The keys `get_many` gave as summaries, which the check of their province reads
         # whole again (`linter.engine.held.whole_items`, told by `parse_files`): a
@@ -96,6 +102,8 @@ class Cache:
             schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row == (MAGIC,) and schema == (str(SCHEMA),):
                 return db
+            if row == (MAGIC,) and schema == ("6",):  # its entries kept, its stats not
+                return upgrade(db, SCHEMA)
             db.close()
             reason = "it belongs to another program or version"
         except sqlite3.DatabaseError as exc:
@@ -118,9 +126,7 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, province TEXT,"
                 " summary TEXT, findings TEXT NOT NULL, claims TEXT NOT NULL, document TEXT)"
             )
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)"
-            )
+            db.execute(STATS)
             db.execute(
                 "CREATE TABLE IF NOT EXISTS groups (key TEXT PRIMARY KEY, findings TEXT NOT NULL)"
             )
@@ -175,17 +181,39 @@ class Cache:
     def lookup(self, table: str, column: str, keys: Sequence[str]) -> dict[str, str | None]:
         """`column` of the rows of `table` (stats, entries) whose key is among `keys`,
         asked in batches (`cachefile.select`)."""
-        found: dict[str, str | None] = {}
         if self._db is None or table not in {"stats", "entries"}:
-            return found
+            return {}
         try:
-            found.update(select(self._db, table, column, keys, through=True))
+            return dict(select(self._db, table, column, keys, through=True))
         except sqlite3.Error:
             return {}
-        return found
 
-    def remember(self, key: str, entry: str) -> None:
-        self._stats.append((key, entry))
+    def known(
+        self, keys: Sequence[bytes], provinces: Collection[str | None] | None = None
+    ) -> dict[bytes, str | None]:
+        """The entry key of each file whose stats row is among `keys`, by stat key
+        (`keys.stat_keys`), in one pass for many keys. With `provinces`, None for one
+        whose entry's province is not among them: a draft's run leaves it out unread,
+        and SQLite telling which (not 5,000 provinces and keys made into strings) was
+        a third of the pass."""
+        if self._db is None:
+            return {}
+        column, chosen = "entry", ()
+        if provinces is not None:
+            chosen = tuple(p for p in provinces if p is not None)
+            among = f"province IN ({','.join('?' * len(chosen))})"
+            if None in provinces:
+                among += " OR province IS NULL"
+            column = f"CASE WHEN {among} THEN entry END"
+        try:
+            return dict(select(self._db, "stats", column, keys, through=True, chosen=chosen))
+        except sqlite3.Error:
+            return {}
+
+    def remember(self, key: bytes, entry: str, province: str | None) -> None:
+        """That a file whose metadata has the stat key `key` holds the entry `entry` (of
+        the province `province`, the entry's own: a function of the entry key)."""
+        self._stats.append((key, entry, province))
 
     def group_findings(self, key: str) -> list[Finding] | None:
         """The cached findings of the checks on one province, if any."""
@@ -218,8 +246,8 @@ class Cache:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", self._pending
                 )
-                for table, rows in (("stats", self._stats), ("groups", self._groups)):
-                    self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+                self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._stats)
+                self._db.executemany("INSERT OR REPLACE INTO groups VALUES (?, ?)", self._groups)
         except sqlite3.Error as exc:
             notice(f"could not write the cache: {exc}")
             self._db.close()

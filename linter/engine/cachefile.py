@@ -22,6 +22,12 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache, the wards beside it (gazstore)
 BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
+# The stats table (`Cache.known`): a file's metadata digest, its entry key and that
+# entry's province.
+STATS = (
+    "CREATE TABLE IF NOT EXISTS stats"
+    " (key BLOB PRIMARY KEY, entry TEXT NOT NULL, province TEXT) WITHOUT ROWID"
+)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -41,6 +47,17 @@ def index_provinces(db: sqlite3.Connection) -> None:
     without it: the same rows, found more slowly."""
     with contextlib.suppress(sqlite3.Error):
         db.execute("CREATE INDEX IF NOT EXISTS entry_provinces ON entries (key, province)")
+
+
+def upgrade(db: sqlite3.Connection, schema: int) -> sqlite3.Connection:
+    """A cache of schema 6 made one of `schema` (7): its entries kept (a cold run of
+    5,000 documents is most of a minute), its stats rows dropped, as they name no
+    province: each file is read and hashed once more, as after an edit."""
+    with db:
+        db.execute("DROP TABLE IF EXISTS stats")
+        db.execute(STATS)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(schema),))
+    return db
 
 
 def connect_existing(path: Path) -> sqlite3.Connection:
@@ -95,24 +112,33 @@ def clear(folder: Path) -> bool:
 
 
 def select(
-    db: sqlite3.Connection, table: str, column: str, keys: Sequence[str], through: bool = False
-) -> Iterator[tuple[str, str | None]]:
-    """(key, `column`) of the rows of `table` whose key is among `keys`, asked in
-    batches of BATCH keys (one query per key was a tenth of a draft run). With
-    `through`, for a short column only (`Cache.lookup`: stats, provinces), the table is
-    read through in one pass and picked here when the keys are at least half of its
-    rows: a warm run asks for every file it lists, and finding 5,000 keys one by one in
-    the index cost twice as much. Never for claims or documents: a pass would read
-    every row's long value, asked or not."""
+    db: sqlite3.Connection,
+    table: str,
+    columns: str,
+    keys: Sequence[object],
+    through: bool = False,
+    chosen: Sequence[object] = (),
+) -> list[tuple]:
+    """The rows (key, *`columns`) of `table` whose key is among `keys` (`columns` may
+    hold parameters, `chosen` their values), asked in batches of BATCH keys (one query
+    per key was a tenth of a draft run). With `through`, for short columns only
+    (`Cache.lookup`, `Cache.known`: stats, provinces), the table is read through in
+    one pass when the keys are at least half of its rows, the rows of other keys
+    picked out here: a warm run asks for every file it lists, and finding 5,000 keys
+    one by one in the index cost twice as much. Never for claims or documents: a pass
+    would read every row's long value, asked or not. A list, not a generator: a
+    generator's step per row was a fifth of reading them."""
     if through and 2 * len(keys) >= _rows(db, table):
         wanted = set(keys)
-        rows = db.execute(f"SELECT key, {column} FROM {table}")
-        yield from ((key, value) for key, value in rows if key in wanted)
-        return
+        rows = db.execute(f"SELECT key, {columns} FROM {table}", chosen)
+        return [row for row in rows if row[0] in wanted]
+    found: list[tuple] = []
     for start in range(0, len(keys), BATCH):
         chunk = keys[start : start + BATCH]
         marks = ",".join("?" * len(chunk))
-        yield from db.execute(f"SELECT key, {column} FROM {table} WHERE key IN ({marks})", chunk)
+        sql = f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})"
+        found += db.execute(sql, (*chosen, *chunk))
+    return found
 
 
 def _rows(db: sqlite3.Connection, table: str) -> int:

@@ -94,35 +94,50 @@ def entry_key(content: bytes, display: str, config_key: str) -> str:
 
 def stat_keys(
     files: Iterable[tuple[Path | str, str]], config_key: str, cwd: str | None = None
-) -> list[tuple[str, bool] | None]:
+) -> list[tuple[bytes, bool] | None]:
     """For each (path, displayed path), a key of the file's metadata and whether the
     file is old enough for its metadata to be trusted (see RACY_NS); None when it
-    cannot be read or is not a regular file (the loader reports it). What is the
-    same for all (the working directory, the parser's and the configuration's keys,
-    the time) is asked once, not once per file (a tenth of keying 5,000 files)."""
+    cannot be read or is not a regular file (the loader reports it).
+
+    The key is a digest of the parser's and the configuration's keys, the path made
+    absolute, the displayed path, and the size, modification and change times in
+    nanoseconds, inode and device. Its bytes, not its hex: half the bytes to store
+    and read back. What is the same for all (the working directory, the two keys,
+    the time) is asked once, the digest of the two keys copied per file (a tenth of
+    keying 5,000 files each). Where the separator is "/", a relative path is made
+    absolute by joining it to the working directory, not normalised as abspath does
+    (its call per file was a quarter of keying them): a "." or ".." part names the
+    file the system finds by it, as the joined path does, and a file named once by a
+    path normpath would change and once by one it would not is only read once more,
+    as after an edit."""
     cwd = os.getcwd() if cwd is None else cwd  # noqa: PTH109 - a string
-    tail = f"|{parser_fingerprint()}|{config_key}"
+    joined = (cwd if cwd.endswith("/") else cwd + "/") if os.sep == "/" else None
+    both = hashlib.sha256(f"{parser_fingerprint()}\0{config_key}".encode())
     # A file counts as settled when it was last written RACY_NS before the listing
     # began: a file written since has a later time, so it is never counted settled.
     settled_before = time.time_ns() - RACY_NS
-    sha256, regular = hashlib.sha256, stat.S_ISREG
-    keys: list[tuple[str, bool] | None] = []
+    regular, fspath = stat.S_ISREG, os.fspath
+    keys: list[tuple[bytes, bool] | None] = []
     for path, display in files:
+        name = fspath(path)
         try:
-            info = os.stat(path)  # noqa: PTH116 - one system call, no Path object per file
+            info = os.stat(name)  # noqa: PTH116 - one system call, no Path object per file
         except OSError:
             keys.append(None)
             continue
         if not regular(info.st_mode):
             keys.append(None)
             continue
-        raw = (
-            f"{absolute(path, cwd)}|{display}|{info.st_size}|{info.st_mtime_ns}"
-            f"|{info.st_ctime_ns}|{info.st_ino}|{info.st_dev}{tail}"
+        if joined is None:
+            name = absolute(name, cwd)
+        elif not name.startswith("/"):
+            name = joined + name
+        digest = both.copy()  # "\0" parts: a path's part and a displayed path hold none
+        digest.update(
+            f"\0{name}\0{display}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
+            f"\0{info.st_ino}\0{info.st_dev}".encode(errors=NAMES)
         )
-        keys.append(
-            (sha256(raw.encode(errors=NAMES)).hexdigest(), info.st_mtime_ns < settled_before)
-        )
+        keys.append((digest.digest(), info.st_mtime_ns < settled_before))
     return keys
 
 

@@ -22,13 +22,14 @@ from linter.engine import policy
 from linter.engine.cache import Cache
 from linter.engine.cachefile import GAZETTEER
 from linter.engine.config import Config
+from linter.engine.filekeys import file_keys, remember_read
 from linter.engine.held import Deferred, LazyEntry, pack
 from linter.engine.keptdata import KeptData
-from linter.engine.keys import config_fingerprint, entry_key, parser_fingerprint, stat_keys
+from linter.engine.keys import config_fingerprint, parser_fingerprint
 from linter.engine.rows import Entry, Row, row_of, summary
 from linter.metadata import gazetteer
 from linter.models import Claim, Document, DocumentMeta
-from linter.read.loading import LoadResult, NotReadable, load_document, read_regular
+from linter.read.loading import LoadResult, load_document
 
 __all__ = [
     "ParseSettings",
@@ -148,10 +149,14 @@ def parse_files(
         cache = Cache(settings.cache_dir)  # type: ignore[arg-type]
     config_key = config_fingerprint(config)
     entries: list[LazyEntry | None] = [None] * len(files)
-    found = _keys(cache, files, config, config_key) if cache is not None else {}
-    where: dict[str, str | None] = {}
-    if provinces is not None and cache is not None:
-        where = cache.lookup("entries", "province", list(found.values()))
+    found, outside, read = (
+        file_keys(cache, files, config, config_key, provinces)
+        if cache is not None
+        else ({}, set(), {})
+    )
+    where: dict[str, str | None] = {}  # the provinces of the entries of the files read
+    if provinces is not None and cache is not None and read:
+        where = cache.lookup("entries", "province", [found[i] for i in read])
     wanted = {
         i: key
         for i, key in found.items()
@@ -160,13 +165,15 @@ def parse_files(
     hits = cache.get_many(list(dict.fromkeys(wanted.values())), lazy, summaries) if cache else {}
     todo: list[int] = []
     for i, (path, display) in enumerate(files):
-        if i in found and i not in wanted:
+        if i in outside or (i in found and i not in wanted):
             continue
         hit = hits.get(found[i]) if i in found else None
         if hit is None:
             todo.append(i)
             continue
         doc, claims, found_here = hit
+        if i in read:  # its stats row names its entry's province (`remember_read`)
+            where.setdefault(found[i], doc.meta.province if doc is not None else None)
         if claims is None and cache is not None:  # lazy: left in the cache file
             reparse = partial(_parse_file, (str(path), display, config))
             cut = summaries and found[i] in cache.summarised  # came without its text
@@ -182,6 +189,8 @@ def parse_files(
         # One of another province is left out once parsed (and cached) as it is when
         # cached: a cold run and a warm one give the same report.
         province = entry[0].meta.province if entry[0] is not None else None
+        if i in found:
+            where[found[i]] = province
         entries[i] = entry if provinces is None or province in provinces else None
         if settings.progress:
             print(
@@ -189,10 +198,12 @@ def parse_files(
             )
     if settings.progress and todo:
         print(file=sys.stderr)
+    if cache is not None:
+        remember_read(cache, found, where, read)
     if own and cache is not None:
         cache.commit()
-    if keys is not None:
-        keys.update((files[i][1], key) for i, key in found.items() if entries[i] is not None)
+    if keys is not None:  # the others have no entry: left out
+        keys.update((files[i][1], key) for i, key in wanted.items() if entries[i] is not None)
     return [e for e in entries if e is not None]
 
 
@@ -211,28 +222,6 @@ def keep_places(cache: Cache | None) -> None:
         return
     gazetteer.keep_in(cache.path.with_name(GAZETTEER), parser_fingerprint())
     data.keep_in(KeptData(cache.path))
-
-
-def _keys(
-    cache: Cache, files: Sequence[tuple[Path | str, str]], config: Config, config_key: str
-) -> dict[int, str]:
-    """The entry key of each file that has one: from its metadata when the cache has
-    seen it so, else from its bytes (none when it cannot be read: the loader says why)."""
-    stats = stat_keys(files, config_key)
-    known = cache.lookup("stats", "entry", [s[0] for s in stats if s is not None])
-    found: dict[int, str] = {}
-    for i, ((path, display), by_stat) in enumerate(zip(files, stats, strict=True)):
-        key = known.get(by_stat[0]) if by_stat is not None else None
-        if key is None:
-            try:
-                content = read_regular(Path(path), config.max_file_size)  # not known: read
-                key = entry_key(content, display, config_key)
-            except NotReadable:
-                continue
-            if by_stat is not None and by_stat[1]:  # settled: its metadata will change with it
-                cache.remember(by_stat[0], key)
-        found[i] = key
-    return found
 
 
 def _map(tasks: list[Task], jobs: int) -> Iterator[tuple[LazyEntry, Row | None]]:
