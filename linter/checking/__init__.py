@@ -40,6 +40,8 @@ C = TypeVar("C")
 
 @dataclass(frozen=True)
 class DocumentClaims:
+    """A document and the claims the parser found in it."""
+
     document: Document
     claims: tuple[Claim, ...]
     # Each kind's claims once asked (`of`): a cache, no part of what the document is.

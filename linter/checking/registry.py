@@ -19,6 +19,8 @@ GROUP = CHECKS
 
 @dataclass(frozen=True)
 class Loaded:
+    """The checks the entry points gave, and the errors of those that failed to load."""
+
     checks: tuple[tuple[type[Check], str], ...]  # (check, package that registered it)
     errors: tuple[CheckLoadError, ...]
 

@@ -18,6 +18,8 @@ from linter.engine.parsing import ParseSettings
 
 @dataclass(frozen=True)
 class Options:
+    """What one run is asked to do: which checks, in which language, on which documents."""
+
     select: Collection[str] | None = None  # check codes or prefixes to run; None = the config's
     lang: str = "vi"
     fail_on: str = "warning"
