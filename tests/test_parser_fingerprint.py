@@ -4,6 +4,9 @@ with (from their METADATA's Version line)."""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -67,3 +70,64 @@ def test_the_version_is_the_headers_only(
 ) -> None:
     monkeypatch.setattr(keys, "distribution", lambda name: _Installed(files))
     assert keys._version("x") == expected
+
+
+def _package(top: Path) -> Path:
+    for name, text in {"a.py": "x = 1\n", "sub/b.yaml": "k: v\n", "sub/c.py": "y = 2\n"}.items():
+        (top / name).parent.mkdir(parents=True, exist_ok=True)
+        (top / name).write_text(text, encoding="utf-8")
+    return top
+
+
+def _settled(top: Path) -> None:
+    """Written a minute ago: past the racy window, their metadata is trusted."""
+    past = time.time_ns() - 60_000_000_000
+    for path in top.rglob("*.*"):
+        os.utime(path, ns=(past, past))
+
+
+def _unread(path: Path, package: Path, real):  # type: ignore[no-untyped-def]
+    assert package not in path.parents, f"read {path}"
+    return real(path)
+
+
+def test_the_fingerprint_is_kept_by_its_files_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept, a run's files with the same metadata are not read; an edit that keeps
+    the size and modification time (the change time moves), a file added, or a damaged
+    memo give the digest of the files as they are."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    package, memo = _package(tmp_path / "pkg"), tmp_path / "memo.bin"
+    _settled(package)
+    first = keys.fingerprint(package, memo)
+    assert first == keys.fingerprint(package, None) and memo.exists()
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: _unread(p, package, real))
+    assert keys.fingerprint(package, memo) == first
+    monkeypatch.setattr(Path, "read_bytes", real)
+    edited = package / "sub" / "c.py"
+    before = edited.stat()
+    edited.write_text("y = 3\n", encoding="utf-8")
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` would
+    second = keys.fingerprint(package, memo)
+    assert second != first and second == keys.fingerprint(package, None)
+    (package / "d.py").write_text("", encoding="utf-8")
+    _settled(package)
+    third = keys.fingerprint(package, memo)
+    assert third not in (first, second) and third == keys.fingerprint(package, None)
+    memo.write_bytes(memo.read_bytes()[:-3])  # damaged: no memo
+    assert keys.fingerprint(package, memo) == third
+
+
+def test_a_fingerprint_is_not_kept_while_a_file_is_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written within RACY_NS may change again without its metadata changing."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    package, memo = _package(tmp_path / "pkg"), tmp_path / "memo.bin"
+    keys.fingerprint(package, memo)
+    assert not memo.exists()
+    _settled(package)
+    keys.fingerprint(package, memo)
+    assert memo.exists()

@@ -15,12 +15,15 @@ import json
 import os
 import re
 import stat
+import sys
 import time
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
+from importlib.util import cache_from_source
 from pathlib import Path
 
+from linter import memofile
 from linter.engine.config import Config
 from linter.read.loading import absolute
 
@@ -33,31 +36,86 @@ RACY_NS = 2_000_000_000
 NAMES = "surrogateescape"
 _VERSION = re.compile(r"^Version:[ \t]*(\S+)", re.MULTILINE)  # in a distribution's METADATA
 _HEADERS = re.compile(r"\r?\n\r?\n")  # the blank line that ends the headers
+DISTRIBUTIONS = ("underthesea", "vietnamadminunits", "pydantic", "python-docx")  # read with
+_MEMO_KEY = ("parser-fingerprint", 1)  # the kept fingerprint's format
 
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
-    """Changes whenever the code or data that turns a file into claims changes."""
-    digest = hashlib.sha256()
+    """Changes whenever the code or data that turns a file into claims changes: a digest
+    of linter's .py and .yaml files (their names and bytes) and of the versions of the
+    libraries it reads with (`fingerprint`, kept beside linter.engine's compiled
+    modules: `_memo`)."""
     package = Path(__file__).parent.parent  # linter/, not linter/engine/: the parser is all of it
-    for name in _sources(package):
+    return fingerprint(package, _memo())
+
+
+def fingerprint(package: Path, memo: Path | None) -> str:
+    """The digest of the .py and .yaml files under `package` and of the libraries'
+    versions, kept in the file `memo` from one run to the next with each file's
+    metadata, as a document's entry is kept by its (`stat_keys`): a run whose files
+    have that metadata stats them and does not read them (a tenth of a draft's
+    set-up). Kept only when every file is old enough to trust its metadata (RACY_NS)."""
+    names = _sources(package)
+    versions = tuple(f"{dist}={_version(dist)}" for dist in DISTRIBUTIONS)
+    seen = _metadata(package, names)
+    memo = memo if seen is not None else None
+    sources = (tuple(names), seen, versions)
+    if memo is not None:
+        kept = memofile.read(memo, _MEMO_KEY, 2)
+        if kept.get("sources") == sources and type(kept.get("digest")) is str:
+            return kept["digest"]
+    digest = hashlib.sha256()
+    for name in names:
         digest.update(name.encode())
         digest.update((package / name).read_bytes())
-    for dist in ("underthesea", "vietnamadminunits", "pydantic", "python-docx"):
-        digest.update(f"{dist}={_version(dist)}".encode())
-    return digest.hexdigest()
+    for version in versions:
+        digest.update(version.encode())
+    found = digest.hexdigest()
+    if memo is not None:
+        memofile.write(memo, _MEMO_KEY, {"sources": sources, "digest": found})
+    return found
 
 
 def _sources(package: Path) -> list[str]:
     """The .py and .yaml files under `package`, as sorted relative POSIX names. One
     walk that skips __pycache__ (two rglob walks into every one of them were a third
-    of the fingerprint, which every run computes)."""
+    of the fingerprint, which every run computes), and strings, not a Path per file."""
     found = []
-    for folder, subfolders, names in os.walk(package):
+    top = str(package)
+    for folder, subfolders, names in os.walk(top):
         subfolders[:] = [d for d in subfolders if d != "__pycache__"]
-        where = Path(folder).relative_to(package)
-        found += [(where / n).as_posix() for n in names if n.endswith((".py", ".yaml"))]
+        where = folder[len(top) + 1 :].replace(os.sep, "/")
+        prefix = f"{where}/" if where else ""
+        found += [prefix + n for n in names if n.endswith((".py", ".yaml"))]
     return sorted(found)
+
+
+def _metadata(package: Path, names: list[str]) -> tuple[tuple[int, ...], ...] | None:
+    """Each file's size, modification and change times, inode and device; None when one
+    cannot be asked or was written within RACY_NS (its digest is not kept)."""
+    settled_before = time.time_ns() - RACY_NS
+    top = str(package)
+    seen = []
+    for name in names:
+        try:
+            info = os.stat(os.path.join(top, name))  # noqa: PTH116, PTH118 - a string per file
+        except OSError:
+            return None
+        if info.st_mtime_ns >= settled_before:
+            return None
+        seen.append((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
+    return tuple(seen)
+
+
+def _memo() -> Path | None:
+    """Where the fingerprint is kept: beside linter.engine's compiled modules, wherever
+    those go; None when the interpreter names no such place."""
+    try:
+        compiled = cache_from_source(str(Path(__file__).with_name("x.py")))
+    except (NotImplementedError, ValueError):  # no cache_tag
+        return None
+    return Path(compiled).with_name(f"fingerprint.{sys.implementation.cache_tag}.bin")
 
 
 def _version(dist: str) -> str:
