@@ -7,41 +7,46 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, evidence
 from linter.checking.events import linked_pairs, touching
-from linter.data import load, words_are_words
+from linter.data import Words, alternation, load, words_are_words
 from linter.models import Document, Finding, Severity
 
 
 class _Law(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    names: tuple[str, ...]
-    years: tuple[int, ...]
+    names: Words
+    years: tuple[int, ...] = Field(min_length=1)  # none: every citation of it wrong
 
     @model_validator(mode="after")
     def _names_are_words(self) -> _Law:
-        """An empty name would be found before every year of a text (the parse is kept
-        in a cache, `linter.data.KEPT_FILES`: the model says all that `_laws` relies on)."""
+        """An empty name would be found before every year of a text, and so would an
+        empty list of laws or of a law's names (the parse is kept in a cache,
+        `linter.data.KEPT_FILES`: the model says all that `_laws` relies on)."""
         words_are_words({"names": self.names})
         return self
+
+
+_Laws = Annotated[list[_Law], Field(min_length=1)]  # laws.yaml
 
 
 @lru_cache(maxsize=1)
 def _laws() -> tuple[tuple[str, _Law], ...]:
     """(folded name, law) for every name of linter/data/laws.yaml, longest first."""
-    laws = load("laws.yaml", list[_Law])
+    laws = load("laws.yaml", _Laws)
     named = ((nlp.fold(name), law) for law in laws for name in law.names)
     return tuple(sorted(named, key=lambda pair: -len(pair[0])))
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    names = "|".join(re.escape(name) for name, _ in _laws())
+    names = alternation(name for name, _ in _laws())
     return re.compile(rf"(?<!\w)(?P<name>{names})\s+(?P<nam>năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 
 

@@ -14,8 +14,14 @@ from typing import Any
 
 import pytest
 
+from checks.body_names import BodyWords
+from checks.laws import _Laws
 from linter import data
 from linter.checking.wording import Frequencies
+from linter.claims.citations import _CitationsFile
+from linter.claims.cues import _StatusFile
+from linter.data.lexicon import _UnitsFile
+from linter.data.places import Places
 from linter.engine.cache import Cache
 from linter.engine.keptdata import KeptData
 from linter.errors import LexiconError
@@ -287,62 +293,59 @@ def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
     assert len(parsed) == 5
 
 
-def _blank_in(name: str, crafted: Any, word: str) -> None:
-    """`word` put into one list of words of a parse of `name`."""
-    if name == "laws.yaml":
-        crafted[3]["names"].append(word)
-    elif name == "citations.yaml":
-        next(iter(crafted["issuers"].values()))["names"].append(word)
-    elif name == "status.yaml":
-        crafted["estimate"].append(word)
-    elif name == "bodies.yaml":
-        crafted["kinds"][1]["words"].append(word)
-    else:  # units.yaml, places.yaml
-        crafted["units"][5]["words"].append(word)
+# The files kept parsed on "a kept row can do no more than the file": each with its
+# model and the path, in its parse, to words of it (a list, or a mapping's keys) that
+# must hold one word at least, and no blank word.
+WORD_FILES: dict[str, tuple[Any, tuple[str | int, ...]]] = {
+    "laws.yaml": (_Laws, (3, "names")),
+    "citations.yaml": (_CitationsFile, ("doc_types",)),
+    "units.yaml": (_UnitsFile, ("per_population",)),
+    "places.yaml": (Places, ("deadline",)),
+    "bodies.yaml": (BodyWords, ("kinds", 1, "words")),
+    "status.yaml": (_StatusFile, ("single",)),
+}
 
 
-def _model(name: str) -> Any:
-    from checks.body_names import BodyWords
-    from checks.laws import _Law
-    from linter.claims.citations import _CitationsFile
-    from linter.claims.cues import _StatusFile
-    from linter.data.lexicon import _UnitsFile
-    from linter.data.places import Places
-
-    models = {"laws.yaml": list[_Law], "citations.yaml": _CitationsFile, "places.yaml": Places}
-    return models | {"units.yaml": _UnitsFile, "status.yaml": _StatusFile, "bodies.yaml": BodyWords}
-
-
-WORD_FILES = [
-    "laws.yaml",
-    "citations.yaml",
-    "units.yaml",
-    "places.yaml",
-    "bodies.yaml",
-    "status.yaml",
-]
+def _holder(name: str, crafted: Any) -> tuple[Any, str | int]:
+    """What holds the words of `crafted` (a parse of `name`) at the table's path, and
+    their key in it."""
+    *outer, last = WORD_FILES[name][1]
+    for step in outer:
+        crafted = crafted[step]
+    return crafted, last
 
 
 @pytest.mark.parametrize("name", WORD_FILES)
-def test_a_crafted_row_with_a_blank_word_is_a_miss(
+def test_a_crafted_row_with_a_blank_word_or_no_word_is_a_miss(
     cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     """laws.yaml, citations.yaml, units.yaml, places.yaml, bodies.yaml and status.yaml
-    are kept parsed (read back without YAML, equal to the file's tables); a blank word
-    in one of their lists, which a pattern would find at every position, before every
-    year, number or figure of a text, passes no model, so a kept row that holds one is
-    a miss and the YAML is parsed again."""
-    model = _model(name)[name]
+    are kept parsed (read back without YAML, equal to the file's tables). A blank word
+    in one of their lists would be found at every position, before every year, number
+    or figure of a text, and so would an empty list, which the file never holds (an
+    empty alternation: laws' names, citations' types, units' population words,
+    places' deadline words, a body's kind, status' single words). Neither passes the
+    model, so a kept row that holds one is a miss and the YAML is parsed again."""
+    model = WORD_FILES[name][0]
     good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
     assert expected == data._validated(good, model, name)  # what the YAML gives
-    for word in ("", " ", "\t"):
+    for word in ("", " ", "\t", None):
         crafted = json.loads(json.dumps(good))
-        _blank_in(name, crafted, word)
-        with pytest.raises(LexiconError, match=rf"{name}: .* is not a word"):
+        holder, key = _holder(name, crafted)
+        words = holder[key]
+        assert words  # the file's own list holds words
+        if word is None:
+            holder[key] = type(words)()
+        elif isinstance(words, dict):
+            words[word] = []
+        else:
+            words.append(word)
+        problem = "at least 1 item" if word is None else "is not a word"
+        with pytest.raises(LexiconError, match=rf"{name}: .*{problem}"):
             data._validated(crafted, model, f"linter/data/{name}")
         _kept_row(cache, name, crafted)
         assert load() == expected  # a miss: the YAML parsed again
-    assert len(parsed) == 4
+    assert len(parsed) == 5
 
 
 def test_a_crafted_bodies_row_without_a_kind_or_a_kind_without_words_is_a_miss(
@@ -351,7 +354,7 @@ def test_a_crafted_bodies_row_without_a_kind_or_a_kind_without_words_is_a_miss(
     """body_names takes the longest kind: with no kind, or none with a word, it
     failed on every check of a province. The model refuses both."""
     name = "bodies.yaml"
-    model = _model(name)[name]
+    model = WORD_FILES[name][0]
     good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
     for crafted in (good | {"kinds": []}, good | {"kinds": [{"label": "x", "words": []}]}):
         with pytest.raises(LexiconError, match="kinds"):

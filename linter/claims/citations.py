@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from linter.data import load, words_are_words
+from linter.data import alternation, load, words_are_words
 from linter.nlp import DIGIT, fold
 
 # What a citation is about is said just before it, within a short clause.
@@ -72,13 +72,15 @@ class Issuer(BaseModel):
 
 
 class _CitationsFile(BaseModel):
-    """linter/data/citations.yaml; every name it refers to must be defined in it."""
+    """linter/data/citations.yaml; every name it refers to must be defined in it. A
+    type may have no other name ("Luật": []); the file always has types and issuers
+    (an empty alternation of types made a citation of every number)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    doc_types: dict[str, tuple[str, ...]]
+    doc_types: dict[str, tuple[str, ...]] = Field(min_length=1)
     needs_marker: tuple[str, ...]
-    issuers: dict[str, Issuer]
+    issuers: dict[str, Issuer] = Field(min_length=1)
     symbol_issuers: dict[str, str]
 
     @model_validator(mode="after")
@@ -125,8 +127,9 @@ def tables() -> Tables:
 
 
 def _alternation(words: dict[str, str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    """The names of `words`, longest first, a space in a name any run of spaces."""
+    return alternation(
+        sorted(words, key=len, reverse=True), write=lambda w: re.escape(w).replace(r"\ ", r"\s+")
     )
 
 

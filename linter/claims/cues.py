@@ -17,7 +17,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from linter import nlp
-from linter.data import load, words_are_words
+from linter.data import NOTHING, Words, alternation, load, words_are_words
 from linter.models import Scope, Status
 
 # Character windows, on folded text. A cue word qualifies what follows it within a
@@ -34,28 +34,29 @@ class _StatusFile(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    estimate: tuple[str, ...]
-    target: tuple[str, ...]
-    actual: tuple[str, ...]
-    request: tuple[str, ...]
-    neutral: tuple[str, ...]
-    found: tuple[str, ...]
-    plan_named: tuple[str, ...]
-    recommending: tuple[str, ...]
-    current: tuple[str, ...]
-    running_sum: tuple[str, ...]
-    single: tuple[str, ...]
-    national: tuple[str, ...]
-    local: tuple[str, ...]
-    part_of: tuple[str, ...]
-    governing: tuple[str, ...]
-    quoted_rule: tuple[str, ...]
-    rule_document: tuple[str, ...]
+    estimate: Words
+    target: Words
+    actual: Words
+    request: Words
+    neutral: Words
+    found: Words
+    plan_named: Words
+    recommending: Words
+    current: Words
+    running_sum: Words
+    single: Words
+    national: Words
+    local: Words
+    part_of: Words
+    governing: Words
+    quoted_rule: Words
+    rule_document: Words
 
     @model_validator(mode="after")
     def _words_are_words(self) -> _StatusFile:
-        """An empty cue would be found at every position (the parse is kept in a
-        cache, `linter.data.KEPT_FILES`: every field is a list of words)."""
+        """An empty cue would be found at every position, and so would an empty list
+        of them, which the file never holds (the parse is kept in a cache,
+        `linter.data.KEPT_FILES`: every field is a list of words, at least one)."""
         words_are_words({name: getattr(self, name) for name in type(self).model_fields})
         return self
 
@@ -82,15 +83,22 @@ class Cues:
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(_escaped(words)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + alternation(_escaped(words), write=str) + r")(?!\w)")
 
 
 def _escaped(words: tuple[str, ...]) -> list[str]:
     """The folded `words`, longest first (so that the longest wins), escaped; in
     alphabetical order at one length, so that the pattern is the same in every
-    process (a set's order is not: linter.rxmemo keeps patterns by their text)."""
-    folded = {nlp.fold(w) for w in words}
+    process (a set's order is not: linter.rxmemo keeps patterns by their text). A
+    blank word is left out: it would be found at every position."""
+    folded = {nlp.fold(w) for w in words if w.strip()}
     return [re.escape(w) for w in sorted(folded, key=lambda w: (-len(w), w))]
+
+
+def _alone(escaped: list[str]) -> re.Pattern[str]:
+    """`escaped` words as whole words, opening on the words (`nlp.alone`, which
+    needs one at least); `NOTHING` for none."""
+    return re.compile(nlp.alone(*escaped) + r"(?!\w)" if escaped else NOTHING)
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +128,7 @@ def cues() -> Cues:
         # Opening on the words (`nlp.alone`), not on a lookbehind that re would try at
         # every character before each figure. Only here: the long status pattern,
         # searched once a sentence, was slower so (35 against 33 ms on news2017).
-        place=re.compile(nlp.alone(*_escaped(raw.national + raw.local)) + r"(?!\w)"),
+        place=_alone(_escaped(raw.national + raw.local)),
         national=frozenset(nlp.fold(w) for w in raw.national),
         governing=frozenset(nlp.fold(w) for w in raw.governing),
         quoted_rule=_words(raw.quoted_rule),

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from linter.claims.numbers import tidy
+from linter.data import alternation
 from linter.data.lexicon import units
 from linter.models import Dimension
 
@@ -37,24 +38,28 @@ class Unit:
 
 def _unit_pattern() -> tuple[re.Pattern[str], UnitTable, str]:
     """The unit pattern, the table of unit words, and the alternation of unit
-    words that may be glued to a number ("77ha", "10km")."""
+    words that may be glued to a number ("77ha", "10km"). No alternation is ever
+    empty, nor has an empty word (`linter.data.alternation`): either would be a
+    unit after every number."""
     specs, per_pop = units()
     table: UnitTable = {}
     guards: dict[str, str] = {}
     for spec in specs:
         for word in spec.words:
             table[word] = (spec.unit, spec.factor, spec.dimension)
-            guards[word] = "".join(rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before)
+            guards[word] = "".join(
+                rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before if n.strip()
+            )
     words = sorted(table, key=len, reverse=True)
-    alternatives = "|".join(
-        re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") + guards[w] for w in words
+    alternatives = alternation(
+        words, write=lambda w: re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") + guards[w]
     )
-    per = "|".join(re.escape(p) for p in per_pop)
+    per = alternation(per_pop)
     pattern = re.compile(
         rf"\s*(?:(?P<rate>[^\W\d][\w ]{{1,30}}?)\s*/\s*(?:{per})(?!\w)"
         rf"|(?P<unit>{alternatives})(?P<plan>\s+kế hoạch|\s+dự toán)?)"
     )
-    glued = "|".join(re.escape(w) for w in words if w[0].isalpha())
+    glued = alternation(w for w in words if w[:1].isalpha())
     return pattern, table, glued
 
 

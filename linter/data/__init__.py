@@ -28,12 +28,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
-from typing import Protocol, TypeVar
+from typing import Annotated, Protocol, TypeVar
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from linter.errors import LexiconError
 
@@ -66,7 +66,9 @@ _KEPT: Kept | None = None
 # (`lexicon._UnitsFile`: every word a word, dimensions of a closed list) 1.2 ms;
 # places.yaml (`places.Places`: every word a word) 0.9 ms; bodies.yaml
 # (`body_names.BodyWords`: the same, and a kind at least, each with a word) 0.65 ms;
-# status.yaml (`cues._StatusFile`: lists of words) 0.45 ms.
+# status.yaml (`cues._StatusFile`: lists of words) 0.45 ms. Nor may a list be empty
+# where the file always has words (`Words`): an empty alternation matches everywhere
+# too (the patterns are built by `alternation`, which never writes one either).
 KEPT_FILES = frozenset(
     {
         "syllables.yaml",
@@ -191,11 +193,26 @@ def _first_problem(exc: ValidationError) -> str:
 _LETTER = re.compile(r"\w")
 
 
-def words_are_words(lists: Mapping[str, Iterable[str]]) -> None:
-    """A ValueError naming the first list with a word that holds no letter or digit:
-    a model's check for the word lists of a kept file (`KEPT_FILES`), where an empty
-    word in a pattern matches at every position of a text (one hung the reader of
-    offices)."""
+def words_are_words(lists: Mapping[str, Iterable[str]], word: re.Pattern[str] = _LETTER) -> None:
+    """A ValueError naming the first list with a word in which `word` finds nothing
+    (by default: no letter or digit): a model's check for the word lists of a kept
+    file (`KEPT_FILES`), where an empty word in a pattern matches at every position
+    of a text (one hung the reader of offices)."""
     for name, words in lists.items():
-        if bad := [w for w in words if not _LETTER.search(w)]:
+        if bad := [w for w in words if not word.search(w)]:
             raise ValueError(f"{name}: {bad!r} is not a word")
+
+
+# A list of words that holds one at least: a field of a kept file's model where the
+# file always has words, so that an empty one is a crafted or damaged row.
+Words = Annotated[tuple[str, ...], Field(min_length=1)]
+NOTHING = "(?!)"  # a pattern that matches nowhere
+
+
+def alternation(words: Iterable[str], write: Callable[[str], str] = re.escape) -> str:
+    """`words` as one regex alternation, in their order, each written by `write`
+    (escaped by default). A blank word is left out and no word at all gives
+    `NOTHING`: an empty alternative, or an empty alternation, matches at every
+    position of a text. The models of `KEPT_FILES` refuse both; this is the
+    patterns' side, whatever their words come from (a configuration's, say)."""
+    return "|".join(write(w) for w in words if w.strip()) or NOTHING

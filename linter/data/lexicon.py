@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from linter.data import load
+from linter.data import Words, alternation, load, words_are_words
 from linter.errors import LexiconError
 from linter.models import Dimension
 from linter.nlp import fold
@@ -43,7 +43,7 @@ class IndicatorSpec(BaseModel):
 class UnitSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    words: tuple[str, ...]
+    words: Words
     unit: str
     factor: float = 1.0
     not_before: tuple[str, ...] = ()  # words that make it another noun ("trường hợp")
@@ -164,8 +164,8 @@ class Lexicon:
             if first is not None:
                 index.setdefault(first.group(), []).append((phrase, phrases[phrase]))
         # a whole \w+ word of the index, exactly the words _WORD.finditer would give
-        words = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
-        return _Phrases(index, re.compile(rf"(?<!\w)(?:{words or '(?!)'})(?!\w)"))
+        words = alternation(sorted(index, key=len, reverse=True))
+        return _Phrases(index, re.compile(rf"(?<!\w)(?:{words})(?!\w)"))
 
     def find(self, folded: str) -> list[IndicatorMention]:
         """Indicator names in `folded` text (names that precede a figure); a generic
@@ -235,15 +235,20 @@ class _IndicatorsFile(BaseModel):
         return self
 
 
+_NOT_BLANK = re.compile(r"\S")  # what a unit's word holds: a symbol is one
+
+
 class _UnitsFile(BaseModel):
     """units.yaml, all that `units` relies on validated here (its parse may be kept in
-    a cache: `linter.data.KEPT_FILES`): an empty word would be a unit after any number.
-    A unit's word may be a symbol ("%", "€"), never blank."""
+    a cache: `linter.data.KEPT_FILES`): an empty word would be a unit after any number,
+    and so would an empty list of units or population words (an empty alternation).
+    A unit's word may be a symbol ("%", "€"), never blank; only `not_before` may be
+    empty."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    units: tuple[UnitSpec, ...]
-    per_population: tuple[str, ...]
+    units: tuple[UnitSpec, ...] = Field(min_length=1)
+    per_population: Words
 
     @model_validator(mode="after")
     def _no_blank_word(self) -> _UnitsFile:
@@ -252,9 +257,7 @@ class _UnitsFile(BaseModel):
             **{f"units.{n}.not_before": u.not_before for n, u in enumerate(self.units)},
             "per_population": self.per_population,
         }
-        for name, words in lists.items():
-            if blank := [w for w in words if not w.strip()]:
-                raise ValueError(f"{name}: {blank!r} is not a word")
+        words_are_words(lists, word=_NOT_BLANK)
         return self
 
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from linter.data import load, words_are_words
+from linter.data import Words, alternation, load, words_are_words
 from linter.nlp import fold
 
 # An apostrophe inside a word is part of it: "Cư M'gar", "Ea H’leo", "Đắk R‘Lấp"
@@ -51,9 +51,10 @@ def loose_key(name: str) -> str:
 
 
 def loosened(key: str) -> str:
-    """`loose_key` of a name that is a `name_key` already (`name_key(key) == key`, as
-    every key of the gazetteer's tables is): its loose tables are built from their
-    keys, and folding 700 keys again was most of a draft's first loose lookup."""
+    """`loose_key` of a name that is a `name_key` already, as the gazetteer's keys
+    are (tests/test_loose_keys.py holds `loosened(key) == loose_key(key)` for each):
+    its loose tables are built from their keys, and folding 700 keys again was most
+    of a draft's first loose lookup."""
     return "".join(map(_loose_letter, key))
 
 
@@ -67,13 +68,15 @@ def _loose_letter(letter: str) -> str:
 
 
 def alternatives(phrases: Iterable[str]) -> str:
-    """A regex alternation of the folded `phrases`, longest first so that it wins."""
-    return "|".join(escaped(phrases))
+    """A regex alternation of the folded `phrases`, longest first so that it wins;
+    `linter.data.NOTHING` for none (`linter.data.alternation`)."""
+    return alternation(escaped(phrases), write=str)
 
 
 def escaped(phrases: Iterable[str]) -> list[str]:
-    """The folded `phrases`, longest first, each escaped: `alternatives`' parts."""
-    return [re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True)]
+    """The folded `phrases`, longest first, each escaped, a blank one left out (it
+    would match at every position): `alternatives`' parts."""
+    return [re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True) if p.strip()]
 
 
 class UnitWord(BaseModel):
@@ -81,7 +84,7 @@ class UnitWord(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    words: tuple[str, ...]
+    words: Words
     level: Literal["province", "city", "district", "ward", "place"]
     type: str | None = None
     label: str = ""
@@ -92,38 +95,37 @@ class UnitWord(BaseModel):
 class Places(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    units: tuple[UnitWord, ...]
+    units: tuple[UnitWord, ...] = Field(min_length=1)
     province_aliases: dict[str, str]
-    bodies: dict[str, tuple[str, ...]]
-    not_acting: tuple[str, ...]
-    plan_words: tuple[str, ...]
-    deadline: tuple[str, ...]
-    reported: tuple[str, ...]
-    intended: tuple[str, ...]
-    this_year: tuple[str, ...]
-    year_to_date: tuple[str, ...]
-    last_year: tuple[str, ...]
-    future_year: tuple[str, ...]
+    bodies: dict[str, Words] = Field(min_length=1)
+    not_acting: Words
+    plan_words: Words
+    deadline: Words
+    reported: Words
+    intended: Words
+    this_year: Words
+    year_to_date: Words
+    last_year: Words
+    future_year: Words
 
     @model_validator(mode="after")
     def _words_are_words(self) -> Places:
-        """An empty word would be a unit word, a body or a cue at every position (the
-        parse is kept in a cache, `linter.data.KEPT_FILES`: the model says all that
-        this module, the gazetteer and the metadata's readers rely on)."""
+        """An empty word would be a unit word, a body or a cue at every position, and
+        so would an empty list of them, which the file never holds (the parse is kept
+        in a cache, `linter.data.KEPT_FILES`: the model says all that this module, the
+        gazetteer and the metadata's readers rely on). The word lists are its fields
+        that are tuples of strings, read as `linter.claims.cues` reads status.yaml's."""
         lists: dict[str, Iterable[str]] = {
             **{f"units.{n}.words": unit.words for n, unit in enumerate(self.units)},
             "province_aliases": [*self.province_aliases, *self.province_aliases.values()],
             **{f"bodies.{key}": words for key, words in self.bodies.items()},
         }
-        lists |= {name: getattr(self, name) for name in _WORD_LISTS}
+        fields = type(self).model_fields.items()
+        lists |= {
+            name: getattr(self, name) for name, f in fields if f.annotation == tuple[str, ...]
+        }
         words_are_words(lists)
         return self
-
-
-_WORD_LISTS = (
-    "not_acting", "plan_words", "deadline", "reported", "intended",
-    "this_year", "year_to_date", "last_year", "future_year",
-)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
