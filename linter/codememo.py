@@ -18,10 +18,20 @@ when they call them). A source text met before is rebuilt from its marshalled co
 object, as a module is from its .pyc; a new one is compiled by the built-in and
 kept; `save`, run at exit by the command line, writes the file if the run learnt
 any (`linter.memofile`: CRC, key, atomic). What is compiled is what the built-in
-would compile: the same text, file name ("<string>") and `from __future__` flags,
-the caller's as the built-ins take them; a memo only skips the compiling. Anything
-else (a code object, another file name, an optimisation level, flags asking for a
-tree) goes to the built-in as it was asked.
+would compile: the same text, file name ("<string>"), `from __future__` flags (the
+caller's as the built-ins take them) and optimisation level (the interpreter's,
+`-O`, in the key); a memo only skips the compiling. Anything else (a code object,
+another file name, an explicit optimisation level, flags asking for a tree) goes to
+the built-in as it was asked.
+
+A text whose compile warns (`"x is 1"`: a SyntaxWarning) is never kept, as a
+replay would not warn: the new text is compiled while warnings are caught
+(`memofile.warnings_caught`, as rxmemo's patterns are), and when it warned it is
+compiled again by the built-in outside the catch, so its warnings, or under a
+filter that makes one an error the SyntaxError the compiler raises for it, are the
+stdlib's. A run that cannot write the file (`sys.dont_write_bytecode`, a folder it
+may not write in: `memofile.writable`, at install) keeps nothing new: no catch, no
+marshalling; it still replays what the file holds.
 
 Bounded: at most `MAX_ENTRIES` records are kept, those the last run used first, so
 that texts no longer met leave the file; a text longer than `MAX_SOURCE` is never
@@ -37,11 +47,11 @@ import __future__
 
 import builtins
 import dataclasses
-import itertools
 import marshal
 import sys
 import typing
-from importlib.util import MAGIC_NUMBER, cache_from_source
+import warnings
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -53,7 +63,8 @@ from linter import memofile
 MAX_ENTRIES = 2048
 MAX_SOURCE = 20_000  # characters; the longest a draft's run meets: 1,816 (an __init__)
 _FORMAT = 1  # the record's shape below; changed with it
-_KEY = (_FORMAT, sys.implementation.cache_tag, sys.hexversion, MAGIC_NUMBER)
+# -O strips asserts and makes `__debug__` False in what is compiled: a level's own file
+_KEY = (_FORMAT, sys.implementation.cache_tag, sys.hexversion, MAGIC_NUMBER, sys.flags.optimize)
 # The compiler flags of `from __future__` imports, which `exec` and `compile` pass on
 # from their caller's code (nested_scopes and generators are no longer flags).
 _FUTURE = 0
@@ -66,19 +77,18 @@ _known: dict[Key, bytes] = {}  # from the file: each code object marshalled
 _used: dict[Key, bytes] = {}  # met by this process, in order: kept first
 _codes: dict[Key, CodeType] = {}  # rebuilt or compiled by this process, for its repeats
 _learnt = 0  # records new to the file: whether `save` writes
+_learning = False  # whether new texts are kept: the file can be written (install)
 _EXEC = builtins.exec
 _COMPILE = builtins.compile
 
 
 def _path() -> Path | None:
     """Where the memo is, None when the interpreter keeps no compiled modules."""
-    if sys.implementation.name != "cpython":
+    folder = memofile.folder()
+    if folder is None:
         return None
-    try:  # beside this package's .pyc files, wherever those go
-        folder = Path(cache_from_source(str(Path(__file__).with_name("x.py")))).parent
-    except (NotImplementedError, ValueError):  # cache_tag None
-        return None
-    return folder / f"codememo.{sys.implementation.cache_tag}-{sys.hexversion:x}-{_FORMAT}.bin"
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-opt{sys.flags.optimize}"
+    return folder / f"codememo.{tag}-{_FORMAT}.bin"
 
 
 def _code(source: str, mode: str, flags: int) -> CodeType:
@@ -92,9 +102,11 @@ def _code(source: str, mode: str, flags: int) -> CodeType:
     record = _known.get(key)
     code = _rebuilt(record)
     if code is None:
-        code = _COMPILE(source, "<string>", mode, flags, True)
-        if len(source) > MAX_SOURCE or len(_used) >= MAX_ENTRIES:
-            return code  # not kept: compiled again when met again
+        if not _learning or len(source) > MAX_SOURCE or len(_used) >= MAX_ENTRIES:
+            return _COMPILE(source, "<string>", mode, flags, True)  # not kept
+        code = _unwarned(source, mode, flags)
+        if code is None:  # it warned: again outside the catch, for the stdlib's warnings
+            return _COMPILE(source, "<string>", mode, flags, True)
         record = marshal.dumps(code)
         _learnt += 1
     _used[key] = record
@@ -113,19 +125,34 @@ def _rebuilt(record: object) -> CodeType | None:
     return code if type(code) is CodeType else None
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /, **closure: Any) -> None:
-    """`exec` for `dataclasses`: a str compiled by the memo with its caller's flags, then
-    run where the built-in would run it (the caller's namespaces when none is given)."""
-    frame = sys._getframe(1)
-    flags = frame.f_code.co_flags & _FUTURE
+def _unwarned(source: str, mode: str, flags: int) -> CodeType | None:
+    """The built-in's code for `source`, compiled while warnings are caught; None
+    when anything warned (or it raised after a warning). Warnings of another file
+    than "<string>" are not the compiler's but another thread's: given again."""
+    caught: list[warnings.WarningMessage] = []
+    code = None
+    try:
+        with memofile.warnings_caught() as caught:
+            code = _COMPILE(source, "<string>", mode, flags, True)
+    except Exception:
+        if not caught:
+            raise
+    finally:
+        for said in caught:
+            if said.filename != "<string>":
+                warnings.warn_explicit(said.message, said.category, said.filename, said.lineno)
+    return None if caught else code
+
+
+def _exec(source: Any, globals: Any, locals: Any = None, /) -> None:
+    """`exec` for `dataclasses`, which calls it as `exec(text, globals, locals)` with
+    two dicts (3.10 to 3.13), and only for that call: a str is compiled by the memo
+    with the caller's `from __future__` flags, as the built-in would compile it; the
+    code, or whatever else was given, goes to the built-in with the namespaces as
+    given (`globals` must be: None would name this module's, not the caller's)."""
     if type(source) is str:
-        source = _code(source, "exec", flags)
-    elif not isinstance(source, CodeType):  # bytes: compiled here with the caller's flags
-        source = _COMPILE(source, "<string>", "exec", flags, True)
-    if globals is None:
-        globals = frame.f_globals
-        locals = frame.f_locals if locals is None else locals
-    _EXEC(source, globals, locals, **closure)
+        source = _code(source, "exec", sys._getframe(1).f_code.co_flags & _FUTURE)
+    _EXEC(source, globals, locals)
 
 
 def _compile(
@@ -153,11 +180,14 @@ _STAND_INS = ((dataclasses, "exec", _exec), (typing, "compile", _compile))
 
 def install() -> None:
     """Compile through the memo from now on in this process (CPython only); not where
-    either module has a global of that name already (ours, or another's)."""
+    either module has a global of that name already (ours, or another's). New texts
+    are kept only when the file can be written."""
+    global _learning
     path = _path()
     if path is None or any(name in vars(module) for module, name, _ in _STAND_INS):
         return
     _known.update(memofile.read(path, _KEY, MAX_ENTRIES))
+    _learning = memofile.writable(path)
     for module, name, stand_in in _STAND_INS:
         setattr(module, name, stand_in)
 
@@ -173,11 +203,5 @@ def save() -> None:
     """Write the memo if this process learnt a text: those it used first, then the
     file's others, up to `MAX_ENTRIES`. Any error leaves the file as it was."""
     path = _path()
-    if not _learnt or path is None:
-        return
-    kept = dict(itertools.islice(_used.items(), MAX_ENTRIES))
-    for key, record in _known.items():
-        if len(kept) >= MAX_ENTRIES:
-            break
-        kept.setdefault(key, record)
-    memofile.write(path, _KEY, kept)
+    if _learnt and path is not None:
+        memofile.save(path, _KEY, _used, _known, MAX_ENTRIES)

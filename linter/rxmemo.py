@@ -19,9 +19,14 @@ its name and inside, by the interpreter (`cache_tag`, `sys.hexversion`, byte
 order), `_sre`'s format (`MAGIC`, code size, limits) and the record's (`_FORMAT`).
 A CRC comes first (marshal does not guard against damage): a damaged or foreign
 file is no memo (rewritten at exit); a record `_sre` refuses, the stdlib's pattern.
-Written atomically, never when `sys.dont_write_bytecode`. Kept: str patterns, int
-flags, no DEBUG (its listing is printed while compiling), no parser's warning (a
-replay would not warn), at most `MAX_PATTERN` characters.
+Written atomically, never when `sys.dont_write_bytecode`: a run that cannot write
+it (that, or a folder it may not write in: `memofile.writable`, at install) records
+nothing new, and still replays what the file holds. Kept: str patterns, int flags,
+no DEBUG (its listing is printed while compiling), no parser's warning (a replay
+would not warn), at most `MAX_PATTERN` characters. The optimisation level (`-O`) is
+not in the key: it strips only the parser's and compiler's asserts, which check
+what holds for any pattern, so the code is the same (the project's 593 patterns
+compile alike under -O and without).
 
 Bounded: a few patterns are built from a document's words (checks/arithmetic's
 breakdowns take an item's level, "CĐ", into one). At most `MAX_ENTRIES` records are
@@ -42,10 +47,8 @@ from __future__ import annotations
 import itertools
 import re
 import sys
-import threading
 import warnings
 from array import array
-from importlib.util import cache_from_source
 from pathlib import Path
 from typing import Any
 
@@ -72,16 +75,14 @@ Record = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _known: dict[tuple[int, str], Record] = {}  # from the file
 _used: dict[tuple[int, str], Record] = {}  # met by this process, in order: kept first
 _learnt = 0  # records new to the file: whether `save` writes
-_lock = threading.RLock()  # one recording, one catch of warnings at a time: both global
+_learning = False  # whether new patterns are recorded: the file can be written (install)
+_lock = memofile.lock  # one recording at a time (global), and the memos' catch of warnings
 
 
 def _path() -> Path | None:
     """Where the memo is, None when the interpreter keeps no compiled modules."""
-    if sys.implementation.name != "cpython" or _CODE is None:
-        return None
-    try:  # beside this package's .pyc files, wherever those go
-        folder = Path(cache_from_source(str(Path(__file__).with_name("x.py")))).parent
-    except (NotImplementedError, ValueError):  # cache_tag None
+    folder = memofile.folder()
+    if folder is None or _CODE is None:
         return None
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{sys.byteorder}"
     return folder / f"rxmemo.{tag}-{_sre.MAGIC}-{_FORMAT}.bin"
@@ -146,8 +147,13 @@ def _learn(key: tuple[int, str]) -> re.Pattern[str]:
     global _learnt
     flags, p = key
     with _lock:  # the bound is checked where records are kept: one thread at a time
-        if _compiler._sre is not _sre or len(p) > MAX_PATTERN or len(_used) >= MAX_ENTRIES:
-            return _stdlib(p, flags)[0]  # a recording under way in this thread, or not kept
+        if (
+            not _learning  # the file cannot be written: nothing new is kept
+            or _compiler._sre is not _sre  # a recording under way in this thread
+            or len(p) > MAX_PATTERN
+            or len(_used) >= MAX_ENTRIES
+        ):
+            return _stdlib(p, flags)[0]
         recorder = _Recorder()
         _compiler._sre = recorder
         try:
@@ -170,9 +176,8 @@ def _stdlib(p: Any, flags: Any) -> tuple[Any, bool]:
     frames up to `re`'s caller, ours among them: its warnings are caught, then
     given again where it would have put them without ours (even when it raises)."""
     caught: list[warnings.WarningMessage] = []
-    try:  # one thread at a time: threads catching at once may leave the catcher in place
-        with _lock, warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+    try:
+        with memofile.warnings_caught() as caught:
             made = _STDLIB(p, flags)
     finally:
         for said in caught:
@@ -207,11 +212,14 @@ def _load(path: Path) -> dict[tuple[int, str], Record]:
 
 
 def install() -> None:
-    """Compile through the memo from now on in this process (CPython only)."""
+    """Compile through the memo from now on in this process (CPython only); learning
+    new patterns only when the file can be written."""
+    global _learning
     path = _path()
     if path is None or _compiler.compile is not _STDLIB:  # ours already, or another's
         return
     _known.update(_load(path))
+    _learning = memofile.writable(path)
     _compiler.compile = _compile
 
 
@@ -225,11 +233,5 @@ def save() -> None:
     """Write the memo if this process learnt a pattern: those it used first, then
     the file's others, up to `MAX_ENTRIES`. Any error leaves the file as it was."""
     path = _path()
-    if not _learnt or sys.dont_write_bytecode or path is None:
-        return
-    kept = dict(itertools.islice(_used.items(), MAX_ENTRIES))  # hits are not bounded
-    for key, record in _known.items():
-        if len(kept) >= MAX_ENTRIES:
-            break
-        kept.setdefault(key, record)
-    memofile.write(path, _KEY, kept)
+    if _learnt and path is not None:
+        memofile.save(path, _KEY, _used, _known, MAX_ENTRIES)

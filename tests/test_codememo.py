@@ -5,9 +5,11 @@ The runs are real: `doichieu check seeds/` in a new interpreter, its memo moved 
 temporary folder (a stand-in `_path`, set before the command line installs it; `main`
 saves it at exit). The first run learns what it compiles; each record, rebuilt, must be
 the very code object the built-in compiles from its text. A second run learns nothing,
-a damaged file is no memo, a run without the memo says the same. In this process: a
-dataclass and an annotation built through the stand-ins are the built-ins', with the
-caller's `from __future__` flags, and what is not a plain text goes to the built-in.
+a damaged file is no memo, a run without the memo says the same; a run that cannot
+write the file keeps nothing new but replays it; an -O run's file is not a plain
+run's. In this process: a dataclass and an annotation built through the stand-ins are
+the built-ins', with the caller's `from __future__` flags and the stdlib's warnings,
+and what is not a plain text goes to the built-in.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import __future__
 
 import ast
 import dataclasses
+import inspect
 import marshal
 import os
 import platform
 import subprocess
 import sys
 import typing
+import warnings
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +39,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 # The command line with its memo at argv[1] (or none: "-"); at exit (after `save`,
-# registered later) it says how many records it read and how many texts it learnt.
+# registered later) it says how many records it read, how many texts it learnt and
+# how many it used (learnt or replayed).
 SCRIPT = """
 import atexit, sys
 from pathlib import Path
@@ -44,7 +49,11 @@ if sys.argv[1] == "-":
     codememo.install = lambda: None
 memo = Path(sys.argv[1])
 codememo._path = lambda: memo
-atexit.register(lambda: print("memo", len(codememo._known), codememo._learnt, file=sys.stderr))
+atexit.register(
+    lambda: print(
+        "memo", len(codememo._known), codememo._learnt, len(codememo._used), file=sys.stderr
+    )
+)
 sys.argv = ["doichieu", *sys.argv[2:]]
 from linter.app.cli import main
 sys.exit(main())
@@ -54,18 +63,25 @@ sys.exit(main())
 ARGS = ("--no-cache", "--format", "json")
 
 
-def _run(memo: Path | str) -> tuple[str, tuple[int, int]]:
+def _run(memo: Path | str, **env: str) -> tuple[str, tuple[int, int]]:
     """`doichieu check seeds/`'s JSON report and (records read, texts learnt)."""
+    report, (read, learnt, _) = _counted(memo, **env)
+    return report, (read, learnt)
+
+
+def _counted(memo: Path | str, **env: str) -> tuple[str, tuple[int, int, int]]:
+    """`doichieu check seeds/`'s JSON report and (records read, texts learnt, used)."""
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(memo), "check", str(SEEDS), *ARGS],
         capture_output=True,
         text=True,
         cwd=REPO,
-        env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", "")},
+        env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", ""), **env},
     )
     said = [line.split() for line in done.stderr.splitlines() if line.startswith("memo ")]
     assert done.returncode == 1 and len(said) == 1, done.stderr
-    return done.stdout, (int(said[0][1]), int(said[0][2]))
+    read, learnt, used = map(int, said[0][1:])
+    return done.stdout, (read, learnt, used)
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +117,11 @@ def test_every_record_is_the_code_the_builtin_compiles(learnt: tuple[Path, str, 
     modes = {mode for mode, _, _ in records}
     assert modes == {"exec", "eval"}  # dataclasses' methods and annotations both
     for (mode, flags, source), record in records.items():
-        # code objects compare by their bytecode, constants, names, file and lines
-        assert codememo._rebuilt(record) == compile(source, "<string>", mode, flags, True)
+        # code objects compare by their bytecode, constants, names and lines, not
+        # their file's name: that is asked apart
+        code = codememo._rebuilt(record)
+        assert code == compile(source, "<string>", mode, flags, True)
+        assert code is not None and code.co_filename == "<string>"
 
 
 def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str, int]) -> None:
@@ -124,6 +143,71 @@ def test_a_damaged_memo_is_ignored_and_a_run_without_one_says_the_same(
     assert _read(damaged) == _read(memo)  # rewritten whole, as the first
     without, (read, new) = _run("-")
     assert without == report and (read, new) == (0, 0)
+
+
+def test_a_run_that_cannot_write_the_memo_keeps_nothing_new_but_replays_it(
+    learnt: tuple[Path, str, int], tmp_path: Path
+) -> None:
+    memo, report, first = learnt
+    none = tmp_path / "none.bin"
+    again, counts = _counted(none, PYTHONDONTWRITEBYTECODE="1")
+    assert again == report and counts == (0, 0, 0) and list(tmp_path.iterdir()) == []
+    copied = tmp_path / "copied.bin"
+    copied.write_bytes(memo.read_bytes())
+    before = copied.stat().st_mtime_ns
+    again, counts = _counted(copied, PYTHONDONTWRITEBYTECODE="1")
+    assert again == report and counts == (first, 0, first)  # every text replayed
+    assert copied.stat().st_mtime_ns == before
+
+
+def test_whether_a_memo_can_be_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert memofile.writable(tmp_path / "memo.bin")
+    assert memofile.writable(tmp_path / "new" / "folders" / "memo.bin")  # `write` makes them
+    (tmp_path / "file").write_text("")
+    (tmp_path / "file").chmod(0o755)  # one this process may write and "search"
+    assert not memofile.writable(tmp_path / "file" / "memo.bin")
+    if os.geteuid() != 0:  # root may write in any folder
+        (tmp_path / "locked").mkdir(mode=0o555)
+        assert not memofile.writable(tmp_path / "locked" / "memo.bin")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert not memofile.writable(tmp_path / "memo.bin")
+
+
+# A new interpreter, its memo at argv[1], installed: what `assert` and `__debug__`
+# compile to, then saved; with the file's name it would have had.
+OPTIMISED = """
+import sys, typing
+from pathlib import Path
+from linter import codememo
+name = codememo._path().name
+codememo._path = lambda: Path(sys.argv[1])
+codememo.install()
+debug = typing.ForwardRef("__debug__").__forward_code__.co_consts
+codememo.save()
+print(name, len(codememo._known), codememo._learnt, debug)
+"""
+
+
+def test_an_optimised_runs_memo_is_its_own(tmp_path: Path) -> None:
+    memo = str(tmp_path / "memo.bin")
+
+    def run(*options: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, *options, "-c", OPTIMISED, memo],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", "")},
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.rstrip("\n").split(maxsplit=3)
+
+    optimised = run("-O")
+    assert optimised[1:] == ["0", "1", "(False,)"]
+    plain = run()  # the -O run's file is another's: read as none, and rewritten
+    assert plain[1:] == ["0", "1", "(True,)"] and plain[0] != optimised[0]
+    assert "-opt1-" in optimised[0] and "-opt0-" in plain[0]
+    assert run()[1:] == ["1", "0", "(True,)"]
 
 
 def test_what_is_not_a_memo_of_this_interpreter_is_none(tmp_path: Path) -> None:
@@ -153,13 +237,16 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     for name in ("_known", "_used", "_codes"):
         monkeypatch.setattr(codememo, name, {})
     monkeypatch.setattr(codememo, "_learnt", 0)
+    monkeypatch.setattr(codememo, "_learning", True)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     monkeypatch.setattr(dataclasses, "exec", codememo._exec, raising=False)
     monkeypatch.setattr(typing, "compile", codememo._compile, raising=False)
     yield path
 
 
-def test_a_dataclass_built_through_the_memo_is_the_stdlibs(fresh: Path) -> None:
+def test_a_dataclass_built_through_the_memo_is_the_stdlibs(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def point() -> type:
         @dataclasses.dataclass(frozen=True, order=True)
         class Point:
@@ -182,6 +269,15 @@ def test_a_dataclass_built_through_the_memo_is_the_stdlibs(fresh: Path) -> None:
             a.x = 5
     codememo.save()
     assert len(memofile.read(fresh, codememo._KEY, 99)) == learnt
+    monkeypatch.delattr(dataclasses, "exec")  # the built-in's again
+    builtin = point()
+    assert codememo._learnt == learnt and "exec" not in vars(dataclasses)
+    methods = ("__init__", "__repr__", "__eq__", "__lt__", "__ge__", "__hash__", "__setattr__")
+    for name in methods:
+        # `__repr__` is wrapped (recursion's guard): its own code is the exec'd one
+        made = inspect.unwrap(getattr(first, name)).__code__
+        assert made == inspect.unwrap(getattr(builtin, name)).__code__, name
+        assert made.co_filename == "<string>"
 
 
 def test_the_callers_future_flags_are_the_builtins(fresh: Path) -> None:
@@ -189,19 +285,24 @@ def test_the_callers_future_flags_are_the_builtins(fresh: Path) -> None:
     postponed annotations, which make an annotation a string."""
     flag = __future__.annotations.compiler_flag
     source = "def f(x: int) -> int:\n    return x\n"
+    calls = {  # the stand-in, the built-in, and how the caller compiles with either
+        "exec": (codememo._exec, exec, "exec(SOURCE, ns)"),
+        "compile": (codememo._compile, compile, "exec(compile(SOURCE, '<string>', 'exec'), ns)"),
+    }
     got = {}
-    for name, stand_in in (("exec", codememo._exec), ("builtin", exec)):
-        for flags in (0, flag):
-            caller = compile(
-                "def run(ns):\n    exec(SOURCE, ns)\n", "<caller>", "exec", flags, True
-            )
-            scope = {"exec": stand_in, "SOURCE": source}
-            exec(caller, scope)
-            ns: dict[str, object] = {}
-            scope["run"](ns)
-            got[name, flags] = ns["f"].__annotations__  # type: ignore[attr-defined]
-    assert got["exec", 0] == got["builtin", 0] == {"x": int, "return": int}
-    assert got["exec", flag] == got["builtin", flag] == {"x": "int", "return": "int"}
+    for name, (stand_in, builtin, call) in calls.items():
+        for which, function in (("memo", stand_in), ("builtin", builtin)):
+            for flags in (0, flag):
+                caller = compile(f"def run(ns):\n    {call}\n", "<caller>", "exec", flags, True)
+                scope = {name: function, "SOURCE": source}
+                exec(caller, scope)
+                ns: dict[str, object] = {}
+                scope["run"](ns)
+                got[name, which, flags] = ns["f"].__annotations__  # type: ignore[attr-defined]
+    for name in calls:
+        assert got[name, "memo", 0] == got[name, "builtin", 0] == {"x": int, "return": int}
+        expected = {"x": "int", "return": "int"}
+        assert got[name, "memo", flag] == got[name, "builtin", flag] == expected
     assert {mode for mode, _, _ in codememo._used} == {"exec"}
     assert {flags for _, flags, _ in codememo._used} == {0, flag}
 
@@ -218,7 +319,11 @@ def test_annotations_through_the_memo_and_what_goes_to_the_builtin(fresh: Path) 
     assert isinstance(tree, ast.Expression)  # a tree, never a memo's code
     other = codememo._compile("x + 1", "<other>", "eval")
     assert other.co_filename == "<other>"
-    assert codememo._used == kept  # neither kept
+    # an explicit level: the built-in's code (here without the assert), never the memo's
+    stripped = codememo._compile("assert x", "<string>", "exec", optimize=2)
+    assert stripped == compile("assert x", "<string>", "exec", optimize=2)
+    assert stripped != compile("assert x", "<string>", "exec", optimize=0)
+    assert codememo._used == kept  # none kept
 
 
 def test_the_memo_keeps_no_more_than_its_bound(
@@ -230,3 +335,71 @@ def test_the_memo_keeps_no_more_than_its_bound(
     assert len(codememo._used) == codememo._learnt == 3
     codememo.save()
     assert len(memofile.read(fresh, codememo._KEY, 3)) == 3
+
+
+def _warned(text: str, action: str = "always") -> tuple[list[tuple[object, ...]], str]:
+    """The warnings `typing.ForwardRef(text)` gives under the filter `action`, and
+    what it raised ("" when nothing)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter(action)
+        try:
+            typing.ForwardRef(text)
+            raised = ""
+        except Exception as error:
+            raised = f"{type(error).__name__}: {error}"
+    return [(w.category, str(w.message), w.filename, w.lineno) for w in caught], raised
+
+
+def test_a_text_that_warns_is_never_kept_and_warns_as_the_stdlib(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = ("x is 1", "'\\d' + 1", "'\\d' +")  # a SyntaxWarning; an escape's (+ an error)
+    actions = ("always", "error")
+    memo = [[_warned(text, action) for action in actions] * 2 for text in texts]
+    assert codememo._used == {} and codememo._learnt == 0
+    monkeypatch.delattr(typing, "compile")
+    assert memo == [[_warned(text, action) for action in actions] * 2 for text in texts]
+    is_literal = '"is" with a literal. Did you mean "=="?'
+    assert memo[0][0] == ([(SyntaxWarning, is_literal, "<string>", 1)], "")
+    assert memo[0][1] == (
+        [],
+        f"SyntaxError: Forward reference must be an expression -- got {texts[0]!r}",
+    )
+    assert memo[2][0][1].startswith("SyntaxError") and len(memo[2][0][0]) == 1
+
+
+def test_a_run_that_cannot_write_keeps_nothing_new(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(codememo, "_learning", False)
+    monkeypatch.setattr(codememo, "_unwarned", None)  # no catch either: would fail if called
+    code = codememo._code("x + 1", "eval", 0)
+    assert code == compile("x + 1", "<string>", "eval", 0, True)
+    assert codememo._used == {} and codememo._learnt == 0
+    known = compile("x + 2", "<string>", "eval", 0, True)
+    codememo._known["eval", 0, "x + 2"] = marshal.dumps(known)
+    assert codememo._code("x + 2", "eval", 0) == known  # replayed
+    assert list(codememo._used) == [("eval", 0, "x + 2")] and codememo._learnt == 0
+
+
+def test_a_warning_not_the_compilers_is_given_again(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catch is process-wide: another thread's warning, given while a text
+    compiles, is caught too, and given again as it was."""
+
+    def compiling(*args: object) -> object:
+        warnings.warn_explicit("elsewhere", UserWarning, "other.py", 3)
+        return compile(*args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(codememo, "_COMPILE", compiling)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code = codememo._code("x + 3", "eval", 0)
+    assert code == compile("x + 3", "<string>", "eval", 0, True)
+    # given again from the catch; then this stand-in warns again as the text, which
+    # warned, is compiled once more outside the catch
+    assert [(str(w.message), w.filename, w.lineno) for w in caught] == [
+        ("elsewhere", "other.py", 3)
+    ] * 2
+    assert codememo._used == {}  # something warned while it compiled: not kept

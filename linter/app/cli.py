@@ -42,6 +42,9 @@ interpreter frees it). A run alone in its process, unwatched, that imported only
 doichieu's own plugins takes the short way.
 """
 
+# The memos are installed before the later imports, for those to compile through them
+# ruff: noqa: E402
+
 from __future__ import annotations
 
 import atexit
@@ -85,9 +88,9 @@ from linter import codememo, rxmemo
 # the stdlib compiles from source text (`linter.codememo`: dataclasses' methods,
 # string annotations), before the imports below compile most of them; kept at exit
 # by the process's own command line (`main`), left out of `serve` (`_command`).
-if platform.python_implementation() == "CPython":
-    rxmemo.install()
-    codememo.install()
+# Each installs itself on CPython only, and only where it can keep its file.
+rxmemo.install()
+codememo.install()
 
 import sys
 import traceback
