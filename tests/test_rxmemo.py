@@ -32,14 +32,17 @@ pytestmark = pytest.mark.skipif(
 )
 
 # The command line with its memo at argv[1]; at exit (after `save`, registered
-# later) it says how many records it read and how many patterns it learnt.
+# later) it says how many records it read, how many patterns it learnt and how many
+# it used (learnt or replayed).
 SCRIPT = """
 import atexit, sys
 from pathlib import Path
 from linter import rxmemo
 memo = Path(sys.argv[1])
 rxmemo._path = lambda: memo
-atexit.register(lambda: print("memo", len(rxmemo._known), rxmemo._learnt, file=sys.stderr))
+atexit.register(
+    lambda: print("memo", len(rxmemo._known), rxmemo._learnt, len(rxmemo._used), file=sys.stderr)
+)
 sys.argv = ["doichieu", *sys.argv[2:]]
 from linter.app.cli import main
 sys.exit(main())
@@ -63,6 +66,12 @@ def test_only_the_command_line_installs_it() -> None:
 
 def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
     """`doichieu check seeds/`'s JSON report and (records read, patterns learnt)."""
+    report, (read, learnt, _) = _counted(memo, **env)
+    return report, (read, learnt)
+
+
+def _counted(memo: Path, **env: str) -> tuple[str, tuple[int, int, int]]:
+    """`doichieu check seeds/`'s JSON report and (records read, learnt, used)."""
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(memo), "check", str(SEEDS), *ARGS],
         capture_output=True,
@@ -72,7 +81,8 @@ def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
     )
     said = [line.split() for line in done.stderr.splitlines() if line.startswith("memo ")]
     assert done.returncode == 1 and len(said) == 1, done.stderr
-    return done.stdout, (int(said[0][1]), int(said[0][2]))
+    read, learnt, used = map(int, said[0][1:])
+    return done.stdout, (read, learnt, used)
 
 
 @pytest.fixture(scope="module")
@@ -148,16 +158,16 @@ def test_what_is_not_a_memo_of_this_interpreter_is_none(tmp_path: Path) -> None:
 
 def test_no_memo_is_written_without_bytecode(tmp_path: Path, learnt: tuple[Path, str, int]) -> None:
     memo = tmp_path / "memo.bin"
-    report, (read, new) = _run(memo, PYTHONDONTWRITEBYTECODE="1")
+    report, counts = _counted(memo, PYTHONDONTWRITEBYTECODE="1")
     # nothing recorded, as it could not be kept; the output is the same
-    assert read == 0 and new == 0 and not memo.exists() and report == learnt[1]
+    assert counts == (0, 0, 0) and not memo.exists() and report == learnt[1]
     assert list(tmp_path.iterdir()) == []  # no temporary file either
     # a file that exists is still replayed, and still not written
     replayed = tmp_path / "replayed.bin"
     replayed.write_bytes(learnt[0].read_bytes())
     before = replayed.stat().st_mtime_ns
-    again, (read, new) = _run(replayed, PYTHONDONTWRITEBYTECODE="1")
-    assert again == report and read == learnt[2] and new == 0
+    again, counts = _counted(replayed, PYTHONDONTWRITEBYTECODE="1")
+    assert again == report and counts == (learnt[2], 0, learnt[2])  # every one replayed
     assert replayed.stat().st_mtime_ns == before
 
 
