@@ -11,6 +11,8 @@ import pytest
 
 from linter.engine import cachefile
 
+ROWS = 3 * cachefile.FEW
+
 
 class Recorded:
     """A connection that records the SQL it is asked, to tell the two ways apart."""
@@ -27,7 +29,7 @@ class Recorded:
 def db(tmp_path: Path) -> sqlite3.Connection:
     db = cachefile.connect(tmp_path / "c.sqlite")
     db.execute("CREATE TABLE stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)")
-    db.executemany("INSERT INTO stats VALUES (?, ?)", [(f"s{n}", f"e{n}") for n in range(10)])
+    db.executemany("INSERT INTO stats VALUES (?, ?)", [(f"s{n}", f"e{n}") for n in range(ROWS)])
     db.commit()
     return db
 
@@ -41,28 +43,41 @@ def test_a_few_keys_are_found_in_the_index(db: sqlite3.Connection) -> None:
 
 def test_most_keys_read_the_table_through(db: sqlite3.Connection) -> None:
     recorded = Recorded(db)
-    most = [f"s{n}" for n in range(8)] + ["missing"]
+    most = [f"s{n}" for n in range(ROWS - 20)] + ["missing"]
     found = dict(cachefile.select(recorded, "stats", "entry", most, through=True))  # type: ignore[arg-type]
-    assert found == {f"s{n}": f"e{n}" for n in range(8)}
+    assert found == {f"s{n}": f"e{n}" for n in range(ROWS - 20)}
     assert not any("IN (" in sql for sql in recorded.asked)
+
+
+def test_a_few_keys_are_found_in_the_index_of_a_small_table(tmp_path: Path) -> None:
+    """Even all of a table's rows: counting them to choose would cost more."""
+    db = cachefile.connect(tmp_path / "c.sqlite")
+    db.execute("CREATE TABLE stats (key TEXT PRIMARY KEY, entry TEXT NOT NULL)")
+    db.executemany("INSERT INTO stats VALUES (?, ?)", [("s1", "e1"), ("s2", "e2")])
+    recorded = Recorded(db)
+    assert dict(cachefile.select(recorded, "stats", "entry", ["s1", "s2"], through=True)) == {  # type: ignore[arg-type]
+        "s1": "e1",
+        "s2": "e2",
+    }
+    assert len(recorded.asked) == 1 and "WHERE key IN (?,?)" in recorded.asked[0]
 
 
 def test_a_long_column_is_never_read_through(db: sqlite3.Connection) -> None:
     """Claims and documents (`read_claims`, `read_documents`): only the rows asked."""
     recorded = Recorded(db)
-    most = [f"s{n}" for n in range(8)]
+    most = [f"s{n}" for n in range(ROWS - 20)]
     found = dict(cachefile.select(recorded, "stats", "entry", most))  # type: ignore[arg-type]
-    assert found == {f"s{n}": f"e{n}" for n in range(8)}
+    assert found == {f"s{n}": f"e{n}" for n in range(ROWS - 20)}
     assert any("WHERE key IN (" in sql for sql in recorded.asked)
 
 
 def test_rows_are_counted_however_often_replaced(db: sqlite3.Connection) -> None:
-    for _ in range(5):  # each replacement takes a new rowid: max(rowid) would be 20
+    for _ in range(5):  # each replacement takes a new rowid: max(rowid) would be ROWS + 10
         db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?)", [("s1", "x"), ("s2", "y")])
-    assert cachefile._rows(db, "stats") == 10
+    assert cachefile._rows(db, "stats") == ROWS
     recorded = Recorded(db)
-    half = [f"s{n}" for n in range(5)]  # half of the rows still reads the table through
-    assert len(dict(cachefile.select(recorded, "stats", "entry", half, through=True))) == 5  # type: ignore[arg-type]
+    half = [f"s{n}" for n in range(ROWS // 2)]  # half of the rows still reads the table through
+    assert len(dict(cachefile.select(recorded, "stats", "entry", half, through=True))) == ROWS // 2  # type: ignore[arg-type]
     assert not any("IN (" in sql for sql in recorded.asked)
     db.execute("CREATE TABLE empty (key TEXT PRIMARY KEY, v TEXT)")
     assert cachefile._rows(db, "empty") == 0

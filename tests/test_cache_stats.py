@@ -123,7 +123,20 @@ def test_known_tells_the_provinces_asked_for_apart(tmp_path: Path) -> None:
     assert cache.known(keys, {"Huế"}) == {b"a": "ea", b"b": None, b"c": None}
     assert cache.known(keys, {None, "Đà Nẵng"}) == {b"a": None, b"b": "eb", b"c": "ec"}
     assert cache.known(keys[:1], {"Huế", "x'); DROP TABLE stats; --"}) == {b"a": "ea"}
-    assert cache.known([b"c"], set()) == {b"c": None}  # one key: asked in the index
+    assert cache.known([b"c"], set()) == {b"c": None}
+    more = [(n.to_bytes(2, "big"), f"e{n}", "Huế" if n % 2 else None) for n in range(cachefile.FEW)]
+    for row in more:  # enough rows, and keys, to read the table through
+        cache.remember(*row)
+    cache.commit()
+    cache = Cache(tmp_path)
+    everyone = [key for key, _, _ in more] + keys
+    expected = {key: (entry if province is None else None) for key, entry, province in more}
+    assert cache.known(everyone, {None, "Đà Nẵng"}) == {
+        **expected,
+        b"a": None,
+        b"b": "eb",
+        b"c": "ec",
+    }
     cache.commit()
 
 
@@ -161,8 +174,10 @@ def test_select_binds_the_values_of_its_columns(tmp_path: Path) -> None:
     """`chosen` goes before the keys, in one pass as in batches of the index."""
     db = cachefile.connect(tmp_path / "c.sqlite")
     db.execute("CREATE TABLE t (key TEXT PRIMARY KEY, v TEXT)")
-    db.executemany("INSERT INTO t VALUES (?, ?)", [("a", "x"), ("b", "y")])
+    rows = [(f"k{n:03}", "y" if n % 2 else "x") for n in range(cachefile.FEW + 10)]
+    db.executemany("INSERT INTO t VALUES (?, ?)", rows)
     column = "CASE WHEN v IN (?) THEN v END"
-    for keys in (["a", "b"], ["a", "b", "c", "d", "e"]):  # through, then by the index
+    expected = [(key, "y" if value == "y" else None) for key, value in rows]
+    for keys in ([key for key, _ in rows], ["k001", "k002", "none"]):  # through, by the index
         found = sorted(cachefile.select(db, "t", column, keys, through=True, chosen=("y",)))
-        assert found == [("a", None), ("b", "y")]
+        assert found == [row for row in expected if row[0] in keys]

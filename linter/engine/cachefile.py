@@ -22,6 +22,7 @@ except ImportError:  # Windows: runs sharing a cache rely on SQLite's own lockin
 BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache, the wards beside it (gazstore)
 BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
+FEW = 100  # keys found in the index whatever the table's size (`select`)
 # The stats table (`Cache.known`): a file's metadata digest, its entry key and that
 # entry's province.
 STATS = (
@@ -127,8 +128,10 @@ def select(
     picked out here: a warm run asks for every file it lists, and finding 5,000 keys
     one by one in the index cost twice as much. Never for claims or documents: a pass
     would read every row's long value, asked or not. A list, not a generator: a
-    generator's step per row was a fifth of reading them."""
-    if through and 2 * len(keys) >= _rows(db, table):
+    generator's step per row was a fifth of reading them. Fewer than FEW keys are
+    always found in the index: counting the table's rows to choose cost more (a
+    draft's run asks the cache of the draft alone, then of every file)."""
+    if through and len(keys) >= FEW and 2 * len(keys) >= _rows(db, table):
         wanted = set(keys)
         rows = db.execute(f"SELECT key, {columns} FROM {table}", chosen)
         return [row for row in rows if row[0] in wanted]

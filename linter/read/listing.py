@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 
 from linter.diagnostics import reason, render
@@ -20,6 +21,8 @@ from linter.errors import UsageError
 from linter.read.readers import load_readers
 from linter.read.shown import Shown, absolute, display_path
 from linter.textmap import printable
+
+_first = itemgetter(0)
 
 __all__ = [
     "absolute",
@@ -76,8 +79,8 @@ def _collect(inputs: Sequence[Path], shown: Shown | None) -> list[tuple[str, str
         prefix = shown.prefix(folder) if shown else ""
         for entry in entries:
             name = entry.name
-            if not name.lower().endswith(suffixes):
-                continue
+            if not (name.endswith(suffixes) or name.lower().endswith(suffixes)):
+                continue  # lowered only when it does not end so: most names are lower case
             path = at + name
             if prefix is None:  # a folder outside the root: each file shown as named
                 display = shown(path)  # type: ignore[misc]
@@ -90,7 +93,7 @@ def _collect(inputs: Sequence[Path], shown: Shown | None) -> list[tuple[str, str
             except OSError:
                 linked = False
             found.setdefault(_identity(entry.path) if linked else inside + name, (path, display))
-    return sorted(found.values())
+    return sorted(found.values(), key=_first)  # by the name: strings compared, not tuples
 
 
 def unread_suffixes(
