@@ -46,7 +46,6 @@ from linter.engine.cachefile import (
     notice,
     prepare,
     select,
-    upgrade,
 )
 from linter.engine.rows import CLAIMS, FINDINGS, Entry, Row, ShallowEntry, decode_document
 from linter.models import Finding
@@ -102,8 +101,6 @@ class Cache:
             schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row == (MAGIC,) and schema == (str(SCHEMA),):
                 return db
-            if row == (MAGIC,) and schema == ("6",):  # its entries kept, its stats not
-                return upgrade(db, SCHEMA)
             db.close()
             reason = "it belongs to another program or version"
         except sqlite3.DatabaseError as exc:

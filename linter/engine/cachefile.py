@@ -50,17 +50,6 @@ def index_provinces(db: sqlite3.Connection) -> None:
         db.execute("CREATE INDEX IF NOT EXISTS entry_provinces ON entries (key, province)")
 
 
-def upgrade(db: sqlite3.Connection, schema: int) -> sqlite3.Connection:
-    """A cache of schema 6 made one of `schema` (7): its entries kept (a cold run of
-    5,000 documents is most of a minute), its stats rows dropped, as they name no
-    province: each file is read and hashed once more, as after an edit."""
-    with db:
-        db.execute("DROP TABLE IF EXISTS stats")
-        db.execute(STATS)
-        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(schema),))
-    return db
-
-
 def connect_existing(path: Path) -> sqlite3.Connection:
     """The cache file as it is, never created (the cache makes it, with its tables):
     the tables kept beside the entries (`keptdata`, `keptfeatures`) leave a cache
