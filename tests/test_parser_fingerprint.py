@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from linter import memofile
 from linter.engine import keys
 
 
@@ -131,3 +132,16 @@ def test_a_fingerprint_is_not_kept_while_a_file_is_new(
     _settled(package)
     keys.fingerprint(package, memo)
     assert memo.exists()
+
+
+def test_the_fingerprint_is_kept_where_the_other_memos_are(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """In memofile's folder (wherever `sys.pycache_prefix` puts the .pyc files), and
+    nowhere when the interpreter keeps none."""
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    memo = keys._memo()
+    assert memo is not None and memo.parent == memofile.folder()
+    assert memo.is_relative_to(tmp_path) and memo.name.startswith("fingerprint.")
+    monkeypatch.setattr(sys.implementation, "cache_tag", None)
+    assert keys._memo() is None

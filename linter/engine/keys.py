@@ -20,7 +20,6 @@ import time
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
-from importlib.util import cache_from_source
 from pathlib import Path
 
 from linter import memofile
@@ -44,8 +43,8 @@ _MEMO_KEY = ("parser-fingerprint", 1)  # the kept fingerprint's format
 def parser_fingerprint() -> str:
     """Changes whenever the code or data that turns a file into claims changes: a digest
     of linter's .py and .yaml files (their names and bytes) and of the versions of the
-    libraries it reads with (`fingerprint`, kept beside linter.engine's compiled
-    modules: `_memo`)."""
+    libraries it reads with (`fingerprint`, kept beside linter's compiled modules:
+    `_memo`)."""
     package = Path(__file__).parent.parent  # linter/, not linter/engine/: the parser is all of it
     return fingerprint(package, _memo())
 
@@ -109,13 +108,10 @@ def _metadata(package: Path, names: list[str]) -> tuple[tuple[int, ...], ...] | 
 
 
 def _memo() -> Path | None:
-    """Where the fingerprint is kept: beside linter.engine's compiled modules, wherever
-    those go; None when the interpreter names no such place."""
-    try:
-        compiled = cache_from_source(str(Path(__file__).with_name("x.py")))
-    except (NotImplementedError, ValueError):  # no cache_tag
-        return None
-    return Path(compiled).with_name(f"fingerprint.{sys.implementation.cache_tag}.bin")
+    """Where the fingerprint is kept: beside linter's compiled modules, as the other
+    memos are (`memofile.folder`); None when the interpreter keeps none."""
+    folder = memofile.folder()
+    return None if folder is None else folder / f"fingerprint.{sys.implementation.cache_tag}.bin"
 
 
 def _version(dist: str) -> str:
