@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from linter.engine.keys import stat_keys
+from linter.read import listing
 from linter.read.listing import collect_names, collect_paths, collect_shown, display_path
 
 
@@ -110,3 +111,16 @@ def test_names_are_shown_as_display_path_shows_them(
             expected = [(n, display_path(n, base, cwd)) for n in names]
             assert collect_shown(inputs, base, cwd) == expected, base
     assert any("\\t" in d for _, d in collect_shown(inputs, tmp_path, cwd))
+
+
+def test_names_alone_make_no_displayed_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`collect_names` shows nothing: a name that is not printable is not escaped for a
+    display thrown away (printable is never asked), and the names are as before."""
+    _tree(tmp_path / "press")
+    (tmp_path / "press" / "b" / "tab\there.md").write_text("Năm 2024", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(listing, "printable", lambda text: pytest.fail(f"shown {text!r}"))
+    names = collect_names([Path("press")])
+    assert names == sorted([*EXPECTED["press"], "press/b/tab\there.md"])

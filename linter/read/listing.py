@@ -82,8 +82,10 @@ def _collect(inputs: Sequence[Path], shown: Shown | None) -> list[tuple[str, str
             if not (name.endswith(suffixes) or name.lower().endswith(suffixes)):
                 continue  # lowered only when it does not end so: most names are lower case
             path = at + name
-            if prefix is None:  # a folder outside the root: each file shown as named
-                display = shown(path)  # type: ignore[misc]
+            if shown is None:  # names only (`collect_names`): no displayed path made
+                display = ""
+            elif prefix is None:  # a folder outside the root: each file shown as named
+                display = shown(path)
             else:  # printable maps each character alone: the join's is the parts' joined
                 display = prefix + name
                 if not (display.isascii() and display.isprintable()):
@@ -183,7 +185,9 @@ def _walk(top: str) -> Iterator[tuple[str, str, list[os.DirEntry[str]] | None]]:
         subfolders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
-            if name.startswith((".", "~$")) or name == "__pycache__":  # _hidden, inline
+            # Hidden: a dot name, __pycache__, and "~$draft.docx", the lock file Word
+            # keeps beside a draft while it is open.
+            if name.startswith((".", "~$")) or name == "__pycache__":
                 continue
             try:
                 is_dir = entry.is_dir()
@@ -224,11 +228,6 @@ def _identity_in(real_folder: str, entry: os.DirEntry[str]) -> str:
     if _is_symlink(entry):
         return _identity(entry.path)
     return _joined(real_folder, entry.name)  # a realpath is never "."
-
-
-def _hidden(name: str) -> bool:
-    # "~$draft.docx" is the lock file Word keeps beside a draft while it is open.
-    return name.startswith((".", "~$")) or name == "__pycache__"
 
 
 def supported_suffixes() -> tuple[str, ...]:
