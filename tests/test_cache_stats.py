@@ -82,10 +82,10 @@ def test_a_draft_reads_nothing_of_another_province(
     monkeypatch.setattr(filekeys, "read_regular", lambda p, *a: read.append(p.name) or real(p, *a))
     real_parse = parsing._parse_file
     monkeypatch.setattr(parsing, "_parse_file", lambda task: _draft_only(task, real_parse))
-    asked: list[str] = []
-    real_lookup = Cache.lookup
+    asked: list[object] = []
+    real_provinces = Cache.provinces
     monkeypatch.setattr(
-        Cache, "lookup", lambda self, *a: asked.append(a[0]) or real_lookup(self, *a)
+        Cache, "provinces", lambda self, keys: asked.append(keys) or real_provinces(self, keys)
     )
     monkeypatch.setattr(Cache, "get_many", _only("Quảng Ninh", Cache.get_many))
     assert _run(capsys, "--cache-dir", "c", "--draft", "draft.txt") == cold

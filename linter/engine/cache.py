@@ -175,13 +175,13 @@ class Cache:
             return None
         return row[0] if row and isinstance(row[0], str) else None
 
-    def lookup(self, table: str, column: str, keys: Sequence[str]) -> dict[str, str | None]:
-        """`column` of the rows of `table` (stats, entries) whose key is among `keys`,
-        asked in batches (`cachefile.select`)."""
-        if self._db is None or table not in {"stats", "entries"}:
+    def provinces(self, keys: Sequence[str]) -> dict[str, str | None]:
+        """The province of each entry of `keys` that is there, by entry key, from the
+        entries' covering index (`cachefile.select`); a stats row's is `known`'s."""
+        if self._db is None:
             return {}
         try:
-            return dict(select(self._db, table, column, keys, through=True))
+            return dict(select(self._db, "entries", "province", keys, through=True))
         except sqlite3.Error:
             return {}
 

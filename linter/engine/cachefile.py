@@ -112,7 +112,7 @@ def select(
     """The rows (key, *`columns`) of `table` whose key is among `keys` (`columns` may
     hold parameters, `chosen` their values), asked in batches of BATCH keys (one query
     per key was a tenth of a draft run). With `through`, for short columns only
-    (`Cache.lookup`, `Cache.known`: stats, provinces), the table is read through in
+    (`Cache.provinces`: the entries', `Cache.known`: the stats rows'), the table is read through in
     one pass when the keys are at least half of its rows, the rows of other keys
     picked out here: a warm run asks for every file it lists, and finding 5,000 keys
     one by one in the index cost twice as much. Never for claims or documents: a pass

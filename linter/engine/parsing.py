@@ -156,7 +156,7 @@ def parse_files(
     )
     where: dict[str, str | None] = {}  # the provinces of the entries of the files read
     if provinces is not None and cache is not None and read:
-        where = cache.lookup("entries", "province", [found[i] for i in read])
+        where = cache.provinces([found[i] for i in read])
     wanted = {
         i: key
         for i, key in found.items()
