@@ -30,6 +30,7 @@ from linter.checking.registry import known_codes, load_checks
 from linter.diagnostics import engine_infos, localise
 from linter.engine import checkphase, policy
 from linter.engine.cache import Cache
+from linter.engine.config import run_files
 from linter.engine.focus import lead_with_focus
 from linter.engine.held import loaded as claims_of
 from linter.engine.keptfeatures import keep, prime
@@ -37,8 +38,8 @@ from linter.engine.options import Options
 from linter.engine.parsing import keep_places, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
 from linter.models import Finding, RunResult
-from linter.read.listing import collect_shown
-from linter.read.loading import LoadResult, display_path
+from linter.read.loading import LoadResult
+from linter.read.loading import display_path as display_path  # the cli's, as the engine's
 
 
 def run(
@@ -55,12 +56,8 @@ def run(
     policy.check_settings(config, [check for check, _ in loaded.checks])
     timer = Timer(options.verbose)
     base = Path(os.path.abspath(root or Path.cwd()))  # noqa: PTH100 - see _display
-    named = {display_path(p, base) for p in paths if p.is_file()}
     cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
-    shown = collect_shown(paths, base, cwd)  # (name, displayed path): no Paths
-    files = shown  # Config.takes takes every file when there is no include or exclude,
-    if config.include or config.exclude:  # and asking it of each of 5,000 was a tenth of listing
-        files = [(p, d) for p, d in shown if d in named or config.takes(d)]  # named: always
+    files = run_files(config, paths, base, cwd)  # (name, displayed path): no Paths
     cache_dir = options.parsing.cache_dir
     cache = Cache(cache_dir) if cache_dir else None  # one for parsing and checking
     keep_places(cache)  # this run's cache, or none; before a draft from stdin is parsed
