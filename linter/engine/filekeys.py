@@ -21,8 +21,6 @@ from linter.read.loading import NotReadable, read_regular
 
 __all__ = ["file_keys", "remember_read"]
 
-UNKNOWN = ""  # `Cache.known` has no row for the file: no entry key is empty
-
 
 def file_keys(
     cache: Cache,
@@ -43,12 +41,12 @@ def file_keys(
     outside: set[int] = set()
     read: dict[int, bytes | None] = {}
     for i, by_stat in enumerate(stats):
-        key = known.get(by_stat[0], UNKNOWN) if by_stat is not None else UNKNOWN
-        if key is None:
-            outside.add(i)
-            continue
-        if key is not UNKNOWN:
-            found[i] = key
+        if by_stat is not None and by_stat[0] in known:  # seen with this metadata
+            key = known[by_stat[0]]
+            if key is None:  # an entry of a province not asked for
+                outside.add(i)
+            else:
+                found[i] = key
             continue
         path, display = files[i]
         try:
@@ -64,9 +62,9 @@ def remember_read(
     cache: Cache, found: dict[int, str], where: dict[str, str | None], read: dict[int, bytes | None]
 ) -> None:
     """Remember the stat key of each file keyed by its bytes whose metadata can be trusted,
-    with its entry key and that entry's province (`where`, by entry key): the cache's
-    (asked by a draft's run), the parse's, or the cached document's. One whose province
-    is not known, if any, is read again next time."""
+    with its entry key and that entry's province (`where`, by entry key: the cache's,
+    asked by a draft's run, the parse's, or the cached document's: `parsing.parse_files`
+    puts every read file's entry there, whichever way it went)."""
     for i, by_stat in read.items():
-        if by_stat is not None and found[i] in where:
+        if by_stat is not None:
             cache.remember(by_stat, found[i], where[found[i]])
