@@ -299,7 +299,6 @@ def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
 WORD_FILES: dict[str, tuple[Any, tuple[str | int, ...]]] = {
     "laws.yaml": (_Laws, (3, "names")),
     "citations.yaml": (_CitationsFile, ("doc_types",)),
-    "units.yaml": (_UnitsFile, ("per_population",)),
     "places.yaml": (Places, ("deadline",)),
     "bodies.yaml": (BodyWords, ("kinds", 1, "words")),
     "status.yaml": (_StatusFile, ("single",)),
@@ -319,12 +318,12 @@ def _holder(name: str, crafted: Any) -> tuple[Any, str | int]:
 def test_a_crafted_row_with_a_blank_word_or_no_word_is_a_miss(
     cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """laws.yaml, citations.yaml, units.yaml, places.yaml, bodies.yaml and status.yaml
-    are kept parsed (read back without YAML, equal to the file's tables). A blank word
-    in one of their lists would be found at every position, before every year, number
-    or figure of a text, and so would an empty list, which the file never holds (an
-    empty alternation: laws' names, citations' types, units' population words,
-    places' deadline words, a body's kind, status' single words). Neither passes the
+    """laws.yaml, citations.yaml, places.yaml, bodies.yaml and status.yaml are kept
+    parsed (read back without YAML, equal to the file's tables). A blank word in one
+    of their lists would be found at every position, before every year, number or
+    figure of a text, and so would an empty list, which the file never holds (an
+    empty alternation: laws' names, citations' types, places' deadline words, a
+    body's kind, status' single words). Neither passes the
     model, so a kept row that holds one is a miss and the YAML is parsed again."""
     model = WORD_FILES[name][0]
     good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
@@ -362,3 +361,19 @@ def test_a_crafted_bodies_row_without_a_kind_or_a_kind_without_words_is_a_miss(
         _kept_row(cache, name, crafted)
         assert load() == expected  # a miss: the YAML parsed again
     assert len(parsed) == 3
+
+
+@pytest.mark.parametrize("word", ["", " ", "\t", None])
+def test_the_units_model_refuses_a_blank_word_or_no_word(word: str | None) -> None:
+    """units.yaml is not kept (read at import, before a run names its cache), but its
+    model refuses what the kept files' refuse: a blank population word, or none, would
+    be an alternation found before every figure."""
+    crafted = _source("units.yaml")
+    assert crafted["per_population"]
+    if word is None:
+        crafted["per_population"] = []
+    else:
+        crafted["per_population"].append(word)
+    problem = "at least 1 item" if word is None else "is not a word"
+    with pytest.raises(LexiconError, match=rf"units.yaml: .*{problem}"):
+        data._validated(crafted, _UnitsFile, "linter/data/units.yaml")

@@ -239,11 +239,10 @@ _NOT_BLANK = re.compile(r"\S")  # what a unit's word holds: a symbol is one
 
 
 class _UnitsFile(BaseModel):
-    """units.yaml, all that `units` relies on validated here (its parse may be kept in
-    a cache: `linter.data.KEPT_FILES`): an empty word would be a unit after any number,
-    and so would an empty list of units or population words (an empty alternation).
-    A unit's word may be a symbol ("%", "€"), never blank; only `not_before` may be
-    empty."""
+    """units.yaml, all that `units` relies on validated here: an empty word would be a
+    unit after any number, and so would an empty list of units or population words (an
+    empty alternation). A unit's word may be a symbol ("%", "€"), never blank; only
+    `not_before` may be empty."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
