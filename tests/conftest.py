@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Collection, Mapping
+import time
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 
@@ -22,6 +23,18 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import linter.app.arguments
 
     linter.app.arguments.DEFAULT_CACHE = tmp_path_factory.mktemp("cache")
+
+
+def settle(monkeypatch: pytest.MonkeyPatch, paths: Iterable[Path]) -> None:
+    """Trust the metadata of the files `paths` as if written long ago, and of none
+    written after (`linter.engine.keys.settled_before`): os.utime puts a modification
+    time back, never the change time, which the racy rule reads too. The kernel stamps
+    files with a coarse clock: the sleep gives a file written next a later time."""
+    from linter.engine import keys
+
+    settled = max(path.stat().st_ctime_ns for path in paths) + 1
+    monkeypatch.setattr(keys, "settled_before", lambda: settled)
+    time.sleep(0.03)
 
 
 SEEDS = REPO / "seeds"

@@ -5,14 +5,12 @@ of schema 6 is discarded and rebuilt, as any other version's."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, write_corpus
+from conftest import SEEDS, settle, write_corpus
 from linter.app.cli import main
 from linter.engine import cachefile, filekeys, parsing
 from linter.engine.cache import SCHEMA, Cache
@@ -22,13 +20,11 @@ NO_PROVINCE = "Thông báo chung: lịch tiếp công dân tuần này không th
 
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The seeds (two provinces), and a notice that names none, written a minute ago:
-    past the racy window, their metadata is trusted."""
+    """The seeds (two provinces), and a notice that names none, settled: past the racy
+    window, their metadata is trusted; the draft, written after, is not."""
     seeds = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     write_corpus(tmp_path / "corpus", {**seeds, "notice.txt": NO_PROVINCE})
-    past = time.time_ns() - 60_000_000_000
-    for path in (tmp_path / "corpus").glob("*.txt"):
-        os.utime(path, ns=(past, past))
+    settle(monkeypatch, (tmp_path / "corpus").glob("*.txt"))
     draft = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")  # Quảng Ninh
     (tmp_path / "draft.txt").write_text(draft.replace("55.600", "55.800"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -50,7 +46,7 @@ def _stats(cache: Path) -> list[tuple[str | None, str | None]]:
 
 
 def test_each_stats_row_names_its_entry_s_province(
-    corpus: Path, capsys: pytest.CaptureFixture[str]
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Remembered by a whole run (each parsed), by one after a file was rewritten with
     the same bytes (read, found in the cache: its province is the cached document's)
@@ -62,8 +58,9 @@ def test_each_stats_row_names_its_entry_s_province(
     for name, step in (("002_*.txt", ()), ("004_*.txt", ("--draft", "draft.txt"))):
         target = next((corpus / "corpus").glob(name))
         target.write_bytes(target.read_bytes())  # a new change time: its row is not found
-        past = time.time_ns() - 60_000_000_000
-        os.utime(target, ns=(past, past))
+        settle(monkeypatch, [target])
+        draft = corpus / "draft.txt"
+        draft.write_bytes(draft.read_bytes())  # written since: still too new
         _run(capsys, "--cache-dir", "c", *step)
         rows = _stats(corpus / "c")
         assert all(own == entry for own, entry in rows)

@@ -7,15 +7,13 @@ suppression. The output is the same bytes as a run without a cache."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import time
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, write_corpus
+from conftest import SEEDS, settle, write_corpus
 from linter.app.cli import main
 from linter.engine import cache, checkpool, held, rows
 
@@ -28,9 +26,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     commented = next(name for name in sorted(seeds) if name.startswith("002_"))
     seeds[commented] += SUPPRESSED
     write_corpus(tmp_path / "corpus", seeds)
-    past = time.time_ns() - 60_000_000_000  # past the racy window: metadata is trusted
-    for path in (tmp_path / "corpus").rglob("*.txt"):
-        os.utime(path, ns=(past, past))
+    settle(monkeypatch, (tmp_path / "corpus").rglob("*.txt"))  # metadata trusted
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -8,12 +8,11 @@ import json
 import os
 import shutil
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, real_corpus_or_skip, write_corpus
+from conftest import SEEDS, real_corpus_or_skip, settle, write_corpus
 from linter.app.cli import main
 from linter.engine import cache, checkpool, filekeys, held, parsing
 
@@ -22,16 +21,9 @@ from linter.engine import cache, checkpool, filekeys, held, parsing
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     seeds = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     write_corpus(tmp_path / "corpus", seeds)
-    _age(tmp_path / "corpus")
+    settle(monkeypatch, (tmp_path / "corpus").rglob("*.txt"))  # metadata trusted
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def _age(folder: Path) -> None:
-    """Files written a minute ago: past the racy window, their metadata is trusted."""
-    past = time.time_ns() - 60_000_000_000
-    for path in folder.rglob("*.txt"):
-        os.utime(path, ns=(past, past))
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -175,7 +167,7 @@ def test_a_province_checked_with_a_summary_not_made_whole_is_not_cached(
     real articles (one with a wrong exchange rate, FX01, read from its text) whose
     findings then are wrong, and must not be cached for the runs after."""
     shutil.copytree(real_corpus_or_skip() / "ba-ria-vung-tau", tmp_path / "corpus")
-    _age(tmp_path / "corpus")
+    settle(monkeypatch, (tmp_path / "corpus").rglob("*.txt"))
     monkeypatch.chdir(tmp_path)
     cold = _run(capsys, "--no-cache")
     assert "FX01" in _codes(cold)

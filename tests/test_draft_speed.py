@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, write_corpus
+from conftest import SEEDS, settle, write_corpus
 from linter.app.cli import main
 from linter.engine import cachefile, held
 from linter.metadata import gazetteer
@@ -26,9 +24,7 @@ SEED = "001_*.txt"  # Quảng Ninh: the budget target, 55.600 tỷ đồng
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     seeds = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     write_corpus(tmp_path / "corpus", seeds)
-    past = time.time_ns() - 60_000_000_000  # past the racy window: metadata is trusted
-    for path in (tmp_path / "corpus").rglob("*.txt"):
-        os.utime(path, ns=(past, past))
+    settle(monkeypatch, (tmp_path / "corpus").rglob("*.txt"))  # metadata trusted
     draft = next(SEEDS.glob(SEED)).read_text(encoding="utf-8").replace("55.600", "55.800")
     (tmp_path / "draft.txt").write_text(draft, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -7,16 +7,14 @@ computed, is taken (keptfeatures' docstring): that no test here can refuse."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, settle
 from linter.checking import distinctive
 from linter.engine import keptfeatures
 from linter.engine.config import Config
@@ -37,21 +35,15 @@ EXPECTED = {
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, news: Path) -> Iterator[Path]:
+def corpus(tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     for name, folder in [(DRAFT, "drafts"), *((p, "archive") for p in PUBLISHED)]:
         target = tmp_path / folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(news / name, target)
-    _settle(tmp_path)
+    settle(monkeypatch, tmp_path.rglob("*.txt"))  # metadata trusted
     _new_process()
     yield tmp_path
     _new_process()
-
-
-def _settle(root: Path) -> None:
-    past = time.time_ns() - 60_000_000_000  # past the racy window: metadata is trusted
-    for path in root.rglob("*.txt"):
-        os.utime(path, ns=(past, past))
 
 
 def _new_process() -> None:
@@ -164,7 +156,7 @@ def test_an_edited_report_is_read_under_its_new_key(
     before = _rows(corpus)
     edited = corpus / "archive" / PUBLISHED[4]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm 1.234 ha.\n", encoding="utf-8")
-    _settle(corpus)
+    settle(monkeypatch, corpus.rglob("*.txt"))
 
     _new_process()
     weighed = _weighed(monkeypatch)

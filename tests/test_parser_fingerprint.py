@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from conftest import settle
 from linter import memofile
 from linter.engine import keys
 
@@ -80,11 +80,9 @@ def _package(top: Path) -> Path:
     return top
 
 
-def _settled(top: Path) -> None:
-    """Written a minute ago: past the racy window, their metadata is trusted."""
-    past = time.time_ns() - 60_000_000_000
-    for path in top.rglob("*.*"):
-        os.utime(path, ns=(past, past))
+def _settled(top: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the racy window: their metadata is trusted (conftest.settle)."""
+    settle(monkeypatch, top.rglob("*.*"))
 
 
 def _unread(path: Path, package: Path, real):  # type: ignore[no-untyped-def]
@@ -100,7 +98,7 @@ def test_the_fingerprint_is_kept_by_its_files_metadata(
     memo give the digest of the files as they are."""
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     package, memo = _package(tmp_path / "pkg"), tmp_path / "memo.bin"
-    _settled(package)
+    _settled(package, monkeypatch)
     first = keys.fingerprint(package, memo)
     assert first == keys.fingerprint(package, None) and memo.exists()
     real = Path.read_bytes
@@ -114,7 +112,7 @@ def test_the_fingerprint_is_kept_by_its_files_metadata(
     second = keys.fingerprint(package, memo)
     assert second != first and second == keys.fingerprint(package, None)
     (package / "d.py").write_text("", encoding="utf-8")
-    _settled(package)
+    _settled(package, monkeypatch)
     third = keys.fingerprint(package, memo)
     assert third not in (first, second) and third == keys.fingerprint(package, None)
     memo.write_bytes(memo.read_bytes()[:-3])  # damaged: no memo
@@ -129,7 +127,7 @@ def test_a_fingerprint_is_not_kept_while_a_file_is_new(
     package, memo = _package(tmp_path / "pkg"), tmp_path / "memo.bin"
     keys.fingerprint(package, memo)
     assert not memo.exists()
-    _settled(package)
+    _settled(package, monkeypatch)
     keys.fingerprint(package, memo)
     assert memo.exists()
 

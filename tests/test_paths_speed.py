@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import settle
 from linter.read.loading import collect_paths, display_path
 
 
@@ -108,13 +109,17 @@ def test_stat_keys_name_each_regular_file_by_its_metadata(tmp_path: Path, monkey
     """One key per file, in order; None for what is not a regular file or is missing
     (the loader says why); the same file shown under another name or read with another
     configuration is another key; a file just written is not yet trusted (RACY_NS),
-    one written long ago is."""
+    even given back a modification time of 1970 (its change time is now), one written
+    long ago is."""
     from linter.engine import keys
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "new.md").write_text("Năm 2024", encoding="utf-8")
     (tmp_path / "old.md").write_text("Năm 2023", encoding="utf-8")
-    os.utime(tmp_path / "old.md", ns=(0, 0))  # 1970: settled
+    os.utime(tmp_path / "old.md", ns=(0, 0))  # as `touch -d 1970` or `tar -x` would
+    [touched] = keys.stat_keys([(Path("old.md"), "old.md")], "k")
+    assert touched is not None and touched[1] is False  # changed just now: not trusted
+    settle(monkeypatch, [tmp_path / "old.md"])
+    (tmp_path / "new.md").write_text("Năm 2024", encoding="utf-8")
     (tmp_path / "dir").mkdir()
     files = [(Path(n), n) for n in ("new.md", "dir", "missing.md", "old.md")]
     new, folder, missing, old = keys.stat_keys(files, "k")

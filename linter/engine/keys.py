@@ -26,8 +26,8 @@ from linter import memofile
 from linter.engine.config import Config
 from linter.read.loading import absolute
 
-# A file modified less than this before it was read is not keyed by its metadata:
-# a second write in the same clock tick could leave size and times unchanged.
+# A file modified or changed less than this before it was read is not keyed by its
+# metadata: a second write in the same clock tick could leave size and times unchanged.
 RACY_NS = 2_000_000_000
 # A file name that is not UTF-8 comes from the system as a str with lone surrogates
 # (os.fsdecode): encoded back to its own bytes, never an error. Other names encode
@@ -92,8 +92,8 @@ def _sources(package: Path) -> list[str]:
 
 def _metadata(package: Path, names: list[str]) -> tuple[tuple[int, ...], ...] | None:
     """Each file's size, modification and change times, inode and device; None when one
-    cannot be asked or was written within RACY_NS (its digest is not kept)."""
-    settled_before = time.time_ns() - RACY_NS
+    cannot be asked or was written or changed within RACY_NS (its digest is not kept)."""
+    settled = settled_before()
     top = str(package)
     seen = []
     for name in names:
@@ -101,10 +101,18 @@ def _metadata(package: Path, names: list[str]) -> tuple[tuple[int, ...], ...] | 
             info = os.stat(os.path.join(top, name))  # noqa: PTH116, PTH118 - a string per file
         except OSError:
             return None
-        if info.st_mtime_ns >= settled_before:
+        if not (info.st_mtime_ns < settled and info.st_ctime_ns < settled):
             return None
         seen.append((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
     return tuple(seen)
+
+
+def settled_before() -> int:
+    """The time a file's modification and change times must both be older than for
+    its metadata to be trusted (RACY_NS before now). The change time too: a file
+    given back an older modification time (`cp -p`, `tar -x`, `touch -r`) was still
+    written just now, and only the system sets the change time."""
+    return time.time_ns() - RACY_NS
 
 
 def _memo() -> Path | None:
@@ -167,9 +175,9 @@ def stat_keys(
     cwd = os.getcwd() if cwd is None else cwd  # noqa: PTH109 - a string
     joined = (cwd if cwd.endswith("/") else cwd + "/") if os.sep == "/" else None
     both = hashlib.sha256(f"{parser_fingerprint()}\0{config_key}".encode())
-    # A file counts as settled when it was last written RACY_NS before the listing
-    # began: a file written since has a later time, so it is never counted settled.
-    settled_before = time.time_ns() - RACY_NS
+    # A file counts as settled when it was last written or changed RACY_NS before the
+    # listing began: a file written since has later times, so it is never settled.
+    settled = settled_before()
     regular, fspath = stat.S_ISREG, os.fspath
     keys: list[tuple[bytes, bool] | None] = []
     for path, display in files:
@@ -191,7 +199,7 @@ def stat_keys(
             f"\0{name}\0{display}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
             f"\0{info.st_ino}\0{info.st_dev}".encode(errors=NAMES)
         )
-        keys.append((digest.digest(), info.st_mtime_ns < settled_before))
+        keys.append((digest.digest(), info.st_mtime_ns < settled and info.st_ctime_ns < settled))
     return keys
 
 
