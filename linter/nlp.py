@@ -170,13 +170,22 @@ def fold(text: str) -> str:
     return "".join(parts)
 
 
+# A pattern that matches nowhere: `alone` of no word. It is linter.data's NOTHING,
+# written again here because this module is below linter.data (the layers contract).
+_NOTHING = "(?!)"
+
+
 def alone(*words: str) -> str:
     """A pattern for one of `words` not inside a longer word: "(?<!\\w)word" with the
     lookbehind put after the word's letters, several words as flat alternatives each
     opening on its own letters, "(?:a(?<!\\wa)|b(?<!\\wb))". A pattern that opens on a
     literal (or on alternatives that each open on one) is searched for by re; one that
-    opens on a lookbehind or an optional group is tried at every character of a text."""
+    opens on a lookbehind or an optional group is tried at every character of a text.
+    No word gives a pattern that matches nowhere: a data file's list emptied (cues'
+    place words, issuer's bodies) must find nothing, not fail."""
     each = [rf"{word}(?<!\w{word})" for word in words]
+    if not each:
+        return _NOTHING
     return each[0] if len(each) == 1 else "(?:" + "|".join(each) + ")"
 
 

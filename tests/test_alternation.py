@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from checks import laws
+from linter import data
 from linter.claims import citations, cues
 from linter.claims import units as unit_reader
 from linter.data import NOTHING, alternation, places
+from linter.data.lexicon import _UnitsFile
 from linter.errors import LexiconError
-from linter.metadata import pubdate
-from linter.nlp import fold
+from linter.metadata import issuer, pubdate
+from linter.nlp import alone, fold
 
-# Sentences of news2017's tuning articles (dak-nong, ha-noi, ba-ria-vung-tau).
+# Sentences of news2017's tuning articles (dak-nong, ha-noi, ba-ria-vung-tau, ben-tre).
 LAW = "Lý do chấm dứt hoạt động và thu hồi chứng nhận đầu tư là nhà đầu tư vi phạm quy định Luật Đầu tư năm 2014."
 FIGURES = (
     "Năm 2017, huyện Phú Xuyên được giao 145 chỉ tiêu. Nhờ làm tốt công tác tuyên truyền "
@@ -29,11 +32,15 @@ FIGURES = (
 CITATION = "Căn cứ điểm h, khoản 1, điều 5 Quyết định 33/QĐ-UBND của UBND tỉnh thì dự án này"
 # The opening of an official dateline, before its date ("Hà Nội, ngày ...").
 DATELINE = "Hà Nội, "
-TEXTS = [fold(t) for t in (LAW, FIGURES, CITATION, DATELINE)]
+# A figure after a comma (news2017's ben-tre/mz-21471903): an empty alternation
+# between a lookbehind for no letter and a number's space matches ", 2".
+COUNT = "Ba người còn lại không biết bơi, 2 người chìm nghỉm tại chỗ và mất tích."
+TEXTS = [fold(t) for t in (LAW, FIGURES, CITATION, DATELINE, COUNT)]
 
 CACHED: list[Callable[..., Any]] = [
     places.places,
     pubdate._patterns,
+    issuer._patterns,
     cues.cues,
     cues.cue_matches,
     laws._laws,
@@ -65,6 +72,7 @@ def test_no_word_or_only_blank_words_is_a_pattern_of_nothing() -> None:
     assert alternation(["luật", "", "tp.", " "]) == r"luật|tp\."
     assert places.alternatives(["Hà Nội", " ", ""]) == r"hà\ nội"
     assert places.alternatives([]) == NOTHING
+    assert alone() == NOTHING  # whole words of none (nlp is below linter.data: its own)
 
 
 def test_a_law_pattern_of_no_law_finds_no_law(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,6 +93,19 @@ def test_no_deadline_word_finds_no_deadline(fresh: None, monkeypatch: pytest.Mon
         monkeypatch.setattr(places, "places", lambda emptied=emptied: emptied)
         assert _found(pubdate._patterns()[name]) == []
         pubdate._patterns.cache_clear()
+
+
+def test_no_body_word_finds_no_body(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The acting bodies' pattern is `nlp.alone` of places.yaml's bodies (here the
+    symbol's "QĐ-UBND" and the issuer's "UBND"): of none, none found."""
+    assert [m.group(1) for m in issuer._patterns()["body"].finditer(TEXTS[2])] == ["ubnd"] * 2
+    issuer._patterns.cache_clear()
+    emptied = places.places().model_copy(update={"bodies": {}, "not_acting": ()})
+    monkeypatch.setattr(places, "places", lambda: emptied)
+    assert {name: _found(p) for name, p in issuer._patterns().items()} == {
+        "body": [],
+        "not_acting": [],
+    }
 
 
 def test_no_status_word_finds_no_cue(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,6 +136,7 @@ def test_no_document_type_reads_no_citation(fresh: None, monkeypatch: pytest.Mon
     real = citations.load("citations.yaml", citations._CitationsFile)
     update = {"doc_types": {}, "needs_marker": (), "issuers": {}, "symbol_issuers": {}}
     monkeypatch.setattr(citations, "load", lambda name, model: real.model_copy(update=update))
+    assert citations._pattern().pattern.count(NOTHING) == 2  # the types and the issuers
     assert _found(citations._pattern()) == []
 
 
@@ -141,3 +163,17 @@ def test_the_models_refuse_a_file_of_no_words(model: Any, row: Any) -> None:
 
     with pytest.raises(LexiconError, match="at least 1 item"):
         _validated(row, model, "linter/data/x.yaml")
+
+
+@pytest.mark.parametrize("field", ["words", "not_before"])
+def test_the_units_model_refuses_a_blank_unit_word(field: str) -> None:
+    """linter.claims.units writes a unit's words, and the words it may not stand
+    before, as the model gives them (it leaves no blank one out itself): a blank unit
+    word would be a unit after every number, so the model refuses one."""
+    row = data._parse((Path(data.__file__).parent / "units.yaml").read_text(encoding="utf-8"))
+    assert isinstance(row, dict)
+    data._validated(row, _UnitsFile, "linter/data/units.yaml")  # the file's own
+    at = next(n for n, unit in enumerate(row["units"]) if unit.get("not_before"))
+    row["units"][at][field].append(" ")
+    with pytest.raises(LexiconError, match=rf"units\.{at}\.{field}: \[' '\] is not a word"):
+        data._validated(row, _UnitsFile, "linter/data/units.yaml")

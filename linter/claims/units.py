@@ -39,17 +39,15 @@ class Unit:
 def _unit_pattern() -> tuple[re.Pattern[str], UnitTable, str]:
     """The unit pattern, the table of unit words, and the alternation of unit
     words that may be glued to a number ("77ha", "10km"). No alternation is ever
-    empty, nor has an empty word (`linter.data.alternation`): either would be a
-    unit after every number."""
+    empty (`linter.data.alternation`) nor any word blank (the model refuses one,
+    `lexicon._UnitsFile`): either would be a unit after every number."""
     specs, per_pop = units()
     table: UnitTable = {}
     guards: dict[str, str] = {}
     for spec in specs:
         for word in spec.words:
             table[word] = (spec.unit, spec.factor, spec.dimension)
-            guards[word] = "".join(
-                rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before if n.strip()
-            )
+            guards[word] = "".join(rf"(?!\s+{re.escape(n)}(?!\w))" for n in spec.not_before)
     words = sorted(table, key=len, reverse=True)
     alternatives = alternation(
         words, write=lambda w: re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") + guards[w]
@@ -59,7 +57,7 @@ def _unit_pattern() -> tuple[re.Pattern[str], UnitTable, str]:
         rf"\s*(?:(?P<rate>[^\W\d][\w ]{{1,30}}?)\s*/\s*(?:{per})(?!\w)"
         rf"|(?P<unit>{alternatives})(?P<plan>\s+kế hoạch|\s+dự toán)?)"
     )
-    glued = alternation(w for w in words if w[:1].isalpha())
+    glued = alternation(w for w in words if w[0].isalpha())
     return pattern, table, glued
 
 

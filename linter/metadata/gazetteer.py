@@ -189,7 +189,8 @@ def _looked_up(name: str) -> str:
 
 
 def _loosely(table: dict[str, tuple[_U, ...]]) -> dict[str, tuple[_U, ...]]:
-    # The table's keys are name keys already (a test holds every one to it).
+    # Each key `loosened`, not given to `loose_key` (its `name_key` again): the two
+    # agree on every key (tests/test_loose_keys.py: loosened(key) == loose_key(key)).
     pairs = ((loosened(key), unit) for key, units in table.items() for unit in units)
     return {k: tuple(dict.fromkeys(v)) for k, v in _index(pairs).items()}
 
