@@ -9,9 +9,11 @@ change times in nanoseconds, inode, device; `keys.stat_keys`) in a table of what
 content key was when a file had exactly that metadata, and the province of its
 entry (`known`: a draft's run reads only its province's documents, and asking each
 entry's was a second pass over the cache), and reads and hashes only the files that
-are not there. A file modified within the last seconds before it
+are not there. A file modified or changed within the last seconds before it
 was read is not remembered by its metadata (git's "racy" rule: a write in the
-same clock tick could leave its metadata unchanged); it is hashed next time.
+same clock tick could leave its metadata unchanged; the change time too, as a
+copy given back an old modification time was still written now); it is hashed
+next time.
 
 The findings of the checks on one province are cached too (`group_findings`),
 keyed by all a check sees (`linter.engine.keys.group_key`): a warm run with
