@@ -102,10 +102,10 @@ def _code(source: str, mode: str, flags: int) -> CodeType:
     record = _known.get(key)
     code = _rebuilt(record)
     if code is None:
-        if not _learning or len(source) > MAX_SOURCE or len(_used) >= MAX_ENTRIES:
-            return _COMPILE(source, "<string>", mode, flags, True)  # not kept
-        code = _unwarned(source, mode, flags)
-        if code is None:  # it warned: again outside the catch, for the stdlib's warnings
+        if _learning and len(source) <= MAX_SOURCE and len(_used) < MAX_ENTRIES:
+            code = _unwarned(source, mode, flags)
+        # Not kept, or it warned: by the built-in, outside the catch (its warnings given)
+        if code is None:
             return _COMPILE(source, "<string>", mode, flags, True)
         record = marshal.dumps(code)
         _learnt += 1

@@ -1,7 +1,8 @@
-"""What the two memos kept from one run of the command line to the next share
-(`linter.rxmemo`'s compiled patterns, `linter.codememo`'s compiled source text): their
-file, a dict of records in marshal, as .pyc files are, under a key naming what wrote
-it, in the package's `__pycache__`; and the catch of warnings while they compile.
+"""What is kept from one run of the command line to the next shares (the memos,
+`linter.rxmemo`'s compiled patterns and `linter.codememo`'s compiled source text, and
+`linter.engine.keys`' parser fingerprint): its file, a dict of records in marshal, as
+.pyc files are, under a key naming what wrote it, in the package's `__pycache__`; and,
+for the two memos, the catch of warnings while they compile.
 
 A CRC comes first (marshal does not guard against damage): a damaged file, another
 interpreter's or another format's, is no memo, and is rewritten whole at exit. Written

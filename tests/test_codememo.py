@@ -44,7 +44,7 @@ pytestmark = pytest.mark.skipif(
 SCRIPT = """
 import atexit, sys
 from pathlib import Path
-from linter import codememo, memofile
+from linter import codememo
 if sys.argv[1] == "-":
     codememo.install = lambda: None
 memo = Path(sys.argv[1])
@@ -95,7 +95,7 @@ def learnt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
     yield memo, report, learnt
 
 
-def _read(path: Path) -> dict[object, object]:
+def _read(path: Path) -> dict[codememo.Key, bytes]:
     return memofile.read(path, codememo._KEY, codememo.MAX_ENTRIES)
 
 
@@ -268,7 +268,7 @@ def test_a_dataclass_built_through_the_memo_is_the_stdlibs(
         with pytest.raises(dataclasses.FrozenInstanceError):
             a.x = 5
     codememo.save()
-    assert len(memofile.read(fresh, codememo._KEY, 99)) == learnt
+    assert len(_read(fresh)) == learnt
     monkeypatch.delattr(dataclasses, "exec")  # the built-in's again
     builtin = point()
     assert codememo._learnt == learnt and "exec" not in vars(dataclasses)
@@ -334,7 +334,7 @@ def test_the_memo_keeps_no_more_than_its_bound(
     assert [eval(c, {"x": 1}) for c in codes] == [1, 2, 3, 4, 5]
     assert len(codememo._used) == codememo._learnt == 3
     codememo.save()
-    assert len(memofile.read(fresh, codememo._KEY, 3)) == 3
+    assert len(_read(fresh)) == 3  # MAX_ENTRIES, as the stand-in sets it
 
 
 def _warned(text: str, action: str = "always") -> tuple[list[tuple[object, ...]], str]:
@@ -355,10 +355,13 @@ def test_a_text_that_warns_is_never_kept_and_warns_as_the_stdlib(
 ) -> None:
     texts = ("x is 1", "'\\d' + 1", "'\\d' +")  # a SyntaxWarning; an escape's (+ an error)
     actions = ("always", "error")
-    memo = [[_warned(text, action) for action in actions] * 2 for text in texts]
+    # each text twice under each filter: a second compile, were the first kept, would
+    # be a replay that warns of nothing
+    memo = [[_warned(text, action) for _ in range(2) for action in actions] for text in texts]
     assert codememo._used == {} and codememo._learnt == 0
     monkeypatch.delattr(typing, "compile")
-    assert memo == [[_warned(text, action) for action in actions] * 2 for text in texts]
+    builtin = [[_warned(text, action) for _ in range(2) for action in actions] for text in texts]
+    assert memo == builtin
     is_literal = '"is" with a literal. Did you mean "=="?'
     assert memo[0][0] == ([(SyntaxWarning, is_literal, "<string>", 1)], "")
     assert memo[0][1] == (
@@ -403,3 +406,61 @@ def test_a_warning_not_the_compilers_is_given_again(
         ("elsewhere", "other.py", 3)
     ] * 2
     assert codememo._used == {}  # something warned while it compiled: not kept
+
+
+def test_install_leaves_a_module_with_a_global_of_that_name_as_it_is(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another's `exec` in dataclasses (or ours already): nothing installed, not even
+    `typing`'s, and the file not read."""
+    memofile.write(
+        fresh, codememo._KEY, {("eval", 0, "1"): marshal.dumps(compile("1", "", "eval"))}
+    )
+    monkeypatch.setattr(codememo, "_learning", False)
+    monkeypatch.setattr(typing, "compile", None, raising=False)
+    monkeypatch.delattr(typing, "compile")  # none: install would put its own there
+
+    def anothers(*args: object) -> None:
+        return None
+
+    monkeypatch.setattr(dataclasses, "exec", anothers)
+    codememo.install()
+    assert dataclasses.exec is anothers and "compile" not in vars(typing)
+    assert codememo._known == {} and not codememo._learning
+    monkeypatch.delattr(dataclasses, "exec")
+    codememo.install()  # neither has one: both installed, the file read
+    assert dataclasses.exec is codememo._exec and typing.compile is codememo._compile
+    assert list(codememo._known) == [("eval", 0, "1")] and codememo._learning
+
+
+def test_remove_puts_the_builtins_back_and_leaves_anothers(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` removes the stand-ins once its corpus is read: the module's global gone
+    (the built-in found again), but never a global that is not ours."""
+
+    def anothers(*args: object) -> None:
+        return None
+
+    monkeypatch.setattr(typing, "compile", anothers)
+    monkeypatch.setattr(dataclasses, "exec", codememo._exec)  # put back after the test
+    codememo.remove()
+    assert "exec" not in vars(dataclasses) and typing.compile is anothers
+
+
+def test_a_text_longer_than_max_source_is_compiled_but_not_kept(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(codememo, "MAX_SOURCE", len("x + 1"))
+    assert eval(codememo._code("x + 1", "eval", 0), {"x": 1}) == 2
+    assert eval(codememo._code("x + 10", "eval", 0), {"x": 1}) == 11
+    assert list(codememo._used) == [("eval", 0, "x + 1")] and codememo._learnt == 1
+
+
+def test_a_file_of_more_records_than_the_bound_is_no_memo(fresh: Path) -> None:
+    """A file holds at most `MAX_ENTRIES` (`save` keeps no more): one of more is
+    another's, or crafted, and read as none."""
+    records = {("eval", 0, str(n)): marshal.dumps(compile(str(n), "", "eval")) for n in range(3)}
+    memofile.write(fresh, codememo._KEY, records)
+    assert memofile.read(fresh, codememo._KEY, 3) == records
+    assert memofile.read(fresh, codememo._KEY, 2) == {}

@@ -81,14 +81,17 @@ else:
     DEFAULT_THRESHOLDS = None
 
 # The imports below allocate most of what a run keeps: after the tuning (the memos'
-# too: importing them before it was a gen-1 collection and six gen-0 ones, 1.5 ms).
+# too: importing them, dataclasses and inspect with them, under the default
+# thresholds was a gen-1 collection and eight gen-0 ones, 1.5 ms of collector CPU).
 from linter import codememo, rxmemo
 
 # Compiled patterns kept from one run to the next (`linter.rxmemo`), and the code
 # the stdlib compiles from source text (`linter.codememo`: dataclasses' methods,
 # string annotations), before the imports below compile most of them; kept at exit
 # by the process's own command line (`main`), left out of `serve` (`_command`).
-# Each installs itself on CPython only, and only where it can keep its file.
+# Each installs itself on CPython only, wherever `memofile.folder` names a folder for
+# its file (replaying what the file holds), and learns new records only where that
+# file can be written (`memofile.writable`).
 rxmemo.install()
 codememo.install()
 
