@@ -19,7 +19,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from linter.claims.names import names_a_place
-from linter.data import load, words_are_words
+from linter.data import Words, load, words_are_words
 from linter.models import Document
 from linter.nlp import fold
 
@@ -37,7 +37,7 @@ MIN_REST = 2  # words after the kind: "Hội (HND)" names no one body
 class _Kind(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     label: str
-    words: tuple[str, ...] = Field(min_length=1)
+    words: Words
 
 
 class BodyWords(BaseModel):
