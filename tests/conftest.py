@@ -26,15 +26,28 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 def settle(monkeypatch: pytest.MonkeyPatch, paths: Iterable[Path]) -> None:
-    """Trust the metadata of the files `paths` as if written long ago, and of none
-    written after (`linter.engine.keys.settled_before`): os.utime puts a modification
-    time back, never the change time, which the racy rule reads too. The kernel stamps
-    files with a coarse clock: the sleep gives a file written next a later time."""
+    """Trust the metadata of the files `paths` as if written long ago, and of every
+    file changed before them, and of none written after
+    (`linter.engine.keys.settled_before`): os.utime puts a modification time back,
+    never the change time, which the racy rule reads too. The kernel may stamp files
+    with a coarse clock: a probe beside the first file (hidden, so never listed, and
+    removed) is written every millisecond until its change time is past theirs, so
+    that a file written next is not trusted; a clock that never gets there fails."""
     from linter.engine import keys
 
-    settled = max(path.stat().st_ctime_ns for path in paths) + 1
+    files = list(paths)
+    settled = max(path.stat().st_ctime_ns for path in files) + 1
     monkeypatch.setattr(keys, "settled_before", lambda: settled)
-    time.sleep(0.03)
+    probe = files[0].parent / ".settle-probe"
+    try:
+        for _ in range(2_000):  # 2 s at least: FAT stamps a file every 2 s
+            probe.write_bytes(b"x")
+            if probe.stat().st_ctime_ns >= settled:
+                return
+            time.sleep(0.001)
+    finally:
+        probe.unlink(missing_ok=True)
+    pytest.fail(f"no change time past {settled} within 2 s under {probe.parent}")
 
 
 SEEDS = REPO / "seeds"

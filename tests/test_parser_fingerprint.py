@@ -109,6 +109,7 @@ def test_the_fingerprint_is_kept_by_its_files_metadata(
     before = edited.stat()
     edited.write_text("y = 3\n", encoding="utf-8")
     os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` would
+    _settled(package, monkeypatch)  # trusted again: only the change time tells the edit
     second = keys.fingerprint(package, memo)
     assert second != first and second == keys.fingerprint(package, None)
     (package / "d.py").write_text("", encoding="utf-8")
@@ -130,6 +131,19 @@ def test_a_fingerprint_is_not_kept_while_a_file_is_new(
     _settled(package, monkeypatch)
     keys.fingerprint(package, memo)
     assert memo.exists()
+
+
+def test_a_fingerprint_is_not_kept_while_a_file_was_changed_just_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files given back a 1970 modification time (`tar -x`, `cp -p`) were still written
+    just now: their change time says so, and the digest is not kept."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    package, memo = _package(tmp_path / "pkg"), tmp_path / "memo.bin"
+    for path in package.rglob("*.*"):
+        os.utime(path, ns=(0, 0))
+    assert keys.fingerprint(package, memo) == keys.fingerprint(package, None)
+    assert not memo.exists()
 
 
 def test_the_fingerprint_is_kept_where_the_other_memos_are(

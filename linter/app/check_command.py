@@ -20,9 +20,10 @@ from linter.app.inputs import existing, nothing_read, read_stdin, refuse_draft
 from linter.engine.config import Config, load_config
 from linter.engine.config_errors import Said
 from linter.engine.parsing import ParseSettings, default_jobs
-from linter.engine.run import Options, display_path, run
+from linter.engine.run import Options, run
 from linter.engine.suppress import baseline_text, read_baseline
 from linter.models import RunResult
+from linter.read.listing import display_path
 from linter.read.readers import load_readers
 
 # Report formats that never read RunResult.claims: a warm run need not load them.

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from linter import memofile
 from linter.engine.config import Config
-from linter.read.loading import absolute
+from linter.read.shown import absolute
 
 # A file modified or changed less than this before it was read is not keyed by its
 # metadata: a second write in the same clock tick could leave size and times unchanged.
@@ -35,7 +35,8 @@ RACY_NS = 2_000_000_000
 NAMES = "surrogateescape"
 _VERSION = re.compile(r"^Version:[ \t]*(\S+)", re.MULTILINE)  # in a distribution's METADATA
 _HEADERS = re.compile(r"\r?\n\r?\n")  # the blank line that ends the headers
-DISTRIBUTIONS = ("underthesea", "vietnamadminunits", "pydantic", "python-docx")  # read with
+# The libraries a parse reads with: a new version of one may parse a file differently.
+DISTRIBUTIONS = ("underthesea", "vietnamadminunits", "pydantic", "python-docx")
 _MEMO_KEY = ("parser-fingerprint", 1)  # the kept fingerprint's format
 
 
@@ -111,7 +112,8 @@ def settled_before() -> int:
     """The time a file's modification and change times must both be older than for
     its metadata to be trusted (RACY_NS before now). The change time too: a file
     given back an older modification time (`cp -p`, `tar -x`, `touch -r`) was still
-    written just now, and only the system sets the change time."""
+    written just now, and on POSIX only the system sets the change time. Not on
+    Windows: there st_ctime is the file's creation time, which a program may set."""
     return time.time_ns() - RACY_NS
 
 

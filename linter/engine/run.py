@@ -39,7 +39,6 @@ from linter.engine.parsing import keep_places, parse_files, parse_result
 from linter.engine.suppress import apply_suppressions
 from linter.models import Finding, RunResult
 from linter.read.loading import LoadResult
-from linter.read.loading import display_path as display_path  # the cli's, as the engine's
 
 
 def run(
