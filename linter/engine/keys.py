@@ -3,8 +3,10 @@
 `parser_fingerprint` changes with linter's code and data and the libraries it
 reads with; `config_fingerprint` with the configuration that changes parsing;
 `entry_key` names one parsed file by its content; `stat_keys` names each file of
-a listing by its metadata so that a warm run need not read it; `group_key` names the findings of
-the checks on one province by everything those checks see.
+a listing by its metadata so that a warm run need not read it, and `stamp` what a
+server compares of a file between two listings, both under one racy rule
+(`settled_before`); `group_key` names the findings of the checks on one province
+by everything those checks see.
 """
 
 from __future__ import annotations
@@ -115,6 +117,23 @@ def settled_before() -> int:
     written just now, and on POSIX only the system sets the change time. Not on
     Windows: there st_ctime is the file's creation time, which a program may set."""
     return time.time_ns() - RACY_NS
+
+
+# What `doichieu serve` compares of a file between two listings (linter.engine.warm).
+Stamp = tuple[int, int, int, int]  # st_mtime_ns, st_ctime_ns, st_size, st_ino
+
+
+def stamp(path: Path, settled: int) -> Stamp | None:
+    """The file's stamp; None, parsed again at the next listing, when the file cannot
+    be stat'ed (the loader says why, DC01) or was written or changed after `settled`
+    (`settled_before()` when the listing began): a second write in that clock tick
+    may leave the stamp as it is, as the racy rule of `stat_keys` says."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - one call, its four fields
+    except OSError:
+        return None
+    mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
+    return (mtime, ctime, info.st_size, info.st_ino) if settled > max(mtime, ctime) else None
 
 
 def _memo() -> Path | None:

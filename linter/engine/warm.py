@@ -14,8 +14,8 @@ Changed and added files are found by polling, on a thread of its own
 (`watch`), never while a request waits: every `rescan` seconds, or ten times
 as long as the last listing took if that is longer (so that listing a huge
 corpus takes at most a tenth of a core), the corpus is listed again and each
-file's (mtime, size, inode) compared with the snapshot's. Changed and new
-files are parsed (through the cache), removed ones dropped, and a new snapshot
+file's stamp (`keys.stamp`) compared with the snapshot's. Changed and new files
+are parsed (through the cache), removed ones dropped, and a new snapshot
 replaces the old one; a check in flight keeps the snapshot it started with.
 Listing 5,000 files (`config.run_files`) and stamping each takes 0.1 to 0.5 s
 here, with load, too much to do on every request.
@@ -28,9 +28,8 @@ every draft, so a check's time grows with it: about 55 ms with 80 documents
 (20 of them parsing the draft), 0.7 to 0.9 s with 1,000 in one province
 (benchmarks/serve.py, in process); they would need more per-document facts
 kept with the parse to compare a draft through an index.
-A file rewritten within one mtime tick at the same size and inode is seen only
-at its next change; a path that cannot be stat'ed (a broken symlink) is loaded
-again at each listing, to be reported.
+A path that cannot be stat'ed (a broken symlink) is loaded again at each
+listing, to be reported; so is a file for RACY_NS (2 s) after each change.
 """
 
 from __future__ import annotations
@@ -49,7 +48,7 @@ from pydantic import field_validator
 
 from linter.checking.registry import known_codes, load_checks
 from linter.diagnostics import engine_infos, localise
-from linter.engine import policy
+from linter.engine import keys, policy
 from linter.engine.checkphase import DraftChecks, run_documents
 from linter.engine.config import Config, run_files
 from linter.engine.focus import lead_with_focus
@@ -61,8 +60,6 @@ from linter.engine.suppress import apply_suppressions
 from linter.metadata import gazetteer
 from linter.models import Document, Finding, Frozen, Provenance, RunResult
 from linter.read.loading import LoadResult
-
-Stamp = tuple[int, int, int]  # st_mtime_ns, st_size, st_ino
 
 
 class DraftMeta(Frozen):
@@ -97,7 +94,7 @@ class DraftMeta(Frozen):
 class Snapshot:
     """The parsed corpus at one moment; replaced whole, never changed."""
 
-    stamps: Mapping[str, Stamp | None] = field(default_factory=dict)  # by displayed path
+    stamps: Mapping[str, keys.Stamp | None] = field(default_factory=dict)  # by displayed path
     entries: Mapping[str, Entry] = field(default_factory=dict)
     provinces: Mapping[str | None, tuple[Prepared, ...]] = field(default_factory=dict)
     unreadable: tuple[str, ...] = ()
@@ -108,7 +105,7 @@ class Snapshot:
         return tuple(sorted(docs, key=lambda doc: doc.path))
 
 
-def _snapshot(stamps: Mapping[str, Stamp | None], entries: Mapping[str, Entry]) -> Snapshot:
+def _snapshot(stamps: Mapping[str, keys.Stamp | None], entries: Mapping[str, Entry]) -> Snapshot:
     groups: dict[str | None, list[Prepared]] = defaultdict(list)
     unreadable = []
     for path in sorted(entries):
@@ -119,14 +116,6 @@ def _snapshot(stamps: Mapping[str, Stamp | None], entries: Mapping[str, Entry]) 
             groups[doc.meta.province].append((doc, claims))
     provinces = {p: tuple(items) for p, items in groups.items()}
     return Snapshot(dict(stamps), dict(entries), provinces, tuple(unreadable))
-
-
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        info = os.stat(path)  # noqa: PTH116 - one call, its three fields
-    except OSError:
-        return None  # the loader will say why (DC01)
-    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 class WarmCorpus:
@@ -176,8 +165,9 @@ class WarmCorpus:
 
     def _refresh(self, starting: bool = False) -> Snapshot:
         old = self._snapshot
+        settled = keys.settled_before()  # asked first: a file written after is never settled
         listing = self._listing(starting)
-        stamps = {shown: _stamp(path) for shown, path in listing.items()}
+        stamps = {shown: keys.stamp(path, settled) for shown, path in listing.items()}
         changed = [
             (path, shown)
             for shown, path in listing.items()
