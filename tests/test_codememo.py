@@ -29,38 +29,15 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import memoruns
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import REPO
 from linter import codememo, memofile
 
 pytestmark = pytest.mark.skipif(
     platform.python_implementation() != "CPython", reason="the memo is CPython's"
 )
-
-# The command line with its memo at argv[1] (or none: "-"); at exit (after `save`,
-# registered later) it says how many records it read, how many texts it learnt and
-# how many it used (learnt or replayed).
-SCRIPT = """
-import atexit, sys
-from pathlib import Path
-from linter import codememo
-if sys.argv[1] == "-":
-    codememo.install = lambda: None
-memo = Path(sys.argv[1])
-codememo._path = lambda: memo
-atexit.register(
-    lambda: print(
-        "memo", len(codememo._known), codememo._learnt, len(codememo._used), file=sys.stderr
-    )
-)
-sys.argv = ["doichieu", *sys.argv[2:]]
-from linter.app.cli import main
-sys.exit(main())
-"""
-
-
-ARGS = ("--no-cache", "--format", "json")
 
 
 def _run(memo: Path | str, **env: str) -> tuple[str, tuple[int, int]]:
@@ -70,18 +47,8 @@ def _run(memo: Path | str, **env: str) -> tuple[str, tuple[int, int]]:
 
 
 def _counted(memo: Path | str, **env: str) -> tuple[str, tuple[int, int, int]]:
-    """`doichieu check seeds/`'s JSON report and (records read, texts learnt, used)."""
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(memo), "check", str(SEEDS), *ARGS],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", ""), **env},
-    )
-    said = [line.split() for line in done.stderr.splitlines() if line.startswith("memo ")]
-    assert done.returncode == 1 and len(said) == 1, done.stderr
-    read, learnt, used = map(int, said[0][1:])
-    return done.stdout, (read, learnt, used)
+    """`doichieu check seeds/`'s JSON report and (records read, learnt, used)."""
+    return memoruns.counted("codememo", memo, **env)
 
 
 @pytest.fixture(scope="module")

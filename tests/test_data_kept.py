@@ -163,6 +163,18 @@ def _kept_row(cache: Path, name: str, crafted: object) -> None:
         db.execute("INSERT INTO data VALUES (?, ?, ?)", (name, data._key(text), f"{digest}:{body}"))
 
 
+def _refused_and_missed(
+    cache: Path, name: str, crafted: Any, model: Any, problem: str, load: Any, expected: Any
+) -> None:
+    """`crafted` (a parse of linter/data/`name`) is refused by `model` saying `problem`,
+    and, kept as the file's row with its key and digest right, is a miss: `load` parses
+    the YAML again and gives what the file gives."""
+    with pytest.raises(LexiconError, match=problem):
+        data._validated(crafted, model, f"linter/data/{name}")
+    _kept_row(cache, name, crafted)
+    assert load() == expected  # a miss: the YAML parsed again
+
+
 def test_a_crafted_indicators_row_with_an_unknown_parent_is_a_miss(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,10 +271,8 @@ def test_a_crafted_offices_row_with_an_empty_title_is_a_miss(
             crafted[field][0]["words"].append(word)
         else:
             crafted[field].append(word)
-        with pytest.raises(LexiconError, match=r"offices.yaml: .* is not a word"):
-            data._validated(crafted, Offices, f"linter/data/{name}")
-        _kept_row(cache, name, crafted)
-        assert load() == expected  # a miss: the YAML parsed again
+        problem = r"offices.yaml: .* is not a word"
+        _refused_and_missed(cache, name, crafted, Offices, problem, load, expected)
     assert len(parsed) == 5
 
 
@@ -286,10 +296,8 @@ def test_a_crafted_persons_row_with_an_empty_word_is_a_miss(
         crafted = json.loads(json.dumps(good))
         held = crafted[inner] if outer is None else crafted[outer][inner]
         (held["words"] if outer == "roles" else held).append("")
-        with pytest.raises(LexiconError, match=r"persons.yaml: .* is not a word"):
-            data._validated(crafted, PersonWords, f"linter/data/{name}")
-        _kept_row(cache, name, crafted)
-        assert load() == expected  # a miss: the YAML parsed again
+        problem = r"persons.yaml: .* is not a word"
+        _refused_and_missed(cache, name, crafted, PersonWords, problem, load, expected)
     assert len(parsed) == 5
 
 
@@ -340,10 +348,7 @@ def test_a_crafted_row_with_a_blank_word_or_no_word_is_a_miss(
         else:
             words.append(word)
         problem = "at least 1 item" if word is None else "is not a word"
-        with pytest.raises(LexiconError, match=rf"{name}: .*{problem}"):
-            data._validated(crafted, model, f"linter/data/{name}")
-        _kept_row(cache, name, crafted)
-        assert load() == expected  # a miss: the YAML parsed again
+        _refused_and_missed(cache, name, crafted, model, rf"{name}: .*{problem}", load, expected)
     assert len(parsed) == 5
 
 
@@ -356,10 +361,7 @@ def test_a_crafted_bodies_row_without_a_kind_or_a_kind_without_words_is_a_miss(
     model = WORD_FILES[name][0]
     good, load, parsed, expected = _kept_and_read_back(cache, monkeypatch, name, model)
     for crafted in (good | {"kinds": []}, good | {"kinds": [{"label": "x", "words": []}]}):
-        with pytest.raises(LexiconError, match="kinds"):
-            data._validated(crafted, model, f"linter/data/{name}")
-        _kept_row(cache, name, crafted)
-        assert load() == expected  # a miss: the YAML parsed again
+        _refused_and_missed(cache, name, crafted, model, "kinds", load, expected)
     assert len(parsed) == 3
 
 

@@ -12,7 +12,6 @@ memo; a run under PYTHONDONTWRITEBYTECODE writes none; the output never changes.
 from __future__ import annotations
 
 import marshal
-import os
 import platform
 import re
 import subprocess
@@ -22,34 +21,15 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import memoruns
 import pytest
 
-from conftest import REPO, SEEDS, seed_texts
+from conftest import seed_texts
 from linter import memofile, rxmemo
 
 pytestmark = pytest.mark.skipif(
     platform.python_implementation() != "CPython", reason="the memo is CPython's (_sre)"
 )
-
-# The command line with its memo at argv[1]; at exit (after `save`, registered
-# later) it says how many records it read, how many patterns it learnt and how many
-# it used (learnt or replayed).
-SCRIPT = """
-import atexit, sys
-from pathlib import Path
-from linter import memofile, rxmemo
-memo = Path(sys.argv[1])
-rxmemo._path = lambda: memo
-atexit.register(
-    lambda: print("memo", len(rxmemo._known), rxmemo._learnt, len(rxmemo._used), file=sys.stderr)
-)
-sys.argv = ["doichieu", *sys.argv[2:]]
-from linter.app.cli import main
-sys.exit(main())
-"""
-
-
-ARGS = ("--no-cache", "--format", "json")
 
 
 def test_only_the_command_line_installs_it() -> None:
@@ -70,19 +50,9 @@ def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
     return report, (read, learnt)
 
 
-def _counted(memo: Path, **env: str) -> tuple[str, tuple[int, int, int]]:
+def _counted(memo: Path | str, **env: str) -> tuple[str, tuple[int, int, int]]:
     """`doichieu check seeds/`'s JSON report and (records read, learnt, used)."""
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(memo), "check", str(SEEDS), *ARGS],
-        capture_output=True,
-        text=True,
-        cwd=memo.parent,
-        env={"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", ""), **env},
-    )
-    said = [line.split() for line in done.stderr.splitlines() if line.startswith("memo ")]
-    assert done.returncode == 1 and len(said) == 1, done.stderr
-    read, learnt, used = map(int, said[0][1:])
-    return done.stdout, (read, learnt, used)
+    return memoruns.counted("rxmemo", memo, **env)
 
 
 @pytest.fixture(scope="module")
