@@ -61,3 +61,9 @@ def counted(module: str, memo: Path | str, **env: str) -> tuple[str, tuple[int, 
     assert done.returncode == 1 and len(said) == 1, done.stderr
     read, learnt, used = map(int, said[0][1:])
     return done.stdout, (read, learnt, used)
+
+
+def run(module: str, memo: Path | str, **env: str) -> tuple[str, tuple[int, int]]:
+    """`counted` without the records used: the report and (records read, learnt)."""
+    report, (read, learnt, _) = counted(module, memo, **env)
+    return report, (read, learnt)

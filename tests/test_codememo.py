@@ -27,6 +27,7 @@ import typing
 import warnings
 import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import memoruns
@@ -40,15 +41,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _run(memo: Path | str, **env: str) -> tuple[str, tuple[int, int]]:
-    """`doichieu check seeds/`'s JSON report and (records read, texts learnt)."""
-    report, (read, learnt, _) = _counted(memo, **env)
-    return report, (read, learnt)
-
-
-def _counted(memo: Path | str, **env: str) -> tuple[str, tuple[int, int, int]]:
-    """`doichieu check seeds/`'s JSON report and (records read, learnt, used)."""
-    return memoruns.counted("codememo", memo, **env)
+# `doichieu check seeds/` with this memo at a file of the test's: its JSON report and
+# (records read, texts learnt); `_counted` adds the records used.
+_run = partial(memoruns.run, "codememo")
+_counted = partial(memoruns.counted, "codememo")
 
 
 @pytest.fixture(scope="module")

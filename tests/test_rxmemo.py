@@ -19,6 +19,7 @@ import sys
 import warnings
 import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import memoruns
@@ -44,15 +45,10 @@ def test_only_the_command_line_installs_it() -> None:
     assert done.stdout.split() == ["True", "True"], done.stderr
 
 
-def _run(memo: Path, **env: str) -> tuple[str, tuple[int, int]]:
-    """`doichieu check seeds/`'s JSON report and (records read, patterns learnt)."""
-    report, (read, learnt, _) = _counted(memo, **env)
-    return report, (read, learnt)
-
-
-def _counted(memo: Path | str, **env: str) -> tuple[str, tuple[int, int, int]]:
-    """`doichieu check seeds/`'s JSON report and (records read, learnt, used)."""
-    return memoruns.counted("rxmemo", memo, **env)
+# `doichieu check seeds/` with this memo at a file of the test's: its JSON report and
+# (records read, patterns learnt); `_counted` adds the records used.
+_run = partial(memoruns.run, "rxmemo")
+_counted = partial(memoruns.counted, "rxmemo")
 
 
 @pytest.fixture(scope="module")
