@@ -50,6 +50,14 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<name>{names})\s+(?P<nam>năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 
 
+# Where a citation may begin: the first word of a law's name. The pattern opens on a
+# lookbehind, which re tries at every character of a text; searched from these words
+# only (`nlp.finditer_at`), the same citations were found in a fifth of the time.
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern[str]:
+    return re.compile(alternation(sorted({name.split()[0] for name, _ in _laws() if name.strip()})))
+
+
 # A year after these words is the amending or draft law's, not the named one's.
 _NOT_THE_LAW = re.compile(r"(?<!\w)(?:sửa đổi|bổ sung|dự thảo|dự án)(?!\w)")
 
@@ -206,7 +214,7 @@ def _cited_in(text: str) -> tuple[_Cited, ...]:
     folded = nlp.fold(text)
     laws = dict(_laws())
     found = []
-    for m in _pattern().finditer(folded):
+    for m in nlp.finditer_at(_pattern(), _starts(), folded):
         law = laws[m["name"]]
         sentence_start = max(folded.rfind(".", 0, m.start()), folded.rfind("\n", 0, m.start()))
         if _NOT_THE_LAW.search(folded, sentence_start + 1, m.start()):
