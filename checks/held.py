@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks import dated
+from linter import nlp
 
 # Events that are held over days and named by their kind in both reports; "lễ",
 # "chương trình" and "giải" name too many things (a signing, a programme of years, a
@@ -31,6 +32,10 @@ _HELD = re.compile(
     rf"\s*(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?{dated.ONE_DAY}"
     r"(?!\s*(?:đến|[-–]|và)\s*\d)"  # "ngày 10 - 11/6" is a span, read elsewhere
 )
+# Where a held day may begin: its verb, or "được" before it. `_HELD` opens on a
+# lookbehind, which re tries at every character of a text; searched from these words
+# only (`nlp.finditer_at`), the same days were found in a quarter of the time.
+_HELD_STARTS = re.compile(r"được\s+(?:tổ chức|diễn ra|khai mạc)|tổ chức|diễn ra|khai mạc")
 # In the sentence before the day, words of another gathering about the event: "buổi
 # họp báo giới thiệu hội chợ được tổ chức ngày 10/5" dates the press conference.
 _ABOUT = re.compile(
@@ -62,7 +67,7 @@ class Held:
 def helds(text: str) -> tuple[Held, ...]:
     """Every day and span of days the lowercased `text` gives a named event."""
     found = []
-    for m in _HELD.finditer(text):
+    for m in nlp.finditer_at(_HELD, _HELD_STARTS, text):
         event = _event_before(text, m.start())
         year = int(m["y"]) if m["y"] else None
         day = dated.date_of(year or dated.NO_YEAR, int(m["m"]), int(m["d"]))
