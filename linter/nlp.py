@@ -192,6 +192,11 @@ def alone(*words: str) -> str:
 # One digit: where a figure, a date or a citation's number begins; a text without
 # one is not searched for them (`finditer_at`, and the claim parser's pre-checks).
 DIGIT = re.compile(r"\d")
+# The first digit of a run: where a pattern that no digit may stand before (a date,
+# a figure: their lookbehinds refuse \w) can begin, so `finditer_at` tries "2017"
+# once, not at each of its four digits. The lookbehind after the digit, not before
+# it, so that re searches for a digit rather than trying every character.
+RUN_START = re.compile(r"\d(?<!\d\d)")
 
 
 def finditer_at(

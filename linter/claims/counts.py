@@ -35,7 +35,6 @@ from linter.claims.quantities import (
 from linter.claims.subject_words import AFTER_STOP
 from linter.claims.units import read_per, read_unit
 from linter.models import Dimension, Op
-from linter.nlp import DIGIT
 
 # Character windows, on folded text: what makes a number no count ("quốc lộ",
 # "điện thoại") and a count's comparator ("khoảng", "ít nhất") stand right before it.
@@ -66,8 +65,9 @@ _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 def find_open_counts(f: str, original: str, taken: list[tuple[int, int]]) -> list[RawQuantity]:
     """Figures counted in a noun outside the unit table, outside the `taken` spans."""
-    # tried only at digits: a pattern opening on a lookbehind is tried at every character
-    numbers = nlp.finditer_at(_OPEN_NUMBER, DIGIT, f)
+    # tried only where a run of digits starts: a pattern opening on a lookbehind is
+    # tried at every character
+    numbers = nlp.finditer_at(_OPEN_NUMBER, nlp.RUN_START, f)
     starts: list[tuple[int, Vague | None]] = [(m.start(), None) for m in numbers]
     starts.extend((v.start, v) for v in find_vague(f))
     found: list[RawQuantity] = []

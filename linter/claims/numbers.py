@@ -58,7 +58,21 @@ SPELLED_WORD = (
 )
 # A spelled number starts with a digit word or "mười"/"nửa": "tư", "mốt", "lăm" and
 # "không" only occur inside one ("hai mươi tư"), and "đầu tư không đồng bộ" is no figure.
-_SPELLED_FIRST = r"(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa)"
+SPELLED_FIRST_WORDS = (
+    "một",
+    "hai",
+    "ba",
+    "bốn",
+    "năm",
+    "sáu",
+    "bảy",
+    "bẩy",
+    "tám",
+    "chín",
+    "mười",
+    "nửa",
+)
+_SPELLED_FIRST = "(?:" + "|".join(SPELLED_FIRST_WORDS) + ")"
 SPELLED = rf"{_SPELLED_FIRST}(?:\s+{SPELLED_WORD})*"
 
 

@@ -20,7 +20,6 @@ from linter import nlp
 from linter.claims.deadlines import either_year_deadlines
 from linter.claims.numbers import roman_quarter
 from linter.models import Period
-from linter.nlp import DIGIT
 
 # Character windows, on folded text: a law's title names its year within its
 # title ("Luật Đấu giá tài sản năm 2016"); "so với cùng kỳ ..." may stand a few
@@ -230,7 +229,7 @@ def find_dates(folded: str, default_year: int | None) -> list[DateMention]:
 
 def _find_numeric_dates(folded: str, default_year: int | None) -> list[DateMention]:
     found: list[DateMention] = []
-    for m in nlp.finditer_at(_DATE, DIGIT, folded):  # each opens on a digit
+    for m in nlp.finditer_at(_DATE, nlp.RUN_START, folded):  # each opens a run of digits
         day, month = int(m.group("d")), int(m.group("m"))
         year = int(m.group("y")) if m.group("y") else default_year
         if year is None or not 1 <= month <= 12 or not 1 <= day <= monthrange(year, month)[1]:

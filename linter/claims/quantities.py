@@ -18,7 +18,16 @@ from linter.claims.intervals import RawQuantity as RawQuantity
 from linter.claims.intervals import interval_of as interval_of
 from linter.claims.intervals import intervals_overlap as intervals_overlap
 from linter.claims.nouns import noun_end
-from linter.claims.numbers import AMOUNT, DIGITS, SCALE_WORD, SPELLED, is_figure, parse_amount, tidy
+from linter.claims.numbers import (
+    AMOUNT,
+    DIGITS,
+    SCALE_WORD,
+    SPELLED,
+    SPELLED_FIRST_WORDS,
+    is_figure,
+    parse_amount,
+    tidy,
+)
 from linter.claims.periods import period_spans
 from linter.claims.units import GLUED, Unit, read_per, read_unit
 from linter.models import Dimension, Op
@@ -71,7 +80,9 @@ _NUMBER = re.compile(
     rf"|(?:{SPELLED})(?![\w/]))"
 )
 # Where a number begins: _NUMBER opens on a lookbehind, which re tries everywhere.
-_NUMBER_START = re.compile(rf"\d|{SPELLED}")
+# Its lookbehind refuses a letter or a digit before it, so only the first digit of
+# a run and a digit word standing alone are tried ("2017" once, not "ba" in "bao").
+_NUMBER_START = re.compile(rf"{nlp.RUN_START.pattern}|{nlp.alone(*SPELLED_FIRST_WORDS)}")
 _BASE = re.compile(
     r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
 )

@@ -163,8 +163,8 @@ def _dateline(folded: str, start: int, m: re.Match[str]) -> bool:
 def _cited_dates(folded: str) -> list[dt.date]:
     deadline = _patterns()["deadline"]
     numeric, worded = _FULL_DATES
-    # the numeric dates open on a lookbehind, tried only where a digit stands
-    matches = [*nlp.finditer_at(numeric, nlp.DIGIT, folded), *worded.finditer(folded)]
+    # the numeric dates open on a lookbehind, tried only where a run of digits starts
+    matches = [*nlp.finditer_at(numeric, nlp.RUN_START, folded), *worded.finditer(folded)]
     found = (
         _date(int(m[4]), int(m[3]), int(m[1]))
         for m in matches
