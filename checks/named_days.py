@@ -60,6 +60,11 @@ _ACT = re.compile(
     r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
 )
+# Where an act may begin: the first word of `DAY_OPENED` ("rạng", "ngày", a part of a
+# day) or "cùng ngày". Searched from these (`nlp.finditer_at`: the leftmost match, as
+# `search` finds) rather than from their first letters, the acts were found in half
+# the time on /tmp/s8/sub's texts.
+_ACT_STARTS = re.compile("|".join(("rạng", "ngày", *opening_days._PARTS, "cùng ngày")))
 ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 _REACH = 300  # characters read after the verb for them, at most
 
@@ -94,7 +99,7 @@ def _acts_in(original: str, text: str) -> Iterator[re.Match[str]]:
     the next sentence ("Ngày 13/3, đoàn ... tại TP. Hạ Long. Ngày 15/3, UBND ... ký")
     is inside it, and would be skipped after its end."""
     at = 0
-    while (m := _ACT.search(text, at)) is not None:
+    while (m := next(nlp.finditer_at(_ACT, _ACT_STARTS, text, at), None)) is not None:
         if stops.sentence_end(original, m.start("who"), m.end("who")) < m.end("who"):
             at = m.start() + 1
             continue
