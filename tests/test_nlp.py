@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import run_corpus
+from conftest import real_corpus_or_skip, run_corpus
 from linter import nlp
 from linter.nlp import fold, sentences
 
@@ -45,3 +45,35 @@ def test_alone_takes_one_of_several_words_only_where_each_stands_as_a_word() -> 
     found = [m.group() for m in opener.finditer(nlp.lower(text))]
     assert found == ["sáng", "chiều", "kéo dài đến"]  # only the left side is a word's edge
     assert nlp.alone("từ") == r"từ(?<!\wtừ)"  # one word: no group around it
+
+
+def test_figures_and_dates_tried_where_a_run_of_digits_starts_find_every_one() -> None:
+    """The date and figure patterns refuse a letter or a digit before them, so the
+    parser tries them only at a run's first digit (`nlp.RUN_START`) or at a digit word
+    standing alone: on the real articles that finds exactly what trying them at every
+    character does, from a third of the digits."""
+    from linter.claims import counts, periods, quantities
+    from linter.metadata import pubdate
+
+    files = sorted(p for p in real_corpus_or_skip().rglob("*") if p.suffix in (".txt", ".md"))
+    texts = [fold(p.read_text(encoding="utf-8")) for p in files if p.name != "README.md"]
+    tried = [
+        (periods._DATE, nlp.RUN_START, 103),
+        (pubdate._FULL_DATES[0], nlp.RUN_START, 51),
+        (counts._OPEN_NUMBER, nlp.RUN_START, 1273),
+        (quantities._NUMBER, quantities._NUMBER_START, 1776),
+    ]
+    for pattern, starts, count in tried:
+        everywhere = [(i, m.span()) for i, t in enumerate(texts) for m in pattern.finditer(t)]
+        at_starts = [
+            (i, m.span()) for i, t in enumerate(texts) for m in nlp.finditer_at(pattern, starts, t)
+        ]
+        assert at_starts == everywhere
+        assert len(everywhere) == count
+    runs = sum(1 for t in texts for _ in nlp.RUN_START.finditer(t))
+    assert (len(texts), runs, sum(1 for t in texts for _ in nlp.DIGIT.finditer(t))) == (
+        37,
+        2303,
+        6436,
+    )
+    assert [m.start() for m in nlp.RUN_START.finditer("ngày 6/2/2017, 12 dự án")] == [5, 7, 9, 15]
