@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from checks import dated, held, named_days, opening_days
-from linter import nlp
 from linter.checking import DAYS, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs, touching
+from linter.checking.wording import lowered
 from linter.models import Document, Finding, Severity
 
 Stated = tuple[
@@ -176,7 +175,7 @@ Compared = dict[tuple[str, str], list[tuple[Any, Any]]]  # a linked pair's value
 
 def _read(items: Mapping[str, DocumentClaims]) -> Read:
     """The spans, hours, ends, acts, meetings and openings each report states."""
-    texts = {path: _lowered(item.document.text) for path, item in items.items()}
+    texts = {path: lowered(item.document.text) for path, item in items.items()}
     acts = {path: named_days.acts(items[path].document.text, text) for path, text in texts.items()}
     spans, hours, ends, helds, opens = (
         {path: read(text) for path, text in texts.items()}
@@ -210,15 +209,6 @@ def _stated(
             stated.setdefault((a.path, sa.start), (items[a.path], sa))
             stated.setdefault((b.path, sb.start), (items[b.path], sb))
     return found
-
-
-@lru_cache(maxsize=4096)
-def _lowered(text: str) -> str:
-    """`text` lowercased, once per text (a server checks each draft with the same
-    published texts: lowering them took half of this check's time). The one lowered
-    string keeps its hash: the readers' caches below, keyed by it, hit without hashing
-    the whole text again. An edited file is a new text, lowered anew."""
-    return nlp.lower(text)
 
 
 def _span_slips(
