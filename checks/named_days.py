@@ -60,11 +60,11 @@ _ACT = re.compile(
     r"(?<!\w)(?<!đăng )(?:ký|ban hành|phê duyệt|phê chuẩn|chấp thuận|thông qua|công bố"
     r"|có văn bản|có công văn|có ý kiến|ra quyết định)(?!\w)(?! túc)"
 )
-# Where an act may begin: the first word of `DAY_OPENED` ("rạng", "ngày", a part of a
-# day) or "cùng ngày". Searched from these (`nlp.finditer_at`: the leftmost match, as
+# Where an act may begin: the first word of `DAY_OPENED` (`opening_days.DAY_OPENERS`)
+# or "cùng ngày". Searched from these (`nlp.finditer_at`: the leftmost match, as
 # `search` finds) rather than from their first letters, the acts were found in half
 # the time on /tmp/s8/sub's texts.
-_ACT_STARTS = re.compile("|".join(("rạng", "ngày", *opening_days._PARTS, "cùng ngày")))
+_ACT_STARTS = re.compile("|".join((*opening_days.DAY_OPENERS, "cùng ngày")))
 ACT_WORDS = 25  # how far after the verb the words naming what was acted on are read
 _REACH = 300  # characters read after the verb for them, at most
 
