@@ -27,15 +27,18 @@ _EVENT = re.compile(
     r"(?<!\w)(?:hội nghị|hội thảo|lễ hội|tuần lễ|hội chợ|kỳ thi|diễn đàn|triển lãm|"
     r"đại hội|liên hoan|hội thi|cuộc thi|festival)(?!\w)"
 )
+# The verbs that tie an event to its day ("được tổ chức ngày 10/5", "khai mạc ngày
+# 10/5"): `_HELD` opens on them and `_HELD_STARTS` searches from them.
+_VERB = r"(?:tổ chức|diễn ra|khai mạc)"
 _HELD = re.compile(
-    r"(?<!\w)(?:được\s+)?(?:tổ chức|diễn ra|khai mạc)(?:\s+tại\s+[^\W\d][^,.;:!?\d]{0,40}?)?"
+    rf"(?<!\w)(?:được\s+)?{_VERB}(?:\s+tại\s+[^\W\d][^,.;:!?\d]{0, 40}?)?"
     rf"\s*(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?{dated.ONE_DAY}"
     r"(?!\s*(?:đến|[-–]|và)\s*\d)"  # "ngày 10 - 11/6" is a span, read elsewhere
 )
 # Where a held day may begin: its verb, or "được" before it. `_HELD` opens on a
 # lookbehind, which re tries at every character of a text; searched from these words
 # only (`nlp.finditer_at`), the same days were found in a quarter of the time.
-_HELD_STARTS = re.compile(r"được\s+(?:tổ chức|diễn ra|khai mạc)|tổ chức|diễn ra|khai mạc")
+_HELD_STARTS = re.compile(rf"được\s+{_VERB}|{_VERB}")
 # In the sentence before the day, words of another gathering about the event: "buổi
 # họp báo giới thiệu hội chợ được tổ chức ngày 10/5" dates the press conference.
 _ABOUT = re.compile(
