@@ -50,7 +50,7 @@ CASES = {
     "VB03 law names": (laws._pattern, laws._starts, nlp.fold),
     "EV03 held days": (lambda: held._HELD, lambda: held._HELD_STARTS, nlp.lower),
     "EV03 acts": (lambda: named_days._ACT, lambda: named_days._ACT_STARTS, nlp.lower),
-    "linking figures": (lambda: distinctive._NUMBER, lambda: nlp.DIGIT, str),
+    "linking figures": (lambda: distinctive._NUMBER, lambda: nlp.RUN_START, str),
     "linking names": (lambda: distinctive._NAME, lambda: distinctive._CAPITAL, str),
 }
 
