@@ -58,22 +58,22 @@ def test_figures_and_dates_tried_where_a_run_of_digits_starts_find_every_one() -
     files = sorted(p for p in real_corpus_or_skip().rglob("*") if p.suffix in (".txt", ".md"))
     texts = [fold(p.read_text(encoding="utf-8")) for p in files if p.name != "README.md"]
     tried = [
-        (periods._DATE, nlp.RUN_START, 103),
-        (pubdate._FULL_DATES[0], nlp.RUN_START, 51),
-        (counts._OPEN_NUMBER, nlp.RUN_START, 1273),
-        (quantities._NUMBER, quantities._NUMBER_START, 1776),
+        (periods._DATE, nlp.RUN_START),
+        (pubdate._FULL_DATES[0], nlp.RUN_START),
+        (counts._OPEN_NUMBER, nlp.RUN_START),
+        (quantities._NUMBER, quantities._NUMBER_START),
     ]
-    for pattern, starts, count in tried:
+    for pattern, starts in tried:
         everywhere = [(i, m.span()) for i, t in enumerate(texts) for m in pattern.finditer(t)]
         at_starts = [
             (i, m.span()) for i, t in enumerate(texts) for m in nlp.finditer_at(pattern, starts, t)
         ]
         assert at_starts == everywhere
-        assert len(everywhere) == count
+        assert everywhere, f"{pattern.pattern[:40]}: no match in the real articles proves nothing"
+    # Fewer starts than digits, or RUN_START saves nothing ("2017" is one run of four).
     runs = sum(1 for t in texts for _ in nlp.RUN_START.finditer(t))
-    assert (len(texts), runs, sum(1 for t in texts for _ in nlp.DIGIT.finditer(t))) == (
-        37,
-        2303,
-        6436,
-    )
+    assert 0 < runs < sum(1 for t in texts for _ in nlp.DIGIT.finditer(t))
+    # A digit word is tried only standing alone: not "ba" in "bao", not "hai" in "khai".
+    starts = quantities._NUMBER_START.finditer("bao giờ ba người khai 2017, baa 12")
+    assert [m.group() for m in starts] == ["ba", "2", "1"]
     assert [m.start() for m in nlp.RUN_START.finditer("ngày 6/2/2017, 12 dự án")] == [5, 7, 9, 15]

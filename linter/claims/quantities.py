@@ -81,8 +81,10 @@ _NUMBER = re.compile(
 )
 # Where a number begins: _NUMBER opens on a lookbehind, which re tries everywhere.
 # Its lookbehind refuses a letter or a digit before it, so only the first digit of
-# a run and a digit word standing alone are tried ("2017" once, not "ba" in "bao").
-_NUMBER_START = re.compile(rf"{nlp.RUN_START.pattern}|{nlp.alone(*SPELLED_FIRST_WORDS)}")
+# a run is tried ("2017" once, not at each digit); and SPELLED's first word is
+# followed by a space or no word character, so a digit word is tried only standing
+# alone on both sides (not "ba" in "bao" nor "hai" in "khai").
+_NUMBER_START = re.compile(rf"{nlp.RUN_START.pattern}|{nlp.alone(*SPELLED_FIRST_WORDS)}(?!\w)")
 _BASE = re.compile(
     r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
 )
