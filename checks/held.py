@@ -31,7 +31,7 @@ _EVENT = re.compile(
 # 10/5"): `_HELD` opens on them and `_HELD_STARTS` searches from them.
 _VERB = r"(?:tổ chức|diễn ra|khai mạc)"
 _HELD = re.compile(
-    rf"(?<!\w)(?:được\s+)?{_VERB}(?:\s+tại\s+[^\W\d][^,.;:!?\d]{0, 40}?)?"
+    rf"(?<!\w)(?:được\s+)?{_VERB}(?:\s+tại\s+[^\W\d][^,.;:!?\d]{{0,40}}?)?"
     rf"\s*(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?{dated.ONE_DAY}"
     r"(?!\s*(?:đến|[-–]|và)\s*\d)"  # "ngày 10 - 11/6" is a span, read elsewhere
 )
