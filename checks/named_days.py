@@ -99,7 +99,7 @@ def _acts_in(original: str, text: str) -> Iterator[re.Match[str]]:
     the next sentence ("Ngày 13/3, đoàn ... tại TP. Hạ Long. Ngày 15/3, UBND ... ký")
     is inside it, and would be skipped after its end."""
     at = 0
-    while (m := next(nlp.finditer_at(_ACT, _ACT_STARTS, text, at), None)) is not None:
+    while (m := nlp.search_at(_ACT, _ACT_STARTS, text, at)) is not None:
         if stops.sentence_end(original, m.start("who"), m.end("who")) < m.end("who"):
             at = m.start() + 1
             continue

@@ -219,6 +219,14 @@ def finditer_at(
         pos = m.end()
 
 
+def search_at(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0
+) -> re.Match[str] | None:
+    """`pattern.search(text, pos)`, `pattern` tried only where `starts` matches (as
+    `finditer_at`): the first match, or None."""
+    return next(finditer_at(pattern, starts, text, pos), None)
+
+
 def lower(text: str) -> str:
     """Lowercase `text`, keeping its length, without underthesea: for checks that
     run on a cached parse and only need case ("Tết" and "tết", "Thứ Hai")."""
