@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from linter import nlp
 from linter.checking import DocumentClaims, document_year, format_date
-from linter.checking.wording import lowered
 from linter.data import lunar
 
 WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
@@ -70,7 +70,7 @@ class Slip:
 def slips(item: DocumentClaims, lang: str) -> Iterator[Slip]:
     """The document's days its month lacks, then its weekday slips, then its lunar slips."""
     text = item.document.text
-    folded = lowered(text)  # case is all these patterns need; no underthesea on a cached run
+    folded = nlp.lowered(text)  # case is all these patterns need; no underthesea on a cached run
     # The patterns run only around their key words: most texts name no weekday
     # and no lunar date, and a scan of every character is what costs here.
     yield from _no_such_days(folded, lang)

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from checks import dated, held, named_days, opening_days
+from linter import nlp
 from linter.checking import DAYS, Bound, Check, DocumentClaims, Group, Option, by_date, evidence
 from linter.checking.events import WINDOW_DAYS, linked_pairs, touching
-from linter.checking.wording import lowered
 from linter.models import Document, Finding, Severity
 
 Stated = tuple[
@@ -175,7 +175,7 @@ Compared = dict[tuple[str, str], list[tuple[Any, Any]]]  # a linked pair's value
 
 def _read(items: Mapping[str, DocumentClaims]) -> Read:
     """The spans, hours, ends, acts, meetings and openings each report states."""
-    texts = {path: lowered(item.document.text) for path, item in items.items()}
+    texts = {path: nlp.lowered(item.document.text) for path, item in items.items()}
     acts = {path: named_days.acts(items[path].document.text, text) for path, text in texts.items()}
     spans, hours, ends, helds, opens = (
         {path: read(text) for path, text in texts.items()}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from checks import dated, opening_days
-from linter.checking.wording import lowered
+from linter import nlp
 from linter.models import Document, Span
 
 Day = tuple[int, int]  # (day, month)
@@ -25,7 +25,7 @@ def todays(text: str) -> list[tuple[int, int, Day]]:
     """(start, end, (day, month)) of every day the text calls today, anywhere in it
     (`opening_days.TODAY`)."""
     found = []
-    for m in opening_days.TODAY.finditer(lowered(text)):
+    for m in opening_days.TODAY.finditer(nlp.lowered(text)):
         day, month = int(m["td"]), int(m["tm"])
         if 1 <= day <= 31 and 1 <= month <= 12:
             found.append((m.start(), m.end(), (day, month)))

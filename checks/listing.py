@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, evidence
-from linter.checking.wording import lowered
 from linter.claims.enumerations import Enumeration, find_enumerations
 from linter.models import Finding, Severity
 
@@ -66,7 +66,7 @@ class ListCount(Check):
     def run(self, group: Group) -> Iterator[Finding]:
         for item in group.items:
             text = item.document.text
-            for found in find_enumerations(text, lowered(text)):
+            for found in find_enumerations(text, nlp.lowered(text)):
                 if not found.fewest <= found.said <= found.most:
                     yield self._finding(item, found, group)
 

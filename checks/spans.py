@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from linter import nlp
 from linter.checking import Check, DocumentClaims, Group, evidence
-from linter.checking.wording import lowered
 from linter.models import Finding, Severity
 
 # Counts of years are written in digits or, up to ten, in words ("năm năm tới").
@@ -147,7 +147,7 @@ class YearSpan(Check):
 
 
 def _slips(item: DocumentClaims) -> Iterator[_Slip]:
-    text = lowered(item.document.text)
+    text = nlp.lowered(item.document.text)
     if "năm" not in text:
         return
     taken: list[tuple[int, int]] = []

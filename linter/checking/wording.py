@@ -66,7 +66,7 @@ def syllables(text: str) -> Counter[str]:
     """How often the text says each folded syllable (hoà and hòa are one)."""
     # Every syllable through the cache in C is cheaper than a Python loop over the
     # distinct ones; the counts come in the same order (the first of each folded).
-    return Counter(map(_folded, SYLLABLE.findall(lowered(text))))
+    return Counter(map(_folded, SYLLABLE.findall(nlp.lowered(text))))
 
 
 # 1 + log(n) of the counts a text says a syllable, looked up: computed for each syllable
@@ -88,17 +88,6 @@ def weighed(text: str) -> dict[str, float]:
     heaviest = heapq.nlargest(VECTOR_WORDS, weights)
     norm = math.sqrt(sum(x * x for x, _ in heaviest)) or 1.0
     return {w: x / norm for x, w in heaviest if x}
-
-
-@lru_cache(maxsize=4096)
-def lowered(text: str) -> str:
-    """`nlp.lower(text)`, once per text: the weighing and five checks (CL01, EV02's
-    todays, EV03, LI01, SP01) each lowered every text again (0.6 % of a cold run).
-    The one lowered string keeps its hash, so the readers' caches keyed by it hit
-    without hashing the whole text again. Bounded like those caches (a server checks
-    draft after draft against the same published texts; a batch run reads each text
-    once per check, a group at a time); an edited file is a new text, lowered anew."""
-    return nlp.lower(text)
 
 
 @lru_cache(maxsize=65536)
