@@ -144,24 +144,6 @@ def test_the_wards_file_is_read_only_when_a_ward_is_looked_up(
     assert gazetteer.wards_named("Bến Nghé") and len(reads) == 1
 
 
-def test_a_build_makes_the_wards_only_when_a_ward_is_looked_up(
-    fresh: None, built: gazetteer.Gazetteer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without a file (`--no-cache`), no Ward is made for a run that names none."""
-    made: list[Ward] = []
-
-    def counted(*fields: object) -> Ward:
-        made.append(Ward(*fields))  # type: ignore[arg-type]
-        return made[-1]
-
-    monkeypatch.setattr(gazetteer, "Ward", counted)
-    assert gazetteer.provinces_named("Quảng Ninh") and gazetteer.districts_named("Krông Ana", True)
-    assert not made
-    assert {(w.short, w.legacy) for w in gazetteer.wards_named("Bến Nghé")} == {("Bến Nghé", True)}
-    assert len(made) == sum(map(len, built.wards.values())) > 13_000
-    assert gazetteer.load().wards == built.wards
-
-
 def test_a_file_that_is_not_json_is_built_again_and_rewritten(
     tmp_path: Path, fresh: None, built: gazetteer.Gazetteer
 ) -> None:

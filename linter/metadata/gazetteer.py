@@ -137,6 +137,13 @@ def _build() -> Gazetteer:
     # row as a comprehension over the rows would keep (10,000 rows, 700 districts).
     last_row = {(r[0], r[3]): r for r in old}
     districts = {key: District(r[3], r[2], r[4], r[0]) for key, r in last_row.items()}
+    # Built here, not when a ward is first looked up: every corpus at hand names a ward
+    # (news2017's 1,000 articles, the 51 real ones, the seeds), so a lazy table only
+    # moved its 60 ms; it made each forked parse worker build its own (the parent may
+    # load the gazetteer before them), and a run with a cache file built it anyway to
+    # write it (`gazstore.write`).
+    wards = [Ward(r[5], r[6], r[3], r[0], True, False) for r in old if r[5] is not None]
+    wards += [Ward(r[2], r[3], None, r[0], False, True) for r in new]
     # The new ward that kept an old ward's code is its successor: this is how
     # the dataset links the generations, and it gives the province merger.
     successor = {r[4]: r[0] for r in new}
@@ -144,21 +151,14 @@ def _build() -> Gazetteer:
 
     named = sorted(provinces.values(), key=lambda p: not p.legacy)
     aliases = [(name_key(a), provinces[s]) for a, s in places().province_aliases.items()]
+    by_key = _index((_short_key(w.short, w.type), w) for w in wards)
     return Gazetteer(
         provinces=_index([*((name_key(p.name), p) for p in named), *aliases]),
         districts=_index((_short_key(d.short, d.type), d) for d in districts.values()),
         district_of=districts,
         merger=merger,
-        read_wards=lambda: _wards(old, new),
+        read_wards=lambda: by_key,
     )
-
-
-def _wards(old: list[tuple], new: list[tuple]) -> dict[str, tuple[Ward, ...]]:
-    """The wards by key, made when a ward is first looked up (`Gazetteer.wards`): a run
-    naming none never makes 13,000 units (5 % of a 40-document cold run's work)."""
-    wards = [Ward(r[5], r[6], r[3], r[0], True, False) for r in old if r[5] is not None]
-    wards += [Ward(r[2], r[3], None, r[0], False, True) for r in new]
-    return _index((_short_key(w.short, w.type), w) for w in wards)
 
 
 def provinces_named(name: str, loose: bool = False) -> tuple[Province, ...]:
