@@ -17,6 +17,8 @@ from linter.checking.events import linked_pairs, touching
 from linter.data import Words, alternation, load, words_are_words
 from linter.models import Document, Finding, Severity
 
+_LAW_NAME = re.compile(r"(?:bộ\s+)?luật\s+\w")  # what every name of laws.yaml opens with
+
 
 class _Law(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -28,8 +30,13 @@ class _Law(BaseModel):
     def _names_are_words(self) -> _Law:
         """An empty name would be found before every year of a text, and so would an
         empty list of laws or of a law's names (the parse is kept in a cache,
-        `linter.data.KEPT_FILES`: the model says all that `_laws` relies on)."""
+        `linter.data.KEPT_FILES`: the model says all that `_laws` relies on). A name
+        that does not open with "luật" or "bộ luật" is a name split by YAML at its
+        comma ("tôn giáo" of an unquoted "luật tín ngưỡng, tôn giáo"): "tôn giáo 2010"
+        would read as a law cited in 2010."""
         words_are_words({"names": self.names})
+        if bad := [name for name in self.names if not _LAW_NAME.match(name)]:
+            raise ValueError(f"names: {bad!r} open with neither 'luật' nor 'bộ luật'")
         return self
 
 
