@@ -45,6 +45,7 @@ CACHED: list[Callable[..., Any]] = [
     cues.cue_matches,
     laws._laws,
     laws._pattern,
+    laws._starts,
     laws._cited_in,
     citations.tables,
     citations._pattern,
