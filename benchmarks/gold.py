@@ -47,7 +47,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linter.data.lexicon import units  # noqa: E402
+from linter.data.unit_table import units  # noqa: E402
 from linter.engine.config import Config  # noqa: E402
 from linter.engine.parsing import parse_result  # noqa: E402
 from linter.nlp import fold  # noqa: E402

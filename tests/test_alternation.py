@@ -18,7 +18,7 @@ from linter import data
 from linter.claims import citations, cues
 from linter.claims import units as unit_reader
 from linter.data import NOTHING, alternation, places
-from linter.data.lexicon import _UnitsFile
+from linter.data.unit_table import _UnitsFile
 from linter.errors import LexiconError
 from linter.metadata import issuer, pubdate
 from linter.nlp import alone, fold

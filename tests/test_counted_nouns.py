@@ -20,7 +20,7 @@ from linter.claims.counts import find_open_counts
 from linter.claims.nouns import _CountedNouns
 from linter.claims.quantities import find_quantities
 from linter.data import load
-from linter.data.lexicon import units
+from linter.data.unit_table import units
 from linter.errors import LexiconError
 
 

@@ -20,8 +20,8 @@ from linter import data
 from linter.checking.wording import Frequencies
 from linter.claims.citations import _CitationsFile
 from linter.claims.cues import _StatusFile
-from linter.data.lexicon import _UnitsFile
 from linter.data.places import Places
+from linter.data.unit_table import _UnitsFile
 from linter.engine.cache import Cache
 from linter.engine.keptdata import KeptData
 from linter.errors import LexiconError

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 from linter import data as datafiles
 from linter.claims import citations
-from linter.data import lexicon
+from linter.data import unit_table
 from linter.errors import LexiconError
 
 
@@ -46,7 +46,7 @@ def test_a_bad_entry_is_named_with_its_file_and_place(tmp_path, monkeypatch) -> 
         "per_population: [vạn dân]\n",
     )
     with pytest.raises(LexiconError) as caught:
-        datafiles.load("units.yaml", lexicon._UnitsFile)
+        datafiles.load("units.yaml", unit_table._UnitsFile)
     assert str(caught.value) == (
         "linter/data/units.yaml: units.1.factor: "
         "Input should be a valid number, unable to parse string as a number"

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from linter import nlp
 from linter.claims.numbers import SCALE_WORD, SPELLED_WORD
 from linter.data import load
-from linter.data.lexicon import units
+from linter.data.unit_table import units
 
 _WORD = re.compile(r"[^\W\d_]+")
 

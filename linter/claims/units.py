@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from linter.claims.numbers import tidy
 from linter.data import alternation
-from linter.data.lexicon import units
+from linter.data.unit_table import units
 from linter.models import Dimension
 
 UnitTable = dict[str, tuple[str, float, Dimension]]
@@ -40,7 +40,7 @@ def _unit_pattern() -> tuple[re.Pattern[str], UnitTable, str]:
     """The unit pattern, the table of unit words, and the alternation of unit
     words that may be glued to a number ("77ha", "10km"). No alternation is ever
     empty (`linter.data.alternation`) nor any word blank (the model refuses one,
-    `lexicon._UnitsFile`): either would be a unit after every number."""
+    `unit_table._UnitsFile`): either would be a unit after every number."""
     specs, per_pop = units()
     table: UnitTable = {}
     guards: dict[str, str] = {}

@@ -1,8 +1,9 @@
-"""The indicator lexicon and the unit table, loaded from YAML beside the code.
+"""The indicator lexicon, loaded from linter/data/indicators.yaml.
 
 `Lexicon.find(folded)` returns every indicator phrase in a folded sentence,
 longest first and non-overlapping, so that "tổng thu NSNN trên địa bàn" wins
 over "thu NSNN" and a comma inside a name ("có bằng, chứng chỉ") never splits it.
+The unit table beside it is `linter.data.unit_table`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from linter.data import Words, alternation, load, words_are_words
+from linter.data import alternation, load
 from linter.errors import LexiconError
-from linter.models import Dimension
 from linter.nlp import fold
 
 
@@ -38,16 +38,6 @@ class IndicatorSpec(BaseModel):
         if unknown:
             raise ValueError(f"generic names {sorted(unknown)} are not among its names")
         return self
-
-
-class UnitSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    words: Words
-    unit: str
-    factor: float = 1.0
-    not_before: tuple[str, ...] = ()  # words that make it another noun ("trường hợp")
-    dimension: Dimension
 
 
 @dataclass(frozen=True)
@@ -235,37 +225,6 @@ class _IndicatorsFile(BaseModel):
         return self
 
 
-_NOT_BLANK = re.compile(r"\S")  # what a unit's word holds: a symbol is one
-
-
-class _UnitsFile(BaseModel):
-    """units.yaml, all that `units` relies on validated here: an empty word would be a
-    unit after any number, and so would an empty list of units or population words (an
-    empty alternation). A unit's word may be a symbol ("%", "€"), never blank; only
-    `not_before` may be empty."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    units: tuple[UnitSpec, ...] = Field(min_length=1)
-    per_population: Words
-
-    @model_validator(mode="after")
-    def _no_blank_word(self) -> _UnitsFile:
-        lists = {
-            **{f"units.{n}.words": u.words for n, u in enumerate(self.units)},
-            **{f"units.{n}.not_before": u.not_before for n, u in enumerate(self.units)},
-            "per_population": self.per_population,
-        }
-        words_are_words(lists, word=_NOT_BLANK)
-        return self
-
-
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return Lexicon(load("indicators.yaml", _IndicatorsFile).indicators)
-
-
-@lru_cache(maxsize=1)
-def units() -> tuple[tuple[UnitSpec, ...], tuple[str, ...]]:
-    data = load("units.yaml", _UnitsFile)
-    return data.units, data.per_population
