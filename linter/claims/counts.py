@@ -22,16 +22,16 @@ import re
 
 from linter import nlp
 from linter.claims.amounts import Vague, find_vague
-from linter.claims.intervals import RawQuantity, interval_of
-from linter.claims.nouns import noun_end
-from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
-from linter.claims.quantities import (
+from linter.claims.figure_words import (
     BOUND_AFTER,
     RANGE,
     base_after,
     change_before,
     difference_before,
 )
+from linter.claims.intervals import RawQuantity, interval_of
+from linter.claims.nouns import noun_end
+from linter.claims.numbers import AMOUNT, DIGITS, parse_amount, tidy
 from linter.claims.subject_words import AFTER_STOP
 from linter.claims.units import read_per, read_unit
 from linter.models import Dimension, Op

@@ -1,7 +1,8 @@
 """Figures with a unit of the table and their comparator, turned into intervals.
 
 A figure is a number (digits, scale words, number words: `linter.claims.numbers`),
-its unit (`linter.claims.units`) and the comparator before it; the interval each
+its unit (`linter.claims.units`) and the words around it that say how it is meant
+(`linter.claims.figure_words`: a comparator, a change, a range); the interval each
 comparator allows is in `linter.claims.intervals`. Amounts said without a unit
 or without a number ("bị phạt 65 triệu", "hàng chục tỷ đồng") are read by
 `linter.claims.amounts`.
@@ -13,6 +14,16 @@ import re
 
 from linter import nlp
 from linter.claims.amounts import money_meant, shared_unit_at, word_figures
+from linter.claims.figure_words import (
+    BOUND_AFTER,
+    COMPARATOR_WINDOW,
+    RANGE,
+    base_after,
+    change_before,
+    comparator_before,
+    comparator_op,
+    difference_before,
+)
 from linter.claims.intervals import APPROX_TOLERANCE as APPROX_TOLERANCE
 from linter.claims.intervals import RawQuantity as RawQuantity
 from linter.claims.intervals import interval_of as interval_of
@@ -32,32 +43,6 @@ from linter.claims.periods import period_spans
 from linter.claims.units import GLUED, Unit, read_per, read_unit
 from linter.models import Dimension, Op
 
-# Character windows, on folded text: a comparator ("không vượt quá", the longest)
-# or a plan's kind ("chiến lược") stands right before its figure; a change verb
-# ("tăng thêm") right before the comparator.
-COMPARATOR_WINDOW = 20
-CHANGE_WINDOW = 12
-
-_COMPARATORS: tuple[tuple[str, Op], ...] = (
-    ("không dưới", Op.GE),
-    ("ít nhất", Op.GE),
-    ("tối thiểu", Op.GE),
-    ("không vượt quá", Op.LE),
-    ("vượt quá", Op.GT),
-    ("không quá", Op.LE),
-    ("tối đa", Op.LE),
-    ("chưa đến", Op.LT),
-    ("chưa tới", Op.LT),
-    ("xấp xỉ", Op.APPROX),
-    ("khoảng", Op.APPROX),
-    ("gần", Op.APPROX),
-    ("trên", Op.GT),
-    ("hơn", Op.GT),
-    ("vượt", Op.GT),
-    ("dưới", Op.LT),
-    ("từ", Op.GE),
-)
-_CMP_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<cmp>" + "|".join(c for c, _ in _COMPARATORS) + r")\s+$")
 # A number preceded by one of these is a date, an ordinal or a document number
 # ("số 12"); "dân số 15 triệu người", "con số 500.000", "doanh số 105,5 triệu USD" and
 # "tổng số 3932 nguồn" and "132 ha trong số 157 ha" are figures.
@@ -66,10 +51,6 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"kỳ|đợt|điều|khoản|chương|mục|giai đoạn|nhiệm kỳ|lần thứ|hôm nay|truy cập|[/\-–.])\s*$"
 )
 _WORD_REACH = 12  # characters: more than the longest word of _NOT_A_FIGURE_BEFORE
-# Between the two amounts of a range, and after a bound ("từ 100 triệu trở xuống").
-RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")
-BOUND_AFTER = {" trở lên": Op.GE, " trở xuống": Op.LE}
-_CHANGE = re.compile(r"(?:^|(?<=\W))(?P<verb>tăng|giảm|gấp)(?:\s+(?:gấp|thêm))?\s+$")
 
 
 # A number ends at a non-word character, or where a scale or unit word is glued
@@ -85,17 +66,8 @@ _NUMBER = re.compile(
 # followed by a space or no word character, so a digit word is tried only standing
 # alone on both sides (not "ba" in "bao" nor "hai" in "khai").
 _NUMBER_START = re.compile(rf"{nlp.RUN_START.pattern}|{nlp.alone(*SPELLED_FIRST_WORDS)}(?!\w)")
-_BASE = re.compile(
-    r"\s*,?\s*so(?: với)?\s+(?P<base>[^,;.()]{1,60}?)\s*(?=[,;.()]|$| và | trong đó)"
-)
 # Units a lone spelled number may carry: "một thập kỷ", "hai lần", "ba phần trăm".
 _SPELLED_UNITS = frozenset({"năm", "lần", "%"})
-
-
-def base_after(folded: str, pos: int) -> str | None:
-    """What a change is measured against: "tăng 5,93% so với dự toán 2018"."""
-    m = _BASE.match(folded, pos)
-    return re.sub(r"\s+", " ", m.group("base")).strip() if m else None
 
 
 def find_quantities(folded: str) -> list[RawQuantity]:
@@ -170,11 +142,11 @@ def _read_quantity(folded: str, start: int) -> RawQuantity | None:
     if not words[0][0].isdigit() and len(words) == 1 and unit_name not in _SPELLED_UNITS:
         return None  # "một người", "năm 2024": a lone number word is rarely a figure
     quote_start, op = start, Op.EQ
-    before = _CMP_BEFORE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
+    before = comparator_before(folded, start)
     difference = difference_before(folded, start)
     if before and not difference:
         quote_start = before.start("cmp")
-        op = dict(_COMPARATORS)[before.group("cmp")]
+        op = comparator_op(before)
     from_to = bool(before) and before.group("cmp") == "từ" and bool(_FROM_TO.match(folded, end))
     if from_to:
         op = Op.EQ  # "giảm từ 20 tỷ năm 2017 còn 10 tỷ": the level it changed from
@@ -251,27 +223,3 @@ def _occurrences_of(folded: str, unit: Unit) -> Unit:
     # a traveller counts in "lượt khách" already: "lượt hành khách" is no "lượt lượt khách"
     name = noun if noun.startswith("lượt ") else f"lượt {noun}"
     return Unit(name, unit.factor, end, unit.dimension)
-
-
-# "cao hơn 1 điểm so với năm 2016", "thấp hơn 5%": the difference, not a bound;
-# "giá trị lớn hơn 103 tỷ đồng", "nhỏ hơn 1.000 đồng", "ít hơn 5 người" are bounds.
-_DIFFERENCE = re.compile(r"(?:^|(?<=\W))(?P<way>cao|thấp)\s+hơn\s+$")
-
-
-def difference_before(folded: str, start: int) -> str | None:
-    """ "increase" or "decrease" when the number at `start` is a difference stated
-    with a comparative ("cao hơn 1 điểm"), else None."""
-    m = _DIFFERENCE.search(folded, max(0, start - COMPARATOR_WINDOW), start)
-    if not m:
-        return None
-    return "increase" if m.group("way") == "cao" else "decrease"
-
-
-def change_before(folded: str, quote_start: int) -> str:
-    """Level, or the change a verb right before the figure states ("tăng 12%")."""
-    change = _CHANGE.search(folded, max(0, quote_start - CHANGE_WINDOW), quote_start)
-    if not change:
-        return "level"
-    if "gấp" in change.group():
-        return "multiple"
-    return {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]
