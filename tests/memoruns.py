@@ -67,3 +67,13 @@ def run(module: str, memo: Path | str, **env: str) -> tuple[str, tuple[int, int]
     """`counted` without the records used: the report and (records read, learnt)."""
     report, (read, learnt, _) = counted(module, memo, **env)
     return report, (read, learnt)
+
+
+def learns_nothing_again(module: str, memo: Path, report: str, first: int) -> None:
+    """A second run with the memo `memo` a first run wrote (reading `first` records,
+    giving `report`) reads every record, learns nothing, gives the same report and
+    leaves the file as it was."""
+    before = memo.stat().st_mtime_ns
+    again, (read, new) = run(module, memo)
+    assert again == report and read == first and new == 0
+    assert memo.stat().st_mtime_ns == before  # nothing learnt: not rewritten

@@ -88,11 +88,7 @@ def test_every_record_is_the_code_the_builtin_compiles(learnt: tuple[Path, str, 
 
 
 def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str, int]) -> None:
-    memo, report, first = learnt
-    before = memo.stat().st_mtime_ns
-    again, (read, new) = _run(memo)
-    assert again == report and read == first and new == 0
-    assert memo.stat().st_mtime_ns == before  # nothing learnt: not rewritten
+    memoruns.learns_nothing_again("codememo", *learnt)
 
 
 def test_a_damaged_memo_is_ignored_and_a_run_without_one_says_the_same(

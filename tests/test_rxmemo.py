@@ -84,11 +84,7 @@ def test_every_pattern_rebuilt_is_the_stdlib_pattern(learnt: tuple[Path, str, in
 
 
 def test_a_second_run_reads_the_memo_and_learns_nothing(learnt: tuple[Path, str, int]) -> None:
-    memo, report, first = learnt
-    before = memo.stat().st_mtime_ns
-    again, (read, new) = _run(memo)
-    assert again == report and read == first and new == 0
-    assert memo.stat().st_mtime_ns == before  # nothing learnt: not rewritten
+    memoruns.learns_nothing_again("rxmemo", *learnt)
 
 
 def test_a_damaged_memo_is_ignored_and_rewritten(learnt: tuple[Path, str, int]) -> None:

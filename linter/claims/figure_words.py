@@ -86,6 +86,6 @@ def change_before(folded: str, quote_start: int) -> str:
     change = _CHANGE.search(folded, max(0, quote_start - CHANGE_WINDOW), quote_start)
     if not change:
         return "level"
-    if "gấp" in change.group():
+    if "gấp" in change.group():  # "gấp 2 lần", "tăng gấp 3": a multiple whatever the verb
         return "multiple"
-    return {"tăng": "increase", "giảm": "decrease", "gấp": "multiple"}[change.group("verb")]
+    return "increase" if change.group("verb") == "tăng" else "decrease"
