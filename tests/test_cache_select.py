@@ -95,7 +95,7 @@ def test_the_provinces_are_read_from_their_own_index(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         db.execute("DROP INDEX entry_provinces")  # as a cache made before it
         db.execute(
-            "INSERT INTO entries VALUES ('k', 'Bình Thuận', NULL, '[]', '[]', ?)", ("x" * 9000,)
+            "INSERT INTO entries VALUES ('k', 1, 'Bình Thuận', NULL, '[]', '[]', ?)", ("x" * 9000,)
         )
     read_only = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     cachefile.index_provinces(read_only)  # cannot write it: goes on without

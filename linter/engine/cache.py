@@ -25,9 +25,16 @@ is read back is `linter.engine.rows`; this module is the store. A file that is
 not our cache (corrupt, foreign, another schema) is discarded and rebuilt with a
 notice, never trusted and never a crash; a cache that cannot be used at all is
 skipped with a notice. Rows are written in transactions of a few hundred (an
-entry stands alone, so a run that stops half-way leaves a usable cache). Known
-problem: nothing is ever removed, so rows of old versions of files accumulate
-until `doichieu cache clear`.
+entry stands alone, so a run that stops half-way leaves a usable cache).
+
+The cache is bounded (`linter.engine.prune`): a row written replaces the rows it is a
+newer version of (a shown file's entry, a file's stats row, a province's findings
+under the same settings), and the rows of parser versions older than the two written
+with last go; a warm run still writes nothing. Freed pages are reused by later writes
+(the file stops growing; it never shrinks: no VACUUM). Known problem: a file removed or
+renamed leaves its last entry and stats row (a few KB), and a province or settings no
+longer checked their findings, until two newer parser versions have written (an upgrade,
+an edit of linter/) or `doichieu cache clear`: a file that comes back is not parsed.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from pydantic import ValidationError
 
 from linter.engine.cachefile import (
     BATCH,
-    STATS,
+    TABLES,
     connect,
     index_provinces,
     locked,
@@ -49,6 +56,7 @@ from linter.engine.cachefile import (
     prepare,
     select,
 )
+from linter.engine.prune import write
 from linter.engine.rows import CLAIMS, FINDINGS, Entry, Row, ShallowEntry, decode_document
 from linter.models import Finding
 
@@ -57,7 +65,9 @@ __all__ = ["Cache"]
 MAGIC = "doichieu-cache"
 # 6: a document's summary (metadata, no text); the long columns last. 7: a stats row
 # names its entry's province, and is keyed by the digest's bytes (`keys.stat_keys`).
-SCHEMA = 7
+# 8: keys whose first half names what a row is a version of; rows name their parser
+# version (`prune`).
+SCHEMA = 8
 # Parsed entries held before they are written (each write its own transaction): held
 # until the end of a cold run, their JSON was a third of its peak memory.
 FLUSH_ROWS = 256
@@ -115,20 +125,8 @@ class Cache:
     def _create(self) -> sqlite3.Connection:
         db = connect(self.path)
         with db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-            )
-            # The short columns first: SQLite reaches a column of a long row through the
-            # overflow pages before it, so a summary, the findings and the claims are
-            # read without the pages of the long document after them.
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, province TEXT,"
-                " summary TEXT, findings TEXT NOT NULL, claims TEXT NOT NULL, document TEXT)"
-            )
-            db.execute(STATS)
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS groups (key TEXT PRIMARY KEY, findings TEXT NOT NULL)"
-            )
+            for table in TABLES:
+                db.execute(table)
             rows = [("magic", MAGIC), ("schema", str(SCHEMA))]
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
         return db
@@ -235,18 +233,14 @@ class Cache:
             self._write()
 
     def _write(self) -> None:
-        """Write what is pending, in one transaction; after a failure (a full disk, a
-        lock held too long) the cache is left alone for the rest of the run, which
-        keeps its results."""
+        """Write what is pending, in one transaction, replacing the older versions of
+        its rows (`prune.write`); after a failure (a full disk, a lock held too long)
+        the cache is left alone for the rest of the run, which keeps its results."""
         if self._db is None or not (self._pending or self._stats or self._groups):
             return
         try:
             with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", self._pending
-                )
-                self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._stats)
-                self._db.executemany("INSERT OR REPLACE INTO groups VALUES (?, ?)", self._groups)
+                write(self._db, self._pending, self._stats, self._groups)
         except sqlite3.Error as exc:
             notice(f"could not write the cache: {exc}")
             self._db.close()

@@ -23,11 +23,21 @@ BUSY_TIMEOUT = 60.0  # seconds a run waits for another run's write to the cache
 GAZETTEER = "gazetteer.json"  # the places' tables, beside the cache, the wards beside it (gazstore)
 BATCH = 500  # keys per query (SQLite allows 999 parameters at least)
 FEW = 100  # keys found in the index whatever the table's size (`select`)
-# The stats table (`Cache.known`): a file's metadata digest, its entry key and that
-# entry's province.
-STATS = (
+# The cache's tables (`Cache`), each row naming the parser version that wrote it
+# (`prune`). An entry's short columns first: SQLite reaches a column of a long row
+# through the overflow pages before it, so a summary, the findings and the claims are
+# read without the pages of the long document after them. A stats row (`Cache.known`):
+# a file's metadata digest, its entry key and that entry's province.
+TABLES = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, version INTEGER, province TEXT,"
+    " summary TEXT, findings TEXT NOT NULL, claims TEXT NOT NULL, document TEXT)",
     "CREATE TABLE IF NOT EXISTS stats"
-    " (key BLOB PRIMARY KEY, entry TEXT NOT NULL, province TEXT) WITHOUT ROWID"
+    " (key BLOB PRIMARY KEY, entry TEXT NOT NULL, province TEXT, version INTEGER) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS groups"
+    " (key TEXT PRIMARY KEY, version INTEGER, findings TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS versions (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " parser TEXT UNIQUE NOT NULL, used INTEGER NOT NULL)",
 )
 
 

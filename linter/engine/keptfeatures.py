@@ -30,8 +30,9 @@ checks link nothing weighs no published text. Misses are written in one
 transaction; the table is made by the first write, and the cache file is never
 created here (`cachefile.connect_existing`).
 
-Known problem: as with the entries, a row of an old version of a file stays until
-`doichieu cache clear` (about 2 KB a document).
+A row goes with its entry: replaced by a newer version of the file, or its parser
+version retired (`linter.engine.prune`). Known problem: the row of a removed file
+stays as its entry does (about 2 KB a document).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ reads with; `config_fingerprint` with the configuration that changes parsing;
 a listing by its metadata so that a warm run need not read it, and `stamp` what a
 server compares of a file between two listings, both under one racy rule
 (`settled_before`); `group_key` names the findings of the checks on one province
-by everything those checks see.
+by everything those checks see. The first half of these three keys names what
+the row is a version of: the cache keeps one (`linter.engine.prune`).
 """
 
 from __future__ import annotations
@@ -170,9 +171,9 @@ def config_fingerprint(config: Config) -> str:
 
 
 def entry_key(content: bytes, display: str, config_key: str) -> str:
-    digest = hashlib.sha256(content).hexdigest()
-    raw = f"{digest}|{display}|{parser_fingerprint()}|{config_key}"
-    return hashlib.sha256(raw.encode(errors=NAMES)).hexdigest()
+    # 32 hex digits of the shown name, parser and configuration, 32 of the content
+    shown = _hex32(f"{display}|{parser_fingerprint()}|{config_key}".encode(errors=NAMES))
+    return shown + _hex32(f"{hashlib.sha256(content).hexdigest()}|{shown}".encode())
 
 
 def stat_keys(
@@ -182,17 +183,17 @@ def stat_keys(
     file is old enough for its metadata to be trusted (see RACY_NS); None when it
     cannot be read or is not a regular file (the loader reports it).
 
-    The key is a digest of the parser's and the configuration's keys, the path made
-    absolute, the displayed path, and the size, modification and change times in
-    nanoseconds, inode and device. Its bytes, not its hex: half the bytes to store
-    and read back. What is the same for all (the working directory, the two keys,
-    the time) is asked once, the digest of the two keys copied per file (a tenth of
-    keying 5,000 files each). Where the separator is "/", a relative path is made
-    absolute by joining it to the working directory, not normalised as abspath does
-    (its call per file was a quarter of keying them): a "." or ".." part names the
-    file the system finds by it, as the joined path does, and a file named once by a
-    path normpath would change and once by one it would not is only read once more,
-    as after an edit."""
+    The key is 16 bytes of a digest of the parser's and the configuration's keys, the
+    path made absolute and the displayed path (the file), then 16 of it continued with
+    the size, modification and change times in nanoseconds, inode and device. Bytes,
+    not hex: half to store and read back. What is the same for all (the working
+    directory, the two keys, the time) is asked once, the digest of the two keys
+    copied per file (a tenth of keying 5,000 files each). Where the separator is "/",
+    a relative path is made absolute by joining it to the working directory, not
+    normalised as abspath does (its call per file was a quarter of keying them): a
+    "." or ".." part names the file the system finds by it, as the joined path does,
+    and a file named once by a path normpath would change and once by one it would
+    not is only read once more, as after an edit."""
     cwd = os.getcwd() if cwd is None else cwd  # noqa: PTH109 - a string
     joined = (cwd if cwd.endswith("/") else cwd + "/") if os.sep == "/" else None
     both = hashlib.sha256(f"{parser_fingerprint()}\0{config_key}".encode())
@@ -216,11 +217,12 @@ def stat_keys(
         elif not name.startswith("/"):
             name = joined + name
         digest = both.copy()  # "\0" parts: a path's part and a displayed path hold none
-        digest.update(
-            f"\0{name}\0{display}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
-            f"\0{info.st_ino}\0{info.st_dev}".encode(errors=NAMES)
-        )
-        keys.append((digest.digest(), info.st_mtime_ns < settled and info.st_ctime_ns < settled))
+        digest.update(f"\0{name}\0{display}".encode(errors=NAMES))
+        file = digest.digest()  # digest() leaves the object to be continued
+        meta = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        digest.update(b"\0%d\0%d\0%d\0%d\0%d" % meta)
+        trusted = info.st_mtime_ns < settled and info.st_ctime_ns < settled
+        keys.append((file[:16] + digest.digest()[:16], trusted))
     return keys
 
 
@@ -249,6 +251,11 @@ def group_key(
 ) -> str:
     """The findings of the checks on one province depend on its documents (their
     entry keys), the checks, and what the run gives them (`run`: settings,
-    language, tolerance)."""
-    data = {"checks": checks_key, "province": province, "entries": sorted(entries), "run": run}
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    language, tolerance): 32 hex digits of all but the documents, then 32 of all."""
+    scope = {"checks": checks_key, "province": province, "run": run}
+    halves = (scope, {**scope, "entries": sorted(entries)})
+    return "".join(_hex32(json.dumps(h, sort_keys=True, default=str).encode()) for h in halves)
+
+
+def _hex32(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
