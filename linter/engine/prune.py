@@ -19,7 +19,7 @@ The rows of another configuration or language are another version's, never
 replaced: runs with different settings share a folder without parsing again after
 each other. A range of the primary key finds the older versions: no column or
 index to keep, one statement per row written, and a key not of that shape (64 hex
-digits, 32 bytes for a stats row) is replaced only by itself.
+digits; for a stats row, more than 16 bytes) is replaced only by itself.
 
 Rows of another parser fingerprint are never read by this one. Each row names its
 version (`versions`, by id); a write marks its own as written last, and the rows of
@@ -60,8 +60,8 @@ def write(db: sqlite3.Connection, entries: Entries, stats: Stats, groups: Groups
         " document) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(key, version, *row) for key, *row in entries],
     )
-    ends = b"\xff" * 17  # past every 32-byte key that opens with the 16 bytes
-    files = [(key[:16], key[:16] + ends, key) for key, _, _ in stats if len(key) == 32]
+    # 16 bytes, then ASCII (`stat_keys`): "\xff" after them is past every key they open
+    files = [(key[:16], key[:16] + b"\xff", key) for key, _, _ in stats if len(key) > 16]
     db.executemany("DELETE FROM stats WHERE key > ? AND key < ? AND key != ?", files)
     db.executemany(
         "INSERT OR REPLACE INTO stats (key, entry, province, version) VALUES (?, ?, ?, ?)",
