@@ -21,6 +21,12 @@ each other. A range of the primary key finds the older versions: no column or
 index to keep, one statement per row written, and a key not of that shape (64 hex
 digits; for a stats row, more than 16 bytes) is replaced only by itself.
 
+What one version per thing costs, never a wrong report: an edit undone (a revert, a
+branch switched back) parses the file again, as ruff's cache, one entry per file,
+does; two checkouts sharing one folder parse the files they differ in after each
+other; two runs over different files of one province (a folder, then its parent)
+check that province again after each other, parsing nothing.
+
 Rows of another parser fingerprint are never read by this one. Each row names its
 version (`versions`, by id); a write marks its own as written last, and the rows of
 any version older than the KEEP_VERSIONS written last are removed. Not at once: two
