@@ -49,14 +49,14 @@ from pydantic import ValidationError
 from linter.engine.cachefile import (
     BATCH,
     TABLES,
+    complete,
     connect,
-    index_provinces,
     locked,
     notice,
     prepare,
     select,
 )
-from linter.engine.prune import write
+from linter.engine.prune import EntryRow, GroupRow, StatsRow, write
 from linter.engine.rows import CLAIMS, FINDINGS, Entry, Row, ShallowEntry, decode_document
 from linter.models import Finding
 
@@ -85,9 +85,9 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "cache.sqlite"
-        self._pending: list[tuple[str, str | None, str | None, str, str, str | None]] = []
-        self._stats: list[tuple[bytes, str, str | None]] = []
-        self._groups: list[tuple[str, str]] = []
+        self._pending: list[EntryRow] = []
+        self._stats: list[StatsRow] = []
+        self._groups: list[GroupRow] = []
         # The keys `get_many` gave as summaries, which the check of their province reads
         # whole again (`linter.engine.held.whole_items`, told by `parse_files`): a
         # summary is known by where it came from, not by an empty text.
@@ -97,7 +97,7 @@ class Cache:
             prepare(folder)
             with locked(folder):
                 self._db = self._open()
-                index_provinces(self._db)  # a cache made before the index gets it here
+                complete(self._db)  # a cache made before the index gets it here
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             notice(f"not using the cache {self.path}: {reason}; parsing every file")

@@ -27,7 +27,9 @@ FEW = 100  # keys found in the index whatever the table's size (`select`)
 # (`prune`). An entry's short columns first: SQLite reaches a column of a long row
 # through the overflow pages before it, so a summary, the findings and the claims are
 # read without the pages of the long document after them. A stats row (`Cache.known`):
-# a file's metadata digest, its entry key and that entry's province.
+# a file's metadata digest, its entry key and that entry's province. A published
+# report's linking features (`keptfeatures`), by its entry's key.
+FEATURES = "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, version INTEGER, province TEXT,"
@@ -38,6 +40,7 @@ TABLES = (
     " (key TEXT PRIMARY KEY, version INTEGER, findings TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS versions (id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " parser TEXT UNIQUE NOT NULL, used INTEGER NOT NULL)",
+    FEATURES,
 )
 
 
@@ -50,14 +53,17 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def index_provinces(db: sqlite3.Connection) -> None:
-    """A covering index of the entries' provinces: a run looks up the province of every
-    file it lists (a draft's, to read its province only), and a pass over the entries
-    themselves reads a page of each long row (11.6 -> 2.7 ms for 5,000; made once, in
-    about 11 ms, for a cache made before it). A cache that cannot be written goes on
-    without it: the same rows, found more slowly."""
+def complete(db: sqlite3.Connection) -> None:
+    """What a cache file made before them lacks, made as it is opened. A covering index
+    of the entries' provinces: a run looks up the province of every file it lists (a
+    draft's, to read its province only), and a pass over the entries themselves reads
+    a page of each long row (11.6 -> 2.7 ms for 5,000; made once, in about 11 ms). The
+    features table, made by `keptfeatures`' first write before it was made with the
+    others. A cache that cannot be written goes on without them: the same rows, found
+    more slowly; its writes fail as they would anyway."""
     with contextlib.suppress(sqlite3.Error):
         db.execute("CREATE INDEX IF NOT EXISTS entry_provinces ON entries (key, province)")
+        db.execute(FEATURES)
 
 
 def connect_existing(path: Path) -> sqlite3.Connection:

@@ -27,8 +27,8 @@ own folder, trusted as far as that.
 
 Only what a run's checks computed is kept (`keep`, after they ran): a run whose
 checks link nothing weighs no published text. Misses are written in one
-transaction; the table is made by the first write, and the cache file is never
-created here (`cachefile.connect_existing`).
+transaction, in the table the cache made with its others (`cachefile.TABLES`): a file
+the cache did not make, or none, is left as it is (`cachefile.connect_existing`).
 
 A row goes with its entry: replaced by a newer version of the file, or its parser
 version retired (`linter.engine.prune`). Known problem: the row of a removed file
@@ -157,7 +157,4 @@ def _read(path: Path, keys: Sequence[str]) -> dict[str, str]:
 
 def _write(path: Path, rows: Sequence[tuple[str, str]]) -> None:
     with contextlib.suppress(sqlite3.Error), contextlib.closing(connect_existing(path)) as db, db:
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-        )
         db.executemany("INSERT OR REPLACE INTO features VALUES (?, ?)", rows)

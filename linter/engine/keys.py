@@ -6,8 +6,9 @@ reads with; `config_fingerprint` with the configuration that changes parsing;
 a listing by its metadata so that a warm run need not read it, and `stamp` what a
 server compares of a file between two listings, both under one racy rule
 (`settled_before`); `group_key` names the findings of the checks on one province
-by everything those checks see. The first half of these three keys names what
-the row is a version of: the cache keeps one (`linter.engine.prune`).
+by everything those checks see. The first half of these three keys (HALF hex
+digits, or FILE_BYTES bytes) names what the row is a version of: the cache keeps one
+(`linter.engine.prune`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ _HEADERS = re.compile(r"\r?\n\r?\n")  # the blank line that ends the headers
 # The libraries a parse reads with: a new version of one may parse a file differently.
 DISTRIBUTIONS = ("underthesea", "vietnamadminunits", "pydantic", "python-docx")
 _MEMO_KEY = ("parser-fingerprint", 1)  # the kept fingerprint's format
+# A key's first half, what its row is a version of (`linter.engine.prune`): hex digits
+# of an entry's or a group's key, bytes of a stats key. The rest need not repeat it.
+HALF, FILE_BYTES = 32, 16
 
 
 @lru_cache(maxsize=1)
@@ -171,9 +175,9 @@ def config_fingerprint(config: Config) -> str:
 
 
 def entry_key(content: bytes, display: str, config_key: str) -> str:
-    # 32 hex digits of the shown name, parser and configuration, 32 of the content
-    shown = _hex32(f"{display}|{parser_fingerprint()}|{config_key}".encode(errors=NAMES))
-    return shown + _hex32(f"{hashlib.sha256(content).hexdigest()}|{shown}".encode())
+    # HALF hex digits of the shown name, parser and configuration, then of the content
+    shown = _half(f"{display}|{parser_fingerprint()}|{config_key}".encode(errors=NAMES))
+    return shown + _half(content)
 
 
 def stat_keys(
@@ -183,17 +187,14 @@ def stat_keys(
     file is old enough for its metadata to be trusted (see RACY_NS); None when it
     cannot be read or is not a regular file (the loader reports it).
 
-    The key is 16 bytes of a digest of the parser's and the configuration's keys, the
-    path made absolute and the displayed path (the file), then the size, modification
-    and change times in nanoseconds, inode and device written out, not hashed (a second
-    digest per file cost more than the longer key). What is the same for all (the working
-    directory, the two keys, the time) is asked once, the digest of the two keys
-    copied per file (a tenth of keying 5,000 files each). Where the separator is "/",
-    a relative path is made absolute by joining it to the working directory, not
-    normalised as abspath does (its call per file was a quarter of keying them): a
-    "." or ".." part names the file the system finds by it, as the joined path does,
-    and a file named once by a path normpath would change and once by one it would
-    not is only read once more, as after an edit."""
+    The key: FILE_BYTES bytes of a digest of the two keys, the absolute path and the
+    displayed path (the file), then its size, modification and change times (ns),
+    inode and device written out (a second digest per file cost more than the longer
+    key). What is the same for all is asked once, the two keys' digest copied per
+    file (a tenth of keying 5,000 files). Where the separator is "/", a relative path
+    is joined to the working directory, not normalised as abspath does (a quarter of
+    keying them): a "." or ".." part names the file the system finds by it, and a
+    file named both ways is only read once more, as after an edit."""
     cwd = os.getcwd() if cwd is None else cwd  # noqa: PTH109 - a string
     joined = (cwd if cwd.endswith("/") else cwd + "/") if os.sep == "/" else None
     both = hashlib.sha256(f"{parser_fingerprint()}\0{config_key}".encode())
@@ -220,7 +221,7 @@ def stat_keys(
         digest.update(f"\0{name}\0{display}".encode(errors=NAMES))
         meta = f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
         trusted = info.st_mtime_ns < settled and info.st_ctime_ns < settled
-        keys.append((digest.digest()[:16] + f"{meta}\0{info.st_dev}".encode(), trusted))
+        keys.append((digest.digest()[:FILE_BYTES] + f"{meta}\0{info.st_dev}".encode(), trusted))
     return keys
 
 
@@ -249,11 +250,11 @@ def group_key(
 ) -> str:
     """The findings of the checks on one province depend on its documents (their
     entry keys), the checks, and what the run gives them (`run`: settings,
-    language, tolerance): 32 hex digits of all but the documents, then 32 of all."""
+    language, tolerance): HALF hex digits of all but the documents, then of those."""
     scope = {"checks": checks_key, "province": province, "run": run}
-    half = _hex32(json.dumps(scope, sort_keys=True, default=str).encode())
-    return half + _hex32("\0".join([half, *sorted(entries)]).encode(errors=NAMES))
+    half = _half(json.dumps(scope, sort_keys=True, default=str).encode())
+    return half + _half("\0".join(sorted(entries)).encode(errors=NAMES))
 
 
-def _hex32(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:32]
+def _half(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HALF]

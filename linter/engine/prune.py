@@ -18,8 +18,9 @@ A row is a version of something, named by the first half of its key
 The rows of another configuration or language are another version's, never
 replaced: runs with different settings share a folder without parsing again after
 each other. A range of the primary key finds the older versions: no column or
-index to keep, one statement per row written, and a key not of that shape (64 hex
-digits; for a stats row, more than 16 bytes) is replaced only by itself.
+index to keep, one statement per row written, and a key not of that shape (twice
+keys.HALF hex digits; for a stats row, more than keys.FILE_BYTES bytes) is replaced
+only by itself.
 
 What one version per thing costs, never a wrong report: an edit undone (a revert, a
 branch switched back) parses the file again, as ruff's cache, one entry per file,
@@ -28,11 +29,11 @@ other; two runs over different files of one province (a folder, then its parent)
 check that province again after each other, parsing nothing.
 
 Rows of another parser fingerprint are never read by this one. Each row names its
-version (`versions`, by id); a write marks its own as written last, and the rows of
-any version older than the KEEP_VERSIONS written last are removed. Not at once: two
-installs that share a folder (a pre-commit hook's environment and the shell's, a
-server started before an upgrade and the command line after) would each parse the
-other's whole archive again at every turn. Not by age: a count bounds the cache
+version (`versions`, by id); a write marks its own as written last, and once its rows
+are in, the rows of any version older than the KEEP_VERSIONS written last are removed.
+Not at once: two installs that share a folder (a pre-commit hook's environment and the
+shell's, a server started before an upgrade and the command line after) would each
+parse the other's whole archive again at every turn. Not by age: a count bounds the cache
 however fast the fingerprint changes (it changes with every edit of linter/), and
 needs no write from a warm run to say a version is still used.
 """
@@ -41,50 +42,75 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TypeVar
 
-from linter.engine.keys import parser_fingerprint
+from linter.engine.keys import FILE_BYTES, HALF, parser_fingerprint
+from linter.engine.rows import Row
 
 # The parser versions whose rows are kept: the one written with last and the one before.
 KEEP_VERSIONS = 2
-FEATURES = "features"  # `linter.engine.keptfeatures`' table, made by its first write
-# The rows a write is handed: entries (key, *rows.Row), stats rows (key, entry,
-# province), groups (key, findings).
-Entries = Sequence[tuple[str, str | None, str | None, str, str, str | None]]
-Stats = Sequence[tuple[bytes, str, str | None]]
-Groups = Sequence[tuple[str, str]]
+# The rows a write is handed: an entry (key, *rows.Row), a stats row (key, entry,
+# province), a group (key, findings).
+EntryRow = tuple[str, *Row]
+StatsRow = tuple[bytes, str, str | None]
+GroupRow = tuple[str, str]
+_Key = TypeVar("_Key", str, bytes)
 
 
-def write(db: sqlite3.Connection, entries: Entries, stats: Stats, groups: Groups) -> None:
-    """Write the rows in the transaction open on `db`, each replacing its older versions."""
+def write(
+    db: sqlite3.Connection,
+    entries: Sequence[EntryRow],
+    stats: Sequence[StatsRow],
+    groups: Sequence[GroupRow],
+) -> None:
+    """Write the rows in the transaction open on `db`, each replacing its older versions
+    (an entry its kept features too), then retire the parser versions too old to keep.
+    After the inserts: a run keeps its reports' features (`keptfeatures.keep`) before
+    their entries are written, and a retirement keeps the features of entries there."""
     version = _mark(db)
-    old = [(key[:32], f"{key[:32]}g", key) for key, *_ in entries if _hex(key)]
-    db.executemany("DELETE FROM entries WHERE key > ? AND key < ? AND key != ?", old)
-    if old and _has(db, FEATURES):
-        db.executemany(f"DELETE FROM {FEATURES} WHERE key > ? AND key < ? AND key != ?", old)
-    db.executemany(
-        "INSERT OR REPLACE INTO entries (key, version, province, summary, findings, claims,"
-        " document) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(key, version, *row) for key, *row in entries],
-    )
-    # 16 bytes, then ASCII (`stat_keys`): "\xff" after them is past every key they open
-    files = [(key[:16], key[:16] + b"\xff", key) for key, _, _ in stats if len(key) > 16]
-    db.executemany("DELETE FROM stats WHERE key > ? AND key < ? AND key != ?", files)
-    db.executemany(
-        "INSERT OR REPLACE INTO stats (key, entry, province, version) VALUES (?, ?, ?, ?)",
-        [(*row, version) for row in stats],
-    )
-    scopes = [(key[:32], f"{key[:32]}g", key) for key, _ in groups if _hex(key)]
-    db.executemany("DELETE FROM groups WHERE key > ? AND key < ? AND key != ?", scopes)
-    db.executemany(
-        "INSERT OR REPLACE INTO groups (key, version, findings) VALUES (?, ?, ?)",
-        [(key, version, findings) for key, findings in groups],
-    )
+    shown = [_older(key, HALF, "g") for key, *_ in entries if _hex(key)]
+    _delete_older(db, "features", shown)
+    _replace(db, "entries", shown, [(key, version, *row) for key, *row in entries])
+    # "\xff" after a stats key's FILE_BYTES is past every key they open (ASCII follows)
+    files = [_older(key, FILE_BYTES, b"\xff") for key, _, _ in stats if len(key) > FILE_BYTES]
+    _replace(db, "stats", files, [(*row, version) for row in stats])
+    scopes = [_older(key, HALF, "g") for key, _ in groups if _hex(key)]
+    _replace(db, "groups", scopes, [(key, version, findings) for key, findings in groups])
+    _retire(db)
+
+
+# Each table's columns in the order of the rows `write` hands to `_replace`.
+_COLUMNS = {
+    "entries": ("key", "version", "province", "summary", "findings", "claims", "document"),
+    "stats": ("key", "entry", "province", "version"),
+    "groups": ("key", "version", "findings"),
+}
+_Range = tuple[_Key, _Key, _Key]
+
+
+def _replace(
+    db: sqlite3.Connection, table: str, older: Sequence[_Range], rows: Sequence[tuple]
+) -> None:
+    """Delete the older versions of `rows` (`older`: `_older` of each key), then insert them."""
+    _delete_older(db, table, older)
+    columns = _COLUMNS[table]
+    values = f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    db.executemany(f"INSERT OR REPLACE INTO {table} {values}", rows)
+
+
+def _delete_older(db: sqlite3.Connection, table: str, older: Sequence[_Range]) -> None:
+    db.executemany(f"DELETE FROM {table} WHERE key > ? AND key < ? AND key != ?", older)
+
+
+def _older(key: _Key, half: int, past: _Key) -> _Range:
+    """The range of the keys that open with `key`'s first `half` (a hex digit or a byte
+    is never `past` or above), and `key`, which is left out of it."""
+    return key[:half], key[:half] + past, key
 
 
 def _mark(db: sqlite3.Connection) -> int:
-    """The id of this parser's version, marked as written last; the rows of the versions
-    before the KEEP_VERSIONS written last removed, and of any no longer listed (a run
-    writes on after another run retired its version: its later rows get a new id)."""
+    """The id of this parser's version, marked as written last (a run that writes on
+    after another run retired its version gets a new id for its later rows)."""
     parser = parser_fingerprint()
     last = "(SELECT coalesce(max(used), 0) + 1 FROM versions)"
     db.execute(f"INSERT OR IGNORE INTO versions (parser, used) VALUES (?, {last})", (parser,))
@@ -93,23 +119,23 @@ def _mark(db: sqlite3.Connection) -> int:
         " AND used < (SELECT max(used) FROM versions)",
         (parser,),
     )
-    retired = "SELECT id FROM versions ORDER BY used DESC LIMIT -1 OFFSET ?"
-    if db.execute(retired, (KEEP_VERSIONS,)).fetchall():
-        db.execute(f"DELETE FROM versions WHERE id IN ({retired})", (KEEP_VERSIONS,))
-        for table in ("entries", "stats", "groups"):  # a pass over each: once per retirement
-            db.execute(f"DELETE FROM {table} WHERE version NOT IN (SELECT id FROM versions)")
-        if _has(db, FEATURES):
-            db.execute(f"DELETE FROM {FEATURES} WHERE key NOT IN (SELECT key FROM entries)")
     (found,) = db.execute("SELECT id FROM versions WHERE parser = ?", (parser,)).fetchone()
     return found
 
 
+def _retire(db: sqlite3.Connection) -> None:
+    """Remove the rows of the versions before the KEEP_VERSIONS written last, and of any
+    no longer listed, with the features of entries no longer there."""
+    retired = "SELECT id FROM versions ORDER BY used DESC LIMIT -1 OFFSET ?"
+    if not db.execute(retired, (KEEP_VERSIONS,)).fetchall():
+        return
+    db.execute(f"DELETE FROM versions WHERE id IN ({retired})", (KEEP_VERSIONS,))
+    for table in ("entries", "stats", "groups"):  # a pass over each: once per retirement
+        db.execute(f"DELETE FROM {table} WHERE version NOT IN (SELECT id FROM versions)")
+    db.execute("DELETE FROM features WHERE key NOT IN (SELECT key FROM entries)")
+
+
 def _hex(key: str) -> bool:
-    """A key as `keys` makes them (64 hex digits), whose first half names what it is a
-    version of; any other (a test's, a plugin's) is replaced by itself alone."""
-    return len(key) == 64 and not key.strip("0123456789abcdef")
-
-
-def _has(db: sqlite3.Connection, table: str) -> bool:
-    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
-    return found.fetchone() is not None
+    """A key as `keys` makes them (twice HALF hex digits), whose first half names what it
+    is a version of; any other (a test's, a plugin's) is replaced by itself alone."""
+    return len(key) == 2 * HALF and not key.strip("0123456789abcdef")

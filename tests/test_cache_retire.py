@@ -1,0 +1,65 @@
+"""What a new version replaces in the cache (`linter.engine.prune`), on real runs: a
+parser version retired leaves the rows its successor has just written (review s9,
+item 3)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, settle
+from linter.checking import distinctive
+from linter.engine import keys, prune
+from linter.engine.parsing import ParseSettings
+from linter.engine.run import Options, run
+
+
+def _counts(cache: Path) -> tuple[int, ...]:
+    """The rows of groups and features, and the parser versions."""
+    with sqlite3.connect(cache / "cache.sqlite") as db:
+        tables = ("groups", "features", "versions")
+        return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
+
+
+@pytest.fixture
+def chemroad(tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The Chemroad Journey draft and the five reports published before it (conftest)."""
+    for name, folder in [(CHEMROAD_DRAFT, "drafts"), *((p, "archive") for p in CHEMROAD_PUBLISHED)]:
+        (tmp_path / folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(news / name, tmp_path / folder / name)
+    settle(monkeypatch, tmp_path.rglob("*.txt"))
+    distinctive.forget()
+    yield tmp_path
+    distinctive.forget()
+
+
+def test_a_retired_version_leaves_the_features_just_kept(
+    chemroad: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Draft runs under parser versions v1, v2, v3: the third retires v1 as it writes,
+    and keeps the five reports' features it has just computed beside v2's (they were
+    deleted with v1's when the retirement ran before v3's entries were written). The
+    next v3 run weighs the draft's words alone."""
+    options = Options(
+        focus=frozenset({f"drafts/{CHEMROAD_DRAFT}"}),
+        parsing=ParseSettings(cache_dir=chemroad / "cache"),
+    )
+    weighed: list[str] = []
+    real = distinctive.weighed
+    monkeypatch.setattr(distinctive, "weighed", lambda text: weighed.append(text) or real(text))
+    for version, counts in (("v1", (0, 5, 1)), ("v2", (0, 10, 2)), ("v3", (0, 10, 2))):
+        monkeypatch.setattr(keys, "parser_fingerprint", lambda v=version: v)
+        monkeypatch.setattr(prune, "parser_fingerprint", lambda v=version: v)
+        distinctive.forget()
+        run([chemroad / "drafts", chemroad / "archive"], options, root=chemroad)
+        assert _counts(chemroad / "cache") == counts
+    distinctive.forget()
+    weighed.clear()
+    result = run([chemroad / "drafts", chemroad / "archive"], options, root=chemroad)
+    assert [d.path for t in weighed for d in result.documents if d.text == t] == [
+        f"drafts/{CHEMROAD_DRAFT}"
+    ]
