@@ -15,6 +15,20 @@ from linter.engine import checkpool, filekeys, keys, parsing, prune
 from linter.engine.cache import Cache
 
 TARGET = "001_82f02cea0d5a5bc1.txt"  # Quảng Ninh: "55.600 tỷ đồng", against 002's
+# Two paragraphs of news2017 (long-an/mz-22634114, dong-nai/mz-22377047) that name no
+# province: each document is a group of its own (DC03), and one's edit replaces only
+# its own findings (review s9 item 1: they shared a key's first half and replaced each
+# other at every run).
+ALONE = {
+    "hai.txt": "Ngày 28/6/2017, Công ty Cổ phần Nông dược HAI đã tổ chức thành công Đại hội"
+    " đồng Cổ đông thường niên năm 2017. Với việc thông qua tất cả các nội dung quan trọng,"
+    " trong năm 2017, công ty đặt kế hoạch doanh thu ở mức 1,615 tỷ đồng, lợi nhuận trước"
+    " thuế 105 tỷ đồng, dự kiến trả cổ tức tối thiểu 5%.\n",
+    "bhs.txt": "Ngày 26/5, ĐHCĐ bất thường niên độ 2016-2017 CTCP Đường Biên Hòa (Mã CK: BHS)"
+    " thông qua phương án hoán đổi toàn bộ cổ phiếu đang lưu hành theo Hợp đồng sáp nhập,"
+    " để nhận cổ phiếu của CTCP Mía đường Thành Thành Công Tây Ninh (Mã CK: SBT) và hủy"
+    " niêm yết cổ phiếu.\n",
+}
 
 
 @pytest.fixture
@@ -64,34 +78,40 @@ def _edit(path: Path, figure: str, was: str = "55.600") -> None:
 # Five files, five entries and stats rows; the groups of the two provinces (Quảng Ninh,
 # Bắc Kạn); no features (only a draft's run keeps them); one parser version.
 COLD = (5, 5, 2, 0, 1)
+WITH_ALONE = (7, 7, 4, 0, 1)  # and ALONE's two files, each its own group
 
 
 @pytest.mark.parametrize("settled", [True, False], ids=["settled", "racy"])
 def test_edits_replace_their_rows(
     corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, settled: bool
 ) -> None:
-    """Each edit of a file replaces its entry, its stats row and its province's findings:
-    the counts stay flat. Racy (as a CI checkout, every file just written, none
-    remembered by its metadata), its entry still replaces the old; its stats row waits
-    for a run once it settles. The report is a cold run's, and the next run parses
-    nothing and checks nothing."""
+    """Each edit of a file replaces its entry, its stats row and its group's findings
+    (its province's, or its own with no province): the counts stay flat. Racy (as a
+    CI checkout, every file just written, none remembered by its metadata), its entry
+    still replaces the old; its stats row waits for a run once it settles. The report
+    is a cold run's, and the next run parses nothing and checks nothing."""
+    write_corpus(corpus / "corpus", ALONE)
+    settle(monkeypatch, (corpus / "corpus").glob("*.txt"))
     _run(capsys, "--cache-dir", "c")
-    assert _counts(corpus / "c") == COLD
-    target = corpus / "corpus" / TARGET
-    for was, figure in (("55.600", "55.700"), ("55.700", "55.800"), ("55.800", "55.900")):
+    assert _counts(corpus / "c") == WITH_ALONE
+    target, alone = corpus / "corpus" / TARGET, corpus / "corpus" / "hai.txt"
+    edits = (("55.600", "55.700", "105"), ("55.700", "55.800", "106"), ("55.800", "55.900", "107"))
+    for was, figure, profit in edits:
         _edit(target, figure, was)
+        _edit(alone, f"{int(profit) + 1} tỷ", f"{profit} tỷ")
         if settled:
-            settle(monkeypatch, [target])
+            settle(monkeypatch, [target, alone])
         parsed, checked = _watch(monkeypatch)
         warm = _run(capsys, "--cache-dir", "c")
-        assert parsed == [f"corpus/{TARGET}"] and set(checked) == {"Quảng Ninh"}
-        assert _counts(corpus / "c") == COLD
+        assert sorted(parsed) == [f"corpus/{TARGET}", "corpus/hai.txt"]
+        assert set(checked) == {"Quảng Ninh", None}
+        assert _counts(corpus / "c") == WITH_ALONE
         assert f"{figure} tỷ đồng" in warm
     assert warm == _run(capsys, "--no-cache")
-    settle(monkeypatch, [target])
+    settle(monkeypatch, [target, alone])
     parsed, checked = _watch(monkeypatch)
     assert _run(capsys, "--cache-dir", "c") == warm and (parsed, checked) == ([], [])
-    assert _counts(corpus / "c") == COLD  # racy: its stats row replaced once settled
+    assert _counts(corpus / "c") == WITH_ALONE  # racy: its stats row replaced once settled
     parsed, checked = _watch(monkeypatch)
     assert _run(capsys, "--cache-dir", "c") == warm and (parsed, checked) == ([], [])
 

@@ -1,6 +1,6 @@
-"""What a new version replaces in the cache (`linter.engine.prune`), on real runs: a
-parser version retired leaves the rows its successor has just written (review s9,
-item 3)."""
+"""What a new version replaces in the cache (`linter.engine.prune`), on real runs: an
+edited check replaces its findings, province by province, and a parser version
+retired leaves the rows its successor has just written (review s9, items 2 and 3)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, settle
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, SEEDS, settle, write_corpus
+from linter.app.cli import main
 from linter.checking import distinctive
-from linter.engine import keys, prune
+from linter.engine import checkphase, checkpool, keys, prune
 from linter.engine.parsing import ParseSettings
 from linter.engine.run import Options, run
 
@@ -23,6 +24,39 @@ def _counts(cache: Path) -> tuple[int, ...]:
     with sqlite3.connect(cache / "cache.sqlite") as db:
         tables = ("groups", "features", "versions")
         return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
+
+
+def _checked(monkeypatch: pytest.MonkeyPatch) -> set[str | None]:
+    """The provinces checked from now on."""
+    checked: set[str | None] = set()
+    real = checkpool._run_check
+    monkeypatch.setattr(
+        checkpool, "_run_check", lambda c, g, s: checked.add(g.province) or real(c, g, s)
+    )
+    return checked
+
+
+def test_an_edited_check_replaces_its_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A built-in check lives in checks/, outside the parser's fingerprint: each edit
+    (another `checks_fingerprint`) checks both provinces of the seeds again and replaces
+    their findings; the groups stay two, not two more per edit, and the report is the
+    same. The run after the last edit checks nothing."""
+    write_corpus(tmp_path / "corpus", {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")})
+    settle(monkeypatch, (tmp_path / "corpus").glob("*.txt"))
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "corpus", "--format", "json", "--cache-dir", "c"]
+    assert main(args) == 1
+    report = capsys.readouterr().out
+    for edit in ("edit 1", "edit 2", "edit 3"):
+        monkeypatch.setattr(checkphase, "checks_fingerprint", lambda _, e=edit: e)
+        checked = _checked(monkeypatch)
+        assert main(args) == 1 and capsys.readouterr().out == report
+        assert checked == {"Quảng Ninh", "Bắc Kạn"}
+        assert _counts(tmp_path / "c") == (2, 0, 1)
+    checked = _checked(monkeypatch)
+    assert main(args) == 1 and capsys.readouterr().out == report and checked == set()
 
 
 @pytest.fixture

@@ -248,12 +248,16 @@ def checks_fingerprint(checks: Iterable[type]) -> str | None:
 def group_key(
     checks_key: str, province: str | None, entries: Iterable[str], run: Mapping[str, object]
 ) -> str:
-    """The findings of the checks on one province depend on its documents (their
-    entry keys), the checks, and what the run gives them (`run`: settings,
-    language, tolerance): HALF hex digits of all but the documents, then of those."""
-    scope = {"checks": checks_key, "province": province, "run": run}
+    """The findings of the checks on one province: the first half names the province
+    (for a document of none, alone in its group, its entry key's first half) under
+    one parser and what the run gives (`run`: settings, whose keys are the enabled
+    checks, language, tolerance); the second, the checks' code and the entry keys of
+    the documents: an edit of either replaces the findings; a new parser's go beside."""
+    documents = sorted(entries)
+    place = province if province is not None else [e[:HALF] for e in documents]
+    scope = {"parser": parser_fingerprint(), "province": place, "run": run}
     half = _half(json.dumps(scope, sort_keys=True, default=str).encode())
-    return half + _half("\0".join(sorted(entries)).encode(errors=NAMES))
+    return half + _half("\0".join([checks_key, *documents]).encode(errors=NAMES))
 
 
 def _half(data: bytes) -> str:

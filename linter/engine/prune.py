@@ -13,8 +13,9 @@ A row is a version of something, named by the first half of its key
   be remembered by their metadata, no longer leaves every old version behind;
 - a stats row, of a file on disk (its absolute path and shown name) under one parser
   and configuration (`stat_keys`): the row of its new metadata replaces the old;
-- a group's findings, of one province under one set of checks and settings
-  (`group_key`): an edit in the province replaces them.
+- a group's findings, of one province (or one document of none) under one parser and
+  one set of settings (`group_key`): an edit in the province, or of a check,
+  replaces them.
 The rows of another configuration or language are another version's, never
 replaced: runs with different settings share a folder without parsing again after
 each other. A range of the primary key finds the older versions: no column or
@@ -25,8 +26,9 @@ only by itself.
 What one version per thing costs, never a wrong report: an edit undone (a revert, a
 branch switched back) parses the file again, as ruff's cache, one entry per file,
 does; two checkouts sharing one folder parse the files they differ in after each
-other; two runs over different files of one province (a folder, then its parent)
-check that province again after each other, parsing nothing.
+other, and check again after each other when their checks differ; two runs over
+different files of one province (a folder, then its parent) check that province
+again after each other, parsing nothing.
 
 Rows of another parser fingerprint are never read by this one. Each row names its
 version (`versions`, by id); a write marks its own as written last, and once its rows
