@@ -35,7 +35,9 @@ version (`versions`, by id); a write marks its own as written last, and once its
 are in, the rows of any version older than the KEEP_VERSIONS written last are removed.
 Not at once: two installs that share a folder (a pre-commit hook's environment and the
 shell's, a server started before an upgrade and the command line after) would each
-parse the other's whole archive again at every turn. Not by age: a count bounds the cache
+parse the other's whole archive again at every turn. Only from cache schema 8 on: a
+doichieu of schema 7 or before and one after it throw away each other's cache file
+(its schema is not theirs, `linter.engine.cache`). Not by age: a count bounds the cache
 however fast the fingerprint changes (it changes with every edit of linter/), and
 needs no write from a warm run to say a version is still used.
 """
