@@ -107,11 +107,12 @@ def test_the_provinces_are_read_from_their_own_index(tmp_path: Path) -> None:
     assert cache.provinces(["k"]) == {"k": "Bình Thuận"}
     cache.put_row("a" * 64, (None, None, "[]", "[]", None))
     cache.commit()
-    with sqlite3.connect(path) as db:  # written: the features of its older versions gone
+    with sqlite3.connect(path) as db:  # written, with the features table it now has
         assert db.execute("SELECT key FROM entries ORDER BY key").fetchall() == [
             ("a" * 64,),
             ("k",),
         ]
+        assert db.execute("SELECT count(*) FROM features").fetchone() == (0,)
     with sqlite3.connect(path) as db:
         plan = db.execute("EXPLAIN QUERY PLAN SELECT key, province FROM entries").fetchall()
     assert "COVERING INDEX entry_provinces" in str(plan)

@@ -97,7 +97,7 @@ class Cache:
             prepare(folder)
             with locked(folder):
                 self._db = self._open()
-                complete(self._db)  # a cache made before the index gets it here
+                complete(self._db)  # a cache made before its index or features table gets them
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             notice(f"not using the cache {self.path}: {reason}; parsing every file")

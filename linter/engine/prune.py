@@ -83,23 +83,18 @@ def write(
     _retire(db)
 
 
-# Each table's columns in the order of the rows `write` hands to `_replace`.
-_COLUMNS = {
-    "entries": ("key", "version", "province", "summary", "findings", "claims", "document"),
-    "stats": ("key", "entry", "province", "version"),
-    "groups": ("key", "version", "findings"),
-}
 _Range = tuple[_Key, _Key, _Key]
 
 
 def _replace(
     db: sqlite3.Connection, table: str, older: Sequence[_Range], rows: Sequence[tuple]
 ) -> None:
-    """Delete the older versions of `rows` (`older`: `_older` of each key), then insert them."""
+    """Delete the older versions of `rows` (`older`: `_older` of each key), then insert them
+    (each row in its table's column order, `linter.engine.cachefile.TABLES`)."""
     _delete_older(db, table, older)
-    columns = _COLUMNS[table]
-    values = f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    db.executemany(f"INSERT OR REPLACE INTO {table} {values}", rows)
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
 
 
 def _delete_older(db: sqlite3.Connection, table: str, older: Sequence[_Range]) -> None:
@@ -107,8 +102,9 @@ def _delete_older(db: sqlite3.Connection, table: str, older: Sequence[_Range]) -
 
 
 def _older(key: _Key, half: int, past: _Key) -> _Range:
-    """The range of the keys that open with `key`'s first `half` (a hex digit or a byte
-    is never `past` or above), and `key`, which is left out of it."""
+    """The range of the keys that open with `key`'s first `half`, and `key`, which is
+    left out of it. What follows the first half is never `past` or above: a hex digit
+    ("g" is past them) or, in a stats key, the ASCII of its metadata (b"\\xff" is)."""
     return key[:half], key[:half] + past, key
 
 
