@@ -2,7 +2,7 @@
 
     python benchmarks/limit.py DIR                  # floor, the light pipeline, doichieu cold
     python benchmarks/limit.py DIR --jobs 1,2 --repeat 5 --json out.json
-    python benchmarks/limit.py --scan DIR [--jobs N]  # the light pipeline alone, one process
+    python benchmarks/limit.py --scan DIR [--jobs N]  # the light pipeline alone
 
 Issue 15 sets a cold run's target at 10× the floor (a bare process that reads every
 file and counts digit runs, `run_size.FLOOR`) and names, as the limit of a Python
@@ -102,6 +102,19 @@ def scan_tree(folder: Path, jobs: int = 1) -> dict[str, int]:
     return {key: sum(part[key] for part in parts) for key in parts[0]}
 
 
+def sizes(folder: Path) -> dict[str, int]:
+    """What the table divides by and says: files, bytes, sentences (split alone)."""
+    from linter.nlp import sentences
+
+    files = sorted(folder.rglob("*.md"))
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    return {
+        "files": len(files),
+        "bytes": sum(len(text.encode("utf-8")) for text in texts),
+        "sentences": sum(len(sentences(text)) for text in texts),
+    }
+
+
 def timings(folder: Path, jobs: list[int], repeat: int, doichieu: list[str]) -> dict[str, Timing]:
     """The floor, the light pipeline and doichieu's cold run with each of `jobs`."""
     from run_size import FLOOR
@@ -154,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # run_*.py, next to this file
     from run_setup import doichieu_command, machine
 
-    counts = scan_tree(folder)  # once, untimed: the sizes the table divides by
+    counts = sizes(folder)
     doichieu = args.doichieu.split() if args.doichieu else doichieu_command()
     measured = timings(folder, jobs, args.repeat, doichieu)
     print(f"{counts['files']} files, {counts['bytes'] / 1e6:.1f} MB, {counts['sentences']} "
