@@ -5,7 +5,9 @@
 
 The archive is benchmarks/generate.py's (63 provinces, about 80 documents each
 at 5,000), reused from --corpus-dir when there. The corpus is parsed once into
-a `WarmCorpus` (through a parse cache kept in --corpus-dir), the server runs on
+a `WarmCorpus` (through a parse cache kept in --corpus-dir; then, as `doichieu
+serve` does, swept once and frozen, so that no full collection of it lands in a
+listing or a request the real server would not have), the server runs on
 127.0.0.1 on a free port, and each of --drafts drafts is posted to /api/check
 as the page posts it (view=page, with the published sentences): generate.py's
 draft (the first province's plan restated, one target wrong) with a line
@@ -42,6 +44,8 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
 import uvicorn  # noqa: E402
 
+import linter.app.cli  # noqa: E402, F401  (it tunes the collector, as in `doichieu serve`)
+from linter.app.serve import _long_lived  # noqa: E402
 from linter.app.serve_api import Limits, create_app  # noqa: E402
 from linter.app.serve_guard import Access  # noqa: E402
 from linter.engine.config import Config, MetadataOverride  # noqa: E402
@@ -91,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parsing = ParseSettings(jobs=args.jobs, cache_dir=args.corpus_dir / "cache")
     corpus = WarmCorpus([folder], config, root=folder, parsing=parsing)
     loaded = time.perf_counter() - start
+    _long_lived()  # as `doichieu serve` after its parse: the corpus swept once and frozen
     start = time.perf_counter()
     corpus.refresh()  # nothing changed: the cost of one listing
     listed = time.perf_counter() - start
