@@ -30,15 +30,15 @@ from linter.nlp import alone
 # its word (`alone`), so that re searches for their first letters.
 _PARTS = ("sáng", "trưa", "chiều", "tối", "đêm")
 _DAWN = rf"{alone('rạng')}\s+sáng"
+_DAY_WORDS = ("ngày", *_PARTS)
 # The first words a `DAY_OPENED` match may open on: "rạng" (of `_DAWN`), "ngày", a part
 # of a day. Callers that search from where a match may begin (`nlp.finditer_at`) use it.
-DAY_OPENERS = ("rạng", "ngày", *_PARTS)
+DAY_OPENERS = ("rạng", *_DAY_WORDS)
 
 # "Ngày 25-5", "Sáng 26/5", "Sáng ngày 30/6", "Chiều nay 25-5", "Ngày 9-2-2017": a part of
-# a day or "ngày" (the openers past "rạng", which opens `_DAWN`), then the day (groups
-# d, m, y of `dated.ONE_DAY`).
+# a day or "ngày", then the day (groups d, m, y of `dated.ONE_DAY`).
 DAY_OPENED = re.compile(
-    rf"(?:{_DAWN}|{alone(*DAY_OPENERS[1:])})(?:\s+nay)?\s+(?:ngày\s+)?{dated.ONE_DAY}"
+    rf"(?:{_DAWN}|{alone(*_DAY_WORDS)})(?:\s+nay)?\s+(?:ngày\s+)?{dated.ONE_DAY}"
 )
 
 # "sáng nay (30/6)", "hôm nay, 2/6", "chiều nay 17-5", "hôm nay (thứ Sáu, ngày 16/6)",

@@ -90,7 +90,9 @@ def _unit_word(words: list[str]) -> tuple[int, UnitWord | None]:
     if unit is None:
         return 0, None
     kinds = _kinds_ending(fold(words[-1]).rstrip("."))
-    folded = [fold(w).rstrip(".") for w in words[-max(map(len, kinds), default=0) :]]
+    if not kinds:  # no body's kind ends with it: nothing more to fold
+        return n, unit
+    folded = [fold(w).rstrip(".") for w in words[-max(map(len, kinds)) :]]
     if any(tuple(folded[-len(kind) :]) == kind for kind in kinds):
         return 0, None
     return n, unit

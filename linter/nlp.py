@@ -170,9 +170,8 @@ def fold(text: str) -> str:
     return "".join(parts)
 
 
-# A pattern that matches nowhere: `alone` of no word. It is linter.data's NOTHING,
-# written again here because this module is below linter.data (the layers contract).
-_NOTHING = "(?!)"
+# A pattern that matches nowhere: `alone` of no word, and linter.data's empty alternation.
+NOTHING = "(?!)"
 
 
 def alone(*words: str) -> str:
@@ -185,7 +184,7 @@ def alone(*words: str) -> str:
     place words, issuer's bodies) must find nothing, not fail."""
     each = [rf"{word}(?<!\w{word})" for word in words]
     if not each:
-        return _NOTHING
+        return NOTHING
     return each[0] if len(each) == 1 else "(?:" + "|".join(each) + ")"
 
 

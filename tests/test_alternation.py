@@ -73,7 +73,7 @@ def test_no_word_or_only_blank_words_is_a_pattern_of_nothing() -> None:
     assert alternation(["luật", "", "tp.", " "]) == r"luật|tp\."
     assert places.alternatives(["Hà Nội", " ", ""]) == r"hà\ nội"
     assert places.alternatives([]) == NOTHING
-    assert alone() == NOTHING  # whole words of none (nlp is below linter.data: its own)
+    assert alone() == NOTHING  # whole words of none
 
 
 def test_a_law_pattern_of_no_law_finds_no_law(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -376,7 +376,6 @@ def test_install_leaves_a_module_with_a_global_of_that_name_as_it_is(
         fresh, codememo._KEY, {("eval", 0, "1"): marshal.dumps(compile("1", "", "eval"))}
     )
     monkeypatch.setattr(codememo, "_learning", False)
-    monkeypatch.setattr(typing, "compile", None, raising=False)
     monkeypatch.delattr(typing, "compile")  # none: install would put its own there
 
     def anothers(*args: object) -> None:

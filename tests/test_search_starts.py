@@ -61,17 +61,16 @@ CASES = {
 def test_starts_miss_nothing(case: str) -> None:
     pattern_of, starts_of, prepare = CASES[case]
     pattern, starts = pattern_of(), starts_of()
-    plain = found = 0
+    plain = 0
+
+    def from_starts(t: str, at: int) -> re.Match[str] | None:
+        return nlp.search_at(pattern, starts, t, at)
+
     for text in map(prepare, _texts()):
-
-        def from_starts(t: str, at: int) -> re.Match[str] | None:
-            return nlp.search_at(pattern, starts, t, at)
-
         expected = list(_searched(pattern.search, text))
         assert list(_searched(from_starts, text)) == expected, case
         assert [m.span() for m in nlp.finditer_at(pattern, starts, text)] == [
             m.span() for m in pattern.finditer(text)
         ], case
         plain += len(expected)
-        found += sum(1 for _ in pattern.finditer(text))
-    assert plain and found, f"{case}: the real articles hold no match, the case proves nothing"
+    assert plain, f"{case}: the real articles hold no match, the case proves nothing"

@@ -36,6 +36,7 @@ import yaml
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from linter.errors import LexiconError
+from linter.nlp import NOTHING  # a pattern that matches nowhere
 
 M = TypeVar("M")
 KEPT_FORMAT = 1  # what a kept value is: "<SHA-256 of the JSON>:<the JSON of the parse>"
@@ -207,7 +208,6 @@ def words_are_words(lists: Mapping[str, Iterable[str]], word: re.Pattern[str] = 
 # A list of words that holds one at least: a field of a kept file's model where the
 # file always has words, so that an empty one is a crafted or damaged row.
 Words = Annotated[tuple[str, ...], Field(min_length=1)]
-NOTHING = "(?!)"  # a pattern that matches nowhere
 
 
 def alternation(words: Iterable[str], write: Callable[[str], str] = re.escape) -> str:
