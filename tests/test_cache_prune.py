@@ -8,10 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cacheruns import rows, watch
 
 from conftest import SEEDS, settle, write_corpus
 from linter.app.cli import main
-from linter.engine import checkpool, filekeys, keys, parsing, prune
+from linter.engine import filekeys, keys, prune
 from linter.engine.cache import Cache
 
 TARGET = "001_82f02cea0d5a5bc1.txt"  # Quảng Ninh: "55.600 tỷ đồng", against 002's
@@ -45,30 +46,6 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().out
 
 
-def _counts(folder: Path) -> tuple[int, ...]:
-    """The rows of entries, stats, groups and features, and the parser versions."""
-    with sqlite3.connect(folder / "cache.sqlite") as db:
-        made = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
-        tables = ("entries", "stats", "groups", "features", "versions")
-        return tuple(
-            db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] if t in made else 0
-            for t in tables
-        )
-
-
-def _watch(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
-    """The files parsed and the provinces checked from now on."""
-    parsed: list[str] = []
-    real_parse = parsing._parse_file
-    monkeypatch.setattr(parsing, "_parse_file", lambda t: parsed.append(t[1]) or real_parse(t))
-    checked: list[str] = []
-    real_check = checkpool._run_check
-    monkeypatch.setattr(
-        checkpool, "_run_check", lambda c, g, s: checked.append(g.province) or real_check(c, g, s)
-    )
-    return parsed, checked
-
-
 def _edit(path: Path, figure: str, was: str = "55.600") -> None:
     text = path.read_text(encoding="utf-8")
     assert was in text
@@ -93,7 +70,7 @@ def test_edits_replace_their_rows(
     write_corpus(corpus / "corpus", ALONE)
     settle(monkeypatch, (corpus / "corpus").glob("*.txt"))
     _run(capsys, "--cache-dir", "c")
-    assert _counts(corpus / "c") == WITH_ALONE
+    assert rows(corpus / "c") == WITH_ALONE
     target, alone = corpus / "corpus" / TARGET, corpus / "corpus" / "hai.txt"
     edits = (("55.600", "55.700", "105"), ("55.700", "55.800", "106"), ("55.800", "55.900", "107"))
     for was, figure, profit in edits:
@@ -101,18 +78,18 @@ def test_edits_replace_their_rows(
         _edit(alone, f"{int(profit) + 1} tỷ", f"{profit} tỷ")
         if settled:
             settle(monkeypatch, [target, alone])
-        parsed, checked = _watch(monkeypatch)
+        parsed, checked = watch(monkeypatch)
         warm = _run(capsys, "--cache-dir", "c")
         assert sorted(parsed) == [f"corpus/{TARGET}", "corpus/hai.txt"]
         assert set(checked) == {"Quảng Ninh", None}
-        assert _counts(corpus / "c") == WITH_ALONE
+        assert rows(corpus / "c") == WITH_ALONE
         assert f"{figure} tỷ đồng" in warm
     assert warm == _run(capsys, "--no-cache")
     settle(monkeypatch, [target, alone])
-    parsed, checked = _watch(monkeypatch)
+    parsed, checked = watch(monkeypatch)
     assert _run(capsys, "--cache-dir", "c") == warm and (parsed, checked) == ([], [])
-    assert _counts(corpus / "c") == WITH_ALONE  # racy: its stats row replaced once settled
-    parsed, checked = _watch(monkeypatch)
+    assert rows(corpus / "c") == WITH_ALONE  # racy: its stats row replaced once settled
+    parsed, checked = watch(monkeypatch)
     assert _run(capsys, "--cache-dir", "c") == warm and (parsed, checked) == ([], [])
 
 
@@ -131,7 +108,7 @@ def test_runs_with_other_settings_keep_each_other_s_rows(
     for args in runs:
         _run(capsys, "--cache-dir", "c", *args)
     # entries and stats: two configurations; groups: three settings (the language too)
-    assert _counts(corpus / "c") == (10, 10, 6, 0, 1)
+    assert rows(corpus / "c") == (10, 10, 6, 0, 1)
     _edit(corpus / "corpus" / TARGET, "55.800")
     settle(monkeypatch, [corpus / "corpus" / TARGET])
     # The other configuration, the default, the other again (nothing left to do), and
@@ -139,12 +116,12 @@ def test_runs_with_other_settings_keep_each_other_s_rows(
     qn = {"Quảng Ninh"}
     edited = ([TARGET], qn), ([TARGET], qn), ([], set()), ([], qn)
     for args, (parses, provinces) in zip([other, *runs], edited, strict=True):
-        parsed, checked = _watch(monkeypatch)  # only what the edit changed, in each setting
+        parsed, checked = watch(monkeypatch)  # only what the edit changed, in each setting
         _run(capsys, "--cache-dir", "c", *args)
         assert parsed == [f"corpus/{n}" for n in parses] and set(checked) == provinces
-    assert _counts(corpus / "c") == (10, 10, 6, 0, 1)
+    assert rows(corpus / "c") == (10, 10, 6, 0, 1)
     for args in [*runs, *runs]:
-        parsed, checked = _watch(monkeypatch)
+        parsed, checked = watch(monkeypatch)
         out = _run(capsys, "--cache-dir", "c", *args)
         assert (parsed, checked) == ([], [])
         assert out == _run(capsys, "--no-cache", *args)
@@ -162,16 +139,16 @@ def test_a_removed_file_keeps_its_rows_and_comes_back_unparsed(
     content = target.read_bytes()
     target.unlink()
     without = _run(capsys, "--cache-dir", "c")
-    assert "55.600" not in without and _counts(corpus / "c") == COLD
+    assert "55.600" not in without and rows(corpus / "c") == COLD
     target.write_bytes(content)
     settle(monkeypatch, [target])
-    parsed, _ = _watch(monkeypatch)
+    parsed, _ = watch(monkeypatch)
     read: list[str] = []
     real = filekeys.read_regular
     monkeypatch.setattr(filekeys, "read_regular", lambda p, *a: read.append(p.name) or real(p, *a))
     assert _run(capsys, "--cache-dir", "c") == cold
     assert (parsed, read) == ([], [TARGET])
-    assert _counts(corpus / "c") == COLD  # its new stats row replaced the old
+    assert rows(corpus / "c") == COLD  # its new stats row replaced the old
 
 
 def test_rows_of_parser_versions_before_the_last_two_are_removed(
@@ -184,7 +161,7 @@ def test_rows_of_parser_versions_before_the_last_two_are_removed(
         monkeypatch.setattr(keys, "parser_fingerprint", lambda v=version: v)
         monkeypatch.setattr(prune, "parser_fingerprint", lambda v=version: v)
         assert _run(capsys, "--cache-dir", "c") == cold
-        assert _counts(corpus / "c") == counts
+        assert rows(corpus / "c") == counts
     with sqlite3.connect(corpus / "c" / "cache.sqlite") as db:
         assert db.execute("SELECT parser FROM versions ORDER BY used").fetchall() == [
             ("v2",),
@@ -197,7 +174,7 @@ def test_rows_of_parser_versions_before_the_last_two_are_removed(
     for version in ("v2", "v3"):  # each warm after the other
         monkeypatch.setattr(keys, "parser_fingerprint", lambda v=version: v)
         monkeypatch.setattr(prune, "parser_fingerprint", lambda v=version: v)
-        parsed, checked = _watch(monkeypatch)
+        parsed, checked = watch(monkeypatch)
         assert _run(capsys, "--cache-dir", "c") == cold and (parsed, checked) == ([], [])
 
 

@@ -5,35 +5,20 @@ retired leaves the rows its successor has just written (review s9, items 2 and 3
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cacheruns import rows, watch
 
 from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, SEEDS, settle, write_corpus
 from linter.app.cli import main
 from linter.checking import distinctive
-from linter.engine import checkphase, checkpool, keys, prune
+from linter.engine import checkphase, keys, prune
 from linter.engine.parsing import ParseSettings
 from linter.engine.run import Options, run
 
-
-def _counts(cache: Path) -> tuple[int, ...]:
-    """The rows of groups and features, and the parser versions."""
-    with sqlite3.connect(cache / "cache.sqlite") as db:
-        tables = ("groups", "features", "versions")
-        return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
-
-
-def _checked(monkeypatch: pytest.MonkeyPatch) -> set[str | None]:
-    """The provinces checked from now on."""
-    checked: set[str | None] = set()
-    real = checkpool._run_check
-    monkeypatch.setattr(
-        checkpool, "_run_check", lambda c, g, s: checked.add(g.province) or real(c, g, s)
-    )
-    return checked
+_TABLES = ("groups", "features", "versions")
 
 
 def test_an_edited_check_replaces_its_findings(
@@ -51,12 +36,12 @@ def test_an_edited_check_replaces_its_findings(
     report = capsys.readouterr().out
     for edit in ("edit 1", "edit 2", "edit 3"):
         monkeypatch.setattr(checkphase, "checks_fingerprint", lambda _, e=edit: e)
-        checked = _checked(monkeypatch)
+        _, checked = watch(monkeypatch)
         assert main(args) == 1 and capsys.readouterr().out == report
-        assert checked == {"Quảng Ninh", "Bắc Kạn"}
-        assert _counts(tmp_path / "c") == (2, 0, 1)
-    checked = _checked(monkeypatch)
-    assert main(args) == 1 and capsys.readouterr().out == report and checked == set()
+        assert set(checked) == {"Quảng Ninh", "Bắc Kạn"}
+        assert rows(tmp_path / "c", _TABLES) == (2, 0, 1)
+    _, checked = watch(monkeypatch)
+    assert main(args) == 1 and capsys.readouterr().out == report and checked == []
 
 
 @pytest.fixture
@@ -90,7 +75,7 @@ def test_a_retired_version_leaves_the_features_just_kept(
         monkeypatch.setattr(prune, "parser_fingerprint", lambda v=version: v)
         distinctive.forget()
         run([chemroad / "drafts", chemroad / "archive"], options, root=chemroad)
-        assert _counts(chemroad / "cache") == counts
+        assert rows(chemroad / "cache", _TABLES) == counts
     distinctive.forget()
     weighed.clear()
     result = run([chemroad / "drafts", chemroad / "archive"], options, root=chemroad)
