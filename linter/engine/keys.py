@@ -109,7 +109,7 @@ def _metadata(package: Path, names: list[str]) -> tuple[tuple[int, ...], ...] | 
             info = os.stat(os.path.join(top, name))  # noqa: PTH116, PTH118 - a string per file
         except OSError:
             return None
-        if not (info.st_mtime_ns < settled and info.st_ctime_ns < settled):
+        if not _settled(info, settled):
             return None
         seen.append((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
     return tuple(seen)
@@ -128,7 +128,7 @@ def settled_before() -> int:
 Stamp = tuple[int, int, int, int]  # st_mtime_ns, st_ctime_ns, st_size, st_ino
 
 
-def stamp(path: Path, settled: int) -> Stamp | None:
+def stamp(path: Path | str, settled: int) -> Stamp | None:
     """The file's stamp; None, parsed again at the next listing, when the file cannot
     be stat'ed (the loader says why, DC01) or was written or changed after `settled`
     (`settled_before()` when the listing began): a second write in that clock tick
@@ -137,8 +137,14 @@ def stamp(path: Path, settled: int) -> Stamp | None:
         info = os.stat(path)  # noqa: PTH116 - one call, its four fields
     except OSError:
         return None
-    mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
-    return (mtime, ctime, info.st_size, info.st_ino) if settled > max(mtime, ctime) else None
+    stamped = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    return stamped if _settled(info, settled) else None
+
+
+def _settled(info: os.stat_result, settled: int) -> bool:
+    """The racy rule: both times older than `settled` (`settled_before`). `stat_keys`
+    writes it out, a call per file being a tenth of keying 5,000."""
+    return info.st_mtime_ns < settled and info.st_ctime_ns < settled
 
 
 def _memo() -> Path | None:
@@ -220,7 +226,7 @@ def stat_keys(
         digest = both.copy()  # "\0" parts: a path's part and a displayed path hold none
         digest.update(f"\0{name}\0{display}".encode(errors=NAMES))
         meta = f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
-        trusted = info.st_mtime_ns < settled and info.st_ctime_ns < settled
+        trusted = info.st_mtime_ns < settled and info.st_ctime_ns < settled  # `_settled`
         keys.append((digest.digest()[:FILE_BYTES] + f"{meta}\0{info.st_dev}".encode(), trusted))
     return keys
 

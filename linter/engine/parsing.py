@@ -130,7 +130,7 @@ def parse_files(
     summaries: bool = False,
 ) -> list[LazyEntry]:
     """Parse `files` ((path, displayed path) pairs; a path may be the string of one,
-    as `listing.collect_names` gives it), using and filling the cache.
+    as `config.run_files` gives it), using and filling the cache.
 
     With `provinces`, a document of another province is left out: without being
     loaded when cached, once parsed (and cached) when not, so that a run gives the

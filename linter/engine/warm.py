@@ -149,14 +149,14 @@ class WarmCorpus:
         with self._lock:
             self._refresh(starting=True)
 
-    def _listing(self, starting: bool) -> dict[str, Path]:
+    def _listing(self, starting: bool) -> dict[str, str]:
         """Displayed path -> file, as run() chooses them. A corpus folder that does
         not exist is a usage error at start; removed while serving, it has no
         documents any more, rather than stopping the server."""
         present = [p for p in self.paths if starting or os.path.lexists(p)]
         cwd = os.getcwd()  # noqa: PTH109 - once for the listing, not once per file
         files = run_files(self.config, present, self.base, cwd)
-        return {shown: Path(name) for name, shown in files}
+        return {shown: name for name, shown in files}  # strings: stat'ed, parsed as they are
 
     def refresh(self) -> Snapshot:
         """List the corpus now and parse what changed; returns the new snapshot."""

@@ -72,10 +72,9 @@ def _collect(inputs: Sequence[Path], shown: Shown | None) -> list[tuple[str, str
         if entries is None:  # named, or a folder the loader reports as unlistable
             found.setdefault(real, (folder, shown(folder) if shown else ""))
             continue
-        # What every name of the folder begins with, joined by hand (as `_joined`): 5,000
-        # files, the loop's own work per file is the listing's.
-        at = "" if folder == "." else folder if folder.endswith(os.sep) else folder + os.sep
-        inside = real if real.endswith(os.sep) else real + os.sep  # a realpath is never "."
+        # What every name of the folder begins with, joined once a folder: 5,000 files,
+        # the loop's own work per file is the listing's.
+        at, inside = _joined(folder, ""), _joined(real, "")
         prefix = shown.prefix(folder) if shown else ""
         for entry in entries:
             name = entry.name
