@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 import time
 from collections.abc import Collection, Iterable, Mapping
@@ -67,6 +68,18 @@ CHEMROAD_PUBLISHED = (
     "binh-thuan/mz-22449696.txt",
     "binh-thuan/mz-22654095.txt",
 )
+
+
+def chemroad_corpus(root: Path, news: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The Chemroad draft in `root`/drafts, the reports published before it in
+    `root`/archive (another folder: a focused run finds them only through the
+    cache's provinces), all settled (their metadata trusted); `root`."""
+    for name, folder in [(CHEMROAD_DRAFT, "drafts"), *((p, "archive") for p in CHEMROAD_PUBLISHED)]:
+        target = root / folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(news / name, target)
+    settle(monkeypatch, root.rglob("*.txt"))
+    return root
 
 
 def seed_texts() -> list[str]:

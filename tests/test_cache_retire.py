@@ -4,14 +4,13 @@ retired leaves the rows its successor has just written (review s9, items 2 and 3
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cacheruns import rows, watch
 
-from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, SEEDS, settle, write_corpus
+from conftest import CHEMROAD_DRAFT, SEEDS, chemroad_corpus, settle, write_corpus
 from linter.app.cli import main
 from linter.checking import distinctive
 from linter.engine import checkphase, keys, prune
@@ -47,10 +46,7 @@ def test_an_edited_check_replaces_its_findings(
 @pytest.fixture
 def chemroad(tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The Chemroad Journey draft and the five reports published before it (conftest)."""
-    for name, folder in [(CHEMROAD_DRAFT, "drafts"), *((p, "archive") for p in CHEMROAD_PUBLISHED)]:
-        (tmp_path / folder / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(news / name, tmp_path / folder / name)
-    settle(monkeypatch, tmp_path.rglob("*.txt"))
+    chemroad_corpus(tmp_path, news, monkeypatch)
     distinctive.forget()
     yield tmp_path
     distinctive.forget()

@@ -3,12 +3,11 @@ its province: its findings are the whole run's findings that involve the draft."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, settle
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, chemroad_corpus
 from linter.engine.parsing import ParseSettings
 from linter.engine.run import Options, run
 from linter.models import RunResult
@@ -21,14 +20,7 @@ PUBLISHED = (*CHEMROAD_PUBLISHED, "da-nang/mz-21511518.txt", "da-nang/mz-2151185
 
 @pytest.fixture
 def corpus(tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The draft in drafts/, the published reports in archive/ (another folder, so a
-    focused run finds them only through the cache's provinces)."""
-    for name, folder in [(DRAFT, "drafts"), *((p, "archive") for p in PUBLISHED)]:
-        target = tmp_path / folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(news / name, target)
-    settle(monkeypatch, tmp_path.rglob("*.txt"))  # metadata trusted
-    return tmp_path
+    return chemroad_corpus(tmp_path, news, monkeypatch)
 
 
 def _run(root: Path, focus: bool, cache: Path | None) -> RunResult:

@@ -7,14 +7,13 @@ computed, is taken (keptfeatures' docstring): that no test here can refuse."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, settle
+from conftest import CHEMROAD_DRAFT, CHEMROAD_PUBLISHED, chemroad_corpus, settle
 from linter.checking import distinctive
 from linter.engine import keptfeatures
 from linter.engine.config import Config
@@ -36,11 +35,7 @@ EXPECTED = {
 
 @pytest.fixture
 def corpus(tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for name, folder in [(DRAFT, "drafts"), *((p, "archive") for p in PUBLISHED)]:
-        target = tmp_path / folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(news / name, target)
-    settle(monkeypatch, tmp_path.rglob("*.txt"))  # metadata trusted
+    chemroad_corpus(tmp_path, news, monkeypatch)
     _new_process()
     yield tmp_path
     _new_process()
